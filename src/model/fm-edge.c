@@ -1,0 +1,321 @@
+/* fm-edge.c: a connection between two nodes of a map */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-edge"
+
+#include "fm-edge.h"
+#include "fm-node.h"
+#include "fm-util.h"
+
+struct _FmEdge
+{
+  GObject parent_instance;
+
+  char *id;
+  char *from;
+  char *to;
+  FmEdgeKind kind;
+  double rate;
+  char *extra;
+};
+
+G_DEFINE_FINAL_TYPE (FmEdge, fm_edge, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_FROM,
+  PROP_TO,
+  PROP_KIND,
+  PROP_RATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *kind_names[] = {
+  [FM_EDGE_KIND_FLOW] = "flow",
+  [FM_EDGE_KIND_PUSH] = "push",
+  [FM_EDGE_KIND_PULL] = "pull",
+  [FM_EDGE_KIND_INFO] = "info",
+  [FM_EDGE_KIND_ELECTRONIC] = "electronic",
+  [FM_EDGE_KIND_REWORK] = "rework",
+};
+
+static void
+fm_edge_finalize (GObject *object)
+{
+  FmEdge *self = FM_EDGE (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->extra, g_free);
+
+  G_OBJECT_CLASS (fm_edge_parent_class)->finalize (object);
+}
+
+static void
+fm_edge_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  FmEdge *self = FM_EDGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_FROM:
+      g_value_set_string (value, self->from);
+      break;
+    case PROP_TO:
+      g_value_set_string (value, self->to);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_RATE:
+      g_value_set_double (value, self->rate);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fm_edge_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  FmEdge *self = FM_EDGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_FROM:
+      self->from = g_value_dup_string (value);
+      break;
+    case PROP_TO:
+      self->to = g_value_dup_string (value);
+      break;
+    case PROP_KIND:
+      fm_edge_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_RATE:
+      fm_edge_set_rate (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fm_edge_class_init (FmEdgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fm_edge_finalize;
+  object_class->get_property = fm_edge_get_property;
+  object_class->set_property = fm_edge_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The ends are fixed: reconnecting is a delete and an add, so undo stays simple. */
+  properties[PROP_FROM] =
+    g_param_spec_string ("from", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TO] =
+    g_param_spec_string ("to", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, FM_TYPE_EDGE_KIND, FM_EDGE_KIND_FLOW,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The share of items sent back, for rework edges; FM_UNSET when not given. */
+  properties[PROP_RATE] =
+    g_param_spec_double ("rate", NULL, NULL, FM_UNSET, 1.0, FM_UNSET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fm_edge_init (FmEdge *self)
+{
+  self->rate = FM_UNSET;
+}
+
+/**
+ * fm_edge_new:
+ *
+ * Returns: (transfer full): a new edge from the node @from to the node @to
+ */
+FmEdge *
+fm_edge_new (const char *id,
+             const char *from,
+             const char *to,
+             FmEdgeKind  kind)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+  g_return_val_if_fail (to != NULL, NULL);
+
+  return g_object_new (FM_TYPE_EDGE,
+                       "id", id,
+                       "from", from,
+                       "to", to,
+                       "kind", kind,
+                       NULL);
+}
+
+/**
+ * fm_edge_copy:
+ *
+ * Returns: (transfer full): an edge with the same id, ends and fields
+ */
+FmEdge *
+fm_edge_copy (FmEdge *self)
+{
+  FmEdge *copy;
+
+  g_return_val_if_fail (FM_IS_EDGE (self), NULL);
+
+  copy = fm_edge_new (self->id, self->from, self->to, self->kind);
+  copy->rate = self->rate;
+  copy->extra = g_strdup (self->extra);
+
+  return copy;
+}
+
+const char *
+fm_edge_get_id (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), NULL);
+
+  return self->id;
+}
+
+const char *
+fm_edge_get_from (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), NULL);
+
+  return self->from;
+}
+
+const char *
+fm_edge_get_to (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), NULL);
+
+  return self->to;
+}
+
+FmEdgeKind
+fm_edge_get_kind (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), FM_EDGE_KIND_FLOW);
+
+  return self->kind;
+}
+
+void
+fm_edge_set_kind (FmEdge     *self,
+                  FmEdgeKind  kind)
+{
+  g_return_if_fail (FM_IS_EDGE (self));
+  g_return_if_fail (kind <= FM_EDGE_KIND_REWORK);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+double
+fm_edge_get_rate (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), FM_UNSET);
+
+  return self->rate;
+}
+
+void
+fm_edge_set_rate (FmEdge *self,
+                  double  rate)
+{
+  g_return_if_fail (FM_IS_EDGE (self));
+  g_return_if_fail (rate == FM_UNSET || (rate >= 0 && rate < 1));
+
+  if (fm_set_double (&self->rate, rate))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+}
+
+/**
+ * fm_edge_get_extra:
+ *
+ * Returns: (nullable): unknown fields of the file, as the text of a JSON object
+ */
+const char *
+fm_edge_get_extra (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), NULL);
+
+  return self->extra;
+}
+
+void
+fm_edge_set_extra (FmEdge     *self,
+                   const char *extra_json)
+{
+  g_return_if_fail (FM_IS_EDGE (self));
+
+  fm_set_str (&self->extra, extra_json);
+}
+
+/* Flow, push and pull edges carry the work itself; the others carry information. */
+gboolean
+fm_edge_is_flow (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), FALSE);
+
+  return self->kind == FM_EDGE_KIND_FLOW ||
+         self->kind == FM_EDGE_KIND_PUSH ||
+         self->kind == FM_EDGE_KIND_PULL;
+}
+
+const char *
+fm_edge_kind_to_string (FmEdgeKind kind)
+{
+  g_return_val_if_fail (kind <= FM_EDGE_KIND_REWORK, NULL);
+
+  return kind_names[kind];
+}
+
+gboolean
+fm_edge_kind_from_string (const char *str,
+                          FmEdgeKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (g_str_equal (str, kind_names[i]))
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

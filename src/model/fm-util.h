@@ -1,0 +1,38 @@
+/* fm-util.h: small helpers shared by the model's setters */
+#pragma once
+
+#include <string.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* GLib 2.76 has g_set_str; Debian 12 ships 2.74. */
+static inline gboolean
+fm_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str ||
+      (*str_pointer && new_str && strcmp (*str_pointer, new_str) == 0))
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}
+
+static inline gboolean
+fm_set_double (double *field,
+               double  value)
+{
+  if (*field == value)
+    return FALSE;
+
+  *field = value;
+  return TRUE;
+}
+
+G_END_DECLS

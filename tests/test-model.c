@@ -1,0 +1,553 @@
+/* test-model.c: the document model and its undo stack */
+#include "config.h"
+
+#include "fm-document.h"
+#include "fm-document-private.h"
+#include "fm-kaizen.h"
+#include "fm-map-private.h"
+#include "fm-process-step.h"
+#include "fm-queue.h"
+
+/* A small map: trigger -> queue -> process -> outcome. */
+typedef struct {
+  FmDocument *doc;
+  FmMap *map;
+  FmUndoStack *stack;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(FmNode) trigger = fm_node_new (FM_NODE_KIND_TRIGGER, "t");
+  g_autoptr(FmNode) queue = fm_node_new (FM_NODE_KIND_QUEUE, "q");
+  g_autoptr(FmNode) step = fm_node_new (FM_NODE_KIND_PROCESS, "p");
+  g_autoptr(FmNode) outcome = fm_node_new (FM_NODE_KIND_OUTCOME, "o");
+  g_autoptr(FmEdge) e1 = fm_edge_new ("e1", "t", "q", FM_EDGE_KIND_FLOW);
+  g_autoptr(FmEdge) e2 = fm_edge_new ("e2", "q", "p", FM_EDGE_KIND_PUSH);
+  g_autoptr(FmEdge) e3 = fm_edge_new ("e3", "p", "o", FM_EDGE_KIND_FLOW);
+  g_autoptr(FmMap) map = fm_map_new ("current");
+
+  f->doc = fm_document_new ();
+  f->stack = fm_document_get_undo_stack (f->doc);
+  fm_node_set_position (queue, 200, 0);
+  fm_node_set_position (step, 400, 0);
+  fm_node_set_position (outcome, 600, 0);
+  fm_queue_set_wait_s (FM_QUEUE (queue), 3600);
+  fm_process_step_set_process_s (FM_PROCESS_STEP (step), 1800);
+  fm_map_insert_node (map, 0, trigger);
+  fm_map_insert_node (map, 1, queue);
+  fm_map_insert_node (map, 2, step);
+  fm_map_insert_node (map, 3, outcome);
+  fm_map_insert_edge (map, 0, e1);
+  fm_map_insert_edge (map, 1, e2);
+  fm_map_insert_edge (map, 2, e3);
+  fm_document_insert_map_internal (f->doc, 0, map);
+  f->map = map;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->doc);
+}
+
+/* The ids of the map's nodes and edges in order, as one string to compare. */
+static char *
+describe (FmMap *map)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < fm_map_get_n_nodes (map); i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+
+      g_string_append_printf (s, "%s(%s@%g,%g %gx%g) ", fm_node_get_id (node),
+                              fm_node_get_label (node), fm_node_get_x (node), fm_node_get_y (node),
+                              fm_node_get_width (node), fm_node_get_height (node));
+    }
+  g_string_append (s, "|");
+  for (guint i = 0; i < fm_map_get_n_edges (map); i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+
+      g_string_append_printf (s, " %s:%s>%s/%d", fm_edge_get_id (edge), fm_edge_get_from (edge),
+                              fm_edge_get_to (edge), fm_edge_get_kind (edge));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmNode) step = fm_node_new (FM_NODE_KIND_PROCESS, "p1");
+  g_autoptr(FmNode) queue = fm_node_new (FM_NODE_KIND_QUEUE, "q1");
+
+  g_assert_cmpfloat (fm_document_get_day_length_s (doc), ==, 86400);
+  g_assert_cmpfloat (fm_document_get_available_time_s (doc), ==, 28800);
+  g_assert_false (fm_value_is_set (fm_document_get_demand_per_day (doc)));
+  g_assert_cmpuint (fm_document_get_n_maps (doc), ==, 0);
+
+  g_assert_cmpint (fm_node_get_kind (step), ==, FM_NODE_KIND_PROCESS);
+  g_assert_false (fm_value_is_set (fm_process_step_get_lead_s (FM_PROCESS_STEP (step))));
+  g_assert_false (fm_value_is_set (fm_process_step_get_pca (FM_PROCESS_STEP (step))));
+  g_assert_cmpfloat (fm_node_get_width (step), >, 0);
+  g_assert_cmpfloat (fm_node_get_width (queue), <, fm_node_get_width (step));
+  g_assert_false (fm_undo_stack_get_modified (fm_document_get_undo_stack (doc)));
+}
+
+static void
+test_kinds_round_trip (void)
+{
+  for (FmNodeKind kind = FM_NODE_KIND_TRIGGER; kind <= FM_NODE_KIND_NOTE; kind++)
+    {
+      g_autoptr(FmNode) node = fm_node_new (kind, "n");
+      FmNodeKind parsed;
+
+      g_assert_cmpint (fm_node_get_kind (node), ==, kind);
+      g_assert_true (fm_node_kind_from_string (fm_node_kind_to_string (kind), &parsed));
+      g_assert_cmpint (parsed, ==, kind);
+    }
+  for (FmEdgeKind kind = FM_EDGE_KIND_FLOW; kind <= FM_EDGE_KIND_REWORK; kind++)
+    {
+      FmEdgeKind parsed;
+
+      g_assert_true (fm_edge_kind_from_string (fm_edge_kind_to_string (kind), &parsed));
+      g_assert_cmpint (parsed, ==, kind);
+    }
+  {
+    FmNodeKind k;
+    FmEdgeKind e;
+    FmStreamType t;
+
+    g_assert_false (fm_node_kind_from_string ("factory", &k));
+    g_assert_false (fm_edge_kind_from_string (NULL, &e));
+    g_assert_true (fm_stream_type_from_string ("compliance", &t));
+    g_assert_cmpint (t, ==, FM_STREAM_TYPE_COMPLIANCE);
+  }
+}
+
+static void
+test_copy_keeps_ids (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("a");
+  g_autoptr(FmNode) kaizen = fm_node_new (FM_NODE_KIND_KAIZEN, "k");
+  const char *targets[] = { "p", "q", NULL };
+  g_autoptr(FmMap) copy = NULL;
+  FmNode *kaizen_copy;
+
+  fm_node_set_label (kaizen, "Automate security checks");
+  fm_kaizen_set_applies_to (FM_KAIZEN (kaizen), targets);
+  fm_kaizen_set_status (FM_KAIZEN (kaizen), FM_KAIZEN_STATUS_RUNNING);
+  fm_node_set_extra (kaizen, "{\"colour\":\"red\"}");
+  fm_map_insert_node (map, 0, kaizen);
+  fm_map_set_name (map, "Current");
+
+  copy = fm_map_copy (map, "b");
+  g_assert_cmpstr (fm_map_get_id (copy), ==, "b");
+  g_assert_cmpstr (fm_map_get_name (copy), ==, "Current");
+  kaizen_copy = fm_map_lookup_node (copy, "k");
+  g_assert_nonnull (kaizen_copy);
+  g_assert_true (kaizen_copy != kaizen);
+  g_assert_cmpstr (fm_node_get_label (kaizen_copy), ==, "Automate security checks");
+  g_assert_true (g_strv_equal (fm_kaizen_get_applies_to (FM_KAIZEN (kaizen_copy)), targets));
+  g_assert_cmpint (fm_kaizen_get_status (FM_KAIZEN (kaizen_copy)), ==, FM_KAIZEN_STATUS_RUNNING);
+  g_assert_cmpstr (fm_node_get_extra (kaizen_copy), ==, "{\"colour\":\"red\"}");
+}
+
+static void
+test_new_ids_unique (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmNode) taken = fm_node_new (FM_NODE_KIND_PROCESS, "process-1");
+  g_autofree char *id = NULL;
+
+  fm_map_insert_node (map, 0, taken);
+  id = fm_map_new_id (map, "process");
+  g_assert_cmpstr (id, !=, "process-1");
+  g_assert_false (fm_map_has_id (map, id));
+}
+
+static void
+test_undo_set_property (Fixture       *f,
+                        gconstpointer  data)
+{
+  FmNode *step = fm_map_lookup_node (f->map, "p");
+
+  fm_document_set (f->doc, f->map, "p", "label", "Build", "lead-s", 7200.0, NULL);
+  g_assert_cmpstr (fm_node_get_label (step), ==, "Build");
+  g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (step)), ==, 7200);
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+
+  g_assert_true (fm_undo_stack_undo (f->stack));
+  g_assert_cmpstr (fm_node_get_label (step), ==, "");
+  g_assert_false (fm_value_is_set (fm_process_step_get_lead_s (FM_PROCESS_STEP (step))));
+  g_assert_false (fm_undo_stack_get_modified (f->stack));
+
+  g_assert_true (fm_undo_stack_redo (f->stack));
+  g_assert_cmpstr (fm_node_get_label (step), ==, "Build");
+  g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (step)), ==, 7200);
+
+  /* Document and map fields too. */
+  fm_document_set (f->doc, NULL, NULL, "title", "Release", "demand-per-day", 2.0, NULL);
+  fm_document_set (f->doc, f->map, NULL, "name", "Today", "state", FM_MAP_STATE_FUTURE, NULL);
+  g_assert_cmpstr (fm_document_get_title (f->doc), ==, "Release");
+  g_assert_cmpint (fm_map_get_state (f->map), ==, FM_MAP_STATE_FUTURE);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpstr (fm_map_get_name (f->map), ==, "");
+  g_assert_cmpint (fm_map_get_state (f->map), ==, FM_MAP_STATE_CURRENT);
+  fm_undo_stack_undo (f->stack);
+  g_assert_null (fm_document_get_title (f->doc));
+  g_assert_false (fm_value_is_set (fm_document_get_demand_per_day (f->doc)));
+
+  /* Edge fields. */
+  fm_document_set (f->doc, f->map, "e2", "kind", FM_EDGE_KIND_PULL, NULL);
+  g_assert_cmpint (fm_edge_get_kind (fm_map_lookup_edge (f->map, "e2")), ==, FM_EDGE_KIND_PULL);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpint (fm_edge_get_kind (fm_map_lookup_edge (f->map, "e2")), ==, FM_EDGE_KIND_PUSH);
+}
+
+static void
+test_unchanged_value_records_nothing (Fixture       *f,
+                                      gconstpointer  data)
+{
+  fm_document_set (f->doc, f->map, "q", "wait-s", 3600.0, NULL);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 0);
+  g_assert_false (fm_undo_stack_get_modified (f->stack));
+}
+
+static void
+test_typing_coalesces (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *steps[] = { "B", "Bu", "Bui", "Build" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_auto(GValue) v = G_VALUE_INIT;
+
+      g_value_init (&v, G_TYPE_STRING);
+      g_value_set_string (&v, steps[i]);
+      fm_document_set_value_full (f->doc, f->map, "p", "label", &v, TRUE);
+    }
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Rename");
+
+  /* After a seal (the field lost focus), the next edit is its own step. */
+  fm_undo_stack_seal (f->stack);
+  {
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_STRING);
+    g_value_set_string (&v, "Build and test");
+    fm_document_set_value_full (f->doc, f->map, "p", "label", &v, TRUE);
+  }
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 2);
+
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpstr (fm_node_get_label (fm_map_lookup_node (f->map, "p")), ==, "Build");
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpstr (fm_node_get_label (fm_map_lookup_node (f->map, "p")), ==, "");
+}
+
+static void
+test_moves_merge (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *both[] = { "q", "p", NULL };
+  const char *one[] = { "q", NULL };
+  FmNode *queue = fm_map_lookup_node (f->map, "q");
+
+  /* Three nudges of the same two nodes are one step... */
+  fm_document_move_nodes (f->doc, f->map, both, 10, 0);
+  fm_document_move_nodes (f->doc, f->map, both, 10, 0);
+  fm_document_move_nodes (f->doc, f->map, both, 0, -5);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_cmpfloat (fm_node_get_x (queue), ==, 220);
+  g_assert_cmpfloat (fm_node_get_y (queue), ==, -5);
+
+  /* ...a move of other nodes is another. */
+  fm_document_move_nodes (f->doc, f->map, one, 1, 1);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 2);
+
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_node_get_x (queue), ==, 220);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_node_get_x (queue), ==, 200);
+  g_assert_cmpfloat (fm_node_get_y (queue), ==, 0);
+  g_assert_cmpfloat (fm_node_get_x (fm_map_lookup_node (f->map, "p")), ==, 400);
+}
+
+static void
+test_drag_group_is_one_step (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *ids[] = { "p", NULL };
+  FmNode *step = fm_map_lookup_node (f->map, "p");
+
+  /* A drag is a group: many motion events, one step, and it does not merge
+   * with the drag after it. */
+  for (guint drag = 0; drag < 2; drag++)
+    {
+      fm_document_begin_group (f->doc, "Move");
+      for (guint i = 0; i < 20; i++)
+        fm_document_move_nodes (f->doc, f->map, ids, 1, 2);
+      fm_document_end_group (f->doc);
+    }
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 2);
+  g_assert_cmpfloat (fm_node_get_x (step), ==, 440);
+
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_node_get_x (step), ==, 420);
+  g_assert_cmpfloat (fm_node_get_y (step), ==, 40);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_node_get_x (step), ==, 400);
+  g_assert_false (fm_undo_stack_get_can_undo (f->stack));
+}
+
+static void
+test_resize (Fixture       *f,
+             gconstpointer  data)
+{
+  FmRect r = { 390, 10, 220, 140 };
+  FmRect got;
+
+  fm_document_set_node_bounds (f->doc, f->map, "p", &r);
+  fm_node_get_bounds (fm_map_lookup_node (f->map, "p"), &got);
+  g_assert_cmpmem (&got, sizeof got, &r, sizeof r);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Resize");
+  fm_undo_stack_undo (f->stack);
+  fm_node_get_bounds (fm_map_lookup_node (f->map, "p"), &got);
+  g_assert_cmpfloat (got.x, ==, 400);
+  g_assert_cmpfloat (got.width, ==, 160);
+}
+
+static void
+test_delete_node_takes_its_edges (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *ids[] = { "q", NULL };
+  g_autofree char *before = describe (f->map);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  fm_document_remove (f->doc, f->map, ids);
+  after = describe (f->map);
+  g_assert_null (fm_map_lookup_node (f->map, "q"));
+  g_assert_null (fm_map_lookup_edge (f->map, "e1"));
+  g_assert_null (fm_map_lookup_edge (f->map, "e2"));
+  g_assert_nonnull (fm_map_lookup_edge (f->map, "e3"));
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+
+  fm_undo_stack_undo (f->stack);
+  undone = describe (f->map);
+  g_assert_cmpstr (undone, ==, before);
+
+  fm_undo_stack_redo (f->stack);
+  redone = describe (f->map);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+static void
+test_delete_edges_and_nodes_keep_order (Fixture       *f,
+                                        gconstpointer  data)
+{
+  /* Removing from the middle and the ends, then undoing, puts every item
+   * back at its own position. */
+  const char *ids[] = { "o", "e2", "t", NULL };
+  g_autofree char *before = describe (f->map);
+  g_autofree char *undone = NULL;
+
+  fm_document_remove (f->doc, f->map, ids);
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 2);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 0);
+  fm_undo_stack_undo (f->stack);
+  undone = describe (f->map);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+static void
+test_add_node_and_edge (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *before = describe (f->map);
+  g_autofree char *undone = NULL;
+  g_autofree char *id = fm_map_new_id (f->map, "process");
+  g_autofree char *edge_id = fm_map_new_id (f->map, "edge");
+  g_autoptr(FmNode) node = fm_node_new (FM_NODE_KIND_PROCESS, id);
+  g_autoptr(FmEdge) edge = fm_edge_new (edge_id, "p", id, FM_EDGE_KIND_REWORK);
+
+  fm_document_begin_group (f->doc, "Paste");
+  fm_document_add_node (f->doc, f->map, node);
+  fm_document_add_edge (f->doc, f->map, edge);
+  fm_document_end_group (f->doc);
+
+  g_assert_true (fm_map_lookup_node (f->map, id) == node);
+  g_assert_true (fm_map_lookup_edge (f->map, edge_id) == edge);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Paste");
+
+  fm_undo_stack_undo (f->stack);
+  undone = describe (f->map);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (fm_undo_stack_get_redo_label (f->stack), ==, "Paste");
+
+  fm_undo_stack_redo (f->stack);
+  g_assert_true (fm_map_lookup_node (f->map, id) == node);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 4);
+}
+
+static void
+test_changes_to_removed_node_replay (Fixture       *f,
+                                     gconstpointer  data)
+{
+  /* Edit, delete, undo both, redo both: commands find the node by id each
+   * time, even though it left the map in between. */
+  const char *ids[] = { "p", NULL };
+
+  fm_document_set (f->doc, f->map, "p", "pca", 80.0, NULL);
+  fm_document_remove (f->doc, f->map, ids);
+  fm_undo_stack_undo (f->stack);
+  fm_undo_stack_undo (f->stack);
+  g_assert_false (fm_value_is_set (fm_process_step_get_pca (FM_PROCESS_STEP (fm_map_lookup_node (f->map, "p")))));
+  fm_undo_stack_redo (f->stack);
+  fm_undo_stack_redo (f->stack);
+  g_assert_null (fm_map_lookup_node (f->map, "p"));
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_process_step_get_pca (FM_PROCESS_STEP (fm_map_lookup_node (f->map, "p"))), ==, 80);
+}
+
+static void
+test_maps_add_remove_move (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FmMap) future = fm_map_copy (f->map, "future");
+  g_autoptr(FmMap) other = fm_map_new ("other");
+
+  fm_map_set_state (future, FM_MAP_STATE_FUTURE);
+  fm_map_set_based_on (future, "current");
+  fm_document_add_map (f->doc, future, 1);
+  fm_document_add_map (f->doc, other, 99);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 3);
+  g_assert_true (fm_document_lookup_map (f->doc, "future") == future);
+  g_assert_true (fm_document_get_map (f->doc, 2) == other);
+
+  fm_document_move_map (f->doc, 2, 0);
+  g_assert_true (fm_document_get_map (f->doc, 0) == other);
+  fm_document_remove_map (f->doc, future);
+  g_assert_null (fm_document_lookup_map (f->doc, "future"));
+
+  /* Undo all three in reverse. */
+  fm_undo_stack_undo (f->stack);
+  g_assert_true (fm_document_get_map (f->doc, 2) == future);
+  fm_undo_stack_undo (f->stack);
+  g_assert_true (fm_document_get_map (f->doc, 0) == f->map);
+  g_assert_true (fm_document_get_map (f->doc, 2) == other);
+  fm_undo_stack_undo (f->stack);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 1);
+
+  /* The map can also be found by its name. */
+  fm_document_set (f->doc, f->map, NULL, "name", "Current state", NULL);
+  g_assert_true (fm_document_lookup_map (f->doc, "Current state") == f->map);
+}
+
+static void
+test_modified_tracks_saved_state (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *ids[] = { "q", NULL };
+
+
+  fm_document_move_nodes (f->doc, f->map, ids, 5, 0);
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+  fm_undo_stack_set_saved (f->stack);
+  g_assert_false (fm_undo_stack_get_modified (f->stack));
+
+  /* A nudge after a save must not merge into the saved step. */
+  fm_document_move_nodes (f->doc, f->map, ids, 5, 0);
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 2);
+  fm_undo_stack_undo (f->stack);
+  g_assert_false (fm_undo_stack_get_modified (f->stack));
+  fm_undo_stack_undo (f->stack);
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+
+  /* A new change while the saved state is in the redo list makes it unreachable. */
+  fm_document_set (f->doc, f->map, "q", "items", 4.0, NULL);
+  g_assert_false (fm_undo_stack_get_can_redo (f->stack));
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+  fm_undo_stack_undo (f->stack);
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+}
+
+static void
+count_changed (gpointer  instance,
+               guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *ids[] = { "q", NULL };
+  guint count = 0;
+
+  g_signal_connect (f->doc, "changed", G_CALLBACK (count_changed), &count);
+  fm_document_move_nodes (f->doc, f->map, ids, 5, 0);
+  g_assert_cmpuint (count, ==, 1);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpuint (count, ==, 2);
+  fm_undo_stack_redo (f->stack);
+  g_assert_cmpuint (count, ==, 3);
+}
+
+static void
+test_empty_group_records_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  fm_document_begin_group (f->doc, "Nothing");
+  g_assert_true (fm_undo_stack_in_group (f->stack));
+  g_assert_false (fm_undo_stack_get_can_undo (f->stack));
+  fm_document_end_group (f->doc);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 0);
+  g_assert_false (fm_undo_stack_get_modified (f->stack));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fm/model/defaults", test_defaults);
+  g_test_add_func ("/fm/model/kind-names", test_kinds_round_trip);
+  g_test_add_func ("/fm/model/copy-keeps-ids", test_copy_keeps_ids);
+  g_test_add_func ("/fm/model/new-ids-unique", test_new_ids_unique);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/fm/undo/set-property", test_undo_set_property);
+  ADD ("/fm/undo/unchanged-value", test_unchanged_value_records_nothing);
+  ADD ("/fm/undo/typing-coalesces", test_typing_coalesces);
+  ADD ("/fm/undo/moves-merge", test_moves_merge);
+  ADD ("/fm/undo/drag-group", test_drag_group_is_one_step);
+  ADD ("/fm/undo/resize", test_resize);
+  ADD ("/fm/undo/delete-node-edges", test_delete_node_takes_its_edges);
+  ADD ("/fm/undo/delete-keeps-order", test_delete_edges_and_nodes_keep_order);
+  ADD ("/fm/undo/add-node-edge", test_add_node_and_edge);
+  ADD ("/fm/undo/removed-node-replay", test_changes_to_removed_node_replay);
+  ADD ("/fm/undo/maps", test_maps_add_remove_move);
+  ADD ("/fm/undo/modified", test_modified_tracks_saved_state);
+  ADD ("/fm/undo/changed-signal", test_changed_signal);
+  ADD ("/fm/undo/empty-group", test_empty_group_records_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
