@@ -423,6 +423,29 @@ test_changes_to_removed_node_replay (Fixture       *f,
 }
 
 static void
+test_delete_forgets_targets (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *targets[] = { "q", "p", NULL };
+  const char *ids[] = { "q", NULL };
+  g_autoptr(FmNode) kaizen = fm_node_new (FM_NODE_KIND_KAIZEN, "k");
+
+  fm_kaizen_set_applies_to (FM_KAIZEN (kaizen), targets);
+  fm_document_add_node (f->doc, f->map, kaizen);
+
+  /* Deleting a node an experiment targets drops it from applies_to, in the
+   * same undo step. */
+  fm_document_remove (f->doc, f->map, ids);
+  g_assert_cmpstrv (fm_kaizen_get_applies_to (FM_KAIZEN (kaizen)), ((const char * const []) { "p", NULL }));
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 2);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Delete");
+
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpstrv (fm_kaizen_get_applies_to (FM_KAIZEN (kaizen)), targets);
+  g_assert_nonnull (fm_map_lookup_node (f->map, "q"));
+}
+
+static void
 test_maps_add_remove_move (Fixture       *f,
                            gconstpointer  data)
 {
@@ -543,6 +566,7 @@ main (int   argc,
   ADD ("/fm/undo/delete-keeps-order", test_delete_edges_and_nodes_keep_order);
   ADD ("/fm/undo/add-node-edge", test_add_node_and_edge);
   ADD ("/fm/undo/removed-node-replay", test_changes_to_removed_node_replay);
+  ADD ("/fm/undo/delete-forgets-targets", test_delete_forgets_targets);
   ADD ("/fm/undo/maps", test_maps_add_remove_move);
   ADD ("/fm/undo/modified", test_modified_tracks_saved_state);
   ADD ("/fm/undo/changed-signal", test_changed_signal);

@@ -8,6 +8,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "fm-document-private.h"
+#include "fm-kaizen.h"
 #include "fm-map-private.h"
 #include "fm-undo-stack-private.h"
 #include "fm-util.h"
@@ -390,6 +391,19 @@ fm_document_lookup_map (FmDocument *self,
   return NULL;
 }
 
+static FmMap *
+fm_document_lookup_map_by_id (FmDocument *self,
+                              const char *id)
+{
+  guint n = fm_document_get_n_maps (self);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (fm_map_get_id (fm_document_get_map (self, i)), id))
+      return fm_document_get_map (self, i);
+
+  return NULL;
+}
+
 /**
  * fm_document_new_map_id:
  *
@@ -403,11 +417,8 @@ fm_document_new_map_id (FmDocument *self)
   for (guint i = n + 1;; i++)
     {
       g_autofree char *id = g_strdup_printf ("map-%u", i);
-      gboolean taken = FALSE;
 
-      for (guint j = 0; j < n && !taken; j++)
-        taken = g_str_equal (fm_map_get_id (fm_document_get_map (self, j)), id);
-      if (!taken)
+      if (fm_document_lookup_map_by_id (self, id) == NULL)
         return g_steal_pointer (&id);
     }
 }
@@ -733,9 +744,53 @@ fm_document_add_edge (FmDocument *self,
   g_return_if_fail (!fm_map_has_id (map, fm_edge_get_id (edge)));
   g_return_if_fail (fm_map_lookup_node (map, fm_edge_get_from (edge)) != NULL);
   g_return_if_fail (fm_map_lookup_node (map, fm_edge_get_to (edge)) != NULL);
+  g_return_if_fail (g_strcmp0 (fm_edge_get_from (edge), fm_edge_get_to (edge)) != 0);
 
   g_ptr_array_add (edges, edge);
   run (self, items_command (_("Connect"), TRUE, map, nodes, edges));
+}
+
+static void
+forget_targets (FmDocument *self,
+                FmMap      *map,
+                GHashTable *removed_ids)
+{
+  guint n = fm_map_get_n_nodes (map);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      const char * const *targets;
+      g_autoptr(GStrvBuilder) kept = NULL;
+      g_auto(GStrv) kept_ids = NULL;
+      gboolean changed = FALSE;
+
+      if (!FM_IS_KAIZEN (node) || g_hash_table_contains (removed_ids, fm_node_get_id (node)))
+        continue;
+
+      targets = fm_kaizen_get_applies_to (FM_KAIZEN (node));
+      if (targets == NULL)
+        continue;
+
+      kept = g_strv_builder_new ();
+      for (guint j = 0; targets[j] != NULL; j++)
+        {
+          if (g_hash_table_contains (removed_ids, targets[j]))
+            changed = TRUE;
+          else
+            g_strv_builder_add (kept, targets[j]);
+        }
+
+      if (changed)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          kept_ids = g_strv_builder_end (kept);
+          g_value_init (&value, G_TYPE_STRV);
+          g_value_set_boxed (&value, kept_ids);
+          fm_document_set_value_full (self, map, fm_node_get_id (node), "applies-to", &value, FALSE);
+        }
+    }
 }
 
 /**
@@ -785,7 +840,11 @@ fm_document_remove (FmDocument         *self,
   if (nodes->len == 0 && edges->len == 0)
     return;
 
+  /* Experiments that target a deleted node stop naming it, in the same step. */
+  fm_document_begin_group (self, _("Delete"));
+  forget_targets (self, map, node_ids);
   run (self, items_command (_("Delete"), FALSE, map, nodes, edges));
+  fm_document_end_group (self);
 }
 
 static void
@@ -881,6 +940,7 @@ fm_document_add_map (FmDocument *self,
   g_return_if_fail (FM_IS_DOCUMENT (self));
   g_return_if_fail (FM_IS_MAP (map));
   g_return_if_fail (!g_list_store_find (self->maps, map, NULL));
+  g_return_if_fail (fm_document_lookup_map_by_id (self, fm_map_get_id (map)) == NULL);
 
   position = MIN (position, fm_document_get_n_maps (self));
   run (self, fm_command_new_map (_("Add Map"), TRUE, map, position));

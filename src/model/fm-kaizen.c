@@ -347,3 +347,39 @@ fm_kaizen_set_applies_to (FmKaizen           *self,
   self->applies_to = g_strdupv ((char **) value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLIES_TO]);
 }
+
+static const char *status_names[] = {
+  [FM_KAIZEN_STATUS_PLANNED] = "planned",
+  [FM_KAIZEN_STATUS_RUNNING] = "running",
+  [FM_KAIZEN_STATUS_KEPT] = "kept",
+  [FM_KAIZEN_STATUS_DROPPED] = "dropped",
+};
+
+const char *
+fm_kaizen_status_to_string (FmKaizenStatus status)
+{
+  g_return_val_if_fail (status <= FM_KAIZEN_STATUS_DROPPED, NULL);
+
+  return status_names[status];
+}
+
+gboolean
+fm_kaizen_status_from_string (const char     *str,
+                              FmKaizenStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (g_str_equal (str, status_names[i]))
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

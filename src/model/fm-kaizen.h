@@ -26,4 +26,7 @@ void                 fm_kaizen_set_waste (FmKaizen *self, const char * value);
 const char * const * fm_kaizen_get_applies_to (FmKaizen *self);
 void                 fm_kaizen_set_applies_to (FmKaizen *self, const char * const * value);
 
+const char          *fm_kaizen_status_to_string (FmKaizenStatus status);
+gboolean             fm_kaizen_status_from_string (const char *str, FmKaizenStatus *status);
+
 G_END_DECLS

@@ -1,0 +1,240 @@
+/* fm-cli-metrics.c: `flowmap metrics [--json] [--map ID|NAME] FILE` */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-cli"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <math.h>
+
+#include "fm-cli.h"
+#include "fm-cli-private.h"
+#include "fm-duration.h"
+#include "fm-json-writer.h"
+#include "fm-metrics.h"
+
+static void
+write_number (FmJsonWriter *writer,
+              const char   *key,
+              double        value)
+{
+  fm_json_writer_key (writer, key);
+  if (isnan (value))
+    fm_json_writer_null (writer);
+  else
+    fm_json_writer_number (writer, value);
+}
+
+/**
+ * fm_cli_metrics_write_json:
+ *
+ * The figures as the JSON object `flowmap metrics --json` prints, with
+ * exactly the keys of docs/metrics.md.
+ */
+void
+fm_cli_metrics_write_json (FmJsonWriter *writer,
+                           FmMetrics    *metrics)
+{
+  fm_json_writer_begin_object (writer);
+  write_number (writer, "lead_time_s", metrics->lead_time_s);
+  write_number (writer, "process_time_s", metrics->process_time_s);
+  write_number (writer, "flow_efficiency", metrics->flow_efficiency);
+  write_number (writer, "rolled_pca", metrics->rolled_pca);
+  write_number (writer, "rework_adjusted_lead_time_s", metrics->rework_adjusted_lead_time_s);
+  write_number (writer, "wip", metrics->wip);
+  write_number (writer, "throughput_per_day", metrics->throughput_per_day);
+  write_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
+  write_number (writer, "takt_time_s", metrics->takt_time_s);
+  fm_json_writer_key (writer, "handoffs");
+  fm_json_writer_int (writer, metrics->handoffs);
+
+  fm_json_writer_key (writer, "path");
+  fm_json_writer_begin_array (writer);
+  for (guint i = 0; i < metrics->path->len; i++)
+    fm_json_writer_string (writer, fm_node_get_id (metrics->path->pdata[i]));
+  fm_json_writer_end_array (writer);
+
+  fm_json_writer_key (writer, "constraints");
+  fm_json_writer_begin_array (writer);
+  for (guint i = 0; i < metrics->constraints->len; i++)
+    {
+      FmConstraint *c = metrics->constraints->pdata[i];
+
+      fm_json_writer_begin_object (writer);
+      fm_json_writer_key (writer, "id");
+      fm_json_writer_string (writer, c->id);
+      fm_json_writer_key (writer, "label");
+      fm_json_writer_string (writer, c->label);
+      write_number (writer, "score", c->score);
+      fm_json_writer_key (writer, "reason");
+      fm_json_writer_string (writer, c->reason);
+      fm_json_writer_end_object (writer);
+    }
+  fm_json_writer_end_array (writer);
+
+  fm_json_writer_key (writer, "warnings");
+  fm_json_writer_begin_array (writer);
+  for (guint i = 0; i < metrics->warnings->len; i++)
+    {
+      FmWarning *w = metrics->warnings->pdata[i];
+
+      fm_json_writer_begin_object (writer);
+      fm_json_writer_key (writer, "code");
+      fm_json_writer_string (writer, w->code);
+      fm_json_writer_key (writer, "message");
+      fm_json_writer_string (writer, w->message);
+      if (w->id != NULL)
+        {
+          fm_json_writer_key (writer, "id");
+          fm_json_writer_string (writer, w->id);
+        }
+      fm_json_writer_end_object (writer);
+    }
+  fm_json_writer_end_array (writer);
+  fm_json_writer_end_object (writer);
+}
+
+/* printf pads by bytes; names with “’” or translations need it by characters. */
+static void
+print_row (const char *name,
+           const char *value)
+{
+  glong pad = 28 - g_utf8_strlen (name, -1);
+
+  printf ("  %s%*s %s\n", name, (int) MAX (pad, 0), "", value);
+}
+
+static char *
+format_duration (double seconds,
+                 double day_length_s)
+{
+  if (isnan (seconds))
+    return g_strdup ("–");
+
+  return fm_duration_format (seconds, day_length_s);
+}
+
+static char *
+format_percent (double ratio)
+{
+  if (isnan (ratio))
+    return g_strdup ("–");
+
+  return g_strdup_printf ("%.1f %%", 100 * ratio);
+}
+
+static char *
+format_count (double value)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+
+  return g_strdup_printf ("%g", value);
+}
+
+static void
+print_report (FmDocument *document,
+              FmMap      *map,
+              FmMetrics  *m)
+{
+  double day = fm_document_get_day_length_s (document);
+  struct {
+    const char *name;
+    char *value;
+  } rows[] = {
+    { N_("Lead time"), format_duration (m->lead_time_s, day) },
+    { N_("Process time"), format_duration (m->process_time_s, day) },
+    { N_("Flow efficiency"), format_percent (m->flow_efficiency) },
+    { N_("Rolled %C&A"), format_percent (m->rolled_pca) },
+    { N_("Rework-adjusted lead time"), format_duration (m->rework_adjusted_lead_time_s, day) },
+    { N_("Work in progress"), format_count (m->wip) },
+    { N_("Throughput a day"), format_count (m->throughput_per_day) },
+    { N_("Little’s law lead time"), format_duration (m->littles_law_lead_time_s, day) },
+    { N_("Takt time"), format_duration (m->takt_time_s, day) },
+    { N_("Handoffs"), g_strdup_printf ("%u", m->handoffs) },
+  };
+
+  printf ("%s\n\n", *fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      print_row (_(rows[i].name), rows[i].value);
+      g_free (rows[i].value);
+    }
+
+  if (m->path->len > 0)
+    {
+      printf ("\n%s\n  ", _("Critical path:"));
+      for (guint i = 0; i < m->path->len; i++)
+        printf ("%s%s", i > 0 ? " → " : "", fm_node_get_label (m->path->pdata[i]));
+      printf ("\n");
+    }
+
+  if (m->constraints->len > 0)
+    {
+      printf ("\n%s\n", _("Constraints:"));
+      for (guint i = 0; i < m->constraints->len; i++)
+        {
+          FmConstraint *c = m->constraints->pdata[i];
+
+          printf ("  %u. %s (%.2f)\n", i + 1, c->reason, c->score);
+        }
+    }
+
+  if (m->warnings->len > 0)
+    {
+      printf ("\n%s\n", _("Warnings:"));
+      for (guint i = 0; i < m->warnings->len; i++)
+        printf ("  • %s\n", ((FmWarning *) m->warnings->pdata[i])->message);
+    }
+}
+
+int
+fm_cli_metrics (int    argc,
+                char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *map_name = NULL;
+  GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (keys as in docs/metrics.md)"), NULL },
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &map_name, N_("The map to measure, by id or name (default: the first)"), N_("ID|NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FmDocument) document = NULL;
+  g_autoptr(FmMetrics) metrics = NULL;
+  FmMap *map;
+
+  context = fm_cli_option_context_new (_("FILE"),
+                                       _("Prints the lead time, process time, flow efficiency and the "
+                                         "other figures of a map, its constraints and its warnings."),
+                                       entries);
+  if (!fm_cli_parse (context, &argc, &argv, 1))
+    return FM_CLI_USAGE;
+
+  document = fm_cli_load (argv[1]);
+  if (document == NULL)
+    return FM_CLI_FAILED;
+
+  map = fm_cli_pick_map (document, argv[1], map_name);
+  if (map == NULL)
+    return FM_CLI_FAILED;
+
+  metrics = fm_metrics_compute (document, map, NULL);
+
+  if (json)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      FmJsonWriter writer;
+
+      fm_json_writer_init (&writer, out, TRUE);
+      fm_cli_metrics_write_json (&writer, metrics);
+      fm_json_writer_clear (&writer);
+      printf ("%s\n", out->str);
+    }
+  else
+    {
+      print_report (document, map, metrics);
+    }
+
+  return FM_CLI_OK;
+}

@@ -1,0 +1,27 @@
+/* fm-cli-private.h: what the commands share */
+#pragma once
+
+#include <glib.h>
+
+#include "fm-document.h"
+#include "fm-json-writer.h"
+#include "fm-metrics.h"
+
+G_BEGIN_DECLS
+
+GOptionContext *fm_cli_option_context_new (const char   *parameter,
+                                           const char   *summary,
+                                           GOptionEntry *entries);
+gboolean        fm_cli_parse              (GOptionContext *context,
+                                           int          *argc,
+                                           char       ***argv,
+                                           int           n_files);
+FmDocument     *fm_cli_load               (const char   *path);
+FmMap          *fm_cli_pick_map           (FmDocument   *document,
+                                           const char   *path,
+                                           const char   *id_or_name);
+
+void            fm_cli_metrics_write_json (FmJsonWriter *writer,
+                                           FmMetrics    *metrics);
+
+G_END_DECLS

@@ -1,0 +1,193 @@
+/* fm-cli.c: dispatch of the headless commands, and what they share */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-cli"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <gio/gio.h>
+
+#include "fm-cli.h"
+#include "fm-cli-private.h"
+#include "fm-json.h"
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "check", fm_cli_check, N_("Check that a map file is valid") },
+  { "compare", fm_cli_compare, N_("Compare a current-state map with a future-state map") },
+  { "export", fm_cli_export, N_("Export a map to PNG, SVG or PDF") },
+  { "fmt", fm_cli_fmt, N_("Print or rewrite a map file in its canonical form") },
+  { "metrics", fm_cli_metrics, N_("Print a map’s lead time, flow efficiency, constraints and warnings") },
+};
+
+gboolean
+fm_cli_is_command (const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+
+  if (g_str_equal (name, "help") || g_str_equal (name, "--help") ||
+      g_str_equal (name, "-h") || g_str_equal (name, "--version"))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage:"));
+  fprintf (stream, "  flowmap [FILE…]\n");
+  fprintf (stream, "  flowmap COMMAND [OPTION…] FILE\n\n");
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “flowmap COMMAND --help” for a command’s options."));
+}
+
+/**
+ * fm_cli_run:
+ * @argv: the program's arguments; argv[1] is the command
+ *
+ * Returns: the exit status
+ */
+int
+fm_cli_run (int    argc,
+            char **argv)
+{
+  g_return_val_if_fail (argc >= 2, FM_CLI_USAGE);
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("flowmap %s\n", PACKAGE_VERSION);
+      return FM_CLI_OK;
+    }
+
+  if (g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help") ||
+      g_str_equal (argv[1], "-h"))
+    {
+      print_usage (stdout);
+      return FM_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  print_usage (stderr);
+  return FM_CLI_USAGE;
+}
+
+/**
+ * fm_cli_option_context_new:
+ *
+ * Returns: (transfer full): an option context for a command, with @entries
+ */
+GOptionContext *
+fm_cli_option_context_new (const char   *parameter,
+                           const char   *summary,
+                           GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Parses the options and checks that exactly @n_files arguments remain. */
+gboolean
+fm_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv,
+              int               n_files)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("flowmap %s: %s\n", (*argv)[0], error->message);
+      return FALSE;
+    }
+
+  if (*argc - 1 != n_files)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("flowmap %s: %s\n\n%s", (*argv)[0],
+                  *argc - 1 < n_files ? _("a map file is needed") : _("too many arguments"),
+                  help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * fm_cli_load:
+ *
+ * Loads @path, or prints why it could not on stderr.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+FmDocument *
+fm_cli_load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  FmDocument *document;
+
+  document = fm_json_load_file (file, &error);
+  if (document == NULL)
+    g_printerr ("%s\n", error->message);
+
+  return document;
+}
+
+/**
+ * fm_cli_pick_map:
+ * @id_or_name: (nullable): the map asked for, or %NULL for the first
+ *
+ * Returns: (transfer none) (nullable): the map, or %NULL after printing why
+ */
+FmMap *
+fm_cli_pick_map (FmDocument *document,
+                 const char *path,
+                 const char *id_or_name)
+{
+  FmMap *map;
+
+  if (id_or_name == NULL)
+    {
+      map = fm_document_get_map (document, 0);
+      if (map == NULL)
+        g_printerr (_("%s: the document has no map\n"), path);
+      return map;
+    }
+
+  map = fm_document_lookup_map (document, id_or_name);
+  if (map == NULL)
+    {
+      g_printerr (_("%s: no map has the id or name “%s”; the maps are:\n"), path, id_or_name);
+      for (guint i = 0; i < fm_document_get_n_maps (document); i++)
+        {
+          FmMap *m = fm_document_get_map (document, i);
+
+          g_printerr ("  %s  %s\n", fm_map_get_id (m), fm_map_get_name (m));
+        }
+    }
+
+  return map;
+}

@@ -1,0 +1,590 @@
+/* fm-json-load.c: a checked JSON tree as the model, every value validated */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-json"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "fm-document-private.h"
+#include "fm-json-private.h"
+#include "fm-kaizen.h"
+#include "fm-map-private.h"
+#include "fm-process-step.h"
+#include "fm-queue.h"
+
+static gboolean
+is_date (const char *text)
+{
+  static const char pattern[] = "dddd-dd-dd";
+  guint year, month, day;
+
+  if (strlen (text) != strlen (pattern))
+    return FALSE;
+  for (guint i = 0; pattern[i]; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+
+  return g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+read_process (FmJsonReader  *r,
+              JsonObject    *object,
+              FmProcessStep *step)
+{
+  double process_s = FM_UNSET, lead_s = FM_UNSET, pca = FM_UNSET;
+  double people = FM_UNSET, wip = FM_UNSET;
+  const char *role;
+
+  if (!fm_json_reader_number (r, object, "process_s", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &process_s) ||
+      !fm_json_reader_number (r, object, "lead_s", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &lead_s) ||
+      !fm_json_reader_number (r, object, "pca", FALSE, FM_JSON_RANGE_PERCENT, &pca) ||
+      !fm_json_reader_number (r, object, "people", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &people) ||
+      !fm_json_reader_string (r, object, "role", FALSE, &role) ||
+      !fm_json_reader_number (r, object, "wip", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &wip))
+    return FALSE;
+
+  fm_process_step_set_process_s (step, process_s);
+  fm_process_step_set_lead_s (step, lead_s);
+  fm_process_step_set_pca (step, pca);
+  fm_process_step_set_people (step, people);
+  fm_process_step_set_role (step, role);
+  fm_process_step_set_wip (step, wip);
+
+  return TRUE;
+}
+
+static gboolean
+read_queue (FmJsonReader *r,
+            JsonObject   *object,
+            FmQueue      *queue)
+{
+  double wait_s = FM_UNSET, items = FM_UNSET;
+
+  if (!fm_json_reader_number (r, object, "wait_s", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &wait_s) ||
+      !fm_json_reader_number (r, object, "items", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &items))
+    return FALSE;
+
+  fm_queue_set_wait_s (queue, wait_s);
+  fm_queue_set_items (queue, items);
+
+  return TRUE;
+}
+
+/* Without applies_to: it names other nodes, read once all are there. */
+static gboolean
+read_kaizen (FmJsonReader *r,
+             JsonObject   *object,
+             FmKaizen     *kaizen)
+{
+  const char *owner, *measure, *baseline, *target, *review_date, *status, *waste;
+  FmKaizenStatus status_value = FM_KAIZEN_STATUS_PLANNED;
+
+  if (!fm_json_reader_string (r, object, "owner", FALSE, &owner) ||
+      !fm_json_reader_string (r, object, "measure", FALSE, &measure) ||
+      !fm_json_reader_string (r, object, "baseline", FALSE, &baseline) ||
+      !fm_json_reader_string (r, object, "target", FALSE, &target) ||
+      !fm_json_reader_string (r, object, "review_date", FALSE, &review_date) ||
+      !fm_json_reader_string (r, object, "status", FALSE, &status) ||
+      !fm_json_reader_string (r, object, "waste", FALSE, &waste))
+    return FALSE;
+
+  if (review_date != NULL && !is_date (review_date))
+    return fm_json_reader_fail_type (r, "review_date", json_object_get_member (object, "review_date"),
+                      _("a date as YYYY-MM-DD"));
+  if (status != NULL && !fm_json_kaizen_status_from_string (status, &status_value))
+    return fm_json_reader_fail_choice (r, object, "status", "planned, running, kept, dropped");
+
+  fm_kaizen_set_owner (kaizen, owner);
+  fm_kaizen_set_measure (kaizen, measure);
+  fm_kaizen_set_baseline (kaizen, baseline);
+  fm_kaizen_set_target (kaizen, target);
+  fm_kaizen_set_review_date (kaizen, review_date);
+  fm_kaizen_set_status (kaizen, status_value);
+  fm_kaizen_set_waste (kaizen, waste);
+
+  return TRUE;
+}
+
+static gboolean
+read_applies_to (FmJsonReader *r,
+                 JsonObject   *object,
+                 FmMap        *map,
+                 FmKaizen     *kaizen)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  JsonArray *array;
+  guint n;
+
+  if (!fm_json_reader_array (r, object, "applies_to", FALSE, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *key = g_strdup_printf ("applies_to[%u]", i);
+      const char *id;
+
+      if (!fm_json_is_type (element, G_TYPE_STRING))
+        return fm_json_reader_fail_type (r, key, element, _("a node id"));
+      id = json_node_get_string (element);
+      if (fm_map_lookup_node (map, id) == NULL)
+        {
+          g_autofree char *got = fm_json_describe (element);
+
+          return fm_json_reader_fail (r, key, FM_JSON_ERROR_INVALID, _("no node %s in this map"), got);
+        }
+      g_ptr_array_add (ids, (gpointer) id);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  fm_kaizen_set_applies_to (kaizen, (const char * const *) ids->pdata);
+  return TRUE;
+}
+
+static FmNode *
+read_node (FmJsonReader *r,
+           JsonObject   *object)
+{
+  g_autoptr(FmNode) node = NULL;
+  const char *id, *kind_name, *label;
+  FmNodeKind kind;
+  double x = 0, y = 0, width, height;
+  gboolean ok = TRUE;
+  char *extra;
+
+  if (!fm_json_reader_id (r, object, "id", &id) ||
+      !fm_json_reader_string (r, object, "kind", TRUE, &kind_name))
+    return NULL;
+  if (!fm_node_kind_from_string (kind_name, &kind))
+    {
+      fm_json_reader_fail_choice (r, object, "kind",
+                                  "trigger, outcome, process, queue, system, kaizen, note");
+      return NULL;
+    }
+
+  node = fm_node_new (kind, id);
+  width = fm_node_get_width (node);
+  height = fm_node_get_height (node);
+  if (!fm_json_reader_string (r, object, "label", FALSE, &label) ||
+      !fm_json_reader_number (r, object, "x", TRUE, FM_JSON_RANGE_ANY, &x) ||
+      !fm_json_reader_number (r, object, "y", TRUE, FM_JSON_RANGE_ANY, &y) ||
+      !fm_json_reader_number (r, object, "width", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &width) ||
+      !fm_json_reader_number (r, object, "height", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &height))
+    return NULL;
+
+  fm_node_set_label (node, label);
+  fm_node_set_position (node, x, y);
+  fm_node_set_size (node, width, height);
+
+  if (kind == FM_NODE_KIND_PROCESS)
+    ok = read_process (r, object, FM_PROCESS_STEP (node));
+  else if (kind == FM_NODE_KIND_QUEUE)
+    ok = read_queue (r, object, FM_QUEUE (node));
+  else if (kind == FM_NODE_KIND_KAIZEN)
+    ok = read_kaizen (r, object, FM_KAIZEN (node));
+  if (!ok)
+    return NULL;
+
+  extra = fm_json_collect_extra (object, fm_json_node_keys, fm_json_kind_keys (kind));
+  fm_node_set_extra (node, extra);
+  g_free (extra);
+
+  return g_steal_pointer (&node);
+}
+
+static gboolean
+check_node_exists (FmJsonReader *r,
+                   JsonObject   *object,
+                   const char   *key,
+                   FmMap        *map)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (fm_map_lookup_node (map, json_node_get_string (node)) == NULL)
+    {
+      g_autofree char *got = fm_json_describe (node);
+
+      return fm_json_reader_fail (r, key, FM_JSON_ERROR_INVALID, _("no node %s in this map"), got);
+    }
+
+  return TRUE;
+}
+
+static FmEdge *
+read_edge (FmJsonReader *r,
+           JsonObject   *object,
+           FmMap        *map)
+{
+  g_autoptr(FmEdge) edge = NULL;
+  const char *id, *from, *to, *kind_name;
+  FmEdgeKind kind;
+  double rate = FM_UNSET;
+  char *extra;
+
+  if (!fm_json_reader_id (r, object, "id", &id) ||
+      !fm_json_reader_id (r, object, "from", &from) ||
+      !fm_json_reader_id (r, object, "to", &to) ||
+      !fm_json_reader_string (r, object, "kind", TRUE, &kind_name) ||
+      !fm_json_reader_number (r, object, "rate", FALSE, FM_JSON_RANGE_RATE, &rate))
+    return NULL;
+
+  if (!fm_edge_kind_from_string (kind_name, &kind))
+    {
+      fm_json_reader_fail_choice (r, object, "kind", "flow, push, pull, info, electronic, rework");
+      return NULL;
+    }
+  if (!check_node_exists (r, object, "from", map) ||
+      !check_node_exists (r, object, "to", map))
+    return NULL;
+  /* Not even for rework: a step that redoes its own work says so with its
+   * %C&A, and a loop onto itself has no direction to draw. */
+  if (g_str_equal (from, to))
+    {
+      g_autofree char *got = fm_json_describe (json_object_get_member (object, "to"));
+
+      fm_json_reader_fail (r, NULL, FM_JSON_ERROR_INVALID, _("an edge from a node to itself (%s)"), got);
+      return NULL;
+    }
+
+  edge = fm_edge_new (id, from, to, kind);
+  fm_edge_set_rate (edge, rate);
+
+  extra = fm_json_collect_extra (object, fm_json_edge_keys, NULL);
+  fm_edge_set_extra (edge, extra);
+  g_free (extra);
+
+  return g_steal_pointer (&edge);
+}
+
+static gboolean
+check_new_id (FmJsonReader *r,
+              FmMap        *map,
+              const char   *id)
+{
+  if (fm_map_has_id (map, id))
+    {
+      g_autoptr(GString) quoted = g_string_new (NULL);
+
+      fm_json_append_quoted (quoted, id, 40);
+      return fm_json_reader_fail (r, "id", FM_JSON_ERROR_INVALID,
+                   _("the id %s is already used in this map"), quoted->str);
+    }
+
+  return TRUE;
+}
+
+/* The "nodes" and "edges" of @object, into @map: of a map of a document, or
+ * of a clipboard fragment. */
+static gboolean
+read_items (FmJsonReader *r,
+            JsonObject   *object,
+            FmMap        *map)
+{
+  JsonArray *nodes, *edges;
+  guint n_nodes = 0, n_edges = 0;
+
+  if (!fm_json_reader_array (r, object, "nodes", FALSE, &nodes) ||
+      !fm_json_reader_array (r, object, "edges", FALSE, &edges))
+    return FALSE;
+
+  if (nodes != NULL)
+    n_nodes = json_array_get_length (nodes);
+  if (edges != NULL)
+    n_edges = json_array_get_length (edges);
+  if (n_nodes > FM_JSON_MAX_NODES)
+    return fm_json_reader_fail (r, "nodes", FM_JSON_ERROR_LIMIT,
+                                _("more than %d nodes in one map"), FM_JSON_MAX_NODES);
+  if (n_edges > FM_JSON_MAX_EDGES)
+    return fm_json_reader_fail (r, "edges", FM_JSON_ERROR_LIMIT,
+                                _("more than %d edges in one map"), FM_JSON_MAX_EDGES);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      JsonNode *element = json_array_get_element (nodes, i);
+      gsize old_path = fm_json_reader_push (r, "nodes", i);
+      g_autoptr(FmNode) node = NULL;
+
+      if (!fm_json_reader_object (r, element))
+        return FALSE;
+      node = read_node (r, json_node_get_object (element));
+      if (node == NULL || !check_new_id (r, map, fm_node_get_id (node)))
+        return FALSE;
+      fm_map_insert_node (map, i, node);
+      fm_json_reader_pop (r, old_path);
+    }
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      gsize old_path;
+
+      if (!FM_IS_KAIZEN (node))
+        continue;
+
+      old_path = fm_json_reader_push (r, "nodes", i);
+      if (!read_applies_to (r, json_array_get_object_element (nodes, i), map, FM_KAIZEN (node)))
+        return FALSE;
+      fm_json_reader_pop (r, old_path);
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      JsonNode *element = json_array_get_element (edges, i);
+      gsize old_path = fm_json_reader_push (r, "edges", i);
+      g_autoptr(FmEdge) edge = NULL;
+
+      if (!fm_json_reader_object (r, element))
+        return FALSE;
+      edge = read_edge (r, json_node_get_object (element), map);
+      if (edge == NULL || !check_new_id (r, map, fm_edge_get_id (edge)))
+        return FALSE;
+      fm_map_insert_edge (map, i, edge);
+      fm_json_reader_pop (r, old_path);
+    }
+
+  return TRUE;
+}
+
+static FmMap *
+read_map (FmJsonReader *r,
+          JsonObject   *object)
+{
+  g_autoptr(FmMap) map = NULL;
+  const char *id, *name, *state_name, *based_on;
+  FmMapState state = FM_MAP_STATE_CURRENT;
+  char *extra;
+
+  if (!fm_json_reader_id (r, object, "id", &id) ||
+      !fm_json_reader_string (r, object, "name", FALSE, &name) ||
+      !fm_json_reader_string (r, object, "state", FALSE, &state_name) ||
+      !fm_json_reader_string (r, object, "based_on", FALSE, &based_on))
+    return NULL;
+  if (state_name != NULL && !fm_map_state_from_string (state_name, &state))
+    {
+      fm_json_reader_fail_choice (r, object, "state", "current, future");
+      return NULL;
+    }
+
+  map = fm_map_new (id);
+  fm_map_set_name (map, name);
+  fm_map_set_state (map, state);
+  fm_map_set_based_on (map, based_on);
+  if (!read_items (r, object, map))
+    return NULL;
+
+  extra = fm_json_collect_extra (object, fm_json_map_keys, NULL);
+  fm_map_set_extra (map, extra);
+  g_free (extra);
+
+  return g_steal_pointer (&map);
+}
+
+static gboolean
+read_header (FmJsonReader *r,
+             JsonNode     *root,
+             const char   *format)
+{
+  JsonObject *object;
+  JsonNode *node;
+  gint64 version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autofree char *got = fm_json_describe (root);
+
+      return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_FORMAT,
+                   _("not a Flowmap file: expected an object at the top, got %s"), got);
+    }
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "format");
+  if (node == NULL)
+    return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_FORMAT,
+                 _("not a Flowmap file: missing \"format\": \"%s\""), format);
+  if (!fm_json_is_type (node, G_TYPE_STRING) || !g_str_equal (json_node_get_string (node), format))
+    {
+      g_autofree char *got = fm_json_describe (node);
+
+      return fm_json_reader_fail (r, "format", FM_JSON_ERROR_FORMAT,
+                                  _("expected \"%s\", got %s"), format, got);
+    }
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL)
+    return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_VERSION, _("missing \"version\""));
+  if (!fm_json_is_type (node, G_TYPE_INT64))
+    {
+      g_autofree char *got = fm_json_describe (node);
+
+      return fm_json_reader_fail (r, "version", FM_JSON_ERROR_VERSION,
+                                  _("expected an integer, got %s"), got);
+    }
+
+  version = json_node_get_int (node);
+  if (version > FM_JSON_FORMAT_VERSION)
+    {
+      g_autofree char *got = fm_json_describe (node);
+
+      return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_VERSION,
+                   _("made by a newer Flowmap, version %s; this one reads version %d"),
+                   got, FM_JSON_FORMAT_VERSION);
+    }
+  if (version < 1)
+    {
+      g_autofree char *got = fm_json_describe (node);
+
+      return fm_json_reader_fail (r, "version", FM_JSON_ERROR_VERSION,
+                                  _("expected a version >= 1, got %s"), got);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_document_fields (FmJsonReader *r,
+                      JsonObject   *object,
+                      FmDocument   *document)
+{
+  static const char * const string_keys[] = { "title", "customer", "value", "trigger", "outcome" };
+  double day_length_s = FM_DEFAULT_DAY_LENGTH_S;
+  double available_time_s = FM_DEFAULT_AVAILABLE_TIME_S;
+  double demand_per_day = FM_UNSET;
+  FmStreamType stream_type = fm_document_get_stream_type (document);
+  const char *stream_type_name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (string_keys); i++)
+    {
+      const char *value;
+
+      if (!fm_json_reader_string (r, object, string_keys[i], FALSE, &value))
+        return FALSE;
+      if (value != NULL)
+        g_object_set (document, string_keys[i], value, NULL);
+    }
+
+  if (!fm_json_reader_string (r, object, "stream_type", FALSE, &stream_type_name))
+    return FALSE;
+  if (stream_type_name != NULL && !fm_stream_type_from_string (stream_type_name, &stream_type))
+    return fm_json_reader_fail_choice (r, object, "stream_type",
+                                       "operational, development, support, compliance");
+
+  if (!fm_json_reader_number (r, object, "day_length_s", FALSE,
+                              FM_JSON_RANGE_AT_LEAST_ONE, &day_length_s) ||
+      !fm_json_reader_number (r, object, "available_time_s", FALSE,
+                              FM_JSON_RANGE_NON_NEGATIVE, &available_time_s) ||
+      !fm_json_reader_number (r, object, "demand_per_day", FALSE,
+                              FM_JSON_RANGE_NON_NEGATIVE, &demand_per_day))
+    return FALSE;
+
+  g_object_set (document,
+                "stream-type", stream_type,
+                "day-length-s", day_length_s,
+                "available-time-s", available_time_s,
+                "demand-per-day", demand_per_day,
+                NULL);
+
+  return TRUE;
+}
+
+/**
+ * fm_json_read_document:
+ * @root: a tree parsed from a text that passed fm_json_check_text()
+ *
+ * Builds the document with the loader's entry points, not the undoable
+ * ones: it comes back with an empty history, not modified.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+FmDocument *
+fm_json_read_document (JsonNode    *root,
+                       const char  *display_name,
+                       GError     **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GHashTable) map_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(FmDocument) document = NULL;
+  FmJsonReader r = { display_name, path, error };
+  JsonObject *object;
+  JsonArray *maps;
+  guint n_maps;
+  char *extra;
+
+  if (!read_header (&r, root, "flowmap"))
+    return NULL;
+
+  object = json_node_get_object (root);
+  document = fm_document_new ();
+  if (!read_document_fields (&r, object, document) ||
+      !fm_json_reader_array (&r, object, "maps", TRUE, &maps))
+    return NULL;
+
+  n_maps = json_array_get_length (maps);
+  if (n_maps > FM_JSON_MAX_MAPS)
+    {
+      fm_json_reader_fail (&r, "maps", FM_JSON_ERROR_LIMIT, _("more than %d maps"), FM_JSON_MAX_MAPS);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_maps; i++)
+    {
+      JsonNode *element = json_array_get_element (maps, i);
+      gsize old_path = fm_json_reader_push (&r, "maps", i);
+      g_autoptr(FmMap) map = NULL;
+
+      if (!fm_json_reader_object (&r, element))
+        return NULL;
+      map = read_map (&r, json_node_get_object (element));
+      if (map == NULL)
+        return NULL;
+      if (g_hash_table_contains (map_ids, fm_map_get_id (map)))
+        {
+          g_autoptr(GString) quoted = g_string_new (NULL);
+
+          fm_json_append_quoted (quoted, fm_map_get_id (map), 40);
+          fm_json_reader_fail (&r, "id", FM_JSON_ERROR_INVALID,
+                _("the map id %s is already used in this document"), quoted->str);
+          return NULL;
+        }
+
+      fm_document_insert_map_internal (document, i, map);
+      /* The map, held by the document, keeps the id alive. */
+      g_hash_table_add (map_ids, (gpointer) fm_map_get_id (map));
+      fm_json_reader_pop (&r, old_path);
+    }
+
+  extra = fm_json_collect_extra (object, fm_json_document_keys, NULL);
+  fm_document_set_extra (document, extra);
+  g_free (extra);
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * fm_json_read_selection:
+ * @into: an empty map that receives the nodes and edges
+ *
+ * Returns: %FALSE with @error set if @root is not a valid fragment
+ */
+gboolean
+fm_json_read_selection (JsonNode    *root,
+                        const char  *display_name,
+                        FmMap       *into,
+                        GError     **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  FmJsonReader r = { display_name, path, error };
+
+  if (!read_header (&r, root, FM_JSON_SELECTION_FORMAT))
+    return FALSE;
+
+  return read_items (&r, json_node_get_object (root), into);
+}

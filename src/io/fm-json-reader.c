@@ -1,0 +1,332 @@
+/* fm-json-reader.c: typed members of a JSON tree, with errors that name their place */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-json"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "fm-json-private.h"
+
+/**
+ * fm_json_reader_fail:
+ * @key: (nullable): the member at fault, after the reader's path
+ *
+ * Sets the reader's error to "NAME: PATH.KEY: MESSAGE".
+ *
+ * Returns: %FALSE, to return it
+ */
+gboolean
+fm_json_reader_fail (FmJsonReader *r,
+                     const char   *key,
+                     FmJsonError   code,
+                     const char   *format,
+                     ...)
+{
+  g_autoptr(GString) where = g_string_new (r->path->str);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (key != NULL)
+    {
+      if (where->len > 0)
+        g_string_append_c (where, '.');
+      g_string_append (where, key);
+    }
+
+  if (where->len > 0)
+    g_set_error (r->error, FM_JSON_ERROR, code, "%s: %s: %s", r->name, where->str, message);
+  else
+    g_set_error (r->error, FM_JSON_ERROR, code, "%s: %s", r->name, message);
+
+  return FALSE;
+}
+
+/* Enters element @index of the array @key; returns what to give to
+ * fm_json_reader_pop() to leave it. */
+gsize
+fm_json_reader_push (FmJsonReader *r,
+                     const char   *key,
+                     guint         index)
+{
+  gsize old_length = r->path->len;
+
+  if (old_length > 0)
+    g_string_append_c (r->path, '.');
+  g_string_append_printf (r->path, "%s[%u]", key, index);
+
+  return old_length;
+}
+
+void
+fm_json_reader_pop (FmJsonReader *r,
+                    gsize         old_length)
+{
+  g_string_truncate (r->path, old_length);
+}
+
+/**
+ * fm_json_describe:
+ *
+ * Returns: (transfer full): what @node is, for "got …" in a message: a
+ *   number or a quoted string (cut after 40 characters), "an object"…
+ */
+char *
+fm_json_describe (JsonNode *node)
+{
+  char buffer[FM_JSON_NUMBER_BUF_SIZE];
+  GString *text;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup (_("an object"));
+    case JSON_NODE_ARRAY:
+      return g_strdup (_("an array"));
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      fm_json_format_number (json_node_get_double (node), buffer);
+      return g_strdup (buffer);
+    case G_TYPE_STRING:
+      text = g_string_new (NULL);
+      fm_json_append_quoted (text, json_node_get_string (node), 40);
+      return g_string_free (text, FALSE);
+    default:
+      return g_strdup ("?");
+    }
+}
+
+gboolean
+fm_json_is_type (JsonNode *node,
+                 GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+gboolean
+fm_json_reader_fail_type (FmJsonReader *r,
+                          const char   *key,
+                          JsonNode     *node,
+                          const char   *expected)
+{
+  g_autofree char *got = fm_json_describe (node);
+
+  return fm_json_reader_fail (r, key, FM_JSON_ERROR_INVALID, _("expected %s, got %s"), expected, got);
+}
+
+static gboolean
+fail_missing (FmJsonReader *r,
+              const char   *key)
+{
+  return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_INVALID, _("missing \"%s\""), key);
+}
+
+/* @choices: the values allowed, as "a, b, c" */
+gboolean
+fm_json_reader_fail_choice (FmJsonReader *r,
+                            JsonObject   *object,
+                            const char   *key,
+                            const char   *choices)
+{
+  g_autofree char *expected = g_strdup_printf (_("one of %s"), choices);
+
+  return fm_json_reader_fail_type (r, key, json_object_get_member (object, key), expected);
+}
+
+/**
+ * fm_json_reader_string:
+ * @out: (out) (transfer none): the string, or %NULL when the member is absent
+ *
+ * Returns: %FALSE if the member is not a string, is longer than
+ *   %FM_JSON_MAX_TEXT_CHARS, or is @required and absent
+ */
+gboolean
+fm_json_reader_string (FmJsonReader  *r,
+                       JsonObject    *object,
+                       const char    *key,
+                       gboolean       required,
+                       const char   **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  const char *text;
+
+  *out = NULL;
+  if (node == NULL)
+    return required ? fail_missing (r, key) : TRUE;
+  if (!fm_json_is_type (node, G_TYPE_STRING))
+    return fm_json_reader_fail_type (r, key, node, _("a string"));
+
+  text = json_node_get_string (node);
+  /* Bytes bound characters from above: count only when it may matter. */
+  if (strlen (text) > FM_JSON_MAX_TEXT_CHARS &&
+      g_utf8_strlen (text, -1) > FM_JSON_MAX_TEXT_CHARS)
+    return fm_json_reader_fail (r, key, FM_JSON_ERROR_LIMIT,
+                                _("longer than %d characters"), FM_JSON_MAX_TEXT_CHARS);
+
+  *out = text;
+  return TRUE;
+}
+
+/* A required, non-empty string. */
+gboolean
+fm_json_reader_id (FmJsonReader  *r,
+                   JsonObject    *object,
+                   const char    *key,
+                   const char   **out)
+{
+  if (!fm_json_reader_string (r, object, key, TRUE, out))
+    return FALSE;
+  if (**out == '\0')
+    return fm_json_reader_fail (r, key, FM_JSON_ERROR_INVALID, _("expected an id, got an empty string"));
+
+  return TRUE;
+}
+
+/**
+ * fm_json_reader_number:
+ * @out: (inout): the number; left as it is when the member is absent
+ *
+ * Returns: %FALSE if the member is not a finite number in @range, or is
+ *   @required and absent
+ */
+gboolean
+fm_json_reader_number (FmJsonReader *r,
+                       JsonObject   *object,
+                       const char   *key,
+                       gboolean      required,
+                       FmJsonRange   range,
+                       double       *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  const char *expected = NULL;
+  gboolean ok = FALSE;
+  double value = 0;
+
+  if (node == NULL)
+    return required ? fail_missing (r, key) : TRUE;
+
+  if (fm_json_is_type (node, G_TYPE_INT64) || fm_json_is_type (node, G_TYPE_DOUBLE))
+    {
+      value = json_node_get_double (node);
+      switch (range)
+        {
+        case FM_JSON_RANGE_ANY: ok = TRUE; break;
+        case FM_JSON_RANGE_NON_NEGATIVE: ok = value >= 0; break;
+        case FM_JSON_RANGE_AT_LEAST_ONE: ok = value >= 1; break;
+        case FM_JSON_RANGE_PERCENT: ok = value >= 0 && value <= 100; break;
+        case FM_JSON_RANGE_RATE: ok = value >= 0 && value < 1; break;
+        default: g_assert_not_reached ();
+        }
+      /* The check of the text already refuses these; a tree built some
+       * other way must not sneak them in. */
+      ok = ok && isfinite (value);
+    }
+
+  if (ok)
+    {
+      *out = value;
+      return TRUE;
+    }
+
+  switch (range)
+    {
+    case FM_JSON_RANGE_ANY: expected = _("a number"); break;
+    case FM_JSON_RANGE_NON_NEGATIVE: expected = _("a number >= 0"); break;
+    case FM_JSON_RANGE_AT_LEAST_ONE: expected = _("a number >= 1"); break;
+    case FM_JSON_RANGE_PERCENT: expected = _("a number from 0 to 100"); break;
+    case FM_JSON_RANGE_RATE: expected = _("a number >= 0 and < 1"); break;
+    default: g_assert_not_reached ();
+    }
+
+  return fm_json_reader_fail_type (r, key, node, expected);
+}
+
+/* @out: (out) (transfer none): the array, or %NULL when the member is absent */
+gboolean
+fm_json_reader_array (FmJsonReader  *r,
+                      JsonObject    *object,
+                      const char    *key,
+                      gboolean       required,
+                      JsonArray    **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL)
+    return required ? fail_missing (r, key) : TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fm_json_reader_fail_type (r, key, node, _("an array"));
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Checks that the element the reader is in is an object. */
+gboolean
+fm_json_reader_object (FmJsonReader *r,
+                       JsonNode     *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fm_json_reader_fail_type (r, NULL, node, _("an object"));
+
+  return TRUE;
+}
+
+/**
+ * fm_json_collect_extra:
+ * @more_known: (nullable): a second list of known keys
+ *
+ * Returns: (transfer full) (nullable): the members of @object no key list
+ *   knows, as the text of a JSON object in their order, or %NULL if none
+ */
+char *
+fm_json_collect_extra (JsonObject         *object,
+                       const char * const *known,
+                       const char * const *more_known)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  FmJsonWriter writer;
+  GString *text = NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (fm_json_key_is_known (known, key) ||
+          (more_known != NULL && fm_json_key_is_known (more_known, key)))
+        continue;
+
+      if (text == NULL)
+        {
+          text = g_string_new (NULL);
+          fm_json_writer_init (&writer, text, FALSE);
+          fm_json_writer_begin_object (&writer);
+        }
+      fm_json_writer_key (&writer, key);
+      fm_json_writer_node (&writer, json_object_get_member (object, key));
+    }
+
+  if (text == NULL)
+    return NULL;
+
+  fm_json_writer_end_object (&writer);
+  fm_json_writer_clear (&writer);
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,220 @@
+/* fm-map-checks.c: warnings for the ways a map can mislead
+ *
+ * Each check names what is missing or odd and, where it can, the node, so
+ * that the panel can select it.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-metrics"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "fm-kaizen.h"
+#include "fm-metrics-private.h"
+#include "fm-process-step.h"
+#include "fm-queue.h"
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* GDate's own parser follows the locale; review dates are ISO 8601. */
+static gboolean
+parse_iso_date (const char *text,
+                GDate      *date)
+{
+  int year, month, day;
+  char tail;
+
+  g_date_clear (date, 1);
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static void
+check_definition (FmMetrics  *metrics,
+                  FmDocument *document,
+                  FmMap      *map)
+{
+  gboolean any_trigger = FALSE, any_outcome = FALSE;
+  guint n = fm_map_get_n_nodes (map);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FmNodeKind kind = fm_node_get_kind (fm_map_get_node (map, i));
+
+      any_trigger |= kind == FM_NODE_KIND_TRIGGER;
+      any_outcome |= kind == FM_NODE_KIND_OUTCOME;
+    }
+
+  if (!any_trigger)
+    fm_metrics_add_warning (metrics, "no-trigger", NULL,
+                            _("The map has no start trigger: where does the work come from?"));
+  if (!any_outcome)
+    fm_metrics_add_warning (metrics, "no-outcome", NULL,
+                            _("The map has no end point: where does the customer get value?"));
+  if (document != NULL && is_blank (fm_document_get_value (document)))
+    fm_metrics_add_warning (metrics, "no-value", NULL,
+                            _("The value stream does not say how value is observed"));
+}
+
+static void
+check_nodes (FmMetrics *metrics,
+             FmMap     *map)
+{
+  g_autoptr(GHashTable) connected = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = fm_map_get_n_nodes (map);
+  guint n_edges = fm_map_get_n_edges (map);
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+
+      g_hash_table_add (connected, (gpointer) fm_edge_get_from (edge));
+      g_hash_table_add (connected, (gpointer) fm_edge_get_to (edge));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      const char *id = fm_node_get_id (node);
+      const char *label = fm_node_get_label (node);
+
+      if (FM_IS_PROCESS_STEP (node))
+        {
+          FmProcessStep *step = FM_PROCESS_STEP (node);
+          double process_s = fm_process_step_get_process_s (step);
+          double lead_s = fm_process_step_get_lead_s (step);
+
+          if (!fm_value_is_set (process_s) && !fm_value_is_set (lead_s))
+            fm_metrics_add_warning (metrics, "step-without-times", id,
+                                    _("“%s” has neither a process time nor a lead time"), label);
+          else if (fm_value_is_set (process_s) && fm_value_is_set (lead_s) && process_s > lead_s)
+            fm_metrics_add_warning (metrics, "process-exceeds-lead", id,
+                                    _("“%s” takes longer to work on than it takes in all"), label);
+        }
+      else if (FM_IS_QUEUE (node))
+        {
+          if (!fm_value_is_set (fm_queue_get_wait_s (FM_QUEUE (node))))
+            fm_metrics_add_warning (metrics, "queue-without-wait", id,
+                                    _("The queue “%s” has no wait time"), label);
+        }
+
+      /* Notes and experiments stand beside the flow; everything else belongs in it. */
+      if (fm_node_get_kind (node) != FM_NODE_KIND_NOTE &&
+          fm_node_get_kind (node) != FM_NODE_KIND_KAIZEN &&
+          !g_hash_table_contains (connected, id))
+        fm_metrics_add_warning (metrics, "disconnected", id,
+                                _("“%s” is not connected to anything"), label);
+
+      {
+        const FmNodeFigures *figures = fm_metrics_lookup_figures (metrics, node);
+
+        if (figures != NULL && !isnan (figures->utilization) && figures->utilization > 1)
+          fm_metrics_add_warning (metrics, "overloaded", id,
+                                  _("“%s” is overloaded: it needs %.0f %% of its people’s available time"),
+                                  label, 100 * figures->utilization);
+      }
+    }
+}
+
+static void
+check_experiments (FmMetrics *metrics,
+                   FmMap     *map,
+                   GDate     *today)
+{
+  guint n = fm_map_get_n_nodes (map);
+  guint n_experiments = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      FmKaizen *kaizen;
+      const char *review;
+      GDate date;
+
+      if (!FM_IS_KAIZEN (node))
+        continue;
+
+      kaizen = FM_KAIZEN (node);
+      review = fm_kaizen_get_review_date (kaizen);
+      n_experiments++;
+
+      if (is_blank (fm_kaizen_get_owner (kaizen)) || is_blank (fm_kaizen_get_measure (kaizen)) ||
+          is_blank (review))
+        fm_metrics_add_warning (metrics, "experiment-incomplete", fm_node_get_id (node),
+                                _("The experiment “%s” needs an owner, a measure and a review date"),
+                                fm_node_get_label (node));
+
+      if (fm_kaizen_get_status (kaizen) != FM_KAIZEN_STATUS_RUNNING || is_blank (review))
+        continue;
+
+      if (parse_iso_date (review, &date) && g_date_compare (&date, today) < 0)
+        fm_metrics_add_warning (metrics, "review-overdue", fm_node_get_id (node),
+                                _("The review of “%s” was due on %s"),
+                                fm_node_get_label (node), review);
+    }
+
+  /* A map of the current state that points at constraints but changes
+   * nothing is theatre: ask for an experiment. */
+  if (fm_map_get_state (map) == FM_MAP_STATE_CURRENT && metrics->constraints->len > 0 &&
+      n_experiments == 0)
+    fm_metrics_add_warning (metrics, "mapping-without-change", NULL,
+                            _("The map shows constraints but no improvement experiment"));
+}
+
+static void
+check_littles_law (FmMetrics *metrics)
+{
+  double mapped = metrics->lead_time_s;
+  double law = metrics->littles_law_lead_time_s;
+
+  if (isnan (law) || mapped <= 0)
+    return;
+
+  if (fabs (law - mapped) / mapped > 0.25)
+    fm_metrics_add_warning (metrics, "littles-law", NULL,
+                            _("The work in progress and the demand give a lead time %.0f %% %s than "
+                              "the map shows: check the counts or the times"),
+                            100 * fabs (law - mapped) / mapped,
+                            law > mapped ? _("longer") : _("shorter"));
+}
+
+void
+fm_map_checks_run (FmMetrics  *metrics,
+                   FmDocument *document,
+                   FmMap      *map,
+                   GDate      *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate local_today;
+
+  if (today == NULL)
+    {
+      now = g_date_time_new_now_local ();
+      g_date_clear (&local_today, 1);
+      g_date_set_dmy (&local_today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+      today = &local_today;
+    }
+
+  check_definition (metrics, document, map);
+  check_nodes (metrics, map);
+  check_experiments (metrics, map, today);
+  check_littles_law (metrics);
+}

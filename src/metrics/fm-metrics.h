@@ -1,0 +1,63 @@
+/* fm-metrics.h: the arithmetic of a value stream map */
+#pragma once
+
+#include "fm-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *id;
+  char *label;
+  double score;
+  char *reason;
+} FmConstraint;
+
+typedef struct {
+  char *code;
+  char *message;
+  char *id; /* nullable: the node the warning is about */
+} FmWarning;
+
+/* What one node contributes, for the canvas and the panel. */
+typedef struct {
+  FmNode *node;          /* borrowed */
+  double time_s;         /* its time on the path: wait or lead, 0 if unknown */
+  gboolean on_path;
+  double utilization;    /* NAN when it cannot be computed */
+  double rework_s;       /* rework time it sends back or receives */
+} FmNodeFigures;
+
+/* Durations in seconds; NAN where a figure is undefined (null in JSON). */
+typedef struct {
+  double lead_time_s;
+  double process_time_s;
+  double flow_efficiency;
+  double rolled_pca;
+  double rework_adjusted_lead_time_s;
+  double wip;
+  double throughput_per_day;
+  double littles_law_lead_time_s;
+  double takt_time_s;
+  guint handoffs;
+
+  GPtrArray *path;        /* FmNode*, borrowed, trigger to outcome */
+  GArray *figures;        /* FmNodeFigures, in the map's node order */
+  GPtrArray *constraints; /* FmConstraint*, best first */
+  GPtrArray *warnings;    /* FmWarning* */
+
+  /*< private >*/
+  GHashTable *figures_index; /* FmNode* -> position in figures + 1 */
+} FmMetrics;
+
+FmMetrics       *fm_metrics_compute        (FmDocument  *document,
+                                            FmMap       *map,
+                                            GDate       *today);
+void             fm_metrics_free           (FmMetrics   *metrics);
+double           fm_metrics_node_time      (FmDocument  *document,
+                                            FmNode      *node);
+const FmNodeFigures *fm_metrics_lookup_figures (const FmMetrics *metrics,
+                                                FmNode          *node);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmMetrics, fm_metrics_free)
+
+G_END_DECLS

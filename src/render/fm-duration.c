@@ -1,0 +1,412 @@
+/* fm-duration.c: durations in the units people read and type
+ *
+ * Formatting shows at most two units, the largest first ("1 w 3 d",
+ * "4 h 30 min", "45 min"), rounding the smaller one; parsing accepts what
+ * people type into a field ("2h 30m", "1,5 w", "1:30", "3").
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-duration"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fm-duration.h"
+
+typedef enum {
+  UNIT_WEEK,
+  UNIT_DAY,
+  UNIT_HOUR,
+  UNIT_MINUTE,
+  UNIT_SECOND,
+  N_UNITS
+} Unit;
+
+static const struct {
+  const char *name;
+  Unit unit;
+} unit_names[] = {
+  { "s", UNIT_SECOND }, { "sec", UNIT_SECOND }, { "secs", UNIT_SECOND },
+  { "second", UNIT_SECOND }, { "seconds", UNIT_SECOND },
+  { "m", UNIT_MINUTE }, { "min", UNIT_MINUTE }, { "mins", UNIT_MINUTE },
+  { "minute", UNIT_MINUTE }, { "minutes", UNIT_MINUTE },
+  { "h", UNIT_HOUR }, { "hr", UNIT_HOUR }, { "hrs", UNIT_HOUR },
+  { "hour", UNIT_HOUR }, { "hours", UNIT_HOUR },
+  { "d", UNIT_DAY }, { "day", UNIT_DAY }, { "days", UNIT_DAY },
+  { "w", UNIT_WEEK }, { "wk", UNIT_WEEK }, { "wks", UNIT_WEEK },
+  { "week", UNIT_WEEK }, { "weeks", UNIT_WEEK },
+};
+
+static const char *
+unit_symbol (Unit unit)
+{
+  switch (unit)
+    {
+    /* Translators: the unit of "2 w", two weeks; keep it short */
+    case UNIT_WEEK: return C_("duration unit", "w");
+    /* Translators: the unit of "3 d", three days; keep it short */
+    case UNIT_DAY: return C_("duration unit", "d");
+    /* Translators: the unit of "4 h", four hours; keep it short */
+    case UNIT_HOUR: return C_("duration unit", "h");
+    /* Translators: the unit of "45 min", 45 minutes; keep it short */
+    case UNIT_MINUTE: return C_("duration unit", "min");
+    /* Translators: the unit of "30 s", 30 seconds; keep it short */
+    case UNIT_SECOND: return C_("duration unit", "s");
+    case N_UNITS:
+    default: g_assert_not_reached ();
+    }
+}
+
+static double
+day_length (double day_length_s)
+{
+  /* A day shorter than an hour would sort days below hours. */
+  if (!isfinite (day_length_s) || day_length_s < 3600)
+    return 86400;
+
+  return day_length_s;
+}
+
+/**
+ * fm_duration_week_length:
+ * @day_length_s: the length of a day: 86400 for calendar days, less for
+ *   working days
+ *
+ * A working day goes with a working week of five days; a calendar day with
+ * a week of seven.
+ *
+ * Returns: the length of a week in seconds
+ */
+double
+fm_duration_week_length (double day_length_s)
+{
+  double day = day_length (day_length_s);
+
+  return day * (day < 86400 ? 5 : 7);
+}
+
+static void
+unit_sizes (double day_length_s,
+            double sizes[N_UNITS])
+{
+  sizes[UNIT_WEEK] = fm_duration_week_length (day_length_s);
+  sizes[UNIT_DAY] = day_length (day_length_s);
+  sizes[UNIT_HOUR] = 3600;
+  sizes[UNIT_MINUTE] = 60;
+  sizes[UNIT_SECOND] = 1;
+}
+
+static char *
+format_part (double value,
+             int    decimals,
+             Unit   unit)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, decimals > 0 ? "%.1f" : "%.0f", value);
+
+  return g_strdup_printf ("%s %s", number, unit_symbol (unit));
+}
+
+/**
+ * fm_duration_format:
+ * @seconds: a duration; negative (%FM_UNSET) or not finite means unknown
+ * @day_length_s: the length of a day, which also sets the week (see
+ *   fm_duration_week_length()); 0 for calendar days
+ *
+ * Formats @seconds with at most two units, the largest that fits first,
+ * the second rounded: "2 w 3 d", "4 h 30 min", "45 min", "1 min 30 s".
+ * Weeks are used from two weeks on ("12 d", "2 w").
+ * Zero is "0 min"; less than ten seconds keeps one decimal ("2.5 s").
+ * Numbers never take the locale's decimal separator.
+ *
+ * Returns: (transfer full): the text, or "–" for an unknown duration
+ */
+char *
+fm_duration_format (double seconds,
+                    double day_length_s)
+{
+  double sizes[N_UNITS];
+  g_autofree char *major_text = NULL;
+  g_autofree char *minor_text = NULL;
+  double major, minor;
+  Unit unit;
+
+  if (!isfinite (seconds) || seconds < 0)
+    return g_strdup ("–");
+
+  if (seconds < 0.05)
+    return format_part (0, 0, UNIT_MINUTE);
+
+  if (seconds < 9.95 && fabs (seconds - round (seconds)) >= 0.05)
+    return format_part (seconds, 1, UNIT_SECOND);
+
+  unit_sizes (day_length_s, sizes);
+
+  /* "12 d" reads easier than "1 w 5 d": weeks start at two. */
+  for (unit = UNIT_WEEK; unit < UNIT_SECOND; unit++)
+    if (seconds >= sizes[unit] * (unit == UNIT_WEEK ? 2 : 1) * (1 - 1e-9))
+      break;
+
+  if (unit == UNIT_SECOND)
+    {
+      major = round (seconds);
+      if (major >= 60)
+        return fm_duration_format (60, day_length_s);
+      return format_part (major, 0, UNIT_SECOND);
+    }
+
+  major = floor (seconds / sizes[unit] + 1e-9);
+  minor = round (MAX (0, seconds - major * sizes[unit]) / sizes[unit + 1]);
+
+  /* Rounding the smaller unit up can fill the larger one, and that in turn
+   * the next ("59 min 60 s" is "1 h"). */
+  if (minor * sizes[unit + 1] >= sizes[unit] * (1 - 1e-9))
+    {
+      major += 1;
+      minor = 0;
+      if (unit > UNIT_WEEK && major * sizes[unit] >= sizes[unit - 1] * (1 - 1e-9))
+        return fm_duration_format (major * sizes[unit], day_length_s);
+    }
+
+  major_text = format_part (major, 0, unit);
+  if (minor == 0)
+    return g_steal_pointer (&major_text);
+
+  minor_text = format_part (minor, 0, unit + 1);
+  return g_strconcat (major_text, " ", minor_text, NULL);
+}
+
+static const char *
+skip_space (const char *p)
+{
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+/* Digits with at most one decimal separator, '.' or ',' as people type
+ * them whatever their locale. No sign: durations are not negative. */
+static gboolean
+parse_number (const char **p,
+              double      *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *s = *p;
+  gboolean seen_separator = FALSE;
+  guint n_digits = 0;
+
+  for (;; s++)
+    {
+      if (g_ascii_isdigit (*s))
+        {
+          g_string_append_c (digits, *s);
+          n_digits++;
+        }
+      else if ((*s == '.' || *s == ',') && !seen_separator && g_ascii_isdigit (s[1]))
+        {
+          g_string_append_c (digits, '.');
+          seen_separator = TRUE;
+        }
+      else
+        break;
+    }
+
+  if (n_digits == 0)
+    return FALSE;
+
+  *value = g_ascii_strtod (digits->str, NULL);
+  *p = s;
+
+  return isfinite (*value);
+}
+
+static char *
+read_word (const char **p)
+{
+  const char *start = *p;
+  const char *s = start;
+
+  while (*s != '\0' && g_unichar_isalpha (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+
+  *p = s;
+  return g_strndup (start, s - start);
+}
+
+static gboolean
+lookup_unit (const char *word,
+             Unit       *unit)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unit_names); i++)
+    {
+      if (g_str_equal (word, unit_names[i].name))
+        {
+          *unit = unit_names[i].unit;
+          return TRUE;
+        }
+    }
+
+  /* What fm_duration_format() writes in the user's language reads back. */
+  for (Unit u = UNIT_WEEK; u < N_UNITS; u++)
+    {
+      g_autofree char *symbol = g_utf8_strdown (unit_symbol (u), -1);
+
+      if (g_str_equal (word, symbol))
+        {
+          *unit = u;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_two_digits (const char **p,
+                  guint       *value)
+{
+  const char *s = *p;
+
+  if (!g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]) || g_ascii_isdigit (s[2]))
+    return FALSE;
+
+  *value = (s[0] - '0') * 10 + (s[1] - '0');
+  *p = s + 2;
+
+  return *value < 60;
+}
+
+/* "1:30" is an hour and a half; "0:45:30" has seconds. */
+static gboolean
+parse_clock (const char *p,
+             double     *seconds)
+{
+  guint64 hours = 0;
+  guint minutes = 0, secs = 0;
+  guint n_digits = 0;
+
+  for (; g_ascii_isdigit (*p); p++, n_digits++)
+    hours = hours * 10 + (*p - '0');
+
+  if (n_digits == 0 || n_digits > 9 || *p++ != ':')
+    return FALSE;
+
+  if (!parse_two_digits (&p, &minutes))
+    return FALSE;
+
+  if (*p == ':')
+    {
+      p++;
+      if (!parse_two_digits (&p, &secs))
+        return FALSE;
+    }
+
+  if (*skip_space (p) != '\0')
+    return FALSE;
+
+  *seconds = hours * 3600.0 + minutes * 60.0 + secs;
+  return TRUE;
+}
+
+/**
+ * fm_duration_parse:
+ * @text: what the user typed
+ * @day_length_s: the length of a day, as for fm_duration_format()
+ * @seconds_out: (out) (optional): the duration in seconds
+ *
+ * Accepts numbers with units, in any case and with or without spaces:
+ * s, sec, seconds; m, min, minutes; h, hr, hours; d, day, days; w, wk,
+ * weeks (and the units fm_duration_format() writes in the user's
+ * language). Numbers may have a decimal part after '.' or ',' ("1,5 w").
+ * Several parts add up ("2h 30m", "1 d 4 h"), each unit at most once.
+ * A number alone means hours ("3" is 3 h); a bare number after a part
+ * counts in the next smaller unit ("2h30" is 2 h 30 min). "1:30" is
+ * hours and minutes, "1:30:15" adds seconds. "m" is minutes, never months.
+ *
+ * Rejects empty text, signs, NaN, infinity and anything else.
+ *
+ * Returns: %TRUE if @text is a duration
+ */
+gboolean
+fm_duration_parse (const char *text,
+                   double      day_length_s,
+                   double     *seconds_out)
+{
+  g_autofree char *lower = NULL;
+  double sizes[N_UNITS];
+  double total = 0;
+  guint used = 0;
+  int last_unit = -1;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  lower = g_utf8_strdown (text, -1);
+  p = skip_space (lower);
+  if (*p == '\0')
+    return FALSE;
+
+  if (strchr (p, ':') != NULL)
+    {
+      if (!parse_clock (p, &total))
+        return FALSE;
+      if (seconds_out != NULL)
+        *seconds_out = total;
+      return TRUE;
+    }
+
+  unit_sizes (day_length_s, sizes);
+
+  while (*p != '\0')
+    {
+      g_autofree char *word = NULL;
+      double value;
+      Unit unit;
+
+      if (!parse_number (&p, &value))
+        return FALSE;
+
+      p = skip_space (p);
+      word = read_word (&p);
+
+      if (word[0] == '\0')
+        {
+          /* Only the last number may go without a unit. */
+          if (*p != '\0')
+            return FALSE;
+          if (last_unit < 0)
+            unit = UNIT_HOUR;
+          else if (last_unit == UNIT_SECOND)
+            return FALSE;
+          else
+            unit = last_unit + 1;
+        }
+      else if (!lookup_unit (word, &unit))
+        {
+          return FALSE;
+        }
+
+      if (used & (1u << unit))
+        return FALSE;
+
+      used |= 1u << unit;
+      last_unit = unit;
+      total += value * sizes[unit];
+      p = skip_space (p);
+    }
+
+  if (!isfinite (total))
+    return FALSE;
+
+  if (seconds_out != NULL)
+    *seconds_out = total;
+
+  return TRUE;
+}

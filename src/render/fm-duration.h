@@ -1,0 +1,15 @@
+/* fm-duration.h: durations in the units people read and type */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char      *fm_duration_format        (double       seconds,
+                                      double       day_length_s);
+gboolean   fm_duration_parse         (const char  *text,
+                                      double       day_length_s,
+                                      double      *seconds_out);
+double     fm_duration_week_length   (double       day_length_s);
+
+G_END_DECLS

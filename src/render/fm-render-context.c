@@ -1,0 +1,207 @@
+/* fm-render-context.c: the state of one draw: colours, fonts and text
+ *
+ * Text is laid out without hinting and without rounding glyph positions,
+ * so a label breaks into the same lines at every zoom and in every export.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-render"
+
+#include <math.h>
+
+#include "fm-duration.h"
+#include "fm-render-private.h"
+
+#define FONT_FAMILY "Cantarell, Sans"
+
+static const struct {
+  double size;
+  PangoWeight weight;
+} font_specs[FM_N_FONTS] = {
+  [FM_FONT_TITLE] = { 13, PANGO_WEIGHT_SEMIBOLD },
+  [FM_FONT_BODY] = { 11.5, PANGO_WEIGHT_NORMAL },
+  [FM_FONT_BODY_BOLD] = { 11.5, PANGO_WEIGHT_BOLD },
+  [FM_FONT_SMALL] = { 10, PANGO_WEIGHT_NORMAL },
+};
+
+void
+fm_render_context_init (FmRenderContext       *ctx,
+                        cairo_t               *cr,
+                        const FmRenderOptions *options)
+{
+  cairo_font_options_t *font_options;
+  double dx = 1, dy = 0;
+
+  *ctx = (FmRenderContext) { 0 };
+  ctx->cr = cr;
+  ctx->options = options;
+  ctx->palette = options->palette ? options->palette : fm_palette_light ();
+  ctx->document = options->document;
+  ctx->day_length_s = options->document
+    ? fm_document_get_day_length_s (options->document)
+    : FM_DEFAULT_DAY_LENGTH_S;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  ctx->pixel = 1 / MAX (hypot (dx, dy), 1e-6);
+
+  ctx->pango = pango_cairo_create_context (cr);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (ctx->pango, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (ctx->pango, FALSE);
+  ctx->layout = pango_layout_new (ctx->pango);
+
+  for (guint i = 0; i < FM_N_FONTS; i++)
+    {
+      ctx->fonts[i] = pango_font_description_from_string (FONT_FAMILY);
+      pango_font_description_set_absolute_size (ctx->fonts[i], font_specs[i].size * PANGO_SCALE);
+      pango_font_description_set_weight (ctx->fonts[i], font_specs[i].weight);
+    }
+}
+
+void
+fm_render_context_clear (FmRenderContext *ctx)
+{
+  for (guint i = 0; i < FM_N_FONTS; i++)
+    g_clear_pointer (&ctx->fonts[i], pango_font_description_free);
+  g_clear_object (&ctx->layout);
+  g_clear_object (&ctx->pango);
+}
+
+void
+fm_render_set_color (cairo_t       *cr,
+                     const FmColor *color,
+                     double         alpha)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a * alpha);
+}
+
+void
+fm_render_rounded_rect (cairo_t *cr,
+                        double   x,
+                        double   y,
+                        double   width,
+                        double   height,
+                        double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+setup_layout (FmRenderContext *ctx,
+              const char      *text,
+              FmFont           font,
+              double           width,
+              double           height,
+              FmTextFlags      flags)
+{
+  PangoLayout *layout = ctx->layout;
+  PangoAlignment alignment = PANGO_ALIGN_LEFT;
+
+  if (flags & FM_TEXT_CENTER)
+    alignment = PANGO_ALIGN_CENTER;
+  else if (flags & FM_TEXT_RIGHT)
+    alignment = PANGO_ALIGN_RIGHT;
+
+  pango_layout_set_font_description (layout, ctx->fonts[font]);
+  pango_layout_set_attributes (layout, NULL);
+  if (flags & FM_TEXT_MARKUP)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  /* A negative height is a number of lines: one unless wrapping. */
+  pango_layout_set_height (layout, (flags & FM_TEXT_WRAP) && height > 0
+                           ? (int) (height * PANGO_SCALE) : -1);
+}
+
+void
+fm_render_text_size (FmRenderContext *ctx,
+                     const char      *text,
+                     FmFont           font,
+                     double           max_width,
+                     FmTextFlags      flags,
+                     double          *width,
+                     double          *height)
+{
+  PangoRectangle logical;
+
+  setup_layout (ctx, text, font, max_width, G_MAXINT / PANGO_SCALE / 2, flags);
+  pango_layout_get_extents (ctx->layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+/**
+ * fm_render_text:
+ * @box: where the text goes; its width wraps or ellipsizes the text
+ *
+ * Returns: the height of the text drawn
+ */
+double
+fm_render_text (FmRenderContext *ctx,
+                const char      *text,
+                FmFont           font,
+                const FmColor   *color,
+                const FmRect    *box,
+                FmTextFlags      flags)
+{
+  PangoRectangle logical;
+  double y = box->y, height;
+
+  if (text == NULL || text[0] == '\0' || box->width <= 0)
+    return 0;
+
+  setup_layout (ctx, text, font, box->width, box->height, flags);
+  pango_layout_get_extents (ctx->layout, NULL, &logical);
+  height = (double) logical.height / PANGO_SCALE;
+
+  if (flags & FM_TEXT_MIDDLE)
+    y += (box->height - height) / 2;
+  else if (flags & FM_TEXT_BOTTOM)
+    y += box->height - height;
+
+  fm_render_set_color (ctx->cr, color, 1);
+  cairo_move_to (ctx->cr, box->x, y);
+  pango_cairo_show_layout (ctx->cr, ctx->layout);
+  cairo_new_path (ctx->cr);
+
+  return height;
+}
+
+char *
+fm_render_format_duration (FmRenderContext *ctx,
+                           double           seconds)
+{
+  return fm_duration_format (seconds, ctx->day_length_s);
+}
+
+/* "2", "2.5": whole numbers without decimals, others with one; never the
+ * locale's separator, like the durations. */
+char *
+fm_render_format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!fm_value_is_set (value) || !isfinite (value))
+    return g_strdup ("–");
+
+  if (fabs (value - round (value)) < 0.05)
+    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+  else
+    g_ascii_formatd (buf, sizeof buf, "%.1f", value);
+
+  return g_strdup (buf);
+}

@@ -1,0 +1,98 @@
+/* fm-render-private.h: what the renderer's files share */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "fm-renderer.h"
+#include "fm-timeline.h"
+
+G_BEGIN_DECLS
+
+/* Line widths and radii in map units, the same for every icon. */
+#define FM_LINE_WIDTH 1.5
+#define FM_THIN_LINE_WIDTH 1.0
+#define FM_CORNER_RADIUS 6.0
+
+typedef enum {
+  FM_FONT_TITLE,        /* node labels */
+  FM_FONT_BODY,         /* data rows, timeline figures */
+  FM_FONT_BODY_BOLD,
+  FM_FONT_SMALL,        /* captions, row names */
+  FM_N_FONTS
+} FmFont;
+
+typedef enum {
+  FM_TEXT_LEFT   = 0,
+  FM_TEXT_CENTER = 1 << 0,
+  FM_TEXT_RIGHT  = 1 << 1,
+  FM_TEXT_MIDDLE = 1 << 2,  /* centred vertically in the box */
+  FM_TEXT_BOTTOM = 1 << 3,
+  FM_TEXT_WRAP   = 1 << 4,  /* as many lines as fit, else one */
+  FM_TEXT_MARKUP = 1 << 5,
+} FmTextFlags;
+
+typedef struct {
+  cairo_t *cr;
+  const FmRenderOptions *options;
+  const FmPalette *palette;
+  FmDocument *document;
+  double day_length_s;
+  double pixel;                 /* one device pixel in map units */
+  PangoContext *pango;
+  PangoLayout *layout;
+  PangoFontDescription *fonts[FM_N_FONTS];
+} FmRenderContext;
+
+void      fm_render_context_init    (FmRenderContext        *ctx,
+                                     cairo_t                *cr,
+                                     const FmRenderOptions  *options);
+void      fm_render_context_clear   (FmRenderContext        *ctx);
+
+void      fm_render_set_color       (cairo_t                *cr,
+                                     const FmColor          *color,
+                                     double                  alpha);
+void      fm_render_rounded_rect    (cairo_t                *cr,
+                                     double                  x,
+                                     double                  y,
+                                     double                  width,
+                                     double                  height,
+                                     double                  radius);
+double    fm_render_text            (FmRenderContext        *ctx,
+                                     const char             *text,
+                                     FmFont                  font,
+                                     const FmColor          *color,
+                                     const FmRect           *box,
+                                     FmTextFlags             flags);
+void      fm_render_text_size       (FmRenderContext        *ctx,
+                                     const char             *text,
+                                     FmFont                  font,
+                                     double                  max_width,
+                                     FmTextFlags             flags,
+                                     double                 *width,
+                                     double                 *height);
+char     *fm_render_format_duration (FmRenderContext        *ctx,
+                                     double                  seconds);
+char     *fm_render_format_number   (double                  value);
+
+/* fm-render-nodes.c */
+void      fm_render_node            (FmRenderContext        *ctx,
+                                     FmNode                 *node);
+
+/* fm-render-edges.c */
+void      fm_render_edge            (FmRenderContext        *ctx,
+                                     const FmEdgeRoute      *route);
+void      fm_render_edge_halo       (FmRenderContext        *ctx,
+                                     const FmEdgeRoute      *route,
+                                     const FmColor          *color,
+                                     double                  alpha,
+                                     double                  width);
+void      fm_render_edge_label      (FmRenderContext        *ctx,
+                                     const FmEdgeRoute      *route);
+void      fm_render_edge_label_rect (const FmEdgeRoute      *route,
+                                     FmRect                 *rect);
+
+/* fm-timeline.c */
+void      fm_render_timeline        (FmRenderContext        *ctx,
+                                     const FmTimeline       *timeline);
+
+G_END_DECLS

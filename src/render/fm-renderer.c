@@ -1,0 +1,425 @@
+/* fm-renderer.c: the one renderer, used by the canvas and every exporter
+ *
+ * Draws in map units on whatever the Cairo context targets; the caller
+ * sets the transform (the canvas its zoom and scroll, an export its scale
+ * and margin) and paints the background. Selection handles keep their
+ * size on screen whatever the zoom.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-render"
+
+#include <math.h>
+
+#include "fm-render-private.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1 }
+
+/* In pixels on screen, whatever the zoom. */
+#define SELECTION_GAP 3.0
+#define HANDLE_SIZE 8.0
+#define HANDLE_HIT 6.0
+#define CONNECT_OFFSET 16.0
+#define CONNECT_RADIUS 5.0
+#define CONNECT_HIT 8.0
+
+/* How far past its route an edge's ink may reach: the push arrow's head,
+ * the pull mark, the electronic bolt. */
+#define EDGE_INK_REACH 12.0
+
+static const FmPalette light_palette = {
+  .background = RGB (0xffffff),
+  .ink = RGB (0x1d232b),
+  .muted = RGB (0x5e6772),
+  .process_fill = RGB (0xd9e8f8),
+  .queue_fill = RGB (0xfbe1a3),
+  .endpoint_fill = RGB (0xdcefd7),
+  .system_fill = RGB (0xe7e3f3),
+  .kaizen_fill = RGB (0xffd84f),
+  .note_fill = RGB (0xfff4bd),
+  .rework = RGB (0xc0392b),
+  .selection = RGB (0x2f7be0),
+  .accent = RGB (0x2f7be0),
+};
+
+/**
+ * fm_palette_light:
+ *
+ * Black ink on white with soft fills, for exports and slides.
+ *
+ * Returns: (transfer none): the palette
+ */
+const FmPalette *
+fm_palette_light (void)
+{
+  return &light_palette;
+}
+
+/**
+ * fm_render_options_init:
+ *
+ * Sets @options to draw everything, with the timeline, the light palette,
+ * no selection and calendar days.
+ */
+void
+fm_render_options_init (FmRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (FmRenderOptions) { 0 };
+  options->timeline = TRUE;
+}
+
+static void
+rect_union (FmRect       *rect,
+            const FmRect *other)
+{
+  double x1 = MIN (rect->x, other->x);
+  double y1 = MIN (rect->y, other->y);
+  double x2 = MAX (rect->x + rect->width, other->x + other->width);
+  double y2 = MAX (rect->y + rect->height, other->y + other->height);
+
+  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+static gboolean
+is_visible (const FmRenderOptions *options,
+            const FmRect          *r,
+            double                 reach)
+{
+  const FmRect *v = &options->visible;
+
+  if (v->width <= 0)
+    return TRUE;
+
+  return r->x - reach < v->x + v->width && r->x + r->width + reach > v->x &&
+         r->y - reach < v->y + v->height && r->y + r->height + reach > v->y;
+}
+
+static gboolean
+is_selected (const FmRenderOptions *options,
+             const char            *id)
+{
+  return options->selected != NULL && g_hash_table_contains (options->selected, id);
+}
+
+/* The nodes, the edges and their labels: what the timeline goes under. */
+static gboolean
+content_extents (FmMap        *map,
+                 FmEdgeRoutes *routes,
+                 FmRect       *extents)
+{
+  if (!fm_map_get_content_bounds (map, extents))
+    return FALSE;
+
+  /* The notes' shadows and the outlines' half widths. */
+  *extents = (FmRect) { extents->x - 1, extents->y - 1, extents->width + 4, extents->height + 4 };
+
+  for (guint i = 0; i < fm_edge_routes_get_n (routes); i++)
+    {
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+      FmRect label;
+
+      if (route->n_points == 0)
+        continue;
+
+      rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
+                                       route->bounds.y - EDGE_INK_REACH,
+                                       route->bounds.width + 2 * EDGE_INK_REACH,
+                                       route->bounds.height + 2 * EDGE_INK_REACH });
+      fm_render_edge_label_rect (route, &label);
+      if (label.width > 0)
+        rect_union (extents, &label);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fm_renderer_get_extents:
+ * @options: (nullable): only the timeline and the document matter here
+ * @extents: (out): the area fm_renderer_draw() draws on, in map units
+ *
+ * Returns: %FALSE for a map without nodes
+ */
+gboolean
+fm_renderer_get_extents (FmMap                 *map,
+                         const FmRenderOptions *options,
+                         FmRect                *extents)
+{
+  g_autoptr(FmEdgeRoutes) own_routes = NULL;
+  FmRenderOptions defaults;
+  FmEdgeRoutes *routes;
+
+  g_return_val_if_fail (FM_IS_MAP (map), FALSE);
+  g_return_val_if_fail (extents != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      fm_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  routes = options->routes ? options->routes : (own_routes = fm_edge_routes_new (map));
+  if (!content_extents (map, routes, extents))
+    {
+      *extents = (FmRect) { 0, 0, 0, 0 };
+      return FALSE;
+    }
+
+  if (options->timeline)
+    {
+      g_autoptr(FmTimeline) timeline = fm_timeline_new (map, options->document, extents);
+
+      if (timeline != NULL)
+        rect_union (extents, &timeline->bounds);
+    }
+
+  return TRUE;
+}
+
+static void
+inflated_bounds (FmNode *node,
+                 double  zoom,
+                 FmRect *r)
+{
+  double gap = SELECTION_GAP / zoom;
+
+  fm_node_get_bounds (node, r);
+  *r = (FmRect) { r->x - gap, r->y - gap, r->width + 2 * gap, r->height + 2 * gap };
+}
+
+/**
+ * fm_renderer_get_handle:
+ * @zoom: device pixels per map unit, so handles keep their size on screen
+ * @centre: (out): where the handle is drawn, in map units
+ */
+void
+fm_renderer_get_handle (FmNode   *node,
+                        FmHandle  handle,
+                        double    zoom,
+                        FmPoint  *centre)
+{
+  FmRect r;
+  double x2, y2, cx, cy;
+
+  g_return_if_fail (FM_IS_NODE (node));
+  g_return_if_fail (zoom > 0);
+  g_return_if_fail (centre != NULL);
+
+  inflated_bounds (node, zoom, &r);
+  x2 = r.x + r.width;
+  y2 = r.y + r.height;
+  cx = r.x + r.width / 2;
+  cy = r.y + r.height / 2;
+
+  switch (handle)
+    {
+    case FM_HANDLE_NORTH_WEST: *centre = (FmPoint) { r.x, r.y }; break;
+    case FM_HANDLE_NORTH: *centre = (FmPoint) { cx, r.y }; break;
+    case FM_HANDLE_NORTH_EAST: *centre = (FmPoint) { x2, r.y }; break;
+    case FM_HANDLE_EAST: *centre = (FmPoint) { x2, cy }; break;
+    case FM_HANDLE_SOUTH_EAST: *centre = (FmPoint) { x2, y2 }; break;
+    case FM_HANDLE_SOUTH: *centre = (FmPoint) { cx, y2 }; break;
+    case FM_HANDLE_SOUTH_WEST: *centre = (FmPoint) { r.x, y2 }; break;
+    case FM_HANDLE_WEST: *centre = (FmPoint) { r.x, cy }; break;
+    case FM_HANDLE_CONNECT: *centre = (FmPoint) { x2 + CONNECT_OFFSET / zoom, cy }; break;
+    case FM_HANDLE_NONE:
+    default:
+      *centre = (FmPoint) { cx, cy };
+      break;
+    }
+}
+
+/**
+ * fm_renderer_handle_at:
+ * @zoom: device pixels per map unit
+ *
+ * Returns: the handle of the selected @node under (@x, @y), in map units,
+ *   or %FM_HANDLE_NONE
+ */
+FmHandle
+fm_renderer_handle_at (FmNode *node,
+                       double  zoom,
+                       double  x,
+                       double  y)
+{
+  FmPoint c;
+
+  g_return_val_if_fail (FM_IS_NODE (node), FM_HANDLE_NONE);
+  g_return_val_if_fail (zoom > 0, FM_HANDLE_NONE);
+
+  fm_renderer_get_handle (node, FM_HANDLE_CONNECT, zoom, &c);
+  if (hypot (x - c.x, y - c.y) <= CONNECT_HIT / zoom)
+    return FM_HANDLE_CONNECT;
+
+  for (FmHandle h = FM_HANDLE_NORTH_WEST; h <= FM_HANDLE_WEST; h++)
+    {
+      fm_renderer_get_handle (node, h, zoom, &c);
+      if (fabs (x - c.x) <= HANDLE_HIT / zoom && fabs (y - c.y) <= HANDLE_HIT / zoom)
+        return h;
+    }
+
+  return FM_HANDLE_NONE;
+}
+
+static void
+draw_selection (FmRenderContext *ctx,
+                FmNode          *node)
+{
+  const FmPalette *palette = ctx->palette;
+  cairo_t *cr = ctx->cr;
+  double zoom = 1 / ctx->pixel, half = HANDLE_SIZE / 2 * ctx->pixel;
+  FmRect r;
+  FmPoint c;
+
+  inflated_bounds (node, zoom, &r);
+  fm_render_rounded_rect (cr, r.x, r.y, r.width, r.height, 2 * ctx->pixel);
+  fm_render_set_color (cr, &palette->selection, 1);
+  cairo_set_line_width (cr, 1.5 * ctx->pixel);
+  cairo_stroke (cr);
+
+  cairo_set_line_width (cr, 1.2 * ctx->pixel);
+  for (FmHandle h = FM_HANDLE_NORTH_WEST; h <= FM_HANDLE_WEST; h++)
+    {
+      fm_renderer_get_handle (node, h, zoom, &c);
+      cairo_rectangle (cr, c.x - half, c.y - half, 2 * half, 2 * half);
+      fm_render_set_color (cr, &palette->background, 1);
+      cairo_fill_preserve (cr);
+      fm_render_set_color (cr, &palette->selection, 1);
+      cairo_stroke (cr);
+    }
+
+  fm_renderer_get_handle (node, FM_HANDLE_CONNECT, zoom, &c);
+  cairo_arc (cr, c.x, c.y, CONNECT_RADIUS * ctx->pixel, 0, 2 * G_PI);
+  fm_render_set_color (cr, &palette->selection, 1);
+  cairo_fill (cr);
+  fm_render_set_color (cr, &palette->background, 1);
+  cairo_arc (cr, c.x, c.y, CONNECT_RADIUS * 0.4 * ctx->pixel, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+draw_hover (FmRenderContext *ctx,
+            FmNode          *node)
+{
+  FmRect r;
+
+  inflated_bounds (node, 1 / ctx->pixel, &r);
+  fm_render_rounded_rect (ctx->cr, r.x, r.y, r.width, r.height, FM_CORNER_RADIUS);
+  fm_render_set_color (ctx->cr, &ctx->palette->accent, 0.35);
+  cairo_set_line_width (ctx->cr, 3 * ctx->pixel);
+  cairo_stroke (ctx->cr);
+}
+
+/**
+ * fm_renderer_draw:
+ * @cr: a context whose user space is the map's: one unit per map unit
+ * @options: (nullable): see #FmRenderOptions
+ *
+ * Draws @map: the timeline under everything, then the edges, the nodes,
+ * the edges' labels, and the selection and hover marks on top. Paints no
+ * background.
+ */
+void
+fm_renderer_draw (cairo_t               *cr,
+                  FmMap                 *map,
+                  const FmRenderOptions *options)
+{
+  g_autoptr(FmEdgeRoutes) own_routes = NULL;
+  FmRenderOptions defaults;
+  FmRenderContext ctx;
+  FmEdgeRoutes *routes;
+  const char *hover;
+  guint n_nodes, n_routes;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (FM_IS_MAP (map));
+
+  if (options == NULL)
+    {
+      fm_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  routes = options->routes ? options->routes : (own_routes = fm_edge_routes_new (map));
+  n_routes = fm_edge_routes_get_n (routes);
+  n_nodes = fm_map_get_n_nodes (map);
+  hover = options->hover_id;
+
+  fm_render_context_init (&ctx, cr, options);
+  cairo_save (cr);
+
+  if (options->timeline)
+    {
+      FmRect content;
+
+      /* The ladder lies under the content: a view above it skips the
+       * flow path, which costs on large maps. */
+      if (content_extents (map, routes, &content) &&
+          (options->visible.width <= 0 ||
+           options->visible.y + options->visible.height > content.y + content.height))
+        {
+          g_autoptr(FmTimeline) timeline = fm_timeline_new (map, options->document, &content);
+
+          if (timeline != NULL && is_visible (options, &timeline->bounds, 0))
+            fm_render_timeline (&ctx, timeline);
+        }
+    }
+
+  for (guint i = 0; i < n_routes; i++)
+    {
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+      const char *id = fm_edge_get_id (route->edge);
+
+      if (route->n_points == 0 || !is_visible (options, &route->bounds, EDGE_INK_REACH))
+        continue;
+
+      if (is_selected (options, id))
+        fm_render_edge_halo (&ctx, route, &ctx.palette->selection, 0.35, 6 * ctx.pixel);
+      else if (hover != NULL && g_str_equal (hover, id))
+        fm_render_edge_halo (&ctx, route, &ctx.palette->accent, 0.25, 6 * ctx.pixel);
+
+      fm_render_edge (&ctx, route);
+    }
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      FmRect r;
+
+      fm_node_get_bounds (node, &r);
+      if (is_visible (options, &r, 4))
+        fm_render_node (&ctx, node);
+    }
+
+  /* Labels go over the nodes a loop may pass under. */
+  for (guint i = 0; i < n_routes; i++)
+    {
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+      FmRect label;
+
+      fm_render_edge_label_rect (route, &label);
+      if (label.width > 0 && is_visible (options, &label, 0))
+        fm_render_edge_label (&ctx, route);
+    }
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      const char *id = fm_node_get_id (node);
+      FmRect r;
+
+      fm_node_get_bounds (node, &r);
+      if (!is_visible (options, &r, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel))
+        continue;
+
+      if (is_selected (options, id))
+        draw_selection (&ctx, node);
+      else if (hover != NULL && g_str_equal (hover, id))
+        draw_hover (&ctx, node);
+    }
+
+  cairo_restore (cr);
+  fm_render_context_clear (&ctx);
+}

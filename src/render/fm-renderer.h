@@ -1,0 +1,85 @@
+/* fm-renderer.h: the one renderer, used by the canvas and every exporter */
+#pragma once
+
+#include <cairo.h>
+
+#include "fm-document.h"
+#include "fm-edge-route.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double r, g, b, a;
+} FmColor;
+
+/* The colours of a drawing. Exports use fm_palette_light(); the canvas
+ * fills one from the widget's style so dark mode works. */
+typedef struct {
+  FmColor background;
+  FmColor ink;            /* outlines, arrows, text */
+  FmColor muted;          /* secondary text, the timeline */
+  FmColor process_fill;
+  FmColor queue_fill;
+  FmColor endpoint_fill;  /* trigger and outcome */
+  FmColor system_fill;
+  FmColor kaizen_fill;
+  FmColor note_fill;
+  FmColor rework;         /* rework loops */
+  FmColor selection;      /* selection outline and handles */
+  FmColor accent;         /* hover, highlights */
+} FmPalette;
+
+typedef struct {
+  /* nullable: gives the day length used for "3 d"; without it a day is 24 h */
+  FmDocument *document;
+  /* nullable: fm_palette_light() */
+  const FmPalette *palette;
+  /* draw the timeline ladder under the map */
+  gboolean timeline;
+  /* nullable: ids (char *) of selected nodes and edges, drawn with handles */
+  GHashTable *selected;
+  /* nullable: id of the node or edge under the pointer */
+  const char *hover_id;
+  /* the part of the map, in map coordinates, that needs drawing; width 0
+   * means everything. Lets the canvas skip what is off screen. */
+  FmRect visible;
+  /* nullable: the map's edge routes, if the caller keeps them between
+   * draws (they must be up to date); otherwise each draw computes them */
+  FmEdgeRoutes *routes;
+} FmRenderOptions;
+
+/* The handles of a selected node: resizing at the corners and sides, and
+ * the connection handle right of it that starts a new edge. */
+typedef enum {
+  FM_HANDLE_NONE,
+  FM_HANDLE_NORTH_WEST,
+  FM_HANDLE_NORTH,
+  FM_HANDLE_NORTH_EAST,
+  FM_HANDLE_EAST,
+  FM_HANDLE_SOUTH_EAST,
+  FM_HANDLE_SOUTH,
+  FM_HANDLE_SOUTH_WEST,
+  FM_HANDLE_WEST,
+  FM_HANDLE_CONNECT,
+} FmHandle;
+
+const FmPalette *fm_palette_light          (void);
+void             fm_render_options_init    (FmRenderOptions       *options);
+
+void             fm_renderer_draw          (cairo_t               *cr,
+                                            FmMap                 *map,
+                                            const FmRenderOptions *options);
+gboolean         fm_renderer_get_extents   (FmMap                 *map,
+                                            const FmRenderOptions *options,
+                                            FmRect                *extents);
+
+void             fm_renderer_get_handle    (FmNode                *node,
+                                            FmHandle               handle,
+                                            double                 zoom,
+                                            FmPoint               *centre);
+FmHandle         fm_renderer_handle_at     (FmNode                *node,
+                                            double                 zoom,
+                                            double                 x,
+                                            double                 y);
+
+G_END_DECLS

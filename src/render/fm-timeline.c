@@ -1,0 +1,253 @@
+/* fm-timeline.c: the timeline ladder drawn under a map
+ *
+ * The square wave of value stream mapping: along the flow path, the waits
+ * of the queues on the upper rungs and the process times of the steps on
+ * the lower ones, each rung under its node where the layout allows, and a
+ * box with the totals at the right end.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-timeline"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fm-flow-path.h"
+#include "fm-queue.h"
+#include "fm-process-step.h"
+#include "fm-render-private.h"
+#include "fm-timeline.h"
+
+#define GAP_ABOVE 40.0        /* between the map and the ladder's labels */
+#define LABEL_HEIGHT 18.0
+#define STEP_HEIGHT 32.0      /* between the two levels */
+#define LABELS_BELOW 34.0
+#define MIN_RUNG 56.0
+#define RUNG_GAP 10.0
+#define TOTALS_GAP 32.0
+#define TOTALS_WIDTH 210.0
+#define TOTALS_ROW 20.0
+
+/**
+ * fm_timeline_new:
+ * @document: (nullable): for the demand that turns items into waits
+ * @content: the extent of what is drawn above the ladder
+ *
+ * Lays out the ladder for the flow path of @map (fm_flow_path_compute()).
+ *
+ * Returns: (transfer full) (nullable): the ladder, or %NULL when the path
+ *   has no queue and no process step
+ */
+FmTimeline *
+fm_timeline_new (FmMap        *map,
+                 FmDocument   *document,
+                 const FmRect *content)
+{
+  g_autoptr(FmTimeline) self = g_new0 (FmTimeline, 1);
+  double cursor = -G_MAXDOUBLE, last_x1;
+
+  g_return_val_if_fail (FM_IS_MAP (map), NULL);
+  g_return_val_if_fail (content != NULL, NULL);
+
+  self->path = fm_flow_path_compute (map, document);
+  self->rungs = g_array_new (FALSE, FALSE, sizeof (FmTimelineRung));
+  self->upper_y = content->y + content->height + GAP_ABOVE + LABEL_HEIGHT;
+  self->lower_y = self->upper_y + STEP_HEIGHT;
+
+  for (guint i = 0; i < self->path->len; i++)
+    {
+      FmNode *node = g_ptr_array_index (self->path, i);
+      FmNodeKind kind = fm_node_get_kind (node);
+      FmTimelineRung rung = { node, 0, 0, kind == FM_NODE_KIND_QUEUE, FM_UNSET, FM_UNSET };
+      double time = fm_flow_path_node_time (node, document);
+
+      if (kind != FM_NODE_KIND_QUEUE && kind != FM_NODE_KIND_PROCESS)
+        continue;
+
+      if (rung.wait)
+        {
+          rung.time_s = time;
+        }
+      else
+        {
+          rung.time_s = fm_process_step_get_process_s (FM_PROCESS_STEP (node));
+          rung.lead_s = fm_process_step_get_lead_s (FM_PROCESS_STEP (node));
+          self->process_s += MAX (0, rung.time_s);
+        }
+      self->lead_s += MAX (0, time);
+
+      /* Under the node unless the path turns back or nodes overlap; then
+       * the rungs follow one another left to right. */
+      rung.x0 = MAX (fm_node_get_x (node), cursor + RUNG_GAP);
+      rung.x1 = MAX (fm_node_get_x (node) + fm_node_get_width (node), rung.x0 + MIN_RUNG);
+      cursor = rung.x1;
+      g_array_append_val (self->rungs, rung);
+    }
+
+  if (self->rungs->len == 0)
+    return NULL;
+
+  last_x1 = g_array_index (self->rungs, FmTimelineRung, self->rungs->len - 1).x1;
+  self->totals.width = TOTALS_WIDTH;
+  self->totals.height = 3 * TOTALS_ROW + 12;
+  self->totals.x = last_x1 + TOTALS_GAP;
+  self->totals.y = (self->upper_y + self->lower_y) / 2 - self->totals.height / 2;
+
+  self->bounds.x = g_array_index (self->rungs, FmTimelineRung, 0).x0 - 2;
+  self->bounds.y = MIN (self->upper_y - LABEL_HEIGHT - 2, self->totals.y - 2);
+  self->bounds.width = self->totals.x + self->totals.width + 2 - self->bounds.x;
+  self->bounds.height = MAX (self->lower_y + LABELS_BELOW, self->totals.y + self->totals.height)
+                        + 2 - self->bounds.y;
+
+  return g_steal_pointer (&self);
+}
+
+void
+fm_timeline_free (FmTimeline *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->path, g_ptr_array_unref);
+  g_clear_pointer (&self->rungs, g_array_unref);
+  g_free (self);
+}
+
+static void
+draw_ladder (FmRenderContext  *ctx,
+             const FmTimeline *self)
+{
+  cairo_t *cr = ctx->cr;
+
+  for (guint i = 0; i < self->rungs->len; i++)
+    {
+      const FmTimelineRung *rung = &g_array_index (self->rungs, FmTimelineRung, i);
+      double level = rung->wait ? self->upper_y : self->lower_y;
+
+      if (i == 0)
+        cairo_move_to (cr, rung->x0, level);
+      else
+        {
+          /* The gaps between rungs are waits too: run them on top. */
+          cairo_line_to (cr, rung->x0, self->upper_y);
+          cairo_line_to (cr, rung->x0, level);
+        }
+      cairo_line_to (cr, rung->x1, level);
+      if (!rung->wait && i + 1 < self->rungs->len)
+        cairo_line_to (cr, rung->x1, self->upper_y);
+    }
+
+  fm_render_set_color (cr, &ctx->palette->ink, 1);
+  cairo_set_line_width (cr, FM_LINE_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_stroke (cr);
+}
+
+static void
+draw_rung_labels (FmRenderContext      *ctx,
+                  const FmTimeline     *self,
+                  const FmTimelineRung *rung)
+{
+  const FmPalette *palette = ctx->palette;
+  g_autofree char *time = fm_render_format_duration (ctx, rung->time_s);
+  double width = MAX (rung->x1 - rung->x0, 96);
+  double x = (rung->x0 + rung->x1) / 2 - width / 2;
+
+  if (rung->wait)
+    {
+      /* Waits derived from the items and the demand are marked as such. */
+      if (fm_value_is_set (rung->time_s) && !fm_value_is_set (fm_queue_get_wait_s (FM_QUEUE (rung->node))))
+        {
+          g_autofree char *approx = g_strconcat ("≈ ", time, NULL);
+
+          g_free (time);
+          time = g_steal_pointer (&approx);
+        }
+
+      fm_render_text (ctx, time, FM_FONT_BODY_BOLD, &palette->ink,
+                      &(FmRect) { x, self->upper_y - LABEL_HEIGHT, width, LABEL_HEIGHT - 3 },
+                      FM_TEXT_CENTER | FM_TEXT_BOTTOM);
+      return;
+    }
+
+  fm_render_text (ctx, time, FM_FONT_BODY_BOLD, &palette->ink,
+                  &(FmRect) { x, self->lower_y + 3, width, 16 }, FM_TEXT_CENTER);
+
+  if (fm_value_is_set (rung->lead_s) && rung->lead_s != rung->time_s)
+    {
+      g_autofree char *lead = fm_render_format_duration (ctx, rung->lead_s);
+      /* Translators: a step's lead time under the timeline, as in "LT 2 d" */
+      g_autofree char *text = g_strdup_printf (_("LT %s"), lead);
+
+      fm_render_text (ctx, text, FM_FONT_SMALL, &palette->muted,
+                      &(FmRect) { x, self->lower_y + 19, width, 14 }, FM_TEXT_CENTER);
+    }
+}
+
+static void
+draw_totals (FmRenderContext  *ctx,
+             const FmTimeline *self)
+{
+  const FmPalette *palette = ctx->palette;
+  cairo_t *cr = ctx->cr;
+  const FmRect *box = &self->totals;
+  g_autofree char *lead = fm_render_format_duration (ctx, self->lead_s);
+  g_autofree char *process = fm_render_format_duration (ctx, self->process_s);
+  g_autofree char *efficiency = NULL;
+  const char *names[3];
+  const char *values[3];
+
+  if (self->lead_s > 0)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.1f", 100 * self->process_s / self->lead_s);
+      /* Translators: a percentage, as in "12.5 %" */
+      efficiency = g_strdup_printf (_("%s %%"), number);
+    }
+  else
+    efficiency = g_strdup ("–");
+
+  names[0] = _("Lead time");
+  names[1] = _("Process time");
+  names[2] = _("Flow efficiency");
+  values[0] = lead;
+  values[1] = process;
+  values[2] = efficiency;
+
+  fm_render_rounded_rect (cr, box->x, box->y, box->width, box->height, FM_CORNER_RADIUS);
+  fm_render_set_color (cr, &palette->background, 1);
+  cairo_fill_preserve (cr);
+  fm_render_set_color (cr, &palette->ink, 1);
+  cairo_set_line_width (cr, FM_LINE_WIDTH);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      FmRect row = { box->x + 10, box->y + 6 + i * TOTALS_ROW, box->width - 20, TOTALS_ROW };
+      double name_width, name_height;
+
+      fm_render_text_size (ctx, names[i], FM_FONT_SMALL, -1, 0, &name_width, &name_height);
+      fm_render_text (ctx, names[i], FM_FONT_SMALL, &palette->muted, &row, FM_TEXT_MIDDLE);
+      row.x += name_width + 8;
+      row.width -= name_width + 8;
+      fm_render_text (ctx, values[i], FM_FONT_BODY_BOLD, &palette->ink, &row,
+                      FM_TEXT_RIGHT | FM_TEXT_MIDDLE);
+    }
+}
+
+void
+fm_render_timeline (FmRenderContext  *ctx,
+                    const FmTimeline *self)
+{
+  cairo_save (ctx->cr);
+
+  draw_ladder (ctx, self);
+  for (guint i = 0; i < self->rungs->len; i++)
+    draw_rung_labels (ctx, self, &g_array_index (self->rungs, FmTimelineRung, i));
+  draw_totals (ctx, self);
+
+  cairo_restore (ctx->cr);
+}

@@ -1,0 +1,402 @@
+/* test-cli.c: the headless commands, run as a user runs them */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs `flowmap ARGS…` and returns its exit status and output. */
+static void
+flowmap (Run *run, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("FLOWMAP_BIN"));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+example (void)
+{
+  return g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+}
+
+static char *
+temp_path (const char *name)
+{
+  static char *dir = NULL;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("flowmap-cli-XXXXXX", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) unknown_option = { 0 };
+
+  flowmap (&none, "check", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "a map file is needed"));
+
+  flowmap (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "export"));
+  g_assert_nonnull (strstr (help.out, "metrics"));
+
+  flowmap (&unknown_option, "export", "--frobnicate", "x.flowmap", NULL);
+  g_assert_cmpint (unknown_option.status, ==, 2);
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *bad = temp_path ("bad.flowmap");
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) fail = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  flowmap (&ok, "check", path, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_cmpstr (ok.out, ==, "OK\n");
+
+  g_assert_true (g_file_set_contents (bad,
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"\", "
+    "\"state\": \"current\", \"nodes\": [{\"id\": \"p\", \"kind\": \"process\", \"label\": \"\", "
+    "\"x\": 0, \"y\": 0, \"process_s\": \"abc\"}], \"edges\": []}]}", -1, NULL));
+  flowmap (&fail, "check", bad, NULL);
+  g_assert_cmpint (fail.status, ==, 1);
+  g_assert_cmpstr (fail.out, ==, "");
+  g_assert_nonnull (strstr (fail.err, "bad.flowmap"));
+  g_assert_nonnull (strstr (fail.err, "maps[0].nodes[0].process_s"));
+
+  flowmap (&missing, "check", "/nonexistent/map.flowmap", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "map.flowmap"));
+}
+
+static void
+test_fmt (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *original = NULL;
+  g_autofree char *copy = temp_path ("messy.flowmap");
+  g_autofree char *rewritten = NULL;
+  g_auto(Run) print = { 0 };
+  g_auto(Run) in_place = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *messy = NULL;
+
+  /* The bundled example is in canonical form: fmt prints it unchanged. */
+  g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+  flowmap (&print, "fmt", path, NULL);
+  g_assert_cmpint (print.status, ==, 0);
+  g_assert_cmpstr (print.out, ==, original);
+
+  /* The same document written on one line; fmt -i restores the canonical form. */
+  g_assert_true (json_parser_load_from_data (parser, original, -1, NULL));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  messy = json_generator_to_data (generator, NULL);
+  g_assert_cmpstr (messy, !=, original);
+  g_assert_true (g_file_set_contents (copy, messy, -1, NULL));
+  flowmap (&in_place, "fmt", "-i", copy, NULL);
+  g_assert_cmpint (in_place.status, ==, 0);
+  g_assert_true (g_file_get_contents (copy, &rewritten, NULL, NULL));
+  g_assert_cmpstr (rewritten, ==, original);
+}
+
+static void
+assert_file_starts_with (const char *path,
+                         const char *magic,
+                         gsize       length)
+{
+  g_autofree char *data = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  g_assert_cmpuint (size, >, length);
+  g_assert_cmpmem (data, length, magic, length);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *png = temp_path ("map.png");
+  g_autofree char *svg = temp_path ("map.svg");
+  g_autofree char *pdf = temp_path ("map.pdf");
+  g_autofree char *forced = temp_path ("forced.out");
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) bad_map = { 0 };
+  g_auto(Run) no_output = { 0 };
+
+  flowmap (&a, "export", "-o", png, path, NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8);
+
+  flowmap (&b, "export", "-o", svg, "--map", "future", path, NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  assert_file_starts_with (svg, "<?xml", 5);
+
+  flowmap (&c, "export", "-o", pdf, "--map", "Future state", path, NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  assert_file_starts_with (pdf, "%PDF-", 5);
+
+  flowmap (&d, "export", "--format", "pdf", "-o", forced, path, NULL);
+  g_assert_cmpint (d.status, ==, 0);
+  assert_file_starts_with (forced, "%PDF-", 5);
+
+  flowmap (&bad_format, "export", "-o", temp_path ("x.gif"), path, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_nonnull (strstr (bad_format.err, "png, svg or pdf"));
+
+  flowmap (&bad_map, "export", "-o", png, "--map", "nope", path, NULL);
+  g_assert_cmpint (bad_map.status, ==, 1);
+  g_assert_nonnull (strstr (bad_map.err, "nope"));
+  g_assert_nonnull (strstr (bad_map.err, "current"));
+
+  flowmap (&no_output, "export", path, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+}
+
+static JsonObject *
+parse_object (const char *text,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_member_near (JsonObject *object,
+                    const char *key,
+                    double      expected)
+{
+  double got;
+
+  g_assert_true (json_object_has_member (object, key));
+  got = json_object_get_double_member (object, key);
+  g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
+}
+
+/* The release map's current state: the figures worked out in
+ * tests/test-metrics.c and docs/metrics.md, key by key. */
+static void
+test_metrics_json (void)
+{
+  static const char *keys[] = {
+    "lead_time_s", "process_time_s", "flow_efficiency", "rolled_pca",
+    "rework_adjusted_lead_time_s", "wip", "throughput_per_day",
+    "littles_law_lead_time_s", "takt_time_s", "handoffs", "path",
+    "constraints", "warnings",
+  };
+  g_autofree char *path = example ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GList) members = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *first;
+  JsonArray *path_ids, *constraints;
+  guint i = 0;
+
+  flowmap (&run, "metrics", "--json", "--map", "current", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);
+
+  /* Exactly these keys, in this order. */
+  members = json_object_get_members (root);
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (keys));
+  for (GList *l = members; l != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, keys[i]);
+
+  assert_member_near (root, "lead_time_s", 4838400);
+  assert_member_near (root, "process_time_s", 381600);
+  assert_member_near (root, "flow_efficiency", 381600.0 / 4838400.0);
+  assert_member_near (root, "rolled_pca", 0.27132);
+  assert_member_near (root, "rework_adjusted_lead_time_s", 5505882.352941);
+  assert_member_near (root, "wip", 11);
+  assert_member_near (root, "throughput_per_day", 0.2);
+  assert_member_near (root, "littles_law_lead_time_s", 4752000);
+  assert_member_near (root, "takt_time_s", 144000);
+  g_assert_cmpint (json_object_get_int_member (root, "handoffs"), ==, 4);
+
+  path_ids = json_object_get_array_member (root, "path");
+  g_assert_cmpuint (json_array_get_length (path_ids), ==, 12);
+  g_assert_cmpstr (json_array_get_string_element (path_ids, 0), ==, "trigger");
+  g_assert_cmpstr (json_array_get_string_element (path_ids, 11), ==, "outcome");
+
+  constraints = json_object_get_array_member (root, "constraints");
+  first = json_array_get_object_element (constraints, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "wait-security");
+  g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Waiting for security review");
+  assert_member_near (first, "score", 0.25);
+  g_assert_nonnull (strstr (json_object_get_string_member (first, "reason"), "25 % of lead time"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+}
+
+/* An empty map: undefined figures are null. */
+static void
+test_metrics_json_nulls (void)
+{
+  g_autofree char *path = temp_path ("empty.flowmap");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"Empty\", "
+    "\"state\": \"current\", \"nodes\": [], \"edges\": []}]}", -1, NULL));
+  flowmap (&run, "metrics", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);
+  assert_member_near (root, "lead_time_s", 0);
+  g_assert_true (json_object_get_null_member (root, "flow_efficiency"));
+  g_assert_true (json_object_get_null_member (root, "rolled_pca"));
+  g_assert_true (json_object_get_null_member (root, "wip"));
+  g_assert_true (json_object_get_null_member (root, "throughput_per_day"));
+  g_assert_true (json_object_get_null_member (root, "takt_time_s"));
+  g_assert_true (json_object_get_null_member (root, "littles_law_lead_time_s"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), >=, 2);
+}
+
+static void
+test_metrics_report (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) run = { 0 };
+
+  flowmap (&run, "metrics", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Current state"));
+  g_assert_nonnull (strstr (run.out, "8 w"));
+  g_assert_nonnull (strstr (run.out, "7.9 %"));
+  g_assert_nonnull (strstr (run.out, "Waiting for security review"));
+}
+
+/* Current → future of the release map: lead time 56 d → 14 d is −75 %;
+ * the two waits for security and environments are gone; the security
+ * review went from 2 d to 1 h. */
+static void
+test_compare_json (void)
+{
+  g_autofree char *path = example ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *lead = NULL;
+  JsonArray *figures, *steps;
+  gboolean seen_removed = FALSE, seen_security = FALSE;
+
+  flowmap (&run, "compare", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "from"), ==, "current");
+  g_assert_cmpstr (json_object_get_string_member (root, "to"), ==, "future");
+
+  figures = json_object_get_array_member (root, "metrics");
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonObject *f = json_array_get_object_element (figures, i);
+
+      if (g_str_equal (json_object_get_string_member (f, "name"), "lead_time_s"))
+        lead = f;
+    }
+  g_assert_nonnull (lead);
+  assert_member_near (lead, "from", 4838400);
+  assert_member_near (lead, "to", 1209600);
+  assert_member_near (lead, "change", -0.75);
+
+  steps = json_object_get_array_member (root, "steps");
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonObject *s = json_array_get_object_element (steps, i);
+      const char *id = json_object_get_string_member (s, "id");
+      const char *status = json_object_get_string_member (s, "status");
+
+      if (g_str_equal (id, "wait-security"))
+        {
+          g_assert_cmpstr (status, ==, "removed");
+          assert_member_near (s, "time_from_s", 14 * 86400);
+          g_assert_true (json_object_get_null_member (s, "time_to_s"));
+          seen_removed = TRUE;
+        }
+      else if (g_str_equal (id, "security"))
+        {
+          g_assert_cmpstr (status, ==, "changed");
+          assert_member_near (s, "time_from_s", 2 * 86400);
+          assert_member_near (s, "time_to_s", 3600);
+          seen_security = TRUE;
+        }
+    }
+  g_assert_true (seen_removed);
+  g_assert_true (seen_security);
+}
+
+static void
+test_compare_needs_both_ids (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) run = { 0 };
+
+  flowmap (&run, "compare", "--from", "current", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fm/cli/usage", test_usage);
+  g_test_add_func ("/fm/cli/check", test_check);
+  g_test_add_func ("/fm/cli/fmt", test_fmt);
+  g_test_add_func ("/fm/cli/export", test_export);
+  g_test_add_func ("/fm/cli/metrics-json", test_metrics_json);
+  g_test_add_func ("/fm/cli/metrics-json-nulls", test_metrics_json_nulls);
+  g_test_add_func ("/fm/cli/metrics-report", test_metrics_report);
+  g_test_add_func ("/fm/cli/compare-json", test_compare_json);
+  g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);
+
+  return g_test_run ();
+}

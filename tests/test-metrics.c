@@ -1,0 +1,570 @@
+/* test-metrics.c: the figures of a map, checked against hand computations
+ *
+ * Times in the comments: 1 h = 3600 s, 1 d = 86400 s unless the document
+ * says a day is 8 h (28800 s).
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "fm-comparison.h"
+#include "fm-document-private.h"
+#include "fm-json.h"
+#include "fm-kaizen.h"
+#include "fm-map-private.h"
+#include "fm-metrics.h"
+#include "fm-process-step.h"
+#include "fm-queue.h"
+
+#define H 3600.0
+#define D 86400.0
+
+/* Builds maps in a few lines. */
+static FmNode *
+add (FmMap      *map,
+     FmNodeKind  kind,
+     const char *id)
+{
+  g_autoptr(FmNode) node = fm_node_new (kind, id);
+
+  fm_node_set_label (node, id);
+  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
+  return node;
+}
+
+static FmNode *
+step (FmMap      *map,
+      const char *id,
+      double      process_s,
+      double      lead_s)
+{
+  FmNode *node = add (map, FM_NODE_KIND_PROCESS, id);
+
+  fm_process_step_set_process_s (FM_PROCESS_STEP (node), process_s);
+  fm_process_step_set_lead_s (FM_PROCESS_STEP (node), lead_s);
+  return node;
+}
+
+static FmNode *
+queue (FmMap      *map,
+       const char *id,
+       double      wait_s)
+{
+  FmNode *node = add (map, FM_NODE_KIND_QUEUE, id);
+
+  fm_queue_set_wait_s (FM_QUEUE (node), wait_s);
+  return node;
+}
+
+static FmEdge *
+link_nodes (FmMap      *map,
+            const char *from,
+            const char *to,
+            FmEdgeKind  kind)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%s", from, to);
+  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
+
+  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
+  return edge;
+}
+
+static void
+chain (FmMap *map, ...)
+{
+  const char *prev = NULL, *id;
+  va_list args;
+
+  va_start (args, map);
+  while ((id = va_arg (args, const char *)) != NULL)
+    {
+      if (prev != NULL)
+        link_nodes (map, prev, id, FM_EDGE_KIND_FLOW);
+      prev = id;
+    }
+  va_end (args);
+}
+
+static char *
+path_string (FmMetrics *metrics)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < metrics->path->len; i++)
+    g_string_append_printf (s, "%s%s", i ? " " : "", fm_node_get_id (metrics->path->pdata[i]));
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+has_warning (FmMetrics  *metrics,
+             const char *code,
+             const char *id)
+{
+  for (guint i = 0; i < metrics->warnings->len; i++)
+    {
+      FmWarning *w = metrics->warnings->pdata[i];
+
+      if (g_str_equal (w->code, code) && (id == NULL || g_strcmp0 (w->id, id) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+assert_near (double got,
+             double expected)
+{
+  g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
+}
+
+/* The bundled release map, current state (data/examples/release.flowmap):
+ *   backlog 5 d, refinement 2 d, ready 5 d, coding 7 d, waiting for security
+ *   review 14 d, security review 2 d, waiting for an environment 7 d,
+ *   integration test 3 d, waiting for the release window 10 d, release 1 d
+ *   lead time = 56 d = 4,838,400 s
+ *   process time = 4 h + 3 d + 4 h + 1 d + 2 h = 4 d 10 h = 381,600 s
+ *   flow efficiency = 381,600 / 4,838,400 = 0.078869
+ *   rolled %C&A = .80 × .85 × .60 × .70 × .95 = 0.27132
+ *   handoffs: product team → developers → security team → QA → operations = 4
+ *   rework test → coding at 10 %: span coding..test = 7+14+2+7+3 = 33 d,
+ *     extra = 0.1/0.9 × 33 d = 3.6667 d = 316,800 s
+ *   rework security → coding at 15 %: span = 7+14+2 = 23 d,
+ *     extra = 0.15/0.85 × 23 d = 4.0588 d = 350,682.35 s
+ *   rework-adjusted lead time = 4,838,400 + 316,800 + 350,682.35 = 5,505,882.35 s
+ *   WIP = 3 + 1 + 3 + 1 + 2 items waiting + 1 in coding = 11
+ *   throughput = 0.2 a day; Little's law: 11 / 0.2 = 55 d = 4,752,000 s
+ *     (1.8 % off the map: no warning)
+ *   takt = 28,800 / 0.2 = 144,000 s
+ *   utilization of coding = 259,200 × 0.2 / (2 × 28,800) = 0.9
+ *   constraints: waiting for security review 14/56 = 0.25;
+ *     coding 7/56 + ½ × (316,800 + 350,682.35)/4,838,400 + ¼ × 0.15 = 0.231478;
+ *     waiting for the release window 10/56 = 0.178571.
+ */
+static void
+test_release_current (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  g_autoptr(FmMetrics) m = NULL;
+  g_autofree char *p = NULL;
+  GDate today;
+  FmConstraint *c;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 12, 2026);
+  m = fm_metrics_compute (doc, fm_document_lookup_map (doc, "current"), &today);
+
+  p = path_string (m);
+  g_assert_cmpstr (p, ==, "trigger backlog refine ready code wait-security security wait-env "
+                          "test wait-release release outcome");
+  assert_near (m->lead_time_s, 4838400);
+  assert_near (m->process_time_s, 381600);
+  assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
+  assert_near (m->rolled_pca, 0.27132);
+  assert_near (m->rework_adjusted_lead_time_s, 5505882.352941);
+  assert_near (m->wip, 11);
+  assert_near (m->throughput_per_day, 0.2);
+  assert_near (m->littles_law_lead_time_s, 4752000);
+  assert_near (m->takt_time_s, 144000);
+  g_assert_cmpuint (m->handoffs, ==, 4);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9);
+
+  g_assert_cmpuint (m->constraints->len, >=, 3);
+  c = m->constraints->pdata[0];
+  g_assert_cmpstr (c->id, ==, "wait-security");
+  assert_near (c->score, 0.25);
+  g_assert_cmpstr (c->reason, ==, "25 % of lead time: Waiting for security review, 2 w");
+  c = m->constraints->pdata[1];
+  g_assert_cmpstr (c->id, ==, "code");
+  assert_near (c->score, 0.125 + 0.5 * (316800 + 350682.352941) / 4838400 + 0.0375);
+  c = m->constraints->pdata[2];
+  g_assert_cmpstr (c->id, ==, "wait-release");
+  assert_near (c->score, 10.0 / 56);
+
+  /* A complete current-state map with experiments: nothing to warn about. */
+  g_assert_cmpuint (m->warnings->len, ==, 0);
+}
+
+/* Future state: backlog 2 d, refinement 1 d, ready 2 d, coding 5 d,
+ *   automated security checks 1 h, integration test 19 h, waiting for the
+ *   weekly release 3 d, release 4 h: lead time = 14 d = 1,209,600 s
+ *   process time = 4 h + 2 d + 0.5 h + 4 h + 1 h = 2 d 9.5 h = 207,000 s
+ *   rolled %C&A = .80 × .90 × .95 × .90 × .98 = 0.603288
+ *   rework test → coding 5 %: 0.05/0.95 × (5 d + 1 h + 19 h = 504,000 s) = 26,526.32 s
+ *   rework security → coding 2 %: 0.02/0.98 × (5 d + 1 h) = 8,889.80 s
+ *   WIP = 1 + 0 + 1 waiting + 1 in coding = 3: Little's law 15 d = 1,296,000 s
+ */
+static void
+test_release_future (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  g_autoptr(FmMetrics) m = NULL;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 12, 2026);
+  m = fm_metrics_compute (doc, fm_document_lookup_map (doc, "future"), &today);
+
+  assert_near (m->lead_time_s, 1209600);
+  assert_near (m->process_time_s, 207000);
+  assert_near (m->flow_efficiency, 207000.0 / 1209600.0);
+  assert_near (m->rolled_pca, 0.603288);
+  assert_near (m->rework_adjusted_lead_time_s, 1209600 + 26526.315789 + 8889.795918);
+  assert_near (m->wip, 3);
+  assert_near (m->littles_law_lead_time_s, 1296000);
+  g_assert_cmpuint (m->handoffs, ==, 4);
+  g_assert_false (has_warning (m, "littles-law", NULL));
+}
+
+/* Two branches from one trigger to one outcome:
+ *   t → qa (1 d) → pa (lead 2 d, work 1 d) → o     3 d
+ *   t → qb (3 h) → pb (lead 5 d, work 2 d) → o     5 d 3 h  ← the longer
+ *   lead time = 5 d 3 h = 442,800 s; process time = 2 d = 172,800 s
+ */
+static void
+test_parallel_branches (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  g_autofree char *p = NULL;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  queue (map, "qa", 1 * D);
+  step (map, "pa", 1 * D, 2 * D);
+  queue (map, "qb", 3 * H);
+  step (map, "pb", 2 * D, 5 * D);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "qa", "pa", "o", NULL);
+  chain (map, "t", "qb", "pb", "o", NULL);
+
+  m = fm_metrics_compute (NULL, map, NULL);
+  p = path_string (m);
+  g_assert_cmpstr (p, ==, "t qb pb o");
+  assert_near (m->lead_time_s, 442800);
+  assert_near (m->process_time_s, 172800);
+  assert_near (m->flow_efficiency, 172800.0 / 442800.0);
+  /* No pca anywhere: every step counts as 100 %. */
+  assert_near (m->rolled_pca, 1);
+  /* No demand: throughput, takt and Little's law are undefined. */
+  g_assert_true (isnan (m->throughput_per_day));
+  g_assert_true (isnan (m->takt_time_s));
+  g_assert_true (isnan (m->littles_law_lead_time_s));
+  g_assert_true (isnan (m->wip));
+}
+
+/* A rework loop: t → p1 (1 h) → q (2 h) → p2 (3 h, work 1 h) → o, and p2
+ * sends half of its items back to p1.
+ *   lead time = 6 h = 21,600 s
+ *   the loop spans p1..p2 = 6 h; 0.5/(1 − 0.5) × 6 h = 6 h extra
+ *   rework-adjusted lead time = 12 h = 43,200 s
+ */
+static void
+test_rework_loop (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmEdge *rework;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "p1", 1 * H, 1 * H);
+  queue (map, "q", 2 * H);
+  step (map, "p2", 1 * H, 3 * H);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "p1", "q", "p2", "o", NULL);
+  rework = link_nodes (map, "p2", "p1", FM_EDGE_KIND_REWORK);
+  fm_edge_set_rate (rework, 0.5);
+
+  m = fm_metrics_compute (NULL, map, NULL);
+  assert_near (m->lead_time_s, 21600);
+  assert_near (m->rework_adjusted_lead_time_s, 43200);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 21600);
+}
+
+/* Missing values, with working days of 8 h and a demand of 4 a day:
+ *   q has 8 items and no wait: 8 / 4 × 28,800 = 57,600 s
+ *   p has a process time of 1 h and no lead time: it counts 3,600 s
+ *   p2 has no times: 0, and a warning
+ *   lead time = 61,200 s; process time = 3,600 s
+ *   utilization of p = 3,600 × 4 / (1 × 28,800) = 0.5
+ */
+static void
+test_missing_values (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmNode *q, *p;
+
+  g_object_set (doc, "day-length-s", 28800.0, "demand-per-day", 4.0, "value", "Orders shipped", NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  q = add (map, FM_NODE_KIND_QUEUE, "q");
+  fm_queue_set_items (FM_QUEUE (q), 8);
+  p = step (map, "p", 1 * H, FM_UNSET);
+  fm_process_step_set_people (FM_PROCESS_STEP (p), 1);
+  add (map, FM_NODE_KIND_PROCESS, "p2");
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "q", "p", "p2", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+
+  m = fm_metrics_compute (doc, map, NULL);
+  assert_near (m->lead_time_s, 61200);
+  assert_near (m->process_time_s, 3600);
+  assert_near (m->wip, 8);
+  /* Little's law: 8 / 4 = 2 working days = 57,600 s, 6 % off: no warning. */
+  assert_near (m->littles_law_lead_time_s, 57600);
+  g_assert_false (has_warning (m, "littles-law", NULL));
+  assert_near (fm_metrics_lookup_figures (m, p)->utilization, 0.5);
+  g_assert_true (has_warning (m, "step-without-times", "p2"));
+  g_assert_true (has_warning (m, "queue-without-wait", "q"));
+  g_assert_false (has_warning (m, "no-value", NULL));
+}
+
+/* Demand of zero: throughput 0, but takt time and Little's law divide by it
+ * and are undefined; no utilization either. */
+static void
+test_zero_demand (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmNode *p;
+
+  g_object_set (doc, "demand-per-day", 0.0, NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  p = step (map, "p", 1 * H, 2 * H);
+  fm_process_step_set_people (FM_PROCESS_STEP (p), 2);
+  fm_process_step_set_wip (FM_PROCESS_STEP (p), 3);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "p", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+
+  m = fm_metrics_compute (doc, map, NULL);
+  assert_near (m->throughput_per_day, 0);
+  g_assert_true (isnan (m->takt_time_s));
+  g_assert_true (isnan (m->littles_law_lead_time_s));
+  assert_near (m->wip, 3);
+  g_assert_true (isnan (fm_metrics_lookup_figures (m, p)->utilization));
+  assert_near (m->lead_time_s, 7200);
+}
+
+/* An empty map: no path, lead time 0, efficiency and rolled %C&A undefined,
+ * and warnings that say what is missing. */
+static void
+test_empty_map (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  fm_document_insert_map_internal (doc, 0, map);
+  m = fm_metrics_compute (doc, map, NULL);
+  g_assert_cmpuint (m->path->len, ==, 0);
+  assert_near (m->lead_time_s, 0);
+  assert_near (m->rework_adjusted_lead_time_s, 0);
+  g_assert_true (isnan (m->flow_efficiency));
+  g_assert_true (isnan (m->rolled_pca));
+  g_assert_cmpuint (m->constraints->len, ==, 0);
+  g_assert_cmpuint (m->handoffs, ==, 0);
+  g_assert_true (has_warning (m, "no-trigger", NULL));
+  g_assert_true (has_warning (m, "no-outcome", NULL));
+  g_assert_true (has_warning (m, "no-value", NULL));
+  g_assert_false (has_warning (m, "mapping-without-change", NULL));
+}
+
+/* A cycle of flow edges a → b → c → a is reported and broken at its back
+ * edge c → a, so the walk ends and each node counts once. */
+static void
+test_flow_cycle (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "a", H, H);
+  step (map, "b", H, 2 * H);
+  step (map, "c", H, 4 * H);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "a", "b", "c", "a", NULL);
+  chain (map, "c", "o", NULL);
+
+  m = fm_metrics_compute (NULL, map, NULL);
+  g_assert_true (has_warning (m, "flow-cycle", "a"));
+  /* t → a → b → c → o, each node once: 1 + 2 + 4 h. */
+  assert_near (m->lead_time_s, 7 * H);
+}
+
+/* Handoffs count changes of role between consecutive steps; a step with no
+ * role is skipped. dev → dev → (none) → qa → dev = 2 handoffs. */
+static void
+test_handoffs (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  const char *roles[] = { "dev", "dev", NULL, "qa", "dev" };
+  const char *ids[] = { "s1", "s2", "s3", "s4", "s5" };
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    fm_process_step_set_role (FM_PROCESS_STEP (step (map, ids[i], H, H)), roles[i]);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "s1", "s2", "s3", "s4", "s5", "o", NULL);
+
+  m = fm_metrics_compute (NULL, map, NULL);
+  g_assert_cmpuint (m->handoffs, ==, 2);
+}
+
+/* Checks: process time above lead time, an overloaded step, a disconnected
+ * system, an incomplete and an overdue experiment, mapping without change
+ * and a Little's law mismatch. */
+static void
+test_checks (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  g_autoptr(FmMetrics) m2 = NULL;
+  FmNode *p, *k;
+  GDate today;
+
+  /* demand 2 a day, 8 h available: p needs 6 h × 2 / (1 × 8 h) = 150 %. */
+  g_object_set (doc, "demand-per-day", 2.0, "value", "Claims paid", NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  p = step (map, "p", 6 * H, 4 * H);
+  fm_process_step_set_people (FM_PROCESS_STEP (p), 1);
+  fm_process_step_set_wip (FM_PROCESS_STEP (p), 20);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  add (map, FM_NODE_KIND_SYSTEM, "crm");
+  chain (map, "t", "p", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+
+  m = fm_metrics_compute (doc, map, NULL);
+  g_assert_true (has_warning (m, "process-exceeds-lead", "p"));
+  g_assert_true (has_warning (m, "overloaded", "p"));
+  g_assert_true (has_warning (m, "disconnected", "crm"));
+  /* 20 items / 2 a day = 10 d against 4 h mapped. */
+  g_assert_true (has_warning (m, "littles-law", NULL));
+  g_assert_true (has_warning (m, "mapping-without-change", NULL));
+  g_assert_cmpstr (((FmConstraint *) m->constraints->pdata[0])->id, ==, "p");
+
+  k = add (map, FM_NODE_KIND_KAIZEN, "k");
+  fm_kaizen_set_status (FM_KAIZEN (k), FM_KAIZEN_STATUS_RUNNING);
+  fm_kaizen_set_owner (FM_KAIZEN (k), "Ana");
+  fm_kaizen_set_review_date (FM_KAIZEN (k), "2026-11-30");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 12, 2026);
+  m2 = fm_metrics_compute (doc, map, &today);
+  g_assert_true (has_warning (m2, "experiment-incomplete", "k"));
+  g_assert_true (has_warning (m2, "review-overdue", "k"));
+  g_assert_false (has_warning (m2, "mapping-without-change", NULL));
+  g_assert_false (has_warning (m2, "disconnected", "k"));
+}
+
+/* No trigger and no outcome: paths run from nodes without incoming flow to
+ * nodes without outgoing flow. Info edges are not flow. */
+static void
+test_without_endpoints (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  g_autofree char *p = NULL;
+
+  step (map, "a", H, 2 * H);
+  queue (map, "q", 5 * H);
+  step (map, "b", H, H);
+  add (map, FM_NODE_KIND_SYSTEM, "s");
+  chain (map, "a", "q", "b", NULL);
+  link_nodes (map, "s", "a", FM_EDGE_KIND_INFO);
+
+  m = fm_metrics_compute (NULL, map, NULL);
+  p = path_string (m);
+  g_assert_cmpstr (p, ==, "a q b");
+  assert_near (m->lead_time_s, 8 * H);
+}
+
+/* A future state copied from the current one keeps ids, so steps match:
+ *   current: t → q (wait 4 d) → a (lead 2 d) → b (lead 1 d) → o = 7 d
+ *   future:  q removed, a unchanged, b down to 12 h, c (lead 6 h) added
+ *            t → a → b → c → o = 2 d + 12 h + 6 h = 2 d 18 h = 237,600 s
+ *   lead time change = (237,600 − 604,800) / 604,800 = −0.607143
+ */
+static void
+test_comparison (void)
+{
+  g_autoptr(FmMap) current = fm_map_new ("now");
+  g_autoptr(FmMap) future = NULL;
+  g_autoptr(FmComparison) c = NULL;
+  const char *expected[][2] = {
+    { "q", "removed" }, { "a", "same" }, { "b", "changed" }, { "c", "added" },
+  };
+  FmFigureChange *lead;
+  FmStepChange *b;
+
+  add (current, FM_NODE_KIND_TRIGGER, "t");
+  queue (current, "q", 4 * D);
+  step (current, "a", H, 2 * D);
+  step (current, "b", H, 1 * D);
+  add (current, FM_NODE_KIND_OUTCOME, "o");
+  chain (current, "t", "q", "a", "b", "o", NULL);
+
+  future = fm_map_copy (current, "later");
+  fm_map_remove_node (future, fm_map_lookup_node (future, "q"));
+  fm_map_remove_edge (future, fm_map_lookup_edge (future, "t-q"));
+  fm_map_remove_edge (future, fm_map_lookup_edge (future, "q-a"));
+  fm_map_remove_edge (future, fm_map_lookup_edge (future, "b-o"));
+  fm_process_step_set_lead_s (FM_PROCESS_STEP (fm_map_lookup_node (future, "b")), 12 * H);
+  step (future, "c", H, 6 * H);
+  chain (future, "t", "a", NULL);
+  chain (future, "b", "c", "o", NULL);
+
+  c = fm_comparison_new (NULL, current, future);
+  lead = &g_array_index (c->figures, FmFigureChange, 0);
+  g_assert_cmpstr (lead->name, ==, "lead_time_s");
+  assert_near (lead->from, 7 * D);
+  assert_near (lead->to, 237600);
+  assert_near (lead->change, (237600 - 7 * D) / (7 * D));
+
+  g_assert_cmpuint (c->steps->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      FmStepChange *s = c->steps->pdata[i];
+
+      g_assert_cmpstr (s->id, ==, expected[i][0]);
+      g_assert_cmpstr (fm_step_status_to_string (s->status), ==, expected[i][1]);
+    }
+  b = c->steps->pdata[2];
+  assert_near (b->time_from_s, D);
+  assert_near (b->time_to_s, 12 * H);
+  g_assert_true (isnan (((FmStepChange *) c->steps->pdata[0])->time_to_s));
+  g_assert_true (isnan (((FmStepChange *) c->steps->pdata[3])->time_from_s));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fm/metrics/release-current", test_release_current);
+  g_test_add_func ("/fm/metrics/release-future", test_release_future);
+  g_test_add_func ("/fm/metrics/parallel-branches", test_parallel_branches);
+  g_test_add_func ("/fm/metrics/rework-loop", test_rework_loop);
+  g_test_add_func ("/fm/metrics/missing-values", test_missing_values);
+  g_test_add_func ("/fm/metrics/zero-demand", test_zero_demand);
+  g_test_add_func ("/fm/metrics/empty-map", test_empty_map);
+  g_test_add_func ("/fm/metrics/flow-cycle", test_flow_cycle);
+  g_test_add_func ("/fm/metrics/handoffs", test_handoffs);
+  g_test_add_func ("/fm/metrics/checks", test_checks);
+  g_test_add_func ("/fm/metrics/without-endpoints", test_without_endpoints);
+  g_test_add_func ("/fm/metrics/comparison", test_comparison);
+
+  return g_test_run ();
+}
