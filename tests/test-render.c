@@ -644,7 +644,7 @@ heads (const FmPoint *p,
 static void
 test_route_avoids_own_boxes (void)
 {
-  for (guint round = 0; round < 300; round++)
+  for (guint round = 0; round < 1000; round++)
     {
       g_autoptr(FmMap) map = fm_map_new ("m");
       g_autoptr(FmEdgeRoutes) routes = NULL;
@@ -656,14 +656,14 @@ test_route_avoids_own_boxes (void)
       a = add_node (map, g_test_rand_int_range (0, FM_NODE_KIND_SYSTEM + 1), "a", 0, 0);
       b = add_node (map, g_test_rand_int_range (0, FM_NODE_KIND_SYSTEM + 1), "b", 0, 0);
       fm_node_get_bounds (b, &rb);
-      /* Overlapping boxes cannot be kept out of each other. */
+      /* Overlapping or touching boxes cannot be kept out of each other. */
       do
         {
           fm_node_set_position (a, g_test_rand_int_range (-400, 400), g_test_rand_int_range (-400, 400));
           fm_node_get_bounds (a, &ra);
         }
-      while (ra.x < rb.x + rb.width && rb.x < ra.x + ra.width &&
-             ra.y < rb.y + rb.height && rb.y < ra.y + ra.height);
+      while (ra.x <= rb.x + rb.width && rb.x <= ra.x + ra.width &&
+             ra.y <= rb.y + rb.height && rb.y <= ra.y + ra.height);
 
       add_edge (map, "e", "a", "b", kind);
       routes = fm_edge_routes_new (map);

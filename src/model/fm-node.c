@@ -435,14 +435,30 @@ fm_node_new (FmNodeKind  kind,
 FmNode *
 fm_node_copy (FmNode *self)
 {
+  g_return_val_if_fail (FM_IS_NODE (self), NULL);
+
+  return fm_node_copy_with_id (self, fm_node_get_id (self));
+}
+
+/**
+ * fm_node_copy_with_id:
+ * @id: the copy's id (ids are fixed when a node is made)
+ *
+ * Returns: (transfer full): a copy of @self under another id, as a paste needs
+ */
+FmNode *
+fm_node_copy_with_id (FmNode     *self,
+                      const char *id)
+{
   g_autofree GParamSpec **pspecs = NULL;
   FmNodePrivate *priv = fm_node_get_instance_private (self);
   FmNode *copy;
   guint n_pspecs;
 
   g_return_val_if_fail (FM_IS_NODE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
-  copy = g_object_new (G_OBJECT_TYPE (self), "id", priv->id, NULL);
+  copy = g_object_new (G_OBJECT_TYPE (self), "id", id, NULL);
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {

@@ -58,6 +58,8 @@ void         fm_node_set_extra         (FmNode      *self,
 FmNode      *fm_node_new               (FmNodeKind   kind,
                                         const char  *id);
 FmNode      *fm_node_copy              (FmNode      *self);
+FmNode      *fm_node_copy_with_id      (FmNode      *self,
+                                        const char  *id);
 const char  *fm_node_kind_to_string    (FmNodeKind   kind);
 gboolean     fm_node_kind_from_string  (const char  *str,
                                         FmNodeKind  *kind);

@@ -27,6 +27,11 @@
 #define LOOP_CLEARANCE 26.0
 #define LOOP_SPACING 18.0
 #define AROUND_CLEARANCE 24.0
+/* Costs of a shape, in bends: rework drawn like flow, any edge taking a
+ * detour, a loop over the top where information edges run. */
+#define STRAIGHT_REWORK_PENALTY 25.0
+#define DETOUR_PENALTY 30.0
+#define ABOVE_PENALTY 5.0
 #define GRID_CELL 256.0
 
 typedef enum {
@@ -35,8 +40,9 @@ typedef enum {
   SHAPE_VERTICAL,       /* top or bottom side to the other's facing side */
   SHAPE_L_ACROSS,       /* out of a left or right side, into a top or bottom */
   SHAPE_L_DOWN,         /* out of a top or bottom side, into a left or right */
-  SHAPE_AROUND,         /* overlapping boxes: out and back in on the right */
-  SHAPE_LOOP,           /* rework: bottom to bottom, under the row */
+  SHAPE_AROUND,         /* out of a right side, round, into a right side */
+  SHAPE_LOOP_BELOW,     /* bottom to bottom, under everything between */
+  SHAPE_LOOP_ABOVE,     /* top to top, over everything between */
 } Shape;
 
 typedef struct {
@@ -44,6 +50,8 @@ typedef struct {
   FmSide side_a, side_b;
   double pref_a, pref_b;  /* the coordinates along the sides they would like */
   double key_a, key_b;    /* sort the ends sharing a side */
+  double penalty;         /* for a shape unusual for the edge's kind */
+  double loop_y;          /* the level of a loop's run */
 } Candidate;
 
 typedef struct {
@@ -60,6 +68,7 @@ typedef struct {
   gboolean is_from;
   double pref;
   double key;
+  gboolean aligned;     /* pref lines up with the other end: a straight run */
   double pos;           /* the coordinate it gets */
 } End;
 
@@ -250,7 +259,8 @@ route_points (const FmRect *a,
       }
       break;
 
-    case SHAPE_LOOP:
+    case SHAPE_LOOP_BELOW:
+    case SHAPE_LOOP_ABOVE:
       p[n++] = (FmPoint) { pos_a, sa };
       p[n++] = (FmPoint) { pos_a, loop_y };
       p[n++] = (FmPoint) { pos_b, loop_y };
@@ -275,7 +285,7 @@ add_end (Work     *work,
          double    pref,
          double    key)
 {
-  End end = { route, node, side, is_from, pref, key, pref };
+  End end = { route, node, side, is_from, pref, key, FALSE, pref };
 
   g_array_append_val (work->ends, end);
   return work->ends->len - 1;
@@ -307,6 +317,48 @@ common_coordinate (double  first,
   return TRUE;
 }
 
+/* The level of a loop's run between @x1 and @x2: clear of the two boxes
+ * and of every node in the way, below them or above. */
+static double
+loop_level (Work         *work,
+            const Plan   *plan,
+            double        x1,
+            double        x2,
+            gboolean      below)
+{
+  const FmRect *a = node_rect (work, plan->a), *b = node_rect (work, plan->b);
+  double top = MIN (a->y, b->y), bottom = MAX (a->y + a->height, b->y + b->height);
+  gboolean changed = TRUE;
+
+  /* Moving the run past one node can bring it onto the next. */
+  while (changed)
+    {
+      FmRect band = below
+        ? (FmRect) { x1 - 6, top, x2 - x1 + 12, bottom + LOOP_CLEARANCE + 8 - top }
+        : (FmRect) { x1 - 6, top - LOOP_CLEARANCE - 8, x2 - x1 + 12, bottom - top + LOOP_CLEARANCE + 8 };
+      GArray *found = nodes_in (work, &band, G_MAXUINT, G_MAXUINT);
+
+      changed = FALSE;
+      for (guint i = 0; i < found->len; i++)
+        {
+          const FmRect *r = node_rect (work, g_array_index (found, guint, i));
+
+          if (below && r->y + r->height > bottom)
+            {
+              bottom = r->y + r->height;
+              changed = TRUE;
+            }
+          else if (!below && r->y < top)
+            {
+              top = r->y;
+              changed = TRUE;
+            }
+        }
+    }
+
+  return below ? bottom + LOOP_CLEARANCE : top - LOOP_CLEARANCE;
+}
+
 /* Crossed nodes cost most, then bends, then length. */
 static double
 candidate_cost (Work            *work,
@@ -315,8 +367,8 @@ candidate_cost (Work            *work,
 {
   const FmRect *a = node_rect (work, plan->a), *b = node_rect (work, plan->b);
   FmPoint p[FM_EDGE_ROUTE_MAX_POINTS];
-  guint n = route_points (a, b, c->shape, c->side_a, c->side_b, c->pref_a, c->pref_b, 0, p);
-  double cost = (n - 2) * 10.0;
+  guint n = route_points (a, b, c->shape, c->side_a, c->side_b, c->pref_a, c->pref_b, c->loop_y, p);
+  double cost = (n - 2) * 10.0 + c->penalty;
 
   for (guint i = 1; i < n; i++)
     {
@@ -351,34 +403,29 @@ plan_edge (Work   *work,
   FmSide down_a = down ? FM_SIDE_BOTTOM : FM_SIDE_TOP;
   FmSide down_b = down ? FM_SIDE_TOP : FM_SIDE_BOTTOM;
   double anchor_a = fm_shape_anchor_y (na, a), anchor_b = fm_shape_anchor_y (nb, b);
-  Candidate candidates[4];
+  gboolean rework = fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK;
+  Candidate candidates[8];
   guint n_candidates = 0;
   const Candidate *best = NULL;
   double best_cost = G_MAXDOUBLE;
 
-  /* Rework between boxes stacked one above the other cannot loop under
-   * both: it goes round their right. */
-  if ((fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK && hgap > 0) || plan->a == plan->b)
+  if (plan->a == plan->b)
     {
-      /* Loop ends sharing a side nest: the farther the other end, the
-       * nearer the middle of the side, so deeper loops stay outside. */
-      double dist = fabs (bcx - acx);
-      double key_a = (plan->a == plan->b || right) ? 1e7 - dist : -(1e7 - dist);
-      double key_b = (plan->a == plan->b || right) ? -(1e7 - dist) : 1e7 - dist;
-
-      plan->shape = SHAPE_LOOP;
-      plan->end_from = add_end (work, route, plan->a, FM_SIDE_BOTTOM, TRUE, acx, key_a);
-      plan->end_to = add_end (work, route, plan->b, FM_SIDE_BOTTOM, FALSE, bcx, key_b);
+      /* A step sending work back to itself: a loop under it. */
+      plan->shape = SHAPE_LOOP_BELOW;
+      plan->end_from = add_end (work, route, plan->a, FM_SIDE_BOTTOM, TRUE, acx, 1e7);
+      plan->end_to = add_end (work, route, plan->b, FM_SIDE_BOTTOM, FALSE, bcx, -1e7);
       return;
     }
 
-  if (hgap > 0 && fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
+  if (hgap > 0)
     {
       Candidate *c = &candidates[n_candidates++];
       gboolean queue_b = fm_node_get_kind (nb) == FM_NODE_KIND_QUEUE;
       double as, ae, bs, be, y;
 
-      *c = (Candidate) { SHAPE_HORIZONTAL, across_a, across_b, anchor_a, anchor_b, anchor_b, anchor_a };
+      *c = (Candidate) { SHAPE_HORIZONTAL, across_a, across_b, anchor_a, anchor_b, anchor_b, anchor_a,
+                         rework ? STRAIGHT_REWORK_PENALTY : 0, 0 };
       fm_shape_side_band (na, a, across_a, &as, &ae);
       fm_shape_side_band (nb, b, across_b, &bs, &be);
       /* A queue's anchor is the middle of its triangle: line up on it. */
@@ -387,27 +434,56 @@ plan_edge (Work   *work,
         c->pref_a = c->pref_b = y;
     }
 
-  if (vgap > 0 && fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
+  if (vgap > 0)
     {
       Candidate *c = &candidates[n_candidates++];
       gboolean b_narrower = b->width <= a->width;
       double as, ae, bs, be, x;
 
-      *c = (Candidate) { SHAPE_VERTICAL, down_a, down_b, acx, bcx, bcx, acx };
+      *c = (Candidate) { SHAPE_VERTICAL, down_a, down_b, acx, bcx, bcx, acx,
+                         rework ? STRAIGHT_REWORK_PENALTY : 0, 0 };
       fm_shape_side_band (na, a, down_a, &as, &ae);
       fm_shape_side_band (nb, b, down_b, &bs, &be);
       /* Into the middle of the narrower box, which the eye expects. */
       if (common_coordinate (b_narrower ? bcx : acx, b_narrower ? acx : bcx,
                              as, ae, bs, be, &x))
         c->pref_a = c->pref_b = x;
+
+      /* Round the right of boxes stacked one above the other. */
+      candidates[n_candidates++] = (Candidate) { SHAPE_AROUND, FM_SIDE_RIGHT, FM_SIDE_RIGHT,
+                                                 anchor_a, anchor_b, anchor_b, anchor_a,
+                                                 DETOUR_PENALTY, 0 };
     }
 
-  if (hgap > L_MIN_GAP && vgap > L_MIN_GAP && fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
+  if (hgap > L_MIN_GAP && vgap > L_MIN_GAP)
     {
       candidates[n_candidates++] = (Candidate) { SHAPE_L_ACROSS, across_a, down_b,
-                                                 anchor_a, bcx, bcy, acx };
+                                                 anchor_a, bcx, bcy, acx,
+                                                 rework ? STRAIGHT_REWORK_PENALTY : 0, 0 };
       candidates[n_candidates++] = (Candidate) { SHAPE_L_DOWN, down_a, across_b,
-                                                 acx, anchor_b, bcx, acy };
+                                                 acx, anchor_b, bcx, acy,
+                                                 rework ? STRAIGHT_REWORK_PENALTY : 0, 0 };
+    }
+
+  if (hgap > 0)
+    {
+      /* Loops: how rework is drawn, and a way round nodes in the way for
+       * the other edges. Loop ends sharing a side nest: the farther the
+       * other end, the nearer the middle of the side, so deeper loops stay
+       * outside. */
+      double dist = fabs (bcx - acx);
+      double key_a = right ? 1e7 - dist : -(1e7 - dist);
+      double key_b = right ? -(1e7 - dist) : 1e7 - dist;
+      double x1 = MIN (acx, bcx), x2 = MAX (acx, bcx);
+
+      candidates[n_candidates++] = (Candidate) { SHAPE_LOOP_BELOW, FM_SIDE_BOTTOM, FM_SIDE_BOTTOM,
+                                                 acx, bcx, key_a, key_b,
+                                                 rework ? 0 : DETOUR_PENALTY,
+                                                 loop_level (work, plan, x1, x2, TRUE) };
+      candidates[n_candidates++] = (Candidate) { SHAPE_LOOP_ABOVE, FM_SIDE_TOP, FM_SIDE_TOP,
+                                                 acx, bcx, key_a, key_b,
+                                                 (rework ? 0 : DETOUR_PENALTY) + ABOVE_PENALTY,
+                                                 loop_level (work, plan, x1, x2, FALSE) };
     }
 
   for (guint i = 0; i < n_candidates; i++)
@@ -423,8 +499,7 @@ plan_edge (Work   *work,
 
   if (best == NULL)
     {
-      /* Overlapping boxes, or rework between stacked ones: around the
-       * right of both. */
+      /* Overlapping boxes: round the right of both. */
       plan->shape = SHAPE_AROUND;
       plan->end_from = add_end (work, route, plan->a, FM_SIDE_RIGHT, TRUE, anchor_a, anchor_b);
       plan->end_to = add_end (work, route, plan->b, FM_SIDE_RIGHT, FALSE, anchor_b, anchor_a);
@@ -434,6 +509,11 @@ plan_edge (Work   *work,
   plan->shape = best->shape;
   plan->end_from = add_end (work, route, plan->a, best->side_a, TRUE, best->pref_a, best->key_a);
   plan->end_to = add_end (work, route, plan->b, best->side_b, FALSE, best->pref_b, best->key_b);
+  if ((best->shape == SHAPE_HORIZONTAL || best->shape == SHAPE_VERTICAL) && best->pref_a == best->pref_b)
+    {
+      g_array_index (work->ends, End, plan->end_from).aligned = TRUE;
+      g_array_index (work->ends, End, plan->end_to).aligned = TRUE;
+    }
 }
 
 static int
@@ -456,7 +536,8 @@ compare_ends (gconstpointer pa,
 }
 
 /* Ends alone on their side keep their wish; ends sharing one are spaced
- * evenly around the middle of their wishes. */
+ * evenly around the middle of their wishes, shifted so that a straight
+ * run stays straight where the side allows. */
 static void
 spread_ends (Work *work)
 {
@@ -471,30 +552,49 @@ spread_ends (Work *work)
     {
       End *e0 = &g_array_index (work->ends, End, order[first]);
       FmNode *node = g_ptr_array_index (work->nodes, e0->node);
-      guint last = first + 1;
-      double start, end, spacing, total, mean = 0, centre;
+      guint last = first + 1, count;
+      double start, end, spacing, total, mean = 0, centre, shift = 0;
+      gboolean self_loop = FALSE;
 
       while (last < n &&
              g_array_index (work->ends, End, order[last]).node == e0->node &&
              g_array_index (work->ends, End, order[last]).side == e0->side)
         last++;
+      count = last - first;
 
       fm_shape_side_band (node, node_rect (work, e0->node), e0->side, &start, &end);
-      if (last - first == 1)
+      if (count == 1)
         {
           e0->pos = CLAMP (e0->pref, start, end);
+          first = last;
+          continue;
         }
-      else
+
+      for (guint k = first; k + 1 < last; k++)
+        self_loop |= g_array_index (work->ends, End, order[k]).route ==
+                     g_array_index (work->ends, End, order[k + 1]).route;
+
+      /* A loop from a step to itself needs room for its label. */
+      spacing = MIN ((end - start) / (count - 1),
+                     self_loop ? MAX (PORT_SPACING, (end - start) / 2 / (count - 1)) : PORT_SPACING);
+      total = spacing * (count - 1);
+      for (guint k = first; k < last; k++)
+        mean += g_array_index (work->ends, End, order[k]).pref;
+      mean /= count;
+      centre = CLAMP (mean, start + total / 2, MAX (start + total / 2, end - total / 2));
+
+      for (guint k = first; k < last; k++)
         {
-          spacing = MIN (PORT_SPACING, (end - start) / (last - first - 1));
-          total = spacing * (last - first - 1);
-          for (guint k = first; k < last; k++)
-            mean += g_array_index (work->ends, End, order[k]).pref;
-          mean /= last - first;
-          centre = CLAMP (mean, start + total / 2, MAX (start + total / 2, end - total / 2));
-          for (guint k = first; k < last; k++)
-            g_array_index (work->ends, End, order[k]).pos = centre - total / 2 + (k - first) * spacing;
+          End *e = &g_array_index (work->ends, End, order[k]);
+
+          e->pos = centre - total / 2 + (k - first) * spacing;
+          if (e->aligned && shift == 0)
+            shift = e->pref - e->pos;
         }
+
+      shift = CLAMP (shift, start - (centre - total / 2), end - (centre + total / 2));
+      for (guint k = first; k < last; k++)
+        g_array_index (work->ends, End, order[k]).pos += shift;
 
       first = last;
     }
@@ -513,8 +613,15 @@ compare_loop_width (gconstpointer pa,
   return a < b ? -1 : (a > b);
 }
 
-/* Each loop runs under every node between its ends; narrower loops first,
- * so that a loop spanning another goes under it. */
+static gboolean
+is_loop (Shape shape)
+{
+  return shape == SHAPE_LOOP_BELOW || shape == SHAPE_LOOP_ABOVE;
+}
+
+/* Each loop runs clear of every node between its ends, at the ports it
+ * was given; narrower loops first, so that a loop spanning another runs
+ * outside it. */
 static void
 place_loops (Work  *work,
              Plan  *plans,
@@ -530,7 +637,7 @@ place_loops (Work  *work,
     {
       const End *ef, *et;
 
-      if (plans[i].shape != SHAPE_LOOP)
+      if (!is_loop (plans[i].shape))
         continue;
 
       ef = &g_array_index (work->ends, End, plans[i].end_from);
@@ -546,40 +653,19 @@ place_loops (Work  *work,
   for (guint k = 0; k < n_loops; k++)
     {
       Plan *plan = &plans[loops[k]];
-      const FmRect *a = node_rect (work, plan->a), *b = node_rect (work, plan->b);
-      double top = MIN (a->y, b->y);
-      double base = MAX (a->y + a->height, b->y + b->height);
-      double x1 = lo[loops[k]] - 6, x2 = hi[loops[k]] + 6;
-      gboolean changed = TRUE;
+      gboolean below = plan->shape == SHAPE_LOOP_BELOW;
+      double sign = below ? 1 : -1;
 
-      /* Pushing the loop under one node can bring it onto the next. */
-      while (changed)
-        {
-          FmRect band = { x1, top, x2 - x1, base + LOOP_CLEARANCE + 8 - top };
-          GArray *found = nodes_in (work, &band, G_MAXUINT, G_MAXUINT);
-
-          changed = FALSE;
-          for (guint i = 0; i < found->len; i++)
-            {
-              const FmRect *r = node_rect (work, g_array_index (found, guint, i));
-
-              if (r->y + r->height > base)
-                {
-                  base = r->y + r->height;
-                  changed = TRUE;
-                }
-            }
-        }
-
-      plan->loop_y = base + LOOP_CLEARANCE;
+      plan->loop_y = loop_level (work, plan, lo[loops[k]], hi[loops[k]], below);
       for (guint j = 0; j < k; j++)
         {
           Plan *inner = &plans[loops[j]];
+          double beyond = sign * (plan->loop_y - inner->loop_y);
 
-          if (lo[loops[j]] < x2 + 8 && hi[loops[j]] > x1 - 8 &&
-              inner->loop_y + LOOP_SPACING > plan->loop_y &&
-              inner->loop_y < plan->loop_y + LOOP_SPACING + 40)
-            plan->loop_y = inner->loop_y + LOOP_SPACING;
+          if (inner->shape == plan->shape &&
+              lo[loops[j]] < hi[loops[k]] + 14 && hi[loops[j]] > lo[loops[k]] - 14 &&
+              beyond < LOOP_SPACING && beyond > -(LOOP_SPACING + 40))
+            plan->loop_y = inner->loop_y + sign * LOOP_SPACING;
         }
     }
 }
@@ -621,8 +707,8 @@ finish_route (Work        *work,
         }
     }
 
-  /* A loop's label sits on its bottom run, where the eye looks for it. */
-  if (plan->shape == SHAPE_LOOP)
+  /* A loop's label sits on its run, where the eye looks for it. */
+  if (is_loop (plan->shape))
     route->label = (FmPoint) { (p[1].x + p[2].x) / 2, plan->loop_y };
 }
 

@@ -1,0 +1,197 @@
+/* fm-application.c: the Flowmap application: windows, files, about
+ *
+ * One window per document. `flowmap FILE...` and files dropped on a window
+ * come here; a file already open brings its window forward, and a file is
+ * opened in the window it was asked from only when that window holds an
+ * untouched new document, so that nothing unsaved is ever replaced.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-application"
+
+#include <glib/gi18n.h>
+
+#include "fm-application.h"
+#include "fm-window.h"
+
+struct _FmApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (FmApplication, fm_application, ADW_TYPE_APPLICATION)
+
+static FmWindow *
+new_window (FmApplication *self)
+{
+  FmWindow *window = fm_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+fm_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (FM_APPLICATION (application)));
+  gtk_window_present (window);
+}
+
+/**
+ * fm_application_open_file:
+ * @hint: (nullable): the window the file was asked from
+ *
+ * Shows @file: in the window that has it open, in @hint when that window
+ * holds nothing to lose, or in a new window.
+ *
+ * Returns: (transfer none): the window that shows the file, or tells why not
+ */
+FmWindow *
+fm_application_open_file (FmApplication *self,
+                          GFile         *file,
+                          FmWindow      *hint)
+{
+  FmWindow *window = NULL;
+
+  g_return_val_if_fail (FM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (FM_IS_WINDOW (l->data) && fm_window_get_file (l->data) != NULL &&
+          g_file_equal (fm_window_get_file (l->data), file))
+        {
+          gtk_window_present (l->data);
+          return l->data;
+        }
+    }
+
+  if (hint != NULL && fm_window_is_pristine (hint))
+    window = hint;
+  else
+    window = new_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* A name that does not exist yet starts a new map to be saved there; a
+   * file that does not load leaves the window as it was, saying why. */
+  fm_window_load_file (window, file, TRUE);
+  return window;
+}
+
+static void
+fm_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  FmApplication *self = FM_APPLICATION (application);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  for (int i = 0; i < n_files; i++)
+    fm_application_open_file (self, files[i], FM_IS_WINDOW (active) ? FM_WINDOW (active) : NULL);
+}
+
+static void
+action_new_window (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  new_window (FM_APPLICATION (user_data));
+}
+
+static void
+action_quit (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window asks about its own unsaved changes; the application ends
+   * when the last one is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+action_about (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Flowmap authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Flowmap"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Map how work flows from request to value, and where it waits."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", action_new_window },
+  { "quit", action_quit },
+  { "about", action_about },
+};
+
+static void
+fm_application_startup (GApplication *application)
+{
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (fm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+fm_application_class_init (FmApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = fm_application_startup;
+  app_class->activate = fm_application_activate;
+  app_class->open = fm_application_open;
+}
+
+static void
+fm_application_init (FmApplication *self)
+{
+}
+
+FmApplication *
+fm_application_new (void)
+{
+  return g_object_new (FM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/flowmap/Flowmap",
+                       NULL);
+}
+
+/**
+ * fm_application_run:
+ *
+ * Runs the application on the command line's files, or on a new map.
+ *
+ * Returns: the exit status
+ */
+int
+fm_application_run (int    argc,
+                    char **argv)
+{
+  g_autoptr(FmApplication) app = fm_application_new ();
+
+  g_set_application_name (_("Flowmap"));
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,784 @@
+/* fm-canvas.c: the one widget that draws a map and edits it with the pointer
+ *
+ * Everything is drawn by the shared renderer, in vector form, every frame,
+ * so text stays sharp at any zoom. The canvas keeps no copy of the map: it
+ * reads the model and redraws when the document says it changed.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-canvas"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "fm-canvas-private.h"
+
+G_DEFINE_FINAL_TYPE (FmCanvas, fm_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EDGE_KIND,
+  PROP_SNAP_TO_GRID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define PORT_RADIUS 5.0
+#define EDGE_SLOP 5.0
+
+static void
+fm_canvas_dispose (GObject *object)
+{
+  FmCanvas *self = FM_CANVAS (object);
+
+  fm_canvas_edit_cancel (self);
+  fm_canvas_tools_cancel (self);
+  fm_canvas_set_map (self, NULL, NULL);
+
+  G_OBJECT_CLASS (fm_canvas_parent_class)->dispose (object);
+}
+
+static void
+fm_canvas_finalize (GObject *object)
+{
+  FmCanvas *self = FM_CANVAS (object);
+
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (fm_canvas_parent_class)->finalize (object);
+}
+
+static void
+fm_canvas_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FmCanvas *self = FM_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDGE_KIND:
+      g_value_set_enum (value, self->edge_kind);
+      break;
+    case PROP_SNAP_TO_GRID:
+      g_value_set_boolean (value, fm_canvas_state_get_snap_to_grid (self->state));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fm_canvas_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FmCanvas *self = FM_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDGE_KIND:
+      fm_canvas_set_edge_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_SNAP_TO_GRID:
+      fm_canvas_state_set_snap_to_grid (self->state, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static FmColor
+color_from_rgba (const GdkRGBA *rgba)
+{
+  return (FmColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
+}
+
+static FmColor
+mix (FmColor a,
+     FmColor b,
+     double  t)
+{
+  return (FmColor) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t,
+                     a.b + (b.b - a.b) * t, 1.0 };
+}
+
+/* The window's colours, so that dark mode and high contrast apply. */
+static void
+update_palette (FmCanvas *self)
+{
+  const FmPalette *light = fm_palette_light ();
+  GtkStyleContext *context;
+  GdkRGBA rgba;
+  gboolean dark;
+
+  self->palette = *light;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (context, &rgba);
+  self->palette.ink = color_from_rgba (&rgba);
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
+    self->palette.background = color_from_rgba (&rgba);
+  if (gtk_style_context_lookup_color (context, "accent_bg_color", &rgba))
+    self->palette.selection = color_from_rgba (&rgba);
+  if (gtk_style_context_lookup_color (context, "accent_color", &rgba))
+    self->palette.accent = color_from_rgba (&rgba);
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+  self->palette.muted = mix (self->palette.ink, self->palette.background, 0.45);
+  dark = (self->palette.background.r + self->palette.background.g + self->palette.background.b) < 1.5;
+  if (dark)
+    {
+      /* The light fills would glare: keep their hue, darken them. */
+      FmColor *fills[] = { &self->palette.process_fill, &self->palette.queue_fill,
+                           &self->palette.endpoint_fill, &self->palette.system_fill,
+                           &self->palette.kaizen_fill, &self->palette.note_fill };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fills); i++)
+        *fills[i] = mix (*fills[i], self->palette.background, 0.78);
+    }
+}
+
+static void
+fm_canvas_css_changed (GtkWidget         *widget,
+                       GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (fm_canvas_parent_class)->css_changed (widget, change);
+
+  update_palette (FM_CANVAS (widget));
+  gtk_widget_queue_draw (widget);
+}
+
+void
+fm_canvas_get_node_size (FmNodeKind  kind,
+                         double     *width,
+                         double     *height)
+{
+  FmNodeClass *klass = g_type_class_ref (fm_node_type_for_kind (kind));
+
+  *width = klass->default_width;
+  *height = klass->default_height;
+  g_type_class_unref (klass);
+}
+
+void
+fm_canvas_node_to_widget (FmCanvas        *self,
+                          FmNode          *node,
+                          graphene_rect_t *rect)
+{
+  FmRect b;
+  double x, y, zoom = fm_canvas_state_get_zoom (self->state);
+
+  fm_node_get_bounds (node, &b);
+  fm_canvas_state_to_widget (self->state, b.x, b.y, &x, &y);
+  graphene_rect_init (rect, x, y, b.width * zoom, b.height * zoom);
+}
+
+/* Hovered nodes offer their connection handle too, so that connecting
+ * does not need a click to select first. */
+static gboolean
+shows_port (FmCanvas   *self,
+            const char *id)
+{
+  return g_strcmp0 (id, fm_canvas_state_get_hover (self->state)) == 0 ||
+         (self->drag.mode == FM_DRAG_CONNECT && g_strcmp0 (id, self->drag.id) == 0);
+}
+
+/* Edge routes depend on every node's place: computed when first needed
+ * after a change, then kept for hit testing. */
+static FmEdgeRoutes *
+get_routes (FmCanvas *self)
+{
+  if (self->routes == NULL && self->map != NULL)
+    self->routes = fm_edge_routes_new (self->map);
+
+  return self->routes;
+}
+
+/**
+ * fm_canvas_hit_test:
+ * @hit: (out caller-allocates): what is under the point
+ *
+ * Finds what a press at (@widget_x, @widget_y) would act on: a handle of
+ * a selected node first, then a connection handle, then the topmost node,
+ * then an edge.
+ */
+void
+fm_canvas_hit_test (FmCanvas    *self,
+                    double       widget_x,
+                    double       widget_y,
+                    FmCanvasHit *hit)
+{
+  double mx, my, zoom;
+  guint n;
+
+  g_return_if_fail (FM_IS_CANVAS (self));
+  g_return_if_fail (hit != NULL);
+
+
+  *hit = (FmCanvasHit) { FM_CANVAS_HIT_NONE, NULL, 0 };
+  if (self->map == NULL)
+    return;
+
+  zoom = fm_canvas_state_get_zoom (self->state);
+  fm_canvas_state_to_map (self->state, widget_x, widget_y, &mx, &my);
+  n = fm_map_get_n_nodes (self->map);
+
+  /* Handles sit outside the nodes' outlines: they come first. */
+  for (guint i = n; i > 0; i--)
+    {
+      FmNode *node = fm_map_get_node (self->map, i - 1);
+      const char *id = fm_node_get_id (node);
+      gboolean selected = fm_canvas_state_is_selected (self->state, id);
+      FmHandle handle;
+
+      if (!selected && !shows_port (self, id))
+        continue;
+
+      handle = fm_renderer_handle_at (node, zoom, mx, my);
+      if (handle == FM_HANDLE_CONNECT)
+        {
+          *hit = (FmCanvasHit) { FM_CANVAS_HIT_PORT, id, handle };
+          return;
+        }
+      if (handle != FM_HANDLE_NONE && selected)
+        {
+          *hit = (FmCanvasHit) { FM_CANVAS_HIT_HANDLE, id, handle };
+          return;
+        }
+    }
+
+  for (guint i = n; i > 0; i--)
+    {
+      FmNode *node = fm_map_get_node (self->map, i - 1);
+
+      if (fm_node_contains (node, mx, my))
+        {
+          *hit = (FmCanvasHit) { FM_CANVAS_HIT_NODE, fm_node_get_id (node), 0 };
+          return;
+        }
+    }
+
+  {
+    FmEdge *edge = fm_edge_routes_hit (get_routes (self), mx, my, EDGE_SLOP / zoom);
+
+    if (edge != NULL)
+      *hit = (FmCanvasHit) { FM_CANVAS_HIT_EDGE, fm_edge_get_id (edge), 0 };
+  }
+}
+
+static void
+set_source (cairo_t       *cr,
+            const FmColor *color,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a * alpha);
+}
+
+static void
+draw_grid (FmCanvas *self,
+           cairo_t  *cr,
+           double    width,
+           double    height)
+{
+  double zoom = fm_canvas_state_get_zoom (self->state);
+  double step = FM_CANVAS_GRID * zoom, ox, oy;
+
+  /* Dots closer than this would be noise: show every fifth line instead. */
+  while (step < 12)
+    step *= 5;
+
+  fm_canvas_state_to_widget (self->state, 0, 0, &ox, &oy);
+  set_source (cr, &self->palette.muted, 0.35);
+  for (double x = fmod (ox, step) - step; x < width + step; x += step)
+    for (double y = fmod (oy, step) - step; y < height + step; y += step)
+      cairo_rectangle (cr, round (x), round (y), 1, 1);
+  cairo_fill (cr);
+}
+
+/* The renderer draws the handles of selected nodes; a hovered node gets
+ * its connection handle here, in the same place and look. */
+static void
+draw_hover_port (FmCanvas *self,
+                 cairo_t  *cr)
+{
+  const char *hover = fm_canvas_state_get_hover (self->state);
+  FmNode *node = hover ? fm_map_lookup_node (self->map, hover) : NULL;
+  double zoom = fm_canvas_state_get_zoom (self->state);
+  FmPoint c;
+  double x, y;
+
+  if (node == NULL || fm_canvas_state_is_selected (self->state, hover) ||
+      self->drag.mode == FM_DRAG_MOVE || self->drag.mode == FM_DRAG_RESIZE)
+    return;
+
+  fm_renderer_get_handle (node, FM_HANDLE_CONNECT, zoom, &c);
+  fm_canvas_state_to_widget (self->state, c.x, c.y, &x, &y);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, PORT_RADIUS, 0, 2 * G_PI);
+  set_source (cr, &self->palette.accent, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, PORT_RADIUS * 0.4, 0, 2 * G_PI);
+  set_source (cr, &self->palette.background, 1);
+  cairo_fill (cr);
+}
+
+static void
+fm_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double zoom = fm_canvas_state_get_zoom (self->state);
+  FmRenderOptions options;
+  double ox, oy;
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  set_source (cr, &self->palette.background, 1);
+  cairo_paint (cr);
+
+  if (fm_canvas_state_get_snap_to_grid (self->state))
+    draw_grid (self, cr, width, height);
+
+  if (self->map != NULL)
+    {
+      fm_canvas_state_get_origin (self->state, &ox, &oy);
+      fm_render_options_init (&options);
+      options.document = self->document;
+      options.palette = &self->palette;
+      options.timeline = TRUE;
+      options.selected = fm_canvas_state_get_selection (self->state);
+      options.hover_id = fm_canvas_state_get_hover (self->state);
+      options.visible = (FmRect) { ox, oy, width / zoom, height / zoom };
+
+      cairo_save (cr);
+      cairo_scale (cr, zoom, zoom);
+      cairo_translate (cr, -ox, -oy);
+      fm_renderer_draw (cr, self->map, &options);
+      cairo_restore (cr);
+
+      draw_hover_port (self, cr);
+      fm_canvas_tools_draw (self, cr);
+      fm_canvas_dnd_draw (self, cr);
+    }
+
+  cairo_destroy (cr);
+
+  if (self->editor != NULL)
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
+}
+
+static void
+fm_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+
+  if (self->fit_pending && width > 1 && height > 1)
+    {
+      self->fit_pending = FALSE;
+      fm_canvas_zoom_to_fit (self);
+    }
+  fm_canvas_edit_allocate (self);
+}
+
+static void
+fm_canvas_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  *minimum = 100;
+  *natural = 600;
+}
+
+static void
+on_view_changed (FmCanvas *self)
+{
+  if (self->editor != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_selection_changed (FmCanvas *self)
+{
+  gboolean any = fm_canvas_state_get_n_selected (self->state) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.delete", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cut", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.copy", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.duplicate", any);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_snap_changed (FmCanvas *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_document_changed (FmCanvas *self)
+{
+  g_clear_pointer (&self->routes, fm_edge_routes_free);
+  /* An undo may take away what was selected or being edited. */
+  if (self->editing_id != NULL && !fm_map_has_id (self->map, self->editing_id))
+    fm_canvas_edit_cancel (self);
+  fm_canvas_state_prune (self->state, self->map);
+  if (self->editor != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+action_select_all (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  fm_canvas_select_all (FM_CANVAS (widget));
+}
+
+static void
+action_escape (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+
+  if (self->drag.mode != FM_DRAG_NONE)
+    fm_canvas_tools_cancel (self);
+  else if (fm_canvas_state_get_tool (self->state) != FM_CANVAS_TOOL_SELECT)
+    fm_canvas_state_set_tool (self->state, FM_CANVAS_TOOL_SELECT,
+                              fm_canvas_state_get_place_kind (self->state));
+  else
+    fm_canvas_state_clear_selection (self->state);
+}
+
+static void
+action_delete (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  fm_canvas_delete_selection (FM_CANVAS (widget));
+}
+
+static void
+action_nudge (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+  double dx, dy, step;
+  gboolean big;
+
+  g_variant_get (param, "(ddb)", &dx, &dy, &big);
+  step = fm_canvas_state_get_snap_to_grid (self->state) ? FM_CANVAS_GRID : 1;
+  if (big)
+    step *= fm_canvas_state_get_snap_to_grid (self->state) ? 5 : 10;
+  fm_canvas_nudge (self, dx * step, dy * step);
+}
+
+static void
+action_zoom (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+
+  if (g_str_equal (action_name, "canvas.zoom-in"))
+    fm_canvas_zoom_by (self, 1.25);
+  else if (g_str_equal (action_name, "canvas.zoom-out"))
+    fm_canvas_zoom_by (self, 1 / 1.25);
+  else if (g_str_equal (action_name, "canvas.zoom-reset"))
+    fm_canvas_zoom_by (self, 1 / fm_canvas_state_get_zoom (self->state));
+  else
+    fm_canvas_zoom_to_fit (self);
+}
+
+static void
+action_edit_label (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+  const char *id = fm_canvas_state_get_single (self->state);
+
+  if (id != NULL)
+    fm_canvas_begin_edit (self, id);
+}
+
+static void
+add_nudge_bindings (GtkWidgetClass *widget_class,
+                    guint           key,
+                    double          dx,
+                    double          dy)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, 0, "canvas.nudge", "(ddb)", dx, dy, FALSE);
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_SHIFT_MASK, "canvas.nudge", "(ddb)", dx, dy, TRUE);
+}
+
+static void
+fm_canvas_class_init (FmCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fm_canvas_dispose;
+  object_class->finalize = fm_canvas_finalize;
+  object_class->get_property = fm_canvas_get_property;
+  object_class->set_property = fm_canvas_set_property;
+
+  widget_class->snapshot = fm_canvas_snapshot;
+  widget_class->size_allocate = fm_canvas_size_allocate;
+  widget_class->measure = fm_canvas_measure;
+  widget_class->css_changed = fm_canvas_css_changed;
+
+  /* The kind of edge a drag from a connection handle makes. */
+  properties[PROP_EDGE_KIND] =
+    g_param_spec_enum ("edge-kind", NULL, NULL, FM_TYPE_EDGE_KIND, FM_EDGE_KIND_FLOW,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAP_TO_GRID] =
+    g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "fmcanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+
+  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, action_select_all);
+  gtk_widget_class_install_action (widget_class, "canvas.escape", NULL, action_escape);
+  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "canvas.nudge", "(ddb)", action_nudge);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "canvas.edit-label", NULL, action_edit_label);
+  gtk_widget_class_install_property_action (widget_class, "canvas.snap-to-grid", "snap-to-grid");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit-label", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit-label", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_numbersign, GDK_CONTROL_MASK, "canvas.snap-to-grid", NULL);
+  add_nudge_bindings (widget_class, GDK_KEY_Left, -1, 0);
+  add_nudge_bindings (widget_class, GDK_KEY_Right, 1, 0);
+  add_nudge_bindings (widget_class, GDK_KEY_Up, 0, -1);
+  add_nudge_bindings (widget_class, GDK_KEY_Down, 0, 1);
+
+  fm_canvas_clipboard_class_init (widget_class);
+}
+
+static void
+fm_canvas_init (FmCanvas *self)
+{
+  self->state = fm_canvas_state_new ();
+  self->edge_kind = FM_EDGE_KIND_FLOW;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  g_signal_connect_object (self->state, "view-changed", G_CALLBACK (on_view_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "selection-changed", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::snap-to-grid", G_CALLBACK (on_snap_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  update_palette (self);
+  fm_canvas_tools_init (self);
+  fm_canvas_dnd_init (self);
+  on_selection_changed (self);
+}
+
+GtkWidget *
+fm_canvas_new (void)
+{
+  return g_object_new (FM_TYPE_CANVAS, NULL);
+}
+
+/**
+ * fm_canvas_get_state:
+ *
+ * Returns: (transfer none): the view state: selection, zoom, hover, tool
+ */
+FmCanvasState *
+fm_canvas_get_state (FmCanvas *self)
+{
+  g_return_val_if_fail (FM_IS_CANVAS (self), NULL);
+
+  return self->state;
+}
+
+/**
+ * fm_canvas_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+FmDocument *
+fm_canvas_get_document (FmCanvas *self)
+{
+  g_return_val_if_fail (FM_IS_CANVAS (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * fm_canvas_get_map:
+ *
+ * Returns: (transfer none) (nullable): the map shown
+ */
+FmMap *
+fm_canvas_get_map (FmCanvas *self)
+{
+  g_return_val_if_fail (FM_IS_CANVAS (self), NULL);
+
+  return self->map;
+}
+
+/**
+ * fm_canvas_set_map:
+ * @document: (nullable): the document @map belongs to
+ * @map: (nullable): the map to show and edit
+ *
+ * Shows @map, fitted to the widget once it has a size.
+ */
+void
+fm_canvas_set_map (FmCanvas   *self,
+                   FmDocument *document,
+                   FmMap      *map)
+{
+  g_return_if_fail (FM_IS_CANVAS (self));
+  g_return_if_fail (document == NULL || FM_IS_DOCUMENT (document));
+  g_return_if_fail (map == NULL || FM_IS_MAP (map));
+
+  if (self->document == document && self->map == map)
+    return;
+
+  fm_canvas_edit_cancel (self);
+  fm_canvas_tools_cancel (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->map, map);
+  g_clear_pointer (&self->routes, fm_edge_routes_free);
+  if (self->document != NULL)
+    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
+                             self, G_CONNECT_SWAPPED);
+
+  fm_canvas_state_prune (self->state, map);
+  self->paste_count = 0;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    fm_canvas_zoom_to_fit (self);
+  else
+    self->fit_pending = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+FmEdgeKind
+fm_canvas_get_edge_kind (FmCanvas *self)
+{
+  g_return_val_if_fail (FM_IS_CANVAS (self), FM_EDGE_KIND_FLOW);
+
+  return self->edge_kind;
+}
+
+void
+fm_canvas_set_edge_kind (FmCanvas   *self,
+                         FmEdgeKind  kind)
+{
+  g_return_if_fail (FM_IS_CANVAS (self));
+
+  if (self->edge_kind == kind)
+    return;
+
+  self->edge_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDGE_KIND]);
+}
+
+void
+fm_canvas_zoom_by (FmCanvas *self,
+                   double    factor)
+{
+  double x, y;
+
+  g_return_if_fail (FM_IS_CANVAS (self));
+
+  /* Keyboard zoom keeps the pointer's spot when the pointer is in, else the centre. */
+  x = self->have_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  y = self->have_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  fm_canvas_state_zoom_at (self->state, fm_canvas_state_get_zoom (self->state) * factor, x, y);
+}
+
+/* Shows the whole map, at most at 100 %. */
+void
+fm_canvas_zoom_to_fit (FmCanvas *self)
+{
+  double width, height, zoom;
+  FmRenderOptions options;
+  FmRect extents;
+  const double margin = 32;
+
+  g_return_if_fail (FM_IS_CANVAS (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  fm_render_options_init (&options);
+  options.document = self->document;
+  options.timeline = TRUE;
+
+  if (self->map == NULL || width <= 2 * margin || height <= 2 * margin ||
+      !fm_renderer_get_extents (self->map, &options, &extents) ||
+      extents.width <= 0 || extents.height <= 0)
+    {
+      fm_canvas_state_set_view (self->state, 1.0, -margin, -margin);
+      return;
+    }
+
+  zoom = MIN ((width - 2 * margin) / extents.width, (height - 2 * margin) / extents.height);
+  zoom = CLAMP (zoom, FM_CANVAS_MIN_ZOOM, 1.0);
+  fm_canvas_state_set_view (self->state, zoom,
+                            extents.x + extents.width / 2 - width / 2 / zoom,
+                            extents.y + extents.height / 2 - height / 2 / zoom);
+}
+
+void
+fm_canvas_update_cursor (FmCanvas *self)
+{
+  const char *name = "default";
+
+  if (self->have_pointer || self->drag.mode != FM_DRAG_NONE)
+    name = fm_canvas_tools_cursor (self, self->pointer_x, self->pointer_y);
+
+  /* Setting the same cursor again would make it flicker on some backends. */
+  if (g_strcmp0 (name, self->cursor_name) != 0)
+    {
+      self->cursor_name = name;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+    }
+}

@@ -1,0 +1,107 @@
+/* fm-window-actions.c: undo and redo with their names, and the view menu
+ *
+ * Undo and redo are the document's: a change made anywhere in the window
+ * (canvas, inspector, paste) is a step of its undo stack, and the menu
+ * names the step ("Undo Move").
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-window-actions"
+
+#include <glib/gi18n.h>
+
+#include "fm-window-private.h"
+
+/* Finishes what is being typed or dragged, so that it is a step of its own. */
+static void
+settle (FmWindow *self)
+{
+  if (fm_canvas_is_editing (self->canvas))
+    fm_canvas_commit_edit (self->canvas);
+  fm_canvas_cancel_gesture (self->canvas);
+  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+
+  settle (self);
+  fm_undo_stack_undo (fm_document_get_undo_stack (self->document));
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+
+  settle (self);
+  fm_undo_stack_redo (fm_document_get_undo_stack (self->document));
+}
+
+/* Keeps the undo and redo items, buttons and their names in step with the stack. */
+void
+fm_window_update_history (FmWindow *self)
+{
+  FmUndoStack *stack = fm_document_get_undo_stack (self->document);
+  const char *undo_label = fm_undo_stack_get_undo_label (stack);
+  const char *redo_label = fm_undo_stack_get_redo_label (stack);
+  /* Translators: %s is what undo would undo, such as "Move" */
+  g_autofree char *undo = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
+  /* Translators: %s is what redo would redo, such as "Move" */
+  g_autofree char *redo = redo_label ? g_strdup_printf (_("Redo %s"), redo_label) : g_strdup (_("Redo"));
+  g_autoptr(GMenuItem) undo_item = g_menu_item_new (undo, "win.undo");
+  g_autoptr(GMenuItem) redo_item = g_menu_item_new (redo, "win.redo");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", fm_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", fm_undo_stack_get_can_redo (stack));
+  gtk_widget_set_tooltip_text (self->undo_button, undo);
+  gtk_widget_set_tooltip_text (self->redo_button, redo);
+
+  g_menu_remove_all (self->history_section);
+  g_menu_append_item (self->history_section, undo_item);
+  g_menu_append_item (self->history_section, redo_item);
+}
+
+void
+fm_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+}
+
+static void
+on_zoom_fit (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       canvas)
+{
+  fm_canvas_zoom_to_fit (canvas);
+}
+
+/* The view menu acts on the canvas, which the header bar's menu cannot
+ * reach through canvas.* actions: it is not the menu's ancestor. */
+void
+fm_window_actions_init (FmWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPropertyAction) snap = NULL;
+  g_autoptr(GSimpleAction) fit = g_simple_action_new ("zoom-fit", NULL);
+
+  snap = g_property_action_new ("snap-to-grid", fm_canvas_get_state (self->canvas), "snap-to-grid");
+  g_signal_connect_object (fit, "activate", G_CALLBACK (on_zoom_fit), self->canvas, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (snap));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (fit));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+}

@@ -1,0 +1,25 @@
+/* fm-window.h: one window per document */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fm-canvas.h"
+#include "fm-document.h"
+
+G_BEGIN_DECLS
+
+#define FM_TYPE_WINDOW (fm_window_get_type ())
+G_DECLARE_FINAL_TYPE (FmWindow, fm_window, FM, WINDOW, AdwApplicationWindow)
+
+FmWindow    *fm_window_new            (GtkApplication *application);
+FmDocument  *fm_window_get_document   (FmWindow       *self);
+GFile       *fm_window_get_file       (FmWindow       *self);
+FmCanvas    *fm_window_get_canvas     (FmWindow       *self);
+gboolean     fm_window_is_pristine    (FmWindow       *self);
+gboolean     fm_window_load_file      (FmWindow       *self,
+                                       GFile          *file,
+                                       gboolean        missing_is_new);
+gboolean     fm_window_save           (FmWindow       *self,
+                                       GError        **error);
+
+G_END_DECLS

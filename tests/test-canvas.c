@@ -1,0 +1,506 @@
+/* test-canvas.c: the canvas's view state, hit testing, selection and commands, and the inspector */
+#include "config.h"
+
+#include <math.h>
+#include <gtk/gtk.h>
+
+#include "fm-canvas.h"
+#include "fm-canvas-state.h"
+#include "fm-edge-route.h"
+#include "fm-inspector.h"
+#include "fm-process-step.h"
+#include "fm-renderer.h"
+
+/* trigger (0,0 140x90) -> step (300,0 160x120) -> outcome (600,0 140x90) */
+typedef struct {
+  FmDocument *doc;
+  FmMap *map;
+  FmUndoStack *stack;
+  FmCanvas *canvas;
+  FmCanvasState *state;
+} Fixture;
+
+static void
+add_node (Fixture    *f,
+          FmNodeKind  kind,
+          const char *id,
+          double      x,
+          double      y)
+{
+  g_autoptr(FmNode) node = fm_node_new (kind, id);
+
+  fm_node_set_position (node, x, y);
+  fm_document_add_node (f->doc, f->map, node);
+}
+
+static void
+add_edge (Fixture    *f,
+          const char *id,
+          const char *from,
+          const char *to)
+{
+  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, FM_EDGE_KIND_FLOW);
+
+  fm_document_add_edge (f->doc, f->map, edge);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(FmMap) map = fm_map_new ("current");
+
+  f->doc = fm_document_new ();
+  f->stack = fm_document_get_undo_stack (f->doc);
+  fm_document_add_map (f->doc, map, 0);
+  f->map = map;
+  add_node (f, FM_NODE_KIND_TRIGGER, "t", 0, 0);
+  add_node (f, FM_NODE_KIND_PROCESS, "p", 300, 0);
+  add_node (f, FM_NODE_KIND_OUTCOME, "o", 600, 0);
+  add_edge (f, "e1", "t", "p");
+  add_edge (f, "e2", "p", "o");
+  fm_undo_stack_clear (f->stack);
+
+  f->canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
+  f->state = fm_canvas_get_state (f->canvas);
+  fm_canvas_set_map (f->canvas, f->doc, f->map);
+  /* 1:1, map origin at the widget's top left. */
+  fm_canvas_state_set_view (f->state, 1.0, 0, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_unref (f->canvas);
+  g_assert_finalize_object (f->doc);
+}
+
+static void
+test_state_selection (void)
+{
+  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  const char *ids[] = { "b", "a", NULL };
+
+  fm_canvas_state_select (state, "a", FALSE);
+  fm_canvas_state_select (state, "b", TRUE);
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (state), ==, 2);
+  g_assert_null (fm_canvas_state_get_single (state));
+  fm_canvas_state_select (state, "b", FALSE);
+  g_assert_cmpstr (fm_canvas_state_get_single (state), ==, "b");
+  fm_canvas_state_toggle (state, "b");
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (state), ==, 0);
+
+  fm_canvas_state_set_selection (state, ids);
+  g_assert_true (fm_canvas_state_is_selected (state, "a"));
+  g_assert_true (fm_canvas_state_is_selected (state, "b"));
+
+  /* Nothing in the map has these ids: pruning forgets them. */
+  g_assert_true (fm_canvas_state_prune (state, map));
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (state), ==, 0);
+  g_assert_false (fm_canvas_state_prune (state, map));
+}
+
+static void
+test_state_view (void)
+{
+  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
+  double mx, my, wx, wy;
+
+  fm_canvas_state_set_view (state, 2.0, 100, 50);
+  fm_canvas_state_to_map (state, 40, 60, &mx, &my);
+  g_assert_cmpfloat_with_epsilon (mx, 120, 1e-9);
+  g_assert_cmpfloat_with_epsilon (my, 80, 1e-9);
+  fm_canvas_state_to_widget (state, mx, my, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 40, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy, 60, 1e-9);
+
+  /* Zooming around a point keeps the map point under it. */
+  fm_canvas_state_zoom_at (state, 3.0, 40, 60);
+  fm_canvas_state_to_map (state, 40, 60, &mx, &my);
+  g_assert_cmpfloat_with_epsilon (mx, 120, 1e-9);
+  g_assert_cmpfloat_with_epsilon (my, 80, 1e-9);
+
+  fm_canvas_state_zoom_at (state, 1000, 0, 0);
+  g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, FM_CANVAS_MAX_ZOOM);
+  fm_canvas_state_zoom_at (state, 0, 0, 0);
+  g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, FM_CANVAS_MIN_ZOOM);
+
+  fm_canvas_state_set_snap_to_grid (state, TRUE);
+  g_assert_cmpfloat (fm_canvas_state_snap (state, 14), ==, 10);
+  g_assert_cmpfloat (fm_canvas_state_snap (state, 16), ==, 20);
+  fm_canvas_state_set_snap_to_grid (state, FALSE);
+  g_assert_cmpfloat (fm_canvas_state_snap (state, 14), ==, 14);
+}
+
+static void
+test_hit_nodes (Fixture       *f,
+                gconstpointer  data)
+{
+  FmCanvasHit hit;
+
+  fm_canvas_hit_test (f->canvas, 50, 40, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NODE);
+  g_assert_cmpstr (hit.id, ==, "t");
+
+  fm_canvas_hit_test (f->canvas, 380, 60, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NODE);
+  g_assert_cmpstr (hit.id, ==, "p");
+
+  fm_canvas_hit_test (f->canvas, 380, 500, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NONE);
+  g_assert_null (hit.id);
+
+  /* The view moves, the hit follows: zoom 2 with the origin at (300, 0). */
+  fm_canvas_state_set_view (f->state, 2.0, 300, 0);
+  fm_canvas_hit_test (f->canvas, 10, 10, &hit);
+  g_assert_cmpstr (hit.id, ==, "p");
+}
+
+static void
+test_hit_topmost (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmCanvasHit hit;
+
+  /* A note added over the step is drawn last, so it is hit first. */
+  add_node (f, FM_NODE_KIND_NOTE, "n", 320, 10);
+  fm_canvas_hit_test (f->canvas, 330, 20, &hit);
+  g_assert_cmpstr (hit.id, ==, "n");
+}
+
+static void
+test_hit_edge (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(FmEdgeRoutes) routes = fm_edge_routes_new (f->map);
+  const FmEdgeRoute *route = fm_edge_routes_lookup (routes, "e1");
+  FmCanvasHit hit;
+
+  g_assert_nonnull (route);
+  g_assert_cmpuint (route->n_points, >=, 2);
+  fm_canvas_hit_test (f->canvas, route->label.x, route->label.y, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_EDGE);
+  g_assert_cmpstr (hit.id, ==, "e1");
+
+  /* Routes follow a move. */
+  fm_document_move_nodes (f->doc, f->map, (const char *[]) { "t", NULL }, 0, 300);
+  fm_canvas_hit_test (f->canvas, route->label.x, route->label.y, &hit);
+  g_assert_cmpint (hit.type, !=, FM_CANVAS_HIT_EDGE);
+}
+
+static void
+test_hit_handles (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmNode *step = fm_map_lookup_node (f->map, "p");
+  FmCanvasHit hit;
+  FmPoint c;
+
+  fm_renderer_get_handle (step, FM_HANDLE_SOUTH_EAST, 1.0, &c);
+  fm_canvas_hit_test (f->canvas, c.x, c.y, &hit);
+  g_assert_cmpint (hit.type, !=, FM_CANVAS_HIT_HANDLE);
+
+  fm_canvas_state_select (f->state, "p", FALSE);
+  fm_canvas_hit_test (f->canvas, c.x, c.y, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_HANDLE);
+  g_assert_cmpuint (hit.handle, ==, FM_HANDLE_SOUTH_EAST);
+  g_assert_cmpstr (hit.id, ==, "p");
+
+  fm_renderer_get_handle (step, FM_HANDLE_CONNECT, 1.0, &c);
+  fm_canvas_hit_test (f->canvas, c.x, c.y, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_PORT);
+  g_assert_cmpstr (hit.id, ==, "p");
+}
+
+static void
+test_select_rect (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmRect first_two = { -10, -10, 480, 200 };
+  FmRect last = { 590, -10, 200, 200 };
+
+  fm_canvas_select_rect (f->canvas, &first_two, FALSE);
+  g_assert_true (fm_canvas_state_is_selected (f->state, "t"));
+  g_assert_true (fm_canvas_state_is_selected (f->state, "p"));
+  g_assert_true (fm_canvas_state_is_selected (f->state, "e1"));
+  g_assert_false (fm_canvas_state_is_selected (f->state, "o"));
+  g_assert_false (fm_canvas_state_is_selected (f->state, "e2"));
+
+  /* Adding keeps what was selected; an edge joins when both its ends are in one band. */
+  fm_canvas_select_rect (f->canvas, &last, TRUE);
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 4);
+  g_assert_true (fm_canvas_state_is_selected (f->state, "o"));
+  g_assert_false (fm_canvas_state_is_selected (f->state, "e2"));
+
+  fm_canvas_state_clear_selection (f->state);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-all", NULL));
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.escape", NULL));
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 0);
+}
+
+static void
+test_place (Fixture       *f,
+            gconstpointer  data)
+{
+  FmNode *node = fm_canvas_place_node (f->canvas, FM_NODE_KIND_QUEUE, 203, 304);
+
+  g_assert_nonnull (node);
+  g_assert_cmpint (fm_node_get_kind (node), ==, FM_NODE_KIND_QUEUE);
+  /* Centred on the point, snapped to the grid. */
+  g_assert_cmpfloat (fmod (fm_node_get_x (node), FM_CANVAS_GRID), ==, 0);
+  g_assert_cmpfloat (fmod (fm_node_get_y (node), FM_CANVAS_GRID), ==, 0);
+  g_assert_true (fm_node_contains (node, 203, 304));
+  g_assert_true (fm_canvas_state_is_selected (f->state, fm_node_get_id (node)));
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 4);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Add");
+
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 3);
+  /* The view state forgets what the undo took away. */
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 0);
+}
+
+static void
+test_connect (Fixture       *f,
+              gconstpointer  data)
+{
+  FmEdge *edge;
+
+  fm_canvas_set_edge_kind (f->canvas, FM_EDGE_KIND_PULL);
+  edge = fm_canvas_connect (f->canvas, "o", "t");
+  g_assert_nonnull (edge);
+  g_assert_cmpint (fm_edge_get_kind (edge), ==, FM_EDGE_KIND_PULL);
+  g_assert_cmpstr (fm_edge_get_from (edge), ==, "o");
+  g_assert_true (fm_canvas_state_is_selected (f->state, fm_edge_get_id (edge)));
+  g_assert_null (fm_canvas_connect (f->canvas, "o", "o"));
+  g_assert_null (fm_canvas_connect (f->canvas, "o", "missing"));
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 3);
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  fm_canvas_state_select (f->state, "p", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
+  /* The step and both its edges go, as one step. */
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 2);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 0);
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 0);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 3);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 2);
+}
+
+static void
+test_nudge (Fixture       *f,
+            gconstpointer  data)
+{
+  FmNode *step = fm_map_lookup_node (f->map, "p");
+
+  fm_canvas_state_set_snap_to_grid (f->state, FALSE);
+  fm_canvas_state_select (f->state, "p", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.nudge", "(ddb)", 1.0, 0.0, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.nudge", "(ddb)", 1.0, 0.0, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.nudge", "(ddb)", 0.0, 1.0, TRUE);
+  g_assert_cmpfloat (fm_node_get_x (step), ==, 302);
+  g_assert_cmpfloat (fm_node_get_y (step), ==, 10);
+  /* Nudges in a row are one undo step. */
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_node_get_x (step), ==, 300);
+  g_assert_cmpfloat (fm_node_get_y (step), ==, 0);
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  FmRect first_two = { -10, -10, 480, 200 };
+
+  fm_canvas_select_rect (f->canvas, &first_two, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.duplicate", NULL));
+  /* Two nodes and the edge between them, with new ids, offset, selected. */
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 5);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 3);
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 3);
+  g_assert_false (fm_canvas_state_is_selected (f->state, "t"));
+  {
+    FmNode *copy = fm_map_get_node (f->map, 3);
+    FmEdge *edge = fm_map_get_edge (f->map, 2);
+
+    g_assert_cmpint (fm_node_get_kind (copy), ==, FM_NODE_KIND_TRIGGER);
+    g_assert_cmpfloat (fm_node_get_x (copy), ==, 20);
+    g_assert_cmpfloat (fm_node_get_y (copy), ==, 20);
+    g_assert_cmpstr (fm_edge_get_from (edge), ==, fm_node_get_id (copy));
+    g_assert_cmpstr (fm_edge_get_to (edge), ==, fm_node_get_id (fm_map_get_node (f->map, 4)));
+  }
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Paste");
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 3);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 2);
+}
+
+static void
+test_paste_elsewhere (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(FmDocument) other = fm_document_new ();
+  g_autoptr(FmMap) other_map = fm_map_new ("elsewhere");
+  g_autoptr(FmCanvas) other_canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  fm_canvas_state_select (f->state, "p", FALSE);
+  fm_canvas_state_select (f->state, "o", TRUE);
+  fm_canvas_state_select (f->state, "e2", TRUE);
+  json = fm_canvas_serialize_selection (f->canvas);
+  g_assert_nonnull (json);
+
+  fm_document_add_map (other, other_map, 0);
+  fm_canvas_set_map (other_canvas, other, other_map);
+  g_assert_true (fm_canvas_paste_json (other_canvas, json, 20, 20, &error));
+  g_assert_no_error (error);
+  /* No collision: the ids and places stay. */
+  g_assert_nonnull (fm_map_lookup_node (other_map, "p"));
+  g_assert_cmpfloat (fm_node_get_x (fm_map_lookup_node (other_map, "p")), ==, 300);
+  g_assert_nonnull (fm_map_lookup_edge (other_map, "e2"));
+
+  g_assert_false (fm_canvas_paste_json (other_canvas, "{ \"not\": \"a selection\" }", 0, 0, &error));
+  g_assert_nonnull (error);
+  fm_canvas_set_map (other_canvas, NULL, NULL);
+}
+
+static void
+test_edit_label (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_true (fm_canvas_begin_edit (f->canvas, "p"));
+  g_assert_true (fm_canvas_is_editing (f->canvas));
+  fm_canvas_commit_edit (f->canvas);
+  /* Nothing typed: nothing changed. */
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 0);
+
+  g_assert_true (fm_canvas_begin_edit (f->canvas, "p"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (GTK_WIDGET (f->canvas))), "Build");
+  fm_canvas_commit_edit (f->canvas);
+  g_assert_false (fm_canvas_is_editing (f->canvas));
+  g_assert_cmpstr (fm_node_get_label (fm_map_lookup_node (f->map, "p")), ==, "Build");
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Rename");
+
+  g_assert_false (fm_canvas_begin_edit (f->canvas, "missing"));
+}
+
+/* Typed text is applied once the main loop is idle. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_inspector (Fixture       *f,
+                gconstpointer  data)
+{
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  FmProcessStep *step = FM_PROCESS_STEP (fm_map_lookup_node (f->map, "p"));
+  GtkWidget *row;
+
+  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "document");
+
+  fm_canvas_state_select (f->state, "p", FALSE);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "node");
+
+  /* Durations as people type them, applied as they are typed, one step. */
+  row = fm_inspector_get_field (inspector, "process-s");
+  type_into (row, "2h");
+  type_into (row, "2h 30m");
+  g_assert_cmpfloat (fm_process_step_get_process_s (step), ==, 9000);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* What does not read is marked and not applied. */
+  type_into (row, "soon");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpfloat (fm_process_step_get_process_s (step), ==, 9000);
+
+  /* A percentage over 100 is out of range. */
+  row = fm_inspector_get_field (inspector, "pca");
+  type_into (row, "120");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, "85%");
+  g_assert_cmpfloat (fm_process_step_get_pca (step), ==, 85);
+
+  /* Undo shows in the fields. */
+  fm_undo_stack_seal (f->stack);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  fm_canvas_state_select (f->state, "e1", FALSE);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "edge");
+  fm_canvas_state_select (f->state, "t", TRUE);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "multiple");
+
+  fm_canvas_state_clear_selection (f->state);
+  row = fm_inspector_get_field (inspector, "title");
+  type_into (row, "Release");
+  g_assert_cmpstr (fm_document_get_title (f->doc), ==, "Release");
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
+static void
+test_parse_number (void)
+{
+  double value;
+
+  g_assert_true (fm_inspector_parse_number (" 1.5 ", &value));
+  g_assert_cmpfloat (value, ==, 1.5);
+  g_assert_false (fm_inspector_parse_number ("1,5", &value));
+  g_assert_false (fm_inspector_parse_number ("", &value));
+  g_assert_false (fm_inspector_parse_number ("nan", &value));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Widgets need a display; without one there is nothing to test here. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/fm/canvas/state/selection", test_state_selection);
+  g_test_add_func ("/fm/canvas/state/view", test_state_view);
+  g_test_add_func ("/fm/inspector/parse-number", test_parse_number);
+  ADD ("/fm/canvas/hit/nodes", test_hit_nodes);
+  ADD ("/fm/canvas/hit/topmost", test_hit_topmost);
+  ADD ("/fm/canvas/hit/edge", test_hit_edge);
+  ADD ("/fm/canvas/hit/handles", test_hit_handles);
+  ADD ("/fm/canvas/select/rect", test_select_rect);
+  ADD ("/fm/canvas/command/place", test_place);
+  ADD ("/fm/canvas/command/connect", test_connect);
+  ADD ("/fm/canvas/command/delete", test_delete);
+  ADD ("/fm/canvas/command/nudge", test_nudge);
+  ADD ("/fm/canvas/command/duplicate", test_duplicate);
+  ADD ("/fm/canvas/command/paste-elsewhere", test_paste_elsewhere);
+  ADD ("/fm/canvas/command/edit-label", test_edit_label);
+  ADD ("/fm/inspector/fields", test_inspector);
+
+  return g_test_run ();
+}
