@@ -160,6 +160,7 @@ test_export (void)
   g_autofree char *svg = temp_path ("map.svg");
   g_autofree char *pdf = temp_path ("map.pdf");
   g_autofree char *forced = temp_path ("forced.out");
+  g_autofree char *gif = temp_path ("x.gif");
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
   g_auto(Run) c = { 0 };
@@ -184,7 +185,7 @@ test_export (void)
   g_assert_cmpint (d.status, ==, 0);
   assert_file_starts_with (forced, "%PDF-", 5);
 
-  flowmap (&bad_format, "export", "-o", temp_path ("x.gif"), path, NULL);
+  flowmap (&bad_format, "export", "-o", gif, path, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
   g_assert_nonnull (strstr (bad_format.err, "png, svg or pdf"));
 

@@ -58,8 +58,8 @@ fm_palette_light (void)
 /**
  * fm_render_options_init:
  *
- * Sets @options to draw everything, with the timeline, the light palette,
- * no selection and calendar days.
+ * Sets @options to draw the whole map and nothing else: no timeline, the
+ * light palette, no selection, calendar days.
  */
 void
 fm_render_options_init (FmRenderOptions *options)
@@ -67,7 +67,6 @@ fm_render_options_init (FmRenderOptions *options)
   g_return_if_fail (options != NULL);
 
   *options = (FmRenderOptions) { 0 };
-  options->timeline = TRUE;
 }
 
 static void

@@ -34,7 +34,7 @@ typedef struct {
   FmDocument *document;
   /* nullable: fm_palette_light() */
   const FmPalette *palette;
-  /* draw the timeline ladder under the map */
+  /* draw the timeline ladder under the map (off after fm_render_options_init) */
   gboolean timeline;
   /* nullable: ids (char *) of selected nodes and edges, drawn with handles */
   GHashTable *selected;

@@ -1,0 +1,19 @@
+/* fm-node-grid.h: which nodes lie in a rectangle, without visiting them all */
+#pragma once
+
+#include "fm-node.h"
+
+G_BEGIN_DECLS
+
+typedef struct _FmNodeGrid FmNodeGrid;
+
+FmNodeGrid  *fm_node_grid_new    (GArray        *rects);
+void         fm_node_grid_free   (FmNodeGrid    *self);
+GArray      *fm_node_grid_query  (FmNodeGrid    *self,
+                                  const FmRect  *area,
+                                  guint          skip_a,
+                                  guint          skip_b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmNodeGrid, fm_node_grid_free)
+
+G_END_DECLS
