@@ -79,13 +79,28 @@ class Editor:
         name = os.path.basename(path)
         ids = wait_for("the window", lambda: self._find(name))
         self.window = ids[0]
-        geometry = dict(line.split("=", 1) for line in
-                        xdo("getwindowgeometry", "--shell", self.window).split())
-        self.x, self.y = int(geometry["X"]), int(geometry["Y"])
+        self.x, self.y = wait_for("the window to settle", self._settled)
         # The canvas keeps the map at 100 % and its origin 32 px in, until
         # something calibrates it better (see place_first).
         self.canvas_x = None
         self.canvas_y = None
+
+    def _geometry(self):
+        geometry = dict(line.split("=", 1) for line in
+                        xdo("getwindowgeometry", "--shell", self.window).split())
+        return int(geometry["X"]), int(geometry["Y"]), int(geometry["WIDTH"]), int(geometry["HEIGHT"])
+
+    def _settled(self):
+        """The window's place and size, once they held still for a moment:
+        a window just mapped is still being laid out, and a drag started
+        then can begin before the palette can start one."""
+        samples = []
+        for _ in range(4):
+            samples.append(self._geometry())
+            time.sleep(0.25)
+        if len(set(samples)) != 1:
+            return None
+        return samples[0][0], samples[0][1]
 
     def _find(self, name):
         try:
