@@ -8,6 +8,7 @@
 #include "fm-canvas-state.h"
 #include "fm-edge-route.h"
 #include "fm-inspector.h"
+#include "fm-json.h"
 #include "fm-process-step.h"
 #include "fm-renderer.h"
 
@@ -404,6 +405,38 @@ type_into (GtkWidget  *row,
     ;
 }
 
+/* No field takes more than a file may hold: what was typed stays savable. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  g_autofree char *long_text = g_strnfill (FM_JSON_MAX_TEXT_CHARS + 1, 'a');
+  GtkWidget *row;
+
+  /* The label typed in place. */
+  g_assert_true (fm_canvas_begin_edit (f->canvas, "p"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (GTK_WIDGET (f->canvas))), long_text);
+  fm_canvas_commit_edit (f->canvas);
+  g_assert_cmpint (strlen (fm_node_get_label (fm_map_lookup_node (f->map, "p"))), ==, FM_JSON_MAX_TEXT_CHARS);
+
+  /* The same in the inspector, and a time past the format's limit. */
+  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
+  fm_canvas_state_select (f->state, "p", FALSE);
+  row = fm_inspector_get_field (inspector, "label");
+  type_into (row, long_text);
+  g_assert_cmpint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), ==, FM_JSON_MAX_TEXT_CHARS);
+  row = fm_inspector_get_field (inspector, "process-s");
+  type_into (row, "1000000 w");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  row = fm_inspector_get_field (inspector, "people");
+  type_into (row, "1e300");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
 static void
 test_inspector (Fixture       *f,
                 gconstpointer  data)
@@ -501,6 +534,7 @@ main (int   argc,
   ADD ("/fm/canvas/command/paste-elsewhere", test_paste_elsewhere);
   ADD ("/fm/canvas/command/edit-label", test_edit_label);
   ADD ("/fm/inspector/fields", test_inspector);
+  ADD ("/fm/inspector/limits", test_limits);
 
   return g_test_run ();
 }

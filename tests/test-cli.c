@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -88,6 +89,8 @@ test_check (void)
   g_auto(Run) ok = { 0 };
   g_auto(Run) fail = { 0 };
   g_auto(Run) missing = { 0 };
+  g_auto(Run) directory = { 0 };
+  g_autofree char *folder = temp_path ("folder.flowmap");
 
   flowmap (&ok, "check", path, NULL);
   g_assert_cmpint (ok.status, ==, 0);
@@ -106,6 +109,14 @@ test_check (void)
   flowmap (&missing, "check", "/nonexistent/map.flowmap", NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "map.flowmap"));
+
+  /* A folder is refused with a message, not read. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  flowmap (&directory, "check", folder, NULL);
+  g_assert_cmpint (directory.status, ==, 1);
+  g_assert_cmpstr (directory.out, ==, "");
+  g_assert_true (g_str_has_prefix (directory.err, "folder.flowmap: "));
+  g_rmdir (folder);
 }
 
 static void
@@ -161,7 +172,12 @@ test_export (void)
   g_autofree char *pdf = temp_path ("map.pdf");
   g_autofree char *forced = temp_path ("forced.out");
   g_autofree char *gif = temp_path ("x.gif");
+  g_autofree char *marked = temp_path ("marked.png");
+  g_autofree char *plain_data = NULL;
+  g_autofree char *marked_data = NULL;
+  gsize plain_size, marked_size;
   g_auto(Run) a = { 0 };
+  g_auto(Run) highlight = { 0 };
   g_auto(Run) b = { 0 };
   g_auto(Run) c = { 0 };
   g_auto(Run) d = { 0 };
@@ -172,6 +188,14 @@ test_export (void)
   flowmap (&a, "export", "-o", png, path, NULL);
   g_assert_cmpint (a.status, ==, 0);
   assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8);
+
+  /* --highlight marks the constraints: another picture. */
+  flowmap (&highlight, "export", "--highlight", "-o", marked, path, NULL);
+  g_assert_cmpint (highlight.status, ==, 0);
+  assert_file_starts_with (marked, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_true (g_file_get_contents (png, &plain_data, &plain_size, NULL));
+  g_assert_true (g_file_get_contents (marked, &marked_data, &marked_size, NULL));
+  g_assert_false (plain_size == marked_size && memcmp (plain_data, marked_data, plain_size) == 0);
 
   flowmap (&b, "export", "-o", svg, "--map", "future", path, NULL);
   g_assert_cmpint (b.status, ==, 0);
@@ -224,6 +248,47 @@ assert_member_near (JsonObject *object,
 
 /* The release map's current state: the figures worked out in
  * tests/test-metrics.c and docs/metrics.md, key by key. */
+/* --all: a deck; one PDF page per map, or one numbered PNG per map. */
+static void
+test_export_all (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *pdf = temp_path ("deck.pdf");
+  g_autofree char *png = temp_path ("deck.png");
+  g_autofree char *png1 = temp_path ("deck-1.png");
+  g_autofree char *png2 = temp_path ("deck-2.png");
+  g_autofree char *pdf_data = NULL;
+  gsize pdf_size = 0;
+  gboolean counted = FALSE;
+  g_auto(Run) deck = { 0 };
+  g_auto(Run) pngs = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) bad_frame = { 0 };
+
+  flowmap (&deck, "export", "--all", "--legend", "--no-timeline", "--frame", "16:9", "-o", pdf, path, NULL);
+  g_assert_cmpint (deck.status, ==, 0);
+  assert_file_starts_with (pdf, "%PDF-", 5);
+  g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_size, NULL));
+  /* The page tree counts the two maps (the file holds NUL bytes: search
+   * all of it). */
+  for (gsize i = 0; i + 8 <= pdf_size && !counted; i++)
+    counted = memcmp (pdf_data + i, "/Count 2", 8) == 0;
+  g_assert_true (counted);
+
+  flowmap (&pngs, "export", "--all", "-o", png, path, NULL);
+  g_assert_cmpint (pngs.status, ==, 0);
+  assert_file_starts_with (png1, "\x89PNG\r\n\x1a\n", 8);
+  assert_file_starts_with (png2, "\x89PNG\r\n\x1a\n", 8);
+
+  flowmap (&both, "export", "--all", "--map", "future", "-o", pdf, path, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "--all"));
+
+  flowmap (&bad_frame, "export", "--frame", "4:3", "-o", pdf, path, NULL);
+  g_assert_cmpint (bad_frame.status, ==, 2);
+  g_assert_nonnull (strstr (bad_frame.err, "16:9"));
+}
+
 static void
 test_metrics_json (void)
 {
@@ -373,6 +438,27 @@ test_compare_json (void)
   g_assert_true (seen_security);
 }
 
+/* The report for people: the figures side by side, the steps by status. */
+static void
+test_compare_report (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) reverse = { 0 };
+
+  flowmap (&run, "compare", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Current state → Future state"));
+  g_assert_nonnull (strstr (run.out, "8 w → 2 w"));
+  g_assert_nonnull (strstr (run.out, "removed  Waiting for security review"));
+  g_assert_nonnull (strstr (run.out, "changed  Automated security checks"));
+
+  /* The other way round, what was removed is added. */
+  flowmap (&reverse, "compare", "--json", "--from", "future", "--to", "current", path, NULL);
+  g_assert_cmpint (reverse.status, ==, 0);
+  g_assert_nonnull (strstr (reverse.out, "\"added\""));
+}
+
 static void
 test_compare_needs_both_ids (void)
 {
@@ -393,10 +479,12 @@ main (int   argc,
   g_test_add_func ("/fm/cli/check", test_check);
   g_test_add_func ("/fm/cli/fmt", test_fmt);
   g_test_add_func ("/fm/cli/export", test_export);
+  g_test_add_func ("/fm/cli/export-all", test_export_all);
   g_test_add_func ("/fm/cli/metrics-json", test_metrics_json);
   g_test_add_func ("/fm/cli/metrics-json-nulls", test_metrics_json_nulls);
   g_test_add_func ("/fm/cli/metrics-report", test_metrics_report);
   g_test_add_func ("/fm/cli/compare-json", test_compare_json);
+  g_test_add_func ("/fm/cli/compare-report", test_compare_report);
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);
 
   return g_test_run ();

@@ -133,6 +133,7 @@ page_size (Fixture               *f,
   fm_render_options_init (&render_options);
   render_options.document = f->doc;
   render_options.timeline = options->timeline;
+  render_options.highlight_constraints = options->highlight_constraints;
   g_assert_true (fm_renderer_get_extents (f->map, &render_options, &extents));
   *width = extents.width + 2 * options->margin;
   *height = extents.height + 2 * options->margin;
@@ -175,6 +176,7 @@ test_options_init (void)
   g_assert_cmpfloat (options.scale, ==, 1);
   g_assert_false (options.transparent);
   g_assert_true (options.timeline);
+  g_assert_false (options.highlight_constraints);
   g_assert_cmpfloat (options.margin, ==, 24);
 }
 
@@ -213,6 +215,53 @@ test_png (Fixture       *f,
                                 cairo_image_surface_get_height (surface) - 1), ==, 0xffffffff);
       cairo_surface_destroy (surface);
     }
+}
+
+/* Pixels of the constraints' colour: the halos and badges. */
+static guint
+count_constraint_pixels (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  const FmColor *c = &fm_palette_light ()->constraint;
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 argb = argb_at (surface, x, y);
+
+        if (fabs ((argb >> 16 & 0xff) / 255.0 - c->r) < 0.03 &&
+            fabs ((argb >> 8 & 0xff) / 255.0 - c->g) < 0.03 &&
+            fabs ((argb & 0xff) / 255.0 - c->b) < 0.03)
+          n++;
+      }
+  cairo_surface_destroy (surface);
+
+  return n;
+}
+
+/* Exports mark the constraints only when asked, as for a deck. */
+static void
+test_highlight (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *marked = NULL;
+  FmExportOptions options;
+  double width, height, marked_width, marked_height;
+
+  fm_export_options_init (&options);
+  page_size (f, &options, &width, &height);
+  plain = export (f, "plain.png", FM_EXPORT_FORMAT_PNG, &options);
+  options.highlight_constraints = TRUE;
+  page_size (f, &options, &marked_width, &marked_height);
+  marked = export (f, "marked.png", FM_EXPORT_FORMAT_PNG, &options);
+
+  g_assert_cmpuint (count_constraint_pixels (plain), ==, 0);
+  /* Three halos and badges: hundreds of pixels. */
+  g_assert_cmpuint (count_constraint_pixels (marked), >, 300);
+  g_assert_cmpfloat (marked_width, >=, width);
 }
 
 static void
@@ -483,6 +532,7 @@ main (int   argc,
   ADD ("/fm/export/svg", test_svg);
   ADD ("/fm/export/pdf", test_pdf);
   ADD ("/fm/export/no-timeline", test_no_timeline);
+  ADD ("/fm/export/highlight", test_highlight);
   ADD ("/fm/export/missing-folder", test_missing_folder);
   ADD ("/fm/export/failure-keeps-old-file", test_failure_keeps_old_file);
   ADD ("/fm/export/empty-map", test_empty_map);

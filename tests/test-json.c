@@ -58,7 +58,7 @@ make_full_document (void)
 
   node = fm_node_new (FM_NODE_KIND_PROCESS, "build");
   fm_node_set_label (node, "Build");
-  fm_node_set_position (node, 400, 1e20);
+  fm_node_set_position (node, 400, -9999999.5);
   fm_node_set_size (node, 180.5, 130);
   fm_process_step_set_process_s (FM_PROCESS_STEP (node), 0);
   fm_process_step_set_lead_s (FM_PROCESS_STEP (node), 123456.789);
@@ -195,7 +195,7 @@ test_round_trip (void)
   g_assert_cmpfloat (fm_queue_get_items (FM_QUEUE (node)), ==, 12.5);
 
   node = fm_map_lookup_node (map, "build");
-  g_assert_cmpfloat (fm_node_get_y (node), ==, 1e20);
+  g_assert_cmpfloat (fm_node_get_y (node), ==, -9999999.5);
   g_assert_cmpfloat (fm_node_get_width (node), ==, 180.5);
   g_assert_cmpfloat (fm_process_step_get_process_s (FM_PROCESS_STEP (node)), ==, 0);
   g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (node)), ==, 123456.789);
@@ -370,13 +370,16 @@ test_numbers (void)
       g_autofree char *again = NULL;
       union { guint64 bits; double value; } x;
 
-      do
-        x.bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
-      while (!isfinite (x.value));
+      /* Random bits in the mantissa and any exponent up to the limit of a
+       * coordinate, subnormals included. */
+      x.bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+      x.bits = (x.bits & ~(G_GUINT64_CONSTANT (0x7ff) << 52)) | (G_GUINT64_CONSTANT (1023) << 52);
+      x.value = ldexp (x.value, g_rand_int_range (rand, -1075, 23));
       if (i % 3 == 0)
         x.value = g_rand_double_range (rand, -1e6, 1e6);
       else if (i % 3 == 1)
-        x.value = round (g_rand_double_range (rand, -1e15, 1e15));
+        x.value = round (g_rand_double_range (rand, -FM_JSON_MAX_COORDINATE, FM_JSON_MAX_COORDINATE));
+      g_assert_true (isfinite (x.value) && fabs (x.value) <= FM_JSON_MAX_COORDINATE);
 
       fm_node_set_position (node, x.value, 0);
       fm_map_insert_node (map, 0, node);
@@ -894,6 +897,60 @@ test_limit_values (void)
                      "more than 2000000 values in one file");
 }
 
+/* Numbers up to the documented limits load; past them they are refused
+ * by name, before a sum overflows or a drawing goes astray. */
+static void
+test_limit_numbers (void)
+{
+  static const struct {
+    const char *member;
+    const char *at_limit;
+    const char *past_limit;
+    const char *message;
+  } cases[] = {
+    { "\"process_s\"", "10000000000", "10000000001", "process_s: got 10000000001, more than the limit of 10000000000" },
+    { "\"wait_s\"", "1e10", "1e300", "wait_s: got 1e+300, more than the limit of 10000000000" },
+    { "\"wip\"", "9007199254740991", "9007199254740992", "wip: got 9007199254740992, more than the limit of 9007199254740991" },
+    { "\"x\"", "-10000000", "-10000000.5", "x: got -10000000.5, past the limit of -10000000 to 10000000" },
+    { "\"width\"", "10000", "1e4000", "the number 1e4000 is out of range" },
+    { "\"height\"", "10000", "10001", "height: got 10001, more than the limit of 10000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"format\":\"flowmap\",\"version\":1,\"maps\":[{\"id\":\"m\",\"nodes\":["
+                                              "{\"id\":\"q\",\"kind\":\"queue\",\"x\":0,\"y\":0},"
+                                              "{\"id\":\"p\",\"kind\":\"process\",\"x\":0,\"y\":0,\"XX\":1}]}]}");
+      g_autoptr(GString) past = NULL;
+      g_autoptr(FmDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *member = g_strdup_printf ("%s:%s", cases[i].member, cases[i].at_limit);
+
+      /* wait_s belongs to the queue; the rest to the process step. */
+      if (g_str_equal (cases[i].member, "\"wait_s\""))
+        g_string_replace (text, "\"kind\":\"queue\",", "\"kind\":\"queue\",\"XX\":1,", 1),
+        g_string_replace (text, ",\"XX\":1}]", "}]", 1);
+      /* x is required: replace the process step's own. */
+      if (g_str_equal (cases[i].member, "\"x\""))
+        g_string_replace (text, "\"process\",\"x\":0,", "\"process\",", 1);
+      past = g_string_new (text->str);
+
+      g_string_replace (text, "\"XX\":1", member, 1);
+      document = fm_json_load_data (text->str, text->len, "limit.flowmap", &error);
+      g_assert_no_error (error);
+      g_clear_object (&document);
+
+      g_free (member);
+      member = g_strdup_printf ("%s:%s", cases[i].member, cases[i].past_limit);
+      g_string_replace (past, "\"XX\":1", member, 1);
+      document = fm_json_load_data (past->str, past->len, "limit.flowmap", &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("\"%s\" does not contain \"%s\"", error->message, cases[i].message);
+    }
+}
+
 static void
 test_io_errors (void)
 {
@@ -1064,6 +1121,44 @@ test_selection (void)
   g_assert_error (error, FM_JSON_ERROR, FM_JSON_ERROR_SYNTAX);
 }
 
+/* Where a node's times come from survives a save and a load, on any kind
+ * of node, right after the common fields. */
+static void
+test_observed (void)
+{
+  g_autoptr(FmDocument) document = make_full_document ();
+  g_autoptr(FmDocument) loaded = NULL;
+  g_autoptr(FmDocument) wrong = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  FmMap *map = fm_document_get_map (document, 0);
+  const char *note = "observed 2026-09-01 – 2026-11-20, median of 42 items";
+
+  fm_node_set_observed (fm_map_lookup_node (map, "inbox"), note);
+  fm_node_set_observed (fm_map_lookup_node (map, "note"), "");
+  first = fm_json_save_to_data (document, NULL);
+  g_assert_nonnull (strstr (first, "\"height\": 90,\n          \"observed\": \"observed 2026-09-01 – "
+                                   "2026-11-20, median of 42 items\",\n          \"wait_s\": 3600"));
+
+  loaded = fm_json_load_data (first, -1, "observed.flowmap", &error);
+  g_assert_no_error (error);
+  map = fm_document_get_map (loaded, 0);
+  g_assert_cmpstr (fm_node_get_observed (fm_map_lookup_node (map, "inbox")), ==, note);
+  g_assert_cmpstr (fm_node_get_observed (fm_map_lookup_node (map, "note")), ==, "");
+  g_assert_null (fm_node_get_observed (fm_map_lookup_node (map, "build")));
+  g_assert_null (fm_node_get_extra (fm_map_lookup_node (map, "inbox")));
+  second = fm_json_save_to_data (loaded, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  wrong = fm_json_load_data ("{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", "
+                             "\"nodes\": [{\"id\": \"q\", \"kind\": \"queue\", \"x\": 0, \"y\": 0, "
+                             "\"observed\": true}]}]}", -1, "wrong.flowmap", &error);
+  g_assert_null (wrong);
+  g_assert_error (error, FM_JSON_ERROR, FM_JSON_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "maps[0].nodes[0].observed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1099,10 +1194,12 @@ main (int   argc,
   g_test_add_func ("/fm/json/limit/depth", test_limit_depth);
   g_test_add_func ("/fm/json/limit/text", test_limit_text);
   g_test_add_func ("/fm/json/limit/values", test_limit_values);
+  g_test_add_func ("/fm/json/limit/numbers", test_limit_numbers);
   g_test_add_func ("/fm/json/io-errors", test_io_errors);
   g_test_add_func ("/fm/json/save-file", test_save_file);
   g_test_add_func ("/fm/json/dangling-applies-to", test_dangling_applies_to);
   g_test_add_func ("/fm/json/selection", test_selection);
+  g_test_add_func ("/fm/json/observed", test_observed);
 
   return g_test_run ();
 }

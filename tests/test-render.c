@@ -1,14 +1,16 @@
-/* test-render.c: the renderer, edge routing, the flow path and the timeline */
+/* test-render.c: the renderer, edge routing, the timeline and the constraint highlights */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fm-document.h"
 #include "fm-document-private.h"
 #include "fm-edge-route.h"
-#include "fm-flow-path.h"
 #include "fm-kaizen.h"
 #include "fm-map-private.h"
+#include "fm-metrics.h"
+#include "fm-node-shape.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
 #include "fm-renderer.h"
@@ -330,6 +332,7 @@ test_timeline_drawn (Fixture       *f,
   g_auto(Image) with = { 0 };
   g_auto(Image) without = { 0 };
   g_autoptr(FmTimeline) timeline = NULL;
+  g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
   FmRenderOptions options;
   FmRect content, extents;
   FmNode *q = fm_map_lookup_node (f->map, "q");
@@ -344,7 +347,7 @@ test_timeline_drawn (Fixture       *f,
   options.timeline = TRUE;
   g_assert_true (fm_renderer_get_extents (f->map, &options, &extents));
 
-  timeline = fm_timeline_new (f->map, f->doc, &content);
+  timeline = fm_timeline_new (metrics, f->doc, &content);
   g_assert_nonnull (timeline);
   g_assert_cmpfloat (timeline->upper_y, >, content.y + content.height);
   g_assert_cmpfloat (timeline->lower_y, >, timeline->upper_y);
@@ -767,123 +770,170 @@ test_route_hit (Fixture       *f,
   g_assert_null (fm_edge_routes_hit (routes, x, y + 30, 5));
 }
 
-static char *
-path_ids (GPtrArray *path)
+static void
+test_timeline_path (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  g_autoptr(FmTimeline) timeline = NULL;
+  FmRect content;
 
-  for (guint i = 0; i < path->len; i++)
-    g_string_append_printf (s, "%s%s", i ? " " : "", fm_node_get_id (g_ptr_array_index (path, i)));
+  g_assert_true (fm_map_get_content_bounds (f->map, &content));
+  timeline = fm_timeline_new (metrics, f->doc, &content);
 
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  /* The rungs are the queues and steps of the metrics' critical path, in
+   * its order; the system is not on it. */
+  g_assert_cmpuint (metrics->path->len, ==, 4);
+  g_assert_cmpuint (timeline->rungs->len, ==, 2);
+  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 0).node == metrics->path->pdata[1]);
+  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 1).node == metrics->path->pdata[2]);
+  g_assert_cmpstr (fm_node_get_id (metrics->path->pdata[1]), ==, "q");
+  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 0).wait);
+  g_assert_false (g_array_index (timeline->rungs, FmTimelineRung, 1).wait);
 }
 
 static void
-test_flow_path (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GPtrArray) path = fm_flow_path_compute (f->map, f->doc);
-  g_autofree char *ids = path_ids (path);
-
-  /* The system is not on the flow. */
-  g_assert_cmpstr (ids, ==, "t q p o");
-}
-
-static void
-test_flow_path_longest (void)
+test_timeline_longest (void)
 {
   g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(GPtrArray) path = NULL;
-  g_autofree char *ids = NULL;
+  g_autoptr(FmMetrics) metrics = NULL;
+  g_autoptr(FmTimeline) timeline = NULL;
+  FmRect content = { 0, 0, 500, 300 };
   FmNode *node;
 
-  /* t -> fast -> o and t -> slow -> o: the slow branch is the path. A
-   * flow edge back from o to slow closes a cycle and is ignored. */
+  /* t -> fast -> o and t -> slow -> o: the slow branch is the path. */
   add_node (map, FM_NODE_KIND_TRIGGER, "t", 0, 0);
   node = add_node (map, FM_NODE_KIND_PROCESS, "fast", 200, 0);
   fm_process_step_set_process_s (FM_PROCESS_STEP (node), HOUR);
   node = add_node (map, FM_NODE_KIND_QUEUE, "slow", 200, 200);
   fm_queue_set_wait_s (FM_QUEUE (node), DAY);
   add_node (map, FM_NODE_KIND_OUTCOME, "o", 400, 0);
-  add_node (map, FM_NODE_KIND_NOTE, "n", 400, 400);
   add_edge (map, "e1", "t", "fast", FM_EDGE_KIND_FLOW);
   add_edge (map, "e2", "fast", "o", FM_EDGE_KIND_FLOW);
   add_edge (map, "e3", "t", "slow", FM_EDGE_KIND_PUSH);
   add_edge (map, "e4", "slow", "o", FM_EDGE_KIND_PULL);
-  add_edge (map, "e5", "o", "slow", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e6", "fast", "n", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e7", "fast", "fast", FM_EDGE_KIND_FLOW);
 
-  path = fm_flow_path_compute (map, NULL);
-  ids = path_ids (path);
-  g_assert_cmpstr (ids, ==, "t slow o");
+  metrics = fm_metrics_compute (NULL, map, NULL);
+  timeline = fm_timeline_new (metrics, NULL, &content);
+  g_assert_cmpuint (timeline->rungs->len, ==, 1);
+  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 0).node == node);
+  g_assert_cmpfloat (timeline->lead_s, ==, DAY);
+  g_assert_cmpfloat (timeline->process_s, ==, 0);
 }
 
+/* A queue's wait from its items and the demand, "–" without a demand. */
 static void
-test_flow_path_open_ends (void)
+test_timeline_items (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(FmDocument) doc = fm_document_new ();
-  g_autoptr(GPtrArray) path = NULL;
-  g_autoptr(GPtrArray) empty = NULL;
-  g_autofree char *ids = NULL;
-  FmNode *node;
+  FmNode *q = fm_map_lookup_node (f->map, "q");
+  g_autoptr(FmMetrics) metrics = NULL;
+  g_autoptr(FmTimeline) timeline = NULL;
+  FmRect content;
 
-  /* No trigger, no outcome, a cycle b -> c -> b: from the step without
-   * incoming flow to the one without outgoing. */
-  add_node (map, FM_NODE_KIND_PROCESS, "a", 0, 0);
-  add_node (map, FM_NODE_KIND_PROCESS, "b", 200, 0);
-  node = add_node (map, FM_NODE_KIND_QUEUE, "c", 400, 0);
-  fm_queue_set_items (FM_QUEUE (node), 10);
-  add_node (map, FM_NODE_KIND_PROCESS, "d", 600, 0);
-  add_edge (map, "e1", "a", "b", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e2", "b", "c", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e3", "c", "b", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e4", "c", "d", FM_EDGE_KIND_FLOW);
-  add_edge (map, "r", "d", "a", FM_EDGE_KIND_REWORK);
+  g_assert_true (fm_map_get_content_bounds (f->map, &content));
+  fm_queue_set_wait_s (FM_QUEUE (q), FM_UNSET);
+  metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  timeline = fm_timeline_new (metrics, f->doc, &content);
+  g_assert_cmpfloat (g_array_index (timeline->rungs, FmTimelineRung, 0).time_s, ==, FM_UNSET);
 
-  path = fm_flow_path_compute (map, NULL);
-  ids = path_ids (path);
-  g_assert_cmpstr (ids, ==, "a b c d");
-
-  /* Items over demand, in days of the document's length. */
-  g_assert_cmpfloat (fm_flow_path_node_time (node, NULL), ==, FM_UNSET);
-  g_object_set (doc, "demand-per-day", 4.0, "day-length-s", 28800.0, NULL);
-  g_assert_cmpfloat (fm_flow_path_node_time (node, doc), ==, 10 / 4.0 * 28800);
-
-  g_clear_object (&map);
-  map = fm_map_new ("nothing");
-  empty = fm_flow_path_compute (map, NULL);
-  g_assert_cmpuint (empty->len, ==, 0);
+  g_object_set (f->doc, "demand-per-day", 4.0, "day-length-s", 28800.0, NULL);
+  g_clear_pointer (&metrics, fm_metrics_free);
+  g_clear_pointer (&timeline, fm_timeline_free);
+  metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  timeline = fm_timeline_new (metrics, f->doc, &content);
+  g_assert_cmpfloat (g_array_index (timeline->rungs, FmTimelineRung, 0).time_s, ==, 5 / 4.0 * 28800);
+  g_assert_cmpfloat (timeline->lead_s, ==, metrics->lead_time_s);
 }
 
 static void
 test_timeline_totals (Fixture       *f,
                       gconstpointer  data)
 {
+  g_autoptr(FmMetrics) metrics = NULL;
   g_autoptr(FmTimeline) timeline = NULL;
   FmRect content;
   FmNode *p = fm_map_lookup_node (f->map, "p");
+  double three_rows;
 
   g_assert_true (fm_map_get_content_bounds (f->map, &content));
-  timeline = fm_timeline_new (f->map, f->doc, &content);
+  metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  timeline = fm_timeline_new (metrics, f->doc, &content);
 
   /* Lead time: the queue's wait and the step's lead time; process time:
-   * the step's. */
+   * the step's; no rework. */
   g_assert_cmpfloat (timeline->lead_s, ==, 2 * DAY + DAY);
   g_assert_cmpfloat (timeline->process_s, ==, 2 * HOUR);
+  g_assert_cmpfloat_with_epsilon (timeline->flow_efficiency, 2 * HOUR / (3 * DAY), 1e-12);
+  g_assert_true (isnan (timeline->rework_lead_s));
+  three_rows = timeline->totals.height;
 
   /* Without a lead time, the step counts its process time. */
   fm_process_step_set_lead_s (FM_PROCESS_STEP (p), FM_UNSET);
+  g_clear_pointer (&metrics, fm_metrics_free);
   g_clear_pointer (&timeline, fm_timeline_free);
-  timeline = fm_timeline_new (f->map, f->doc, &content);
+  metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  timeline = fm_timeline_new (metrics, f->doc, &content);
   g_assert_cmpfloat (timeline->lead_s, ==, 2 * DAY + 2 * HOUR);
+
+  /* A loop back adds the rework-adjusted lead time as a fourth row. */
+  fm_edge_set_rate (add_edge (f->map, "r", "p", "q", FM_EDGE_KIND_REWORK), 0.5);
+  g_clear_pointer (&metrics, fm_metrics_free);
+  g_clear_pointer (&timeline, fm_timeline_free);
+  metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  timeline = fm_timeline_new (metrics, f->doc, &content);
+  g_assert_cmpfloat (timeline->rework_lead_s, ==, metrics->rework_adjusted_lead_time_s);
+  g_assert_cmpfloat (timeline->rework_lead_s, ==, 2 * (2 * DAY + 2 * HOUR));
+  g_assert_cmpfloat (timeline->totals.height, >, three_rows);
+}
+
+static gboolean
+same_pixels (Image *a,
+             Image *b)
+{
+  int height = cairo_image_surface_get_height (a->surface);
+  int stride = cairo_image_surface_get_stride (a->surface);
+
+  return cairo_image_surface_get_width (a->surface) == cairo_image_surface_get_width (b->surface) &&
+         height == cairo_image_surface_get_height (b->surface) &&
+         memcmp (cairo_image_surface_get_data (a->surface),
+                 cairo_image_surface_get_data (b->surface), (gsize) height * stride) == 0;
+}
+
+/* The renderer draws the figures it is given; without any it computes the
+ * same ones itself. */
+static void
+test_timeline_given_metrics (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(Image) own = { 0 };
+  g_auto(Image) given = { 0 };
+  g_auto(Image) other = { 0 };
+  g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  FmRenderOptions options;
+  FmRect extents;
+
+  fm_render_options_init (&options);
+  options.document = f->doc;
+  options.timeline = TRUE;
+  options.highlight_constraints = TRUE;
+  g_assert_true (fm_renderer_get_extents (f->map, &options, &extents));
+  draw (&own, f->map, &options, &extents, 1);
+
+  options.metrics = metrics;
+  draw (&given, f->map, &options, &extents, 1);
+  g_assert_true (same_pixels (&own, &given));
+
+  metrics->lead_time_s = 30 * DAY;
+  draw (&other, f->map, &options, &extents, 1);
+  g_assert_false (same_pixels (&own, &other));
 }
 
 static void
 test_timeline_none (void)
 {
   g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) metrics = NULL;
   FmRect content = { 0, 0, 100, 100 };
   FmRenderOptions options;
   FmRect with, without;
@@ -893,13 +943,120 @@ test_timeline_none (void)
   add_edge (map, "e", "t", "o", FM_EDGE_KIND_FLOW);
 
   /* Nothing to wait or work on: no ladder, and no room kept for one. */
-  g_assert_null (fm_timeline_new (map, NULL, &content));
+  metrics = fm_metrics_compute (NULL, map, NULL);
+  g_assert_null (fm_timeline_new (metrics, NULL, &content));
   fm_render_options_init (&options);
   options.timeline = TRUE;
   g_assert_true (fm_renderer_get_extents (map, &options, &with));
   options.timeline = FALSE;
   g_assert_true (fm_renderer_get_extents (map, &options, &without));
   g_assert_cmpfloat (with.height, ==, without.height);
+}
+
+/* How much of @color is laid over white at (x, y): 0 for white, 1 for the
+ * colour itself; -1 when the pixel is some other colour. */
+static double
+tint (Image         *image,
+      double         x,
+      double         y,
+      const FmColor *color)
+{
+  FmColor c = pixel (image, x, y);
+  double a = (1 - c.b) / MAX (1e-6, 1 - color->b);
+
+  if (fabs (1 - a * (1 - color->r) - c.r) > 0.05 || fabs (1 - a * (1 - color->g) - c.g) > 0.05)
+    return -1;
+
+  return a;
+}
+
+/* The top constraints get a halo and a numbered badge, only when asked. */
+static void
+test_constraint_highlight (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Image) plain = { 0 };
+  g_auto(Image) marked = { 0 };
+  g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  const FmColor *constraint = &fm_palette_light ()->constraint;
+  FmNode *q = fm_map_lookup_node (f->map, "q");
+  FmNode *p = fm_map_lookup_node (f->map, "p");
+  FmRenderOptions options;
+  FmRect area, qb, pb;
+
+  fm_node_get_bounds (q, &qb);
+  fm_node_get_bounds (p, &pb);
+  /* The queue waits two days, the step takes one: q is first, p second. */
+  g_assert_cmpuint (metrics->constraints->len, ==, 2);
+  g_assert_cmpstr (((FmConstraint *) metrics->constraints->pdata[0])->id, ==, "q");
+  g_assert_cmpstr (((FmConstraint *) metrics->constraints->pdata[1])->id, ==, "p");
+
+  fm_render_options_init (&options);
+  options.document = f->doc;
+  options.metrics = metrics;
+  g_assert_true (fm_renderer_get_extents (f->map, &options, &area));
+  area = (FmRect) { area.x - 20, area.y - 20, area.width + 40, area.height + 40 };
+  draw (&plain, f->map, &options, &area, 2);
+  options.highlight_constraints = TRUE;
+  draw (&marked, f->map, &options, &area, 2);
+
+  /* The badge on the step's top right corner, in the constraint colour,
+   * its number in white in the middle. */
+  assert_color (&marked, pb.x + pb.width - 3 + 6, pb.y + 3, constraint);
+  assert_color (&marked, pb.x + pb.width - 3 + 6, pb.y + 3 + 6, constraint);
+  assert_color (&plain, pb.x + pb.width + 3, pb.y - 3, &white);
+  {
+    gboolean light = FALSE;
+
+    for (double dx = -2; dx <= 2 && !light; dx += 0.5)
+      for (double dy = -3; dy <= 3 && !light; dy += 0.5)
+        light = pixel (&marked, pb.x + pb.width - 3 + dx, pb.y + 3 + dy).g > 0.9;
+    g_assert_true (light);
+  }
+
+  /* The solid ring just outside the step's outline, a fading glow
+   * further out, nothing far away. */
+  g_assert_cmpfloat (tint (&marked, pb.x - 2.5, pb.y + pb.height / 2, constraint), >, 0.9);
+  assert_color (&plain, pb.x - 2.5, pb.y + pb.height / 2, &white);
+  {
+    double near = tint (&marked, pb.x + pb.width / 2, pb.y + pb.height + 5, constraint);
+    double far = tint (&marked, pb.x + pb.width / 2, pb.y + pb.height + 10, constraint);
+
+    g_assert_cmpfloat (near, >, 0.15);
+    g_assert_cmpfloat (far, >, 0.02);
+    g_assert_cmpfloat (far, <, near);
+  }
+  assert_color (&marked, pb.x + pb.width / 2, pb.y + pb.height + 16, &white);
+
+  /* The queue's halo follows its triangle: left of the apex is bare. */
+  {
+    FmPoint t[3];
+
+    fm_shape_queue_triangle (&qb, t);
+    g_assert_cmpfloat (tint (&marked, t[0].x, t[0].y - 2.5, constraint), >, 0.9);
+    assert_color (&marked, qb.x + 4, t[0].y + 4, &white);
+  }
+
+  /* The system is no constraint. */
+  {
+    FmNode *s = fm_map_lookup_node (f->map, "s");
+    FmRect sb;
+
+    fm_node_get_bounds (s, &sb);
+    assert_color (&marked, sb.x - 3, sb.y + sb.height / 2, &white);
+  }
+
+  /* Room is kept for the halos. */
+  {
+    FmRect without, with;
+
+    options.highlight_constraints = FALSE;
+    g_assert_true (fm_renderer_get_extents (f->map, &options, &without));
+    options.highlight_constraints = TRUE;
+    g_assert_true (fm_renderer_get_extents (f->map, &options, &with));
+    g_assert_cmpfloat (with.x, <, without.x);
+    g_assert_cmpfloat (with.width, >, without.width);
+  }
 }
 
 int
@@ -920,15 +1077,17 @@ main (int   argc,
   ADD ("/fm/render/visible", test_visible);
   ADD ("/fm/render/selection", test_selection);
   ADD ("/fm/render/route-hit", test_route_hit);
-  ADD ("/fm/render/flow-path", test_flow_path);
+  ADD ("/fm/render/timeline-path", test_timeline_path);
+  ADD ("/fm/render/timeline-items", test_timeline_items);
+  ADD ("/fm/render/timeline-given-metrics", test_timeline_given_metrics);
+  ADD ("/fm/render/constraint-highlight", test_constraint_highlight);
 #undef ADD
   g_test_add_func ("/fm/render/every-kind", test_every_kind);
   g_test_add_func ("/fm/render/route-sides", test_route_sides);
   g_test_add_func ("/fm/render/route-avoids-own-boxes", test_route_avoids_own_boxes);
   g_test_add_func ("/fm/render/route-avoids-nodes", test_route_avoids_nodes);
   g_test_add_func ("/fm/render/route-rework-loop", test_route_rework_loop);
-  g_test_add_func ("/fm/render/flow-path-longest", test_flow_path_longest);
-  g_test_add_func ("/fm/render/flow-path-open-ends", test_flow_path_open_ends);
+  g_test_add_func ("/fm/render/timeline-longest", test_timeline_longest);
   g_test_add_func ("/fm/render/timeline-none", test_timeline_none);
 
   return g_test_run ();

@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "export", fm_cli_export, N_("Export a map to PNG, SVG or PDF") },
   { "fmt", fm_cli_fmt, N_("Print or rewrite a map file in its canonical form") },
   { "metrics", fm_cli_metrics, N_("Print a map’s lead time, flow efficiency, constraints and warnings") },
+  { "observe", fm_cli_observe, N_("Measure the flow of a map from a tracker’s export of work items") },
 };
 
 gboolean

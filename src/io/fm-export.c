@@ -1,9 +1,11 @@
 /* fm-export.c: a map drawn to a PNG, SVG or PDF file
  *
  * The page is the map's extents plus a margin, drawn by the same renderer
- * as the canvas with the light palette. The file is written whole into
- * memory first and then replaces the target atomically, so a failed
- * export never leaves half a file behind.
+ * as the canvas with the light palette; for slides, the map's name and key
+ * figures can go above it (the legend) and the page can be padded to 16:9.
+ * The file is written whole into memory first and then replaces the
+ * target atomically, so a failed export never leaves half a file behind.
+ * Several maps at once are in fm-export-deck.c.
  */
 #include "config.h"
 
@@ -17,20 +19,22 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "fm-export.h"
-#include "fm-renderer.h"
+#include "fm-export-private.h"
 
 /* The page of a map without nodes, in map units. */
 #define EMPTY_WIDTH 320.0
 #define EMPTY_HEIGHT 160.0
 /* Cairo's limit for image surfaces. */
 #define MAX_PIXELS 32767
+/* A slide's margin, as a share of the map's larger side. */
+#define SLIDE_MARGIN 0.035
 
 /**
  * fm_export_options_init:
  *
  * Sets @options to the defaults: scale 1, a white background, the
- * timeline, and a margin of 24 map units.
+ * timeline, no constraint highlights, a margin of 24 map units, no
+ * legend, the page fitted to the content.
  */
 void
 fm_export_options_init (FmExportOptions *options)
@@ -41,7 +45,10 @@ fm_export_options_init (FmExportOptions *options)
     .scale = 1,
     .transparent = FALSE,
     .timeline = TRUE,
+    .highlight_constraints = FALSE,
     .margin = 24,
+    .legend = FALSE,
+    .frame = FM_EXPORT_FRAME_FIT,
   };
 }
 
@@ -78,19 +85,76 @@ fm_export_format_from_path (const char     *path,
   return TRUE;
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+cairo_status_t
+fm_export_append_bytes (void                *closure,
+                        const unsigned char *data,
+                        unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
 }
 
+/**
+ * fm_export_page_init:
+ *
+ * Lays out the page of @map: its content, margin, legend and frame.
+ */
+void
+fm_export_page_init (FmExportPage          *page,
+                     FmDocument            *document,
+                     FmMap                 *map,
+                     const FmExportOptions *options)
+{
+  double content_w, content_h;
+
+  *page = (FmExportPage) { 0 };
+  page->map = map;
+  fm_render_options_init (&page->render);
+  page->render.document = document;
+  page->render.palette = fm_palette_light ();
+  page->render.timeline = options->timeline;
+  page->render.highlight_constraints = options->highlight_constraints;
+
+  page->empty = !fm_renderer_get_extents (map, &page->render, &page->extents);
+  content_w = page->empty ? EMPTY_WIDTH : page->extents.width;
+  content_h = page->empty ? EMPTY_HEIGHT : page->extents.height;
+
+  /* A slide breathes more than an image pasted into a document. */
+  page->margin = page->empty ? 0 : options->margin;
+  if (options->legend || options->frame != FM_EXPORT_FRAME_FIT)
+    page->margin = MAX (options->margin, SLIDE_MARGIN * MAX (content_w, content_h));
+
+  page->width = content_w + 2 * page->margin;
+  if (options->legend)
+    {
+      page->legend = fm_legend_new (document, map);
+      page->legend_height = fm_legend_get_height (page->legend, MAX (content_w, 600))
+                            + page->margin * 0.75;
+      /* A legend wider than a small map widens the page. */
+      page->width = MAX (page->width, 600 + 2 * page->margin);
+    }
+  page->height = content_h + 2 * page->margin + page->legend_height;
+
+  if (options->frame == FM_EXPORT_FRAME_16_9)
+    {
+      if (page->width * 9 < page->height * 16)
+        page->width = page->height * 16 / 9;
+      else
+        page->height = page->width * 9 / 16;
+    }
+}
+
+void
+fm_export_page_clear (FmExportPage *page)
+{
+  g_clear_pointer (&page->legend, fm_legend_free);
+}
+
 static void
 draw_empty (cairo_t         *cr,
-            const FmPalette *palette)
+            const FmPalette *palette,
+            const FmRect    *area)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
@@ -104,20 +168,31 @@ draw_empty (cairo_t         *cr,
   pango_layout_get_pixel_size (layout, &width, &height);
 
   cairo_set_source_rgba (cr, palette->muted.r, palette->muted.g, palette->muted.b, palette->muted.a);
-  cairo_move_to (cr, (EMPTY_WIDTH - width) / 2, (EMPTY_HEIGHT - height) / 2);
+  cairo_move_to (cr, area->x + (area->width - width) / 2, area->y + (area->height - height) / 2);
   pango_cairo_show_layout (cr, layout);
 }
 
-/* Draws the page in map units, with its origin at the page's corner. */
-static void
-draw_page (cairo_t               *cr,
-           FmMap                 *map,
-           const FmRenderOptions *render_options,
-           const FmRect          *extents,
-           const FmExportOptions *options)
+/**
+ * fm_export_page_draw:
+ * @width: the page, at least @page's own width; the content is centred
+ * @height: likewise
+ *
+ * Draws the page in map units, with its origin at the page's corner.
+ */
+void
+fm_export_page_draw (FmExportPage          *page,
+                     cairo_t               *cr,
+                     const FmExportOptions *options,
+                     double                 width,
+                     double                 height)
 {
-  const FmPalette *palette = render_options->palette;
+  const FmPalette *palette = page->render.palette;
+  double m = page->margin;
+  FmRect area = { m, m + page->legend_height, width - 2 * m, height - 2 * m - page->legend_height };
+  double content_w = page->empty ? EMPTY_WIDTH : page->extents.width;
+  double content_h = page->empty ? EMPTY_HEIGHT : page->extents.height;
 
+  cairo_save (cr);
   if (!options->transparent)
     {
       cairo_set_source_rgba (cr, palette->background.r, palette->background.g,
@@ -125,22 +200,28 @@ draw_page (cairo_t               *cr,
       cairo_paint (cr);
     }
 
-  if (extents == NULL)
+  if (page->legend != NULL)
+    fm_legend_draw (page->legend, cr, palette, &(FmRect) { m, m, width - 2 * m, page->legend_height });
+
+  if (page->empty)
     {
-      draw_empty (cr, palette);
+      draw_empty (cr, palette, &area);
+      cairo_restore (cr);
       return;
     }
 
-  cairo_translate (cr, options->margin - extents->x, options->margin - extents->y);
-  fm_renderer_draw (cr, map, render_options);
+  cairo_translate (cr, area.x + (area.width - content_w) / 2 - page->extents.x,
+                   area.y + (area.height - content_h) / 2 - page->extents.y);
+  fm_renderer_draw (cr, page->map, &page->render);
+  cairo_restore (cr);
 }
 
-static char *
-pdf_title (FmDocument *document,
-           FmMap      *map)
+char *
+fm_export_pdf_title (FmDocument *document,
+                     FmMap      *map)
 {
   const char *doc_title = document ? fm_document_get_title (document) : NULL;
-  const char *map_name = fm_map_get_name (map);
+  const char *map_name = map ? fm_map_get_name (map) : NULL;
   gboolean has_doc = doc_title != NULL && doc_title[0] != '\0';
   gboolean has_map = map_name != NULL && map_name[0] != '\0';
 
@@ -153,65 +234,78 @@ pdf_title (FmDocument *document,
 }
 
 static gboolean
-render (FmDocument             *document,
-        FmMap                  *map,
-        FmExportFormat          format,
-        const FmExportOptions  *options,
-        GByteArray             *bytes,
-        const char             *display_name,
-        GError                **error)
+check_pixels (double       width,
+              double       height,
+              double       scale,
+              const char  *display_name,
+              GError     **error)
 {
-  FmRenderOptions render_options;
+  double pixels_x = ceil (width * scale - 1e-6);
+  double pixels_y = ceil (height * scale - 1e-6);
+
+  if (pixels_x > MAX_PIXELS || pixels_y > MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: the image would be %.0f × %.0f pixels, "
+                     "more than the %d a PNG can have; use a smaller scale, SVG or PDF"),
+                   display_name, pixels_x, pixels_y, MAX_PIXELS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static cairo_surface_t *
+render_image (FmExportPage          *page,
+              const FmExportOptions *options)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        MAX (1, (int) ceil (page->width * options->scale - 1e-6)),
+                                        MAX (1, (int) ceil (page->height * options->scale - 1e-6)));
+  cr = cairo_create (surface);
+  cairo_scale (cr, options->scale, options->scale);
+  fm_export_page_draw (page, cr, options, page->width, page->height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Draws one page to @bytes in @format. */
+gboolean
+fm_export_render (FmExportPage           *page,
+                  FmDocument             *document,
+                  FmExportFormat          format,
+                  const FmExportOptions  *options,
+                  GByteArray             *bytes,
+                  const char             *display_name,
+                  GError                **error)
+{
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
-  FmRect extents;
-  gboolean empty;
-  double width, height;
-
-  fm_render_options_init (&render_options);
-  render_options.document = document;
-  render_options.palette = fm_palette_light ();
-  render_options.timeline = options->timeline;
-
-  empty = !fm_renderer_get_extents (map, &render_options, &extents);
-  width = empty ? EMPTY_WIDTH : extents.width + 2 * options->margin;
-  height = empty ? EMPTY_HEIGHT : extents.height + 2 * options->margin;
 
   switch (format)
     {
     case FM_EXPORT_FORMAT_PNG:
-      {
-        double pixels_x = ceil (width * options->scale - 1e-6);
-        double pixels_y = ceil (height * options->scale - 1e-6);
+      if (!check_pixels (page->width, page->height, options->scale, display_name, error))
+        return FALSE;
 
-        if (pixels_x > MAX_PIXELS || pixels_y > MAX_PIXELS)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("Could not export to “%s”: the image would be %.0f × %.0f pixels, "
-                           "more than the %d a PNG can have; use a smaller scale, SVG or PDF"),
-                         display_name, pixels_x, pixels_y, MAX_PIXELS);
-            return FALSE;
-          }
-
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                              MAX (1, (int) pixels_x), MAX (1, (int) pixels_y));
-        cr = cairo_create (surface);
-        cairo_scale (cr, options->scale, options->scale);
-        draw_page (cr, map, &render_options, empty ? NULL : &extents, options);
-        status = cairo_status (cr);
-        cairo_destroy (cr);
-        if (status == CAIRO_STATUS_SUCCESS)
-          status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-      }
+      surface = render_image (page, options);
+      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, fm_export_append_bytes, bytes);
       break;
 
     case FM_EXPORT_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (fm_export_append_bytes, bytes, page->width, page->height);
       /* Pixels, so the SVG opens at the size of the PNG at scale 1. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       cr = cairo_create (surface);
-      draw_page (cr, map, &render_options, empty ? NULL : &extents, options);
+      fm_export_page_draw (page, cr, options, page->width, page->height);
       status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_finish (surface);
@@ -221,14 +315,14 @@ render (FmDocument             *document,
 
     case FM_EXPORT_FORMAT_PDF:
       {
-        g_autofree char *title = pdf_title (document, map);
+        g_autofree char *title = fm_export_pdf_title (document, page->map);
 
         /* One map unit is one point. */
-        surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+        surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes, page->width, page->height);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
         cr = cairo_create (surface);
-        draw_page (cr, map, &render_options, empty ? NULL : &extents, options);
+        fm_export_page_draw (page, cr, options, page->width, page->height);
         status = cairo_status (cr);
         cairo_destroy (cr);
         cairo_surface_finish (surface);
@@ -281,6 +375,43 @@ describe_io_error (const GError *error)
   return error->message;
 }
 
+gboolean
+fm_export_write_bytes (GByteArray  *bytes,
+                       const char  *path,
+                       const char  *display_name,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not export to “%s”: %s"), display_name, describe_io_error (local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+fm_export_check_options (const FmExportOptions  *options,
+                         const char             *display_name,
+                         GError                **error)
+{
+  if (!isfinite (options->scale) || options->scale <= 0 ||
+      !isfinite (options->margin) || options->margin < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: the scale must be above 0 and the margin not negative"),
+                   display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fm_export_map:
  * @document: (nullable): gives the day length, the demand and the title
@@ -288,9 +419,10 @@ describe_io_error (const GError *error)
  * @options: (nullable): see fm_export_options_init() for the defaults
  *
  * Draws @map to @path. The page is the map's extents with the margin
- * around; a PNG is (width + 2 × margin) × scale pixels wide, rounded up;
- * SVG measures in pixels and PDF in points, one per map unit, whatever
- * the scale. A map without nodes gives a small page that says so.
+ * around, the legend above when asked, padded to 16:9 when asked; a PNG
+ * is (width + 2 × margin) × scale pixels wide, rounded up; SVG measures
+ * in pixels and PDF in points, one per map unit, whatever the scale. A
+ * map without nodes gives a small page that says so.
  *
  * Returns: %TRUE on success; on failure @path is left as it was and
  *   @error names it and what went wrong
@@ -304,10 +436,10 @@ fm_export_map (FmDocument             *document,
                GError                **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *display_name = NULL;
   FmExportOptions defaults;
+  FmExportPage page;
+  gboolean ok;
 
   g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (FM_IS_MAP (map), FALSE);
@@ -321,27 +453,107 @@ fm_export_map (FmDocument             *document,
     }
 
   display_name = g_filename_display_name (path);
-
-  if (!isfinite (options->scale) || options->scale <= 0 ||
-      !isfinite (options->margin) || options->margin < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Could not export to “%s”: the scale must be above 0 and the margin not negative"),
-                   display_name);
-      return FALSE;
-    }
-
-  if (!render (document, map, format, options, bytes, display_name, error))
+  if (!fm_export_check_options (options, display_name, error))
     return FALSE;
 
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  fm_export_page_init (&page, document, map, options);
+  ok = fm_export_render (&page, document, format, options, bytes, display_name, error);
+  fm_export_page_clear (&page);
+
+  return ok && fm_export_write_bytes (bytes, path, display_name, error);
+}
+
+/**
+ * fm_export_get_page_size:
+ * @options: (nullable): the defaults when %NULL
+ * @width: (out): the page's width, in map units
+ * @height: (out): its height
+ */
+void
+fm_export_get_page_size (FmDocument            *document,
+                         FmMap                 *map,
+                         const FmExportOptions *options,
+                         double                *width,
+                         double                *height)
+{
+  FmExportOptions defaults;
+  FmExportPage page;
+
+  g_return_if_fail (FM_IS_MAP (map));
+
+  if (options == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not export to “%s”: %s"), display_name, describe_io_error (local_error));
-      return FALSE;
+      fm_export_options_init (&defaults);
+      options = &defaults;
     }
 
-  return TRUE;
+  fm_export_page_init (&page, document, map, options);
+  *width = page.width;
+  *height = page.height;
+  fm_export_page_clear (&page);
+}
+
+/**
+ * fm_export_draw_page:
+ * @cr: a context whose user space is the page's, in map units
+ * @width: the page's width, at least fm_export_get_page_size()'s; the
+ *   content is centred in a larger one
+ *
+ * Draws the page of @map as an export would: for previews and printing.
+ */
+void
+fm_export_draw_page (cairo_t               *cr,
+                     FmDocument            *document,
+                     FmMap                 *map,
+                     const FmExportOptions *options,
+                     double                 width,
+                     double                 height)
+{
+  FmExportOptions defaults;
+  FmExportPage page;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (FM_IS_MAP (map));
+
+  if (options == NULL)
+    {
+      fm_export_options_init (&defaults);
+      options = &defaults;
+    }
+
+  fm_export_page_init (&page, document, map, options);
+  fm_export_page_draw (&page, cr, options, MAX (width, page.width), MAX (height, page.height));
+  fm_export_page_clear (&page);
+}
+
+/**
+ * fm_export_image:
+ *
+ * Draws the page of @map to an image of options->scale pixels per map
+ * unit, as for the clipboard.
+ *
+ * Returns: (transfer full) (nullable): the image, or %NULL when it would
+ *   be too large
+ */
+cairo_surface_t *
+fm_export_image (FmDocument             *document,
+                 FmMap                  *map,
+                 const FmExportOptions  *options,
+                 GError                **error)
+{
+  cairo_surface_t *surface = NULL;
+  FmExportPage page;
+
+  g_return_val_if_fail (FM_IS_MAP (map), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!fm_export_check_options (options, _("the image"), error))
+    return NULL;
+
+  fm_export_page_init (&page, document, map, options);
+  if (check_pixels (page.width, page.height, options->scale, _("the image"), error))
+    surface = render_image (&page, options);
+  fm_export_page_clear (&page);
+
+  return surface;
 }

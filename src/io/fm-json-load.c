@@ -41,12 +41,12 @@ read_process (FmJsonReader  *r,
   double people = FM_UNSET, wip = FM_UNSET;
   const char *role;
 
-  if (!fm_json_reader_number (r, object, "process_s", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &process_s) ||
-      !fm_json_reader_number (r, object, "lead_s", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &lead_s) ||
+  if (!fm_json_reader_number (r, object, "process_s", FALSE, FM_JSON_RANGE_SECONDS, &process_s) ||
+      !fm_json_reader_number (r, object, "lead_s", FALSE, FM_JSON_RANGE_SECONDS, &lead_s) ||
       !fm_json_reader_number (r, object, "pca", FALSE, FM_JSON_RANGE_PERCENT, &pca) ||
-      !fm_json_reader_number (r, object, "people", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &people) ||
+      !fm_json_reader_number (r, object, "people", FALSE, FM_JSON_RANGE_COUNT, &people) ||
       !fm_json_reader_string (r, object, "role", FALSE, &role) ||
-      !fm_json_reader_number (r, object, "wip", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &wip))
+      !fm_json_reader_number (r, object, "wip", FALSE, FM_JSON_RANGE_COUNT, &wip))
     return FALSE;
 
   fm_process_step_set_process_s (step, process_s);
@@ -66,8 +66,8 @@ read_queue (FmJsonReader *r,
 {
   double wait_s = FM_UNSET, items = FM_UNSET;
 
-  if (!fm_json_reader_number (r, object, "wait_s", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &wait_s) ||
-      !fm_json_reader_number (r, object, "items", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &items))
+  if (!fm_json_reader_number (r, object, "wait_s", FALSE, FM_JSON_RANGE_SECONDS, &wait_s) ||
+      !fm_json_reader_number (r, object, "items", FALSE, FM_JSON_RANGE_COUNT, &items))
     return FALSE;
 
   fm_queue_set_wait_s (queue, wait_s);
@@ -155,7 +155,7 @@ read_node (FmJsonReader *r,
            JsonObject   *object)
 {
   g_autoptr(FmNode) node = NULL;
-  const char *id, *kind_name, *label;
+  const char *id, *kind_name, *label, *observed;
   FmNodeKind kind;
   double x = 0, y = 0, width, height;
   gboolean ok = TRUE;
@@ -175,13 +175,15 @@ read_node (FmJsonReader *r,
   width = fm_node_get_width (node);
   height = fm_node_get_height (node);
   if (!fm_json_reader_string (r, object, "label", FALSE, &label) ||
-      !fm_json_reader_number (r, object, "x", TRUE, FM_JSON_RANGE_ANY, &x) ||
-      !fm_json_reader_number (r, object, "y", TRUE, FM_JSON_RANGE_ANY, &y) ||
-      !fm_json_reader_number (r, object, "width", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &width) ||
-      !fm_json_reader_number (r, object, "height", FALSE, FM_JSON_RANGE_NON_NEGATIVE, &height))
+      !fm_json_reader_number (r, object, "x", TRUE, FM_JSON_RANGE_COORDINATE, &x) ||
+      !fm_json_reader_number (r, object, "y", TRUE, FM_JSON_RANGE_COORDINATE, &y) ||
+      !fm_json_reader_number (r, object, "width", FALSE, FM_JSON_RANGE_SIZE, &width) ||
+      !fm_json_reader_number (r, object, "height", FALSE, FM_JSON_RANGE_SIZE, &height) ||
+      !fm_json_reader_string (r, object, "observed", FALSE, &observed))
     return NULL;
 
   fm_node_set_label (node, label);
+  fm_node_set_observed (node, observed);
   fm_node_set_position (node, x, y);
   fm_node_set_size (node, width, height);
 
@@ -478,11 +480,11 @@ read_document_fields (FmJsonReader *r,
                                        "operational, development, support, compliance");
 
   if (!fm_json_reader_number (r, object, "day_length_s", FALSE,
-                              FM_JSON_RANGE_AT_LEAST_ONE, &day_length_s) ||
+                              FM_JSON_RANGE_DAY, &day_length_s) ||
       !fm_json_reader_number (r, object, "available_time_s", FALSE,
-                              FM_JSON_RANGE_NON_NEGATIVE, &available_time_s) ||
+                              FM_JSON_RANGE_SECONDS, &available_time_s) ||
       !fm_json_reader_number (r, object, "demand_per_day", FALSE,
-                              FM_JSON_RANGE_NON_NEGATIVE, &demand_per_day))
+                              FM_JSON_RANGE_COUNT, &demand_per_day))
     return FALSE;
 
   g_object_set (document,

@@ -39,11 +39,13 @@ typedef struct {
 } FmJsonReader;
 
 typedef enum {
-  FM_JSON_RANGE_ANY,
-  FM_JSON_RANGE_NON_NEGATIVE,
-  FM_JSON_RANGE_AT_LEAST_ONE,
-  FM_JSON_RANGE_PERCENT,
-  FM_JSON_RANGE_RATE,     /* 0 <= x < 1 */
+  FM_JSON_RANGE_SECONDS,      /* 0 <= x <= FM_JSON_MAX_SECONDS */
+  FM_JSON_RANGE_DAY,          /* 1 <= x <= FM_JSON_MAX_SECONDS */
+  FM_JSON_RANGE_COUNT,        /* 0 <= x <= FM_JSON_MAX_COUNT */
+  FM_JSON_RANGE_COORDINATE,   /* |x| <= FM_JSON_MAX_COORDINATE */
+  FM_JSON_RANGE_SIZE,         /* 0 <= x <= FM_JSON_MAX_NODE_SIZE */
+  FM_JSON_RANGE_PERCENT,      /* 0 <= x <= 100 */
+  FM_JSON_RANGE_RATE,         /* 0 <= x < 1 */
 } FmJsonRange;
 
 gboolean     fm_json_reader_fail           (FmJsonReader  *r,

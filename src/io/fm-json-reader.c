@@ -199,6 +199,25 @@ fm_json_reader_id (FmJsonReader  *r,
   return TRUE;
 }
 
+/* The bounds of each FmJsonRange. @expected describes the lower bound, and
+ * the upper one too when @closed; otherwise the upper one is a documented
+ * FM_JSON_MAX_* limit, past which a value is refused as past the limit. */
+static const struct {
+  double min;
+  double max;
+  gboolean max_excluded;
+  gboolean closed;
+  const char *expected;
+} ranges[] = {
+  [FM_JSON_RANGE_SECONDS] = { 0, FM_JSON_MAX_SECONDS, FALSE, FALSE, N_("a number >= 0") },
+  [FM_JSON_RANGE_DAY] = { 1, FM_JSON_MAX_SECONDS, FALSE, FALSE, N_("a number >= 1") },
+  [FM_JSON_RANGE_COUNT] = { 0, FM_JSON_MAX_COUNT, FALSE, FALSE, N_("a number >= 0") },
+  [FM_JSON_RANGE_COORDINATE] = { -FM_JSON_MAX_COORDINATE, FM_JSON_MAX_COORDINATE, FALSE, FALSE, N_("a number") },
+  [FM_JSON_RANGE_SIZE] = { 0, FM_JSON_MAX_NODE_SIZE, FALSE, FALSE, N_("a number >= 0") },
+  [FM_JSON_RANGE_PERCENT] = { 0, 100, FALSE, TRUE, N_("a number from 0 to 100") },
+  [FM_JSON_RANGE_RATE] = { 0, 1, TRUE, TRUE, N_("a number >= 0 and < 1") },
+};
+
 /**
  * fm_json_reader_number:
  * @out: (inout): the number; left as it is when the member is absent
@@ -215,47 +234,41 @@ fm_json_reader_number (FmJsonReader *r,
                        double       *out)
 {
   JsonNode *node = json_object_get_member (object, key);
-  const char *expected = NULL;
-  gboolean ok = FALSE;
-  double value = 0;
+  char limit[FM_JSON_NUMBER_BUF_SIZE];
+  g_autofree char *got = NULL;
+  gboolean below, above;
+  double value;
+
+  g_assert (range < G_N_ELEMENTS (ranges));
 
   if (node == NULL)
     return required ? fail_missing (r, key) : TRUE;
 
-  if (fm_json_is_type (node, G_TYPE_INT64) || fm_json_is_type (node, G_TYPE_DOUBLE))
-    {
-      value = json_node_get_double (node);
-      switch (range)
-        {
-        case FM_JSON_RANGE_ANY: ok = TRUE; break;
-        case FM_JSON_RANGE_NON_NEGATIVE: ok = value >= 0; break;
-        case FM_JSON_RANGE_AT_LEAST_ONE: ok = value >= 1; break;
-        case FM_JSON_RANGE_PERCENT: ok = value >= 0 && value <= 100; break;
-        case FM_JSON_RANGE_RATE: ok = value >= 0 && value < 1; break;
-        default: g_assert_not_reached ();
-        }
-      /* The check of the text already refuses these; a tree built some
-       * other way must not sneak them in. */
-      ok = ok && isfinite (value);
-    }
+  /* The check of the text already refuses NaN and Infinity; a tree built
+   * some other way must not sneak them in. */
+  if (!(fm_json_is_type (node, G_TYPE_INT64) || fm_json_is_type (node, G_TYPE_DOUBLE)) ||
+      !isfinite (value = json_node_get_double (node)))
+    return fm_json_reader_fail_type (r, key, node, _(ranges[range].expected));
 
-  if (ok)
+  below = value < ranges[range].min;
+  above = ranges[range].max_excluded ? value >= ranges[range].max : value > ranges[range].max;
+  if (!below && !above)
     {
       *out = value;
       return TRUE;
     }
 
-  switch (range)
-    {
-    case FM_JSON_RANGE_ANY: expected = _("a number"); break;
-    case FM_JSON_RANGE_NON_NEGATIVE: expected = _("a number >= 0"); break;
-    case FM_JSON_RANGE_AT_LEAST_ONE: expected = _("a number >= 1"); break;
-    case FM_JSON_RANGE_PERCENT: expected = _("a number from 0 to 100"); break;
-    case FM_JSON_RANGE_RATE: expected = _("a number >= 0 and < 1"); break;
-    default: g_assert_not_reached ();
-    }
+  if (ranges[range].closed || (below && range != FM_JSON_RANGE_COORDINATE))
+    return fm_json_reader_fail_type (r, key, node, _(ranges[range].expected));
 
-  return fm_json_reader_fail_type (r, key, node, expected);
+  got = fm_json_describe (node);
+  fm_json_format_number (ranges[range].max, limit);
+  if (range == FM_JSON_RANGE_COORDINATE)
+    return fm_json_reader_fail (r, key, FM_JSON_ERROR_LIMIT,
+                                _("got %s, past the limit of -%s to %s"), got, limit, limit);
+
+  return fm_json_reader_fail (r, key, FM_JSON_ERROR_LIMIT,
+                              _("got %s, more than the limit of %s"), got, limit);
 }
 
 /* @out: (out) (transfer none): the array, or %NULL when the member is absent */

@@ -139,6 +139,7 @@ write_node (FmJsonWriter *w,
    * does not change how an old file looks. */
   write_number (w, "width", fm_node_get_width (node));
   write_number (w, "height", fm_node_get_height (node));
+  write_string (w, "observed", fm_node_get_observed (node));
 
   switch (kind)
     {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "fm-atomic-file.h"
 #include "fm-json-private.h"
 
 G_DEFINE_QUARK (fm-json-error-quark, fm_json_error)
@@ -21,7 +22,7 @@ const char * const fm_json_map_keys[] = {
 };
 
 const char * const fm_json_node_keys[] = {
-  "id", "kind", "label", "x", "y", "width", "height", NULL
+  "id", "kind", "label", "x", "y", "width", "height", "observed", NULL
 };
 
 const char * const fm_json_edge_keys[] = {
@@ -341,7 +342,10 @@ fm_json_save_to_data (FmDocument *document,
  *   the file's name
  *
  * Saves @document to @file atomically, keeping the previous version as a
- * backup (`NAME~`): a failed save leaves the old file as it was.
+ * backup (`NAME~`): the text goes to a temporary file in the same folder,
+ * synced to the disk, then renamed over @file (see fm_atomic_file_write()).
+ * A failed save (a folder gone or read-only, a full disk, a name too
+ * long…) leaves the old file as it was.
  *
  * The text is loaded back before it is written, and not written if that
  * fails, so a save never makes a file Flowmap cannot open: a label past
@@ -376,6 +380,18 @@ fm_json_save_file (FmDocument  *document,
   check = fm_json_load_data (text, length, check_name, error);
   if (check == NULL)
     return FALSE;
+
+  /* A local file is written by hand, to be sure of the fsync() of a new
+   * file and of its folder; anything else (a GVfs location) through GIO. */
+  if (g_file_peek_path (file) != NULL)
+    {
+      if (!fm_atomic_file_write (g_file_peek_path (file), text, length, TRUE, &local_error))
+        {
+          g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   if (!g_file_replace_contents (file, text, length, NULL, TRUE, G_FILE_CREATE_NONE,
                                 NULL, NULL, &local_error))

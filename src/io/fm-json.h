@@ -23,6 +23,13 @@ G_BEGIN_DECLS
 #define FM_JSON_MAX_EDGES         200000              /* edges in a map */
 #define FM_JSON_MAX_TEXT_CHARS    10000               /* an id, label or other text */
 
+/* Ranges of numbers, so that sums stay finite and drawing stays sane: a
+ * time or a count far past anything real is an error, not an overflow. */
+#define FM_JSON_MAX_SECONDS       1e10                /* a time or duration: over 300 years */
+#define FM_JSON_MAX_COUNT         9007199254740991.0  /* people, WIP, items, demand a day: 2^53 - 1 */
+#define FM_JSON_MAX_COORDINATE    1e7                 /* |x| and |y| of a node */
+#define FM_JSON_MAX_NODE_SIZE     1e4                 /* width and height of a node */
+
 #define FM_JSON_ERROR (fm_json_error_quark ())
 
 /**

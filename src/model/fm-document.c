@@ -506,6 +506,13 @@ label_for_property (const char *property)
     { "kind", N_("Change Connector") },
     { "rate", N_("Change Rework Rate") },
     { "status", N_("Change Experiment Status") },
+    { "owner", N_("Change Owner") },
+    { "measure", N_("Change Measure") },
+    { "baseline", N_("Change Baseline") },
+    { "target", N_("Change Target") },
+    { "review-date", N_("Change Review Date") },
+    { "waste", N_("Change Waste") },
+    { "applies-to", N_("Change Targets") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -24,6 +24,7 @@ typedef struct
   double width;
   double height;
   char *extra;
+  char *observed;
 } FmNodePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (FmNode, fm_node, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ enum {
   PROP_Y,
   PROP_WIDTH,
   PROP_HEIGHT,
+  PROP_OBSERVED,
   N_PROPS
 };
 
@@ -78,6 +80,7 @@ fm_node_finalize (GObject *object)
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->label, g_free);
   g_clear_pointer (&priv->extra, g_free);
+  g_clear_pointer (&priv->observed, g_free);
 
   G_OBJECT_CLASS (fm_node_parent_class)->finalize (object);
 }
@@ -129,6 +132,9 @@ fm_node_get_property (GObject    *object,
     case PROP_HEIGHT:
       g_value_set_double (value, priv->height);
       break;
+    case PROP_OBSERVED:
+      g_value_set_string (value, priv->observed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,6 +169,9 @@ fm_node_set_property (GObject      *object,
       break;
     case PROP_HEIGHT:
       fm_node_set_size (self, priv->width, g_value_get_double (value));
+      break;
+    case PROP_OBSERVED:
+      fm_node_set_observed (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -203,6 +212,12 @@ fm_node_class_init (FmNodeClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HEIGHT] =
     g_param_spec_double ("height", NULL, NULL, 0, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Where the node's times come from: NULL while they are assumptions,
+   * else a short note such as "observed 2026-09-01 – 2026-11-20, median of
+   * 42 items" (see fm_observed_apply()). */
+  properties[PROP_OBSERVED] =
+    g_param_spec_string ("observed", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -366,6 +381,39 @@ fm_node_contains (FmNode *self,
   g_return_val_if_fail (FM_IS_NODE (self), FALSE);
 
   return FM_NODE_GET_CLASS (self)->contains (self, x, y);
+}
+
+/**
+ * fm_node_get_observed:
+ *
+ * Returns: (nullable): how the node's times were observed, or %NULL when
+ *   they are assumptions
+ */
+const char *
+fm_node_get_observed (FmNode *self)
+{
+  FmNodePrivate *priv = fm_node_get_instance_private (self);
+
+  g_return_val_if_fail (FM_IS_NODE (self), NULL);
+
+  return priv->observed;
+}
+
+/**
+ * fm_node_set_observed:
+ * @observed: (nullable): a short note on where the times come from, or
+ *   %NULL for assumptions
+ */
+void
+fm_node_set_observed (FmNode     *self,
+                      const char *observed)
+{
+  FmNodePrivate *priv = fm_node_get_instance_private (self);
+
+  g_return_if_fail (FM_IS_NODE (self));
+
+  if (fm_set_str (&priv->observed, observed))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBSERVED]);
 }
 
 /**

@@ -51,6 +51,9 @@ void         fm_node_get_bounds        (FmNode      *self,
 gboolean     fm_node_contains          (FmNode      *self,
                                         double       x,
                                         double       y);
+const char  *fm_node_get_observed      (FmNode      *self);
+void         fm_node_set_observed      (FmNode      *self,
+                                        const char  *observed);
 const char  *fm_node_get_extra         (FmNode      *self);
 void         fm_node_set_extra         (FmNode      *self,
                                         const char  *extra_json);

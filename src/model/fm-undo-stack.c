@@ -336,6 +336,18 @@ fm_undo_stack_set_saved (FmUndoStack *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* What is on disk is not this state, nor any state of the history: a
+ * document recovered after a crash, or one whose file was changed by
+ * another program. It stays modified until it is saved. */
+void
+fm_undo_stack_set_unsaved (FmUndoStack *self)
+{
+  g_return_if_fail (FM_IS_UNDO_STACK (self));
+
+  self->saved_depth = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 /* The next command starts a new step even if it could merge. */
 void
 fm_undo_stack_seal (FmUndoStack *self)

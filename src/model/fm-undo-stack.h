@@ -19,6 +19,7 @@ guint        fm_undo_stack_get_depth      (FmUndoStack *self);
 gboolean     fm_undo_stack_undo           (FmUndoStack *self);
 gboolean     fm_undo_stack_redo           (FmUndoStack *self);
 void         fm_undo_stack_set_saved      (FmUndoStack *self);
+void         fm_undo_stack_set_unsaved    (FmUndoStack *self);
 void         fm_undo_stack_seal           (FmUndoStack *self);
 void         fm_undo_stack_clear          (FmUndoStack *self);
 gboolean     fm_undo_stack_in_group       (FmUndoStack *self);

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "fm-duration.h"
+#include "fm-metrics.h"
 #include "fm-render-private.h"
 
 #define FONT_FAMILY "Cantarell, Sans"
@@ -204,4 +205,19 @@ fm_render_format_number (double value)
     g_ascii_formatd (buf, sizeof buf, "%.1f", value);
 
   return g_strdup (buf);
+}
+
+/* A queue's wait as the metrics count it (its wait, or its items over the
+ * demand), or FM_UNSET when neither gives one: drawn as "–", not "0 min". */
+double
+fm_render_queue_wait (FmDocument *document,
+                      FmQueue    *queue)
+{
+  double demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
+
+  if (!fm_value_is_set (fm_queue_get_wait_s (queue)) &&
+      !(fm_value_is_set (fm_queue_get_items (queue)) && demand > 0))
+    return FM_UNSET;
+
+  return fm_metrics_node_time (document, FM_NODE (queue));
 }

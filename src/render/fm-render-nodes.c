@@ -13,7 +13,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "fm-flow-path.h"
 #include "fm-kaizen.h"
 #include "fm-node-shape.h"
 #include "fm-process-step.h"
@@ -173,7 +172,7 @@ draw_queue (FmRenderContext *ctx,
   const FmPalette *palette = ctx->palette;
   cairo_t *cr = ctx->cr;
   const char *label = fm_node_get_label (node);
-  double time = fm_flow_path_node_time (node, ctx->document);
+  double time = fm_render_queue_wait (ctx->document, queue);
   double items = fm_queue_get_items (queue);
   g_autofree char *time_text = fm_render_format_duration (ctx, time);
   g_autofree char *figures = NULL;
@@ -430,6 +429,9 @@ fm_render_node (FmRenderContext *ctx,
     default:
       g_assert_not_reached ();
     }
+
+  /* Times measured from tracker data, not assumed (fm-render-badges.c). */
+  fm_render_observed_badge (ctx, node);
 
   cairo_restore (ctx->cr);
 }

@@ -3,6 +3,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "fm-queue.h"
 #include "fm-renderer.h"
 #include "fm-timeline.h"
 
@@ -73,6 +74,8 @@ void      fm_render_text_size       (FmRenderContext        *ctx,
 char     *fm_render_format_duration (FmRenderContext        *ctx,
                                      double                  seconds);
 char     *fm_render_format_number   (double                  value);
+double    fm_render_queue_wait      (FmDocument             *document,
+                                     FmQueue                *queue);
 
 /* fm-render-nodes.c */
 void      fm_render_node            (FmRenderContext        *ctx,
@@ -90,6 +93,39 @@ void      fm_render_edge_label      (FmRenderContext        *ctx,
                                      const FmEdgeRoute      *route);
 void      fm_render_edge_label_rect (const FmEdgeRoute      *route,
                                      FmRect                 *rect);
+
+/* fm-render-constraints.c */
+#define FM_CONSTRAINT_HALO_REACH 12.0
+
+guint     fm_render_highlighted_constraints (FmMap          *map,
+                                             const FmMetrics *metrics,
+                                             FmNode         *nodes[FM_N_HIGHLIGHTED_CONSTRAINTS]);
+void      fm_render_constraint_halo  (FmRenderContext       *ctx,
+                                      FmNode                *node);
+void      fm_render_constraint_badge (FmRenderContext       *ctx,
+                                      FmNode                *node,
+                                      guint                  rank);
+
+/* fm-render-badges.c */
+gboolean  fm_render_observed_badge_centre (FmNode       *node,
+                                           FmPoint      *centre);
+void      fm_render_observed_badge  (FmRenderContext        *ctx,
+                                     FmNode                 *node);
+
+/* fm-render-kaizen.c */
+void      fm_render_kaizen_leaders  (FmRenderContext        *ctx,
+                                     FmMap                  *map);
+
+/* fm-render-diff.c */
+void      fm_render_diff_extents    (FmMap                  *map,
+                                     const FmRenderOptions  *options,
+                                     const FmRect           *content,
+                                     FmRect                 *extents);
+void      fm_render_diff_under      (FmRenderContext        *ctx,
+                                     FmMap                  *map,
+                                     const FmRect           *content);
+void      fm_render_diff_over       (FmRenderContext        *ctx,
+                                     FmMap                  *map);
 
 /* fm-timeline.c */
 void      fm_render_timeline        (FmRenderContext        *ctx,

@@ -40,6 +40,7 @@ static const FmPalette light_palette = {
   .rework = RGB (0xc0392b),
   .selection = RGB (0x2f7be0),
   .accent = RGB (0x2f7be0),
+  .constraint = RGB (0xe66100),
 };
 
 /**
@@ -134,9 +135,26 @@ content_extents (FmMap        *map,
   return TRUE;
 }
 
+/* The figures the timeline and the highlights need: the caller's, or
+ * computed into @own. NULL when the options need none. */
+static const FmMetrics *
+needed_metrics (FmMap                 *map,
+                const FmRenderOptions *options,
+                FmMetrics            **own)
+{
+  if (!options->timeline && !options->highlight_constraints)
+    return NULL;
+  if (options->metrics != NULL)
+    return options->metrics;
+
+  *own = fm_metrics_compute (options->document, map, NULL);
+  return *own;
+}
+
 /**
  * fm_renderer_get_extents:
- * @options: (nullable): only the timeline and the document matter here
+ * @options: (nullable): only the timeline, the highlights, the metrics and
+ *   the document matter here
  * @extents: (out): the area fm_renderer_draw() draws on, in map units
  *
  * Returns: %FALSE for a map without nodes
@@ -147,8 +165,10 @@ fm_renderer_get_extents (FmMap                 *map,
                          FmRect                *extents)
 {
   g_autoptr(FmEdgeRoutes) own_routes = NULL;
+  g_autoptr(FmMetrics) own_metrics = NULL;
   FmRenderOptions defaults;
   FmEdgeRoutes *routes;
+  FmRect content;
 
   g_return_val_if_fail (FM_IS_MAP (map), FALSE);
   g_return_val_if_fail (extents != NULL, FALSE);
@@ -166,13 +186,26 @@ fm_renderer_get_extents (FmMap                 *map,
       return FALSE;
     }
 
+  content = *extents;
+  if (options->highlight_constraints)
+    {
+      /* The halos reach out of their nodes, the badges less far. */
+      double r = FM_CONSTRAINT_HALO_REACH;
+
+      rect_union (extents, &(FmRect) { content.x - r, content.y - r,
+                                       content.width + 2 * r, content.height + 2 * r });
+    }
+
   if (options->timeline)
     {
-      g_autoptr(FmTimeline) timeline = fm_timeline_new (map, options->document, extents);
+      const FmMetrics *metrics = needed_metrics (map, options, &own_metrics);
+      g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
 
       if (timeline != NULL)
         rect_union (extents, &timeline->bounds);
     }
+
+  fm_render_diff_extents (map, options, &content, extents);
 
   return TRUE;
 }
@@ -316,9 +349,9 @@ draw_hover (FmRenderContext *ctx,
  * @cr: a context whose user space is the map's: one unit per map unit
  * @options: (nullable): see #FmRenderOptions
  *
- * Draws @map: the timeline under everything, then the edges, the nodes,
- * the edges' labels, and the selection and hover marks on top. Paints no
- * background.
+ * Draws @map: the timeline under everything, then the constraints'
+ * halos, the edges, the nodes, the edges' labels, the constraints' badges,
+ * and the selection and hover marks on top. Paints no background.
  */
 void
 fm_renderer_draw (cairo_t               *cr,
@@ -326,6 +359,10 @@ fm_renderer_draw (cairo_t               *cr,
                   const FmRenderOptions *options)
 {
   g_autoptr(FmEdgeRoutes) own_routes = NULL;
+  g_autoptr(FmMetrics) own_metrics = NULL;
+  const FmMetrics *metrics;
+  FmNode *constraints[FM_N_HIGHLIGHTED_CONSTRAINTS];
+  guint n_constraints = 0;
   FmRenderOptions defaults;
   FmRenderContext ctx;
   FmEdgeRoutes *routes;
@@ -345,25 +382,49 @@ fm_renderer_draw (cairo_t               *cr,
   n_routes = fm_edge_routes_get_n (routes);
   n_nodes = fm_map_get_n_nodes (map);
   hover = options->hover_id;
+  metrics = needed_metrics (map, options, &own_metrics);
+  if (options->highlight_constraints)
+    n_constraints = fm_render_highlighted_constraints (map, metrics, constraints);
 
   fm_render_context_init (&ctx, cr, options);
   cairo_save (cr);
+
+  /* A future state's changes: the origin's ladder and the removed steps
+   * lie behind everything. */
+  if (options->comparison != NULL)
+    {
+      FmRect content;
+
+      fm_render_diff_under (&ctx, map, content_extents (map, routes, &content) ? &content : NULL);
+    }
 
   if (options->timeline)
     {
       FmRect content;
 
-      /* The ladder lies under the content: a view above it skips the
-       * flow path, which costs on large maps. */
+      /* The ladder lies under the content: a view above it skips laying
+       * it out, which costs on large maps. */
       if (content_extents (map, routes, &content) &&
           (options->visible.width <= 0 ||
            options->visible.y + options->visible.height > content.y + content.height))
         {
-          g_autoptr(FmTimeline) timeline = fm_timeline_new (map, options->document, &content);
+          g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
 
           if (timeline != NULL && is_visible (options, &timeline->bounds, 0))
             fm_render_timeline (&ctx, timeline);
         }
+    }
+
+  fm_render_kaizen_leaders (&ctx, map);
+
+  /* Under the edges that meet the nodes, and under the nodes. */
+  for (guint i = 0; i < n_constraints; i++)
+    {
+      FmRect r;
+
+      fm_node_get_bounds (constraints[i], &r);
+      if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH))
+        fm_render_constraint_halo (&ctx, constraints[i]);
     }
 
   for (guint i = 0; i < n_routes; i++)
@@ -402,6 +463,17 @@ fm_renderer_draw (cairo_t               *cr,
       if (label.width > 0 && is_visible (options, &label, 0))
         fm_render_edge_label (&ctx, route);
     }
+
+  for (guint i = 0; i < n_constraints; i++)
+    {
+      FmRect r;
+
+      fm_node_get_bounds (constraints[i], &r);
+      if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH))
+        fm_render_constraint_badge (&ctx, constraints[i], i + 1);
+    }
+
+  fm_render_diff_over (&ctx, map);
 
   for (guint i = 0; i < n_nodes; i++)
     {

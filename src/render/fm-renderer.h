@@ -5,12 +5,17 @@
 
 #include "fm-document.h"
 #include "fm-edge-route.h"
+#include "fm-comparison.h"
+#include "fm-metrics.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
   double r, g, b, a;
 } FmColor;
+
+/* How many of the top constraints get a halo and a numbered badge. */
+#define FM_N_HIGHLIGHTED_CONSTRAINTS 3
 
 /* The colours of a drawing. Exports use fm_palette_light(); the canvas
  * fills one from the widget's style so dark mode works. */
@@ -27,6 +32,7 @@ typedef struct {
   FmColor rework;         /* rework loops */
   FmColor selection;      /* selection outline and handles */
   FmColor accent;         /* hover, highlights */
+  FmColor constraint;     /* the halo and badge of the top constraints */
 } FmPalette;
 
 typedef struct {
@@ -46,6 +52,17 @@ typedef struct {
   /* nullable: the map's edge routes, if the caller keeps them between
    * draws (they must be up to date); otherwise each draw computes them */
   FmEdgeRoutes *routes;
+  /* nullable: the map's figures (fm_metrics_compute()), for the timeline
+   * and the constraint highlights; the nodes they point to must still be
+   * alive. Without them a draw that needs them computes them. */
+  const FmMetrics *metrics;
+  /* a halo and a numbered badge on the top three constraints (off after
+   * fm_render_options_init) */
+  gboolean highlight_constraints;
+  /* nullable: a comparison whose "to" is the map drawn: removed steps are
+   * drawn faded where they were, added and changed ones get a badge, and
+   * the "from" map's ladder lies faintly behind (fm-render-diff.c) */
+  const FmComparison *comparison;
 } FmRenderOptions;
 
 /* The handles of a selected node: resizing at the corners and sides, and

@@ -1,9 +1,10 @@
 /* fm-timeline.c: the timeline ladder drawn under a map
  *
- * The square wave of value stream mapping: along the flow path, the waits
- * of the queues on the upper rungs and the process times of the steps on
- * the lower ones, each rung under its node where the layout allows, and a
- * box with the totals at the right end.
+ * The square wave of value stream mapping: along the critical path the
+ * metrics found, the waits of the queues on the upper rungs and the
+ * process times of the steps on the lower ones, each rung under its node
+ * where the layout allows, and a box with the metrics' totals at the
+ * right end.
  */
 #include "config.h"
 
@@ -13,7 +14,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "fm-flow-path.h"
 #include "fm-queue.h"
 #include "fm-process-step.h"
 #include "fm-render-private.h"
@@ -31,51 +31,56 @@
 
 /**
  * fm_timeline_new:
+ * @metrics: the figures of the map: its critical path and totals
  * @document: (nullable): for the demand that turns items into waits
  * @content: the extent of what is drawn above the ladder
  *
- * Lays out the ladder for the flow path of @map (fm_flow_path_compute()).
+ * Lays out the ladder for the critical path of @metrics.
  *
  * Returns: (transfer full) (nullable): the ladder, or %NULL when the path
  *   has no queue and no process step
  */
 FmTimeline *
-fm_timeline_new (FmMap        *map,
-                 FmDocument   *document,
-                 const FmRect *content)
+fm_timeline_new (const FmMetrics *metrics,
+                 FmDocument      *document,
+                 const FmRect    *content)
 {
   g_autoptr(FmTimeline) self = g_new0 (FmTimeline, 1);
   double cursor = -G_MAXDOUBLE, last_x1;
+  guint n_totals;
 
-  g_return_val_if_fail (FM_IS_MAP (map), NULL);
+  g_return_val_if_fail (metrics != NULL, NULL);
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (content != NULL, NULL);
 
-  self->path = fm_flow_path_compute (map, document);
   self->rungs = g_array_new (FALSE, FALSE, sizeof (FmTimelineRung));
   self->upper_y = content->y + content->height + GAP_ABOVE + LABEL_HEIGHT;
   self->lower_y = self->upper_y + STEP_HEIGHT;
+  self->lead_s = metrics->lead_time_s;
+  self->process_s = metrics->process_time_s;
+  self->flow_efficiency = metrics->flow_efficiency;
+  /* Half a second apart is the same on screen. */
+  self->rework_lead_s = fabs (metrics->rework_adjusted_lead_time_s - metrics->lead_time_s) >= 0.5
+    ? metrics->rework_adjusted_lead_time_s
+    : NAN;
 
-  for (guint i = 0; i < self->path->len; i++)
+  for (guint i = 0; i < metrics->path->len; i++)
     {
-      FmNode *node = g_ptr_array_index (self->path, i);
+      FmNode *node = g_ptr_array_index (metrics->path, i);
       FmNodeKind kind = fm_node_get_kind (node);
       FmTimelineRung rung = { node, 0, 0, kind == FM_NODE_KIND_QUEUE, FM_UNSET, FM_UNSET };
-      double time = fm_flow_path_node_time (node, document);
 
-      if (kind != FM_NODE_KIND_QUEUE && kind != FM_NODE_KIND_PROCESS)
-        continue;
-
-      if (rung.wait)
+      if (kind == FM_NODE_KIND_QUEUE)
         {
-          rung.time_s = time;
+          rung.time_s = fm_render_queue_wait (document, FM_QUEUE (node));
         }
-      else
+      else if (kind == FM_NODE_KIND_PROCESS)
         {
           rung.time_s = fm_process_step_get_process_s (FM_PROCESS_STEP (node));
           rung.lead_s = fm_process_step_get_lead_s (FM_PROCESS_STEP (node));
-          self->process_s += MAX (0, rung.time_s);
         }
-      self->lead_s += MAX (0, time);
+      else
+        continue;
 
       /* Under the node unless the path turns back or nodes overlap; then
        * the rungs follow one another left to right. */
@@ -88,9 +93,10 @@ fm_timeline_new (FmMap        *map,
   if (self->rungs->len == 0)
     return NULL;
 
+  n_totals = isnan (self->rework_lead_s) ? 3 : 4;
   last_x1 = g_array_index (self->rungs, FmTimelineRung, self->rungs->len - 1).x1;
   self->totals.width = TOTALS_WIDTH;
-  self->totals.height = 3 * TOTALS_ROW + 12;
+  self->totals.height = n_totals * TOTALS_ROW + 12;
   self->totals.x = last_x1 + TOTALS_GAP;
   self->totals.y = (self->upper_y + self->lower_y) / 2 - self->totals.height / 2;
 
@@ -109,7 +115,6 @@ fm_timeline_free (FmTimeline *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->path, g_ptr_array_unref);
   g_clear_pointer (&self->rungs, g_array_unref);
   g_free (self);
 }
@@ -186,6 +191,19 @@ draw_rung_labels (FmRenderContext      *ctx,
     }
 }
 
+static char *
+format_percent (double ratio)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (ratio))
+    return g_strdup ("–");
+
+  g_ascii_formatd (number, sizeof number, "%.1f", 100 * ratio);
+  /* Translators: a percentage, as in "12.5 %" */
+  return g_strdup_printf (_("%s %%"), number);
+}
+
 static void
 draw_totals (FmRenderContext  *ctx,
              const FmTimeline *self)
@@ -195,20 +213,11 @@ draw_totals (FmRenderContext  *ctx,
   const FmRect *box = &self->totals;
   g_autofree char *lead = fm_render_format_duration (ctx, self->lead_s);
   g_autofree char *process = fm_render_format_duration (ctx, self->process_s);
-  g_autofree char *efficiency = NULL;
-  const char *names[3];
-  const char *values[3];
-
-  if (self->lead_s > 0)
-    {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (number, sizeof number, "%.1f", 100 * self->process_s / self->lead_s);
-      /* Translators: a percentage, as in "12.5 %" */
-      efficiency = g_strdup_printf (_("%s %%"), number);
-    }
-  else
-    efficiency = g_strdup ("–");
+  g_autofree char *efficiency = format_percent (self->flow_efficiency);
+  g_autofree char *rework = NULL;
+  const char *names[4];
+  const char *values[4];
+  guint n = 3;
 
   names[0] = _("Lead time");
   names[1] = _("Process time");
@@ -216,6 +225,12 @@ draw_totals (FmRenderContext  *ctx,
   values[0] = lead;
   values[1] = process;
   values[2] = efficiency;
+  if (!isnan (self->rework_lead_s))
+    {
+      rework = fm_render_format_duration (ctx, self->rework_lead_s);
+      names[n] = _("Lead time with rework");
+      values[n++] = rework;
+    }
 
   fm_render_rounded_rect (cr, box->x, box->y, box->width, box->height, FM_CORNER_RADIUS);
   fm_render_set_color (cr, &palette->background, 1);
@@ -224,7 +239,7 @@ draw_totals (FmRenderContext  *ctx,
   cairo_set_line_width (cr, FM_LINE_WIDTH);
   cairo_stroke (cr);
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < n; i++)
     {
       FmRect row = { box->x + 10, box->y + 6 + i * TOTALS_ROW, box->width - 20, TOTALS_ROW };
       double name_width, name_height;

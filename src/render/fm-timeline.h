@@ -2,11 +2,12 @@
 #pragma once
 
 #include "fm-document.h"
+#include "fm-metrics.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
-  FmNode *node;         /* borrowed from the path */
+  FmNode *node;         /* borrowed from the metrics' path */
   double x0;
   double x1;
   gboolean wait;        /* an upper rung: a queue; else a process step */
@@ -15,20 +16,22 @@ typedef struct {
 } FmTimelineRung;
 
 typedef struct {
-  GPtrArray *path;      /* FmNode: the flow path */
-  GArray *rungs;        /* FmTimelineRung */
+  GArray *rungs;        /* FmTimelineRung, along the critical path */
   double upper_y;       /* the level of the waits */
   double lower_y;       /* the level of the process times */
   FmRect totals;        /* the totals box at the right end */
   FmRect bounds;        /* all of it, labels included */
-  double lead_s;        /* sum of the times of the path's nodes */
-  double process_s;     /* sum of their process times */
+  /* The totals, as the metrics give them. */
+  double lead_s;
+  double process_s;
+  double flow_efficiency;         /* NAN when undefined */
+  double rework_lead_s;           /* NAN when no different from lead_s */
 } FmTimeline;
 
-FmTimeline  *fm_timeline_new   (FmMap        *map,
-                                FmDocument   *document,
-                                const FmRect *content);
-void         fm_timeline_free  (FmTimeline   *self);
+FmTimeline  *fm_timeline_new   (const FmMetrics *metrics,
+                                FmDocument      *document,
+                                const FmRect    *content);
+void         fm_timeline_free  (FmTimeline      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmTimeline, fm_timeline_free)
 

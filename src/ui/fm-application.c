@@ -12,11 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "fm-application.h"
+#include "fm-autosave.h"
 #include "fm-window.h"
 
 struct _FmApplication
 {
   AdwApplication parent_instance;
+
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (FmApplication, fm_application, ADW_TYPE_APPLICATION)
@@ -30,6 +33,17 @@ new_window (FmApplication *self)
   return window;
 }
 
+/* Once, when the first window is there: what a crash left behind. */
+static void
+offer_recovery (FmApplication *self)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  fm_autosave_offer_recovery (GTK_APPLICATION (self));
+}
+
 static void
 fm_application_activate (GApplication *application)
 {
@@ -38,6 +52,7 @@ fm_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (new_window (FM_APPLICATION (application)));
   gtk_window_present (window);
+  offer_recovery (FM_APPLICATION (application));
 }
 
 /**
@@ -92,6 +107,7 @@ fm_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     fm_application_open_file (self, files[i], FM_IS_WINDOW (active) ? FM_WINDOW (active) : NULL);
+  offer_recovery (self);
 }
 
 static void

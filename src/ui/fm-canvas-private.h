@@ -3,6 +3,7 @@
 
 #include "fm-canvas.h"
 #include "fm-edge-route.h"
+#include "fm-metrics-cache.h"
 #include "fm-renderer.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,10 @@ struct _FmCanvas
   FmEdgeKind edge_kind;
   FmPalette palette;
   FmEdgeRoutes *routes;           /* NULL until needed after a change */
+  FmMetricsCache *metrics_cache;  /* what the timeline and highlights show */
+  gboolean show_changes;
+  FmComparison *comparison;       /* with the map's origin, when shown */
+  guint diff_idle;
 
   FmDrag drag;
   GtkGesture *primary_drag;
@@ -78,6 +83,19 @@ void     fm_canvas_node_to_widget      (FmCanvas    *self,
 void     fm_canvas_get_node_size       (FmNodeKind   kind,
                                         double      *width,
                                         double      *height);
+
+/* fm-canvas-metrics.c */
+void     fm_canvas_metrics_init        (FmCanvas        *self);
+void     fm_canvas_metrics_dispose     (FmCanvas        *self);
+void     fm_canvas_metrics_apply       (FmCanvas        *self,
+                                        FmRenderOptions *options,
+                                        gboolean         flush);
+
+/* fm-canvas-diff.c */
+void     fm_canvas_diff_map_changed    (FmCanvas        *self);
+void     fm_canvas_diff_clear          (FmCanvas        *self);
+gboolean fm_canvas_diff_set_show_changes (FmCanvas      *self,
+                                        gboolean         show);
 
 /* fm-canvas-tools.c */
 void     fm_canvas_tools_init          (FmCanvas    *self);

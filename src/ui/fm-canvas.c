@@ -19,6 +19,7 @@ enum {
   PROP_0,
   PROP_EDGE_KIND,
   PROP_SNAP_TO_GRID,
+  PROP_SHOW_CHANGES,
   N_PROPS
 };
 
@@ -35,6 +36,8 @@ fm_canvas_dispose (GObject *object)
   fm_canvas_edit_cancel (self);
   fm_canvas_tools_cancel (self);
   fm_canvas_set_map (self, NULL, NULL);
+  fm_canvas_diff_clear (self);
+  fm_canvas_metrics_dispose (self);
 
   G_OBJECT_CLASS (fm_canvas_parent_class)->dispose (object);
 }
@@ -65,6 +68,9 @@ fm_canvas_get_property (GObject    *object,
     case PROP_SNAP_TO_GRID:
       g_value_set_boolean (value, fm_canvas_state_get_snap_to_grid (self->state));
       break;
+    case PROP_SHOW_CHANGES:
+      g_value_set_boolean (value, self->show_changes);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -85,6 +91,10 @@ fm_canvas_set_property (GObject      *object,
       break;
     case PROP_SNAP_TO_GRID:
       fm_canvas_state_set_snap_to_grid (self->state, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CHANGES:
+      if (fm_canvas_diff_set_show_changes (self, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -352,9 +362,10 @@ fm_canvas_snapshot (GtkWidget   *widget,
       fm_render_options_init (&options);
       options.document = self->document;
       options.palette = &self->palette;
-      options.timeline = TRUE;
+      fm_canvas_metrics_apply (self, &options, FALSE);
       options.selected = fm_canvas_state_get_selection (self->state);
       options.hover_id = fm_canvas_state_get_hover (self->state);
+      options.comparison = self->comparison;
       options.visible = (FmRect) { ox, oy, width / zoom, height / zoom };
 
       cairo_save (cr);
@@ -553,6 +564,10 @@ fm_canvas_class_init (FmCanvasClass *klass)
   properties[PROP_SNAP_TO_GRID] =
     g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A map made from another shows what changed since (fm-canvas-diff.c). */
+  properties[PROP_SHOW_CHANGES] =
+    g_param_spec_boolean ("show-changes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "fmcanvas");
@@ -613,6 +628,7 @@ fm_canvas_init (FmCanvas *self)
   update_palette (self);
   fm_canvas_tools_init (self);
   fm_canvas_dnd_init (self);
+  fm_canvas_metrics_init (self);
   on_selection_changed (self);
 }
 
@@ -686,10 +702,13 @@ fm_canvas_set_map (FmCanvas   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_set_object (&self->map, map);
+  if (self->metrics_cache != NULL)
+    fm_metrics_cache_set_map (self->metrics_cache, document, map);
   g_clear_pointer (&self->routes, fm_edge_routes_free);
   if (self->document != NULL)
     g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
                              self, G_CONNECT_SWAPPED);
+  fm_canvas_diff_map_changed (self);
 
   fm_canvas_state_prune (self->state, map);
   self->paste_count = 0;
@@ -750,7 +769,7 @@ fm_canvas_zoom_to_fit (FmCanvas *self)
   height = gtk_widget_get_height (GTK_WIDGET (self));
   fm_render_options_init (&options);
   options.document = self->document;
-  options.timeline = TRUE;
+  fm_canvas_metrics_apply (self, &options, TRUE);
 
   if (self->map == NULL || width <= 2 * margin || height <= 2 * margin ||
       !fm_renderer_get_extents (self->map, &options, &extents) ||

@@ -5,6 +5,8 @@
 
 #include "fm-canvas-state.h"
 #include "fm-document.h"
+#include "fm-comparison.h"
+#include "fm-metrics-cache.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +65,16 @@ gboolean       fm_canvas_begin_edit           (FmCanvas           *self,
 gboolean       fm_canvas_is_editing           (FmCanvas           *self);
 void           fm_canvas_commit_edit          (FmCanvas           *self);
 void           fm_canvas_cancel_gesture       (FmCanvas           *self);
+
+FmMetricsCache *fm_canvas_get_metrics_cache   (FmCanvas           *self);
+void           fm_canvas_set_metrics_cache    (FmCanvas           *self,
+                                               FmMetricsCache     *cache);
+gboolean       fm_canvas_select_and_reveal    (FmCanvas           *self,
+                                               const char         *id);
+
+gboolean       fm_canvas_get_show_changes     (FmCanvas           *self);
+gboolean       fm_canvas_can_show_changes     (FmCanvas           *self);
+const FmComparison *fm_canvas_get_comparison  (FmCanvas           *self);
 
 char          *fm_canvas_serialize_selection  (FmCanvas           *self);
 gboolean       fm_canvas_paste_json           (FmCanvas           *self,

@@ -17,6 +17,9 @@
 
 #include "fm-duration.h"
 #include "fm-inspector.h"
+#include "fm-json.h"
+#include "fm-inspector-kaizen.h"
+#include "fm-inspector-observed.h"
 
 typedef enum {
   FIELD_TEXT,       /* a string; empty is unset, except for a label */
@@ -60,6 +63,7 @@ static const struct {
   { "items", ON_NODE, "items", FIELD_NUMBER },
   { "owner", ON_NODE, "owner", FIELD_TEXT },
   { "measure", ON_NODE, "measure", FIELD_TEXT },
+  { "baseline", ON_NODE, "baseline", FIELD_TEXT },
   { "target", ON_NODE, "target", FIELD_TEXT },
   { "review_date", ON_NODE, "review-date", FIELD_DATE },
   { "status", ON_NODE, "status", FIELD_CHOICE },
@@ -78,6 +82,11 @@ struct _FmInspector
   AdwPreferencesGroup *queue_group;
   AdwPreferencesGroup *kaizen_group;
   AdwStatusPage *multiple_page;
+  GtkWidget *process_observed;  /* fm-inspector-observed.c */
+  GtkWidget *queue_observed;
+  AdwComboRow *waste;
+  AdwExpanderRow *targets;
+  FmKaizenRows *kaizen_rows;   /* fm-inspector-kaizen.c */
 
   GtkWidget *rows[N_FIELDS];
 
@@ -187,12 +196,15 @@ parse_field (FmInspector *self,
       return TRUE;
 
     case FIELD_DURATION:
-      if (!empty && !fm_duration_parse (stripped, day_length_for (self, i), &number))
+      /* Past the file format's limit, the value could not be saved. */
+      if (!empty && (!fm_duration_parse (stripped, day_length_for (self, i), &number) ||
+                     number > FM_JSON_MAX_SECONDS))
         return FALSE;
       break;
 
     case FIELD_NUMBER:
-      if (!empty && (!fm_inspector_parse_number (stripped, &number) || number < 0))
+      if (!empty && (!fm_inspector_parse_number (stripped, &number) || number < 0 ||
+                     number > FM_JSON_MAX_COUNT))
         return FALSE;
       break;
 
@@ -345,6 +357,10 @@ refresh (FmInspector *self)
       gtk_widget_set_visible (GTK_WIDGET (self->process_group), kind == FM_NODE_KIND_PROCESS);
       gtk_widget_set_visible (GTK_WIDGET (self->queue_group), kind == FM_NODE_KIND_QUEUE);
       gtk_widget_set_visible (GTK_WIDGET (self->kaizen_group), kind == FM_NODE_KIND_KAIZEN);
+      fm_kaizen_rows_show (self->kaizen_rows, self->document, self->map,
+                           kind == FM_NODE_KIND_KAIZEN ? FM_KAIZEN (node) : NULL);
+      fm_inspector_observed_show (self->process_observed, kind == FM_NODE_KIND_PROCESS ? node : NULL);
+      fm_inspector_observed_show (self->queue_observed, kind == FM_NODE_KIND_QUEUE ? node : NULL);
     }
   else if (edge != NULL)
     {
@@ -413,8 +429,12 @@ apply_row (FmInspector *self,
 
   gtk_widget_remove_css_class (row, "error");
   self->typing_row = row;
-  fm_document_set_value_full (self->document, target_map (self, i), object_id,
-                              pspec->name, &value, TRUE);
+  /* A measured time typed over is an estimate again, in the same step. */
+  if (fm_inspector_observed_replaces (object, pspec->name))
+    fm_inspector_observed_set (self->document, self->map, object_id, pspec->name, &value);
+  else
+    fm_document_set_value_full (self->document, target_map (self, i), object_id,
+                                pspec->name, &value, TRUE);
   self->typing_row = NULL;
 }
 
@@ -537,6 +557,7 @@ fm_inspector_dispose (GObject *object)
   g_clear_object (&self->pending_row);
   g_clear_pointer (&self->pending_object_id, g_free);
   fm_inspector_set_map (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->kaizen_rows, fm_kaizen_rows_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_INSPECTOR);
 
   G_OBJECT_CLASS (fm_inspector_parent_class)->dispose (object);
@@ -556,6 +577,10 @@ fm_inspector_class_init (FmInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmInspector, queue_group);
   gtk_widget_class_bind_template_child (widget_class, FmInspector, kaizen_group);
   gtk_widget_class_bind_template_child (widget_class, FmInspector, multiple_page);
+  gtk_widget_class_bind_template_child (widget_class, FmInspector, process_observed);
+  gtk_widget_class_bind_template_child (widget_class, FmInspector, queue_observed);
+  gtk_widget_class_bind_template_child (widget_class, FmInspector, waste);
+  gtk_widget_class_bind_template_child (widget_class, FmInspector, targets);
   /* Offset 0: found with gtk_widget_get_template_child() by the field table. */
   for (guint i = 0; i < N_FIELDS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, fields[i].row, FALSE, 0);
@@ -587,6 +612,10 @@ fm_inspector_init (FmInspector *self)
 
           /* Ctrl+Z is the document's undo, not the row's. */
           gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+          /* No more than a file may hold: a longer text could not be saved. */
+          if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))))
+            gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                     FM_JSON_MAX_TEXT_CHARS);
           g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), self);
           g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
           gtk_widget_add_controller (row, focus);
@@ -599,6 +628,8 @@ fm_inspector_init (FmInspector *self)
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
+  self->kaizen_rows = fm_kaizen_rows_new (self->waste, ADW_ENTRY_ROW (fm_inspector_get_field (self, "review-date")),
+                                          self->targets);
   g_assert (g_str_equal (fields[9].property, "label"));
   g_assert (g_str_equal (fields[N_FIELDS - 1].property, "rate"));
 }

@@ -218,8 +218,12 @@ static void
 fm_palette_view_dispose (GObject *object)
 {
   FmPaletteView *self = FM_PALETTE_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_PALETTE_VIEW);
+  /* The template's scrolled window has no name to be unparented by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->canvas);
   g_clear_object (&self->samples);
 

@@ -97,11 +97,15 @@ fm_window_actions_init (FmWindow *self)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GPropertyAction) snap = NULL;
+  g_autoptr(GPropertyAction) changes = NULL;
   g_autoptr(GSimpleAction) fit = g_simple_action_new ("zoom-fit", NULL);
 
   snap = g_property_action_new ("snap-to-grid", fm_canvas_get_state (self->canvas), "snap-to-grid");
   g_signal_connect_object (fit, "activate", G_CALLBACK (on_zoom_fit), self->canvas, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (snap));
+  /* A future state shows what changed since its origin (fm-canvas-diff.c). */
+  changes = g_property_action_new ("show-changes", self->canvas, "show-changes");
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (changes));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (fit));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
 }

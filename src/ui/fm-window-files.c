@@ -66,6 +66,8 @@ fm_window_save (FmWindow  *self,
 
   if (!fm_json_save_file (self->document, self->file, error))
     return FALSE;
+  /* Our own write is not a change by another program. */
+  fm_file_watch_note_saved (self->file_watch);
 
   fm_undo_stack_set_saved (fm_document_get_undo_stack (self->document));
   remember (self->file);
@@ -73,12 +75,21 @@ fm_window_save (FmWindow  *self,
   return TRUE;
 }
 
+static gboolean
+destroy_idle (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_after (FmWindow         *self,
            FmWindowContinue  then)
 {
+  /* Not from inside the response of the dialog that asked: it is still
+   * closing, and would let go of its parent after the parent is gone. */
   if (then == FM_AFTER_CLOSE)
-    gtk_window_destroy (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle, g_object_ref (self), g_object_unref);
 }
 
 /* Saves, and runs @then when that worked. */

@@ -1,7 +1,14 @@
 /* fm-window-private.h: the window's insides, shared by its actions and file handling */
 #pragma once
 
+#include "fm-autosave.h"
+#include "fm-experiments-view.h"
+#include "fm-file-watch.h"
 #include "fm-inspector.h"
+#include "fm-map-list.h"
+#include "fm-metrics-cache.h"
+#include "fm-metrics-panel.h"
+#include "fm-observed-panel.h"
 #include "fm-palette-view.h"
 #include "fm-window.h"
 
@@ -18,6 +25,11 @@ struct _FmWindow
   FmCanvas *canvas;
   GtkStack *side_stack;
   FmInspector *inspector;
+  FmMetricsPanel *metrics_panel;
+  FmMapList *map_list;
+  FmExperimentsView *experiments;
+  FmObservedPanel *observed_panel;
+  GtkWidget *changes_button;
   GMenu *history_section;
   GMenu *recent_menu;
   GtkWidget *undo_button;
@@ -25,8 +37,27 @@ struct _FmWindow
 
   FmDocument *document;
   FmMap *map;
+  FmMetricsCache *metrics_cache;  /* the canvas's and the metrics panel's */
   GFile *file;
   gboolean closing_confirmed;
+
+  /* Reliability: unsaved changes kept aside, and the file watched for
+   * changes by other programs, shown in banner_area above the map. */
+  GtkBox *banner_area;
+  FmAutosave *autosave;
+  FmFileWatch *file_watch;
+
+  /* fm-window-maps.c: each map's selection and view while another is shown */
+  GHashTable *map_views;          /* FmMap -> its view */
+  FmMap *pending_map;             /* added by the change under way: show it */
+  guint removed_position;
+
+  /* fm-window-observed.c: the imported tracker data, view state */
+  FmObservedSession *observed_session;
+
+  /* fm-window-present.c: the slides, in place of the editor while presenting */
+  GtkWidget *presentation;
+  GtkWidget *editor_content;
 };
 
 /* What to do once unsaved changes were saved or discarded. */
@@ -55,6 +86,29 @@ char *fm_window_dup_display_name    (FmWindow         *self);
 
 /* fm-window-export.c */
 void  fm_window_export_class_init   (GtkWidgetClass   *widget_class);
+
+/* fm-window-maps.c */
+void  fm_window_maps_class_init     (GtkWidgetClass   *widget_class);
+void  fm_window_maps_init           (FmWindow         *self);
+void  fm_window_maps_dispose        (FmWindow         *self);
+void  fm_window_maps_set_document   (FmWindow         *self);
+void  fm_window_show_map            (FmWindow         *self,
+                                     FmMap            *map);
+
+/* fm-window-present.c */
+void  fm_window_present_class_init  (GtkWidgetClass   *widget_class);
+void  fm_window_present_dispose     (FmWindow         *self);
+gboolean fm_window_is_presenting    (FmWindow         *self);
+
+/* fm-window-print.c: printing, and the map as an image on the clipboard */
+void  fm_window_print_class_init    (GtkWidgetClass   *widget_class);
+
+/* fm-window-observed.c */
+void  fm_window_observed_class_init (GtkWidgetClass   *widget_class);
+void  fm_window_observed_init       (FmWindow         *self);
+void  fm_window_observed_dispose    (FmWindow         *self);
+void  fm_window_import_observed     (FmWindow         *self,
+                                     GFile            *file);
 
 /* fm-window-actions.c */
 void  fm_window_actions_class_init  (GtkWidgetClass   *widget_class);

@@ -29,11 +29,19 @@ fm_window_dispose (GObject *object)
 {
   FmWindow *self = FM_WINDOW (object);
 
+  /* The editor goes back in its place before the template lets go of it. */
+  fm_window_present_dispose (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (fm_document_get_undo_stack (self->document), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->map);
+  g_clear_object (&self->metrics_cache);
+  fm_window_observed_dispose (self);
+  /* Closed cleanly: what was kept aside for a crash goes. */
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->file_watch);
+  fm_window_maps_dispose (self);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (fm_window_parent_class)->dispose (object);
@@ -95,6 +103,9 @@ fm_window_class_init (FmWindowClass *klass)
   g_type_ensure (FM_TYPE_CANVAS);
   g_type_ensure (FM_TYPE_PALETTE_VIEW);
   g_type_ensure (FM_TYPE_INSPECTOR);
+  g_type_ensure (FM_TYPE_METRICS_PANEL);
+  g_type_ensure (FM_TYPE_MAP_LIST);
+  g_type_ensure (FM_TYPE_EXPERIMENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FmWindow, toast_overlay);
@@ -103,6 +114,12 @@ fm_window_class_init (FmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, banner_area);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, metrics_panel);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, map_list);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, experiments);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, observed_panel);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, changes_button);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, undo_button);
@@ -111,6 +128,10 @@ fm_window_class_init (FmWindowClass *klass)
   fm_window_actions_class_init (widget_class);
   fm_window_files_class_init (widget_class);
   fm_window_export_class_init (widget_class);
+  fm_window_maps_class_init (widget_class);
+  fm_window_present_class_init (widget_class);
+  fm_window_print_class_init (widget_class);
+  fm_window_observed_class_init (widget_class);
 }
 
 /* A new document has one map to draw on, and nothing to undo. */
@@ -151,6 +172,14 @@ on_drop_files (GtkDropTarget *target,
     g_application_open (G_APPLICATION (app), (GFile **) to_open->pdata, to_open->len, "");
 }
 
+/* A constraint or warning picked in the metrics panel, shown on the map. */
+static void
+on_reveal (FmCanvas   *canvas,
+           const char *id)
+{
+  fm_canvas_select_and_reveal (canvas, id);
+}
+
 static void
 fm_window_init (FmWindow *self)
 {
@@ -159,14 +188,28 @@ fm_window_init (FmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* One computation of the figures for the canvas and the panel; the
+   * canvas keeps it on the map it shows. */
+  self->metrics_cache = fm_metrics_cache_new ();
+  fm_canvas_set_metrics_cache (self->canvas, self->metrics_cache);
+  fm_metrics_panel_set_cache (self->metrics_panel, self->metrics_cache);
+  g_signal_connect_object (self->metrics_panel, "reveal", G_CALLBACK (on_reveal),
+                           self->canvas, G_CONNECT_SWAPPED);
+
   fm_palette_view_set_canvas (self->palette, self->canvas);
   fm_window_files_init (self);
   fm_window_actions_init (self);
+  fm_window_maps_init (self);
+  fm_window_observed_init (self);
 
   /* Files dropped from a file manager; palette drops stop at the canvas. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_files), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  self->autosave = fm_autosave_new (self);
+  self->file_watch = fm_file_watch_new ();
+  fm_file_watch_attach (self->file_watch, self, self->banner_area);
 
   fm_window_set_document (self, document, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -288,6 +331,7 @@ fm_window_set_document (FmWindow   *self,
   fm_canvas_state_clear_selection (fm_canvas_get_state (self->canvas));
   fm_canvas_set_map (self->canvas, document, self->map);
   fm_inspector_set_map (self->inspector, document, self->map, fm_canvas_get_state (self->canvas));
+  fm_window_maps_set_document (self);
 
   fm_window_update_title (self);
   fm_window_update_history (self);
@@ -311,6 +355,8 @@ fm_window_show_error (FmWindow     *self,
   g_return_if_fail (FM_IS_WINDOW (self));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  /* Named for window lists, and for the GUI tests to find. */
+  gtk_window_set_title (GTK_WINDOW (dialog), heading);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));

@@ -1,7 +1,9 @@
 /* fuzz-load.c: libFuzzer target for the file loader
  *
  * Every input must load or give an error; a loaded document must also save
- * and load again to the same text, so the saver is fuzzed too.
+ * and load again to the same text, so the saver is fuzzed too. The same
+ * bytes are read as a clipboard fragment, the other text Flowmap takes from
+ * outside.
  */
 #include "config.h"
 
@@ -11,6 +13,21 @@
 #include "fm-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static void
+fuzz_selection (const uint8_t *data,
+                size_t         size)
+{
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fm_json_parse_selection (text, &nodes, &edges, &error))
+    g_assert (nodes != NULL && edges != NULL && error == NULL);
+  else
+    g_assert (error != NULL && error->message != NULL && *error->message != '\0');
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -22,6 +39,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = NULL;
   g_autofree char *text_again = NULL;
   gsize length, length_again;
+
+  fuzz_selection (data, size);
 
   document = fm_json_load_data ((const char *) data, size, "fuzz.flowmap", &error);
   if (document == NULL)

@@ -30,7 +30,8 @@ fi
 mkdir -p "$work_dir/seeds" "$work_dir/corpus" "$work_dir/artifacts"
 # The seeds are rebuilt on every run, so that new bad files join in.
 rm -f "$work_dir/seeds/"*
-for f in "$source_dir"/data/examples/*.flowmap "$source_dir"/tests/data/bad/*.flowmap; do
+for f in "$source_dir"/data/examples/*.flowmap "$source_dir"/tests/data/bad/*.flowmap \
+         "$source_dir"/tests/fuzz/seeds/*.flowmap; do
   cp "$f" "$work_dir/seeds/"
 done
 

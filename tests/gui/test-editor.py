@@ -71,7 +71,9 @@ class Editor:
         self.path = path
         self.saves = 0
         env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none",
-                   HOME=os.path.dirname(path), XDG_DATA_HOME=os.path.dirname(path))
+                   HOME=os.path.dirname(path), XDG_DATA_HOME=os.path.dirname(path),
+                   # Its own autosaves, apart from other GUI tests'.
+                   XDG_STATE_HOME=os.path.join(os.path.dirname(path), "state"))
         # In a sanitizer build, what GTK keeps until exit is not ours to
         # report; the unit tests check Flowmap's own code for leaks.
         env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "detect_leaks=0"]))
@@ -175,8 +177,9 @@ def main():
 
     state = {}
 
-    # The palette's first shape is the process step: 115 px in, 100 px down.
-    palette_x, palette_y = editor.x + 115, editor.y + 100
+    # The palette's first shape is the process step: 115 px in, 200 px down,
+    # under the list of the document's maps (one map in a new document).
+    palette_x, palette_y = editor.x + 115, editor.y + 200
 
     def place_first():
         drop_x, drop_y = editor.x + 500, editor.y + 300

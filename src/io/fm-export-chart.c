@@ -1,0 +1,133 @@
+/* fm-export-chart.c: a chart of observed flow data written to a PNG, SVG or PDF file
+ *
+ * The chart is drawn by the same code as in the side panel (fm-chart.c),
+ * with its title and caption, on a white page. As for maps (fm-export.c),
+ * the file is made whole in memory and then replaces the target
+ * atomically, so a failed export never leaves half a file behind.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-export"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "fm-export-chart.h"
+#include "fm-export-private.h"
+
+/* Cairo's limit for image surfaces. */
+#define MAX_PIXELS 32767
+
+static cairo_status_t
+draw_on (cairo_surface_t   *surface,
+         FmChartKind        kind,
+         const FmChartData *data,
+         double             width,
+         double             height,
+         double             scale)
+{
+  cairo_status_t status;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  fm_chart_draw (cr, kind, data, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  return status;
+}
+
+/**
+ * fm_export_chart:
+ * @data: what to draw; its @title is for the caller to set (a slide has one)
+ * @path: the file to write; replaced if it exists
+ * @width: the page in pixels at scale 1 (SVG: pixels, PDF: points);
+ *   %FM_CHART_EXPORT_WIDTH for a slide
+ * @height: likewise; %FM_CHART_EXPORT_HEIGHT for a slide
+ * @scale: PNG pixels per unit: 2 for a sharp slide; SVG and PDF ignore it
+ *
+ * Returns: %TRUE on success; on failure @path is left as it was and
+ *   @error names it and what went wrong
+ */
+gboolean
+fm_export_chart (FmChartKind         kind,
+                 const FmChartData  *data,
+                 const char         *path,
+                 FmExportFormat      format,
+                 double              width,
+                 double              height,
+                 double              scale,
+                 GError            **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *display_name = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+
+  g_return_val_if_fail (kind < FM_N_CHARTS, FALSE);
+  g_return_val_if_fail (data != NULL && data->observed != NULL && data->series != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_basename (path);
+  if (!(width >= 1 && height >= 1 && isfinite (width) && isfinite (height) && scale > 0 && isfinite (scale)) ||
+      ceil (width * scale) > MAX_PIXELS || ceil (height * scale) > MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: a chart must be between 1 and %d pixels wide and high"),
+                   display_name, MAX_PIXELS);
+      return FALSE;
+    }
+
+  switch (format)
+    {
+    case FM_EXPORT_FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale - 1e-6),
+                                            (int) ceil (height * scale - 1e-6));
+      status = draw_on (surface, kind, data, width, height, scale);
+      cairo_surface_flush (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, fm_export_append_bytes, bytes);
+      break;
+
+    case FM_EXPORT_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (fm_export_append_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      status = draw_on (surface, kind, data, width, height, 1);
+      cairo_surface_finish (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+      break;
+
+    case FM_EXPORT_FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, fm_chart_kind_get_title (kind));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
+      status = draw_on (surface, kind, data, width, height, 1);
+      cairo_surface_finish (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+      break;
+
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: unknown format"), display_name);
+      return FALSE;
+    }
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not export to “%s”: %s"), display_name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return fm_export_write_bytes (bytes, path, display_name, error);
+}

@@ -1,0 +1,18 @@
+/* fm-export-chart.h: a chart of observed flow data written to a PNG, SVG or PDF file */
+#pragma once
+
+#include "fm-chart.h"
+#include "fm-export.h"
+
+G_BEGIN_DECLS
+
+gboolean  fm_export_chart  (FmChartKind         kind,
+                            const FmChartData  *data,
+                            const char         *path,
+                            FmExportFormat      format,
+                            double              width,
+                            double              height,
+                            double              scale,
+                            GError            **error);
+
+G_END_DECLS

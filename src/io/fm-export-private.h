@@ -1,0 +1,52 @@
+/* fm-export-private.h: the layout of one exported page, shared by single maps and decks */
+#pragma once
+
+#include "fm-export.h"
+#include "fm-renderer.h"
+#include "fm-slide.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  FmMap *map;
+  FmRenderOptions render;   /* the light palette, the timeline */
+  gboolean empty;           /* the map has no node */
+  FmRect extents;           /* what the renderer draws, in map units */
+  double margin;
+  FmLegend *legend;         /* nullable */
+  double legend_height;     /* with the gap under it */
+  double width;             /* the page, framed */
+  double height;
+} FmExportPage;
+
+void      fm_export_page_init       (FmExportPage           *page,
+                                     FmDocument             *document,
+                                     FmMap                  *map,
+                                     const FmExportOptions  *options);
+void      fm_export_page_clear      (FmExportPage           *page);
+void      fm_export_page_draw       (FmExportPage           *page,
+                                     cairo_t                *cr,
+                                     const FmExportOptions  *options,
+                                     double                  width,
+                                     double                  height);
+char     *fm_export_pdf_title       (FmDocument             *document,
+                                     FmMap                  *map);
+gboolean  fm_export_write_bytes     (GByteArray             *bytes,
+                                     const char             *path,
+                                     const char             *display_name,
+                                     GError                **error);
+gboolean  fm_export_check_options   (const FmExportOptions  *options,
+                                     const char             *display_name,
+                                     GError                **error);
+cairo_status_t fm_export_append_bytes (void                 *closure,
+                                     const unsigned char    *data,
+                                     unsigned int            length);
+gboolean  fm_export_render          (FmExportPage           *page,
+                                     FmDocument             *document,
+                                     FmExportFormat          format,
+                                     const FmExportOptions  *options,
+                                     GByteArray             *bytes,
+                                     const char             *display_name,
+                                     GError                **error);
+
+G_END_DECLS

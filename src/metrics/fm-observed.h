@@ -1,0 +1,205 @@
+/* fm-observed.h: flow figures measured from work-item data, and putting them on a map */
+#pragma once
+
+#include "fm-document.h"
+#include "fm-observed-log.h"
+#include "fm-observed-mapping.h"
+
+G_BEGIN_DECLS
+
+/* Runs of the Monte Carlo forecast when the caller does not say. */
+#define FM_OBSERVED_FORECAST_RUNS 10000
+
+/**
+ * FmObservedStatistic:
+ * @FM_OBSERVED_MEDIAN: the median: the typical item
+ * @FM_OBSERVED_P85: the 85th percentile: what to promise
+ *
+ * Which figure of a node's observed times to put on the map.
+ */
+typedef enum {
+  FM_OBSERVED_MEDIAN,
+  FM_OBSERVED_P85,
+} FmObservedStatistic;
+
+/**
+ * FmObservedOptions:
+ * @from: (nullable): count only items finished at or after this time, and
+ *   node times of visits that ended at or after it
+ * @to: (nullable): look at the data as it was at this time: events at it
+ *   or later are ignored, work in progress and aging are as of then.
+ *   %NULL: now, or just after the last event of the data if that is later
+ * @now: (nullable): the current time, for reproducible results; %NULL:
+ *   the clock
+ * @time_zone: (nullable): where days and weeks begin; %NULL: local time
+ *
+ * Initialise with fm_observed_options_init(); the caller keeps ownership.
+ */
+typedef struct {
+  GDateTime *from;
+  GDateTime *to;
+  GDateTime *now;
+  GTimeZone *time_zone;
+} FmObservedOptions;
+
+/**
+ * FmObservedNode:
+ * @node_id: a process step or queue of the map that states are mapped to
+ * @kind: its kind
+ * @count: completed visits: the samples of @median_s and @p85_s
+ * @items: the distinct items among them (fewer when work went round a loop)
+ * @in_progress: items in the node at the end of the period
+ * @median_s: the median time of a completed visit, NAN without any
+ * @p85_s: the 85th percentile, NAN without any
+ *
+ * Consecutive states mapped to the same node count as one visit.
+ */
+typedef struct {
+  char *node_id;
+  FmNodeKind kind;
+  guint count;
+  guint items;
+  guint in_progress;
+  double median_s;
+  double p85_s;
+} FmObservedNode;
+
+/**
+ * FmObservedAge:
+ * @item: an item in progress at the end of the period
+ * @state: the state it is in
+ * @node_id: (nullable): the node that state maps to
+ * @age_s: the time since it entered the first mapped state
+ * @over_p85: older than the 85th percentile of finished items' lead time
+ */
+typedef struct {
+  char *item;
+  char *state;
+  char *node_id;
+  double age_s;
+  gboolean over_p85;
+} FmObservedAge;
+
+/**
+ * FmObservedWeek:
+ * @monday: the first day of the ISO week
+ * @finished: items finished in it
+ * @complete: the whole week lies in the period; only complete weeks count
+ *   in the mean throughput and the forecast
+ */
+typedef struct {
+  GDate monday;
+  guint finished;
+  gboolean complete;
+} FmObservedWeek;
+
+/* Items in progress at the end of a day of the period. */
+typedef struct {
+  GDate date;
+  guint wip;
+} FmObservedDay;
+
+/* The finished items of one work item type; @type is NULL for items without one. */
+typedef struct {
+  char *type;
+  guint finished;
+  double share;
+} FmObservedShare;
+
+/**
+ * FmObserved:
+ * @items: the items looked at: finished in the period, or in progress at its end
+ * @finished: items finished in the period
+ * @in_progress: items in progress at its end
+ * @lead_time_p50_s: median lead time of the finished items: from entering
+ *   the first mapped state to finishing; NAN without finished items
+ * @lead_time_p85_s: its 85th percentile
+ * @lead_time_p95_s: its 95th percentile
+ * @throughput_per_week: finished items a week, the mean over the complete
+ *   weeks; NAN without a complete week
+ * @flow_efficiency: time in process steps ÷ lead time, over all finished
+ *   items; NAN without finished items
+ * @nodes: #FmObservedNode of every node a state maps to, in the map's order
+ * @aging: #FmObservedAge of every item in progress, oldest first
+ * @weeks: #FmObservedWeek from the first to the last week of throughput
+ * @days: #FmObservedDay of every day of the period
+ * @distribution: #FmObservedShare of finished items by type, most first;
+ *   empty when the data has no types
+ * @lead_times: the lead times of the finished items in seconds, ascending
+ * @first_day: the first day of the period
+ * @last_day: the last day of the period
+ * @as_of: the end of the period
+ * @time_zone: where its days begin
+ *
+ * Figures measured from data; see docs/observed.md for each definition.
+ */
+typedef struct {
+  guint items;
+  guint finished;
+  guint in_progress;
+  double lead_time_p50_s;
+  double lead_time_p85_s;
+  double lead_time_p95_s;
+  double throughput_per_week;
+  double flow_efficiency;
+
+  GArray *nodes;
+  GArray *aging;
+  GArray *weeks;
+  GArray *days;
+  GArray *distribution;
+  GArray *lead_times;
+
+  GDate first_day;
+  GDate last_day;
+  GDateTime *as_of;
+  GTimeZone *time_zone;
+} FmObserved;
+
+/**
+ * FmObservedForecast:
+ * @items: how many items were forecast
+ * @runs: simulations run
+ * @days: days from the end of the period until the items are finished in
+ *   50 %, 85 % and 95 % of the runs; NAN when it cannot be forecast
+ * @dates: the days they fall on
+ */
+typedef struct {
+  guint items;
+  guint runs;
+  double days[3];
+  GDate dates[3];
+} FmObservedForecast;
+
+void                  fm_observed_options_init  (FmObservedOptions       *options);
+FmObserved           *fm_observed_compute       (FmObservedLog           *log,
+                                                 FmObservedMapping       *mapping,
+                                                 FmMap                   *map,
+                                                 const FmObservedOptions *options);
+FmObserved           *fm_observed_ref           (FmObserved              *self);
+void                  fm_observed_unref         (FmObserved              *self);
+const FmObservedNode *fm_observed_lookup_node   (FmObserved              *self,
+                                                 const char              *node_id);
+double                fm_observed_node_value    (const FmObservedNode    *node,
+                                                 FmObservedStatistic      statistic);
+double                fm_observed_percentile    (const double            *sorted,
+                                                 gsize                    n,
+                                                 double                   p);
+
+gboolean              fm_observed_forecast      (FmObserved              *self,
+                                                 guint                    items,
+                                                 guint                    runs,
+                                                 guint32                  seed,
+                                                 FmObservedForecast      *forecast);
+
+char                 *fm_observed_describe      (FmObserved              *self,
+                                                 const FmObservedNode    *node,
+                                                 FmObservedStatistic      statistic);
+guint                 fm_observed_apply         (FmObserved              *self,
+                                                 FmDocument              *document,
+                                                 FmMap                   *map,
+                                                 FmObservedStatistic      statistic);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmObserved, fm_observed_unref)
+
+G_END_DECLS

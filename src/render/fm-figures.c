@@ -1,0 +1,191 @@
+/* fm-figures.c: the figures of a map and their changes, in words people read
+ *
+ * One wording for the comparison view, the presentation, the canvas's
+ * change badges and the legend of exported slides: "Lead time 8 w → 2 w,
+ * −75 %". Numbers never go through the locale's printf, like durations.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-render"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fm-duration.h"
+#include "fm-figures.h"
+
+#define MINUS "\u2212"
+
+static const struct {
+  const char *name;
+  const char *title;
+  int better;           /* -1: lower is better; 1: higher; 0: neither */
+} figures[] = {
+  { "lead_time_s", N_("Lead time"), -1 },
+  { "process_time_s", N_("Process time"), 0 },
+  { "flow_efficiency", N_("Flow efficiency"), 1 },
+  { "rolled_pca", N_("Rolled %C&A"), 1 },
+  { "rework_adjusted_lead_time_s", N_("Rework-adjusted lead time"), -1 },
+  { "wip", N_("Work in progress"), -1 },
+  { "throughput_per_day", N_("Throughput a day"), 1 },
+  { "littles_law_lead_time_s", N_("Little’s law lead time"), -1 },
+  { "takt_time_s", N_("Takt time"), 0 },
+  { "handoffs", N_("Handoffs"), -1 },
+};
+
+static gint
+lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    if (g_str_equal (figures[i].name, name))
+      return i;
+
+  return -1;
+}
+
+/**
+ * fm_figure_get_title:
+ * @name: a key of the metrics JSON, such as "lead_time_s"
+ *
+ * Returns: its translated name, such as "Lead time", or @name
+ */
+const char *
+fm_figure_get_title (const char *name)
+{
+  gint i;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  i = lookup (name);
+  return i < 0 ? name : _(figures[i].title);
+}
+
+static char *
+format_decimal (double      value,
+                const char *format)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
+/**
+ * fm_figure_format_value:
+ *
+ * Returns: (transfer full): @value as the figure @name reads: "8 w",
+ *   "7.9 %", "4"; "–" when undefined
+ */
+char *
+fm_figure_format_value (const char *name,
+                        double      value,
+                        double      day_length_s)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (isnan (value) || !isfinite (value))
+    return g_strdup ("–");
+  if (g_str_has_suffix (name, "_s"))
+    return fm_duration_format (value, day_length_s);
+  if (g_str_equal (name, "flow_efficiency") || g_str_equal (name, "rolled_pca"))
+    {
+      g_autofree char *number = format_decimal (100 * value, "%.1f");
+
+      /* Translators: a percentage, as in "12.5 %" */
+      return g_strdup_printf (_("%s %%"), number);
+    }
+  if (fabs (value - round (value)) < 0.005)
+    return format_decimal (value, "%.0f");
+
+  return format_decimal (value, "%.2f");
+}
+
+/**
+ * fm_figure_format_change:
+ * @change: a relative change, −0.75 for a quarter of what it was
+ *
+ * Returns: (transfer full): "−75 %", "+12 %", "±0 %"; "" when @change is NAN
+ */
+char *
+fm_figure_format_change (double change)
+{
+  g_autofree char *number = NULL;
+  double percent;
+
+  if (isnan (change) || !isfinite (change))
+    return g_strdup ("");
+
+  percent = round (100 * change);
+  number = format_decimal (fabs (percent), "%.0f");
+  if (percent == 0)
+    /* Translators: no change, as a percentage */
+    return g_strdup_printf (_("±%s %%"), number);
+
+  /* Translators: a change as a percentage: the sign, then the number, as in "−75 %" */
+  return g_strdup_printf (_("%s%s %%"), percent < 0 ? MINUS : "+", number);
+}
+
+/**
+ * fm_figure_format_delta:
+ *
+ * Returns: (transfer full): a change of a duration with its sign, "−5 d",
+ *   "+2 h"; "±0" when it is nothing
+ */
+char *
+fm_figure_format_delta (double seconds,
+                        double day_length_s)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (isnan (seconds))
+    return g_strdup ("");
+  if (fabs (seconds) < 0.5)
+    return g_strdup ("±0");
+
+  magnitude = fm_duration_format (fabs (seconds), day_length_s);
+  return g_strconcat (seconds < 0 ? MINUS : "+", magnitude, NULL);
+}
+
+/**
+ * fm_figure_get_trend:
+ *
+ * Returns: whether going from @from to @to is an improvement of the
+ *   figure @name: shorter lead times, higher flow efficiency…
+ */
+FmTrend
+fm_figure_get_trend (const char *name,
+                     double      from,
+                     double      to)
+{
+  gint i = lookup (name);
+
+  if (i < 0 || figures[i].better == 0 || isnan (from) || isnan (to) || from == to)
+    return FM_TREND_NEUTRAL;
+
+  return (to - from) * figures[i].better > 0 ? FM_TREND_BETTER : FM_TREND_WORSE;
+}
+
+/**
+ * fm_figure_describe:
+ *
+ * Returns: (transfer full): one line, such as "Lead time 8 w → 2 w, −75 %"
+ */
+char *
+fm_figure_describe (const char *name,
+                    double      from,
+                    double      to,
+                    double      change,
+                    double      day_length_s)
+{
+  g_autofree char *a = fm_figure_format_value (name, from, day_length_s);
+  g_autofree char *b = fm_figure_format_value (name, to, day_length_s);
+  g_autofree char *c = fm_figure_format_change (change);
+
+  if (c[0] == '\0')
+    /* Translators: a figure from one map to the other, as in "Lead time 8 w → 2 w" */
+    return g_strdup_printf (_("%s %s → %s"), fm_figure_get_title (name), a, b);
+
+  /* Translators: a figure from one map to the other and the change, as in
+   * "Lead time 8 w → 2 w, −75 %" */
+  return g_strdup_printf (_("%s %s → %s, %s"), fm_figure_get_title (name), a, b, c);
+}

@@ -1,0 +1,30 @@
+/* fm-figures.h: the figures of a map and their changes, in words people read */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FM_TREND_NEUTRAL,
+  FM_TREND_BETTER,
+  FM_TREND_WORSE,
+} FmTrend;
+
+const char *fm_figure_get_title      (const char *name);
+char       *fm_figure_format_value   (const char *name,
+                                      double      value,
+                                      double      day_length_s);
+char       *fm_figure_format_change  (double      change);
+char       *fm_figure_format_delta   (double      seconds,
+                                      double      day_length_s);
+FmTrend     fm_figure_get_trend      (const char *name,
+                                      double      from,
+                                      double      to);
+char       *fm_figure_describe       (const char *name,
+                                      double      from,
+                                      double      to,
+                                      double      change,
+                                      double      day_length_s);
+
+G_END_DECLS

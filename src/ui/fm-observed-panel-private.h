@@ -1,0 +1,63 @@
+/* fm-observed-panel-private.h: the Observed page's insides, shared by its lists and charts */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fm-chart.h"
+#include "fm-observed-panel.h"
+
+G_BEGIN_DECLS
+
+struct _FmObservedPanel
+{
+  GtkWidget parent_instance;
+
+  /* template children */
+  GtkStack *stack;
+  AdwActionRow *source_row;
+  AdwComboRow *period_row;
+  AdwActionRow *mapping_row;
+  GtkLabel *lead_p50;
+  GtkLabel *lead_p85;
+  GtkLabel *lead_p95;
+  GtkLabel *throughput;
+  AdwActionRow *items_row;
+  GtkLabel *items;
+  GtkLabel *efficiency;
+  GtkDropDown *chart_dropdown;
+  GtkDrawingArea *chart_area;
+  GtkSpinButton *forecast_spin;
+  GtkLabel *forecast_label;
+  GtkLabel *forecast_detail;
+  AdwComboRow *statistic_row;
+  GtkListBox *nodes_list;
+  AdwPreferencesGroup *aging_group;
+  GtkListBox *aging_list;
+  AdwPreferencesGroup *distribution_group;
+  GtkListBox *distribution_list;
+
+  FmObservedSession *session;
+  FmMetricsCache *cache;          /* the document and the map on screen */
+  FmObserved *observed;           /* nullable: before an import */
+  FmObservedSeries *series;
+  guint update_id;
+};
+
+/* fm-observed-panel-lists.c */
+void      fm_observed_panel_show_nodes         (FmObservedPanel *self,
+                                                FmDocument      *document,
+                                                FmMap           *map);
+void      fm_observed_panel_show_aging         (FmObservedPanel *self,
+                                                double           day_length_s);
+void      fm_observed_panel_show_distribution  (FmObservedPanel *self);
+void      fm_observed_panel_clear_lists        (FmObservedPanel *self);
+
+/* fm-observed-panel-charts.c */
+void      fm_observed_panel_charts_init        (FmObservedPanel *self);
+void      fm_observed_panel_charts_class_init  (GtkWidgetClass  *widget_class);
+FmChartKind fm_observed_panel_get_chart        (FmObservedPanel *self);
+void      fm_observed_panel_chart_data         (FmObservedPanel *self,
+                                                FmChartData     *data,
+                                                gboolean         for_slide);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* fm-presentation.h: the slides of a retrospective, drawn full screen */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fm-document.h"
+
+G_BEGIN_DECLS
+
+#define FM_TYPE_PRESENTATION (fm_presentation_get_type ())
+G_DECLARE_FINAL_TYPE (FmPresentation, fm_presentation, FM, PRESENTATION, GtkWidget)
+
+GtkWidget   *fm_presentation_new              (FmDocument     *document,
+                                               FmMap          *shown);
+guint        fm_presentation_get_n_slides     (FmPresentation *self);
+guint        fm_presentation_get_slide        (FmPresentation *self);
+void         fm_presentation_set_slide        (FmPresentation *self,
+                                               guint           slide);
+const char  *fm_presentation_get_slide_title  (FmPresentation *self);
+const char  *fm_presentation_get_slide_kind   (FmPresentation *self);
+
+G_END_DECLS

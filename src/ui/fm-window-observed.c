@@ -1,0 +1,117 @@
+/* fm-window-observed.c: observed flow data in the window: importing it and the Observed page
+ *
+ * The imported data is view state (FmObservedSession), kept with the
+ * window and never saved in the document; the Observed page measures it
+ * against the map on screen. Import Observed Data asks for a CSV file
+ * first, then shows the import dialog (fm-observed-dialog.c); importing
+ * replaces the data and brings the Observed page forward.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-window-observed"
+
+#include <glib/gi18n.h>
+
+#include "fm-observed-dialog.h"
+#include "fm-window-private.h"
+
+/**
+ * fm_window_import_observed:
+ * @file: a CSV file
+ *
+ * Shows the import dialog on @file, for the map on screen.
+ */
+void
+fm_window_import_observed (FmWindow *self,
+                           GFile    *file)
+{
+  g_return_if_fail (FM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->map == NULL || fm_window_is_presenting (self))
+    return;
+
+  fm_observed_dialog_present (GTK_WINDOW (self), self->map, self->observed_session, file);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     FmWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    fm_window_import_observed (self, file);
+  g_object_unref (self);
+}
+
+static void
+action_import_observed (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (fm_window_is_presenting (self))
+    return;
+
+  chooser = fm_observed_dialog_new_chooser (GTK_WINDOW (self));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* New data: show what it says. */
+static void
+on_session_changed (FmWindow *self)
+{
+  if (fm_observed_session_get_log (self->observed_session) != NULL)
+    gtk_stack_set_visible_child_name (self->side_stack, "observed");
+}
+
+static void
+on_reveal (FmCanvas   *canvas,
+           const char *id)
+{
+  fm_canvas_select_and_reveal (canvas, id);
+}
+
+void
+fm_window_observed_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (FM_TYPE_OBSERVED_PANEL);
+
+  gtk_widget_class_install_action (widget_class, "win.import-observed", NULL, action_import_observed);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-observed", NULL);
+}
+
+void
+fm_window_observed_init (FmWindow *self)
+{
+  self->observed_session = fm_observed_session_new ();
+  fm_observed_panel_set_session (self->observed_panel, self->observed_session);
+  fm_observed_panel_set_cache (self->observed_panel, self->metrics_cache);
+  g_signal_connect_object (self->observed_session, "changed", G_CALLBACK (on_session_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->observed_panel, "reveal", G_CALLBACK (on_reveal),
+                           self->canvas, G_CONNECT_SWAPPED);
+}
+
+void
+fm_window_observed_dispose (FmWindow *self)
+{
+  g_clear_object (&self->observed_session);
+}

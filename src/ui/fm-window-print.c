@@ -1,0 +1,181 @@
+/* fm-window-print.c: the map printed, or copied as an image for a slide deck
+ *
+ * Both draw the page an export would (fm_export_draw_page()): the light
+ * palette, the timeline. Printing fits the page to the paper, turned to
+ * landscape for a wide map. Copy as Image (Ctrl+Shift+C) puts the map, or
+ * only the selected nodes and the edges between them, on the clipboard
+ * as an image at twice the size, sharp on a slide.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-window-print"
+
+#include <glib/gi18n.h>
+
+#include "fm-export.h"
+#include "fm-window-private.h"
+
+#define IMAGE_SCALE 2.0
+
+/* ---- Copy as image ------------------------------------------------- */
+
+/* A copy of @map with only @selected nodes, and the edges between them,
+ * in a document of its own so that the real one does not change. */
+static FmMap *
+copy_selection (FmMap       *map,
+                char       **selected,
+                FmDocument **holder)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) drop = g_ptr_array_new ();
+  g_autoptr(FmMap) copy = fm_map_copy (map, "selection");
+  guint n = fm_map_get_n_nodes (copy);
+
+  for (guint i = 0; selected[i] != NULL; i++)
+    g_hash_table_add (keep, selected[i]);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = fm_node_get_id (fm_map_get_node (copy, i));
+
+      if (!g_hash_table_contains (keep, id))
+        g_ptr_array_add (drop, (gpointer) id);
+    }
+  g_ptr_array_add (drop, NULL);
+
+  *holder = fm_document_new ();
+  fm_document_add_map (*holder, copy, 0);
+  fm_document_remove (*holder, copy, (const char * const *) drop->pdata);
+
+  return copy;
+}
+
+static void
+action_copy_image (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+  g_auto(GStrv) selected = fm_canvas_state_dup_selection (fm_canvas_get_state (self->canvas), self->map, TRUE);
+  g_autoptr(FmDocument) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  FmMap *map = self->map;
+  FmExportOptions options;
+  cairo_surface_t *surface;
+  gboolean part = selected != NULL && selected[0] != NULL;
+
+  fm_export_options_init (&options);
+  options.scale = IMAGE_SCALE;
+  options.margin = 16;
+  if (part)
+    {
+      map = copy_selection (self->map, selected, &holder);
+      /* A part of the flow has no lead time of its own to show. */
+      options.timeline = FALSE;
+    }
+
+  surface = fm_export_image (self->document, map, &options, &error);
+  if (surface == NULL)
+    {
+      fm_window_show_error (self, _("Could Not Copy the Map"), error);
+      return;
+    }
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian
+   * machines: GDK's default memory format. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                      cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (part ? _("Selection copied as an image")
+                                                   : _("Map copied as an image")));
+}
+
+/* ---- Printing ------------------------------------------------------ */
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              FmWindow          *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double page_w, page_h, scale;
+  FmExportOptions options;
+
+  fm_export_options_init (&options);
+  options.transparent = TRUE;
+  fm_export_get_page_size (self->document, self->map, &options, &page_w, &page_h);
+  scale = MIN (width / page_w, height / page_h);
+
+  cairo_translate (cr, (width - page_w * scale) / 2, (height - page_h * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  fm_export_draw_page (cr, self->document, self->map, &options, page_w, page_h);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               FmWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      fm_window_show_error (self, _("Could Not Print the Map"), error);
+    }
+  g_object_unref (operation);
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = fm_window_dup_display_name (self);
+  double page_w, page_h;
+
+  fm_export_get_page_size (self->document, self->map, NULL, &page_w, &page_h);
+  gtk_page_setup_set_orientation (setup, page_w > page_h ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+
+  /* Asynchronous: "done" says how it ended and lets the operation go. */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    fm_window_show_error (self, _("Could Not Print the Map"), error);
+}
+
+void
+fm_window_print_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, action_copy_image);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+}

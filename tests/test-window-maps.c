@@ -1,0 +1,316 @@
+/* test-window-maps.c: the window with several maps: switching keeps each
+ * map's selection, future states and deleting are undoable, the map or
+ * the selection copied as an image, presentation mode and its slides */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "fm-document-maps.h"
+#include "fm-export-dialog.h"
+#include "fm-inspector.h"
+#include "fm-json.h"
+#include "fm-kaizen.h"
+#include "fm-presentation.h"
+#include "fm-window.h"
+
+typedef struct {
+  FmWindow *window;
+  FmDocument *doc;
+  FmCanvas *canvas;
+  FmCanvasState *state;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  f->window = g_object_ref_sink (fm_window_new (NULL));
+  g_assert_true (fm_window_load_file (f->window, file, FALSE));
+  f->doc = fm_window_get_document (f->window);
+  f->canvas = fm_window_get_canvas (f->window);
+  f->state = fm_canvas_get_state (f->canvas);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_unref (f->window);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, param));
+}
+
+static FmMap *
+shown (Fixture *f)
+{
+  return fm_canvas_get_map (f->canvas);
+}
+
+/* Each map keeps its own selection while another is shown. */
+static void
+test_switch (Fixture       *f,
+             gconstpointer  data)
+{
+  FmMap *current = fm_document_get_map (f->doc, 0);
+  FmMap *future = fm_document_get_map (f->doc, 1);
+
+  g_assert_true (shown (f) == current);
+  fm_canvas_state_select (f->state, "code", FALSE);
+
+  activate (f, "win.show-map", g_variant_new_uint32 (1));
+  g_assert_true (shown (f) == future);
+  g_assert_cmpuint (fm_canvas_state_get_n_selected (f->state), ==, 0);
+  fm_canvas_state_select (f->state, "security", FALSE);
+
+  activate (f, "win.previous-map", NULL);
+  g_assert_true (shown (f) == current);
+  g_assert_cmpstr (fm_canvas_state_get_single (f->state), ==, "code");
+
+  activate (f, "win.next-map", NULL);
+  g_assert_true (shown (f) == future);
+  g_assert_cmpstr (fm_canvas_state_get_single (f->state), ==, "security");
+}
+
+/* Create Future State copies the map shown, shows the copy with its
+ * changes, and undo takes it away again. */
+static void
+test_future_state (Fixture       *f,
+                   gconstpointer  data)
+{
+  FmMap *current = fm_document_get_map (f->doc, 0);
+  FmMap *made;
+  gboolean changes;
+
+  activate (f, "win.create-future-state", NULL);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 3);
+  made = shown (f);
+  g_assert_true (made == fm_document_get_map (f->doc, 2));
+  g_assert_cmpint (fm_map_get_state (made), ==, FM_MAP_STATE_FUTURE);
+  g_assert_cmpstr (fm_map_get_based_on (made), ==, "current");
+  g_assert_cmpstr (fm_map_get_name (made), ==, "Future state 2");
+  g_assert_cmpuint (fm_map_get_n_nodes (made), ==, fm_map_get_n_nodes (current));
+  g_object_get (f->canvas, "show-changes", &changes, NULL);
+  g_assert_true (changes);
+  g_assert_true (fm_canvas_can_show_changes (f->canvas));
+  g_assert_nonnull (fm_canvas_get_comparison (f->canvas));
+
+  activate (f, "win.undo", NULL);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 2);
+  g_assert_cmpint (fm_document_get_map_position (f->doc, shown (f)), >=, 0);
+
+  activate (f, "win.redo", NULL);
+  g_assert_true (shown (f) == made);
+}
+
+/* Deleting the map shown shows its neighbour; undo brings it back. */
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmMap *future = fm_document_get_map (f->doc, 1);
+
+  activate (f, "win.show-map", g_variant_new_uint32 (1));
+  activate (f, "win.delete-map", NULL);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 1);
+  g_assert_true (shown (f) == fm_document_get_map (f->doc, 0));
+  /* The last map cannot go. */
+  g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.delete-map", NULL) &&
+                  fm_document_get_n_maps (f->doc) == 0);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 1);
+
+  activate (f, "win.undo", NULL);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, 2);
+  g_assert_true (shown (f) == future);
+
+  /* Moving is undoable too, and the map shown stays shown. */
+  activate (f, "win.move-map-up", NULL);
+  g_assert_true (fm_document_get_map (f->doc, 0) == future);
+  g_assert_true (shown (f) == future);
+  activate (f, "win.undo", NULL);
+  g_assert_true (fm_document_get_map (f->doc, 1) == future);
+}
+
+static GdkTexture *
+clipboard_texture (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (content);
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  return g_value_dup_object (&value);
+}
+
+/* Ctrl+Shift+C: the whole map at twice its size, or only the selection. */
+static void
+test_copy_image (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GdkTexture) whole = NULL;
+  g_autoptr(GdkTexture) part = NULL;
+
+  activate (f, "win.copy-image", NULL);
+  whole = clipboard_texture (f);
+  /* The release map is over 2000 units wide. */
+  g_assert_cmpint (gdk_texture_get_width (whole), >, 4000);
+
+  fm_canvas_state_select (f->state, "code", FALSE);
+  activate (f, "win.copy-image", NULL);
+  part = clipboard_texture (f);
+  /* One 160 × 120 step and a margin of 16, at 2×. */
+  g_assert_cmpint (gdk_texture_get_width (part), <, 500);
+  g_assert_cmpint (gdk_texture_get_height (part), <, 400);
+}
+
+/* F5: the slides in the editor's place; the title names the slide. */
+static void
+test_present (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *editor = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  GtkWidget *slides;
+
+  activate (f, "win.present", NULL);
+  slides = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (FM_IS_PRESENTATION (slides));
+  g_assert_cmpuint (fm_presentation_get_n_slides (FM_PRESENTATION (slides)), ==, 6);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Current state (1/6) — Flowmap");
+  g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "map");
+
+  g_assert_true (gtk_widget_activate_action (slides, "presentation.step", "i", 1));
+  g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "constraint");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
+                   "Constraint 1 of 3: Waiting for security review (2/6) — Flowmap");
+  fm_presentation_set_slide (FM_PRESENTATION (slides), 4);
+  g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "future");
+  fm_presentation_set_slide (FM_PRESENTATION (slides), 99);
+  g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "comparison");
+
+  activate (f, "win.leave-presentation", NULL);
+  g_assert_true (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window)) == editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "release.flowmap — Flowmap");
+}
+
+/* Closing the window while presenting puts the editor back first. */
+static void
+test_close_presenting (Fixture       *f,
+                       gconstpointer  data)
+{
+  activate (f, "win.present", NULL);
+  g_assert_true (FM_IS_PRESENTATION (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window))));
+}
+
+/* The export dialog opens over the window with its preview, and closes. */
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  activate (f, "win.export", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (FM_IS_EXPORT_DIALOG (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+}
+
+/* An experiment's waste is a keyword in the file, a translated name on
+ * screen; picking another one is an undoable change. */
+static void
+test_inspector_waste (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FmDocument) doc = fm_json_load_file (file, NULL);
+  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
+  GtkWidget *inspector = g_object_ref_sink (fm_inspector_new ());
+  FmMap *map = fm_document_get_map (doc, 0);
+  FmKaizen *kaizen = FM_KAIZEN (fm_map_lookup_node (map, "kaizen-security"));
+  AdwComboRow *waste;
+  AdwExpanderRow *targets;
+
+  fm_inspector_set_map (FM_INSPECTOR (inspector), doc, map, state);
+  fm_canvas_state_select (state, "kaizen-security", FALSE);
+  waste = ADW_COMBO_ROW (gtk_widget_get_template_child (inspector, FM_TYPE_INSPECTOR, "waste"));
+  targets = ADW_EXPANDER_ROW (gtk_widget_get_template_child (inspector, FM_TYPE_INSPECTOR, "targets"));
+
+  /* None, then the wastes in their order: waiting is the first. */
+  g_assert_cmpuint (adw_combo_row_get_selected (waste), ==, 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (targets), ==, "2 nodes");
+
+  adw_combo_row_set_selected (waste, 3);
+  g_assert_cmpstr (fm_kaizen_get_waste (kaizen), ==, "rework");
+  adw_combo_row_set_selected (waste, 0);
+  g_assert_null (fm_kaizen_get_waste (kaizen));
+  fm_undo_stack_undo (fm_document_get_undo_stack (doc));
+  fm_undo_stack_undo (fm_document_get_undo_stack (doc));
+  g_assert_cmpstr (fm_kaizen_get_waste (kaizen), ==, "waiting");
+  g_assert_cmpuint (adw_combo_row_get_selected (waste), ==, 1);
+
+  /* A target dropped from the map leaves the experiment's list. */
+  {
+    const char *ids[] = { "wait-security", NULL };
+
+    fm_document_remove (doc, map, ids);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (targets), ==, "1 node");
+  }
+
+  fm_inspector_set_map (FM_INSPECTOR (inspector), NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+
+  /* Widgets need a display; without one there is nothing to test here. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+
+  /* Opening a file adds it to the recent files: not the user's. */
+  home = g_dir_make_tmp ("flowmap-window-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/fm/window/maps/switch", test_switch);
+  ADD ("/fm/window/maps/future-state", test_future_state);
+  ADD ("/fm/window/maps/delete-undo", test_delete_undo);
+  ADD ("/fm/window/copy-image", test_copy_image);
+  ADD ("/fm/window/present", test_present);
+  ADD ("/fm/window/close-presenting", test_close_presenting);
+  ADD ("/fm/window/export-dialog", test_export_dialog);
+#undef ADD
+  g_test_add_func ("/fm/window/inspector-waste", test_inspector_waste);
+
+  return g_test_run ();
+}
