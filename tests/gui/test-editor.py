@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-TIMEOUT = 20.0
+TIMEOUT = float(os.environ.get("FLOWMAP_GUI_TIMEOUT", "20"))  # longer under the sanitizers
 SCREEN = "-screen 0 1600x1000x24"
 
 
