@@ -344,8 +344,14 @@ test_panel (Fixture       *f,
     const FmObservedNode *figures = fm_observed_lookup_node (fm_observed_panel_get_observed (panel), "wait-security");
     guint depth = fm_undo_stack_get_depth (stack);
 
+    /* Held, so that new figures cannot take its place in memory. */
+    g_autoptr(FmObserved) before = fm_observed_ref (fm_observed_panel_get_observed (panel));
+
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "observed.apply", NULL));
     g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, depth + 1);
+    /* New times are no reason to measure again. */
+    run_idles ();
+    g_assert_true (fm_observed_panel_get_observed (panel) == before);
     g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->median_s));
     g_assert_true (g_str_has_prefix (fm_node_get_observed (wait), "observed "));
     g_assert_nonnull (fm_node_get_observed (code));
@@ -356,6 +362,14 @@ test_panel (Fixture       *f,
     g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (code)), ==, code_before);
     g_assert_null (fm_node_get_observed (wait));
     g_assert_null (fm_node_get_observed (code));
+
+    /* A new label is: states match nodes by name. */
+    fm_document_set (f->doc, f->map, "code", "label", "Implementation", NULL);
+    run_idles ();
+    g_assert_true (fm_observed_panel_get_observed (panel) != before);
+    g_assert_cmpstr (g_array_index (fm_observed_panel_get_series (panel)->bands, FmObservedBand,
+                                    fm_observed_series_lookup_band (fm_observed_panel_get_series (panel), "code")).label,
+                     ==, "Implementation");
   }
 
   /* Cleared data: the page says there is none. */

@@ -80,9 +80,12 @@ fm_chart_duration_scale (FmChart      *chart,
   n_ticks = MAX (n_ticks, 2);
   if (!(max_s > 0) || !isfinite (max_s))
     max_s = day;
+  /* A little room above the highest dot, which would sit on the edge. */
+  max_s *= 1.03;
 
+  /* From two weeks on, ticks of whole weeks: "2 w", not "2 w 2 d". */
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (ceil (max_s / steps[i] - 1e-9) <= n_ticks)
+    if (ceil (max_s / steps[i] - 1e-9) <= n_ticks && (steps[i] >= week || max_s < 2 * week))
       {
         step = steps[i];
         break;

@@ -117,7 +117,8 @@ fm_chart_draw_throughput (FmChart *chart)
       const FmObservedWeek *week = &g_array_index (weeks, FmObservedWeek, i);
 
       max = MAX (max, week->finished);
-      any_incomplete |= !week->complete;
+      /* Only a hatched bar needs the key. */
+      any_incomplete |= !week->complete && week->finished > 0;
     }
 
   /* Translators: in a chart's legend: a week wholly in the period */
@@ -168,8 +169,8 @@ fm_chart_draw_throughput (FmChart *chart)
         {
           g_autofree char *count = g_strdup_printf ("%u", week->finished);
 
-          fm_chart_text (chart, count, FM_CHART_FONT_TICK, &fm_chart_ink, x + bar_w / 2,
-                         top - chart->em * 0.15, FM_CHART_ALIGN_CENTER | FM_CHART_ALIGN_BOTTOM, 0);
+          fm_chart_text (chart, count, FM_CHART_FONT_TICK, week->complete ? &fm_chart_ink : &fm_chart_muted,
+                         x + bar_w / 2, top - chart->em * 0.15, FM_CHART_ALIGN_CENTER | FM_CHART_ALIGN_BOTTOM, 0);
         }
     }
 

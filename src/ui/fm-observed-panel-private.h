@@ -40,6 +40,8 @@ struct _FmObservedPanel
   FmMetricsCache *cache;          /* the document and the map on screen */
   FmObserved *observed;           /* nullable: before an import */
   FmObservedSeries *series;
+  guint key;                      /* of the map the figures are of, see map_key() */
+  gboolean stale;                 /* the data or the period changed since */
   guint update_id;
 };
 

@@ -192,7 +192,33 @@ show_figures (FmObservedPanel   *self,
   update_forecast (self);
 }
 
-/* Measures the data against the map on screen, over the period chosen. */
+/* What the figures depend on in the map: its nodes' ids, kinds, labels
+ * (states match them by name) and places (the order of the flow); not
+ * their times, which change with every edit and Apply. */
+static guint
+map_key (FmMap *map)
+{
+  guint key = g_direct_hash (map);
+
+  for (guint i = 0; i < fm_map_get_n_nodes (map); i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      const char *label = fm_node_get_label (node);
+      FmRect bounds;
+
+      fm_node_get_bounds (node, &bounds);
+      key = key * 31 + g_str_hash (fm_node_get_id (node));
+      key = key * 31 + fm_node_get_kind (node);
+      key = key * 31 + (label ? g_str_hash (label) : 0);
+      key = key * 31 + (guint) (gint64) bounds.x;
+    }
+
+  return key;
+}
+
+/* Measures the data against the map on screen, over the period chosen;
+ * when neither they nor what counts of the map changed, only shows the
+ * map's times again. */
 static void
 update (FmObservedPanel *self)
 {
@@ -205,8 +231,17 @@ update (FmObservedPanel *self)
   FmObservedOptions options;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+
+  if (!self->stale && self->observed != NULL && log != NULL && map != NULL && map_key (map) == self->key)
+    {
+      fm_observed_panel_show_nodes (self, document, map);
+      return;
+    }
+
   g_clear_pointer (&self->observed, fm_observed_unref);
   g_clear_pointer (&self->series, fm_observed_series_unref);
+  self->stale = FALSE;
+  self->key = map ? map_key (map) : 0;
 
   if (log == NULL || map == NULL)
     {
@@ -265,6 +300,14 @@ queue_update (FmObservedPanel *self)
 {
   if (self->update_id == 0)
     self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_update_idle, self, NULL);
+}
+
+/* The data or the period changed: compute again, whatever the map. */
+static void
+queue_recompute (FmObservedPanel *self)
+{
+  self->stale = TRUE;
+  queue_update (self);
 }
 
 static void
@@ -384,7 +427,7 @@ fm_observed_panel_init (FmObservedPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (queue_update), self);
+  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (queue_recompute), self);
   g_signal_connect_swapped (self->forecast_spin, "value-changed", G_CALLBACK (update_forecast), self);
   fm_observed_panel_charts_init (self);
 
@@ -415,8 +458,8 @@ fm_observed_panel_set_session (FmObservedPanel   *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-  queue_update (self);
+    g_signal_connect_object (session, "changed", G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+  queue_recompute (self);
 }
 
 /**
@@ -439,7 +482,7 @@ fm_observed_panel_set_cache (FmObservedPanel *self,
   g_set_object (&self->cache, cache);
   if (cache != NULL)
     g_signal_connect_object (cache, "changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-  queue_update (self);
+  queue_recompute (self);
 }
 
 /* Computes now what is waiting for an idle. */

@@ -67,9 +67,13 @@ class App:
     def __init__(self, binary, path, tmp):
         self.path = path
         self.tmp = tmp
-        env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none",
-                   HOME=tmp, XDG_DATA_HOME=tmp,
-                   XDG_STATE_HOME=os.path.join(tmp, "state"))
+        # Settings, data, autosaves and caches of its own, apart from
+        # other GUI tests'.
+        env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none", HOME=tmp,
+                   XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+                   XDG_DATA_HOME=os.path.join(tmp, "data"),
+                   XDG_STATE_HOME=os.path.join(tmp, "state"),
+                   XDG_CACHE_HOME=os.path.join(tmp, "cache"))
         # In a sanitizer build, what GTK keeps until exit is not ours to
         # report; the unit tests check Flowmap's own code for leaks.
         env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "detect_leaks=0"]))
@@ -164,13 +168,27 @@ def main():
     def choose():
         app.key("ctrl+i")
         wait_for("the file chooser", lambda: find("Open Observed Data"))
-        time.sleep(0.5)
-        # Typing a path in the chooser opens its location entry.
-        xdo("mousemove", app.x + 300, app.y + 120)
-        xdo("type", "--delay", "20", CSV)
-        time.sleep(0.3)
-        xdo("key", "Return")
-        wait_for("the chooser to close", lambda: (not find("Open Observed Data")[0], None))
+        time.sleep(1.0)
+
+        def typed():
+            # Ctrl+L opens the chooser's location entry; a slow build may
+            # drop keys while it opens, so type again until it takes.
+            if not find("Open Observed Data")[0]:
+                return True, None
+            xdo("mousemove", app.x + 300, app.y + 120)
+            xdo("key", "ctrl+l")
+            time.sleep(0.5)
+            xdo("key", "ctrl+a")
+            xdo("type", "--delay", "30", CSV)
+            time.sleep(0.5)
+            xdo("key", "Return")
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                if not find("Open Observed Data")[0]:
+                    return True, None
+                time.sleep(0.2)
+            return False, None
+        wait_for("the chooser to take the path", typed, timeout=3 * TIMEOUT)
         wait_for("the import dialog", lambda: find("Import Observed Data"))
         time.sleep(1.0)
         app.screenshot("dialog.png")
