@@ -14,7 +14,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The tests run the translations of the build tree (build/po). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FLOWMAP_LOCALEDIR") ? g_getenv ("FLOWMAP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

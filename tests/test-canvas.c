@@ -171,6 +171,63 @@ test_hit_topmost (Fixture       *f,
   g_assert_cmpstr (hit.id, ==, "n");
 }
 
+/* The canvas finds nodes through its routes' index: on 300 random,
+ * overlapping nodes (one of them huge, over thousands of the index's
+ * cells), and again after moving some, what it hits is what a scan of
+ * the map from the top down finds. */
+static void
+test_hit_matches_scan (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  add_node (f, FM_NODE_KIND_NOTE, "huge", -20000, -20000);
+  {
+    FmRect r = { -20000, -20000, 40000, 40000 };
+
+    fm_document_set_node_bounds (f->doc, f->map, "huge", &r);
+  }
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+
+      add_node (f, i % 2 ? FM_NODE_KIND_PROCESS : FM_NODE_KIND_QUEUE, id,
+                g_rand_double_range (rand, -3000, 3000), g_rand_double_range (rand, -3000, 3000));
+    }
+
+  for (guint round = 0; round < 3; round++)
+    {
+      for (guint k = 0; k < 500; k++)
+        {
+          double x = g_rand_double_range (rand, -3200, 3200), y = g_rand_double_range (rand, -3200, 3200);
+          const char *expected = NULL;
+          FmCanvasHit hit;
+
+          for (guint i = fm_map_get_n_nodes (f->map); i > 0 && expected == NULL; i--)
+            if (fm_node_contains (fm_map_get_node (f->map, i - 1), x, y))
+              expected = fm_node_get_id (fm_map_get_node (f->map, i - 1));
+
+          /* 1:1 with the map's origin at the widget's top left. */
+          fm_canvas_hit_test (f->canvas, x, y, &hit);
+          if (expected != NULL)
+            {
+              g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NODE);
+              g_assert_cmpstr (hit.id, ==, expected);
+            }
+          else
+            g_assert_cmpint (hit.type, !=, FM_CANVAS_HIT_NODE);
+        }
+
+      for (guint m = 0; m < 20; m++)
+        {
+          g_autofree char *id = g_strdup_printf ("n%u", g_rand_int_range (rand, 0, 300));
+
+          fm_document_move_nodes (f->doc, f->map, (const char *[]) { id, NULL },
+                                  g_rand_double_range (rand, -500, 500), g_rand_double_range (rand, -500, 500));
+        }
+    }
+}
+
 static void
 test_hit_edge (Fixture       *f,
                gconstpointer  data)
@@ -524,6 +581,7 @@ main (int   argc,
   ADD ("/fm/canvas/hit/nodes", test_hit_nodes);
   ADD ("/fm/canvas/hit/topmost", test_hit_topmost);
   ADD ("/fm/canvas/hit/edge", test_hit_edge);
+  ADD ("/fm/canvas/hit/matches-scan", test_hit_matches_scan);
   ADD ("/fm/canvas/hit/handles", test_hit_handles);
   ADD ("/fm/canvas/select/rect", test_select_rect);
   ADD ("/fm/canvas/command/place", test_place);

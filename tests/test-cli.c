@@ -6,44 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs `flowmap ARGS…` and returns its exit status and output. */
-static void
-flowmap (Run *run, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("FLOWMAP_BIN"));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "cli-helpers.h"
 
 static char *
 example (void)
@@ -222,18 +185,6 @@ test_export (void)
   g_assert_cmpint (no_output.status, ==, 2);
 }
 
-static JsonObject *
-parse_object (const char *text,
-              JsonParser *parser)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 assert_member_near (JsonObject *object,
                     const char *key,
@@ -308,7 +259,7 @@ test_metrics_json (void)
 
   flowmap (&run, "metrics", "--json", "--map", "current", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_object (run.out, parser);
+  root = parse_object (parser, run.out);
 
   /* Exactly these keys, in this order. */
   members = json_object_get_members (root);
@@ -355,7 +306,7 @@ test_metrics_json_nulls (void)
     "\"state\": \"current\", \"nodes\": [], \"edges\": []}]}", -1, NULL));
   flowmap (&run, "metrics", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_object (run.out, parser);
+  root = parse_object (parser, run.out);
   assert_member_near (root, "lead_time_s", 0);
   g_assert_true (json_object_get_null_member (root, "flow_efficiency"));
   g_assert_true (json_object_get_null_member (root, "rolled_pca"));
@@ -395,7 +346,7 @@ test_compare_json (void)
 
   flowmap (&run, "compare", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_object (run.out, parser);
+  root = parse_object (parser, run.out);
   g_assert_cmpstr (json_object_get_string_member (root, "from"), ==, "current");
   g_assert_cmpstr (json_object_get_string_member (root, "to"), ==, "future");
 

@@ -237,7 +237,8 @@ test_week_length (void)
   g_assert_cmpfloat (fm_duration_week_length (2 * DAY), ==, 14 * DAY);
 }
 
-/* Decimals never take the locale's comma, in either direction. */
+/* Decimals take the locale's comma for people to read; both "1.5" and
+ * "1,5" parse, whatever the locale. */
 static void
 test_locale (void)
 {
@@ -255,10 +256,14 @@ test_locale (void)
       return;
     }
 
+  /* People read the locale's decimal separator, and what they read parses
+   * back; both locales tried write a comma. */
   {
     g_autofree char *text = fm_duration_format (2.5, DAY);
 
-    g_assert_cmpstr (text, ==, "2.5 s");
+    g_assert_cmpstr (text, ==, "2,5 s");
+    g_assert_true (fm_duration_parse (text, DAY, &seconds));
+    g_assert_cmpfloat (seconds, ==, 2.5);
   }
   g_assert_true (fm_duration_parse ("1.5 h", DAY, &seconds));
   g_assert_cmpfloat (seconds, ==, 1.5 * HOUR);

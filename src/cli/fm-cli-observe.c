@@ -387,6 +387,7 @@ print_aging (FmObserved *o,
       if (age->over_p85)
         {
           print_padded (text, 11);
+          /* xgettext:no-c-format */
           printf ("%s\n", _("older than 85 % of finished items"));
         }
       else

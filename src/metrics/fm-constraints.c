@@ -43,8 +43,10 @@ describe (Term           term,
           double         day_length_s)
 {
   FmNode *node = figures->node;
-  g_autofree char *time = fm_duration_format (figures->time_s, day_length_s);
-  g_autofree char *rework = fm_duration_format (figures->rework_s, day_length_s);
+  /* Every queue and step of a big map gets a reason: format only the
+   * duration the reason shows. */
+  g_autofree char *time = term == TERM_SHARE ? fm_duration_format (figures->time_s, day_length_s) : NULL;
+  g_autofree char *rework = term == TERM_REWORK ? fm_duration_format (figures->rework_s, day_length_s) : NULL;
 
   switch (term)
     {
@@ -76,7 +78,7 @@ describe_briefly (Term           term,
                   double         lead_time_s,
                   double         day_length_s)
 {
-  g_autofree char *rework = fm_duration_format (figures->rework_s, day_length_s);
+  g_autofree char *rework = term == TERM_REWORK ? fm_duration_format (figures->rework_s, day_length_s) : NULL;
 
   switch (term)
     {

@@ -285,10 +285,19 @@ find_critical_path (FmMetrics  *metrics,
       return;
     }
 
+  /* Walked back from the end, then turned round: inserting each at the
+   * front would cost a move of the whole path per step. */
   for (gint v = best; v >= 0; v = pred[v])
     {
-      g_ptr_array_insert (metrics->path, 0, graph->nodes[v]);
+      g_ptr_array_add (metrics->path, graph->nodes[v]);
       g_array_index (metrics->figures, FmNodeFigures, v).on_path = TRUE;
+    }
+  for (guint i = 0, j = metrics->path->len; i + 1 < j; i++, j--)
+    {
+      gpointer t = metrics->path->pdata[i];
+
+      metrics->path->pdata[i] = metrics->path->pdata[j - 1];
+      metrics->path->pdata[j - 1] = t;
     }
 }
 

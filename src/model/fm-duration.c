@@ -1,13 +1,15 @@
 /* fm-duration.c: durations in the units people read and type
  *
  * Formatting shows at most two units, the largest first ("1 w 3 d",
- * "4 h 30 min", "45 min"), rounding the smaller one; parsing accepts what
- * people type into a field ("2h 30m", "1,5 w", "1:30", "3").
+ * "4 h 30 min", "45 min"), rounding the smaller one, with the locale's
+ * decimal separator; parsing accepts what people type into a field ("2h 30m",
+ * "1,5 w", "1:30", "3"), in English and in the user's language ("2 Std").
  */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-duration"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -59,6 +61,94 @@ unit_symbol (Unit unit)
     }
 }
 
+/* What people type besides the symbols: the English words are in
+ * unit_names, these are the user's language's. */
+static const char *
+unit_words (Unit unit)
+{
+  switch (unit)
+    {
+    /* Translators: words for weeks that people type into a time field, besides
+     * the unit symbol: lowercase, separated by "|", such as "wo|woche|wochen".
+     * The English words always work too. */
+    case UNIT_WEEK: return C_("duration words", "week");
+    /* Translators: words for days that people type, as for weeks, such as
+     * "t|tg|tag|tage" */
+    case UNIT_DAY: return C_("duration words", "day");
+    /* Translators: words for hours that people type, as for weeks, such as
+     * "std|stunde|stunden" */
+    case UNIT_HOUR: return C_("duration words", "hour");
+    /* Translators: words for minutes that people type, as for weeks, such as
+     * "minute|minuten" */
+    case UNIT_MINUTE: return C_("duration words", "minute");
+    /* Translators: words for seconds that people type, as for weeks, such as
+     * "sek|sekunde|sekunden" */
+    case UNIT_SECOND: return C_("duration words", "second");
+    case N_UNITS:
+    default: g_assert_not_reached ();
+    }
+}
+
+/**
+ * fm_locale_formatd:
+ * @buffer: (out caller-allocates): where to write, as g_ascii_formatd() does
+ * @buf_len: its size, %G_ASCII_DTOSTR_BUF_SIZE will do
+ * @format: a printf() format for one double, as g_ascii_formatd() takes
+ * @value: the number
+ *
+ * g_ascii_formatd() for people to read: with the decimal separator of the
+ * locale ("1,5" in German), but without its grouping of thousands, which
+ * fm_duration_parse() would read as a decimal separator. Files, CSV and
+ * JSON never go through here.
+ *
+ * Returns: @buffer
+ */
+char *
+fm_locale_formatd (char       *buffer,
+                   int         buf_len,
+                   const char *format,
+                   double      value)
+{
+  const char *point = localeconv ()->decimal_point;
+  gsize point_len;
+  char *dot;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  g_ascii_formatd (buffer, buf_len, format, value);
+  dot = strchr (buffer, '.');
+  if (dot == NULL || point == NULL || point[0] == '\0' || g_str_equal (point, "."))
+    return buffer;
+
+  /* Too long for @buffer with a wider separator: better a point than a cut. */
+  point_len = strlen (point);
+  if (strlen (buffer) + point_len > (gsize) buf_len)
+    return buffer;
+
+  memmove (dot + point_len, dot + 1, strlen (dot + 1) + 1);
+  memcpy (dot, point, point_len);
+  return buffer;
+}
+
+/**
+ * fm_format_decimal:
+ *
+ * fm_locale_formatd() into a new string.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+fm_format_decimal (const char *format,
+                   double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  return g_strdup (fm_locale_formatd (buffer, sizeof buffer, format, value));
+}
+
 static double
 day_length (double day_length_s)
 {
@@ -103,9 +193,7 @@ format_part (double value,
              int    decimals,
              Unit   unit)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (number, sizeof number, decimals > 0 ? "%.1f" : "%.0f", value);
+  g_autofree char *number = fm_format_decimal (decimals > 0 ? "%.1f" : "%.0f", value);
 
   return g_strdup_printf ("%s %s", number, unit_symbol (unit));
 }
@@ -119,8 +207,9 @@ format_part (double value,
  * Formats @seconds with at most two units, the largest that fits first,
  * the second rounded: "2 w 3 d", "4 h 30 min", "45 min", "1 min 30 s".
  * Weeks are used from two weeks on ("12 d", "2 w").
- * Zero is "0 min"; less than ten seconds keeps one decimal ("2.5 s").
- * Numbers never take the locale's decimal separator.
+ * Zero is "0 min"; less than ten seconds keeps one decimal ("2.5 s"), with
+ * the locale's decimal separator ("2,5 s" in German): for people to read,
+ * never for files.
  *
  * Returns: (transfer full): the text, or "–" for an unknown duration
  */
@@ -250,12 +339,15 @@ lookup_unit (const char *word,
         }
     }
 
-  /* What fm_duration_format() writes in the user's language reads back. */
+  /* What fm_duration_format() writes in the user's language reads back,
+   * and so do the words people type in it. */
   for (Unit u = UNIT_WEEK; u < N_UNITS; u++)
     {
       g_autofree char *symbol = g_utf8_strdown (unit_symbol (u), -1);
+      g_autofree char *words = g_utf8_strdown (unit_words (u), -1);
+      g_auto(GStrv) split = g_strsplit (words, "|", -1);
 
-      if (g_str_equal (word, symbol))
+      if (g_str_equal (word, symbol) || g_strv_contains ((const char * const *) split, word))
         {
           *unit = u;
           return TRUE;
@@ -321,7 +413,7 @@ parse_clock (const char *p,
  * Accepts numbers with units, in any case and with or without spaces:
  * s, sec, seconds; m, min, minutes; h, hr, hours; d, day, days; w, wk,
  * weeks (and the units fm_duration_format() writes in the user's
- * language). Numbers may have a decimal part after '.' or ',' ("1,5 w").
+ * language, and the words for them its translation lists, "2 Std"). Numbers may have a decimal part after '.' or ',' ("1,5 w").
  * Several parts add up ("2h 30m", "1 d 4 h"), each unit at most once.
  * A number alone means hours ("3" is 3 h); a bare number after a part
  * counts in the next smaller unit ("2h30" is 2 h 30 min). "1:30" is

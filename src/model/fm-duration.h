@@ -11,5 +11,11 @@ gboolean   fm_duration_parse         (const char  *text,
                                       double       day_length_s,
                                       double      *seconds_out);
 double     fm_duration_week_length   (double       day_length_s);
+char      *fm_locale_formatd         (char        *buffer,
+                                      int          buf_len,
+                                      const char  *format,
+                                      double       value);
+char      *fm_format_decimal         (const char  *format,
+                                      double       value);
 
 G_END_DECLS

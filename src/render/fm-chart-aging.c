@@ -193,6 +193,7 @@ fm_chart_draw_aging (FmChart *chart)
   keys[n_keys++] = (FmChartKey) { _("In progress"), fm_chart_accent, FM_CHART_MARK_DOT };
   if (isfinite (o->lead_time_p85_s))
     /* Translators: in the legend of the aging chart */
+    /* xgettext:no-c-format */
     keys[n_keys++] = (FmChartKey) { _("Older than 85 % of finished items"), fm_chart_alert, FM_CHART_MARK_DOT };
   fm_chart_legend_size (chart, keys, n_keys, TRUE, chart->area.width, &legend_w, &legend_h);
 

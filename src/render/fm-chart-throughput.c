@@ -11,6 +11,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "fm-duration.h"
 #include "fm-chart-private.h"
 
 #define TICK_LENGTH 4.0
@@ -131,7 +132,7 @@ fm_chart_draw_throughput (FmChart *chart)
     keys[n_keys++] = (FmChartKey) { _("Mean of the whole weeks"), fm_chart_alert, FM_CHART_MARK_DASH };
   fm_chart_legend_size (chart, keys, n_keys, TRUE, chart->area.width, &legend_w, &legend_h);
 
-  g_ascii_formatd (number, sizeof number, "%.1f", o->throughput_per_week);
+  fm_locale_formatd (number, sizeof number, "%.1f", o->throughput_per_week);
   /* Translators: the mean throughput on a chart, as in "3.9 a week" */
   mean_figure = g_strdup_printf (_("%s a week"), number);
   /* Translators: the label of the line of the mean on a chart */

@@ -190,7 +190,7 @@ fm_edge_route_loop_level (Work       *work,
       FmRect band = below
         ? (FmRect) { x1 - 6, top, x2 - x1 + 12, bottom + LOOP_CLEARANCE + 8 - top }
         : (FmRect) { x1 - 6, top - LOOP_CLEARANCE - 8, x2 - x1 + 12, bottom - top + LOOP_CLEARANCE + 8 };
-      GArray *found = fm_node_grid_query (work->grid, &band, G_MAXUINT, G_MAXUINT);
+      GArray *found = work_query (work, &band, G_MAXUINT, G_MAXUINT);
 
       changed = FALSE;
       for (guint i = 0; i < found->len; i++)
@@ -229,7 +229,7 @@ candidate_cost (Work            *work,
       FmRect segment = { MIN (p[i - 1].x, p[i].x), MIN (p[i - 1].y, p[i].y),
                          fabs (p[i].x - p[i - 1].x), fabs (p[i].y - p[i - 1].y) };
 
-      cost += 1000.0 * fm_node_grid_query (work->grid, &segment, plan->a, plan->b)->len;
+      cost += 1000.0 * work_query (work, &segment, plan->a, plan->b)->len;
       cost += (segment.width + segment.height) / 100;
     }
 

@@ -44,7 +44,35 @@ typedef struct {
   GArray *bounds;       /* FmRect, parallel to nodes */
   GArray *ends;         /* End */
   FmNodeGrid *grid;
+  /* Every area the plan being made asked the grid about: a node moving
+   * in or out of it may change that plan, any other may not. */
+  FmRect reach;
+  gboolean reach_empty;
 } Work;
+
+/* The nodes whose box overlaps the inside of @area, noted in the reach. */
+static inline GArray *
+work_query (Work         *work,
+            const FmRect *area,
+            guint         skip_a,
+            guint         skip_b)
+{
+  if (work->reach_empty)
+    {
+      work->reach = *area;
+      work->reach_empty = FALSE;
+    }
+  else
+    {
+      double x1 = MIN (work->reach.x, area->x), y1 = MIN (work->reach.y, area->y);
+      double x2 = MAX (work->reach.x + work->reach.width, area->x + area->width);
+      double y2 = MAX (work->reach.y + work->reach.height, area->y + area->height);
+
+      work->reach = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
+    }
+
+  return fm_node_grid_query (work->grid, area, skip_a, skip_b);
+}
 
 static inline const FmRect *
 node_rect (Work  *work,

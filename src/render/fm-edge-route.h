@@ -3,7 +3,9 @@
  * Orthogonal routes between the sides of the nodes, computed for the whole
  * map at once so that edges meeting on one side are spread along it. The
  * renderer computes them for each draw unless it is given them; the canvas
- * can keep them between draws for hit testing and recompute on change.
+ * keeps them between draws, updates them after a change (only what a
+ * moved node touches) and finds what is under the pointer and on screen
+ * with their indices of the nodes and the routes.
  */
 #pragma once
 
@@ -27,6 +29,8 @@ typedef struct {
 typedef struct _FmEdgeRoutes FmEdgeRoutes;
 
 FmEdgeRoutes       *fm_edge_routes_new       (FmMap              *map);
+gboolean            fm_edge_routes_update    (FmEdgeRoutes       *self,
+                                              FmMap              *map);
 void                fm_edge_routes_free      (FmEdgeRoutes       *self);
 guint               fm_edge_routes_get_n     (FmEdgeRoutes       *self);
 const FmEdgeRoute  *fm_edge_routes_get       (FmEdgeRoutes       *self,
@@ -40,6 +44,14 @@ FmEdge             *fm_edge_routes_hit       (FmEdgeRoutes       *self,
 double              fm_edge_route_distance   (const FmEdgeRoute  *route,
                                               double              x,
                                               double              y);
+GArray             *fm_edge_routes_find_routes (FmEdgeRoutes     *self,
+                                                const FmRect     *area);
+GArray             *fm_edge_routes_find_nodes  (FmEdgeRoutes     *self,
+                                                const FmRect     *area);
+FmNode             *fm_edge_routes_get_node    (FmEdgeRoutes     *self,
+                                                guint             position);
+const FmRect       *fm_edge_routes_get_node_bounds (FmEdgeRoutes *self,
+                                                    guint         position);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmEdgeRoutes, fm_edge_routes_free)
 

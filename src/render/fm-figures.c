@@ -2,7 +2,8 @@
  *
  * One wording for the comparison view, the presentation, the canvas's
  * change badges and the legend of exported slides: "Lead time 8 w → 2 w,
- * −75 %". Numbers never go through the locale's printf, like durations.
+ * −75 %". Numbers take the locale's decimal separator, like durations
+ * (fm_format_decimal()), and nothing else of its printf.
  */
 #include "config.h"
 
@@ -65,9 +66,7 @@ static char *
 format_decimal (double      value,
                 const char *format)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+  return fm_format_decimal (format, value);
 }
 
 /**

@@ -1,26 +1,70 @@
 /* fm-node-grid.c: which nodes lie in a rectangle, without visiting them all
  *
- * A bucket grid over the nodes' boxes: routing checks every candidate
- * route against the nodes in its way, on maps of 10,000 steps.
+ * A bucket grid over boxes: routing checks every candidate route against
+ * the nodes in its way, and the canvas finds what is under the pointer and
+ * what is on screen, on maps of 10,000 steps. Boxes spanning many cells go
+ * to an overflow list every query looks at, rather than into every cell;
+ * a query spanning more cells than there are boxes looks at every box.
  */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-node-grid"
 
 #include <math.h>
+#include <string.h>
 
 #include "fm-node-grid.h"
 
 #define CELL 256.0
+/* A box over more cells than this goes to the overflow list. */
+#define MAX_CELLS_PER_BOX 64
+/* Cell coordinates are clamped here, so that no conversion to an integer
+ * overflows, whatever the coordinates (the loader keeps them within
+ * ±1e7, but a grid should not rely on it). */
+#define CELL_LIMIT 1e9
 
 struct _FmNodeGrid
 {
   GArray *rects;        /* FmRect, by node index */
   GHashTable *cells;    /* packed cell -> GArray of node indices */
+  GArray *overflow;     /* guint: the boxes too big for the cells */
   guint *seen;          /* per node: the last query that returned it */
   guint query;
   GArray *found;        /* guint: what the last query returned */
 };
+
+typedef struct {
+  gint64 x1, y1, x2, y2;
+} CellRange;
+
+static inline gint64
+cell_of (double v)
+{
+  double c = floor (v / CELL);
+
+  /* NaN compares false: it lands in the first cell. */
+  if (!(c > -CELL_LIMIT))
+    return (gint64) -CELL_LIMIT;
+  if (c > CELL_LIMIT)
+    return (gint64) CELL_LIMIT;
+  return (gint64) c;
+}
+
+static inline void
+cell_range (const FmRect *r,
+            CellRange    *range)
+{
+  range->x1 = cell_of (r->x);
+  range->x2 = MAX (range->x1, cell_of (r->x + r->width));
+  range->y1 = cell_of (r->y);
+  range->y2 = MAX (range->y1, cell_of (r->y + r->height));
+}
+
+static inline guint64
+range_size (const CellRange *range)
+{
+  return (guint64) (range->x2 - range->x1 + 1) * (guint64) (range->y2 - range->y1 + 1);
+}
 
 static inline gpointer
 cell_key (gint64 cx,
@@ -28,6 +72,53 @@ cell_key (gint64 cx,
 {
   /* Collisions only cost a few extra rectangle tests. */
   return GUINT_TO_POINTER ((guint) (((guint64) cx & 0xffff) << 16 | ((guint64) cy & 0xffff)));
+}
+
+static gboolean
+is_overflow (const CellRange *range)
+{
+  return range_size (range) > MAX_CELLS_PER_BOX;
+}
+
+static void
+insert (FmNodeGrid *self,
+        guint       i)
+{
+  CellRange range;
+
+  cell_range (&g_array_index (self->rects, FmRect, i), &range);
+  if (is_overflow (&range))
+    {
+      g_array_append_val (self->overflow, i);
+      return;
+    }
+
+  for (gint64 cx = range.x1; cx <= range.x2; cx++)
+    for (gint64 cy = range.y1; cy <= range.y2; cy++)
+      {
+        GArray *cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
+
+        if (cell == NULL)
+          {
+            cell = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (self->cells, cell_key (cx, cy), cell);
+          }
+        /* Two cells of one box can share a key: once is enough. */
+        if (cell->len == 0 || g_array_index (cell, guint, cell->len - 1) != i)
+          g_array_append_val (cell, i);
+      }
+}
+
+static void
+remove_from (GArray *list,
+             guint   i)
+{
+  for (guint k = 0; list != NULL && k < list->len; k++)
+    if (g_array_index (list, guint, k) == i)
+      {
+        g_array_remove_index_fast (list, k);
+        return;
+      }
 }
 
 /**
@@ -43,28 +134,12 @@ fm_node_grid_new (GArray *rects)
 
   self->rects = g_array_ref (rects);
   self->cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->overflow = g_array_new (FALSE, FALSE, sizeof (guint));
   self->seen = g_new0 (guint, rects->len + 1);
   self->found = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < rects->len; i++)
-    {
-      const FmRect *r = &g_array_index (rects, FmRect, i);
-      gint64 x1 = floor (r->x / CELL), x2 = floor ((r->x + r->width) / CELL);
-      gint64 y1 = floor (r->y / CELL), y2 = floor ((r->y + r->height) / CELL);
-
-      for (gint64 cx = x1; cx <= x2; cx++)
-        for (gint64 cy = y1; cy <= y2; cy++)
-          {
-            GArray *cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
-
-            if (cell == NULL)
-              {
-                cell = g_array_new (FALSE, FALSE, sizeof (guint));
-                g_hash_table_insert (self->cells, cell_key (cx, cy), cell);
-              }
-            g_array_append_val (cell, i);
-          }
-    }
+    insert (self, i);
 
   return self;
 }
@@ -77,9 +152,112 @@ fm_node_grid_free (FmNodeGrid *self)
 
   g_array_unref (self->rects);
   g_hash_table_unref (self->cells);
+  g_array_unref (self->overflow);
   g_array_unref (self->found);
   g_free (self->seen);
   g_free (self);
+}
+
+/**
+ * fm_node_grid_move:
+ * @index: a box whose place changed in the array the grid was made with
+ * @old_rect: where it was
+ *
+ * Files the box at @index where it is now.
+ */
+void
+fm_node_grid_move (FmNodeGrid   *self,
+                   guint         index,
+                   const FmRect *old_rect)
+{
+  CellRange range;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->rects->len);
+  g_return_if_fail (old_rect != NULL);
+
+  cell_range (old_rect, &range);
+  if (is_overflow (&range))
+    remove_from (self->overflow, index);
+  else
+    for (gint64 cx = range.x1; cx <= range.x2; cx++)
+      for (gint64 cy = range.y1; cy <= range.y2; cy++)
+        remove_from (g_hash_table_lookup (self->cells, cell_key (cx, cy)), index);
+
+  insert (self, index);
+}
+
+/* Calls @visit with every box filed in a cell @area touches, once each,
+ * without regard to order. */
+static void
+visit (FmNodeGrid   *self,
+       const FmRect *area,
+       guint         skip_a,
+       guint         skip_b,
+       gboolean    (*accept) (const FmRect *r, const FmRect *area))
+{
+  CellRange range;
+
+  g_array_set_size (self->found, 0);
+  self->query++;
+  if (self->query == 0)
+    {
+      /* Wrapped round: forget what the old queries saw. */
+      memset (self->seen, 0, sizeof (guint) * (self->rects->len + 1));
+      self->query = 1;
+    }
+
+  cell_range (area, &range);
+  if (range_size (&range) > self->rects->len)
+    {
+      for (guint i = 0; i < self->rects->len; i++)
+        if (i != skip_a && i != skip_b && accept (&g_array_index (self->rects, FmRect, i), area))
+          g_array_append_val (self->found, i);
+      return;
+    }
+
+  for (guint k = 0; k < self->overflow->len; k++)
+    {
+      guint i = g_array_index (self->overflow, guint, k);
+
+      self->seen[i] = self->query;
+      if (i != skip_a && i != skip_b && accept (&g_array_index (self->rects, FmRect, i), area))
+        g_array_append_val (self->found, i);
+    }
+
+  for (gint64 cx = range.x1; cx <= range.x2; cx++)
+    for (gint64 cy = range.y1; cy <= range.y2; cy++)
+      {
+        GArray *cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          {
+            guint i = g_array_index (cell, guint, k);
+
+            if (self->seen[i] == self->query || i == skip_a || i == skip_b)
+              continue;
+            self->seen[i] = self->query;
+
+            if (accept (&g_array_index (self->rects, FmRect, i), area))
+              g_array_append_val (self->found, i);
+          }
+      }
+}
+
+static gboolean
+overlaps_inside (const FmRect *r,
+                 const FmRect *area)
+{
+  return r->x + 1 < area->x + area->width && r->x + r->width - 1 > area->x &&
+         r->y + 1 < area->y + area->height && r->y + r->height - 1 > area->y;
+}
+
+static gboolean
+touches (const FmRect *r,
+         const FmRect *area)
+{
+  return r->x <= area->x + area->width && r->x + r->width >= area->x &&
+         r->y <= area->y + area->height && r->y + r->height >= area->y;
 }
 
 /**
@@ -91,8 +269,8 @@ fm_node_grid_free (FmNodeGrid *self)
  * Finds the nodes whose box overlaps the inside of @area: touching it is
  * not overlapping.
  *
- * Returns: (transfer none) (element-type guint): their indices, valid
- *   until the next query
+ * Returns: (transfer none) (element-type guint): their indices, in no
+ *   particular order, valid until the next query
  */
 GArray *
 fm_node_grid_query (FmNodeGrid   *self,
@@ -100,31 +278,40 @@ fm_node_grid_query (FmNodeGrid   *self,
                     guint         skip_a,
                     guint         skip_b)
 {
-  gint64 x1 = floor (area->x / CELL), x2 = floor ((area->x + area->width) / CELL);
-  gint64 y1 = floor (area->y / CELL), y2 = floor ((area->y + area->height) / CELL);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (area != NULL, NULL);
 
-  g_array_set_size (self->found, 0);
-  self->query++;
+  visit (self, area, skip_a, skip_b, overlaps_inside);
+  return self->found;
+}
 
-  for (gint64 cx = x1; cx <= x2; cx++)
-    for (gint64 cy = y1; cy <= y2; cy++)
-      {
-        GArray *cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
 
-        for (guint k = 0; cell != NULL && k < cell->len; k++)
-          {
-            guint i = g_array_index (cell, guint, k);
-            const FmRect *r = &g_array_index (self->rects, FmRect, i);
+  return (x > y) - (x < y);
+}
 
-            if (self->seen[i] == self->query || i == skip_a || i == skip_b)
-              continue;
-            self->seen[i] = self->query;
+/**
+ * fm_node_grid_candidates:
+ * @area: a rectangle; a point is one without width and height
+ *
+ * Finds the boxes that touch @area or lie in it, edges included: what a
+ * point or a view may hit, for the caller to test exactly.
+ *
+ * Returns: (transfer none) (element-type guint): their indices in
+ *   ascending order, valid until the next query
+ */
+GArray *
+fm_node_grid_candidates (FmNodeGrid   *self,
+                         const FmRect *area)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (area != NULL, NULL);
 
-            if (r->x + 1 < area->x + area->width && r->x + r->width - 1 > area->x &&
-                r->y + 1 < area->y + area->height && r->y + r->height - 1 > area->y)
-              g_array_append_val (self->found, i);
-          }
-      }
-
+  visit (self, area, G_MAXUINT, G_MAXUINT, touches);
+  g_array_sort (self->found, compare_indices);
   return self->found;
 }

@@ -7,12 +7,17 @@ G_BEGIN_DECLS
 
 typedef struct _FmNodeGrid FmNodeGrid;
 
-FmNodeGrid  *fm_node_grid_new    (GArray        *rects);
-void         fm_node_grid_free   (FmNodeGrid    *self);
-GArray      *fm_node_grid_query  (FmNodeGrid    *self,
-                                  const FmRect  *area,
-                                  guint          skip_a,
-                                  guint          skip_b);
+FmNodeGrid  *fm_node_grid_new        (GArray        *rects);
+void         fm_node_grid_free       (FmNodeGrid    *self);
+GArray      *fm_node_grid_query      (FmNodeGrid    *self,
+                                      const FmRect  *area,
+                                      guint          skip_a,
+                                      guint          skip_b);
+GArray      *fm_node_grid_candidates (FmNodeGrid    *self,
+                                      const FmRect  *area);
+void         fm_node_grid_move       (FmNodeGrid    *self,
+                                      guint          index,
+                                      const FmRect  *old_rect);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmNodeGrid, fm_node_grid_free)
 

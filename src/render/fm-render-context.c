@@ -25,12 +25,78 @@ static const struct {
   [FM_FONT_SMALL] = { 10, PANGO_WEIGHT_NORMAL },
 };
 
+/* Laying text out is most of the cost of drawing a node, and the same
+ * labels are drawn frame after frame: the layouts are kept, with the Pango
+ * context they were made in, for as long as the drawings go to the same
+ * kind of surface at the same scale. One cache per thread. */
+#define MAX_CACHED_LAYOUTS 8192
+
+typedef struct {
+  PangoContext *pango;
+  GHashTable *layouts;  /* key (char *) -> PangoLayout */
+  cairo_matrix_t matrix;
+  cairo_surface_type_t surface_type;
+  gboolean valid;
+} LayoutCache;
+
+static void
+layout_cache_free (gpointer data)
+{
+  LayoutCache *cache = data;
+
+  g_clear_pointer (&cache->layouts, g_hash_table_unref);
+  g_clear_object (&cache->pango);
+  g_free (cache);
+}
+
+static GPrivate layout_cache_key = G_PRIVATE_INIT (layout_cache_free);
+
+/* The thread's context, brought up to date with @cr as
+ * pango_cairo_create_context() would make it; its layouts are forgotten
+ * when that changes anything. */
+static PangoContext *
+shared_context (cairo_t *cr)
+{
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  cairo_matrix_t m;
+
+  if (cache == NULL)
+    {
+      cairo_font_options_t *font_options = cairo_font_options_create ();
+
+      cache = g_new0 (LayoutCache, 1);
+      cache->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (cache->pango, font_options);
+      cairo_font_options_destroy (font_options);
+      pango_context_set_round_glyph_positions (cache->pango, FALSE);
+      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&layout_cache_key, cache);
+    }
+
+  /* Pango ignores the translation: scrolling keeps the layouts. */
+  cairo_get_matrix (cr, &m);
+  if (!cache->valid || type != cache->surface_type ||
+      m.xx != cache->matrix.xx || m.yx != cache->matrix.yx ||
+      m.xy != cache->matrix.xy || m.yy != cache->matrix.yy)
+    {
+      pango_cairo_update_context (cr, cache->pango);
+      g_hash_table_remove_all (cache->layouts);
+      cache->matrix = m;
+      cache->surface_type = type;
+      cache->valid = TRUE;
+    }
+
+  return cache->pango;
+}
+
 void
 fm_render_context_init (FmRenderContext       *ctx,
                         cairo_t               *cr,
                         const FmRenderOptions *options)
 {
-  cairo_font_options_t *font_options;
   double dx = 1, dy = 0;
 
   *ctx = (FmRenderContext) { 0 };
@@ -45,13 +111,7 @@ fm_render_context_init (FmRenderContext       *ctx,
   cairo_user_to_device_distance (cr, &dx, &dy);
   ctx->pixel = 1 / MAX (hypot (dx, dy), 1e-6);
 
-  ctx->pango = pango_cairo_create_context (cr);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (ctx->pango, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (ctx->pango, FALSE);
+  ctx->pango = g_object_ref (shared_context (cr));
   ctx->layout = pango_layout_new (ctx->pango);
 
   for (guint i = 0; i < FM_N_FONTS; i++)
@@ -98,14 +158,14 @@ fm_render_rounded_rect (cairo_t *cr,
 }
 
 static void
-setup_layout (FmRenderContext *ctx,
+setup_layout (PangoLayout     *layout,
+              FmRenderContext *ctx,
               const char      *text,
               FmFont           font,
               double           width,
               double           height,
               FmTextFlags      flags)
 {
-  PangoLayout *layout = ctx->layout;
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
 
   if (flags & FM_TEXT_CENTER)
@@ -128,6 +188,83 @@ setup_layout (FmRenderContext *ctx,
                            ? (int) (height * PANGO_SCALE) : -1);
 }
 
+/* The layout of @text in the thread's cache, made if need be. */
+static PangoLayout *
+cached_layout (FmRenderContext *ctx,
+               const char      *text,
+               FmFont           font,
+               double           width,
+               double           height,
+               FmTextFlags      flags)
+{
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+  char numbers[2][G_ASCII_DTOSTR_BUF_SIZE];
+  /* The flags that change the layout (not the vertical placement). */
+  g_autofree char *key = g_strdup_printf ("%d %d %s %s %s", (int) font,
+                                          (int) (flags & (FM_TEXT_MARKUP | FM_TEXT_CENTER | FM_TEXT_RIGHT | FM_TEXT_WRAP)),
+                                          g_ascii_dtostr (numbers[0], sizeof numbers[0], width),
+                                          g_ascii_dtostr (numbers[1], sizeof numbers[1], height),
+                                          text);
+  PangoLayout *layout;
+
+  g_assert (cache != NULL && cache->pango == ctx->pango);
+
+  layout = g_hash_table_lookup (cache->layouts, key);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (cache->layouts) >= MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (cache->layouts);
+
+  layout = pango_layout_new (ctx->pango);
+  setup_layout (layout, ctx, text, font, width, height, flags);
+  g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
+
+  return layout;
+}
+
+/* Text smaller than this many device pixels cannot be read: a map of a
+ * thousand steps zoomed to fit shows it 0.7 px high. It is drawn as a
+ * faint bar of about its length, which looks the same at that size and
+ * costs no text layout. */
+#define GREEK_BELOW_PX 3.0
+
+static double
+greek_text (FmRenderContext *ctx,
+            const char      *text,
+            FmFont           font,
+            const FmColor   *color,
+            const FmRect    *box,
+            FmTextFlags      flags)
+{
+  double size = font_specs[font].size;
+  double length = g_utf8_strlen (text, -1) * size * 0.5;
+  double line = size * 1.25;
+  guint lines = 1;
+  double width, height, x = box->x, y = box->y;
+
+  if ((flags & FM_TEXT_WRAP) && length > box->width)
+    lines = MAX (1, MIN (ceil (length / box->width), floor (box->height / line)));
+  width = MIN (length / lines, box->width);
+  height = lines * line;
+
+  if (flags & FM_TEXT_CENTER)
+    x += (box->width - width) / 2;
+  else if (flags & FM_TEXT_RIGHT)
+    x += box->width - width;
+  if (flags & FM_TEXT_MIDDLE)
+    y += (box->height - height) / 2;
+  else if (flags & FM_TEXT_BOTTOM)
+    y += box->height - height;
+
+  fm_render_set_color (ctx->cr, color, 0.35);
+  for (guint i = 0; i < lines; i++)
+    cairo_rectangle (ctx->cr, x, y + i * line + line * 0.3, width, line * 0.45);
+  cairo_fill (ctx->cr);
+
+  return height;
+}
+
 void
 fm_render_text_size (FmRenderContext *ctx,
                      const char      *text,
@@ -138,9 +275,9 @@ fm_render_text_size (FmRenderContext *ctx,
                      double          *height)
 {
   PangoRectangle logical;
+  PangoLayout *layout = cached_layout (ctx, text, font, max_width, G_MAXINT / PANGO_SCALE / 2, flags);
 
-  setup_layout (ctx, text, font, max_width, G_MAXINT / PANGO_SCALE / 2, flags);
-  pango_layout_get_extents (ctx->layout, NULL, &logical);
+  pango_layout_get_extents (layout, NULL, &logical);
   *width = (double) logical.width / PANGO_SCALE;
   *height = (double) logical.height / PANGO_SCALE;
 }
@@ -160,13 +297,17 @@ fm_render_text (FmRenderContext *ctx,
                 FmTextFlags      flags)
 {
   PangoRectangle logical;
+  PangoLayout *layout;
   double y = box->y, height;
 
   if (text == NULL || text[0] == '\0' || box->width <= 0)
     return 0;
 
-  setup_layout (ctx, text, font, box->width, box->height, flags);
-  pango_layout_get_extents (ctx->layout, NULL, &logical);
+  if (font_specs[font].size < GREEK_BELOW_PX * ctx->pixel)
+    return greek_text (ctx, text, font, color, box, flags);
+
+  layout = cached_layout (ctx, text, font, box->width, box->height, flags);
+  pango_layout_get_extents (layout, NULL, &logical);
   height = (double) logical.height / PANGO_SCALE;
 
   if (flags & FM_TEXT_MIDDLE)
@@ -176,7 +317,7 @@ fm_render_text (FmRenderContext *ctx,
 
   fm_render_set_color (ctx->cr, color, 1);
   cairo_move_to (ctx->cr, box->x, y);
-  pango_cairo_show_layout (ctx->cr, ctx->layout);
+  pango_cairo_show_layout (ctx->cr, layout);
   cairo_new_path (ctx->cr);
 
   return height;
@@ -200,9 +341,9 @@ fm_render_format_number (double value)
     return g_strdup ("–");
 
   if (fabs (value - round (value)) < 0.05)
-    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+    fm_locale_formatd (buf, sizeof buf, "%.0f", value);
   else
-    g_ascii_formatd (buf, sizeof buf, "%.1f", value);
+    fm_locale_formatd (buf, sizeof buf, "%.1f", value);
 
   return g_strdup (buf);
 }

@@ -139,7 +139,7 @@ origin_label_rect (const FmTimeline *ladder,
 {
   const FmTimelineRung *last = &g_array_index (ladder->rungs, FmTimelineRung, ladder->rungs->len - 1);
 
-  *rect = (FmRect) { last->x1 + 10, ladder->upper_y - 10, 160, 20 };
+  *rect = (FmRect) { last->x1 + 10, last->upper_y - 10, 160, 20 };
 }
 
 /**
@@ -176,8 +176,10 @@ fm_render_diff_extents (FmMap                 *map,
           FmRect label;
 
           origin_label_rect (ladder, &label);
+          const FmTimelineRung *last = &g_array_index (ladder->rungs, FmTimelineRung, ladder->rungs->len - 1);
+
           rect_union (extents, &(FmRect) { ladder->bounds.x, ladder->upper_y - 2,
-                                           label.x - ladder->bounds.x, ladder->lower_y - ladder->upper_y + 4 });
+                                           label.x - ladder->bounds.x, last->lower_y - ladder->upper_y + 4 });
           rect_union (extents, &label);
         }
     }
@@ -197,23 +199,7 @@ draw_origin_ladder (FmRenderContext *ctx,
   if (ladder == NULL)
     return;
 
-  for (guint i = 0; i < ladder->rungs->len; i++)
-    {
-      const FmTimelineRung *rung = &g_array_index (ladder->rungs, FmTimelineRung, i);
-      double level = rung->wait ? ladder->upper_y : ladder->lower_y;
-
-      if (i == 0)
-        cairo_move_to (cr, rung->x0, level);
-      else
-        {
-          cairo_line_to (cr, rung->x0, ladder->upper_y);
-          cairo_line_to (cr, rung->x0, level);
-        }
-      cairo_line_to (cr, rung->x1, level);
-      if (!rung->wait && i + 1 < ladder->rungs->len)
-        cairo_line_to (cr, rung->x1, ladder->upper_y);
-    }
-
+  fm_timeline_trace (cr, ladder);
   fm_render_set_color (cr, &ctx->palette->muted, LADDER_ALPHA);
   cairo_set_line_width (cr, 5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

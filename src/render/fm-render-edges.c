@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fm-duration.h"
 #include "fm-render-private.h"
 
 #define MAX_POINTS (FM_EDGE_ROUTE_MAX_POINTS + 4)
@@ -210,6 +211,14 @@ fm_render_edge (FmRenderContext   *ctx,
       fm_render_set_color (cr, &palette->background, 1);
       cairo_set_line_width (cr, style->line_width - 2.6);
       cairo_stroke_preserve (cr);
+      /* Stripes closer than two pixels blend into grey: drawn as the grey
+       * they blend into, the thousand dashes of a long arrow cost nothing. */
+      if (8 < 2 * ctx->pixel)
+        {
+          fm_render_set_color (cr, color, 0.5);
+          cairo_stroke (cr);
+          break;
+        }
       fm_render_set_color (cr, color, 1);
       cairo_set_dash (cr, (double[]) { 4, 4 }, 2, 0);
       cairo_stroke (cr);
@@ -279,7 +288,7 @@ label_text (FmEdge *edge)
     /* Translators: the label of a rework loop whose rate is not known */
     return g_strdup (_("rework"));
 
-  g_ascii_formatd (number, sizeof number,
+  fm_locale_formatd (number, sizeof number,
                    rate * 100 < 9.95 && fabs (rate * 100 - round (rate * 100)) >= 0.05
                    ? "%.1f" : "%.0f",
                    rate * 100);

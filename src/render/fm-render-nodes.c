@@ -392,6 +392,49 @@ draw_note (FmRenderContext *ctx,
                   FM_TEXT_WRAP);
 }
 
+#define SIMPLE_BELOW_PX 24.0
+
+static void
+draw_simple (FmRenderContext *ctx,
+             FmNode          *node,
+             const FmRect    *b)
+{
+  const FmPalette *palette = ctx->palette;
+  cairo_t *cr = ctx->cr;
+  const FmColor *fill;
+
+  switch (fm_node_get_kind (node))
+    {
+    case FM_NODE_KIND_PROCESS: fill = &palette->process_fill; break;
+    case FM_NODE_KIND_QUEUE: fill = &palette->queue_fill; break;
+    case FM_NODE_KIND_TRIGGER:
+    case FM_NODE_KIND_OUTCOME: fill = &palette->endpoint_fill; break;
+    case FM_NODE_KIND_SYSTEM: fill = &palette->system_fill; break;
+    case FM_NODE_KIND_KAIZEN: fill = &palette->kaizen_fill; break;
+    case FM_NODE_KIND_NOTE:
+    default: fill = &palette->note_fill; break;
+    }
+
+  if (fm_node_get_kind (node) == FM_NODE_KIND_QUEUE)
+    {
+      FmPoint t[3];
+
+      fm_shape_queue_triangle (b, t);
+      cairo_move_to (cr, t[0].x, t[0].y);
+      cairo_line_to (cr, t[1].x, t[1].y);
+      cairo_line_to (cr, t[2].x, t[2].y);
+      cairo_close_path (cr);
+    }
+  else
+    cairo_rectangle (cr, b->x, b->y, b->width, b->height);
+
+  fm_render_set_color (cr, fill, 1);
+  cairo_fill_preserve (cr);
+  fm_render_set_color (cr, &palette->ink, 1);
+  cairo_set_line_width (cr, FM_LINE_WIDTH);
+  cairo_stroke (cr);
+}
+
 void
 fm_render_node (FmRenderContext *ctx,
                 FmNode          *node)
@@ -401,6 +444,15 @@ fm_render_node (FmRenderContext *ctx,
   fm_node_get_bounds (node, &b);
   if (b.width <= 0 || b.height <= 0)
     return;
+
+  /* A node a few pixels wide shows only its shape and colour: its rows,
+   * rules and text would be specks (a map of a thousand steps zoomed to
+   * fit), and drawing them is most of the cost of such a view. */
+  if (MAX (b.width, b.height) < SIMPLE_BELOW_PX * ctx->pixel)
+    {
+      draw_simple (ctx, node, &b);
+      return;
+    }
 
   cairo_save (ctx->cr);
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_MITER);

@@ -114,7 +114,8 @@ void      fm_render_observed_badge  (FmRenderContext        *ctx,
 
 /* fm-render-kaizen.c */
 void      fm_render_kaizen_leaders  (FmRenderContext        *ctx,
-                                     FmMap                  *map);
+                                     FmMap                  *map,
+                                     FmEdgeRoutes           *routes);
 
 /* fm-render-diff.c */
 void      fm_render_diff_extents    (FmMap                  *map,

@@ -26,6 +26,9 @@
 /* How far past its route an edge's ink may reach: the push arrow's head,
  * the pull mark, the electronic bolt. */
 #define EDGE_INK_REACH 12.0
+/* How far an edge's label may reach beyond its route: half the widest
+ * label ("100 % rework" in a long language) and its height. */
+#define LABEL_REACH 400.0
 
 static const FmPalette light_palette = {
   .background = RGB (0xffffff),
@@ -96,6 +99,24 @@ is_visible (const FmRenderOptions *options,
          r->y - reach < v->y + v->height && r->y + r->height + reach > v->y;
 }
 
+/* Indices from one of the routes' look-ups, which the next overwrites. */
+static GArray *
+copy_indices (GArray *found)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint), found->len);
+
+  g_array_append_vals (copy, found->data, found->len);
+  return copy;
+}
+
+/* The @k-th of @indices, or @k itself when everything is drawn. */
+static inline guint
+nth (GArray *indices,
+     guint   k)
+{
+  return indices != NULL ? g_array_index (indices, guint, k) : k;
+}
+
 static gboolean
 is_selected (const FmRenderOptions *options,
              const char            *id)
@@ -103,14 +124,24 @@ is_selected (const FmRenderOptions *options,
   return options->selected != NULL && g_hash_table_contains (options->selected, id);
 }
 
-/* The nodes, the edges and their labels: what the timeline goes under. */
+/* The nodes, the edges and their labels: what the timeline goes under.
+ * From the routes' copy of the nodes' boxes: no call per node. */
 static gboolean
 content_extents (FmMap        *map,
                  FmEdgeRoutes *routes,
                  FmRect       *extents)
 {
-  if (!fm_map_get_content_bounds (map, extents))
-    return FALSE;
+  guint n = fm_map_get_n_nodes (map);
+
+  if (n == 0)
+    {
+      *extents = (FmRect) { 0, 0, 0, 0 };
+      return FALSE;
+    }
+
+  *extents = *fm_edge_routes_get_node_bounds (routes, 0);
+  for (guint i = 1; i < n; i++)
+    rect_union (extents, fm_edge_routes_get_node_bounds (routes, i));
 
   /* The notes' shadows and the outlines' half widths. */
   *extents = (FmRect) { extents->x - 1, extents->y - 1, extents->width + 4, extents->height + 4 };
@@ -367,7 +398,10 @@ fm_renderer_draw (cairo_t               *cr,
   FmRenderContext ctx;
   FmEdgeRoutes *routes;
   const char *hover;
-  guint n_nodes, n_routes;
+  guint n_nodes, n_routes, n_labels;
+  g_autoptr(GArray) visible_nodes = NULL;
+  g_autoptr(GArray) visible_routes = NULL;
+  g_autoptr(GArray) visible_labels = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (FM_IS_MAP (map));
@@ -379,7 +413,7 @@ fm_renderer_draw (cairo_t               *cr,
     }
 
   routes = options->routes ? options->routes : (own_routes = fm_edge_routes_new (map));
-  n_routes = fm_edge_routes_get_n (routes);
+  n_routes = n_labels = fm_edge_routes_get_n (routes);
   n_nodes = fm_map_get_n_nodes (map);
   hover = options->hover_id;
   metrics = needed_metrics (map, options, &own_metrics);
@@ -415,7 +449,7 @@ fm_renderer_draw (cairo_t               *cr,
         }
     }
 
-  fm_render_kaizen_leaders (&ctx, map);
+  fm_render_kaizen_leaders (&ctx, map, routes);
 
   /* Under the edges that meet the nodes, and under the nodes. */
   for (guint i = 0; i < n_constraints; i++)
@@ -427,9 +461,29 @@ fm_renderer_draw (cairo_t               *cr,
         fm_render_constraint_halo (&ctx, constraints[i]);
     }
 
-  for (guint i = 0; i < n_routes; i++)
+  /* On a big map most is off screen: the routes' indices say what may
+   * be on it, in drawing order. */
+  if (options->visible.width > 0)
     {
-      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+      const FmRect *v = &options->visible;
+      double reach = MAX (4, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel) + 1;
+
+      visible_nodes = copy_indices (fm_edge_routes_find_nodes (routes, &(FmRect) {
+        v->x - reach, v->y - reach, v->width + 2 * reach, v->height + 2 * reach }));
+      visible_routes = copy_indices (fm_edge_routes_find_routes (routes, &(FmRect) {
+        v->x - EDGE_INK_REACH - 1, v->y - EDGE_INK_REACH - 1,
+        v->width + 2 * EDGE_INK_REACH + 2, v->height + 2 * EDGE_INK_REACH + 2 }));
+      /* A label lies on its route, at most half its width beside it. */
+      visible_labels = copy_indices (fm_edge_routes_find_routes (routes, &(FmRect) {
+        v->x - LABEL_REACH, v->y - LABEL_REACH, v->width + 2 * LABEL_REACH, v->height + 2 * LABEL_REACH }));
+      n_nodes = visible_nodes->len;
+      n_routes = visible_routes->len;
+      n_labels = visible_labels->len;
+    }
+
+  for (guint k = 0; k < n_routes; k++)
+    {
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, nth (visible_routes, k));
       const char *id = fm_edge_get_id (route->edge);
 
       if (route->n_points == 0 || !is_visible (options, &route->bounds, EDGE_INK_REACH))
@@ -443,9 +497,9 @@ fm_renderer_draw (cairo_t               *cr,
       fm_render_edge (&ctx, route);
     }
 
-  for (guint i = 0; i < n_nodes; i++)
+  for (guint k = 0; k < n_nodes; k++)
     {
-      FmNode *node = fm_map_get_node (map, i);
+      FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
       FmRect r;
 
       fm_node_get_bounds (node, &r);
@@ -454,9 +508,9 @@ fm_renderer_draw (cairo_t               *cr,
     }
 
   /* Labels go over the nodes a loop may pass under. */
-  for (guint i = 0; i < n_routes; i++)
+  for (guint k = 0; k < n_labels; k++)
     {
-      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, nth (visible_labels, k));
       FmRect label;
 
       fm_render_edge_label_rect (route, &label);
@@ -475,9 +529,9 @@ fm_renderer_draw (cairo_t               *cr,
 
   fm_render_diff_over (&ctx, map);
 
-  for (guint i = 0; i < n_nodes; i++)
+  for (guint k = 0; k < n_nodes; k++)
     {
-      FmNode *node = fm_map_get_node (map, i);
+      FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
       const char *id = fm_node_get_id (node);
       FmRect r;
 

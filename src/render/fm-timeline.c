@@ -4,7 +4,8 @@
  * metrics found, the waits of the queues on the upper rungs and the
  * process times of the steps on the lower ones, each rung under its node
  * where the layout allows, and a box with the metrics' totals at the
- * right end.
+ * right end. A flow laid out in rows gets a ladder row for each, stacked
+ * under the map, so that the ladder is never much wider than the map.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fm-duration.h"
 #include "fm-queue.h"
 #include "fm-process-step.h"
 #include "fm-render-private.h"
@@ -28,6 +30,9 @@
 #define TOTALS_GAP 32.0
 #define TOTALS_WIDTH 210.0
 #define TOTALS_ROW 20.0
+/* From one ladder row's upper level to the next one's: its labels above,
+ * the step, its labels below and a gap. */
+#define ROW_PITCH (LABEL_HEIGHT + STEP_HEIGHT + LABELS_BELOW + 24.0)
 
 /**
  * fm_timeline_new:
@@ -46,8 +51,10 @@ fm_timeline_new (const FmMetrics *metrics,
                  const FmRect    *content)
 {
   g_autoptr(FmTimeline) self = g_new0 (FmTimeline, 1);
-  double cursor = -G_MAXDOUBLE, last_x1;
-  guint n_totals;
+  double cursor = -G_MAXDOUBLE, last_x1, right = -G_MAXDOUBLE, left = G_MAXDOUBLE;
+  double content_x1 = content->x + content->width;
+  FmRect previous = { 0, 0, 0, 0 };
+  guint n_totals, row = 0;
 
   g_return_val_if_fail (metrics != NULL, NULL);
   g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
@@ -82,29 +89,54 @@ fm_timeline_new (const FmMetrics *metrics,
       else
         continue;
 
-      /* Under the node unless the path turns back or nodes overlap; then
-       * the rungs follow one another left to right. */
-      rung.x0 = MAX (fm_node_get_x (node), cursor + RUNG_GAP);
-      rung.x1 = MAX (fm_node_get_x (node) + fm_node_get_width (node), rung.x0 + MIN_RUNG);
-      cursor = rung.x1;
+      {
+        FmRect r;
+        double x0, x1;
+
+        fm_node_get_bounds (node, &r);
+        /* Under the node unless the path turns back or nodes overlap; then
+         * the rungs follow one another left to right. */
+        x0 = MAX (r.x, cursor + RUNG_GAP);
+        x1 = MAX (r.x + r.width, x0 + MIN_RUNG);
+        /* A flow wrapped into rows starts a new ladder row where it starts
+         * a new row of nodes (below and left of the last one), and where
+         * the rungs would run out past the right of the map. */
+        if (self->rungs->len > 0 &&
+            ((r.y >= previous.y + previous.height && r.x + r.width <= previous.x) ||
+             (x1 > content_x1 && x0 > r.x)))
+          {
+            row++;
+            x0 = r.x;
+            x1 = MAX (r.x + r.width, x0 + MIN_RUNG);
+          }
+        rung.x0 = x0;
+        rung.x1 = x1;
+        rung.upper_y = self->upper_y + row * ROW_PITCH;
+        rung.lower_y = rung.upper_y + STEP_HEIGHT;
+        cursor = x1;
+        previous = r;
+        left = MIN (left, x0);
+        right = MAX (right, x1);
+      }
       g_array_append_val (self->rungs, rung);
     }
 
   if (self->rungs->len == 0)
     return NULL;
 
+  self->n_rows = row + 1;
   n_totals = isnan (self->rework_lead_s) ? 3 : 4;
   last_x1 = g_array_index (self->rungs, FmTimelineRung, self->rungs->len - 1).x1;
   self->totals.width = TOTALS_WIDTH;
   self->totals.height = n_totals * TOTALS_ROW + 12;
   self->totals.x = last_x1 + TOTALS_GAP;
-  self->totals.y = (self->upper_y + self->lower_y) / 2 - self->totals.height / 2;
+  self->totals.y = (self->upper_y + self->lower_y) / 2 + row * ROW_PITCH - self->totals.height / 2;
 
-  self->bounds.x = g_array_index (self->rungs, FmTimelineRung, 0).x0 - 2;
+  self->bounds.x = left - 2;
   self->bounds.y = MIN (self->upper_y - LABEL_HEIGHT - 2, self->totals.y - 2);
-  self->bounds.width = self->totals.x + self->totals.width + 2 - self->bounds.x;
-  self->bounds.height = MAX (self->lower_y + LABELS_BELOW, self->totals.y + self->totals.height)
-                        + 2 - self->bounds.y;
+  self->bounds.width = MAX (right, self->totals.x + self->totals.width) + 2 - self->bounds.x;
+  self->bounds.height = MAX (self->lower_y + row * ROW_PITCH + LABELS_BELOW,
+                             self->totals.y + self->totals.height) + 2 - self->bounds.y;
 
   return g_steal_pointer (&self);
 }
@@ -119,30 +151,47 @@ fm_timeline_free (FmTimeline *self)
   g_free (self);
 }
 
+/**
+ * fm_timeline_trace:
+ *
+ * Adds the square wave of @self to the current path of @cr, a sub-path
+ * for each of its rows.
+ */
+void
+fm_timeline_trace (cairo_t          *cr,
+                   const FmTimeline *self)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->rungs->len; i++)
+    {
+      const FmTimelineRung *rung = &g_array_index (self->rungs, FmTimelineRung, i);
+      const FmTimelineRung *next = i + 1 < self->rungs->len
+        ? &g_array_index (self->rungs, FmTimelineRung, i + 1) : NULL;
+      double level = rung->wait ? rung->upper_y : rung->lower_y;
+
+      if (i == 0 || rung->upper_y != g_array_index (self->rungs, FmTimelineRung, i - 1).upper_y)
+        cairo_move_to (cr, rung->x0, level);
+      else
+        {
+          /* The gaps between rungs are waits too: run them on top. */
+          cairo_line_to (cr, rung->x0, rung->upper_y);
+          cairo_line_to (cr, rung->x0, level);
+        }
+      cairo_line_to (cr, rung->x1, level);
+      if (!rung->wait && next != NULL && next->upper_y == rung->upper_y)
+        cairo_line_to (cr, rung->x1, rung->upper_y);
+    }
+}
+
 static void
 draw_ladder (FmRenderContext  *ctx,
              const FmTimeline *self)
 {
   cairo_t *cr = ctx->cr;
 
-  for (guint i = 0; i < self->rungs->len; i++)
-    {
-      const FmTimelineRung *rung = &g_array_index (self->rungs, FmTimelineRung, i);
-      double level = rung->wait ? self->upper_y : self->lower_y;
-
-      if (i == 0)
-        cairo_move_to (cr, rung->x0, level);
-      else
-        {
-          /* The gaps between rungs are waits too: run them on top. */
-          cairo_line_to (cr, rung->x0, self->upper_y);
-          cairo_line_to (cr, rung->x0, level);
-        }
-      cairo_line_to (cr, rung->x1, level);
-      if (!rung->wait && i + 1 < self->rungs->len)
-        cairo_line_to (cr, rung->x1, self->upper_y);
-    }
-
+  fm_timeline_trace (cr, self);
   fm_render_set_color (cr, &ctx->palette->ink, 1);
   cairo_set_line_width (cr, FM_LINE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
@@ -172,13 +221,13 @@ draw_rung_labels (FmRenderContext      *ctx,
         }
 
       fm_render_text (ctx, time, FM_FONT_BODY_BOLD, &palette->ink,
-                      &(FmRect) { x, self->upper_y - LABEL_HEIGHT, width, LABEL_HEIGHT - 3 },
+                      &(FmRect) { x, rung->upper_y - LABEL_HEIGHT, width, LABEL_HEIGHT - 3 },
                       FM_TEXT_CENTER | FM_TEXT_BOTTOM);
       return;
     }
 
   fm_render_text (ctx, time, FM_FONT_BODY_BOLD, &palette->ink,
-                  &(FmRect) { x, self->lower_y + 3, width, 16 }, FM_TEXT_CENTER);
+                  &(FmRect) { x, rung->lower_y + 3, width, 16 }, FM_TEXT_CENTER);
 
   if (fm_value_is_set (rung->lead_s) && rung->lead_s != rung->time_s)
     {
@@ -187,7 +236,7 @@ draw_rung_labels (FmRenderContext      *ctx,
       g_autofree char *text = g_strdup_printf (_("LT %s"), lead);
 
       fm_render_text (ctx, text, FM_FONT_SMALL, &palette->muted,
-                      &(FmRect) { x, self->lower_y + 19, width, 14 }, FM_TEXT_CENTER);
+                      &(FmRect) { x, rung->lower_y + 19, width, 14 }, FM_TEXT_CENTER);
     }
 }
 
@@ -199,7 +248,7 @@ format_percent (double ratio)
   if (!isfinite (ratio))
     return g_strdup ("–");
 
-  g_ascii_formatd (number, sizeof number, "%.1f", 100 * ratio);
+  fm_locale_formatd (number, sizeof number, "%.1f", 100 * ratio);
   /* Translators: a percentage, as in "12.5 %" */
   return g_strdup_printf (_("%s %%"), number);
 }
@@ -261,7 +310,18 @@ fm_render_timeline (FmRenderContext  *ctx,
 
   draw_ladder (ctx, self);
   for (guint i = 0; i < self->rungs->len; i++)
-    draw_rung_labels (ctx, self, &g_array_index (self->rungs, FmTimelineRung, i));
+    {
+      const FmTimelineRung *rung = &g_array_index (self->rungs, FmTimelineRung, i);
+      const FmRect *v = &ctx->options->visible;
+      double half = MAX (rung->x1 - rung->x0, 96) / 2, middle = (rung->x0 + rung->x1) / 2;
+
+      /* A long ladder is mostly off screen: its labels are skipped there. */
+      if (v->width > 0 &&
+          (middle + half < v->x || middle - half > v->x + v->width ||
+           rung->lower_y + LABELS_BELOW < v->y || rung->upper_y - LABEL_HEIGHT > v->y + v->height))
+        continue;
+      draw_rung_labels (ctx, self, rung);
+    }
   draw_totals (ctx, self);
 
   cairo_restore (ctx->cr);

@@ -1,6 +1,8 @@
 /* fm-timeline.h: the timeline ladder drawn under a map */
 #pragma once
 
+#include <cairo.h>
+
 #include "fm-document.h"
 #include "fm-metrics.h"
 
@@ -13,12 +15,15 @@ typedef struct {
   gboolean wait;        /* an upper rung: a queue; else a process step */
   double time_s;        /* the wait or the process time; FM_UNSET if unknown */
   double lead_s;        /* a process step's lead time, or FM_UNSET */
+  double upper_y;       /* the levels of its row of the ladder */
+  double lower_y;
 } FmTimelineRung;
 
 typedef struct {
   GArray *rungs;        /* FmTimelineRung, along the critical path */
-  double upper_y;       /* the level of the waits */
-  double lower_y;       /* the level of the process times */
+  double upper_y;       /* the level of the waits, in the first row */
+  double lower_y;       /* the level of the process times, in the first row */
+  guint n_rows;         /* a flow wrapped into rows gets a ladder row for each */
   FmRect totals;        /* the totals box at the right end */
   FmRect bounds;        /* all of it, labels included */
   /* The totals, as the metrics give them. */
@@ -32,6 +37,8 @@ FmTimeline  *fm_timeline_new   (const FmMetrics *metrics,
                                 FmDocument      *document,
                                 const FmRect    *content);
 void         fm_timeline_free  (FmTimeline      *self);
+void         fm_timeline_trace (cairo_t         *cr,
+                                const FmTimeline *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmTimeline, fm_timeline_free)
 

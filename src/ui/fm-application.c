@@ -1,9 +1,10 @@
 /* fm-application.c: the Flowmap application: windows, files, about
  *
- * One window per document. `flowmap FILE...` and files dropped on a window
- * come here; a file already open brings its window forward, and a file is
- * opened in the window it was asked from only when that window holds an
- * untouched new document, so that nothing unsaved is ever replaced.
+ * One window per document. `flowmap FILE...` and the file manager come
+ * here; a file already open brings its window forward, and a file is
+ * opened in the active window only when that window holds an untouched new
+ * document. (Open, Open Recent and drops replace the window's own document
+ * after asking: fm-window-files.c.)
  */
 #include "config.h"
 
@@ -13,7 +14,7 @@
 
 #include "fm-application.h"
 #include "fm-autosave.h"
-#include "fm-window.h"
+#include "fm-window-private.h"
 
 struct _FmApplication
 {
@@ -96,6 +97,38 @@ fm_application_open_file (FmApplication *self,
   return window;
 }
 
+/**
+ * fm_application_new_from_template:
+ * @name: one of fm_template_names()
+ * @hint: (nullable): the window it was asked from
+ *
+ * Starts a new, untitled map from a template: in @hint when that window
+ * holds nothing to lose, or in a new window.
+ *
+ * Returns: (transfer none): the window that shows it
+ */
+FmWindow *
+fm_application_new_from_template (FmApplication *self,
+                                  const char    *name,
+                                  FmWindow      *hint)
+{
+  FmWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (FM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (hint != NULL && fm_window_is_pristine (hint))
+    window = hint;
+  else
+    window = new_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (!fm_window_load_template (window, name, &error))
+    fm_window_show_error (window, _("Could Not Create the Map"), error);
+  return window;
+}
+
 static void
 fm_application_open (GApplication  *application,
                      GFile        **files,
@@ -136,14 +169,19 @@ action_about (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Flowmap authors", NULL };
+  static const char *developers[] = { "The Flowmap developers", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
+  /* The version from meson.build; the addresses as in the metainfo. */
   adw_show_about_window (parent,
                          "application-name", _("Flowmap"),
                          "application-icon", APP_ID,
+                         "developer-name", _("The Flowmap developers"),
                          "version", PACKAGE_VERSION,
                          "comments", _("Map how work flows from request to value, and where it waits."),
+                         "website", "https://github.com/flowmap/flowmap",
+                         "issue-url", "https://github.com/flowmap/flowmap/issues",
+                         "copyright", _("© The Flowmap developers"),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),

@@ -14,6 +14,9 @@ FmApplication *fm_application_new        (void);
 FmWindow      *fm_application_open_file  (FmApplication *self,
                                           GFile         *file,
                                           FmWindow      *hint);
+FmWindow      *fm_application_new_from_template (FmApplication *self,
+                                                 const char    *name,
+                                                 FmWindow      *hint);
 int            fm_application_run        (int            argc,
                                           char         **argv);
 

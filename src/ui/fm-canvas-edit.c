@@ -37,6 +37,7 @@ finish (FmCanvas *self,
   gtk_widget_unparent (editor);
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
+  fm_canvas_accessible_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -45,7 +45,9 @@ struct _FmCanvas
   FmCanvasState *state;
   FmEdgeKind edge_kind;
   FmPalette palette;
-  FmEdgeRoutes *routes;           /* NULL until needed after a change */
+  FmEdgeRoutes *routes;           /* made when first needed */
+  gboolean routes_stale;          /* the document changed since: update before use */
+  FmMetricsCache *held_metrics;   /* held while a move or resize drags on */
   FmMetricsCache *metrics_cache;  /* what the timeline and highlights show */
   gboolean show_changes;
   FmComparison *comparison;       /* with the map's origin, when shown */
@@ -70,9 +72,20 @@ struct _FmCanvas
   char *editing_id;
 
   guint paste_count;
+
+  /* fm-canvas-keyboard.c: a connection made with the keys is the drag's
+   * FM_DRAG_CONNECT without a button; the document followed for the
+   * accessible label. */
+  gboolean key_connect;
+  FmDocument *a11y_document;
+  gulong a11y_changed_id;
 };
 
 /* fm-canvas.c */
+FmEdgeRoutes *fm_canvas_get_routes     (FmCanvas    *self);
+FmNode  *fm_canvas_node_at             (FmCanvas    *self,
+                                        double       map_x,
+                                        double       map_y);
 void     fm_canvas_select_rect_keeping (FmCanvas    *self,
                                         const FmRect *map_rect,
                                         GHashTable  *keep);
@@ -117,5 +130,23 @@ void     fm_canvas_clipboard_class_init (GtkWidgetClass *widget_class);
 /* fm-canvas-edit.c */
 void     fm_canvas_edit_allocate       (FmCanvas    *self);
 void     fm_canvas_edit_cancel         (FmCanvas    *self);
+
+/* fm-canvas-keyboard.c */
+void     fm_canvas_keyboard_class_init (GtkWidgetClass *widget_class);
+void     fm_canvas_keyboard_init       (FmCanvas    *self);
+GPtrArray *fm_canvas_keyboard_flow_order (FmMap     *map);
+gboolean fm_canvas_keyboard_step       (FmCanvas    *self,
+                                        int          step);
+gboolean fm_canvas_keyboard_begin_connect (FmCanvas *self);
+FmEdge  *fm_canvas_keyboard_finish_connect (FmCanvas *self);
+FmNode  *fm_canvas_keyboard_add_node   (FmCanvas    *self,
+                                        FmNodeKind   kind,
+                                        gboolean     connect);
+gboolean fm_canvas_keyboard_is_connecting (FmCanvas *self);
+
+/* fm-canvas-accessible.c */
+void     fm_canvas_accessible_init     (FmCanvas    *self);
+void     fm_canvas_accessible_update   (FmCanvas    *self);
+char    *fm_canvas_accessible_describe (FmCanvas    *self);
 
 G_END_DECLS

@@ -42,6 +42,23 @@ open_group (FmCanvas   *self,
   self->drag.depth_before = fm_undo_stack_get_depth (fm_document_get_undo_stack (self->document));
   fm_document_begin_group (self->document, label);
   self->drag.group_open = TRUE;
+
+  /* Moving and resizing change no figure: computing them on every motion
+   * would cost more than the frame on a big map. Once at the end. */
+  if (self->held_metrics == NULL && self->metrics_cache != NULL)
+    {
+      self->held_metrics = g_object_ref (self->metrics_cache);
+      fm_metrics_cache_hold (self->held_metrics);
+    }
+}
+
+static void
+release_metrics (FmCanvas *self)
+{
+  g_autoptr(FmMetricsCache) cache = g_steal_pointer (&self->held_metrics);
+
+  if (cache != NULL)
+    fm_metrics_cache_release (cache);
 }
 
 static void
@@ -58,6 +75,7 @@ close_group (FmCanvas *self,
   stack = fm_document_get_undo_stack (self->document);
   if (roll_back && fm_undo_stack_get_depth (stack) > self->drag.depth_before)
     fm_undo_stack_undo (stack);
+  release_metrics (self);
 }
 
 /* Escape during a drag: undo what the drag did and forget it. */
@@ -252,17 +270,12 @@ node_at (FmCanvas *self,
          double    y)
 {
   double mx, my;
+  FmNode *node;
 
   fm_canvas_state_to_map (self->state, x, y, &mx, &my);
-  for (guint i = fm_map_get_n_nodes (self->map); i > 0; i--)
-    {
-      FmNode *node = fm_map_get_node (self->map, i - 1);
+  node = fm_canvas_node_at (self, mx, my);
 
-      if (fm_node_contains (node, mx, my))
-        return fm_node_get_id (node);
-    }
-
-  return NULL;
+  return node != NULL ? fm_node_get_id (node) : NULL;
 }
 
 static void

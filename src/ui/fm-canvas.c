@@ -27,6 +27,9 @@ static GParamSpec *properties[N_PROPS];
 
 #define PORT_RADIUS 5.0
 #define EDGE_SLOP 5.0
+/* How far from a node's box its handles reach, in pixels: the selection
+ * gap, the connection handle's offset and its hit radius, and some. */
+#define HANDLE_REACH 40.0
 
 static void
 fm_canvas_dispose (GObject *object)
@@ -198,15 +201,57 @@ shows_port (FmCanvas   *self,
          (self->drag.mode == FM_DRAG_CONNECT && g_strcmp0 (id, self->drag.id) == 0);
 }
 
-/* Edge routes depend on every node's place: computed when first needed
- * after a change, then kept for hit testing. */
-static FmEdgeRoutes *
-get_routes (FmCanvas *self)
+/**
+ * fm_canvas_get_routes:
+ *
+ * Edge routes depend on every node's place: made when first needed, then
+ * kept for drawing and hit testing, and brought up to date when next
+ * needed after a change (a drag reroutes only what the moved nodes
+ * touch). Their indices find what is under the pointer and on screen.
+ *
+ * Returns: (transfer none) (nullable): the routes of the map shown
+ */
+FmEdgeRoutes *
+fm_canvas_get_routes (FmCanvas *self)
 {
-  if (self->routes == NULL && self->map != NULL)
+  if (self->map == NULL)
+    return NULL;
+
+  if (self->routes == NULL)
     self->routes = fm_edge_routes_new (self->map);
+  else if (self->routes_stale)
+    fm_edge_routes_update (self->routes, self->map);
+  self->routes_stale = FALSE;
 
   return self->routes;
+}
+
+/**
+ * fm_canvas_node_at:
+ *
+ * Returns: (transfer none) (nullable): the topmost node at (@map_x, @map_y)
+ */
+FmNode *
+fm_canvas_node_at (FmCanvas *self,
+                   double    map_x,
+                   double    map_y)
+{
+  FmEdgeRoutes *routes = fm_canvas_get_routes (self);
+  GArray *found;
+
+  if (routes == NULL)
+    return NULL;
+
+  found = fm_edge_routes_find_nodes (routes, &(FmRect) { map_x, map_y, 0, 0 });
+  for (guint k = found->len; k > 0; k--)
+    {
+      FmNode *node = fm_map_get_node (self->map, g_array_index (found, guint, k - 1));
+
+      if (fm_node_contains (node, map_x, map_y))
+        return node;
+    }
+
+  return NULL;
 }
 
 /**
@@ -223,8 +268,10 @@ fm_canvas_hit_test (FmCanvas    *self,
                     double       widget_y,
                     FmCanvasHit *hit)
 {
-  double mx, my, zoom;
-  guint n;
+  double mx, my, zoom, reach;
+  FmEdgeRoutes *routes;
+  g_autoptr(GArray) near = NULL;
+  FmNode *topmost;
 
   g_return_if_fail (FM_IS_CANVAS (self));
   g_return_if_fail (hit != NULL);
@@ -236,12 +283,20 @@ fm_canvas_hit_test (FmCanvas    *self,
 
   zoom = fm_canvas_state_get_zoom (self->state);
   fm_canvas_state_to_map (self->state, widget_x, widget_y, &mx, &my);
-  n = fm_map_get_n_nodes (self->map);
+  routes = fm_canvas_get_routes (self);
 
-  /* Handles sit outside the nodes' outlines: they come first. */
-  for (guint i = n; i > 0; i--)
+  /* Handles sit outside the nodes' outlines, a few pixels at most beyond
+   * the connection handle: they come first. */
+  reach = HANDLE_REACH / zoom;
+  {
+    GArray *found = fm_edge_routes_find_nodes (routes, &(FmRect) { mx - reach, my - reach, 2 * reach, 2 * reach });
+
+    near = g_array_sized_new (FALSE, FALSE, sizeof (guint), found->len);
+    g_array_append_vals (near, found->data, found->len);
+  }
+  for (guint k = near->len; k > 0; k--)
     {
-      FmNode *node = fm_map_get_node (self->map, i - 1);
+      FmNode *node = fm_map_get_node (self->map, g_array_index (near, guint, k - 1));
       const char *id = fm_node_get_id (node);
       gboolean selected = fm_canvas_state_is_selected (self->state, id);
       FmHandle handle;
@@ -262,19 +317,15 @@ fm_canvas_hit_test (FmCanvas    *self,
         }
     }
 
-  for (guint i = n; i > 0; i--)
+  topmost = fm_canvas_node_at (self, mx, my);
+  if (topmost != NULL)
     {
-      FmNode *node = fm_map_get_node (self->map, i - 1);
-
-      if (fm_node_contains (node, mx, my))
-        {
-          *hit = (FmCanvasHit) { FM_CANVAS_HIT_NODE, fm_node_get_id (node), 0 };
-          return;
-        }
+      *hit = (FmCanvasHit) { FM_CANVAS_HIT_NODE, fm_node_get_id (topmost), 0 };
+      return;
     }
 
   {
-    FmEdge *edge = fm_edge_routes_hit (get_routes (self), mx, my, EDGE_SLOP / zoom);
+    FmEdge *edge = fm_edge_routes_hit (routes, mx, my, EDGE_SLOP / zoom);
 
     if (edge != NULL)
       *hit = (FmCanvasHit) { FM_CANVAS_HIT_EDGE, fm_edge_get_id (edge), 0 };
@@ -367,6 +418,7 @@ fm_canvas_snapshot (GtkWidget   *widget,
       options.hover_id = fm_canvas_state_get_hover (self->state);
       options.comparison = self->comparison;
       options.visible = (FmRect) { ox, oy, width / zoom, height / zoom };
+      options.routes = fm_canvas_get_routes (self);
 
       cairo_save (cr);
       cairo_scale (cr, zoom, zoom);
@@ -444,7 +496,7 @@ on_snap_changed (FmCanvas *self)
 static void
 on_document_changed (FmCanvas *self)
 {
-  g_clear_pointer (&self->routes, fm_edge_routes_free);
+  self->routes_stale = TRUE;
   /* An undo may take away what was selected or being edited. */
   if (self->editing_id != NULL && !fm_map_has_id (self->map, self->editing_id))
     fm_canvas_edit_cancel (self);
@@ -605,6 +657,7 @@ fm_canvas_class_init (FmCanvasClass *klass)
   add_nudge_bindings (widget_class, GDK_KEY_Down, 0, 1);
 
   fm_canvas_clipboard_class_init (widget_class);
+  fm_canvas_keyboard_class_init (widget_class);
 }
 
 static void
@@ -629,6 +682,7 @@ fm_canvas_init (FmCanvas *self)
   fm_canvas_tools_init (self);
   fm_canvas_dnd_init (self);
   fm_canvas_metrics_init (self);
+  fm_canvas_keyboard_init (self);
   on_selection_changed (self);
 }
 
@@ -769,6 +823,7 @@ fm_canvas_zoom_to_fit (FmCanvas *self)
   height = gtk_widget_get_height (GTK_WIDGET (self));
   fm_render_options_init (&options);
   options.document = self->document;
+  options.routes = fm_canvas_get_routes (self);
   fm_canvas_metrics_apply (self, &options, TRUE);
 
   if (self->map == NULL || width <= 2 * margin || height <= 2 * margin ||

@@ -9,6 +9,7 @@
 
 #define G_LOG_DOMAIN "fm-inspector"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -142,7 +143,8 @@ day_length_for (FmInspector *self,
 /**
  * fm_inspector_parse_number:
  *
- * Reads a number written the C way ("1.5"), with spaces around allowed.
+ * Reads a number written the C way ("1.5") or, where the locale's decimal
+ * separator is a comma, that way ("1,5"), with spaces around allowed.
  *
  * Returns: whether all of @text was a finite number
  */
@@ -155,6 +157,10 @@ fm_inspector_parse_number (const char *text,
 
   if (*copy == '\0')
     return FALSE;
+
+  /* "1,5" too where the locale writes it so, as format_number() shows it. */
+  if (g_str_equal (localeconv ()->decimal_point, ","))
+    g_strdelimit (copy, ",", '.');
 
   *value = g_ascii_strtod (copy, &end);
   return end != NULL && *end == '\0' && isfinite (*value);
@@ -240,9 +246,7 @@ parse_field (FmInspector *self,
 static char *
 format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  return fm_format_decimal ("%.6g", value);
 }
 
 static char *
@@ -266,12 +270,13 @@ format_field (FmInspector  *self,
     case FIELD_PERCENT:
       {
         g_autofree char *n = format_number (number);
-        return g_strconcat (n, "%", NULL);
+        /* Translators: a percentage in a field, as in "85%"; it reads back with or without a space */
+        return g_strdup_printf (_("%s%%"), n);
       }
     case FIELD_RATE:
       {
         g_autofree char *n = format_number (number * 100);
-        return g_strconcat (n, "%", NULL);
+        return g_strdup_printf (_("%s%%"), n);
       }
     case FIELD_NUMBER:
     case FIELD_TEXT:

@@ -29,6 +29,8 @@ struct _FmMetricsCache
   FmMetrics *metrics;
   GPtrArray *nodes;     /* FmNode, owned: what metrics points at */
   guint idle_id;
+  guint hold_count;     /* fm_metrics_cache_hold() */
+  gboolean held_change; /* the document changed while held */
 };
 
 G_DEFINE_FINAL_TYPE (FmMetricsCache, fm_metrics_cache, G_TYPE_OBJECT)
@@ -84,6 +86,11 @@ recompute_idle (gpointer data)
 static void
 on_document_changed (FmMetricsCache *self)
 {
+  if (self->hold_count > 0)
+    {
+      self->held_change = TRUE;
+      return;
+    }
   if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (RECOMPUTE_PRIORITY, recompute_idle, self, NULL);
 }
@@ -231,6 +238,41 @@ fm_metrics_cache_flush (FmMetricsCache *self)
 
   if (self->idle_id != 0)
     recompute (self);
+}
+
+/**
+ * fm_metrics_cache_hold:
+ *
+ * Keeps the figures as they are through changes that cannot alter them,
+ * until fm_metrics_cache_release(): a drag that moves or resizes nodes
+ * changes no figure, and on a map of 10,000 steps computing them on every
+ * motion would cost more than the frame. Calls nest.
+ */
+void
+fm_metrics_cache_hold (FmMetricsCache *self)
+{
+  g_return_if_fail (FM_IS_METRICS_CACHE (self));
+
+  self->hold_count++;
+}
+
+/**
+ * fm_metrics_cache_release:
+ *
+ * Ends a fm_metrics_cache_hold(); the last one schedules the computation
+ * if the document changed meanwhile, in case something else changed too.
+ */
+void
+fm_metrics_cache_release (FmMetricsCache *self)
+{
+  g_return_if_fail (FM_IS_METRICS_CACHE (self));
+  g_return_if_fail (self->hold_count > 0);
+
+  if (--self->hold_count > 0 || !self->held_change)
+    return;
+
+  self->held_change = FALSE;
+  on_document_changed (self);
 }
 
 /**

@@ -20,6 +20,8 @@ FmMap           *fm_metrics_cache_get_map        (FmMetricsCache *self);
 const FmMetrics *fm_metrics_cache_get_metrics    (FmMetricsCache *self);
 gboolean         fm_metrics_cache_is_pending     (FmMetricsCache *self);
 void             fm_metrics_cache_flush          (FmMetricsCache *self);
+void             fm_metrics_cache_hold           (FmMetricsCache *self);
+void             fm_metrics_cache_release        (FmMetricsCache *self);
 guint            fm_metrics_cache_get_rank       (FmMetricsCache *self,
                                                   const char     *id);
 

@@ -68,12 +68,10 @@ static char *
 format_number (double      value,
                const char *format)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (!isfinite (value))
     return g_strdup ("–");
 
-  return g_strdup (g_ascii_formatd (number, sizeof number, format, value));
+  return fm_format_decimal (format, value);
 }
 
 static char *

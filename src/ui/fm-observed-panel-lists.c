@@ -197,6 +197,7 @@ fm_observed_panel_show_aging (FmObservedPanel *self,
           GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
           gtk_widget_add_css_class (flag, "warning");
+          /* xgettext:no-c-format */
           gtk_widget_set_tooltip_text (flag, _("Older than 85 % of the finished items"));
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), flag);
           gtk_widget_add_css_class (row, "fm-late");
@@ -225,7 +226,7 @@ fm_observed_panel_show_distribution (FmObservedPanel *self)
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finished", "%u finished",
                                                                 share->finished), share->finished);
       /* Translators: a percentage, as in "63.5 %" */
-      g_autofree char *percent = g_strdup_printf (_("%s %%"), g_ascii_formatd (number, sizeof number, "%.1f",
+      g_autofree char *percent = g_strdup_printf (_("%s %%"), fm_locale_formatd (number, sizeof number, "%.1f",
                                                                               100 * share->share));
       /* Translators: finished items without a type */
       GtkWidget *row = new_row (share->type ? share->type : _("No type"), subtitle);

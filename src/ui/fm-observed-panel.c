@@ -167,7 +167,7 @@ show_figures (FmObservedPanel   *self,
   if (isfinite (o->throughput_per_week))
     /* Translators: items finished a week, as in "3.9 a week" */
     set_label (self->throughput, g_strdup_printf (_("%s a week"),
-                                                  g_ascii_formatd (number, sizeof number, "%.1f",
+                                                  fm_locale_formatd (number, sizeof number, "%.1f",
                                                                    o->throughput_per_week)));
   else
     gtk_label_set_text (self->throughput, "–");
@@ -181,7 +181,7 @@ show_figures (FmObservedPanel   *self,
   }
   if (isfinite (o->flow_efficiency))
     /* Translators: a percentage, as in "26.7 %" */
-    set_label (self->efficiency, g_strdup_printf (_("%s %%"), g_ascii_formatd (number, sizeof number, "%.1f",
+    set_label (self->efficiency, g_strdup_printf (_("%s %%"), fm_locale_formatd (number, sizeof number, "%.1f",
                                                                              100 * o->flow_efficiency)));
   else
     gtk_label_set_text (self->efficiency, "–");

@@ -1,7 +1,8 @@
 /* fm-palette-view.c: the shapes to place on the canvas and the connector to draw with
  *
  * A shape is dragged onto the canvas, or clicked to arm the canvas so that
- * its next click places one. Each shape's picture is drawn by the shared
+ * its next click places one, or activated from the keyboard to place one
+ * next to the selection. Each shape's picture is drawn by the shared
  * renderer from a one-node map, so the palette looks like the map.
  */
 #include "config.h"
@@ -149,6 +150,35 @@ on_drag_begin (GtkDragSource *source,
   gtk_drag_source_set_icon (source, paintable, ICON_WIDTH / 2, ICON_HEIGHT / 2);
 }
 
+/* Enter or Space on a shape places one without the pointer: next to the
+ * selected node, or in the middle of the view; the canvas then has the
+ * focus with the new node selected. A click still arms the place tool. */
+static gboolean
+on_shape_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      FmPaletteView         *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  FmNodeKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind"));
+  FmCanvasState *canvas_state;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || self->canvas == NULL)
+    return FALSE;
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter &&
+      keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space)
+    return FALSE;
+
+  canvas_state = fm_canvas_get_state (self->canvas);
+  if (fm_canvas_state_get_tool (canvas_state) != FM_CANVAS_TOOL_SELECT)
+    fm_canvas_state_set_tool (canvas_state, FM_CANVAS_TOOL_SELECT, kind);
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.add-node", "s",
+                              fm_node_kind_to_string (kind));
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  return TRUE;
+}
+
 static GtkWidget *
 make_shape_button (FmPaletteView *self,
                    guint          i)
@@ -158,6 +188,7 @@ make_shape_button (FmPaletteView *self,
   GtkWidget *icon = gtk_drawing_area_new ();
   GtkWidget *label = gtk_label_new (_(shapes[i].name));
   GtkDragSource *source = gtk_drag_source_new ();
+  GtkEventController *key;
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (icon), ICON_WIDTH);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (icon), ICON_HEIGHT);
@@ -178,6 +209,12 @@ make_shape_button (FmPaletteView *self,
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), NULL);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), icon);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
+
+  key = gtk_event_controller_key_new ();
+  /* Before the button's own Enter and Space, which would arm the place tool. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_shape_key_pressed), self);
+  gtk_widget_add_controller (button, key);
 
   self->shape_buttons[shapes[i].kind] = GTK_TOGGLE_BUTTON (button);
   return button;

@@ -2,6 +2,8 @@
  *
  * Saving writes through the JSON saver (atomic replace); a failure leaves
  * the document open and modified, with the saver's message in a dialog.
+ * Open, Open Recent and a dropped file replace this window's document,
+ * after the same Save / Discard / Cancel question as closing.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 
 #include "fm-application.h"
 #include "fm-json.h"
+#include "fm-template-dialog.h"
 #include "fm-window-private.h"
 
 #define MAX_RECENT 10
@@ -90,6 +93,13 @@ run_after (FmWindow         *self,
    * closing, and would let go of its parent after the parent is gone. */
   if (then == FM_AFTER_CLOSE)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle, g_object_ref (self), g_object_unref);
+  else if (then == FM_AFTER_OPEN && self->pending_open != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
+
+      /* A file that does not load leaves the document as it was. */
+      fm_window_load_file (self, file, FALSE);
+    }
 }
 
 /* Saves, and runs @then when that worked. */
@@ -202,9 +212,12 @@ on_unsaved_response (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "discard"))
     {
       /* Nothing is asked again on the way out. */
-      self->closing_confirmed = TRUE;
+      if (then == FM_AFTER_CLOSE)
+        self->closing_confirmed = TRUE;
       run_after (self, then);
     }
+  else
+    g_clear_object (&self->pending_open);
 }
 
 /**
@@ -233,9 +246,87 @@ fm_window_confirm_unsaved (FmWindow         *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Named for window lists, and for the tests to find. */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Save Changes?"));
   g_object_set_data (G_OBJECT (dialog), "then", GINT_TO_POINTER (then));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The window that has @file open, if any. */
+static FmWindow *
+find_window_with (FmWindow *self,
+                  GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->file != NULL && g_file_equal (self->file, file))
+    return self;
+  if (app == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (FM_IS_WINDOW (l->data) && fm_window_get_file (l->data) != NULL &&
+          g_file_equal (fm_window_get_file (l->data), file))
+        return l->data;
+    }
+  return NULL;
+}
+
+/**
+ * fm_window_open_file:
+ *
+ * Shows @file in place of this window's document, asking first to save,
+ * discard or keep changes that are not saved. A file already open in a
+ * window brings that window forward instead; a file that does not load
+ * leaves the document as it was, with the loader's message.
+ */
+void
+fm_window_open_file (FmWindow *self,
+                     GFile    *file)
+{
+  FmWindow *showing;
+
+  g_return_if_fail (FM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  showing = find_window_with (self, file);
+  if (showing != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (showing));
+      return;
+    }
+
+  g_set_object (&self->pending_open, file);
+  if (fm_undo_stack_get_modified (fm_document_get_undo_stack (self->document)))
+    fm_window_confirm_unsaved (self, FM_AFTER_OPEN);
+  else
+    run_after (self, FM_AFTER_OPEN);
+}
+
+/**
+ * fm_window_open_files:
+ *
+ * Opens the first of @files in this window as fm_window_open_file() does,
+ * and each of the others in a window of its own.
+ */
+void
+fm_window_open_files (FmWindow  *self,
+                      GFile    **files,
+                      guint      n_files)
+{
+  GtkApplication *app;
+
+  g_return_if_fail (FM_IS_WINDOW (self));
+
+  if (n_files == 0)
+    return;
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  for (guint i = 1; i < n_files && app != NULL; i++)
+    fm_application_open_file (FM_APPLICATION (app), files[i], NULL);
+  fm_window_open_file (self, files[0]);
 }
 
 static void
@@ -253,14 +344,11 @@ on_open_response (GtkNativeDialog *dialog,
   if (files != NULL)
     {
       guint n = g_list_model_get_n_items (files);
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          fm_application_open_file (FM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                    file, self);
-        }
+        g_ptr_array_add (chosen, g_list_model_get_item (files, i));
+      fm_window_open_files (self, (GFile **) chosen->pdata, chosen->len);
     }
   g_object_unref (self);
 }
@@ -287,11 +375,69 @@ action_open_uri (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  FmWindow *self = FM_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
-  fm_application_open_file (FM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                            file, self);
+  fm_window_open_file (FM_WINDOW (widget), file);
+}
+
+/**
+ * fm_window_load_template:
+ * @name: one of fm_template_names()
+ *
+ * Replaces the window's document with a new, untitled copy of a starting
+ * map. It counts as changed: closing it asks before a filled-in template
+ * is lost, and saving it asks where.
+ *
+ * Returns: %FALSE with @error set when there is no such template
+ */
+gboolean
+fm_window_load_template (FmWindow    *self,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FmDocument) document = NULL;
+
+  g_return_val_if_fail (FM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  path = g_strdup_printf ("/io/github/flowmap/Flowmap/templates/%s.flowmap", name);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  document = fm_json_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, error);
+  if (document == NULL)
+    return FALSE;
+
+  fm_window_set_document (self, document, NULL);
+  fm_undo_stack_set_unsaved (fm_document_get_undo_stack (document));
+  fm_canvas_zoom_to_fit (self->canvas);
+  return TRUE;
+}
+
+static void
+on_template_create (FmWindow   *self,
+                    const char *name)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    fm_application_new_from_template (FM_APPLICATION (app), name, self);
+  else if (!fm_window_load_template (self, name, &error))
+    fm_window_show_error (self, _("Could Not Create the Map"), error);
+}
+
+static void
+action_new_from_template (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  FmTemplateDialog *dialog = fm_template_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_template_create), widget, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -378,6 +524,7 @@ fm_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", action_open_uri);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, action_new_from_template);
   /* The disabled placeholder item of an empty recent list. */
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, action_nothing);
 

@@ -40,6 +40,7 @@ struct _FmWindow
   FmMetricsCache *metrics_cache;  /* the canvas's and the metrics panel's */
   GFile *file;
   gboolean closing_confirmed;
+  GFile *pending_open;            /* to open once the changes are dealt with */
 
   /* Reliability: unsaved changes kept aside, and the file watched for
    * changes by other programs, shown in banner_area above the map. */
@@ -64,6 +65,7 @@ struct _FmWindow
 typedef enum {
   FM_AFTER_NOTHING,
   FM_AFTER_CLOSE,
+  FM_AFTER_OPEN,                  /* open pending_open in this window */
 } FmWindowContinue;
 
 /* fm-window.c */

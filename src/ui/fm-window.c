@@ -43,6 +43,7 @@ fm_window_dispose (GObject *object)
   g_clear_object (&self->file_watch);
   fm_window_maps_dispose (self);
   g_clear_object (&self->file);
+  g_clear_object (&self->pending_open);
 
   G_OBJECT_CLASS (fm_window_parent_class)->dispose (object);
 }
@@ -149,7 +150,7 @@ new_document (void)
   return g_steal_pointer (&document);
 }
 
-static void
+static gboolean
 on_drop_files (GtkDropTarget *target,
                const GValue  *value,
                double         x,
@@ -157,7 +158,6 @@ on_drop_files (GtkDropTarget *target,
                FmWindow      *self)
 {
   GSList *files = g_value_get_boxed (value);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GPtrArray) to_open = g_ptr_array_new ();
 
   for (GSList *l = files; l != NULL; l = l->next)
@@ -168,8 +168,12 @@ on_drop_files (GtkDropTarget *target,
         g_ptr_array_add (to_open, l->data);
     }
 
-  if (to_open->len > 0 && app != NULL)
-    g_application_open (G_APPLICATION (app), (GFile **) to_open->pdata, to_open->len, "");
+  if (to_open->len == 0)
+    return FALSE;
+
+  /* Like Open: the first replaces this window's document, asking first. */
+  fm_window_open_files (self, (GFile **) to_open->pdata, to_open->len);
+  return TRUE;
 }
 
 /* A constraint or warning picked in the metrics panel, shown on the map. */

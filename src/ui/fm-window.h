@@ -21,5 +21,13 @@ gboolean     fm_window_load_file      (FmWindow       *self,
                                        gboolean        missing_is_new);
 gboolean     fm_window_save           (FmWindow       *self,
                                        GError        **error);
+void         fm_window_open_file      (FmWindow       *self,
+                                       GFile          *file);
+void         fm_window_open_files     (FmWindow       *self,
+                                       GFile         **files,
+                                       guint           n_files);
+gboolean     fm_window_load_template  (FmWindow       *self,
+                                       const char     *name,
+                                       GError        **error);
 
 G_END_DECLS

@@ -5,6 +5,14 @@
  * burst every 100) and prints, for each, the median of --runs timings after
  * a warm-up, on one thread. --json prints one object per size; without it, a
  * table. --sizes picks the sizes (CI runs the smallest as a smoke test).
+ *
+ * With a display, the drag frame and the hit test go through the real
+ * canvas widget: a drag gesture's update moves the node through the
+ * document, the canvas updates its routes and caches as in the app, and
+ * its snapshot is drawn into a 1920 × 1080 image as GTK's Cairo renderer
+ * would. Without one they use the same library calls the canvas makes.
+ * The peak RSS is that of a child process that only loads the map from
+ * JSON and draws it, fitted and at 100 %; see docs/performance.md.
  */
 #include "config.h"
 
@@ -12,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "fm-document-private.h"
@@ -25,11 +34,28 @@
 #include "fm-queue.h"
 #include "fm-renderer.h"
 
+#ifdef FM_BENCH_CANVAS
+#include <gtk/gtk.h>
+#include "fm-canvas-private.h"
+#endif
+
 #define VIEW_W 1920
 #define VIEW_H 1080
 #define PAIRS_PER_ROW 25
+/* The longer side of the exported PNG at most, in pixels: a 1,000-step
+ * map at scale 1 would be a picture of 150 megapixels. */
+#define PNG_MAX_SIDE 8192.0
 
 static int n_runs = 20;
+static const char *self_path;
+static gboolean have_display;
+static char **only;     /* --only: the figures to measure; NULL for all */
+
+static gboolean
+wanted (const char *figure)
+{
+  return only == NULL || g_strv_contains ((const char * const *) only, figure);
+}
 
 typedef struct {
   guint steps;
@@ -179,6 +205,12 @@ typedef struct {
   char *dir;
   FmEdgeRoutes *routes;
   guint drag_count;
+  double png_scale;
+  FmMetrics *metrics;   /* as the canvas's metrics cache keeps them */
+#ifdef FM_BENCH_CANVAS
+  FmCanvas *canvas;     /* NULL without a display */
+  const char *drag_id;
+#endif
 } Bench;
 
 static void
@@ -202,6 +234,8 @@ work_render_fit (gpointer data)
   fm_render_options_init (&options);
   options.document = b->doc;
   options.timeline = TRUE;
+  options.metrics = b->metrics;
+  options.routes = b->routes;
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -b->content.x, -b->content.y);
   fm_renderer_draw (cr, b->map, &options);
@@ -223,6 +257,7 @@ draw_view (Bench *b)
   options.timeline = TRUE;
   options.visible = b->view;
   options.routes = b->routes;
+  options.metrics = b->metrics;
   cairo_translate (cr, -b->view.x, -b->view.y);
   fm_renderer_draw (cr, b->map, &options);
   cairo_destroy (cr);
@@ -235,21 +270,108 @@ work_render_view (gpointer data)
   draw_view (data);
 }
 
-/* One motion event of a drag: the node moves one step through the
- * document (as the canvas's drag does), the routes it invalidates are
- * recomputed, and the viewport is drawn again. */
+/* The node dragged: one in the middle of the map, so on screen. */
+static FmNode *
+drag_node (Bench *b)
+{
+  return fm_map_get_node (b->map, fm_map_get_n_nodes (b->map) / 2);
+}
+
+/* One motion event of a drag without a display: the node moves one grid
+ * step through the document, the routes are brought up to date as the
+ * canvas does (only what the move touches), and the viewport is drawn. */
 static void
 work_drag_frame (gpointer data)
 {
   Bench *b = data;
-  FmNode *node = fm_map_get_node (b->map, fm_map_get_n_nodes (b->map) / 2);
-  const char *ids[] = { fm_node_get_id (node), NULL };
+  const char *ids[] = { fm_node_get_id (drag_node (b)), NULL };
 
-  fm_document_move_nodes (b->doc, b->map, ids, (b->drag_count++ % 2) ? -8 : 8, 0);
-  g_clear_pointer (&b->routes, fm_edge_routes_free);
-  b->routes = fm_edge_routes_new (b->map);
+  fm_document_move_nodes (b->doc, b->map, ids, (b->drag_count++ % 2) ? -10 : 10, 0);
+  fm_edge_routes_update (b->routes, b->map);
   draw_view (b);
 }
+
+#ifdef FM_BENCH_CANVAS
+/* The canvas at 1920 × 1080, 100 %, over the middle of the map. */
+static FmCanvas *
+canvas_new (Bench *b)
+{
+  FmCanvas *canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
+  int min, nat;
+
+  fm_canvas_set_map (canvas, b->doc, b->map);
+  gtk_widget_measure (GTK_WIDGET (canvas), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (canvas), GTK_ORIENTATION_VERTICAL, VIEW_W, &min, &nat, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (canvas), &(GtkAllocation) { 0, 0, VIEW_W, VIEW_H }, -1);
+  fm_canvas_state_set_view (fm_canvas_get_state (canvas), 1.0, b->view.x, b->view.y);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return canvas;
+}
+
+/* What GTK does for a frame: the idles due before it (the metrics cache's
+ * among them), then the widget's snapshot, drawn as the Cairo renderer
+ * draws it. */
+static void
+canvas_frame (Bench *b)
+{
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (b->canvas)->snapshot (GTK_WIDGET (b->canvas), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  /* The canvas paints its background itself. */
+  cr = cairo_create (b->surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (b->surface);
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+/* One motion event of a real drag: the canvas's gesture reports the
+ * pointer one grid step further, the canvas moves the node through the
+ * document, and the next frame is drawn. */
+static void
+work_canvas_drag_frame (gpointer data)
+{
+  Bench *b = data;
+
+  g_signal_emit_by_name (b->canvas->primary_drag, "drag-update",
+                         (b->drag_count++ % 2) ? 0.0 : FM_CANVAS_GRID, 0.0);
+  canvas_frame (b);
+}
+
+static void
+canvas_drag_begin (Bench *b)
+{
+  FmNode *node = drag_node (b);
+  FmRect r;
+  double x, y;
+
+  fm_node_get_bounds (node, &r);
+  fm_canvas_state_to_widget (fm_canvas_get_state (b->canvas), r.x + r.width / 2, r.y + r.height / 2, &x, &y);
+  g_signal_emit_by_name (b->canvas->primary_drag, "drag-begin", x, y);
+  /* Past the threshold: from here on each update is a move. */
+  g_signal_emit_by_name (b->canvas->primary_drag, "drag-update", 0.0, 20.0);
+  g_signal_emit_by_name (b->canvas->primary_drag, "drag-update", 0.0, 0.0);
+  g_assert_cmpint (b->canvas->drag.mode, ==, FM_DRAG_MOVE);
+}
+
+static void
+canvas_drag_end (Bench *b)
+{
+  g_signal_emit_by_name (b->canvas->primary_drag, "drag-end", 0.0, 0.0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+#endif
 
 static void
 work_metrics (gpointer data)
@@ -294,7 +416,15 @@ export_to (Bench          *b,
 static void
 work_export_png (gpointer data)
 {
-  export_to (data, FM_EXPORT_FORMAT_PNG, "bench.png");
+  Bench *b = data;
+  g_autofree char *path = g_build_filename (b->dir, "bench.png", NULL);
+  g_autoptr(GError) error = NULL;
+  FmExportOptions options;
+
+  fm_export_options_init (&options);
+  options.scale = b->png_scale;
+  if (!fm_export_map (b->doc, b->map, path, FM_EXPORT_FORMAT_PNG, &options, &error))
+    g_error ("%s", error->message);
 }
 
 static void
@@ -348,8 +478,25 @@ work_floor_svg (gpointer data)
   cairo_surface_destroy (surface);
 }
 
-/* The node under each of 1,000 points spread over the map, as the canvas
- * finds it on pointer motion; microseconds per look-up. */
+/* The topmost node at a point through the routes' index, as the canvas
+ * looks it up. */
+static gboolean
+node_at (Bench  *b,
+         double  x,
+         double  y)
+{
+  GArray *found = fm_edge_routes_find_nodes (b->routes, &(FmRect) { x, y, 0, 0 });
+
+  for (guint k = found->len; k > 0; k--)
+    if (fm_node_contains (fm_map_get_node (b->map, g_array_index (found, guint, k - 1)), x, y))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What is under each of 1,000 points spread over the map (on nodes, on
+ * edges, between them), as the canvas finds it when pressed; microseconds
+ * per look-up. With a display, fm_canvas_hit_test() itself. */
 static double
 hit_test_us (Bench *b)
 {
@@ -365,15 +512,20 @@ hit_test_us (Bench *b)
         {
           double x = b->content.x + fmod (k * 7919.0, b->content.width);
           double y = b->content.y + fmod (k * 104729.0, b->content.height);
-          guint n = fm_map_get_n_nodes (b->map);
 
-          /* Topmost first, as drawn last. */
-          for (guint i = n; i > 0; i--)
-            if (fm_node_contains (fm_map_get_node (b->map, i - 1), x, y))
-              {
-                found++;
-                break;
-              }
+#ifdef FM_BENCH_CANVAS
+          if (b->canvas != NULL)
+            {
+              FmCanvasHit hit;
+              double wx, wy;
+
+              fm_canvas_state_to_widget (fm_canvas_get_state (b->canvas), x, y, &wx, &wy);
+              fm_canvas_hit_test (b->canvas, wx, wy, &hit);
+              found += hit.type == FM_CANVAS_HIT_NODE;
+              continue;
+            }
+#endif
+          found += node_at (b, x, y);
         }
       if (run >= 0)
         times[run] = (g_get_monotonic_time () - start) / (double) n_points;
@@ -393,6 +545,73 @@ peak_rss_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
+/* The peak RSS of this process's own memory since exec, in MiB: Linux
+ * carries getrusage()'s maximum over from the parent through fork and
+ * exec, /proc's high-water mark is the new image's own. */
+static double
+own_peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return peak_rss_mb ();
+
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+/* The peak RSS of a process that loads the map from JSON and draws it,
+ * fitted and at 100 % (with its routes): what the map costs in memory,
+ * without what the other figures' work (a big PNG) left behind. */
+static double
+child_rss_mb (Bench *b)
+{
+  g_autofree char *path = g_build_filename (b->dir, "bench.flowmap", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { self_path, "--rss-of", path, NULL };
+  int status;
+
+  if (!g_file_set_contents (path, b->json, b->json_length, &error) ||
+      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("measuring the RSS: %s", error->message);
+  g_remove (path);
+
+  return g_ascii_strtod (out, NULL);
+}
+
+/* --rss-of: the child of child_rss_mb(). */
+static int
+rss_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  Bench b = { 0 };
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (doc == NULL)
+    g_error ("%s", error->message);
+  b.doc = doc;
+  b.map = fm_document_get_map (doc, 0);
+  b.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_W, VIEW_H);
+  fm_map_get_content_bounds (b.map, &b.content);
+  b.view = (FmRect) { b.content.x + b.content.width / 2 - VIEW_W / 2.0,
+                      b.content.y + b.content.height / 2 - VIEW_H / 2.0, VIEW_W, VIEW_H };
+  b.routes = fm_edge_routes_new (b.map);
+  b.metrics = fm_metrics_compute (b.doc, b.map, NULL);
+  work_render_fit (&b);
+  draw_view (&b);
+  fm_metrics_free (b.metrics);
+  printf ("%s\n", g_ascii_formatd (number, sizeof number, "%.1f", own_peak_rss_mb ()));
+  fm_edge_routes_free (b.routes);
+  cairo_surface_destroy (b.surface);
+
+  return 0;
+}
+
 static Result
 measure (guint steps)
 {
@@ -408,18 +627,51 @@ measure (guint steps)
   b.json = fm_json_save_to_data (b.doc, &b.json_length);
   b.dir = g_dir_make_tmp ("flowmap-bench-XXXXXX", NULL);
   b.routes = fm_edge_routes_new (b.map);
+  b.metrics = fm_metrics_compute (b.doc, b.map, NULL);
+  {
+    FmRenderOptions options;
+    FmRect extents;
 
-  r.render_fit_ms = median_ms (work_render_fit, &b);
-  r.render_view_ms = median_ms (work_render_view, &b);
-  r.hit_test_us = hit_test_us (&b);
-  r.drag_frame_ms = median_ms (work_drag_frame, &b);
-  r.metrics_ms = median_ms (work_metrics, &b);
-  r.load_ms = median_ms (work_load, &b);
-  r.save_ms = median_ms (work_save, &b);
-  r.export_png_ms = median_ms (work_export_png, &b);
-  r.export_svg_ms = median_ms (work_export_svg, &b);
-  r.floor_svg_ms = median_ms (work_floor_svg, &b);
-  r.rss_mb = peak_rss_mb ();
+    fm_render_options_init (&options);
+    options.document = b.doc;
+    options.timeline = TRUE;
+    options.routes = b.routes;
+    fm_renderer_get_extents (b.map, &options, &extents);
+    b.png_scale = MIN (1.0, PNG_MAX_SIDE / (MAX (extents.width, extents.height) + 48));
+  }
+
+  r.render_fit_ms = wanted ("render_fit_ms") ? median_ms (work_render_fit, &b) : -1;
+  r.render_view_ms = wanted ("render_view_ms") ? median_ms (work_render_view, &b) : -1;
+  r.hit_test_us = r.drag_frame_ms = -1;
+#ifdef FM_BENCH_CANVAS
+  if (have_display)
+    {
+      b.canvas = canvas_new (&b);
+      if (wanted ("hit_test_us"))
+        r.hit_test_us = hit_test_us (&b);
+      if (wanted ("drag_frame_ms"))
+        {
+          canvas_drag_begin (&b);
+          r.drag_frame_ms = median_ms (work_canvas_drag_frame, &b);
+          canvas_drag_end (&b);
+        }
+      g_clear_object (&b.canvas);
+    }
+  else
+#endif
+    {
+      if (wanted ("hit_test_us"))
+        r.hit_test_us = hit_test_us (&b);
+      if (wanted ("drag_frame_ms"))
+        r.drag_frame_ms = median_ms (work_drag_frame, &b);
+    }
+  r.metrics_ms = wanted ("metrics_ms") ? median_ms (work_metrics, &b) : -1;
+  r.load_ms = wanted ("load_ms") ? median_ms (work_load, &b) : -1;
+  r.save_ms = wanted ("save_ms") ? median_ms (work_save, &b) : -1;
+  r.export_png_ms = wanted ("export_png_ms") ? median_ms (work_export_png, &b) : -1;
+  r.export_svg_ms = wanted ("export_svg_ms") ? median_ms (work_export_svg, &b) : -1;
+  r.floor_svg_ms = wanted ("floor_svg_ms") ? median_ms (work_floor_svg, &b) : -1;
+  r.rss_mb = wanted ("rss_mb") ? child_rss_mb (&b) : -1;
 
   {
     const char *names[] = { "bench.png", "bench.svg", "floor.svg" };
@@ -435,6 +687,7 @@ measure (guint steps)
   g_free (b.dir);
   g_free (b.json);
   fm_edge_routes_free (b.routes);
+  fm_metrics_free (b.metrics);
   cairo_surface_destroy (b.surface);
   g_object_unref (b.doc);
 
@@ -468,7 +721,13 @@ main (int   argc,
 {
   gboolean json = FALSE;
   g_autofree char *sizes_arg = NULL;
+  g_autofree char *rss_path = NULL;
+  g_autofree char *only_arg = NULL;
+  g_autofree char *save_path = NULL;
   GOptionEntry entries[] = {
+    { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only_arg, "Measure only these figures (comma-separated keys); the others print as -1, for profiling", "KEY,…" },
+    { "rss-of", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &rss_path, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "One JSON object per size", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Comma-separated step counts (default 100,1000,10000)", "N,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Timed runs per figure, after one warm-up (default 20)", "N" },
@@ -487,11 +746,39 @@ main (int   argc,
       return 2;
     }
 
+  if (rss_path != NULL)
+    return rss_of (rss_path);
+  if (only_arg != NULL)
+    only = g_strsplit (only_arg, ",", -1);
+
+  self_path = argv[0];
+#ifdef FM_BENCH_CANVAS
+  have_display = gtk_init_check ();
+  if (!have_display)
+    g_printerr ("flowmap-bench: no display: the drag frame and the hit test go without the canvas widget\n");
+#endif
+
   sizes = g_strsplit (sizes_arg ? sizes_arg : "100,1000,10000", ",", -1);
   if (!json)
     printf ("%6s %10s %10s %9s %10s %9s %8s %8s %10s %10s %9s %7s\n",
             "steps", "fit ms", "view ms", "hit µs", "drag ms", "metrics", "load", "save",
             "png ms", "svg ms", "floor ms", "rss MB");
+
+  if (save_path != NULL)
+    {
+      guint64 steps = 0;
+      g_autoptr(FmDocument) doc = NULL;
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (!g_ascii_string_to_unsigned (sizes[0], 10, 1, 100000, &steps, &error))
+        g_error ("%s", error->message);
+      doc = generate (steps);
+      text = fm_json_save_to_data (doc, &length);
+      if (!g_file_set_contents (save_path, text, length, &error))
+        g_error ("%s", error->message);
+      return 0;
+    }
 
   for (guint i = 0; sizes[i] != NULL; i++)
     {

@@ -6,6 +6,7 @@ A test starts with need_display(), which reruns it under dbus-run-session
 and xvfb-run when there is no display, or exits 77 (skipped) when they are
 missing.
 """
+import json
 import os
 import shutil
 import signal
@@ -15,7 +16,9 @@ import time
 
 # Longer under the sanitizers: FLOWMAP_GUI_TIMEOUT=60.
 TIMEOUT = float(os.environ.get("FLOWMAP_GUI_TIMEOUT", "20"))
-SCREEN = "-screen 0 1600x1000x24"
+# -noreset: Xvfb would otherwise reset when the last app of a test quits,
+# and an app starting just then fails with "cannot open display".
+SCREEN = "-screen 0 1600x1000x24 -noreset"
 APP_ID = "io.github.flowmap.Flowmap"
 
 
@@ -50,6 +53,70 @@ def wait_for(what, check, timeout=TIMEOUT):
         time.sleep(0.1)
 
 
+def wait_seen(what, check, timeout=TIMEOUT):
+    """Polls check() -> (done, last seen) until done, and returns what was
+    last seen; the failure says what that was."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while True:
+        done, last = check()
+        if done:
+            return last
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for %s (last seen: %r)" % (what, last))
+        time.sleep(0.1)
+
+
+def drag(x1, y1, x2, y2, steps=16):
+    """A real press, motion in steps, and release, as a hand would do it.
+
+    A hand pauses once the drag has started and before letting go; so does
+    this, which gives a slow build (sanitizers, a loaded machine) the time
+    GTK needs to start a drag-and-drop and to see where it ends."""
+    xdo("mousemove", x1, y1)
+    time.sleep(0.1)
+    xdo("mousedown", 1)
+    time.sleep(0.1)
+    xdo("mousemove", x1 + (8 if x2 >= x1 else -8), y1)
+    time.sleep(0.3)
+    for i in range(1, steps + 1):
+        xdo("mousemove", int(x1 + (x2 - x1) * i / steps), int(y1 + (y2 - y1) * i / steps))
+        time.sleep(0.03)
+    time.sleep(0.3)
+    xdo("mouseup", 1)
+    time.sleep(0.2)
+
+
+def click(x, y, repeat=1):
+    """A click (or a double click) at a point of the screen."""
+    xdo("mousemove", x, y)
+    xdo("click", "--repeat", repeat, "--delay", 80, 1)
+
+
+def type_text(text):
+    """Types text into whatever has the keyboard."""
+    xdo("type", "--delay", 12, text)
+
+
+def screenshot(path):
+    """The whole screen into path, for a person to look at (nothing is
+    asserted on it). Returns path, or None without ImageMagick's import."""
+    if not shutil.which("import"):
+        return None
+    subprocess.run(["import", "-window", "root", path], check=True)
+    assert os.path.getsize(path) > 0, path
+    return path
+
+
+def read_json(path):
+    """The JSON in path, or None while it is missing or half written."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
 def find_windows(name):
     """The X windows whose title matches the regular expression name."""
     try:
@@ -58,10 +125,54 @@ def find_windows(name):
         return []
 
 
+def visible_windows():
+    """The ids of the X windows on screen: a popover or a menu is one more."""
+    try:
+        return set(xdo("search", "--onlyvisible", "--name", "").split())
+    except subprocess.CalledProcessError:
+        return set()
+
+
+def popup(*keys):
+    """Presses keys that open a popover (a combo row's list, a menu) and
+    waits until it is on screen, and so takes the keys that follow.
+    Returns its windows, for popdown()."""
+    before = visible_windows()
+    xdo("key", *keys)
+    return wait_for("the popover to open", lambda: visible_windows() - before)
+
+
+def popdown(windows, *keys):
+    """Presses keys that close the popover opened by popup(), and waits
+    until it has gone, and the keys go to the window again."""
+    xdo("key", *keys)
+    wait_for("the popover to close", lambda: not (visible_windows() & windows))
+
+
+def window_shown(title):
+    """For wait_seen(): whether a window titled exactly title is on
+    screen, and its ids."""
+    ids = find_windows("^%s$" % title)
+    return bool(ids), ids
+
+
 def geometry(window):
     values = dict(line.split("=", 1) for line in
                   xdo("getwindowgeometry", "--shell", window).split())
     return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+
+def settled_geometry(window):
+    """The window's place and size once they held still for a moment: a
+    window just mapped is still being laid out, and a drag started then can
+    begin before the palette can start one."""
+    def still():
+        samples = []
+        for _ in range(4):
+            samples.append(geometry(window))
+            time.sleep(0.25)
+        return samples[0] if len(set(samples)) == 1 else None
+    return wait_for("the window to settle", still)
 
 
 def isolated_env(folder, **extra):
@@ -72,7 +183,47 @@ def isolated_env(folder, **extra):
                XDG_DATA_HOME=os.path.join(folder, "data"),
                XDG_STATE_HOME=os.path.join(folder, "state"),
                XDG_CACHE_HOME=os.path.join(folder, "cache"))
+    # As in a real home: folders that are missing make the first
+    # drag-and-drop of the palette fail now and then.
+    for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.makedirs(env[key], exist_ok=True)
+    # In a sanitizer build, what GTK keeps until exit is not ours to
+    # report; the unit tests check Flowmap's own code for leaks.
+    env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "detect_leaks=0"]))
     env.update(extra)
+    return env
+
+
+class DisplayHeld:
+    """Keeps a client connected to the X server while the app is closed
+    and started again: Xvfb resets when its last client leaves, and an app
+    that connects during the reset fails with "cannot open display".
+
+        with fmgui.DisplayHeld():
+            app.close()
+            app = App(...)
+    """
+
+    def __enter__(self):
+        # xdotool connects first, then sleeps.
+        self.proc = subprocess.Popen(["xdotool", "sleep", "600"])
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait()
+        return False
+
+
+def no_animations(env):
+    """Turns GTK's animations off for an app run in env (from
+    isolated_env()), as a person who prefers less motion does: a revealer
+    or an expander row then shows its rows at once, so that the arrow keys
+    pressed next can reach them."""
+    folder = os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "settings.ini"), "w", encoding="utf-8") as f:
+        f.write("[Settings]\ngtk-enable-animations=false\n")
     return env
 
 
@@ -93,7 +244,59 @@ class App:
         return True
 
     def title(self):
-        return xdo("getwindowname", self.window).strip()
+        """The window's title, or "" once the window is gone."""
+        try:
+            return xdo("getwindowname", self.window).strip()
+        except subprocess.CalledProcessError:
+            return ""
+
+    def settle(self):
+        """Waits until the window holds still, and takes its geometry then."""
+        self.x, self.y, self.width, self.height = settled_geometry(self.window)
+
+    def wait_title(self, expected):
+        return wait_seen("the title “%s”" % expected,
+                         lambda: (self.title() == expected, self.title()))
+
+    def save(self, condition, what, timeout=TIMEOUT):
+        """Ctrl+S, then waits until the file is written anew and condition
+        holds for what it says; returns the saved document."""
+        before = os.stat(self.path).st_mtime_ns if os.path.exists(self.path) else None
+        self.key("ctrl+s")
+
+        def saved():
+            if before is not None and os.path.exists(self.path) and \
+                    os.stat(self.path).st_mtime_ns == before:
+                return False, None
+            doc = read_json(self.path)
+            return doc is not None and condition(doc), doc
+        return wait_seen(what, saved, timeout)
+
+    def choose_file(self, title, path):
+        """Types path into the file chooser titled title (GTK's own, as
+        there is no portal under Xvfb) and accepts it. Ctrl+L opens the
+        chooser's location entry; a slow build may drop keys while it
+        opens, so this types again until the chooser goes."""
+        wait_seen("the file chooser", lambda: (bool(find_windows("^%s$" % title)), None))
+        time.sleep(1.0)
+
+        def typed():
+            if not find_windows("^%s$" % title):
+                return True, None
+            xdo("mousemove", self.x + 300, self.y + 120)
+            xdo("key", "ctrl+l")
+            time.sleep(0.5)
+            xdo("key", "ctrl+a")
+            xdo("type", "--delay", "30", path)
+            time.sleep(0.5)
+            xdo("key", "Return")
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                if not find_windows("^%s$" % title):
+                    return True, None
+                time.sleep(0.2)
+            return False, None
+        wait_seen("the chooser to take the path", typed, timeout=3 * TIMEOUT)
 
     def key(self, *keys):
         """Keys to the window: the pointer over its header bar gives it the
@@ -122,6 +325,10 @@ class App:
         start = out.rfind("[<")
         return out[start + 2:out.index(">", start)] if start >= 0 else None
 
+    def screenshot(self, name):
+        """The screen into name, in the folder of the app's file."""
+        return screenshot(os.path.join(os.path.dirname(self.path), name))
+
     def close(self):
         self.proc.terminate()
         try:
@@ -134,6 +341,36 @@ class App:
         """As a crash would: no chance to clean up."""
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait()
+
+
+class Steps(list):
+    """(name, func) steps for run_steps(), registered in order with
+    @steps("what it checks") on each function."""
+
+    def __call__(self, name):
+        def register(func):
+            self.append((name, func))
+            return func
+        return register
+
+
+def remove_unless_kept(folder):
+    """Removes a test's folder, unless FLOWMAP_GUI_KEEP asks to keep it
+    (with the screenshots) for a person to look at."""
+    if os.environ.get("FLOWMAP_GUI_KEEP") is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print("# kept " + folder)
+
+
+def run_test(steps, folder, close):
+    """run_steps(steps), then close() (the apps) and remove_unless_kept
+    (folder), whatever happened. Returns the exit status."""
+    try:
+        return run_steps(steps)
+    finally:
+        close()
+        remove_unless_kept(folder)
 
 
 def run_steps(steps):

@@ -49,14 +49,6 @@ def write_as_another_program(path, doc):
     os.replace(temp, path)
 
 
-def read_map(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
-
-
 def labels(doc):
     return sorted(n.get("label", "") for n in doc["maps"][0].get("nodes", []))
 
@@ -104,7 +96,7 @@ def main():
 
         def written():
             for data in autosaved():
-                doc = read_map(data)
+                doc = fmgui.read_json(data)
                 if doc and len(doc["maps"][0]["nodes"]) == 6:
                     return data
             return None
@@ -149,7 +141,7 @@ def main():
     def save_restored():
         app = apps[1]
         app.key("ctrl+s")
-        doc = wait_for("the saved edit", lambda: (lambda d: d if d and len(d["maps"][0]["nodes"]) == 6 else None)(read_map(path)))
+        doc = wait_for("the saved edit", lambda: (lambda d: d if d and len(d["maps"][0]["nodes"]) == 6 else None)(fmgui.read_json(path)))
         assert labels(doc) == ["Build", "Build", "Order", "Order", "Shipped", "Shipped"], labels(doc)
         wait_for("the autosave to go once saved", lambda: not os.listdir(autosaves))
         wait_for("the title to say saved", lambda: not app.title().startswith("*"))
@@ -177,7 +169,7 @@ def main():
         before = os.stat(path).st_mtime_ns
         app.key("ctrl+s")
         saved = wait_for("the reloaded map saved",
-                         lambda: os.stat(path).st_mtime_ns != before and read_map(path))
+                         lambda: os.stat(path).st_mtime_ns != before and fmgui.read_json(path))
         assert labels(saved) == ["External", "Order", "Shipped"], labels(saved)
         assert "width" in saved["maps"][0]["nodes"][0], saved
 
@@ -193,7 +185,7 @@ def main():
         wait_for("the title to say modified", lambda: app.title().startswith("*"))
         app.key("ctrl+s")
         saved = wait_for("ours saved over theirs",
-                         lambda: (lambda d: d if d and "Theirs" not in labels(d) else None)(read_map(path)))
+                         lambda: (lambda d: d if d and "Theirs" not in labels(d) else None)(fmgui.read_json(path)))
         assert labels(saved) == ["External", "Order", "Shipped"], labels(saved)
 
     def clean_close():
@@ -208,31 +200,25 @@ def main():
         # Under AddressSanitizer, a leak found on the way out fails here.
         assert app.proc.returncode == 0, "the app exited with status %d" % app.proc.returncode
         assert not autosaved(), "a clean close left an autosave"
-        saved = read_map(path)
+        saved = fmgui.read_json(path)
         assert labels(saved) == ["External", "Order", "Shipped"], "the discarded edit was saved"
 
-    status = 1
-    try:
-        status = fmgui.run_steps([
-            ("an edit is written aside while not saved", first_run_edit),
-            ("a crash leaves the map as it was and the autosave", crash),
-            ("the next start offers to restore it", restore),
-            ("a failed save keeps the map modified and says why", failed_save),
-            ("the restored map saves to its file, and the autosave goes", save_restored),
-            ("our own save is not a change on disk", own_save_is_quiet),
-            ("a change by another program shows a banner; reload takes it", changed_on_disk_reload),
-            ("keeping this version writes it over theirs on save", changed_on_disk_keep),
-            ("closing cleanly leaves no autosave", clean_close),
-        ])
-    finally:
+    def close():
         for app in apps:
             if app.proc.poll() is None:
                 app.close()
-        if os.environ.get("FLOWMAP_GUI_KEEP") is None:
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            print("# kept " + tmp)
-    return status
+
+    return fmgui.run_test([
+        ("an edit is written aside while not saved", first_run_edit),
+        ("a crash leaves the map as it was and the autosave", crash),
+        ("the next start offers to restore it", restore),
+        ("a failed save keeps the map modified and says why", failed_save),
+        ("the restored map saves to its file, and the autosave goes", save_restored),
+        ("our own save is not a change on disk", own_save_is_quiet),
+        ("a change by another program shows a banner; reload takes it", changed_on_disk_reload),
+        ("keeping this version writes it over theirs on save", changed_on_disk_keep),
+        ("closing cleanly leaves no autosave", clean_close),
+    ], tmp, close)
 
 
 if __name__ == "__main__":

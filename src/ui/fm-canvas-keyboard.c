@@ -1,0 +1,661 @@
+/* fm-canvas-keyboard.c: drawing a map with the keyboard alone
+ *
+ * Tab and Shift+Tab walk the nodes in flow order (from the trigger along
+ * the flow, then the rest in reading order) and wrap; Ctrl+Tab leaves the
+ * canvas, as in a text view. C starts a connection from the selected node:
+ * it reuses the pointer's connect preview (FM_DRAG_CONNECT without a
+ * button), Tab picks the target, Enter makes the edge through the same
+ * command as a drag, Escape drops it. Ctrl+Enter adds a process step after
+ * the selection, connected to it, and opens its label. Enter on a shape of
+ * the palette adds that shape next to the selection (canvas.add-node).
+ *
+ * What a screen reader hears of all this is in fm-canvas-accessible.c.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-canvas-keyboard"
+
+#include <glib/gi18n.h>
+
+#include "fm-canvas-private.h"
+
+#define PLACE_GAP 80.0      /* map units between a node and the one added after it */
+#define REVEAL_MARGIN 24.0  /* widget pixels kept around a node scrolled into view */
+#define ROW_SLOP 40.0       /* centres this close vertically read as one row */
+
+static gboolean
+is_flow_edge (FmEdge *edge)
+{
+  FmEdgeKind kind = fm_edge_get_kind (edge);
+
+  /* Rework runs backwards and information is not the work itself. */
+  return kind == FM_EDGE_KIND_FLOW || kind == FM_EDGE_KIND_PUSH || kind == FM_EDGE_KIND_PULL;
+}
+
+static double
+centre_y (FmNode *node)
+{
+  return fm_node_get_y (node) + fm_node_get_height (node) / 2;
+}
+
+static int
+compare_centre_y (gconstpointer a,
+                  gconstpointer b)
+{
+  double ya = centre_y (*(FmNode **) a), yb = centre_y (*(FmNode **) b);
+
+  return (ya > yb) - (ya < yb);
+}
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  double xa = fm_node_get_x (*(FmNode **) a), xb = fm_node_get_x (*(FmNode **) b);
+
+  return (xa > xb) - (xa < xb);
+}
+
+/* Rows top to bottom, each left to right; a row is the nodes whose centres
+ * are within ROW_SLOP of its first one, so steps of different heights on
+ * one line read as one row. */
+static GPtrArray *
+reading_order (FmMap *map)
+{
+  guint n = fm_map_get_n_nodes (map);
+  GPtrArray *nodes = g_ptr_array_sized_new (n);
+  guint row_start = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (nodes, fm_map_get_node (map, i));
+  g_ptr_array_sort (nodes, compare_centre_y);
+
+  for (guint i = 1; i <= n; i++)
+    if (i == n || centre_y (nodes->pdata[i]) - centre_y (nodes->pdata[row_start]) > ROW_SLOP)
+      {
+        qsort (nodes->pdata + row_start, i - row_start, sizeof (gpointer), compare_x);
+        row_start = i;
+      }
+
+  return nodes;
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  GHashTable *rank = user_data;
+  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (rank, fm_node_get_id (*(FmNode **) a)));
+  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (rank, fm_node_get_id (*(FmNode **) b)));
+
+  return (ra > rb) - (ra < rb);
+}
+
+/*
+ * fm_canvas_keyboard_flow_order:
+ *
+ * The nodes in the order Tab visits them: depth first along the flow edges
+ * from each trigger, then from the other nodes where a flow starts, then
+ * every node not reached, in reading order.
+ *
+ * Returns: (transfer container) (element-type FmNode): the nodes
+ */
+GPtrArray *
+fm_canvas_keyboard_flow_order (FmMap *map)
+{
+  g_autoptr(GPtrArray) reading = reading_order (map);
+  g_autoptr(GHashTable) rank = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) has_incoming = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  /* id -> GPtrArray of the nodes its flow edges go to */
+  g_autoptr(GHashTable) next =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *order = g_ptr_array_sized_new (reading->len);
+  guint n_edges = fm_map_get_n_edges (map);
+
+  for (guint i = 0; i < reading->len; i++)
+    g_hash_table_insert (rank, (gpointer) fm_node_get_id (reading->pdata[i]), GUINT_TO_POINTER (i));
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+      FmNode *to = fm_map_lookup_node (map, fm_edge_get_to (edge));
+      GPtrArray *successors;
+
+      if (!is_flow_edge (edge) || to == NULL || fm_map_lookup_node (map, fm_edge_get_from (edge)) == NULL)
+        continue;
+
+      successors = g_hash_table_lookup (next, fm_edge_get_from (edge));
+      if (successors == NULL)
+        {
+          successors = g_ptr_array_new ();
+          g_hash_table_insert (next, (gpointer) fm_edge_get_from (edge), successors);
+        }
+      g_ptr_array_add (successors, to);
+      g_hash_table_add (has_incoming, (gpointer) fm_node_get_id (to));
+    }
+
+  /* Roots: triggers first, then the starts of other flows, then the rest. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < reading->len; i++)
+      {
+        FmNode *root = reading->pdata[i];
+        const char *id = fm_node_get_id (root);
+
+        if (g_hash_table_contains (visited, root))
+          continue;
+        if (pass == 0 && fm_node_get_kind (root) != FM_NODE_KIND_TRIGGER)
+          continue;
+        if (pass == 1 && (g_hash_table_contains (has_incoming, id) || !g_hash_table_contains (next, id)))
+          continue;
+
+        /* Depth first, successors pushed last-first so the first in reading
+         * order is visited first. */
+        g_ptr_array_add (stack, root);
+        while (stack->len > 0)
+          {
+            FmNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
+            GPtrArray *successors;
+
+            if (g_hash_table_contains (visited, node))
+              continue;
+            g_hash_table_add (visited, node);
+            g_ptr_array_add (order, node);
+
+            successors = g_hash_table_lookup (next, fm_node_get_id (node));
+            if (successors == NULL)
+              continue;
+            g_ptr_array_sort_with_data (successors, compare_rank, rank);
+            for (guint j = successors->len; j > 0; j--)
+              if (!g_hash_table_contains (visited, successors->pdata[j - 1]))
+                g_ptr_array_add (stack, successors->pdata[j - 1]);
+          }
+      }
+
+  return order;
+}
+
+/* The node @step places after @id in flow order, wrapping; the first (or
+ * last) when @id is not a node. NULL when there is no other node. */
+static FmNode *
+step_from (FmCanvas   *self,
+           const char *id,
+           int         step,
+           const char *skip)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  guint n, i, at = G_MAXUINT;
+
+  if (self->map == NULL)
+    return NULL;
+
+  order = fm_canvas_keyboard_flow_order (self->map);
+  n = order->len;
+  if (n == 0)
+    return NULL;
+
+  for (i = 0; id != NULL && i < n; i++)
+    if (g_str_equal (fm_node_get_id (order->pdata[i]), id))
+      at = i;
+
+  for (guint tries = 0; tries < n; tries++)
+    {
+      FmNode *node;
+
+      if (at == G_MAXUINT)
+        at = step > 0 ? 0 : n - 1;
+      else
+        at = (at + n + step) % n;
+      node = order->pdata[at];
+      if (g_strcmp0 (fm_node_get_id (node), skip) != 0)
+        return node;
+    }
+
+  return NULL;
+}
+
+/* Scrolls the least that shows all of @node, with a margin. */
+static void
+reveal (FmCanvas *self,
+        FmNode   *node)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t r;
+  double dx = 0, dy = 0;
+
+  if (width <= 1 || height <= 1)
+    return;
+
+  fm_canvas_node_to_widget (self, node, &r);
+  if (r.origin.x < REVEAL_MARGIN)
+    dx = r.origin.x - REVEAL_MARGIN;
+  else if (r.origin.x + r.size.width > width - REVEAL_MARGIN)
+    dx = MIN (r.origin.x + r.size.width - (width - REVEAL_MARGIN), r.origin.x - REVEAL_MARGIN);
+  if (r.origin.y < REVEAL_MARGIN)
+    dy = r.origin.y - REVEAL_MARGIN;
+  else if (r.origin.y + r.size.height > height - REVEAL_MARGIN)
+    dy = MIN (r.origin.y + r.size.height - (height - REVEAL_MARGIN), r.origin.y - REVEAL_MARGIN);
+
+  if (dx != 0 || dy != 0)
+    fm_canvas_state_scroll_by (self->state, dx, dy);
+}
+
+static gboolean
+connecting (FmCanvas *self)
+{
+  if (self->key_connect && self->drag.mode != FM_DRAG_CONNECT)
+    self->key_connect = FALSE;   /* a click or Escape ended it */
+
+  return self->key_connect;
+}
+
+/* The pointer's preview draws its line from the source to the drag's
+ * pointer: put that on the side of the target that faces the source,
+ * where the arrow will end. */
+static void
+place_preview (FmCanvas *self)
+{
+  FmNode *source = fm_map_lookup_node (self->map, self->drag.id);
+  FmNode *target = fm_map_lookup_node (self->map, self->drag.target);
+  graphene_rect_t s, t;
+
+  if (source == NULL || target == NULL)
+    return;
+
+  fm_canvas_node_to_widget (self, source, &s);
+  fm_canvas_node_to_widget (self, target, &t);
+  self->drag.pointer_x = t.origin.x + t.size.width / 2;
+  self->drag.pointer_y = t.origin.y + t.size.height / 2;
+  if (t.origin.x >= s.origin.x + s.size.width)
+    self->drag.pointer_x = t.origin.x;
+  else if (t.origin.x + t.size.width <= s.origin.x)
+    self->drag.pointer_x = t.origin.x + t.size.width;
+  else if (t.origin.y >= s.origin.y + s.size.height)
+    self->drag.pointer_y = t.origin.y;
+  else if (t.origin.y + t.size.height <= s.origin.y)
+    self->drag.pointer_y = t.origin.y + t.size.height;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_target (FmCanvas *self,
+            FmNode   *target)
+{
+  g_free (self->drag.target);
+  self->drag.target = g_strdup (fm_node_get_id (target));
+  reveal (self, target);
+  place_preview (self);
+  fm_canvas_accessible_update (self);
+}
+
+/**
+ * fm_canvas_keyboard_step:
+ * @step: 1 for the next node, -1 for the previous one
+ *
+ * Moves the selection, or the target of a connection being made, to the
+ * next node in flow order, and scrolls it into view.
+ *
+ * Returns: %FALSE when the map has no node to move to
+ */
+gboolean
+fm_canvas_keyboard_step (FmCanvas *self,
+                         int       step)
+{
+  FmNode *node;
+
+  if (connecting (self))
+    {
+      node = step_from (self, self->drag.target, step, self->drag.id);
+      if (node != NULL)
+        set_target (self, node);
+      return TRUE;
+    }
+
+  if (fm_canvas_is_editing (self))
+    fm_canvas_commit_edit (self);
+
+  node = step_from (self, fm_canvas_state_get_single (self->state), step, NULL);
+  if (node == NULL)
+    return FALSE;
+
+  fm_canvas_state_select (self->state, fm_node_get_id (node), FALSE);
+  reveal (self, node);
+  return TRUE;
+}
+
+/**
+ * fm_canvas_keyboard_begin_connect:
+ *
+ * Starts a connection from the one selected node to the next node in flow
+ * order; Tab moves the target, fm_canvas_keyboard_finish_connect() makes
+ * the edge.
+ *
+ * Returns: whether a connection started
+ */
+gboolean
+fm_canvas_keyboard_begin_connect (FmCanvas *self)
+{
+  const char *id = fm_canvas_state_get_single (self->state);
+  FmNode *target;
+
+  if (self->map == NULL || id == NULL || fm_map_lookup_node (self->map, id) == NULL)
+    return FALSE;
+
+  target = step_from (self, id, 1, id);
+  if (target == NULL)
+    return FALSE;
+
+  if (fm_canvas_is_editing (self))
+    fm_canvas_commit_edit (self);
+  fm_canvas_tools_cancel (self);
+
+  self->drag.mode = FM_DRAG_CONNECT;
+  self->drag.id = g_strdup (id);
+  self->key_connect = TRUE;
+  set_target (self, target);
+  fm_canvas_update_cursor (self);
+  return TRUE;
+}
+
+/**
+ * fm_canvas_keyboard_finish_connect:
+ *
+ * Makes the edge of a keyboard connection, as one undoable step, and
+ * selects its target so that the next connection can start from there.
+ *
+ * Returns: (transfer none) (nullable): the new edge
+ */
+FmEdge *
+fm_canvas_keyboard_finish_connect (FmCanvas *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  FmEdge *edge;
+
+  if (!connecting (self))
+    return NULL;
+
+  from = g_strdup (self->drag.id);
+  to = g_strdup (self->drag.target);
+  self->key_connect = FALSE;
+  fm_canvas_tools_cancel (self);
+
+  edge = fm_canvas_connect (self, from, to);
+  if (edge != NULL)
+    fm_canvas_state_select (self->state, to, FALSE);
+  fm_canvas_accessible_update (self);
+  return edge;
+}
+
+static void
+cancel_connect (FmCanvas *self)
+{
+  self->key_connect = FALSE;
+  fm_canvas_tools_cancel (self);
+  fm_canvas_accessible_update (self);
+}
+
+/* While connecting, the keys steer the connection and nothing else. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FmCanvas              *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (!connecting (self))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      if (mods & GDK_CONTROL_MASK)
+        break;
+      fm_canvas_keyboard_step (self, (mods & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_KP_Down:
+      fm_canvas_keyboard_step (self, 1);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_KP_Up:
+      fm_canvas_keyboard_step (self, -1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      fm_canvas_keyboard_finish_connect (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      cancel_connect (self);
+      return TRUE;
+    case GDK_KEY_Shift_L:
+    case GDK_KEY_Shift_R:
+    case GDK_KEY_Control_L:
+    case GDK_KEY_Control_R:
+    case GDK_KEY_Alt_L:
+    case GDK_KEY_Alt_R:
+      return FALSE;
+    default:
+      break;
+    }
+
+  /* Any other key means the user went on to something else. */
+  cancel_connect (self);
+  return FALSE;
+}
+
+static gboolean
+flows (FmNodeKind kind)
+{
+  return kind == FM_NODE_KIND_TRIGGER || kind == FM_NODE_KIND_PROCESS || kind == FM_NODE_KIND_QUEUE;
+}
+
+static gboolean
+overlaps_any (FmMap        *map,
+              const FmRect *r)
+{
+  guint n = fm_map_get_n_nodes (map);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FmRect b;
+
+      fm_node_get_bounds (fm_map_get_node (map, i), &b);
+      if (r->x < b.x + b.width && b.x < r->x + r->width &&
+          r->y < b.y + b.height && b.y < r->y + r->height)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * fm_canvas_keyboard_add_node:
+ * @connect: connect the selected node to the new one, when both carry the flow
+ *
+ * Adds a node of @kind to the right of the one selected node, or in the
+ * middle of the view when there is none, below any node already there, as
+ * one undoable step; selects it and scrolls it into view.
+ *
+ * Returns: (transfer none) (nullable): the new node
+ */
+FmNode *
+fm_canvas_keyboard_add_node (FmCanvas   *self,
+                             FmNodeKind  kind,
+                             gboolean    connect)
+{
+  const char *selected_id;
+  FmNode *selected;
+  g_autoptr(FmNode) node = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *from = NULL;
+  FmRect r;
+
+  if (self->map == NULL || self->document == NULL)
+    return NULL;
+
+  if (fm_canvas_is_editing (self))
+    fm_canvas_commit_edit (self);
+  if (connecting (self))
+    cancel_connect (self);
+
+  selected_id = fm_canvas_state_get_single (self->state);
+  selected = selected_id ? fm_map_lookup_node (self->map, selected_id) : NULL;
+  fm_canvas_get_node_size (kind, &r.width, &r.height);
+  if (selected != NULL)
+    {
+      FmRect b;
+
+      fm_node_get_bounds (selected, &b);
+      r.x = fm_canvas_state_snap (self->state, b.x + b.width + PLACE_GAP);
+      r.y = fm_canvas_state_snap (self->state, b.y + b.height / 2 - r.height / 2);
+      if (connect && flows (fm_node_get_kind (selected)) && flows (kind) && kind != FM_NODE_KIND_TRIGGER)
+        from = g_strdup (selected_id);
+    }
+  else
+    {
+      double mx, my;
+
+      fm_canvas_state_to_map (self->state, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &mx, &my);
+      r.x = fm_canvas_state_snap (self->state, mx - r.width / 2);
+      r.y = fm_canvas_state_snap (self->state, my - r.height / 2);
+    }
+  /* A branch: the second step after one node goes under the first. */
+  while (overlaps_any (self->map, &r))
+    r.y = fm_canvas_state_snap (self->state, r.y + r.height + PLACE_GAP / 2);
+
+  id = fm_map_new_id (self->map, fm_node_kind_to_string (kind));
+  node = fm_node_new (kind, id);
+  fm_node_set_position (node, r.x, r.y);
+
+  fm_document_begin_group (self->document, from != NULL ? _("Add Step") : _("Add Shape"));
+  fm_document_add_node (self->document, self->map, node);
+  if (from != NULL)
+    fm_canvas_connect (self, from, id);
+  fm_document_end_group (self->document);
+
+  fm_canvas_state_select (self->state, id, FALSE);
+  reveal (self, node);
+  return node;
+}
+
+static void
+action_select_step (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  fm_canvas_keyboard_step (FM_CANVAS (widget),
+                           g_str_equal (action_name, "canvas.select-next") ? 1 : -1);
+}
+
+/* Tab leaves an empty canvas as it leaves any other widget. */
+static gboolean
+tab_pressed (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  return fm_canvas_keyboard_step (FM_CANVAS (widget), g_variant_get_int32 (args));
+}
+
+static void
+action_connect (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  if (!fm_canvas_keyboard_begin_connect (FM_CANVAS (widget)))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+action_add_step (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  FmCanvas *self = FM_CANVAS (widget);
+  FmNode *node = fm_canvas_keyboard_add_node (self, FM_NODE_KIND_PROCESS, TRUE);
+
+  /* A new step wants a name: type it right away. */
+  if (node != NULL)
+    fm_canvas_begin_edit (self, fm_node_get_id (node));
+}
+
+static void
+action_add_node (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  FmNodeKind kind;
+
+  if (!fm_node_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+
+  fm_canvas_keyboard_add_node (FM_CANVAS (widget), kind, FALSE);
+}
+
+static void
+on_view_changed (FmCanvas *self)
+{
+  if (connecting (self))
+    place_preview (self);
+}
+
+/**
+ * fm_canvas_keyboard_is_connecting:
+ *
+ * Returns: whether a connection made with the keys is waiting for Enter
+ */
+gboolean
+fm_canvas_keyboard_is_connecting (FmCanvas *self)
+{
+  return connecting (self);
+}
+
+void
+fm_canvas_keyboard_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "canvas.select-next", NULL, action_select_step);
+  gtk_widget_class_install_action (widget_class, "canvas.select-previous", NULL, action_select_step);
+  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, action_connect);
+  gtk_widget_class_install_action (widget_class, "canvas.add-step", NULL, action_add_step);
+  gtk_widget_class_install_action (widget_class, "canvas.add-node", "s", action_add_node);
+
+  /* Ctrl+Tab is left to the window: it moves the focus out, as from a text view. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, tab_pressed, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, tab_pressed, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, tab_pressed, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, tab_pressed, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, GDK_SHIFT_MASK, tab_pressed, "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.connect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "canvas.add-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "canvas.add-step", NULL);
+}
+
+void
+fm_canvas_keyboard_init (FmCanvas *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  /* Before the canvas's own keys: Return and the arrows mean something
+   * else while connecting. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_object (self->state, "view-changed", G_CALLBACK (on_view_changed),
+                           self, G_CONNECT_SWAPPED);
+  fm_canvas_accessible_init (self);
+}

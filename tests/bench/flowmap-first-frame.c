@@ -1,0 +1,96 @@
+/* flowmap-first-frame.c: how long until the app's first frame shows a map
+ *
+ * Runs the real application (the ui library's fm_application_run(), as
+ * src/main.c does) on the map file given, and prints the time from the
+ * start of main() to the end of the first frame whose canvas was laid out
+ * with the map: the frame clock's "after-paint" of the window, watched
+ * through signal emission hooks, so the product has no hook of its own.
+ * Then it quits. Exec and dynamic linking before main() are not counted;
+ * `flowmap-bench --save-map` writes a map to time. See
+ * docs/performance.md.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include <gtk/gtk.h>
+
+#include "fm-application.h"
+#include "fm-canvas.h"
+
+static gint64 start_us;
+static FmCanvas *canvas;        /* the first canvas realized */
+static gboolean laid_out_with_map;
+static gboolean done;
+
+static void
+on_layout (GdkFrameClock *clock)
+{
+  /* The canvas draws in the paint phase that follows this layout. */
+  laid_out_with_map = canvas != NULL && fm_canvas_get_map (canvas) != NULL &&
+                      gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
+                      gtk_widget_get_width (GTK_WIDGET (canvas)) > 1;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock)
+{
+  struct rusage usage;
+
+  if (done || !laid_out_with_map)
+    return;
+
+  done = TRUE;
+  /* The CPU time too: on a loaded machine the wall time says little. */
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("{\"first_frame_ms\": %.1f, \"cpu_ms\": %.1f, \"nodes\": %u}\n",
+          (g_get_monotonic_time () - start_us) / 1000.0,
+          (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0,
+          fm_map_get_n_nodes (fm_canvas_get_map (canvas)));
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+}
+
+static gboolean
+on_realize (GSignalInvocationHint *hint,
+            guint                  n_values,
+            const GValue          *values,
+            gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  if (FM_IS_CANVAS (widget) && canvas == NULL)
+    canvas = FM_CANVAS (widget);
+  else if (GTK_IS_WINDOW (widget))
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+      g_signal_connect (clock, "layout", G_CALLBACK (on_layout), NULL);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  start_us = g_get_monotonic_time ();
+  setlocale (LC_ALL, "");
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: flowmap-first-frame FILE.flowmap\n");
+      return 2;
+    }
+
+  gtk_init ();
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+  g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, on_realize, NULL, NULL);
+
+  return fm_application_run (argc, argv);
+}
