@@ -546,10 +546,13 @@ on_key_pressed (GtkEventControllerKey *controller,
   else if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z)) ||
            (mods == GDK_CONTROL_MASK && keyval == GDK_KEY_y))
     action = "win.redo";
+  /* What was typed is applied in an idle, which a key event beats: a
+   * shortcut such as Ctrl+S must act on the text as it now reads. */
+  if (mods & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    flush_pending (self);
   if (action == NULL)
     return FALSE;
 
-  flush_pending (self);
   return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
 }
 

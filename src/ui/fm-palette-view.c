@@ -13,6 +13,7 @@
 
 #include "fm-palette-view.h"
 #include "fm-renderer.h"
+#include "fm-style-palette.h"
 
 #define ICON_WIDTH 44
 #define ICON_HEIGHT 30
@@ -92,12 +93,15 @@ draw_shape_icon (GtkDrawingArea *area,
   FmMap *map = fm_document_lookup_map (self->samples, id);
   FmNode *node = fm_map_lookup_node (map, "sample");
   FmRenderOptions options;
+  FmPalette palette;
   FmRect extents;
   double scale;
 
   /* Just the shape, scaled to fit: the data boxes under steps and queues
    * would make it too small to read. */
   fm_render_options_init (&options);
+  fm_style_palette_from_widget (GTK_WIDGET (area), &palette);
+  options.palette = &palette;
   fm_node_get_bounds (node, &extents);
   if (fm_node_get_kind (node) == FM_NODE_KIND_PROCESS || fm_node_get_kind (node) == FM_NODE_KIND_QUEUE)
     extents.height *= 0.45;

@@ -143,7 +143,7 @@ new_document (void)
   g_autofree char *id = fm_document_new_map_id (document);
   g_autoptr(FmMap) map = fm_map_new (id);
 
-  fm_map_set_name (map, _("Current State"));
+  fm_map_set_name (map, _("Current state"));
   fm_document_add_map (document, map, 0);
   fm_undo_stack_clear (fm_document_get_undo_stack (document));
 
@@ -323,7 +323,7 @@ fm_window_set_document (FmWindow   *self,
       g_autofree char *id = fm_document_new_map_id (document);
       g_autoptr(FmMap) map = fm_map_new (id);
 
-      fm_map_set_name (map, _("Current State"));
+      fm_map_set_name (map, _("Current state"));
       fm_document_add_map (document, map, 0);
       fm_undo_stack_clear (fm_document_get_undo_stack (document));
     }
