@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-canvas-private.h"
+#include "fm-style-palette.h"
 
 G_DEFINE_FINAL_TYPE (FmCanvas, fm_canvas, GTK_TYPE_WIDGET)
 
@@ -104,56 +105,11 @@ fm_canvas_set_property (GObject      *object,
     }
 }
 
-static FmColor
-color_from_rgba (const GdkRGBA *rgba)
-{
-  return (FmColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
-}
-
-static FmColor
-mix (FmColor a,
-     FmColor b,
-     double  t)
-{
-  return (FmColor) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t,
-                     a.b + (b.b - a.b) * t, 1.0 };
-}
-
 /* The window's colours, so that dark mode and high contrast apply. */
 static void
 update_palette (FmCanvas *self)
 {
-  const FmPalette *light = fm_palette_light ();
-  GtkStyleContext *context;
-  GdkRGBA rgba;
-  gboolean dark;
-
-  self->palette = *light;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gtk_style_context_get_color (context, &rgba);
-  self->palette.ink = color_from_rgba (&rgba);
-  if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
-    self->palette.background = color_from_rgba (&rgba);
-  if (gtk_style_context_lookup_color (context, "accent_bg_color", &rgba))
-    self->palette.selection = color_from_rgba (&rgba);
-  if (gtk_style_context_lookup_color (context, "accent_color", &rgba))
-    self->palette.accent = color_from_rgba (&rgba);
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-  self->palette.muted = mix (self->palette.ink, self->palette.background, 0.45);
-  dark = (self->palette.background.r + self->palette.background.g + self->palette.background.b) < 1.5;
-  if (dark)
-    {
-      /* The light fills would glare: keep their hue, darken them. */
-      FmColor *fills[] = { &self->palette.process_fill, &self->palette.queue_fill,
-                           &self->palette.endpoint_fill, &self->palette.system_fill,
-                           &self->palette.kaizen_fill, &self->palette.note_fill };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fills); i++)
-        *fills[i] = mix (*fills[i], self->palette.background, 0.78);
-    }
+  fm_style_palette_from_widget (GTK_WIDGET (self), &self->palette);
 }
 
 static void
