@@ -231,7 +231,8 @@ fm_template_dialog_init (FmTemplateDialog *self)
   g_signal_connect_object (self->list, "selected-rows-changed", G_CALLBACK (on_selected_rows_changed),
                            self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
-  gtk_widget_grab_focus (self->create_button);
+  /* Focus on the list, so that the arrow keys choose and Enter creates. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0)));
 }
 
 FmTemplateDialog *
