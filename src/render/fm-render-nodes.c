@@ -111,9 +111,22 @@ draw_process (FmRenderContext *ctx,
   fm_render_set_color (cr, &palette->background, 1);
   cairo_fill_preserve (cr);
 
+  /* The head is the box's top with its rounded corners, as a path of its
+   * own rather than a clip: a clip is two <clipPath>s and two groups per
+   * box in an SVG. Rows keep the head at least 52 units above the bottom
+   * corners, so only the top ones are in it. */
   cairo_save (cr);
-  cairo_clip (cr);
-  cairo_rectangle (cr, b->x, b->y, b->width, head);
+  if (head < b->height)
+    {
+      double radius = MIN (FM_CORNER_RADIUS, MIN (b->width, b->height) / 2);
+
+      cairo_new_path (cr);
+      cairo_move_to (cr, b->x, b->y + head);
+      cairo_arc (cr, b->x + radius, b->y + radius, radius, G_PI, 3 * G_PI / 2);
+      cairo_arc (cr, b->x + b->width - radius, b->y + radius, radius, -G_PI / 2, 0);
+      cairo_line_to (cr, b->x + b->width, b->y + head);
+      cairo_close_path (cr);
+    }
   fm_render_set_color (cr, &palette->process_fill, 1);
   cairo_fill (cr);
 

@@ -8,6 +8,10 @@
  * Then it quits. Exec and dynamic linking before main() are not counted;
  * `flowmap-bench --save-map` writes a map to time. See
  * docs/performance.md.
+ *
+ * `flowmap-first-frame --bare` times the same for a bare libadwaita window
+ * (a header bar and a label, nothing of Flowmap's): what any such app pays
+ * on the machine before its own work.
  */
 #include "config.h"
 
@@ -15,6 +19,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "fm-application.h"
@@ -24,14 +29,16 @@ static gint64 start_us;
 static FmCanvas *canvas;        /* the first canvas realized */
 static gboolean laid_out_with_map;
 static gboolean done;
+static gboolean bare;           /* --bare: no map, the first frame counts */
 
 static void
 on_layout (GdkFrameClock *clock)
 {
   /* The canvas draws in the paint phase that follows this layout. */
-  laid_out_with_map = canvas != NULL && fm_canvas_get_map (canvas) != NULL &&
-                      gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
-                      gtk_widget_get_width (GTK_WIDGET (canvas)) > 1;
+  laid_out_with_map = bare ||
+                      (canvas != NULL && fm_canvas_get_map (canvas) != NULL &&
+                       gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
+                       gtk_widget_get_width (GTK_WIDGET (canvas)) > 1);
 }
 
 static void
@@ -49,7 +56,7 @@ on_after_paint (GdkFrameClock *clock)
           (g_get_monotonic_time () - start_us) / 1000.0,
           (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0,
-          fm_map_get_n_nodes (fm_canvas_get_map (canvas)));
+          bare ? 0 : fm_map_get_n_nodes (fm_canvas_get_map (canvas)));
   fflush (stdout);
   g_application_quit (g_application_get_default ());
 }
@@ -75,6 +82,20 @@ on_realize (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* The floor: a window of the size of Flowmap's, with nothing in it. */
+static void
+bare_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Flowmap"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,13 +105,24 @@ main (int   argc,
 
   if (argc != 2)
     {
-      g_printerr ("Usage: flowmap-first-frame FILE.flowmap\n");
+      g_printerr ("Usage: flowmap-first-frame FILE.flowmap\n"
+                  "       flowmap-first-frame --bare\n");
       return 2;
     }
 
   gtk_init ();
   g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
   g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, on_realize, NULL, NULL);
+
+  if (g_str_equal (argv[1], "--bare"))
+    {
+      g_autoptr(AdwApplication) app = adw_application_new ("io.github.flowmap.FirstFrameBare",
+                                                           G_APPLICATION_NON_UNIQUE);
+
+      bare = TRUE;
+      g_signal_connect (app, "activate", G_CALLBACK (bare_activate), NULL);
+      return g_application_run (G_APPLICATION (app), 1, argv);
+    }
 
   return fm_application_run (argc, argv);
 }
