@@ -252,6 +252,11 @@ test_process_box (Fixture       *f,
   /* The head in the process colour, above its label. */
   assert_color (&image, x + w / 2, y + 6, &fm_palette_light ()->process_fill);
   assert_color (&image, x + 12, y + 8, &fm_palette_light ()->process_fill);
+  /* ...inside the rounded corners: 0.5 from the box's corner is
+   * 5.5·√2 ≈ 7.8 from the corner arc's centre, beyond its radius of 6
+   * and the outline's half width. */
+  assert_color (&image, x + 0.5, y + 0.5, &white);
+  assert_color (&image, x + w - 0.5, y + 0.5, &white);
   /* The data box white, the outline ink. */
   assert_color (&image, x + w - 4, y + h - 6, &white);
   assert_ink (&image, x + 0.2, y + h / 2);
