@@ -16,15 +16,22 @@
  * last of two equal keys, cuts strings at \u0000, and recurses without
  * bound (100,000 open brackets crash it). So the text is first checked
  * against RFC 8259 and our limits, with a bounded depth and early exits for
- * hostile sizes; json-glib then only builds the tree of a text known good. */
+ * hostile sizes; fm_json_build_tree() below then builds the tree of a text
+ * known good, as json-glib would. */
 
 typedef struct {
   gboolean is_object;
   gboolean current;     /* a member or element is being read: the path names it */
   guint count;          /* members or elements seen */
   GString *key;
-  GHashTable *keys;     /* object: the names seen, for duplicates */
+  /* Object: the names seen, for duplicates. Most objects have a few
+   * members: a list is searched, and a hash table made only for a long one
+   * (a table per object made a third of a load). */
+  GPtrArray *key_list;  /* owns the names */
+  GHashTable *keys;     /* (nullable): the same names, past KEY_LIST_MAX */
 } Frame;
+
+#define KEY_LIST_MAX 16
 
 typedef struct {
   const char *data;
@@ -448,13 +455,47 @@ push (Scanner  *s,
     {
       if (f->key == NULL)
         f->key = g_string_new (NULL);
-      if (f->keys == NULL)
-        f->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_clear_pointer (&f->keys, g_hash_table_unref);
+      if (f->key_list == NULL)
+        f->key_list = g_ptr_array_new_with_free_func (g_free);
       else
-        g_hash_table_remove_all (f->keys);
+        g_ptr_array_set_size (f->key_list, 0);
     }
 
   return f;
+}
+
+static gboolean
+frame_has_key (Frame      *f,
+               const char *key)
+{
+  if (f->keys != NULL)
+    return g_hash_table_contains (f->keys, key);
+
+  for (guint i = 0; i < f->key_list->len; i++)
+    if (g_str_equal (f->key_list->pdata[i], key))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+frame_add_key (Frame      *f,
+               const char *key)
+{
+  char *copy = g_strdup (key);
+
+  g_ptr_array_add (f->key_list, copy);
+  if (f->keys != NULL)
+    {
+      g_hash_table_add (f->keys, copy);
+    }
+  else if (f->key_list->len > KEY_LIST_MAX)
+    {
+      f->keys = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < f->key_list->len; i++)
+        g_hash_table_add (f->keys, f->key_list->pdata[i]);
+    }
 }
 
 static gboolean
@@ -527,7 +568,7 @@ scan_object (Scanner *s)
       g_string_truncate (s->scratch, 0);
       if (!scan_string (s, s->scratch))
         return FALSE;
-      if (g_hash_table_contains (f->keys, s->scratch->str))
+      if (frame_has_key (f, s->scratch->str))
         {
           g_autoptr(GString) quoted = g_string_new (NULL);
 
@@ -535,7 +576,7 @@ scan_object (Scanner *s)
           return fail_at (s, key_start, s->depth, FM_JSON_ERROR_INVALID,
                           _("the key %s is there twice"), quoted->str);
         }
-      g_hash_table_add (f->keys, g_strdup (s->scratch->str));
+      frame_add_key (f, s->scratch->str);
       g_string_assign (f->key, s->scratch->str);
       f->current = TRUE;
       f->count++;
@@ -698,7 +739,206 @@ fm_json_check_text (const char  *data,
       if (s.frames[i].key != NULL)
         g_string_free (s.frames[i].key, TRUE);
       g_clear_pointer (&s.frames[i].keys, g_hash_table_unref);
+      g_clear_pointer (&s.frames[i].key_list, g_ptr_array_unref);
     }
 
   return ok;
+}
+
+/* Building the tree of a checked text. json-glib's JsonParser reads it
+ * through a general-purpose scanner and took more than half of a load;
+ * the text here is known to be one strict JSON value within our limits,
+ * so a direct pass builds the same tree: integers as gint64, other
+ * numbers as double (json-glib's own split), strings decoded, members in
+ * their order. */
+
+typedef struct {
+  const char *p;
+  const char *end;
+  GString *scratch;
+} Builder;
+
+static inline void
+build_space (Builder *b)
+{
+  while (b->p < b->end && (*b->p == ' ' || *b->p == '\t' || *b->p == '\n' || *b->p == '\r'))
+    b->p++;
+}
+
+/* Decodes the string at b->p (its opening quote) into b->scratch. */
+static void
+build_string (Builder *b)
+{
+  const char *start;
+
+  g_string_truncate (b->scratch, 0);
+  b->p++;
+  for (;;)
+    {
+      start = b->p;
+      while (*b->p != '"' && *b->p != '\\')
+        b->p++;
+      g_string_append_len (b->scratch, start, b->p - start);
+      if (*b->p == '"')
+        {
+          b->p++;
+          return;
+        }
+
+      /* An escape; the check has seen that it is a good one. */
+      b->p++;
+      switch (*b->p++)
+        {
+        case '"': g_string_append_c (b->scratch, '"'); break;
+        case '\\': g_string_append_c (b->scratch, '\\'); break;
+        case '/': g_string_append_c (b->scratch, '/'); break;
+        case 'b': g_string_append_c (b->scratch, '\b'); break;
+        case 'f': g_string_append_c (b->scratch, '\f'); break;
+        case 'n': g_string_append_c (b->scratch, '\n'); break;
+        case 'r': g_string_append_c (b->scratch, '\r'); break;
+        case 't': g_string_append_c (b->scratch, '\t'); break;
+        case 'u':
+        default:
+          {
+            gunichar ch = 0;
+
+            for (guint i = 0; i < 4; i++)
+              ch = ch * 16 + g_ascii_xdigit_value (*b->p++);
+            if (ch >= 0xD800 && ch <= 0xDBFF)
+              {
+                gunichar low = 0;
+
+                b->p += 2;
+                for (guint i = 0; i < 4; i++)
+                  low = low * 16 + g_ascii_xdigit_value (*b->p++);
+                ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+              }
+            g_string_append_unichar (b->scratch, ch);
+          }
+          break;
+        }
+    }
+}
+
+static JsonNode *
+build_value (Builder *b)
+{
+  JsonNode *node;
+
+  build_space (b);
+  switch (*b->p)
+    {
+    case '{':
+      {
+        JsonObject *object = json_object_new ();
+
+        b->p++;
+        build_space (b);
+        while (*b->p != '}')
+          {
+            /* Member names are short: on the stack, as the value's own
+             * strings reuse b->scratch (json-glib copies the name). */
+            char key_buffer[64];
+            g_autofree char *long_key = NULL;
+            const char *key = key_buffer;
+            JsonNode *member;
+
+            if (*b->p == ',')
+              {
+                b->p++;
+                build_space (b);
+              }
+            build_string (b);
+            if (b->scratch->len < sizeof key_buffer)
+              memcpy (key_buffer, b->scratch->str, b->scratch->len + 1);
+            else
+              key = long_key = g_strndup (b->scratch->str, b->scratch->len);
+            build_space (b);
+            b->p++; /* ':' */
+            member = build_value (b);
+            json_object_set_member (object, key, member);
+            build_space (b);
+          }
+        b->p++;
+        node = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (node, object);
+        return node;
+      }
+
+    case '[':
+      {
+        JsonArray *array = json_array_new ();
+
+        b->p++;
+        build_space (b);
+        while (*b->p != ']')
+          {
+            if (*b->p == ',')
+              b->p++;
+            json_array_add_element (array, build_value (b));
+            build_space (b);
+          }
+        b->p++;
+        node = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (node, array);
+        return node;
+      }
+
+    case '"':
+      build_string (b);
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, b->scratch->str);
+      return node;
+
+    case 't':
+    case 'f':
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_boolean (node, *b->p == 't');
+      b->p += *b->p == 't' ? 4 : 5;
+      return node;
+
+    case 'n':
+      b->p += 4;
+      return json_node_new (JSON_NODE_NULL);
+
+    default:
+      {
+        const char *start = b->p;
+        gboolean integral = TRUE;
+
+        while (b->p < b->end && (g_ascii_isdigit (*b->p) || *b->p == '-' || *b->p == '+' ||
+                                 *b->p == '.' || *b->p == 'e' || *b->p == 'E'))
+          {
+            if (*b->p == '.' || *b->p == 'e' || *b->p == 'E')
+              integral = FALSE;
+            b->p++;
+          }
+
+        /* The text need not end with a NUL: copy the number out. */
+        g_string_truncate (b->scratch, 0);
+        g_string_append_len (b->scratch, start, b->p - start);
+        node = json_node_new (JSON_NODE_VALUE);
+        if (integral)
+          json_node_set_int (node, g_ascii_strtoll (b->scratch->str, NULL, 10));
+        else
+          json_node_set_double (node, g_ascii_strtod (b->scratch->str, NULL));
+        return node;
+      }
+    }
+}
+
+/**
+ * fm_json_build_tree:
+ * @data: a text that passed fm_json_check_text(), without a byte order mark
+ *
+ * Returns: (transfer full): its tree, as json-glib's parser would build it
+ */
+JsonNode *
+fm_json_build_tree (const char *data,
+                    gsize       length)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Builder b = { data, data + length, scratch };
+
+  return build_value (&b);
 }

@@ -30,6 +30,8 @@ gboolean     fm_json_check_text            (const char   *data,
                                             gsize         length,
                                             const char   *display_name,
                                             GError      **error);
+JsonNode    *fm_json_build_tree            (const char   *data,
+                                            gsize         length);
 
 /* fm-json-reader.c: typed members of a JSON tree, errors with their path. */
 typedef struct {

@@ -55,10 +55,24 @@ fm_json_reader_push (FmJsonReader *r,
                      guint         index)
 {
   gsize old_length = r->path->len;
+  char digits[16];
+  int i = sizeof digits;
+
+  /* Once per node and edge of a load: without printf. */
+  digits[--i] = '\0';
+  do
+    {
+      digits[--i] = '0' + index % 10;
+      index /= 10;
+    }
+  while (index > 0);
 
   if (old_length > 0)
     g_string_append_c (r->path, '.');
-  g_string_append_printf (r->path, "%s[%u]", key, index);
+  g_string_append (r->path, key);
+  g_string_append_c (r->path, '[');
+  g_string_append (r->path, digits + i);
+  g_string_append_c (r->path, ']');
 
   return old_length;
 }
@@ -314,13 +328,17 @@ fm_json_collect_extra (JsonObject         *object,
                        const char * const *known,
                        const char * const *more_known)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
   FmJsonWriter writer;
   GString *text = NULL;
 
-  for (GList *l = members; l != NULL; l = l->next)
+  /* In the members' order, as json_object_get_members() would give them,
+   * without a list for every node of a load. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
     {
-      const char *key = l->data;
 
       if (fm_json_key_is_known (known, key) ||
           (more_known != NULL && fm_json_key_is_known (more_known, key)))
@@ -333,7 +351,7 @@ fm_json_collect_extra (JsonObject         *object,
           fm_json_writer_begin_object (&writer);
         }
       fm_json_writer_key (&writer, key);
-      fm_json_writer_node (&writer, json_object_get_member (object, key));
+      fm_json_writer_node (&writer, member);
     }
 
   if (text == NULL)

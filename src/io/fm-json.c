@@ -104,17 +104,13 @@ fm_json_kaizen_status_from_string (const char     *str,
   return FALSE;
 }
 
-/* Checks the text, then lets json-glib build the tree. */
+/* Checks the text, then builds its tree. */
 static JsonNode *
 parse_text (const char  *data,
             gsize        length,
             const char  *display_name,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-
   if (length > FM_JSON_MAX_FILE_SIZE)
     {
       g_set_error (error, FM_JSON_ERROR, FM_JSON_ERROR_LIMIT,
@@ -129,28 +125,11 @@ parse_text (const char  *data,
       length -= 3;
     }
 
+  /* The check refuses an empty text, so there is a root. */
   if (!fm_json_check_text (data, length, display_name, error))
     return NULL;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* Not expected after the check; json-glib's own "<data>:line:column"
-       * is the best place to look then. */
-      g_set_error (error, FM_JSON_ERROR, FM_JSON_ERROR_SYNTAX,
-                   _("%s: not valid JSON: %s"), display_name, local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, FM_JSON_ERROR, FM_JSON_ERROR_SYNTAX,
-                   _("%s: the file is empty"), display_name);
-      return NULL;
-    }
-
-  return root;
+  return fm_json_build_tree (data, length);
 }
 
 /**

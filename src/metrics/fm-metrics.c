@@ -317,13 +317,17 @@ add_rework (FmMetrics  *metrics,
   for (guint i = 0; i < n_edges; i++)
     {
       FmEdge *edge = fm_map_get_edge (map, i);
-      FmNode *sender = fm_map_lookup_node (map, fm_edge_get_from (edge));
-      FmNode *receiver = fm_map_lookup_node (map, fm_edge_get_to (edge));
+      FmNode *sender, *receiver;
       guint from_pos, to_pos;
       double rate = fm_edge_get_rate (edge);
       double span = 0, extra;
 
-      if (fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK || sender == NULL || receiver == NULL)
+      /* The kind first: most edges are not rework, and need no look-up. */
+      if (fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
+        continue;
+      sender = fm_map_lookup_node (map, fm_edge_get_from (edge));
+      receiver = fm_map_lookup_node (map, fm_edge_get_to (edge));
+      if (sender == NULL || receiver == NULL)
         continue;
 
       from_pos = GPOINTER_TO_UINT (g_hash_table_lookup (position, sender));

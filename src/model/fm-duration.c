@@ -188,14 +188,94 @@ unit_sizes (double day_length_s,
   sizes[UNIT_SECOND] = 1;
 }
 
+/* The translated unit symbols, looked up again only when the messages'
+ * locale or LANGUAGE changed: a big map formats tens of thousands of
+ * durations, and each gettext() look-up costs more than the formatting.
+ * (A catalogue bound after the first look-up in the same locale is not
+ * seen; the program binds its own before it formats anything.) */
+typedef struct {
+  char *locale;
+  char *language;
+  char *symbols[N_UNITS];
+} SymbolCache;
+
+/* Room for a translated symbol; "keep it short", its comment says. */
+#define SYMBOL_SIZE 64
+
+G_LOCK_DEFINE_STATIC (symbol_cache);
+static SymbolCache symbol_cache;
+
+/* Copies the symbols of the current locale into @symbols. */
+static void
+current_symbols (char symbols[N_UNITS][SYMBOL_SIZE])
+{
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+  const char *language = g_getenv ("LANGUAGE");
+
+  G_LOCK (symbol_cache);
+  if (symbol_cache.symbols[0] == NULL ||
+      g_strcmp0 (locale, symbol_cache.locale) != 0 ||
+      g_strcmp0 (language, symbol_cache.language) != 0)
+    {
+      g_free (symbol_cache.locale);
+      g_free (symbol_cache.language);
+      symbol_cache.locale = g_strdup (locale);
+      symbol_cache.language = g_strdup (language);
+      for (Unit u = 0; u < N_UNITS; u++)
+        {
+          g_free (symbol_cache.symbols[u]);
+          symbol_cache.symbols[u] = g_strdup (unit_symbol (u));
+        }
+    }
+  for (Unit u = 0; u < N_UNITS; u++)
+    g_strlcpy (symbols[u], symbol_cache.symbols[u], SYMBOL_SIZE);
+  G_UNLOCK (symbol_cache);
+}
+
+/* Appends "VALUE SYMBOL" to @text. */
+static void
+append_part (GString    *text,
+             double      value,
+             int         decimals,
+             const char *symbol)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* A whole number prints as "%.0f" would, without printf's cost. */
+  if (decimals == 0 && value >= 0 && value < 1e15 && value == floor (value) && !signbit (value))
+    {
+      char digits[24];
+      guint64 n = (guint64) value;
+      int i = sizeof digits;
+
+      digits[--i] = '\0';
+      do
+        {
+          digits[--i] = '0' + n % 10;
+          n /= 10;
+        }
+      while (n > 0);
+      g_string_append (text, digits + i);
+    }
+  else
+    {
+      g_string_append (text, fm_locale_formatd (buffer, sizeof buffer, decimals > 0 ? "%.1f" : "%.0f", value));
+    }
+  g_string_append_c (text, ' ');
+  g_string_append (text, symbol);
+}
+
 static char *
 format_part (double value,
              int    decimals,
              Unit   unit)
 {
-  g_autofree char *number = fm_format_decimal (decimals > 0 ? "%.1f" : "%.0f", value);
+  char symbols[N_UNITS][SYMBOL_SIZE];
+  GString *text = g_string_sized_new (24);
 
-  return g_strdup_printf ("%s %s", number, unit_symbol (unit));
+  current_symbols (symbols);
+  append_part (text, value, decimals, symbols[unit]);
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -218,8 +298,8 @@ fm_duration_format (double seconds,
                     double day_length_s)
 {
   double sizes[N_UNITS];
-  g_autofree char *major_text = NULL;
-  g_autofree char *minor_text = NULL;
+  char symbols[N_UNITS][SYMBOL_SIZE];
+  GString *text;
   double major, minor;
   Unit unit;
 
@@ -260,12 +340,15 @@ fm_duration_format (double seconds,
         return fm_duration_format (major * sizes[unit], day_length_s);
     }
 
-  major_text = format_part (major, 0, unit);
-  if (minor == 0)
-    return g_steal_pointer (&major_text);
-
-  minor_text = format_part (minor, 0, unit + 1);
-  return g_strconcat (major_text, " ", minor_text, NULL);
+  current_symbols (symbols);
+  text = g_string_sized_new (32);
+  append_part (text, major, 0, symbols[unit]);
+  if (minor != 0)
+    {
+      g_string_append_c (text, ' ');
+      append_part (text, minor, 0, symbols[unit + 1]);
+    }
+  return g_string_free (text, FALSE);
 }
 
 static const char *

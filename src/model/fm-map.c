@@ -18,6 +18,12 @@ struct _FmMap
 
   GListStore *nodes;
   GListStore *edges;
+  /* The stores' items again, borrowed, kept in step by the insert and
+   * remove functions below: fm_map_get_node() is called for every node
+   * in every pass of the metrics and the renderer, and a store's lookup
+   * costs a reference and type checks. */
+  GPtrArray *node_array;
+  GPtrArray *edge_array;
   /* id -> FmNode or FmEdge (borrowed: the stores own them); ids are unique
    * across the nodes and edges of one map. */
   GHashTable *by_id;
@@ -45,6 +51,8 @@ fm_map_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_object (&self->nodes);
   g_clear_object (&self->edges);
+  g_clear_pointer (&self->node_array, g_ptr_array_unref);
+  g_clear_pointer (&self->edge_array, g_ptr_array_unref);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->based_on, g_free);
@@ -138,6 +146,8 @@ fm_map_init (FmMap *self)
   self->name = g_strdup ("");
   self->nodes = g_list_store_new (FM_TYPE_NODE);
   self->edges = g_list_store_new (FM_TYPE_EDGE);
+  self->node_array = g_ptr_array_new ();
+  self->edge_array = g_ptr_array_new ();
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->next_id = 1;
 }
@@ -315,7 +325,7 @@ fm_map_get_n_nodes (FmMap *self)
 {
   g_return_val_if_fail (FM_IS_MAP (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+  return self->node_array->len;
 }
 
 guint
@@ -323,7 +333,7 @@ fm_map_get_n_edges (FmMap *self)
 {
   g_return_val_if_fail (FM_IS_MAP (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->edges));
+  return self->edge_array->len;
 }
 
 /**
@@ -336,13 +346,12 @@ FmNode *
 fm_map_get_node (FmMap *self,
                  guint  position)
 {
-  g_autoptr(FmNode) node = NULL;
-
   g_return_val_if_fail (FM_IS_MAP (self), NULL);
 
-  node = g_list_model_get_item (G_LIST_MODEL (self->nodes), position);
-  /* The store keeps its own reference. */
-  return node;
+  if (position >= self->node_array->len)
+    return NULL;
+
+  return g_ptr_array_index (self->node_array, position);
 }
 
 /**
@@ -354,12 +363,12 @@ FmEdge *
 fm_map_get_edge (FmMap *self,
                  guint  position)
 {
-  g_autoptr(FmEdge) edge = NULL;
-
   g_return_val_if_fail (FM_IS_MAP (self), NULL);
 
-  edge = g_list_model_get_item (G_LIST_MODEL (self->edges), position);
-  return edge;
+  if (position >= self->edge_array->len)
+    return NULL;
+
+  return g_ptr_array_index (self->edge_array, position);
 }
 
 /**
@@ -482,8 +491,11 @@ fm_map_insert_node (FmMap  *self,
   g_return_if_fail (FM_IS_MAP (self));
   g_return_if_fail (FM_IS_NODE (node));
   g_return_if_fail (!g_hash_table_contains (self->by_id, id));
+  g_return_if_fail (position <= self->node_array->len);
 
   g_hash_table_insert (self->by_id, (gpointer) id, node);
+  /* Before the store, which tells its watchers. */
+  g_ptr_array_insert (self->node_array, position, node);
   g_list_store_insert (self->nodes, position, node);
 }
 
@@ -497,10 +509,11 @@ fm_map_remove_node (FmMap  *self,
   g_return_val_if_fail (FM_IS_MAP (self), 0);
   g_return_val_if_fail (FM_IS_NODE (node), 0);
 
-  if (!g_list_store_find (self->nodes, node, &position))
+  if (!g_ptr_array_find (self->node_array, node, &position))
     g_return_val_if_reached (0);
 
   g_hash_table_remove (self->by_id, fm_node_get_id (node));
+  g_ptr_array_remove_index (self->node_array, position);
   g_list_store_remove (self->nodes, position);
 
   return position;
@@ -516,8 +529,10 @@ fm_map_insert_edge (FmMap  *self,
   g_return_if_fail (FM_IS_MAP (self));
   g_return_if_fail (FM_IS_EDGE (edge));
   g_return_if_fail (!g_hash_table_contains (self->by_id, id));
+  g_return_if_fail (position <= self->edge_array->len);
 
   g_hash_table_insert (self->by_id, (gpointer) id, edge);
+  g_ptr_array_insert (self->edge_array, position, edge);
   g_list_store_insert (self->edges, position, edge);
 }
 
@@ -530,10 +545,11 @@ fm_map_remove_edge (FmMap  *self,
   g_return_val_if_fail (FM_IS_MAP (self), 0);
   g_return_val_if_fail (FM_IS_EDGE (edge), 0);
 
-  if (!g_list_store_find (self->edges, edge, &position))
+  if (!g_ptr_array_find (self->edge_array, edge, &position))
     g_return_val_if_reached (0);
 
   g_hash_table_remove (self->by_id, fm_edge_get_id (edge));
+  g_ptr_array_remove_index (self->edge_array, position);
   g_list_store_remove (self->edges, position);
 
   return position;

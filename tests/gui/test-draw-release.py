@@ -308,7 +308,11 @@ def main():
             click(*centre(a))
             drag(hx + 19, hy, *centre(b))
             if rate is not None:
-                # The new connector is selected: its rate is in the inspector.
+                # The new connector is selected: its rate is in the inspector,
+                # once the app has taken the drag (a loaded machine may still
+                # be busy with it when the pointer reaches the row).
+                app().save(lambda d: len(first_map(d).get("edges", [])) == n,
+                           "connector %d drawn" % n)
                 click(*at(EDGE_RATE_ROW))
                 type_text(rate)
                 click(*at(CANVAS_EMPTY))
