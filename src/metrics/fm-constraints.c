@@ -18,6 +18,7 @@
 #include "fm-duration.h"
 #include "fm-metrics-private.h"
 #include "fm-process-step.h"
+#include "fm-util.h"
 
 typedef enum {
   TERM_SHARE,
@@ -104,18 +105,7 @@ format_args (const char *format,
       else if (p[1] == '.' && p[2] == '0' && p[3] == 'f' && next < n_args && args[next].text == NULL &&
                isfinite (args[next].number) && args[next].number >= 0 && args[next].number < 1e15)
         {
-          char digits[24];
-          guint64 n = (guint64) rint (args[next++].number);
-          int i = sizeof digits;
-
-          digits[--i] = '\0';
-          do
-            {
-              digits[--i] = '0' + n % 10;
-              n /= 10;
-            }
-          while (n > 0);
-          g_string_append (text, digits + i);
+          fm_string_append_uint (text, (guint64) rint (args[next++].number));
           p += 3;
         }
       else

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-duration.h"
+#include "fm-util.h"
 
 typedef enum {
   UNIT_WEEK,
@@ -243,20 +244,7 @@ append_part (GString    *text,
 
   /* A whole number prints as "%.0f" would, without printf's cost. */
   if (decimals == 0 && value >= 0 && value < 1e15 && value == floor (value) && !signbit (value))
-    {
-      char digits[24];
-      guint64 n = (guint64) value;
-      int i = sizeof digits;
-
-      digits[--i] = '\0';
-      do
-        {
-          digits[--i] = '0' + n % 10;
-          n /= 10;
-        }
-      while (n > 0);
-      g_string_append (text, digits + i);
-    }
+    fm_string_append_uint (text, (guint64) value);
   else
     {
       g_string_append (text, fm_locale_formatd (buffer, sizeof buffer, decimals > 0 ? "%.1f" : "%.0f", value));

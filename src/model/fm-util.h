@@ -1,4 +1,4 @@
-/* fm-util.h: small helpers shared by the model's setters */
+/* fm-util.h: small helpers shared by the model's setters and the metrics */
 #pragma once
 
 #include <string.h>
@@ -33,6 +33,25 @@ fm_set_double (double *field,
 
   *field = value;
   return TRUE;
+}
+
+/* Appends @n in decimal: what "%.0f" or "%" G_GUINT64_FORMAT would write,
+ * without printf's cost, for text built thousands of times a frame. */
+static inline void
+fm_string_append_uint (GString *text,
+                       guint64  n)
+{
+  char digits[24];
+  int i = sizeof digits;
+
+  digits[--i] = '\0';
+  do
+    {
+      digits[--i] = '0' + n % 10;
+      n /= 10;
+    }
+  while (n > 0);
+  g_string_append (text, digits + i);
 }
 
 G_END_DECLS
