@@ -2,13 +2,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "fm-canvas.h"
+#include "fm-canvas-private.h"
 #include "fm-canvas-state.h"
 #include "fm-edge-route.h"
 #include "fm-inspector.h"
 #include "fm-json.h"
+#include "fm-kaizen.h"
 #include "fm-process-step.h"
 #include "fm-renderer.h"
 
@@ -559,6 +562,202 @@ test_parse_number (void)
   g_assert_false (fm_inspector_parse_number ("nan", &value));
 }
 
+/* The widget's snapshot drawn as GTK's Cairo renderer draws it. */
+static cairo_surface_t *
+draw_canvas (FmCanvas *canvas,
+             int       width,
+             int       height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  gsk_render_node_unref (node);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+allocate (FmCanvas *canvas,
+          int       width,
+          int       height)
+{
+  int min, nat;
+
+  gtk_widget_measure (GTK_WIDGET (canvas), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (canvas), GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (canvas), &(GtkAllocation) { 0, 0, width, height }, -1);
+}
+
+/* The largest difference of one channel between two pictures, and how
+ * many pixels differ at all. */
+static int
+compare_pictures (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  guint           *n_differing)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  *n_differing = 0;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *ca = pa + y * stride + 4 * x, *cb = pb + y * stride + 4 * x;
+        int d = 0;
+
+        for (int c = 0; c < 4; c++)
+          d = MAX (d, abs (ca[c] - cb[c]));
+        if (d > 0)
+          (*n_differing)++;
+        worst = MAX (worst, d);
+      }
+
+  return worst;
+}
+
+/* How many pixels of @a and @b differ inside @rect (widget units). */
+static guint
+count_changed_in (cairo_surface_t             *a,
+                  cairo_surface_t             *b,
+                  const cairo_rectangle_int_t *rect)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int y = rect->y; y < rect->y + rect->height; y++)
+    for (int x = rect->x; x < rect->x + rect->width; x++)
+      n += memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0;
+
+  return n;
+}
+
+/* During a move the canvas draws what does not move once, into two
+ * images, and each frame only the moving node and its edges between
+ * them (fm-canvas-layers.c). The frames must look as a canvas that draws
+ * everything draws the same map: one that does not drag, with the same
+ * view and selection. Nothing moving here passes under a still thing,
+ * where the two would differ by design. */
+static void
+test_layers_same_picture (Fixture       *f,
+                          gconstpointer  data)
+{
+  const int width = 900, height = 700;
+  g_autoptr(FmCanvas) plain = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
+  g_autoptr(FmNode) kaizen = fm_node_new (FM_NODE_KIND_KAIZEN, "k");
+  const char *targets[] = { "p", "b", NULL };
+  /* Where p goes: down into the gap between the rows, then right. */
+  const double offsets[][2] = { { 0, 120 }, { 0, 140 }, { 20, 140 }, { 40, 150 } };
+  cairo_surface_t *before = NULL;
+  graphene_rect_t r;
+  guint n_drawn;
+
+  /* A second row that shares t with the first, and a burst whose
+   * leaders go to p and to b. */
+  add_node (f, FM_NODE_KIND_PROCESS, "a", 0, 420);
+  add_node (f, FM_NODE_KIND_PROCESS, "b", 300, 420);
+  add_edge (f, "e3", "a", "b");
+  add_edge (f, "e4", "t", "b");
+  fm_node_set_position (kaizen, 620, 230);
+  fm_kaizen_set_applies_to (FM_KAIZEN (kaizen), targets);
+  fm_document_add_node (f->doc, f->map, kaizen);
+
+  allocate (f->canvas, width, height);
+  fm_canvas_state_set_view (f->state, 1.0, -20, -20);
+  fm_canvas_set_map (plain, f->doc, f->map);
+  allocate (plain, width, height);
+  fm_canvas_state_set_view (fm_canvas_get_state (plain), 1.0, -20, -20);
+
+  /* An unstyled widget would draw white ink on white: the export's
+   * colours show every line. */
+  f->canvas->palette = *fm_palette_light ();
+  plain->palette = *fm_palette_light ();
+  fm_canvas_state_select (f->state, "p", FALSE);
+  fm_canvas_state_select (fm_canvas_get_state (plain), "p", FALSE);
+  fm_canvas_node_to_widget (f->canvas, fm_map_lookup_node (f->map, "p"), &r);
+  g_signal_emit_by_name (f->canvas->primary_drag, "drag-begin",
+                         (double) r.origin.x + r.size.width / 2, (double) r.origin.y + r.size.height / 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      cairo_surface_t *layered, *whole;
+      guint n_differing;
+      int worst;
+
+      g_signal_emit_by_name (f->canvas->primary_drag, "drag-update", offsets[i][0], offsets[i][1]);
+      g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_MOVE);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      layered = draw_canvas (f->canvas, width, height);
+      whole = draw_canvas (plain, width, height);
+      /* The layers were used: a canvas that draws everything keeps none. */
+      g_assert_nonnull (f->canvas->layers);
+      g_assert_null (plain->layers);
+
+      /* The still nodes and edges are copied from an image drawn on the
+       * same pixel grid, and the moving ones are drawn as before: the
+       * only differences come from the layer over the nodes, which holds
+       * colour premultiplied by coverage in 8 bits before it is laid on
+       * the layer under it, so an edge pixel may round one way or the
+       * other: at most 2 in a channel. */
+      worst = compare_pictures (layered, whole, &n_differing);
+      g_test_message ("frame %u: %u pixels differ, by %d at most", i, n_differing, worst);
+      g_assert_cmpint (worst, <=, 2);
+
+      /* And p did move: its old place changed between frames. */
+      if (before != NULL)
+        {
+          cairo_rectangle_int_t moved_into = { 300 + 20 + (int) offsets[i][0], 20 + (int) offsets[i][1], 160, 120 };
+
+          if (offsets[i][0] != offsets[i - 1][0] || offsets[i][1] != offsets[i - 1][1])
+            g_assert_cmpuint (count_changed_in (before, layered, &moved_into), >, 0);
+        }
+
+      g_clear_pointer (&before, cairo_surface_destroy);
+      before = layered;
+      cairo_surface_destroy (whole);
+    }
+
+  /* The still layers were drawn once for all these frames, or again
+   * when an edge turned out to move too: not for each. */
+  n_drawn = fm_canvas_layers_get_n_drawn (f->canvas);
+  g_assert_cmpuint (n_drawn, >=, 1);
+  g_assert_cmpuint (n_drawn, <, G_N_ELEMENTS (offsets));
+
+  /* A change that is not the move (a label, through the document, as the
+   * inspector would make it) shows at once. */
+  fm_document_set (f->doc, f->map, "a", "label", "Renamed mid-drag", NULL);
+  {
+    cairo_surface_t *layered = draw_canvas (f->canvas, width, height);
+    cairo_surface_t *whole = draw_canvas (plain, width, height);
+    guint n_differing;
+
+    g_assert_cmpint (compare_pictures (layered, whole, &n_differing), <=, 2);
+    g_assert_cmpuint (count_changed_in (before, layered, &(cairo_rectangle_int_t) { 20, 440, 140, 90 }), >, 0);
+    g_assert_cmpuint (fm_canvas_layers_get_n_drawn (f->canvas), ==, n_drawn + 1);
+    cairo_surface_destroy (layered);
+    cairo_surface_destroy (whole);
+  }
+
+  g_signal_emit_by_name (f->canvas->primary_drag, "drag-end", 0.0, 0.0);
+  g_assert_null (f->canvas->layers);
+  g_clear_pointer (&before, cairo_surface_destroy);
+  fm_canvas_set_map (plain, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +790,7 @@ main (int   argc,
   ADD ("/fm/canvas/command/duplicate", test_duplicate);
   ADD ("/fm/canvas/command/paste-elsewhere", test_paste_elsewhere);
   ADD ("/fm/canvas/command/edit-label", test_edit_label);
+  ADD ("/fm/canvas/layers/same-picture", test_layers_same_picture);
   ADD ("/fm/inspector/fields", test_inspector);
   ADD ("/fm/inspector/limits", test_limits);
 

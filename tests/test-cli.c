@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -331,6 +333,68 @@ test_metrics_report (void)
   g_assert_nonnull (strstr (run.out, "Waiting for security review"));
 }
 
+/* The figures' values in one column whatever the length of the names: in
+ * German the longest is "Durchlaufzeit nach Littles Gesetz", 33
+ * characters, past the 28 the English names fit in, so every value starts
+ * at column 2 + 33 + 1 = 36 (it used to start at 31 on every other row). */
+static void
+test_metrics_report_aligned (void)
+{
+  static const char *names[] = {
+    "Lead time", "Process time", "Flow efficiency", "Rolled %C&A", "Rework-adjusted lead time",
+    "Work in progress", "Throughput a day", "Little’s law lead time", "Takt time", "Handoffs",
+  };
+  g_autofree char *path = example ();
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  const char *translated[G_N_ELEMENTS (names)];
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+  glong longest = 0;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale: run localedef -i de_DE -f UTF-8 de_DE.UTF-8");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      translated[i] = g_dgettext (GETTEXT_PACKAGE, names[i]);
+      longest = MAX (longest, g_utf8_strlen (translated[i], -1));
+    }
+  /* Else this would not test a name past the 28 columns. */
+  g_assert_cmpint (longest, >, 28);
+
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  g_setenv ("FLOWMAP_LOCALEDIR", localedir, TRUE);
+  flowmap (&run, "metrics", path, NULL);
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("FLOWMAP_LOCALEDIR");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The map's name, a blank line, then a row per figure. */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, G_N_ELEMENTS (names) + 2);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *row = lines[i + 2];
+      const char *rest = row + 2 + strlen (translated[i]);
+      glong spaces = 0;
+
+      g_assert_true (g_str_has_prefix (row, "  "));
+      g_assert_true (g_str_has_prefix (row + 2, translated[i]));
+      while (rest[spaces] == ' ')
+        spaces++;
+      g_assert_cmpint (rest[spaces], !=, '\0');
+      g_assert_cmpint (2 + g_utf8_strlen (translated[i], -1) + spaces, ==, 2 + longest + 1);
+    }
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+}
+
 /* Current → future of the release map: lead time 56 d → 14 d is −75 %;
  * the two waits for security and environments are gone; the security
  * review went from 2 d to 1 h. */
@@ -434,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/metrics-json", test_metrics_json);
   g_test_add_func ("/fm/cli/metrics-json-nulls", test_metrics_json_nulls);
   g_test_add_func ("/fm/cli/metrics-report", test_metrics_report);
+  g_test_add_func ("/fm/cli/metrics-report-aligned", test_metrics_report_aligned);
   g_test_add_func ("/fm/cli/compare-json", test_compare_json);
   g_test_add_func ("/fm/cli/compare-report", test_compare_report);
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);

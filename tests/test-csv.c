@@ -218,7 +218,8 @@ test_encoding (void)
   g_assert_null (bad);
   g_assert_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING);
   g_assert_cmpstr (error->message, ==,
-                   "b.csv: line 3: neither UTF-8 nor Windows-1252 text (byte 0x81); save the export as UTF-8");
+                   "b.csv: line 3, column 2: neither UTF-8 nor Windows-1252 text (byte 0x81); "
+                   "save the export as UTF-8");
   g_clear_error (&error);
 
   utf16 = fm_csv_parse ("\xFF\xFEi\0t\0", 6, "u.csv", 0, &error);
@@ -230,7 +231,44 @@ test_encoding (void)
   nul = fm_csv_parse ("a,b\n1\0,2\n", 9, "n.csv", 0, &error);
   g_assert_null (nul);
   g_assert_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING);
-  g_assert_cmpstr (error->message, ==, "n.csv: holds NUL bytes: not a text file");
+  g_assert_cmpstr (error->message, ==, "n.csv: line 2, column 2: a NUL byte: not a text file");
+}
+
+/* Where a byte that is not text is: lines as the parser counts them (a CR
+ * alone ends one too, as old Mac exports do), columns in characters. */
+static void
+test_encoding_place (void)
+{
+  const struct {
+    const char *text;
+    gssize length;
+    const char *message;
+  } cases[] = {
+    /* Line 3 after two CRs; "x" is column 1, 0x8D column 2. */
+    { "a,b\r1,2\rx\x8Dy,3\r", -1,
+      "p.csv: line 3, column 2: neither UTF-8 nor Windows-1252 text (byte 0x8D); save the export as UTF-8" },
+    /* CRLF is one line break, not two: line 2. "\xE9" (é in Windows-1252)
+     * is one character: 0x90 is column 4 of "é,b\x90". */
+    { "a,b\r\n\xE9,b\x90\r\n", -1,
+      "p.csv: line 2, column 4: neither UTF-8 nor Windows-1252 text (byte 0x90); save the export as UTF-8" },
+    /* Read as Windows-1252, "\xC3\xA9" is two characters ("Ã©"), not one é. */
+    { "a\n\xC3\xA9\x81", -1,
+      "p.csv: line 2, column 3: neither UTF-8 nor Windows-1252 text (byte 0x81); save the export as UTF-8" },
+    /* The byte order mark is not a character of line 1: "ab" then NUL at 3. */
+    { "\xEF\xBB\xBF" "ab\0", 6, "p.csv: line 1, column 3: a NUL byte: not a text file" },
+    /* "Café" is four characters of UTF-8 (five bytes): NUL at column 5 of line 2. */
+    { "a\rCaf\xC3\xA9\0", 8, "p.csv: line 2, column 5: a NUL byte: not a text file" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FmCsv) csv = fm_csv_parse (cases[i].text, cases[i].length, "p.csv", 0, &error);
+
+      g_assert_null (csv);
+      g_assert_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 static void
@@ -254,11 +292,20 @@ test_time (void)
     { "2026-03-02T05:00:15-05:30", 1772447415 },
     { "2024-02-29", 1709164800 },
     { "1970-01-01T00:00:00Z", 0 },
+    /* The ends of GDateTime's range: 719162 days before 1970-01-01, and
+     * 2932897 days after it less one second. */
+    { "0001-01-01T00:00:00Z", -62135596800 },
+    { "0001-01-01T10:00:00+10:00", -62135596800 },
+    { "9999-12-31T23:59:59Z", 253402300799 },
+    { "9999-12-31T13:59:59-10:00", 253402300799 },
   };
   const char *bad[] = {
     "", "2026", "2026-13-01", "2026-02-29", "2026-03-02T25:00", "2026-03-02T10:60",
     "2026-03-02T10", "2026-03-02T10:30+15:00", "02.03.2026", "03/02/2026",
     "2026-03-02 garbage", "2026-03-02T10:30:15+02:00x", "yesterday",
+    /* Real dates, but an offset puts them in the year 0 or 10000. */
+    "0001-01-01T00:00:00+00:01", "0001-01-01T09:59:59+10", "9999-12-31T23:59:59-00:01",
+    "9999-12-31T23:00-14:00",
   };
   g_autoptr(GTimeZone) plus_two = g_time_zone_new_identifier ("+02:00");
   gint64 t;
@@ -280,6 +327,11 @@ test_time (void)
   g_assert_cmpint (t, ==, 1772447415);
   g_assert_true (fm_csv_parse_time ("2026-03-02T10:30:15Z", plus_two, &t));
   g_assert_cmpint (t, ==, 1772447415);
+  /* Midnight of the first day at +02:00 is 22:00 the day before in UTC,
+   * in the year 0; 02:00 is the first instant of the range. */
+  g_assert_false (fm_csv_parse_time ("0001-01-01", plus_two, &t));
+  g_assert_true (fm_csv_parse_time ("0001-01-01T02:00", plus_two, &t));
+  g_assert_cmpint (t, ==, -62135596800);
 }
 
 static void
@@ -398,6 +450,39 @@ test_import_wide (void)
 }
 
 static void
+test_import_wide_ragged (void)
+{
+  /* 2001 columns: an id and states s0 to s1999, of which only s0 and s1
+   * hold dates; then 3000 rows of one field. The columns are weighed by
+   * their cells, not by columns times rows (6 million, when a header this
+   * wide over short rows was read a column at a time). */
+  g_autoptr(GString) text = g_string_new ("id");
+  g_autoptr(FmObservedLog) log = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, ",s%u", i);
+  g_string_append (text, "\nW-1,2026-03-02,2026-03-04");
+  for (guint i = 2; i < 2000; i++)
+    g_string_append_c (text, ',');
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, "x\n");
+
+  log = import (text->str);
+  g_assert_cmpuint (fm_observed_log_get_n_states (log), ==, 2);
+  g_assert_cmpstr (fm_observed_log_get_state_name (log, 1), ==, "s1");
+  g_assert_cmpuint (fm_observed_log_get_n_warnings (log), ==, 1998);
+  g_assert_cmpstr (fm_observed_log_get_warning (log, 0), ==, "the column “s2” is not read: it does not hold dates");
+  /* Lines 3 to 3002, each one field short of 2001. */
+  g_assert_cmpuint (fm_observed_log_get_n_errors (log), ==, 3000);
+  assert_error (log, 0, 3, "1 field where the header has 2001");
+  assert_error (log, 2999, 3002, "1 field where the header has 2001");
+  g_assert_cmpuint (fm_observed_log_get_n_items (log), ==, 1);
+  g_assert_cmpuint (fm_observed_log_get_n_visits (log), ==, 2);
+  g_assert_cmpint (visit (log, 0, 0)->left, ==, T0 + 2 * DAY);
+}
+
+static void
 test_import_columns (void)
 {
   g_autoptr(FmCsv) csv = parse ("who,what,since,flavour\n"
@@ -499,9 +584,11 @@ main (int   argc,
   g_test_add_func ("/fm/csv/empty", test_empty);
   g_test_add_func ("/fm/csv/unterminated", test_unterminated);
   g_test_add_func ("/fm/csv/encoding", test_encoding);
+  g_test_add_func ("/fm/csv/encoding-place", test_encoding_place);
   g_test_add_func ("/fm/csv/time", test_time);
   g_test_add_func ("/fm/csv/import/transitions", test_import_transitions);
   g_test_add_func ("/fm/csv/import/wide", test_import_wide);
+  g_test_add_func ("/fm/csv/import/wide-ragged", test_import_wide_ragged);
   g_test_add_func ("/fm/csv/import/columns", test_import_columns);
   g_test_add_func ("/fm/csv/import/example", test_import_example);
 

@@ -490,6 +490,36 @@ test_failure_keeps_old_file (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 1);
 }
 
+/* An SVG goes straight into the file's replacement (fm-export.c): it
+ * replaces a file that was there, leaving no temporary file, and a target
+ * it cannot replace (a folder) is left as it was, with nothing beside it. */
+static void
+test_svg_replaces (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "map.svg", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_free (export (f, "map.svg", FM_EXPORT_FORMAT_SVG, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "</svg>"));
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (fm_export_map (f->doc, f->map, folder, FM_EXPORT_FORMAT_SVG, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, folder));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_files (folder), ==, 0);
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 static void
 test_empty_map (Fixture       *f,
                 gconstpointer  data)
@@ -535,6 +565,7 @@ main (int   argc,
   ADD ("/fm/export/highlight", test_highlight);
   ADD ("/fm/export/missing-folder", test_missing_folder);
   ADD ("/fm/export/failure-keeps-old-file", test_failure_keeps_old_file);
+  ADD ("/fm/export/svg-replaces", test_svg_replaces);
   ADD ("/fm/export/empty-map", test_empty_map);
 #undef ADD
 

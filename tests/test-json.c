@@ -512,6 +512,58 @@ test_unknown_fields (void)
   g_assert_cmpstr (text, ==, unknown_text);
 }
 
+/* The loader skips the search for unknown fields when it has read every
+ * member of an object; these are the cases where it has not, or where the
+ * members come in another order than a save writes them. */
+static void
+test_unknown_fields_read_order (void)
+{
+  static const char text[] =
+    "{\"maps\": [{\"nodes\": ["
+    /* Known members only, backwards: each lookup starts after the last. */
+    "{\"wip\": 1, \"role\": \"R\", \"people\": 2, \"pca\": 50, \"lead_s\": 9, \"process_s\": 3,"
+    " \"height\": 90, \"width\": 100, \"y\": 2, \"x\": 1, \"label\": \"P\", \"kind\": \"process\","
+    " \"id\": \"p\"},"
+    /* applies_to is read after every node is there: not yet when the
+     * rest is, and known all the same. */
+    "{\"id\": \"k\", \"kind\": \"kaizen\", \"x\": 0, \"y\": 0, \"applies_to\": [\"p\"],"
+    " \"owner\": \"O\"},"
+    /* An unknown member first, then known ones. */
+    "{\"aaa\": 1, \"id\": \"q\", \"kind\": \"queue\", \"x\": 0, \"y\": 0, \"wait_s\": 5}"
+    "], \"edges\": ["
+    "{\"kind\": \"push\", \"to\": \"q\", \"from\": \"p\", \"id\": \"e\"},"
+    "{\"id\": \"f\", \"from\": \"q\", \"to\": \"p\", \"kind\": \"rework\", \"rate\": 0.5, \"z\": null}"
+    "], \"id\": \"m\"}], \"version\": 1, \"format\": \"flowmap\"}";
+  g_autoptr(FmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  FmMap *map;
+  FmNode *node;
+
+  document = fm_json_load_data (text, -1, "order.flowmap", &error);
+  g_assert_no_error (error);
+  map = fm_document_get_map (document, 0);
+  g_assert_null (fm_document_get_extra (document));
+  g_assert_null (fm_map_get_extra (map));
+
+  node = fm_map_lookup_node (map, "p");
+  g_assert_null (fm_node_get_extra (node));
+  g_assert_cmpstr (fm_node_get_label (node), ==, "P");
+  g_assert_cmpfloat (fm_process_step_get_wip (FM_PROCESS_STEP (node)), ==, 1);
+  g_assert_cmpfloat (fm_process_step_get_process_s (FM_PROCESS_STEP (node)), ==, 3);
+  g_assert_cmpstr (fm_process_step_get_role (FM_PROCESS_STEP (node)), ==, "R");
+
+  node = fm_map_lookup_node (map, "k");
+  g_assert_null (fm_node_get_extra (node));
+  g_assert_cmpstr (fm_kaizen_get_owner (FM_KAIZEN (node)), ==, "O");
+  g_assert_cmpstrv (fm_kaizen_get_applies_to (FM_KAIZEN (node)), ((const char * const[]) { "p", NULL }));
+
+  g_assert_cmpstr (fm_node_get_extra (fm_map_lookup_node (map, "q")), ==, "{\"aaa\":1}");
+  g_assert_null (fm_edge_get_extra (fm_map_lookup_edge (map, "e")));
+  g_assert_cmpint (fm_edge_get_kind (fm_map_lookup_edge (map, "e")), ==, FM_EDGE_KIND_PUSH);
+  g_assert_cmpstr (fm_edge_get_extra (fm_map_lookup_edge (map, "f")), ==, "{\"z\":null}");
+  g_assert_cmpfloat (fm_edge_get_rate (fm_map_lookup_edge (map, "f")), ==, 0.5);
+}
+
 /* Unknown fields set by code that name a known field are not written twice. */
 static void
 test_extra_collision (void)
@@ -1173,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/fm/json/numbers", test_numbers);
   g_test_add_func ("/fm/json/not-modified", test_not_modified);
   g_test_add_func ("/fm/json/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/fm/json/unknown-fields-read-order", test_unknown_fields_read_order);
   g_test_add_func ("/fm/json/extra-collision", test_extra_collision);
   g_test_add_func ("/fm/json/examples", test_examples);
   g_test_add_func ("/fm/json/bom", test_bom);

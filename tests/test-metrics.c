@@ -178,7 +178,7 @@ test_release_current (void)
   c = m->constraints->pdata[0];
   g_assert_cmpstr (c->id, ==, "wait-security");
   assert_near (c->score, 0.25);
-  g_assert_cmpstr (c->reason, ==, "25 % of lead time: Waiting for security review, 2 w");
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w");
   c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "code");
   assert_near (c->score, 0.125 + 0.5 * (316800 + 350682.352941) / 4838400 + 0.0375);

@@ -544,6 +544,100 @@ test_empty_group_records_nothing (Fixture       *f,
   g_assert_false (fm_undo_stack_get_modified (f->stack));
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *log)
+{
+  /* position, removed, added of the last change, and the number of changes */
+  log[0] = position;
+  log[1] = removed;
+  log[2] = added;
+  log[3]++;
+}
+
+/* The loader's appends: in the arrays and the id table at once, in the
+ * store in one change when flushed or when the store is asked for. */
+static void
+test_quiet_appends (void)
+{
+  FmMap *map = fm_map_new ("m");
+  FmNode *a = fm_node_new (FM_NODE_KIND_PROCESS, "a");
+  FmNode *b = fm_node_new (FM_NODE_KIND_QUEUE, "b");
+  FmNode *c = fm_node_new (FM_NODE_KIND_NOTE, "c");
+  FmEdge *e = fm_edge_new ("e", "a", "b", FM_EDGE_KIND_PUSH);
+  guint nodes_log[4] = { 0, }, edges_log[4] = { 0, };
+  GListModel *store;
+
+  g_signal_connect (fm_map_get_nodes (map), "items-changed", G_CALLBACK (count_changes), nodes_log);
+  g_signal_connect (fm_map_get_edges (map), "items-changed", G_CALLBACK (count_changes), edges_log);
+
+  fm_map_insert_node (map, 0, c);
+  g_assert_cmpuint (nodes_log[3], ==, 1);
+
+  fm_map_append_node_quietly (map, a);
+  fm_map_append_node_quietly (map, b);
+  fm_map_append_edge_quietly (map, e);
+  g_assert_cmpuint (nodes_log[3], ==, 1);
+  g_assert_cmpuint (edges_log[3], ==, 0);
+  g_assert_cmpuint (fm_map_get_n_nodes (map), ==, 3);
+  g_assert_true (fm_map_get_node (map, 2) == b);
+  g_assert_true (fm_map_lookup_node (map, "a") == a);
+  g_assert_true (fm_map_lookup_edge (map, "e") == e);
+  g_assert_true (fm_map_has_id (map, "b"));
+
+  fm_map_flush_appends (map);
+  /* One change each: a and b after c, then e. */
+  g_assert_cmpuint (nodes_log[3], ==, 2);
+  g_assert_cmpuint (nodes_log[0], ==, 1);
+  g_assert_cmpuint (nodes_log[1], ==, 0);
+  g_assert_cmpuint (nodes_log[2], ==, 2);
+  g_assert_cmpuint (edges_log[3], ==, 1);
+  g_assert_cmpuint (edges_log[2], ==, 1);
+  store = fm_map_get_nodes (map);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
+  g_assert_true (g_list_model_get_object (store, 1) == (gpointer) a);
+  g_object_unref (a);
+  fm_map_flush_appends (map);
+  g_assert_cmpuint (nodes_log[3], ==, 2);
+
+  /* Asking for the store hands it what is pending. */
+  {
+    FmNode *d = fm_node_new (FM_NODE_KIND_TRIGGER, "d");
+
+    fm_map_append_node_quietly (map, d);
+    g_object_unref (d);
+    g_assert_cmpuint (g_list_model_get_n_items (fm_map_get_nodes (map)), ==, 4);
+    g_assert_cmpuint (nodes_log[3], ==, 3);
+    g_assert_cmpuint (nodes_log[0], ==, 3);
+  }
+
+  /* The map held the only references (a load that failed half-way drops
+   * a map with items still pending): all of them go with it. */
+  {
+    FmMap *other = fm_map_new ("other");
+    FmNode *pending = fm_node_new (FM_NODE_KIND_PROCESS, "p");
+    FmEdge *pending_edge = fm_edge_new ("pe", "p", "p2", FM_EDGE_KIND_FLOW);
+
+    fm_map_append_node_quietly (other, pending);
+    fm_map_append_edge_quietly (other, pending_edge);
+    g_object_unref (pending);
+    g_object_unref (pending_edge);
+    g_object_add_weak_pointer (G_OBJECT (pending), (gpointer *) &pending);
+    g_object_add_weak_pointer (G_OBJECT (pending_edge), (gpointer *) &pending_edge);
+    g_assert_finalize_object (other);
+    g_assert_null (pending);
+    g_assert_null (pending_edge);
+  }
+
+  g_object_unref (b);
+  g_object_unref (c);
+  g_object_unref (e);
+  g_assert_finalize_object (map);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +645,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fm/model/defaults", test_defaults);
+  g_test_add_func ("/fm/model/quiet-appends", test_quiet_appends);
   g_test_add_func ("/fm/model/kind-names", test_kinds_round_trip);
   g_test_add_func ("/fm/model/copy-keeps-ids", test_copy_keeps_ids);
   g_test_add_func ("/fm/model/new-ids-unique", test_new_ids_unique);

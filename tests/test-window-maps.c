@@ -251,8 +251,8 @@ test_inspector_waste (void)
 
   fm_inspector_set_map (FM_INSPECTOR (inspector), doc, map, state);
   fm_canvas_state_select (state, "kaizen-security", FALSE);
-  waste = ADW_COMBO_ROW (gtk_widget_get_template_child (inspector, FM_TYPE_INSPECTOR, "waste"));
-  targets = ADW_EXPANDER_ROW (gtk_widget_get_template_child (inspector, FM_TYPE_INSPECTOR, "targets"));
+  waste = ADW_COMBO_ROW (fm_inspector_get_field (FM_INSPECTOR (inspector), "waste"));
+  targets = ADW_EXPANDER_ROW (fm_inspector_get_field (FM_INSPECTOR (inspector), "applies-to"));
 
   /* None, then the wastes in their order: waiting is the first. */
   g_assert_cmpuint (adw_combo_row_get_selected (waste), ==, 1);

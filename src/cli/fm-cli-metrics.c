@@ -67,7 +67,7 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
       fm_json_writer_string (writer, c->label);
       write_number (writer, "score", c->score);
       fm_json_writer_key (writer, "reason");
-      fm_json_writer_string (writer, c->reason);
+      fm_json_writer_string (writer, fm_constraint_get_reason (c));
       fm_json_writer_end_object (writer);
     }
   fm_json_writer_end_array (writer);
@@ -94,12 +94,30 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   fm_json_writer_end_object (writer);
 }
 
-/* printf pads by bytes; names with “’” or translations need it by characters. */
+/* The columns a terminal gives @text: printf pads by bytes, and “’”, a
+ * translation's umlauts or a wide character take other numbers of bytes. */
+static glong
+display_width (const char *text)
+{
+  glong width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
 static void
 print_row (const char *name,
-           const char *value)
+           const char *value,
+           glong       column)
 {
-  glong pad = 28 - g_utf8_strlen (name, -1);
+  glong pad = column - display_width (name);
 
   printf ("  %s%*s %s\n", name, (int) MAX (pad, 0), "", value);
 }
@@ -154,10 +172,17 @@ print_report (FmDocument *document,
     { N_("Handoffs"), g_strdup_printf ("%u", m->handoffs) },
   };
 
+  /* The values in one column, after the longest name (a translation's can
+   * be longer than the 28 columns the English ones fit in). */
+  glong column = 28;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    column = MAX (column, display_width (_(rows[i].name)));
+
   printf ("%s\n\n", *fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      print_row (_(rows[i].name), rows[i].value);
+      print_row (_(rows[i].name), rows[i].value, column);
       g_free (rows[i].value);
     }
 
@@ -176,7 +201,7 @@ print_report (FmDocument *document,
         {
           FmConstraint *c = m->constraints->pdata[i];
 
-          printf ("  %u. %s (%.2f)\n", i + 1, c->reason, c->score);
+          printf ("  %u. %s (%.2f)\n", i + 1, fm_constraint_get_reason (c), c->score);
         }
     }
 

@@ -94,6 +94,10 @@ days_from_civil (int y,
  *   of a date alone (which is its midnight); %NULL: local time
  * @unix_time: (out): seconds since 1970-01-01 UTC
  *
+ * The instant must fall within the years 1 to 9999 in UTC, the range of a
+ * #GDateTime, so that whoever reads the times can make one of each: an
+ * offset or a time zone can push a date at either end out of it.
+ *
  * Returns: whether @text is such a date and time, and a real one
  */
 gboolean
@@ -105,6 +109,7 @@ fm_csv_parse_time (const char *text,
   int y, mo, d, h = 0, mi = 0, s = 0, off_h = 0, off_m = 0;
   gboolean has_offset = FALSE;
   int sign = 1;
+  gint64 t;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (unix_time != NULL, FALSE);
@@ -161,8 +166,8 @@ fm_csv_parse_time (const char *text,
 
   if (has_offset)
     {
-      *unix_time = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s
-                   - sign * (off_h * 3600 + off_m * 60);
+      t = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s
+          - sign * (off_h * 3600 + off_m * 60);
     }
   else
     {
@@ -172,9 +177,14 @@ fm_csv_parse_time (const char *text,
 
       if (dt == NULL)
         return FALSE;
-      *unix_time = g_date_time_to_unix (dt);
+      t = g_date_time_to_unix (dt);
     }
 
+  /* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
+  if (t < days_from_civil (1, 1, 1) * 86400 || t >= days_from_civil (10000, 1, 1) * 86400)
+    return FALSE;
+
+  *unix_time = t;
   return TRUE;
 }
 
@@ -337,7 +347,7 @@ import_wide (Import *im,
 {
   guint line = fm_csv_get_line (im->csv, row);
   const char *item = field (im, row, im->columns.item);
-  g_autofree gint64 *times = g_new0 (gint64, im->states->len);
+  g_autofree gint64 *times = NULL;
 
   if (!check_fields (im, row))
     return;
@@ -347,6 +357,10 @@ import_wide (Import *im,
                                  fm_csv_get_header (im->csv, im->columns.item));
       return;
     }
+
+  /* Only now that the row has a field per state column: a short row costs
+   * no more than its fields, however many columns the header has. */
+  times = g_new (gint64, im->states->len);
 
   /* One bad date spoils the row: without it the time would go to the
    * state before. */
@@ -366,28 +380,41 @@ import_wide (Import *im,
                                  FM_OBSERVED_OPEN, line);
 }
 
-/* Whether most non-empty cells of @column are dates; an empty column is not. */
-static gboolean
-column_holds_dates (Import *im,
-                    guint   column)
+/* Returns: (transfer full): for each column, whether most of its non-empty
+ * cells are dates; an empty column does not. One pass over the cells there
+ * are: a column at a time would cost the header's columns times the rows,
+ * most of them short. */
+static gboolean *
+columns_holding_dates (Import *im)
 {
+  guint n_columns = fm_csv_get_n_columns (im->csv);
   guint n_rows = fm_csv_get_n_rows (im->csv);
-  guint dates = 0, other = 0;
+  g_autofree guint *dates = g_new0 (guint, n_columns);
+  g_autofree guint *other = g_new0 (guint, n_columns);
+  gboolean *result = g_new0 (gboolean, n_columns);
 
   for (guint row = 0; row < n_rows; row++)
     {
-      const char *text = fm_csv_get_field (im->csv, row, column);
-      gint64 t;
+      guint n = MIN (fm_csv_get_n_fields (im->csv, row), n_columns);
 
-      if (text == NULL || *text == '\0')
-        continue;
-      if (fm_csv_parse_time (text, im->tz, &t))
-        dates++;
-      else
-        other++;
+      for (guint column = 0; column < n; column++)
+        {
+          const char *text = fm_csv_get_field (im->csv, row, column);
+          gint64 t;
+
+          if ((int) column == im->columns.item || (int) column == im->columns.type || *text == '\0')
+            continue;
+          if (fm_csv_parse_time (text, im->tz, &t))
+            dates[column]++;
+          else
+            other[column]++;
+        }
     }
 
-  return dates > 0 && dates >= other;
+  for (guint column = 0; column < n_columns; column++)
+    result[column] = dates[column] > 0 && dates[column] >= other[column];
+
+  return result;
 }
 
 static gboolean
@@ -413,12 +440,14 @@ choose_wide_states (Import                    *im,
     }
   else
     {
+      g_autofree gboolean *holds_dates = columns_holding_dates (im);
+
       for (guint i = 0; i < n_columns; i++)
         {
           if ((int) i == im->columns.item || (int) i == im->columns.type ||
               *fm_csv_get_header (im->csv, i) == '\0')
             continue;
-          if (column_holds_dates (im, i))
+          if (holds_dates[i])
             g_array_append_val (im->states, i);
           else
             fm_observed_log_add_warning (im->log, _("the column “%s” is not read: it does not hold dates"),

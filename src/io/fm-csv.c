@@ -85,6 +85,32 @@ fm_csv_unref (FmCsv *self)
   g_atomic_rc_box_release_full (self, (GDestroyNotify) fm_csv_finalize);
 }
 
+/* The 1-based line and column of @p in @data, as the parser counts lines
+ * (LF, CRLF and CR each end one). The column counts characters: bytes in
+ * Windows-1252 text, else those of UTF-8 when the line before @p is UTF-8. */
+static void
+locate (const char *data,
+        const char *p,
+        gboolean    windows_1252,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *q = data; q < p; q++)
+    if (*q == '\n' || (*q == '\r' && (q + 1 >= p || q[1] != '\n')))
+      {
+        (*line)++;
+        line_start = q + 1;
+      }
+
+  if (!windows_1252 && g_utf8_validate_len (line_start, p - line_start, NULL))
+    *column = g_utf8_strlen (line_start, p - line_start) + 1;
+  else
+    *column = p - line_start + 1;
+}
+
 /* Returns: (transfer full) (nullable): @data as UTF-8, or NULL with @error set */
 static char *
 from_windows_1252 (const char  *data,
@@ -93,14 +119,11 @@ from_windows_1252 (const char  *data,
                    GError     **error)
 {
   GString *out = g_string_sized_new (length + length / 8);
-  guint line = 1;
 
   for (gsize i = 0; i < length; i++)
     {
       guchar c = data[i];
 
-      if (c == '\n')
-        line++;
       if (c < 0x80)
         {
           g_string_append_c (out, c);
@@ -115,10 +138,14 @@ from_windows_1252 (const char  *data,
         }
       else
         {
+          guint line, column;
+
+          /* Found rarely, so counted only then. */
+          locate (data, data + i, TRUE, &line, &column);
           g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING,
-                       _("%s: line %u: neither UTF-8 nor Windows-1252 text (byte 0x%02X); "
+                       _("%s: line %u, column %u: neither UTF-8 nor Windows-1252 text (byte 0x%02X); "
                          "save the export as UTF-8"),
-                       display_name, line, c);
+                       display_name, line, column, c);
           g_string_free (out, TRUE);
           return NULL;
         }
@@ -329,6 +356,7 @@ fm_csv_parse (const char  *data,
 {
   g_autofree char *transcoded = NULL;
   g_autoptr(FmCsv) self = NULL;
+  const char *nul;
   GString *buf;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -355,10 +383,19 @@ fm_csv_parse (const char  *data,
                    _("%s: UTF-16 text; save the export as UTF-8 CSV"), display_name);
       return NULL;
     }
-  if (memchr (data, '\0', length) != NULL)
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
+      data += 3;
+      length -= 3;
+    }
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      guint line, column;
+
+      locate (data, nul, FALSE, &line, &column);
       g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING,
-                   _("%s: holds NUL bytes: not a text file"), display_name);
+                   _("%s: line %u, column %u: a NUL byte: not a text file"), display_name, line, column);
       return NULL;
     }
 
@@ -369,11 +406,6 @@ fm_csv_parse (const char  *data,
   self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_array_set_clear_func (self->problems, problem_clear);
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
   if (!g_utf8_validate_len (data, length, NULL))
     {
       transcoded = from_windows_1252 (data, length, display_name, error);

@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 
 typedef struct {
   FmMap *map;
-  FmRenderOptions render;   /* the light palette, the timeline */
+  FmRenderOptions render;   /* the light palette, the timeline, the routes and figures below */
+  FmEdgeRoutes *routes;     /* found once for the extents and the drawing */
+  FmMetrics *metrics;       /* likewise; NULL when neither the timeline nor highlights need them */
   gboolean empty;           /* the map has no node */
   FmRect extents;           /* what the renderer draws, in map units */
   double margin;

@@ -3,8 +3,10 @@
  * The page is the map's extents plus a margin, drawn by the same renderer
  * as the canvas with the light palette; for slides, the map's name and key
  * figures can go above it (the legend) and the page can be padded to 16:9.
- * The file is written whole into memory first and then replaces the
- * target atomically, so a failed export never leaves half a file behind.
+ * The file replaces the target atomically, so a failed export never
+ * leaves half a file behind: a PNG or PDF is written whole into memory
+ * first, an SVG (which Cairo holds in memory until the end anyway) is
+ * streamed into the replacement once its drawing has succeeded.
  * Several maps at once are in fm-export-deck.c.
  */
 #include "config.h"
@@ -115,6 +117,13 @@ fm_export_page_init (FmExportPage          *page,
   page->render.palette = fm_palette_light ();
   page->render.timeline = options->timeline;
   page->render.highlight_constraints = options->highlight_constraints;
+  /* The extents and the drawing would each route the edges and compute
+   * the figures again. A map without nodes has no timeline. */
+  page->routes = fm_edge_routes_new (map);
+  page->render.routes = page->routes;
+  if (fm_map_get_n_nodes (map) > 0 && (options->timeline || options->highlight_constraints))
+    page->metrics = fm_metrics_compute (document, map, NULL);
+  page->render.metrics = page->metrics;
 
   page->empty = !fm_renderer_get_extents (map, &page->render, &page->extents);
   content_w = page->empty ? EMPTY_WIDTH : page->extents.width;
@@ -149,6 +158,8 @@ void
 fm_export_page_clear (FmExportPage *page)
 {
   g_clear_pointer (&page->legend, fm_legend_free);
+  g_clear_pointer (&page->routes, fm_edge_routes_free);
+  g_clear_pointer (&page->metrics, fm_metrics_free);
 }
 
 static void
@@ -395,6 +406,115 @@ fm_export_write_bytes (GByteArray  *bytes,
   return TRUE;
 }
 
+/* Writes what cairo gives it to the stream, from the first error on
+ * failing the surface. */
+typedef struct {
+  GOutputStream *out;   /* NULL until the file is opened */
+  GError *error;
+} StreamWriter;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  StreamWriter *writer = closure;
+
+  if (writer->out == NULL || writer->error != NULL ||
+      !g_output_stream_write_all (writer->out, data, length, NULL, NULL, &writer->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* An SVG surface keeps the drawing in memory and writes the file only when
+ * finished: the drawing is checked first, then streamed straight into the
+ * file's replacement. A copy in memory first would be as large as the
+ * file (12 MB for 1,000 steps), and freeing it after every export makes
+ * the next one fault its pages in again, a fifth of the export's time.
+ * The target is replaced as g_file_replace_contents() does it; on failure
+ * it is left as it was, and a file that was not there is removed. */
+static gboolean
+export_svg (FmExportPage           *page,
+            const FmExportOptions  *options,
+            const char             *path,
+            const char             *display_name,
+            GError                **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GError) local_error = NULL;
+  StreamWriter writer = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean existed;
+  cairo_t *cr;
+
+  surface = cairo_svg_surface_create_for_stream (write_to_stream, &writer, page->width, page->height);
+  /* Pixels, so the SVG opens at the size of the PNG at scale 1. */
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  fm_export_page_draw (page, cr, options, page->width, page->height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not export to “%s”: %s"), display_name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  existed = g_file_query_exists (file, NULL);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
+  if (out == NULL)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not export to “%s”: %s"), display_name, describe_io_error (local_error));
+      return FALSE;
+    }
+
+  /* Closing the buffer must not close the file: that would put a file
+   * that failed in place of the target. */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  writer.out = buffered;
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && writer.error == NULL &&
+      g_output_stream_close (buffered, NULL, &writer.error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &writer.error))
+    return TRUE;
+
+  /* A cancelled close leaves the target as it was. */
+  {
+    g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+    g_cancellable_cancel (cancel);
+    g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+    if (!existed)
+      g_file_delete (file, NULL, NULL);
+  }
+
+  if (writer.error != NULL)
+    {
+      g_set_error (error, writer.error->domain, writer.error->code,
+                   _("Could not export to “%s”: %s"), display_name, describe_io_error (writer.error));
+      g_error_free (writer.error);
+    }
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Could not export to “%s”: %s"), display_name, cairo_status_to_string (status));
+
+  return FALSE;
+}
+
 gboolean
 fm_export_check_options (const FmExportOptions  *options,
                          const char             *display_name,
@@ -457,6 +577,12 @@ fm_export_map (FmDocument             *document,
     return FALSE;
 
   fm_export_page_init (&page, document, map, options);
+  if (format == FM_EXPORT_FORMAT_SVG)
+    {
+      ok = export_svg (&page, options, path, display_name, error);
+      fm_export_page_clear (&page);
+      return ok;
+    }
   ok = fm_export_render (&page, document, format, options, bytes, display_name, error);
   fm_export_page_clear (&page);
 

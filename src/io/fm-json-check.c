@@ -1,4 +1,4 @@
-/* fm-json-check.c: a strict scan of the text before json-glib parses it */
+/* fm-json-check.c: a strict scan of the text that reads it into an array of values */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-json"
@@ -16,18 +16,22 @@
  * last of two equal keys, cuts strings at \u0000, and recurses without
  * bound (100,000 open brackets crash it). So the text is first checked
  * against RFC 8259 and our limits, with a bounded depth and early exits for
- * hostile sizes; fm_json_build_tree() below then builds the tree of a text
- * known good, as json-glib would. */
+ * hostile sizes. The same pass reads it into one array of FmJsonValue, with
+ * json-glib's kinds of value (integers as gint64, other numbers as double)
+ * and its strings decoded into one block: a JsonNode tree (a hash table and
+ * a list per object, a copy of every name, a block per value) took more
+ * than half of a load to build and free. */
 
 typedef struct {
   gboolean is_object;
   gboolean current;     /* a member or element is being read: the path names it */
   guint count;          /* members or elements seen */
-  GString *key;
+  guint index;          /* of its value in Scanner.values */
+  const char *key;      /* the current member's name, in Scanner.strings */
   /* Object: the names seen, for duplicates. Most objects have a few
    * members: a list is searched, and a hash table made only for a long one
    * (a table per object made a third of a load). */
-  GPtrArray *key_list;  /* owns the names */
+  GPtrArray *key_list;
   GHashTable *keys;     /* (nullable): the same names, past KEY_LIST_MAX */
 } Frame;
 
@@ -43,6 +47,15 @@ typedef struct {
   guint64 n_values;
   GString *scratch;
   Frame frames[FM_JSON_MAX_DEPTH];
+  /* What it reads: values[n_out] is the next one; the decoded strings are
+   * never longer than their text, so one block of the text's length holds
+   * them all, and a name or string keeps its address. */
+  FmJsonValue *values;
+  guint n_out;
+  guint capacity;
+  char *strings;
+  gsize n_strings;
+  const char *member_key;   /* (nullable): the name of the value to come */
 } Scanner;
 
 static void
@@ -99,16 +112,16 @@ append_path (Scanner *s,
         }
       else
         {
-          if (is_plain_key (f->key->str))
+          if (is_plain_key (f->key))
             {
               if (path->len > 0)
                 g_string_append_c (path, '.');
-              g_string_append (path, f->key->str);
+              g_string_append (path, f->key);
             }
           else
             {
               g_string_append_c (path, '[');
-              fm_json_append_quoted (path, f->key->str, 40);
+              fm_json_append_quoted (path, f->key, 40);
               g_string_append_c (path, ']');
             }
         }
@@ -177,14 +190,24 @@ fail_syntax (Scanner    *s,
 static inline void
 skip_space (Scanner *s)
 {
-  while (s->pos < s->length)
-    {
-      char c = s->data[s->pos];
+  const guint64 spaces = G_GUINT64_CONSTANT (0x2020202020202020);
+  const char *p = s->data + s->pos;
+  const char *end = s->data + s->length;
 
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+  while (p < end)
+    {
+      guint64 word;
+
+      /* A saved file's indentation: eight spaces at a time. */
+      if (end - p >= 8 && (memcpy (&word, p, sizeof word), word == spaces))
+        p += 8;
+      else if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        p++;
+      else
         break;
-      s->pos++;
     }
+
+  s->pos = p - s->data;
 }
 
 static inline gboolean
@@ -201,6 +224,31 @@ peek_digit (Scanner *s)
 }
 
 static gboolean scan_value (Scanner *s);
+
+/* Starts the next value; its index stays valid while the array grows, not
+ * a pointer to it: take the index before indexing s->values. */
+static inline guint
+emit (Scanner         *s,
+      FmJsonValueType  type)
+{
+  FmJsonValue *v;
+
+  if (G_UNLIKELY (s->n_out == s->capacity))
+    {
+      s->capacity = MAX (64, s->capacity * 2);
+      s->values = g_renew (FmJsonValue, s->values, s->capacity);
+    }
+
+  v = &s->values[s->n_out];
+  v->type = type;
+  v->n = 0;
+  v->size = 1;
+  v->key = s->member_key;
+  v->u.integer = 0;
+  s->member_key = NULL;
+
+  return s->n_out++;
+}
 
 static gboolean
 scan_hex4 (Scanner  *s,
@@ -225,12 +273,15 @@ scan_hex4 (Scanner  *s,
   return TRUE;
 }
 
-/* @decoded: (nullable): receives the string's text, for member names */
+/* Decodes the string at the scan position into the strings block.
+ * @out: (out): the decoded string, NUL-terminated */
 static gboolean
-scan_string (Scanner *s,
-             GString *decoded)
+scan_string (Scanner     *s,
+             const char **out)
 {
   gsize start = s->pos;
+  char *decoded = s->strings + s->n_strings;
+  char *o = decoded;
 
   s->pos++;
   for (;;)
@@ -248,6 +299,9 @@ scan_string (Scanner *s,
       if (c == '"')
         {
           s->pos++;
+          *o++ = '\0';
+          s->n_strings = o - s->strings;
+          *out = decoded;
           return TRUE;
         }
       else if (c < 0x20)
@@ -314,14 +368,21 @@ scan_string (Scanner *s,
                 }
             }
 
-          if (decoded != NULL)
-            g_string_append_unichar (decoded, ch);
+          /* An escape is at least two bytes, the character at most four
+           * and as long as the six of \\uXXXX: no longer than its text. */
+          o += g_unichar_to_utf8 (ch, o);
         }
       else
         {
-          if (decoded != NULL)
-            g_string_append_c (decoded, c);
-          s->pos++;
+          /* A run of plain bytes; the limit is checked after it, at the
+           * top, and names the string's start as it would byte by byte. */
+          const char *p = s->data + s->pos;
+          const char *end = s->data + s->length;
+
+          do
+            *o++ = *p++;
+          while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20);
+          s->pos = p - s->data;
         }
     }
 }
@@ -333,6 +394,7 @@ scan_number (Scanner *s)
   gboolean integral = TRUE;
   gboolean out_of_range;
   const char *text;
+  guint v;
 
   if (peek (s, '-'))
     s->pos++;
@@ -379,19 +441,48 @@ scan_number (Scanner *s)
 
   /* json-glib reads integers as gint64 and the others as double: both must
    * hold the number, or it would be read as another one. */
+  if (integral && s->pos - start <= 18)
+    {
+      /* At most 17 digits after a sign: exact in a gint64, without
+       * strtoll and the copy it needs (most numbers of a file). */
+      const char *p = s->data + start;
+      gboolean negative = *p == '-';
+      gint64 value = 0;
+
+      for (p += negative; p < s->data + s->pos; p++)
+        value = value * 10 + (*p - '0');
+      v = emit (s, FM_JSON_VALUE_INT);
+      s->values[v].u.integer = negative ? -value : value;
+      return TRUE;
+    }
+
   g_string_truncate (s->scratch, 0);
   g_string_append_len (s->scratch, s->data + start, s->pos - start);
   text = s->scratch->str;
   if (integral)
     {
+      gint64 value;
+
       errno = 0;
-      g_ascii_strtoll (text, NULL, 10);
+      value = g_ascii_strtoll (text, NULL, 10);
       out_of_range = errno == ERANGE;
+      if (!out_of_range)
+        {
+          v = emit (s, FM_JSON_VALUE_INT);
+          s->values[v].u.integer = value;
+        }
     }
   else
     {
+      double value = g_ascii_strtod (text, NULL);
+
       /* Too small a number reads as 0 or a subnormal: fine for us. */
-      out_of_range = !isfinite (g_ascii_strtod (text, NULL));
+      out_of_range = !isfinite (value);
+      if (!out_of_range)
+        {
+          v = emit (s, FM_JSON_VALUE_DOUBLE);
+          s->values[v].u.number = value;
+        }
     }
 
   if (out_of_range)
@@ -420,6 +511,16 @@ scan_word (Scanner *s)
     {
       if (length == strlen (words[i]) && memcmp (s->data + s->pos, words[i], length) == 0)
         {
+          if (i == 2)
+            {
+              emit (s, FM_JSON_VALUE_NULL);
+            }
+          else
+            {
+              guint v = emit (s, FM_JSON_VALUE_BOOLEAN);
+
+              s->values[v].u.boolean = i == 0;
+            }
           s->pos = end;
           return TRUE;
         }
@@ -438,6 +539,7 @@ push (Scanner  *s,
       gboolean  is_object)
 {
   Frame *f;
+  guint index;
 
   if (s->depth >= FM_JSON_MAX_DEPTH)
     {
@@ -447,17 +549,18 @@ push (Scanner  *s,
       return NULL;
     }
 
+  index = emit (s, is_object ? FM_JSON_VALUE_OBJECT : FM_JSON_VALUE_ARRAY);
   f = &s->frames[s->depth++];
   f->is_object = is_object;
   f->current = FALSE;
   f->count = 0;
+  f->index = index;
+  f->key = NULL;
   if (is_object)
     {
-      if (f->key == NULL)
-        f->key = g_string_new (NULL);
       g_clear_pointer (&f->keys, g_hash_table_unref);
       if (f->key_list == NULL)
-        f->key_list = g_ptr_array_new_with_free_func (g_free);
+        f->key_list = g_ptr_array_new ();
       else
         g_ptr_array_set_size (f->key_list, 0);
     }
@@ -473,22 +576,25 @@ frame_has_key (Frame      *f,
     return g_hash_table_contains (f->keys, key);
 
   for (guint i = 0; i < f->key_list->len; i++)
-    if (g_str_equal (f->key_list->pdata[i], key))
-      return TRUE;
+    {
+      const char *seen = f->key_list->pdata[i];
+
+      if (seen[0] == key[0] && g_str_equal (seen, key))
+        return TRUE;
+    }
 
   return FALSE;
 }
 
+/* @key: in the strings block, which outlives the scan */
 static void
 frame_add_key (Frame      *f,
                const char *key)
 {
-  char *copy = g_strdup (key);
-
-  g_ptr_array_add (f->key_list, copy);
+  g_ptr_array_add (f->key_list, (gpointer) key);
   if (f->keys != NULL)
     {
-      g_hash_table_add (f->keys, copy);
+      g_hash_table_add (f->keys, (gpointer) key);
     }
   else if (f->key_list->len > KEY_LIST_MAX)
     {
@@ -504,7 +610,7 @@ frame_key_is (Scanner    *s,
               const char *key)
 {
   return s->frames[i].is_object && s->frames[i].current &&
-         g_str_equal (s->frames[i].key->str, key);
+         g_str_equal (s->frames[i].key, key);
 }
 
 /* Stops a map of a million nodes at the first one too many, long before
@@ -536,6 +642,18 @@ check_count (Scanner *s)
   return TRUE;
 }
 
+/* Closes the innermost container at the scan position. */
+static inline void
+pop (Scanner *s)
+{
+  Frame *f = &s->frames[--s->depth];
+  FmJsonValue *v = &s->values[f->index];
+
+  s->pos++;
+  v->n = f->count;
+  v->size = s->n_out - f->index;
+}
+
 static gboolean
 scan_object (Scanner *s)
 {
@@ -548,13 +666,13 @@ scan_object (Scanner *s)
   skip_space (s);
   if (peek (s, '}'))
     {
-      s->pos++;
-      s->depth--;
+      pop (s);
       return TRUE;
     }
 
   for (;;)
     {
+      const char *key;
       gsize key_start;
 
       skip_space (s);
@@ -565,19 +683,18 @@ scan_object (Scanner *s)
 
       key_start = s->pos;
       f->current = FALSE;
-      g_string_truncate (s->scratch, 0);
-      if (!scan_string (s, s->scratch))
+      if (!scan_string (s, &key))
         return FALSE;
-      if (frame_has_key (f, s->scratch->str))
+      if (frame_has_key (f, key))
         {
           g_autoptr(GString) quoted = g_string_new (NULL);
 
-          fm_json_append_quoted (quoted, s->scratch->str, 40);
+          fm_json_append_quoted (quoted, key, 40);
           return fail_at (s, key_start, s->depth, FM_JSON_ERROR_INVALID,
                           _("the key %s is there twice"), quoted->str);
         }
-      frame_add_key (f, s->scratch->str);
-      g_string_assign (f->key, s->scratch->str);
+      frame_add_key (f, key);
+      f->key = key;
       f->current = TRUE;
       f->count++;
 
@@ -586,6 +703,7 @@ scan_object (Scanner *s)
         return fail_syntax (s, _("':' after the member name"));
       s->pos++;
 
+      s->member_key = key;
       if (!scan_value (s))
         return FALSE;
       f->current = FALSE;
@@ -598,8 +716,7 @@ scan_object (Scanner *s)
         }
       if (peek (s, '}'))
         {
-          s->pos++;
-          s->depth--;
+          pop (s);
           return TRUE;
         }
       return fail_syntax (s, _("',' or '}' after a member"));
@@ -618,8 +735,7 @@ scan_array (Scanner *s)
   skip_space (s);
   if (peek (s, ']'))
     {
-      s->pos++;
-      s->depth--;
+      pop (s);
       return TRUE;
     }
 
@@ -644,8 +760,7 @@ scan_array (Scanner *s)
         }
       if (peek (s, ']'))
         {
-          s->pos++;
-          s->depth--;
+          pop (s);
           return TRUE;
         }
       return fail_syntax (s, _("',' or ']' after an element"));
@@ -670,7 +785,11 @@ scan_value (Scanner *s)
   if (c == '[')
     return scan_array (s);
   if (c == '"')
-    return scan_string (s, NULL);
+    {
+      guint v = emit (s, FM_JSON_VALUE_STRING);
+
+      return scan_string (s, &s->values[v].u.string);
+    }
   if (c == '-' || g_ascii_isdigit (c))
     return scan_number (s);
   if (g_ascii_isalpha (c))
@@ -679,40 +798,70 @@ scan_value (Scanner *s)
   return fail_syntax (s, _("a value"));
 }
 
+/* g_utf8_validate_len(), which stops at a NUL too, with the ASCII start
+ * of the text (most of a file, if not all) checked eight bytes at a time. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **end)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      /* A byte >= 0x80, or a NUL (the classic "has a zero byte" test). */
+      if ((word & highs) != 0 || ((word - ones) & ~word & highs) != 0)
+        break;
+    }
+
+  /* From a character boundary: every byte before i is ASCII. */
+  return g_utf8_validate_len (data + i, length - i, end);
+}
+
 /**
- * fm_json_check_text:
+ * fm_json_doc_parse:
  * @data: the text, without a byte order mark
  * @display_name: the name that starts every error message
  *
  * Checks that @data is UTF-8, one strict JSON value and within the
- * FM_JSON_MAX_* limits of depth, values, string size and item counts.
+ * FM_JSON_MAX_* limits of depth, values, string size and item counts, and
+ * reads it.
  *
- * Returns: %FALSE with @error set, with line and column, if not
+ * Returns: (transfer full) (nullable): its values, or %NULL with @error
+ *   set, with line and column
  */
-gboolean
-fm_json_check_text (const char  *data,
-                    gsize        length,
-                    const char  *display_name,
-                    GError     **error)
+FmJsonDoc *
+fm_json_doc_parse (const char  *data,
+                   gsize        length,
+                   const char  *display_name,
+                   GError     **error)
 {
   Scanner s = { 0, };
+  FmJsonDoc *doc;
   const char *end;
   gboolean ok;
 
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
 
   s.data = data;
   s.length = length;
   s.name = display_name;
   s.error = error;
 
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!validate_utf8 (data, length, &end))
     {
       s.pos = end - data;
       if (*end == '\0')
-        return fail (&s, FM_JSON_ERROR_SYNTAX, _("not valid JSON: a NUL byte"));
-      return fail (&s, FM_JSON_ERROR_SYNTAX, _("not valid UTF-8"));
+        fail (&s, FM_JSON_ERROR_SYNTAX, _("not valid JSON: a NUL byte"));
+      else
+        fail (&s, FM_JSON_ERROR_SYNTAX, _("not valid UTF-8"));
+      return NULL;
     }
 
   skip_space (&s);
@@ -720,10 +869,14 @@ fm_json_check_text (const char  *data,
     {
       g_set_error (error, FM_JSON_ERROR, FM_JSON_ERROR_SYNTAX,
                    _("%s: the file is empty"), display_name);
-      return FALSE;
+      return NULL;
     }
 
   s.scratch = g_string_new (NULL);
+  /* About one value per 16 bytes of a saved map; it grows if need be. */
+  s.capacity = CLAMP (length / 16, 64, FM_JSON_MAX_VALUES);
+  s.values = g_new (FmJsonValue, s.capacity);
+  s.strings = g_malloc (length + 1);
   ok = scan_value (&s);
   if (ok)
     {
@@ -736,209 +889,49 @@ fm_json_check_text (const char  *data,
   g_string_free (s.scratch, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (s.frames); i++)
     {
-      if (s.frames[i].key != NULL)
-        g_string_free (s.frames[i].key, TRUE);
       g_clear_pointer (&s.frames[i].keys, g_hash_table_unref);
       g_clear_pointer (&s.frames[i].key_list, g_ptr_array_unref);
     }
 
-  return ok;
-}
-
-/* Building the tree of a checked text. json-glib's JsonParser reads it
- * through a general-purpose scanner and took more than half of a load;
- * the text here is known to be one strict JSON value within our limits,
- * so a direct pass builds the same tree: integers as gint64, other
- * numbers as double (json-glib's own split), strings decoded, members in
- * their order. */
-
-typedef struct {
-  const char *p;
-  const char *end;
-  GString *scratch;
-} Builder;
-
-static inline void
-build_space (Builder *b)
-{
-  while (b->p < b->end && (*b->p == ' ' || *b->p == '\t' || *b->p == '\n' || *b->p == '\r'))
-    b->p++;
-}
-
-/* Decodes the string at b->p (its opening quote) into b->scratch. */
-static void
-build_string (Builder *b)
-{
-  const char *start;
-
-  g_string_truncate (b->scratch, 0);
-  b->p++;
-  for (;;)
+  if (!ok)
     {
-      start = b->p;
-      while (*b->p != '"' && *b->p != '\\')
-        b->p++;
-      g_string_append_len (b->scratch, start, b->p - start);
-      if (*b->p == '"')
-        {
-          b->p++;
-          return;
-        }
-
-      /* An escape; the check has seen that it is a good one. */
-      b->p++;
-      switch (*b->p++)
-        {
-        case '"': g_string_append_c (b->scratch, '"'); break;
-        case '\\': g_string_append_c (b->scratch, '\\'); break;
-        case '/': g_string_append_c (b->scratch, '/'); break;
-        case 'b': g_string_append_c (b->scratch, '\b'); break;
-        case 'f': g_string_append_c (b->scratch, '\f'); break;
-        case 'n': g_string_append_c (b->scratch, '\n'); break;
-        case 'r': g_string_append_c (b->scratch, '\r'); break;
-        case 't': g_string_append_c (b->scratch, '\t'); break;
-        case 'u':
-        default:
-          {
-            gunichar ch = 0;
-
-            for (guint i = 0; i < 4; i++)
-              ch = ch * 16 + g_ascii_xdigit_value (*b->p++);
-            if (ch >= 0xD800 && ch <= 0xDBFF)
-              {
-                gunichar low = 0;
-
-                b->p += 2;
-                for (guint i = 0; i < 4; i++)
-                  low = low * 16 + g_ascii_xdigit_value (*b->p++);
-                ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
-              }
-            g_string_append_unichar (b->scratch, ch);
-          }
-          break;
-        }
+      g_free (s.values);
+      g_free (s.strings);
+      return NULL;
     }
+
+  doc = g_new (FmJsonDoc, 1);
+  doc->values = s.values;
+  doc->strings = s.strings;
+  return doc;
 }
 
-static JsonNode *
-build_value (Builder *b)
+void
+fm_json_doc_free (FmJsonDoc *doc)
 {
-  JsonNode *node;
-
-  build_space (b);
-  switch (*b->p)
-    {
-    case '{':
-      {
-        JsonObject *object = json_object_new ();
-
-        b->p++;
-        build_space (b);
-        while (*b->p != '}')
-          {
-            /* Member names are short: on the stack, as the value's own
-             * strings reuse b->scratch (json-glib copies the name). */
-            char key_buffer[64];
-            g_autofree char *long_key = NULL;
-            const char *key = key_buffer;
-            JsonNode *member;
-
-            if (*b->p == ',')
-              {
-                b->p++;
-                build_space (b);
-              }
-            build_string (b);
-            if (b->scratch->len < sizeof key_buffer)
-              memcpy (key_buffer, b->scratch->str, b->scratch->len + 1);
-            else
-              key = long_key = g_strndup (b->scratch->str, b->scratch->len);
-            build_space (b);
-            b->p++; /* ':' */
-            member = build_value (b);
-            json_object_set_member (object, key, member);
-            build_space (b);
-          }
-        b->p++;
-        node = json_node_new (JSON_NODE_OBJECT);
-        json_node_take_object (node, object);
-        return node;
-      }
-
-    case '[':
-      {
-        JsonArray *array = json_array_new ();
-
-        b->p++;
-        build_space (b);
-        while (*b->p != ']')
-          {
-            if (*b->p == ',')
-              b->p++;
-            json_array_add_element (array, build_value (b));
-            build_space (b);
-          }
-        b->p++;
-        node = json_node_new (JSON_NODE_ARRAY);
-        json_node_take_array (node, array);
-        return node;
-      }
-
-    case '"':
-      build_string (b);
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_string (node, b->scratch->str);
-      return node;
-
-    case 't':
-    case 'f':
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_boolean (node, *b->p == 't');
-      b->p += *b->p == 't' ? 4 : 5;
-      return node;
-
-    case 'n':
-      b->p += 4;
-      return json_node_new (JSON_NODE_NULL);
-
-    default:
-      {
-        const char *start = b->p;
-        gboolean integral = TRUE;
-
-        while (b->p < b->end && (g_ascii_isdigit (*b->p) || *b->p == '-' || *b->p == '+' ||
-                                 *b->p == '.' || *b->p == 'e' || *b->p == 'E'))
-          {
-            if (*b->p == '.' || *b->p == 'e' || *b->p == 'E')
-              integral = FALSE;
-            b->p++;
-          }
-
-        /* The text need not end with a NUL: copy the number out. */
-        g_string_truncate (b->scratch, 0);
-        g_string_append_len (b->scratch, start, b->p - start);
-        node = json_node_new (JSON_NODE_VALUE);
-        if (integral)
-          json_node_set_int (node, g_ascii_strtoll (b->scratch->str, NULL, 10));
-        else
-          json_node_set_double (node, g_ascii_strtod (b->scratch->str, NULL));
-        return node;
-      }
-    }
+  g_free (doc->values);
+  g_free (doc->strings);
+  g_free (doc);
 }
 
 /**
- * fm_json_build_tree:
- * @data: a text that passed fm_json_check_text(), without a byte order mark
+ * fm_json_check_text:
  *
- * Returns: (transfer full): its tree, as json-glib's parser would build it
+ * Like fm_json_doc_parse(), for a text whose values are not needed.
+ *
+ * Returns: %FALSE with @error set, with line and column, if not
  */
-JsonNode *
-fm_json_build_tree (const char *data,
-                    gsize       length)
+gboolean
+fm_json_check_text (const char  *data,
+                    gsize        length,
+                    const char  *display_name,
+                    GError     **error)
 {
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  Builder b = { data, data + length, scratch };
+  FmJsonDoc *doc = fm_json_doc_parse (data, length, display_name, error);
 
-  return build_value (&b);
+  if (doc == NULL)
+    return FALSE;
+
+  fm_json_doc_free (doc);
+  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* fm-json-load.c: a checked JSON tree as the model, every value validated */
+/* fm-json-load.c: the values of a checked text as the model, every one validated */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-json"
@@ -33,9 +33,9 @@ is_date (const char *text)
 }
 
 static gboolean
-read_process (FmJsonReader  *r,
-              JsonObject    *object,
-              FmProcessStep *step)
+read_process (FmJsonReader      *r,
+              const FmJsonValue *object,
+              FmProcessStep     *step)
 {
   double process_s = FM_UNSET, lead_s = FM_UNSET, pca = FM_UNSET;
   double people = FM_UNSET, wip = FM_UNSET;
@@ -60,9 +60,9 @@ read_process (FmJsonReader  *r,
 }
 
 static gboolean
-read_queue (FmJsonReader *r,
-            JsonObject   *object,
-            FmQueue      *queue)
+read_queue (FmJsonReader      *r,
+            const FmJsonValue *object,
+            FmQueue           *queue)
 {
   double wait_s = FM_UNSET, items = FM_UNSET;
 
@@ -78,9 +78,9 @@ read_queue (FmJsonReader *r,
 
 /* Without applies_to: it names other nodes, read once all are there. */
 static gboolean
-read_kaizen (FmJsonReader *r,
-             JsonObject   *object,
-             FmKaizen     *kaizen)
+read_kaizen (FmJsonReader      *r,
+             const FmJsonValue *object,
+             FmKaizen          *kaizen)
 {
   const char *owner, *measure, *baseline, *target, *review_date, *status, *waste;
   FmKaizenStatus status_value = FM_KAIZEN_STATUS_PLANNED;
@@ -95,7 +95,7 @@ read_kaizen (FmJsonReader *r,
     return FALSE;
 
   if (review_date != NULL && !is_date (review_date))
-    return fm_json_reader_fail_type (r, "review_date", json_object_get_member (object, "review_date"),
+    return fm_json_reader_fail_type (r, "review_date", fm_json_value_member (object, "review_date"),
                       _("a date as YYYY-MM-DD"));
   if (status != NULL && !fm_json_kaizen_status_from_string (status, &status_value))
     return fm_json_reader_fail_choice (r, object, "status", "planned, running, kept, dropped");
@@ -112,30 +112,28 @@ read_kaizen (FmJsonReader *r,
 }
 
 static gboolean
-read_applies_to (FmJsonReader *r,
-                 JsonObject   *object,
-                 FmMap        *map,
-                 FmKaizen     *kaizen)
+read_applies_to (FmJsonReader      *r,
+                 const FmJsonValue *object,
+                 FmMap             *map,
+                 FmKaizen          *kaizen)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  JsonArray *array;
-  guint n;
+  const FmJsonValue *array, *element;
 
   if (!fm_json_reader_array (r, object, "applies_to", FALSE, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  element = fm_json_value_first (array);
+  for (guint i = 0; i < array->n; i++, element = fm_json_value_next (element))
     {
-      JsonNode *element = json_array_get_element (array, i);
       g_autofree char *key = g_strdup_printf ("applies_to[%u]", i);
       const char *id;
 
-      if (!fm_json_is_type (element, G_TYPE_STRING))
+      if (element->type != FM_JSON_VALUE_STRING)
         return fm_json_reader_fail_type (r, key, element, _("a node id"));
-      id = json_node_get_string (element);
+      id = element->u.string;
       if (fm_map_lookup_node (map, id) == NULL)
         {
           g_autofree char *got = fm_json_describe (element);
@@ -151,8 +149,8 @@ read_applies_to (FmJsonReader *r,
 }
 
 static FmNode *
-read_node (FmJsonReader *r,
-           JsonObject   *object)
+read_node (FmJsonReader      *r,
+           const FmJsonValue *object)
 {
   g_autoptr(FmNode) node = NULL;
   const char *id, *kind_name, *label, *observed;
@@ -196,7 +194,7 @@ read_node (FmJsonReader *r,
   if (!ok)
     return NULL;
 
-  extra = fm_json_collect_extra (object, fm_json_node_keys, fm_json_kind_keys (kind));
+  extra = fm_json_collect_extra (r, object, fm_json_node_keys, fm_json_kind_keys (kind));
   fm_node_set_extra (node, extra);
   g_free (extra);
 
@@ -204,14 +202,14 @@ read_node (FmJsonReader *r,
 }
 
 static gboolean
-check_node_exists (FmJsonReader *r,
-                   JsonObject   *object,
-                   const char   *key,
-                   FmMap        *map)
+check_node_exists (FmJsonReader      *r,
+                   const FmJsonValue *object,
+                   const char        *key,
+                   FmMap             *map)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const FmJsonValue *node = fm_json_value_member (object, key);
 
-  if (fm_map_lookup_node (map, json_node_get_string (node)) == NULL)
+  if (fm_map_lookup_node (map, node->u.string) == NULL)
     {
       g_autofree char *got = fm_json_describe (node);
 
@@ -222,9 +220,9 @@ check_node_exists (FmJsonReader *r,
 }
 
 static FmEdge *
-read_edge (FmJsonReader *r,
-           JsonObject   *object,
-           FmMap        *map)
+read_edge (FmJsonReader      *r,
+           const FmJsonValue *object,
+           FmMap             *map)
 {
   g_autoptr(FmEdge) edge = NULL;
   const char *id, *from, *to, *kind_name;
@@ -251,7 +249,7 @@ read_edge (FmJsonReader *r,
    * %C&A, and a loop onto itself has no direction to draw. */
   if (g_str_equal (from, to))
     {
-      g_autofree char *got = fm_json_describe (json_object_get_member (object, "to"));
+      g_autofree char *got = fm_json_describe (fm_json_value_member (object, "to"));
 
       fm_json_reader_fail (r, NULL, FM_JSON_ERROR_INVALID, _("an edge from a node to itself (%s)"), got);
       return NULL;
@@ -260,7 +258,7 @@ read_edge (FmJsonReader *r,
   edge = fm_edge_new (id, from, to, kind);
   fm_edge_set_rate (edge, rate);
 
-  extra = fm_json_collect_extra (object, fm_json_edge_keys, NULL);
+  extra = fm_json_collect_extra (r, object, fm_json_edge_keys, NULL);
   fm_edge_set_extra (edge, extra);
   g_free (extra);
 
@@ -287,11 +285,11 @@ check_new_id (FmJsonReader *r,
 /* The "nodes" and "edges" of @object, into @map: of a map of a document, or
  * of a clipboard fragment. */
 static gboolean
-read_items (FmJsonReader *r,
-            JsonObject   *object,
-            FmMap        *map)
+read_items (FmJsonReader      *r,
+            const FmJsonValue *object,
+            FmMap             *map)
 {
-  JsonArray *nodes, *edges;
+  const FmJsonValue *nodes, *edges, *element;
   guint n_nodes = 0, n_edges = 0;
 
   if (!fm_json_reader_array (r, object, "nodes", FALSE, &nodes) ||
@@ -299,9 +297,9 @@ read_items (FmJsonReader *r,
     return FALSE;
 
   if (nodes != NULL)
-    n_nodes = json_array_get_length (nodes);
+    n_nodes = nodes->n;
   if (edges != NULL)
-    n_edges = json_array_get_length (edges);
+    n_edges = edges->n;
   if (n_nodes > FM_JSON_MAX_NODES)
     return fm_json_reader_fail (r, "nodes", FM_JSON_ERROR_LIMIT,
                                 _("more than %d nodes in one map"), FM_JSON_MAX_NODES);
@@ -309,22 +307,23 @@ read_items (FmJsonReader *r,
     return fm_json_reader_fail (r, "edges", FM_JSON_ERROR_LIMIT,
                                 _("more than %d edges in one map"), FM_JSON_MAX_EDGES);
 
-  for (guint i = 0; i < n_nodes; i++)
+  element = nodes != NULL ? fm_json_value_first (nodes) : NULL;
+  for (guint i = 0; i < n_nodes; i++, element = fm_json_value_next (element))
     {
-      JsonNode *element = json_array_get_element (nodes, i);
       gsize old_path = fm_json_reader_push (r, "nodes", i);
       g_autoptr(FmNode) node = NULL;
 
       if (!fm_json_reader_object (r, element))
         return FALSE;
-      node = read_node (r, json_node_get_object (element));
+      node = read_node (r, element);
       if (node == NULL || !check_new_id (r, map, fm_node_get_id (node)))
         return FALSE;
-      fm_map_insert_node (map, i, node);
+      fm_map_append_node_quietly (map, node);
       fm_json_reader_pop (r, old_path);
     }
 
-  for (guint i = 0; i < n_nodes; i++)
+  element = nodes != NULL ? fm_json_value_first (nodes) : NULL;
+  for (guint i = 0; i < n_nodes; i++, element = fm_json_value_next (element))
     {
       FmNode *node = fm_map_get_node (map, i);
       gsize old_path;
@@ -333,32 +332,34 @@ read_items (FmJsonReader *r,
         continue;
 
       old_path = fm_json_reader_push (r, "nodes", i);
-      if (!read_applies_to (r, json_array_get_object_element (nodes, i), map, FM_KAIZEN (node)))
+      if (!read_applies_to (r, element, map, FM_KAIZEN (node)))
         return FALSE;
       fm_json_reader_pop (r, old_path);
     }
 
-  for (guint i = 0; i < n_edges; i++)
+  element = edges != NULL ? fm_json_value_first (edges) : NULL;
+  for (guint i = 0; i < n_edges; i++, element = fm_json_value_next (element))
     {
-      JsonNode *element = json_array_get_element (edges, i);
       gsize old_path = fm_json_reader_push (r, "edges", i);
       g_autoptr(FmEdge) edge = NULL;
 
       if (!fm_json_reader_object (r, element))
         return FALSE;
-      edge = read_edge (r, json_node_get_object (element), map);
+      edge = read_edge (r, element, map);
       if (edge == NULL || !check_new_id (r, map, fm_edge_get_id (edge)))
         return FALSE;
-      fm_map_insert_edge (map, i, edge);
+      fm_map_append_edge_quietly (map, edge);
       fm_json_reader_pop (r, old_path);
     }
 
+  /* Into @map's stores at once, not one items-changed per item. */
+  fm_map_flush_appends (map);
   return TRUE;
 }
 
 static FmMap *
-read_map (FmJsonReader *r,
-          JsonObject   *object)
+read_map (FmJsonReader      *r,
+          const FmJsonValue *object)
 {
   g_autoptr(FmMap) map = NULL;
   const char *id, *name, *state_name, *based_on;
@@ -383,7 +384,7 @@ read_map (FmJsonReader *r,
   if (!read_items (r, object, map))
     return NULL;
 
-  extra = fm_json_collect_extra (object, fm_json_map_keys, NULL);
+  extra = fm_json_collect_extra (r, object, fm_json_map_keys, NULL);
   fm_map_set_extra (map, extra);
   g_free (extra);
 
@@ -391,28 +392,25 @@ read_map (FmJsonReader *r,
 }
 
 static gboolean
-read_header (FmJsonReader *r,
-             JsonNode     *root,
-             const char   *format)
+read_header (FmJsonReader      *r,
+             const FmJsonValue *root,
+             const char        *format)
 {
-  JsonObject *object;
-  JsonNode *node;
+  const FmJsonValue *node;
   gint64 version;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->type != FM_JSON_VALUE_OBJECT)
     {
       g_autofree char *got = fm_json_describe (root);
 
       return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_FORMAT,
                    _("not a Flowmap file: expected an object at the top, got %s"), got);
     }
-  object = json_node_get_object (root);
-
-  node = json_object_get_member (object, "format");
+  node = fm_json_value_member (root, "format");
   if (node == NULL)
     return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_FORMAT,
                  _("not a Flowmap file: missing \"format\": \"%s\""), format);
-  if (!fm_json_is_type (node, G_TYPE_STRING) || !g_str_equal (json_node_get_string (node), format))
+  if (node->type != FM_JSON_VALUE_STRING || !g_str_equal (node->u.string, format))
     {
       g_autofree char *got = fm_json_describe (node);
 
@@ -420,10 +418,10 @@ read_header (FmJsonReader *r,
                                   _("expected \"%s\", got %s"), format, got);
     }
 
-  node = json_object_get_member (object, "version");
+  node = fm_json_value_member (root, "version");
   if (node == NULL)
     return fm_json_reader_fail (r, NULL, FM_JSON_ERROR_VERSION, _("missing \"version\""));
-  if (!fm_json_is_type (node, G_TYPE_INT64))
+  if (node->type != FM_JSON_VALUE_INT)
     {
       g_autofree char *got = fm_json_describe (node);
 
@@ -431,7 +429,7 @@ read_header (FmJsonReader *r,
                                   _("expected an integer, got %s"), got);
     }
 
-  version = json_node_get_int (node);
+  version = node->u.integer;
   if (version > FM_JSON_FORMAT_VERSION)
     {
       g_autofree char *got = fm_json_describe (node);
@@ -452,9 +450,9 @@ read_header (FmJsonReader *r,
 }
 
 static gboolean
-read_document_fields (FmJsonReader *r,
-                      JsonObject   *object,
-                      FmDocument   *document)
+read_document_fields (FmJsonReader      *r,
+                      const FmJsonValue *object,
+                      FmDocument        *document)
 {
   static const char * const string_keys[] = { "title", "customer", "value", "trigger", "outcome" };
   double day_length_s = FM_DEFAULT_DAY_LENGTH_S;
@@ -499,7 +497,7 @@ read_document_fields (FmJsonReader *r,
 
 /**
  * fm_json_read_document:
- * @root: a tree parsed from a text that passed fm_json_check_text()
+ * @root: the values of a text, from fm_json_doc_parse()
  *
  * Builds the document with the loader's entry points, not the undoable
  * ones: it comes back with an empty history, not modified.
@@ -507,44 +505,42 @@ read_document_fields (FmJsonReader *r,
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
 FmDocument *
-fm_json_read_document (JsonNode    *root,
-                       const char  *display_name,
-                       GError     **error)
+fm_json_read_document (const FmJsonValue  *root,
+                       const char         *display_name,
+                       GError            **error)
 {
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GHashTable) map_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(FmDocument) document = NULL;
   FmJsonReader r = { display_name, path, error };
-  JsonObject *object;
-  JsonArray *maps;
+  const FmJsonValue *object = root, *maps, *element;
   guint n_maps;
   char *extra;
 
   if (!read_header (&r, root, "flowmap"))
     return NULL;
 
-  object = json_node_get_object (root);
   document = fm_document_new ();
   if (!read_document_fields (&r, object, document) ||
       !fm_json_reader_array (&r, object, "maps", TRUE, &maps))
     return NULL;
 
-  n_maps = json_array_get_length (maps);
+  n_maps = maps->n;
   if (n_maps > FM_JSON_MAX_MAPS)
     {
       fm_json_reader_fail (&r, "maps", FM_JSON_ERROR_LIMIT, _("more than %d maps"), FM_JSON_MAX_MAPS);
       return NULL;
     }
 
-  for (guint i = 0; i < n_maps; i++)
+  element = fm_json_value_first (maps);
+  for (guint i = 0; i < n_maps; i++, element = fm_json_value_next (element))
     {
-      JsonNode *element = json_array_get_element (maps, i);
       gsize old_path = fm_json_reader_push (&r, "maps", i);
       g_autoptr(FmMap) map = NULL;
 
       if (!fm_json_reader_object (&r, element))
         return NULL;
-      map = read_map (&r, json_node_get_object (element));
+      map = read_map (&r, element);
       if (map == NULL)
         return NULL;
       if (g_hash_table_contains (map_ids, fm_map_get_id (map)))
@@ -563,7 +559,7 @@ fm_json_read_document (JsonNode    *root,
       fm_json_reader_pop (&r, old_path);
     }
 
-  extra = fm_json_collect_extra (object, fm_json_document_keys, NULL);
+  extra = fm_json_collect_extra (&r, object, fm_json_document_keys, NULL);
   fm_document_set_extra (document, extra);
   g_free (extra);
 
@@ -577,10 +573,10 @@ fm_json_read_document (JsonNode    *root,
  * Returns: %FALSE with @error set if @root is not a valid fragment
  */
 gboolean
-fm_json_read_selection (JsonNode    *root,
-                        const char  *display_name,
-                        FmMap       *into,
-                        GError     **error)
+fm_json_read_selection (const FmJsonValue  *root,
+                        const char         *display_name,
+                        FmMap              *into,
+                        GError            **error)
 {
   g_autoptr(GString) path = g_string_new (NULL);
   FmJsonReader r = { display_name, path, error };
@@ -588,5 +584,5 @@ fm_json_read_selection (JsonNode    *root,
   if (!read_header (&r, root, FM_JSON_SELECTION_FORMAT))
     return FALSE;
 
-  return read_items (&r, json_node_get_object (root), into);
+  return read_items (&r, root, into);
 }

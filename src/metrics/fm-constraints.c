@@ -28,34 +28,39 @@ typedef enum {
   N_TERMS
 } Term;
 
-/* The reasons' formats, translated once per ranking rather than once per
- * node: a big map has tens of thousands of queues and steps. */
-typedef struct {
-  const char *reason[N_TERMS];
-  const char *brief[N_TERMS];
-} Formats;
-
-static const char *translated (const char **slot,
-                               const char  *msgid) G_GNUC_FORMAT (2);
-
-static const char *
-translated (const char **slot,
-            const char  *msgid)
+/* Sorts @items by score, highest first, keeping the order of equal
+ * scores: a merge sort, bottom up, through @spare of the same length.
+ * g_ptr_array_sort() calls a comparison function for each of the 300,000
+ * comparisons a big map needs, which took a fifth of the metrics. */
+static void
+sort_by_score (FmConstraint **items,
+               FmConstraint **spare,
+               guint          n)
 {
-  if (*slot == NULL)
-    *slot = _(msgid);
+  FmConstraint **from = items, **to = spare;
 
-  return *slot;
-}
+  for (guint width = 1; width < n; width *= 2)
+    {
+      for (guint lo = 0; lo < n; lo += 2 * width)
+        {
+          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          guint i = lo, j = mid, k = lo;
 
-static int
-compare_constraints (gconstpointer a,
-                     gconstpointer b)
-{
-  const FmConstraint *ca = *(FmConstraint * const *) a;
-  const FmConstraint *cb = *(FmConstraint * const *) b;
+          /* The left run wins ties: that keeps the map's order. */
+          while (i < mid && j < hi)
+            to[k++] = from[j]->score > from[i]->score ? from[j++] : from[i++];
+          while (i < mid)
+            to[k++] = from[i++];
+          while (j < hi)
+            to[k++] = from[j++];
+        }
+      FmConstraint **t = from;
+      from = to;
+      to = t;
+    }
 
-  return (ca->score < cb->score) - (ca->score > cb->score);
+  if (from != items)
+    memcpy (items, from, n * sizeof (FmConstraint *));
 }
 
 /* One argument of a reason: a number for "%.0f" or a text for "%s". */
@@ -126,67 +131,55 @@ format_args (const char *format,
 
 /* @out = @msgid translated and filled in with @args, which are the same
  * as the printf arguments that follow (printf checks them against it). */
-#define FORMAT_REASON(out, slot, msgid, args, ...) \
+#define FORMAT_REASON(out, msgid, args, ...) \
   G_STMT_START { \
-    (out) = format_args (translated ((slot), (msgid)), (args), G_N_ELEMENTS (args)); \
+    const char *format_ = _(msgid); \
+    (out) = format_args (format_, (args), G_N_ELEMENTS (args)); \
     if ((out) == NULL) \
-      (out) = g_strdup_printf (translated ((slot), (msgid)), __VA_ARGS__); \
+      (out) = g_strdup_printf (_(msgid), __VA_ARGS__); \
   } G_STMT_END
 
 static char *
-describe (Formats       *formats,
-          Term           term,
-          FmNodeFigures *figures,
-          double         lead_time_s,
-          double         day_length_s)
+describe (const FmConstraint *constraint)
 {
-  FmNode *node = figures->node;
-  const char *label = fm_node_get_label (node);
+  const char *label = constraint->label;
   char *text = NULL;
 
-  switch (term)
+  switch ((Term) constraint->cause)
     {
     case TERM_SHARE:
       {
-        /* Every queue and step of a big map gets a reason: format only the
-         * duration the reason shows. */
-        g_autofree char *time = fm_duration_format (figures->time_s, day_length_s);
-        double share = 100 * figures->time_s / lead_time_s;
+        g_autofree char *time = fm_duration_format (constraint->time_s, constraint->day_length_s);
+        double share = 100 * constraint->time_s / constraint->lead_time_s;
         Arg args[] = { NUMBER (share), TEXT (label), TEXT (time) };
 
         /* Translators: "43 % of lead time: Waiting for security review, 12 d" */
-        FORMAT_REASON (text, &formats->reason[TERM_SHARE], N_("%.0f %% of lead time: %s, %s"), args,
-                       share, label, time);
+        FORMAT_REASON (text, N_("%.0f %% of lead time: %s, %s"), args, share, label, time);
         return text;
       }
     case TERM_OVERLOAD:
       {
-        double percent = 100 * figures->utilization;
+        double percent = 100 * constraint->utilization;
         Arg args[] = { NUMBER (percent) };
 
-        FORMAT_REASON (text, &formats->reason[TERM_OVERLOAD],
-                       N_("Overloaded: needs %.0f %% of the people’s available time at this demand"), args,
+        FORMAT_REASON (text, N_("Overloaded: needs %.0f %% of the people’s available time at this demand"), args,
                        percent);
         return text;
       }
     case TERM_REWORK:
       {
-        g_autofree char *rework = fm_duration_format (figures->rework_s, day_length_s);
+        g_autofree char *rework = fm_duration_format (constraint->rework_s, constraint->day_length_s);
         Arg args[] = { TEXT (label), TEXT (rework) };
 
-        FORMAT_REASON (text, &formats->reason[TERM_REWORK],
-                       N_("Rework through %s adds %s to the lead time on average"), args,
-                       label, rework);
+        FORMAT_REASON (text, N_("Rework through %s adds %s to the lead time on average"), args, label, rework);
         return text;
       }
     case TERM_PCA:
       {
-        double pca = fm_process_step_get_pca (FM_PROCESS_STEP (node));
+        double pca = constraint->pca;
         Arg args[] = { NUMBER (pca), TEXT (label) };
 
-        FORMAT_REASON (text, &formats->reason[TERM_PCA],
-                       N_("Only %.0f %% of the work leaving %s is complete and accurate"), args,
-                       pca, label);
+        FORMAT_REASON (text, N_("Only %.0f %% of the work leaving %s is complete and accurate"), args, pca, label);
         return text;
       }
     case N_TERMS:
@@ -197,46 +190,42 @@ describe (Formats       *formats,
 
 /* The same causes as a clause that follows the main reason. */
 static char *
-describe_briefly (Formats       *formats,
-                  Term           term,
-                  FmNodeFigures *figures,
-                  double         lead_time_s,
-                  double         day_length_s)
+describe_briefly (const FmConstraint *constraint)
 {
   char *text = NULL;
 
-  switch (term)
+  switch ((Term) constraint->second_cause)
     {
     case TERM_SHARE:
       {
-        double share = 100 * figures->time_s / lead_time_s;
+        double share = 100 * constraint->time_s / constraint->lead_time_s;
         Arg args[] = { NUMBER (share) };
 
-        FORMAT_REASON (text, &formats->brief[TERM_SHARE], N_("%.0f %% of lead time"), args, share);
+        FORMAT_REASON (text, N_("%.0f %% of lead time"), args, share);
         return text;
       }
     case TERM_OVERLOAD:
       {
-        double percent = 100 * figures->utilization;
+        double percent = 100 * constraint->utilization;
         Arg args[] = { NUMBER (percent) };
 
-        FORMAT_REASON (text, &formats->brief[TERM_OVERLOAD], N_("overloaded at %.0f %%"), args, percent);
+        FORMAT_REASON (text, N_("overloaded at %.0f %%"), args, percent);
         return text;
       }
     case TERM_REWORK:
       {
-        g_autofree char *rework = fm_duration_format (figures->rework_s, day_length_s);
+        g_autofree char *rework = fm_duration_format (constraint->rework_s, constraint->day_length_s);
         Arg args[] = { TEXT (rework) };
 
-        FORMAT_REASON (text, &formats->brief[TERM_REWORK], N_("rework adds %s"), args, rework);
+        FORMAT_REASON (text, N_("rework adds %s"), args, rework);
         return text;
       }
     case TERM_PCA:
       {
-        double pca = fm_process_step_get_pca (FM_PROCESS_STEP (figures->node));
+        double pca = constraint->pca;
         Arg args[] = { NUMBER (pca) };
 
-        FORMAT_REASON (text, &formats->brief[TERM_PCA], N_("%.0f %% complete and accurate"), args, pca);
+        FORMAT_REASON (text, N_("%.0f %% complete and accurate"), args, pca);
         return text;
       }
     case N_TERMS:
@@ -245,26 +234,69 @@ describe_briefly (Formats       *formats,
     }
 }
 
+/**
+ * fm_constraint_get_reason:
+ *
+ * The reason @constraint holds the flow back, in words of the messages'
+ * locale at the first call: formatted then and kept with @constraint.
+ *
+ * Returns: (transfer none): the reason, as long as the metrics live
+ */
+const char *
+fm_constraint_get_reason (FmConstraint *constraint)
+{
+  g_return_val_if_fail (constraint != NULL, NULL);
+
+  if (constraint->cached_reason == NULL)
+    {
+      char *text = describe (constraint);
+
+      /* A second cause that weighs at least half as much is named too, so
+       * that the ranking can be followed from the reasons. */
+      if (constraint->second_cause != N_TERMS)
+        {
+          g_autofree char *first = text;
+          g_autofree char *more = describe_briefly (constraint);
+
+          text = g_strconcat (first, "; ", more, NULL);
+        }
+      constraint->cached_reason = text;
+    }
+
+  return constraint->cached_reason;
+}
+
 void
-fm_constraints_rank (FmMetrics  *metrics,
-                     FmDocument *document,
-                     FmMap      *map)
+fm_constraints_rank (FmMetrics            *metrics,
+                     const FmMetricsInput *input,
+                     FmDocument           *document)
 {
   double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   double lead = metrics->lead_time_s;
-  Formats formats = { { NULL } };
+  const FmNodeFigures *all_figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
+  guint n_candidates = 0, n = 0;
 
-  for (guint i = 0; i < metrics->figures->len; i++)
+  for (guint i = 0; i < input->n_nodes; i++)
+    n_candidates += input->facts[i].kind == FM_NODE_KIND_QUEUE || input->facts[i].kind == FM_NODE_KIND_PROCESS;
+  if (n_candidates == 0)
+    return;
+
+  /* One block for all of them, and one chunk for their words: a big map
+   * has 20,000 queues and steps. */
+  metrics->constraint_block = g_new (FmConstraint, n_candidates);
+  metrics->strings = g_string_chunk_new (16384);
+
+  for (guint i = 0; i < input->n_nodes; i++)
     {
-      FmNodeFigures *figures = &g_array_index (metrics->figures, FmNodeFigures, i);
-      FmNode *node = figures->node;
+      const FmNodeFacts *facts = &input->facts[i];
+      const FmNodeFigures *figures = &all_figures[i];
       double terms[N_TERMS] = { 0 };
       Term largest = TERM_SHARE, second = N_TERMS;
       FmConstraint *constraint;
+      const char *label;
       double score = 0;
 
-      if (fm_node_get_kind (node) != FM_NODE_KIND_QUEUE &&
-          fm_node_get_kind (node) != FM_NODE_KIND_PROCESS)
+      if (facts->kind != FM_NODE_KIND_QUEUE && facts->kind != FM_NODE_KIND_PROCESS)
         continue;
 
       if (figures->on_path && lead > 0)
@@ -273,8 +305,8 @@ fm_constraints_rank (FmMetrics  *metrics,
         terms[TERM_OVERLOAD] = figures->utilization - 1;
       if (lead > 0)
         terms[TERM_REWORK] = figures->rework_s / lead / 2;
-      if (FM_IS_PROCESS_STEP (node) && fm_value_is_set (fm_process_step_get_pca (FM_PROCESS_STEP (node))))
-        terms[TERM_PCA] = (1 - fm_process_step_get_pca (FM_PROCESS_STEP (node)) / 100) / 4;
+      if (facts->kind == FM_NODE_KIND_PROCESS && fm_value_is_set (facts->pca))
+        terms[TERM_PCA] = (1 - facts->pca / 100) / 4;
 
       for (Term t = 0; t < N_TERMS; t++)
         {
@@ -289,23 +321,26 @@ fm_constraints_rank (FmMetrics  *metrics,
       if (score <= 0)
         continue;
 
-      constraint = g_new0 (FmConstraint, 1);
-      constraint->id = g_strdup (fm_node_get_id (node));
-      constraint->label = g_strdup (fm_node_get_label (node));
+      constraint = &metrics->constraint_block[n++];
+      label = fm_node_get_label (facts->node);
+      constraint->id = g_string_chunk_insert (metrics->strings, fm_node_get_id (facts->node));
+      constraint->label = label != NULL ? g_string_chunk_insert (metrics->strings, label) : NULL;
       constraint->score = score;
-      constraint->reason = describe (&formats, largest, figures, lead, day);
-      /* A second cause that weighs at least half as much is named too, so
-       * that the ranking can be followed from the reasons. */
-      if (second != N_TERMS && terms[second] >= terms[largest] / 2)
-        {
-          g_autofree char *first = constraint->reason;
-          g_autofree char *more = describe_briefly (&formats, second, figures, lead, day);
-
-          constraint->reason = g_strconcat (first, "; ", more, NULL);
-        }
+      constraint->cached_reason = NULL;
+      constraint->time_s = figures->time_s;
+      constraint->utilization = figures->utilization;
+      constraint->rework_s = figures->rework_s;
+      constraint->pca = facts->pca;
+      constraint->lead_time_s = lead;
+      constraint->day_length_s = day;
+      constraint->cause = largest;
+      constraint->second_cause = second != N_TERMS && terms[second] >= terms[largest] / 2 ? second : N_TERMS;
       g_ptr_array_add (metrics->constraints, constraint);
     }
 
-  /* g_ptr_array_sort is stable: equal scores keep the map's order. */
-  g_ptr_array_sort (metrics->constraints, compare_constraints);
+  {
+    g_autofree FmConstraint **spare = g_new (FmConstraint *, MAX (metrics->constraints->len, 1));
+
+    sort_by_score ((FmConstraint **) metrics->constraints->pdata, spare, metrics->constraints->len);
+  }
 }

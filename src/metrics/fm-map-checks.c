@@ -47,25 +47,14 @@ parse_iso_date (const char *text,
 }
 
 static void
-check_definition (FmMetrics  *metrics,
-                  FmDocument *document,
-                  FmMap      *map)
+check_definition (FmMetrics            *metrics,
+                  const FmMetricsInput *input,
+                  FmDocument           *document)
 {
-  gboolean any_trigger = FALSE, any_outcome = FALSE;
-  guint n = fm_map_get_n_nodes (map);
-
-  for (guint i = 0; i < n; i++)
-    {
-      FmNodeKind kind = fm_node_get_kind (fm_map_get_node (map, i));
-
-      any_trigger |= kind == FM_NODE_KIND_TRIGGER;
-      any_outcome |= kind == FM_NODE_KIND_OUTCOME;
-    }
-
-  if (!any_trigger)
+  if (!input->any_trigger)
     fm_metrics_add_warning (metrics, "no-trigger", NULL,
                             _("The map has no start trigger: where does the work come from?"));
-  if (!any_outcome)
+  if (!input->any_outcome)
     fm_metrics_add_warning (metrics, "no-outcome", NULL,
                             _("The map has no end point: where does the customer get value?"));
   if (document != NULL && is_blank (fm_document_get_value (document)))
@@ -74,84 +63,77 @@ check_definition (FmMetrics  *metrics,
 }
 
 static void
-check_nodes (FmMetrics *metrics,
-             FmMap     *map)
+check_nodes (FmMetrics            *metrics,
+             const FmMetricsInput *input)
 {
-  g_autoptr(GHashTable) connected = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = fm_map_get_n_nodes (map);
-  guint n_edges = fm_map_get_n_edges (map);
+  const FmNodeFigures *all_figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
+  /* Whether any edge ends at a node, by its position. */
+  g_autofree guint8 *connected = g_new0 (guint8, MAX (input->n_nodes, 1));
 
-  for (guint i = 0; i < n_edges; i++)
+  for (guint i = 0; i < input->n_edges; i++)
     {
-      FmEdge *edge = fm_map_get_edge (map, i);
-
-      g_hash_table_add (connected, (gpointer) fm_edge_get_from (edge));
-      g_hash_table_add (connected, (gpointer) fm_edge_get_to (edge));
+      if (input->edge_from[i] != G_MAXUINT)
+        connected[input->edge_from[i]] = TRUE;
+      if (input->edge_to[i] != G_MAXUINT)
+        connected[input->edge_to[i]] = TRUE;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < input->n_nodes; i++)
     {
-      FmNode *node = fm_map_get_node (map, i);
-      const char *id = fm_node_get_id (node);
-      const char *label = fm_node_get_label (node);
+      const FmNodeFacts *facts = &input->facts[i];
+      const FmNodeFigures *figures = &all_figures[i];
+      FmNode *node = facts->node;
 
-      if (FM_IS_PROCESS_STEP (node))
+      if (facts->kind == FM_NODE_KIND_PROCESS)
         {
-          FmProcessStep *step = FM_PROCESS_STEP (node);
-          double process_s = fm_process_step_get_process_s (step);
-          double lead_s = fm_process_step_get_lead_s (step);
-
-          if (!fm_value_is_set (process_s) && !fm_value_is_set (lead_s))
-            fm_metrics_add_warning (metrics, "step-without-times", id,
-                                    _("“%s” has neither a process time nor a lead time"), label);
-          else if (fm_value_is_set (process_s) && fm_value_is_set (lead_s) && process_s > lead_s)
-            fm_metrics_add_warning (metrics, "process-exceeds-lead", id,
-                                    _("“%s” takes longer to work on than it takes in all"), label);
+          if (!fm_value_is_set (facts->process_s) && !fm_value_is_set (facts->lead_s))
+            fm_metrics_add_warning (metrics, "step-without-times", fm_node_get_id (node),
+                                    _("“%s” has neither a process time nor a lead time"),
+                                    fm_node_get_label (node));
+          else if (fm_value_is_set (facts->process_s) && fm_value_is_set (facts->lead_s) &&
+                   facts->process_s > facts->lead_s)
+            fm_metrics_add_warning (metrics, "process-exceeds-lead", fm_node_get_id (node),
+                                    _("“%s” takes longer to work on than it takes in all"),
+                                    fm_node_get_label (node));
         }
-      else if (FM_IS_QUEUE (node))
+      else if (facts->kind == FM_NODE_KIND_QUEUE)
         {
-          if (!fm_value_is_set (fm_queue_get_wait_s (FM_QUEUE (node))))
-            fm_metrics_add_warning (metrics, "queue-without-wait", id,
-                                    _("The queue “%s” has no wait time"), label);
+          if (!fm_value_is_set (facts->wait_s))
+            fm_metrics_add_warning (metrics, "queue-without-wait", fm_node_get_id (node),
+                                    _("The queue “%s” has no wait time"), fm_node_get_label (node));
         }
 
       /* Notes and experiments stand beside the flow; everything else belongs in it. */
-      if (fm_node_get_kind (node) != FM_NODE_KIND_NOTE &&
-          fm_node_get_kind (node) != FM_NODE_KIND_KAIZEN &&
-          !g_hash_table_contains (connected, id))
-        fm_metrics_add_warning (metrics, "disconnected", id,
-                                _("“%s” is not connected to anything"), label);
+      if (facts->kind != FM_NODE_KIND_NOTE && facts->kind != FM_NODE_KIND_KAIZEN && !connected[i])
+        fm_metrics_add_warning (metrics, "disconnected", fm_node_get_id (node),
+                                _("“%s” is not connected to anything"), fm_node_get_label (node));
 
-      {
-        const FmNodeFigures *figures = fm_metrics_lookup_figures (metrics, node);
-
-        if (figures != NULL && !isnan (figures->utilization) && figures->utilization > 1)
-          fm_metrics_add_warning (metrics, "overloaded", id,
-                                  _("“%s” is overloaded: it needs %.0f %% of its people’s available time"),
-                                  label, 100 * figures->utilization);
-      }
+      if (!isnan (figures->utilization) && figures->utilization > 1)
+        fm_metrics_add_warning (metrics, "overloaded", fm_node_get_id (node),
+                                _("“%s” is overloaded: it needs %.0f %% of its people’s available time"),
+                                fm_node_get_label (node), 100 * figures->utilization);
     }
 }
 
 static void
-check_experiments (FmMetrics *metrics,
-                   FmMap     *map,
-                   GDate     *today)
+check_experiments (FmMetrics            *metrics,
+                   const FmMetricsInput *input,
+                   FmMap                *map,
+                   GDate                *today)
 {
-  guint n = fm_map_get_n_nodes (map);
   guint n_experiments = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < input->n_nodes; i++)
     {
-      FmNode *node = fm_map_get_node (map, i);
+      FmNode *node = input->facts[i].node;
       FmKaizen *kaizen;
       const char *review;
       GDate date;
 
-      if (!FM_IS_KAIZEN (node))
+      if (input->facts[i].kind != FM_NODE_KIND_KAIZEN)
         continue;
 
-      kaizen = FM_KAIZEN (node);
+      kaizen = (FmKaizen *) node;
       review = fm_kaizen_get_review_date (kaizen);
       n_experiments++;
 
@@ -196,10 +178,11 @@ check_littles_law (FmMetrics *metrics)
 }
 
 void
-fm_map_checks_run (FmMetrics  *metrics,
-                   FmDocument *document,
-                   FmMap      *map,
-                   GDate      *today)
+fm_map_checks_run (FmMetrics            *metrics,
+                   const FmMetricsInput *input,
+                   FmDocument           *document,
+                   FmMap                *map,
+                   GDate                *today)
 {
   g_autoptr(GDateTime) now = NULL;
   GDate local_today;
@@ -213,8 +196,8 @@ fm_map_checks_run (FmMetrics  *metrics,
       today = &local_today;
     }
 
-  check_definition (metrics, document, map);
-  check_nodes (metrics, map);
-  check_experiments (metrics, map, today);
+  check_definition (metrics, input, document);
+  check_nodes (metrics, input);
+  check_experiments (metrics, input, map, today);
   check_littles_law (metrics);
 }

@@ -5,17 +5,41 @@
 
 G_BEGIN_DECLS
 
-void fm_metrics_add_warning   (FmMetrics  *metrics,
-                               const char *code,
-                               const char *id,
-                               const char *format,
+/* What the computation reads of a node, read once: each accessor of the
+ * model checks the instance's type, and a big map has 20,000 nodes. */
+typedef struct {
+  FmNode *node;
+  FmNodeKind kind;
+  double wait_s;     /* a queue's, FM_UNSET otherwise */
+  double items;      /* a queue's, FM_UNSET otherwise */
+  double process_s;  /* a step's, FM_UNSET otherwise */
+  double lead_s;     /* a step's, FM_UNSET otherwise */
+  double pca;        /* a step's, FM_UNSET otherwise */
+} FmNodeFacts;
+
+/* The map as the parts of the computation read it, by node position. */
+typedef struct {
+  guint n_nodes;
+  FmNodeFacts *facts;   /* in the map's order */
+  guint n_edges;
+  guint *edge_from;     /* the position of each edge's ends, G_MAXUINT when */
+  guint *edge_to;       /* there is no such node */
+  gboolean any_trigger;
+  gboolean any_outcome;
+} FmMetricsInput;
+
+void fm_metrics_add_warning   (FmMetrics            *metrics,
+                               const char           *code,
+                               const char           *id,
+                               const char           *format,
                                ...) G_GNUC_PRINTF (4, 5);
-void fm_constraints_rank      (FmMetrics  *metrics,
-                               FmDocument *document,
-                               FmMap      *map);
-void fm_map_checks_run        (FmMetrics  *metrics,
-                               FmDocument *document,
-                               FmMap      *map,
-                               GDate      *today);
+void fm_constraints_rank      (FmMetrics            *metrics,
+                               const FmMetricsInput *input,
+                               FmDocument           *document);
+void fm_map_checks_run        (FmMetrics            *metrics,
+                               const FmMetricsInput *input,
+                               FmDocument           *document,
+                               FmMap                *map,
+                               GDate                *today);
 
 G_END_DECLS

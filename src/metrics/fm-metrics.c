@@ -11,26 +11,88 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "fm-edge.h"
 #include "fm-metrics-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
 
+/* Node -> position in the map, by open addressing: the metrics look up
+ * every end of every edge, and GHashTable's calls through its hash and
+ * equality functions cost more than the rest of such a look-up. */
 typedef struct {
-  guint n;
-  FmNode **nodes;          /* map order */
-  gboolean *in_flow;       /* a node of a kind that carries work */
-  GArray **succ;           /* guint indices, per node, back edges removed */
-  guint *in_degree;        /* over flow edges, before cycles are broken */
-  guint *out_degree;
-  GHashTable *index;       /* FmNode* -> index + 1 */
-} FlowGraph;
+  FmNode *node;
+  guint position;
+} Slot;
+
+struct _FmNodeIndex {
+  guint shift;
+  guint mask;
+  Slot *slots;
+};
+
+static inline guint
+slot_of (const struct _FmNodeIndex *index,
+         FmNode                    *node)
+{
+  /* Fibonacci hashing: the top bits of the product mix every bit of the
+   * address, the low ones of which are always zero. */
+  return (guint) (((guint64) GPOINTER_TO_SIZE (node) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> index->shift);
+}
+
+static struct _FmNodeIndex *
+node_index_new (FmNodeFacts *facts,
+                guint        n)
+{
+  struct _FmNodeIndex *index = g_new (struct _FmNodeIndex, 1);
+  guint bits = 3;
+
+  while ((1u << bits) < 2 * n)
+    bits++;
+  index->shift = 64 - bits;
+  index->mask = (1u << bits) - 1;
+  index->slots = g_new0 (Slot, index->mask + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = slot_of (index, facts[i].node);
+
+      while (index->slots[k].node != NULL)
+        k = (k + 1) & index->mask;
+      index->slots[k].node = facts[i].node;
+      index->slots[k].position = i;
+    }
+
+  return index;
+}
+
+/* Returns: the position of @node, or G_MAXUINT when it is not in the map */
+static inline guint
+node_index_lookup (const struct _FmNodeIndex *index,
+                   FmNode                    *node)
+{
+  if (node == NULL)
+    return G_MAXUINT;
+
+  for (guint k = slot_of (index, node); index->slots[k].node != NULL; k = (k + 1) & index->mask)
+    if (index->slots[k].node == node)
+      return index->slots[k].position;
+
+  return G_MAXUINT;
+}
+
+static void
+node_index_free (struct _FmNodeIndex *index)
+{
+  g_free (index->slots);
+  g_free (index);
+}
 
 static gboolean
-is_flow_kind (FmNode *node)
+is_flow_kind (FmNodeKind kind)
 {
-  switch (fm_node_get_kind (node))
+  switch (kind)
     {
     case FM_NODE_KIND_TRIGGER:
     case FM_NODE_KIND_QUEUE:
@@ -45,67 +107,147 @@ is_flow_kind (FmNode *node)
     }
 }
 
-static guint
-index_of (FlowGraph  *graph,
-          FmNode     *node)
+/* Reads every node's kind and numbers, and where every edge ends. */
+static void
+input_init (FmMetricsInput      *input,
+            FmMap               *map,
+            struct _FmNodeIndex **index)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (graph->index, node)) - 1;
+  input->n_nodes = fm_map_get_n_nodes (map);
+  input->facts = g_new (FmNodeFacts, input->n_nodes);
+  input->any_trigger = FALSE;
+  input->any_outcome = FALSE;
+
+  for (guint i = 0; i < input->n_nodes; i++)
+    {
+      FmNodeFacts *facts = &input->facts[i];
+      FmNode *node = fm_map_get_node (map, i);
+
+      facts->node = node;
+      /* The class says the kind without fm_node_get_kind()'s type check. */
+      facts->kind = FM_NODE_GET_CLASS (node)->kind;
+      facts->wait_s = facts->items = FM_UNSET;
+      facts->process_s = facts->lead_s = facts->pca = FM_UNSET;
+
+      if (facts->kind == FM_NODE_KIND_QUEUE)
+        {
+          FmQueue *queue = (FmQueue *) node;
+
+          facts->wait_s = fm_queue_get_wait_s (queue);
+          facts->items = fm_queue_get_items (queue);
+        }
+      else if (facts->kind == FM_NODE_KIND_PROCESS)
+        {
+          FmProcessStep *step = (FmProcessStep *) node;
+
+          facts->process_s = fm_process_step_get_process_s (step);
+          facts->lead_s = fm_process_step_get_lead_s (step);
+          facts->pca = fm_process_step_get_pca (step);
+        }
+      input->any_trigger |= facts->kind == FM_NODE_KIND_TRIGGER;
+      input->any_outcome |= facts->kind == FM_NODE_KIND_OUTCOME;
+    }
+
+  *index = node_index_new (input->facts, input->n_nodes);
+
+  input->n_edges = fm_map_get_n_edges (map);
+  input->edge_from = g_new (guint, input->n_edges);
+  input->edge_to = g_new (guint, input->n_edges);
+  for (guint i = 0; i < input->n_edges; i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+
+      input->edge_from[i] = node_index_lookup (*index, fm_map_lookup_node (map, fm_edge_get_from (edge)));
+      input->edge_to[i] = node_index_lookup (*index, fm_map_lookup_node (map, fm_edge_get_to (edge)));
+    }
 }
+
+static void
+input_clear (FmMetricsInput *input)
+{
+  g_free (input->facts);
+  g_free (input->edge_from);
+  g_free (input->edge_to);
+}
+
+/* The flow edges as arrays: the successors of node v are
+ * succ[succ_start[v]] .. succ[succ_start[v] + succ_len[v] - 1], in the
+ * map's order of the edges. */
+typedef struct {
+  guint n;
+  const FmNodeFacts *facts;
+  guint8 *in_flow;         /* a node of a kind that carries work */
+  guint *succ_start;       /* n + 1 entries */
+  guint *succ_len;         /* back edges removed */
+  guint *succ;
+  guint *in_degree;        /* over flow edges, before cycles are broken */
+} FlowGraph;
 
 static void
 flow_graph_clear (FlowGraph *graph)
 {
-  for (guint i = 0; i < graph->n; i++)
-    g_array_unref (graph->succ[i]);
-  g_free (graph->succ);
-  g_free (graph->nodes);
   g_free (graph->in_flow);
+  g_free (graph->succ_start);
+  g_free (graph->succ_len);
+  g_free (graph->succ);
   g_free (graph->in_degree);
-  g_free (graph->out_degree);
-  g_hash_table_unref (graph->index);
 }
 
 static void
-flow_graph_init (FlowGraph *graph,
-                 FmMap     *map)
+flow_graph_init (FlowGraph            *graph,
+                 const FmMetricsInput *input,
+                 FmMap                *map)
 {
-  guint n_edges = fm_map_get_n_edges (map);
+  guint n = input->n_nodes;
+  g_autofree guint *ends = g_new (guint, 2 * input->n_edges);
+  guint n_flow = 0;
 
-  graph->n = fm_map_get_n_nodes (map);
-  graph->nodes = g_new0 (FmNode *, graph->n);
-  graph->in_flow = g_new0 (gboolean, graph->n);
-  graph->succ = g_new0 (GArray *, graph->n);
-  graph->in_degree = g_new0 (guint, graph->n);
-  graph->out_degree = g_new0 (guint, graph->n);
-  graph->index = g_hash_table_new (NULL, NULL);
+  graph->n = n;
+  graph->facts = input->facts;
+  graph->in_flow = g_new (guint8, n);
+  graph->succ_start = g_new0 (guint, n + 1);
+  graph->succ_len = g_new0 (guint, n);
+  graph->in_degree = g_new0 (guint, n);
 
-  for (guint i = 0; i < graph->n; i++)
+  for (guint i = 0; i < n; i++)
+    graph->in_flow[i] = is_flow_kind (input->facts[i].kind);
+
+  for (guint i = 0; i < input->n_edges; i++)
     {
-      graph->nodes[i] = fm_map_get_node (map, i);
-      graph->in_flow[i] = is_flow_kind (graph->nodes[i]);
-      graph->succ[i] = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (graph->index, graph->nodes[i], GUINT_TO_POINTER (i + 1));
-    }
+      guint a = input->edge_from[i], b = input->edge_to[i];
 
-  for (guint i = 0; i < n_edges; i++)
-    {
-      FmEdge *edge = fm_map_get_edge (map, i);
-      FmNode *from = fm_map_lookup_node (map, fm_edge_get_from (edge));
-      FmNode *to = fm_map_lookup_node (map, fm_edge_get_to (edge));
-      guint a, b;
-
-      if (!fm_edge_is_flow (edge) || from == NULL || to == NULL || from == to)
+      if (a == G_MAXUINT || b == G_MAXUINT || a == b ||
+          !graph->in_flow[a] || !graph->in_flow[b] ||
+          !fm_edge_is_flow (fm_map_get_edge (map, i)))
         continue;
 
-      a = index_of (graph, from);
-      b = index_of (graph, to);
-      if (!graph->in_flow[a] || !graph->in_flow[b])
-        continue;
-
-      g_array_append_val (graph->succ[a], b);
-      graph->out_degree[a]++;
+      ends[2 * n_flow] = a;
+      ends[2 * n_flow + 1] = b;
+      n_flow++;
+      graph->succ_len[a]++;
       graph->in_degree[b]++;
     }
+
+  for (guint i = 0; i < n; i++)
+    graph->succ_start[i + 1] = graph->succ_start[i] + graph->succ_len[i];
+
+  /* Filled in the edges' order, counting up again. */
+  graph->succ = g_new (guint, MAX (n_flow, 1));
+  if (n > 0)
+    memset (graph->succ_len, 0, n * sizeof (guint));
+  for (guint k = 0; k < n_flow; k++)
+    {
+      guint a = ends[2 * k];
+
+      graph->succ[graph->succ_start[a] + graph->succ_len[a]++] = ends[2 * k + 1];
+    }
+}
+
+static inline guint
+out_degree (FlowGraph *graph,
+            guint      v)
+{
+  return graph->succ_start[v + 1] - graph->succ_start[v];
 }
 
 /* Depth-first search that removes back edges and returns the flow nodes in
@@ -117,66 +259,96 @@ flow_graph_sort (FlowGraph *graph,
 {
   enum { WHITE, GREY, BLACK };
   g_autofree guint8 *colour = g_new0 (guint8, graph->n);
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  GArray *post = g_array_sized_new (FALSE, FALSE, sizeof (guint), graph->n);
+  g_autofree guint *stack = g_new (guint, 2 * (gsize) MAX (graph->n, 1));
+  g_autofree guint *post = g_new (guint, MAX (graph->n, 1));
+  guint depth = 0, n_post = 0;
   GArray *order;
   gboolean reported = FALSE;
 
   for (guint root = 0; root < graph->n; root++)
     {
-      guint frame[2] = { root, 0 };
-
       if (!graph->in_flow[root] || colour[root] != WHITE)
         continue;
 
       colour[root] = GREY;
-      g_array_append_val (stack, frame);
-      while (stack->len > 0)
+      stack[0] = root;
+      stack[1] = 0;
+      depth = 1;
+      while (depth > 0)
         {
-          guint *top = &g_array_index (stack, guint, (stack->len - 1) * 2);
+          guint *top = &stack[(depth - 1) * 2];
           guint v = top[0];
-          GArray *succ = graph->succ[v];
+          guint *succ = &graph->succ[graph->succ_start[v]];
 
-          if (top[1] < succ->len)
+          if (top[1] < graph->succ_len[v])
             {
-              guint w = g_array_index (succ, guint, top[1]);
+              guint w = succ[top[1]];
 
               if (colour[w] == GREY)
                 {
                   if (!reported)
-                    fm_metrics_add_warning (metrics, "flow-cycle", fm_node_get_id (graph->nodes[w]),
+                    fm_metrics_add_warning (metrics, "flow-cycle", fm_node_get_id (graph->facts[w].node),
                                             _("The flow goes round in a circle back to “%s”; "
                                               "draw the way back as a rework edge"),
-                                            fm_node_get_label (graph->nodes[w]));
+                                            fm_node_get_label (graph->facts[w].node));
                   reported = TRUE;
-                  g_array_remove_index (succ, top[1]);
+                  /* Removed in place, keeping the order of the others. */
+                  memmove (&succ[top[1]], &succ[top[1] + 1],
+                           (graph->succ_len[v] - top[1] - 1) * sizeof (guint));
+                  graph->succ_len[v]--;
                   continue;
                 }
 
               top[1]++;
               if (colour[w] == WHITE)
                 {
-                  guint next[2] = { w, 0 };
-
+                  /* Each node is pushed once, so the stack holds at most n. */
                   colour[w] = GREY;
-                  g_array_append_val (stack, next);
+                  stack[depth * 2] = w;
+                  stack[depth * 2 + 1] = 0;
+                  depth++;
                 }
             }
           else
             {
               colour[v] = BLACK;
-              g_array_append_val (post, v);
-              g_array_set_size (stack, stack->len - 1);
+              post[n_post++] = v;
+              depth--;
             }
         }
     }
 
-  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), post->len);
-  for (guint i = post->len; i > 0; i--)
-    g_array_append_val (order, g_array_index (post, guint, i - 1));
-  g_array_unref (post);
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_post);
+  for (guint i = n_post; i > 0; i--)
+    g_array_append_val (order, post[i - 1]);
 
   return order;
+}
+
+static double
+time_of (const FmNodeFacts *facts,
+         double             demand,
+         double             day)
+{
+  if (facts->kind == FM_NODE_KIND_QUEUE)
+    {
+      if (fm_value_is_set (facts->wait_s))
+        return facts->wait_s;
+      if (fm_value_is_set (facts->items) && demand > 0)
+        return facts->items / demand * day;
+      return 0;
+    }
+
+  if (facts->kind == FM_NODE_KIND_PROCESS)
+    {
+      if (fm_value_is_set (facts->lead_s))
+        return facts->lead_s;
+      if (fm_value_is_set (facts->process_s))
+        return facts->process_s;
+      return 0;
+    }
+
+  return 0;
 }
 
 /**
@@ -219,30 +391,26 @@ fm_metrics_node_time (FmDocument *document,
   return 0;
 }
 
-static void
-find_critical_path (FmMetrics  *metrics,
-                    FlowGraph  *graph,
-                    FmDocument *document)
+/* Returns: (transfer full): the path's nodes by position in the map */
+static guint *
+find_critical_path (FmMetrics            *metrics,
+                    FlowGraph            *graph,
+                    const FmMetricsInput *input)
 {
   g_autoptr(GArray) order = flow_graph_sort (graph, metrics);
   g_autofree double *dist = g_new (double, graph->n);
   g_autofree gint *pred = g_new (gint, graph->n);
-  gboolean any_trigger = FALSE, any_outcome = FALSE;
+  FmNodeFigures *figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
+  guint *path_nodes;
   gint best = -1;
 
   for (guint i = 0; i < graph->n; i++)
     {
-      any_trigger |= fm_node_get_kind (graph->nodes[i]) == FM_NODE_KIND_TRIGGER;
-      any_outcome |= fm_node_get_kind (graph->nodes[i]) == FM_NODE_KIND_OUTCOME;
-    }
-
-  for (guint i = 0; i < graph->n; i++)
-    {
-      gboolean source = any_trigger
-        ? fm_node_get_kind (graph->nodes[i]) == FM_NODE_KIND_TRIGGER
+      gboolean source = input->any_trigger
+        ? input->facts[i].kind == FM_NODE_KIND_TRIGGER
         : graph->in_flow[i] && graph->in_degree[i] == 0;
 
-      dist[i] = source ? g_array_index (metrics->figures, FmNodeFigures, i).time_s : -INFINITY;
+      dist[i] = source ? figures[i].time_s : -INFINITY;
       pred[i] = -1;
     }
 
@@ -250,14 +418,15 @@ find_critical_path (FmMetrics  *metrics,
   for (guint k = 0; k < order->len; k++)
     {
       guint v = g_array_index (order, guint, k);
+      const guint *succ = &graph->succ[graph->succ_start[v]];
 
       if (dist[v] == -INFINITY)
         continue;
 
-      for (guint j = 0; j < graph->succ[v]->len; j++)
+      for (guint j = 0; j < graph->succ_len[v]; j++)
         {
-          guint w = g_array_index (graph->succ[v], guint, j);
-          double through = dist[v] + g_array_index (metrics->figures, FmNodeFigures, w).time_s;
+          guint w = succ[j];
+          double through = dist[v] + figures[w].time_s;
 
           if (through > dist[w])
             {
@@ -269,9 +438,9 @@ find_critical_path (FmMetrics  *metrics,
 
   for (guint i = 0; i < graph->n; i++)
     {
-      gboolean sink = any_outcome
-        ? fm_node_get_kind (graph->nodes[i]) == FM_NODE_KIND_OUTCOME
-        : graph->in_flow[i] && graph->out_degree[i] == 0;
+      gboolean sink = input->any_outcome
+        ? input->facts[i].kind == FM_NODE_KIND_OUTCOME
+        : graph->in_flow[i] && out_degree (graph, i) == 0;
 
       if (sink && dist[i] > -INFINITY && (best < 0 || dist[i] > dist[best]))
         best = i;
@@ -279,19 +448,20 @@ find_critical_path (FmMetrics  *metrics,
 
   if (best < 0)
     {
-      if (any_trigger && any_outcome)
+      if (input->any_trigger && input->any_outcome)
         fm_metrics_add_warning (metrics, "no-path", NULL,
                                 _("No flow connects the trigger to the outcome, so there is no lead time"));
-      return;
+      return g_new (guint, 1);
     }
 
   /* Walked back from the end, then turned round: inserting each at the
    * front would cost a move of the whole path per step. */
   for (gint v = best; v >= 0; v = pred[v])
     {
-      g_ptr_array_add (metrics->path, graph->nodes[v]);
-      g_array_index (metrics->figures, FmNodeFigures, v).on_path = TRUE;
+      g_ptr_array_add (metrics->path, graph->facts[v].node);
+      figures[v].on_path = TRUE;
     }
+  path_nodes = g_new (guint, metrics->path->len);
   for (guint i = 0, j = metrics->path->len; i + 1 < j; i++, j--)
     {
       gpointer t = metrics->path->pdata[i];
@@ -299,65 +469,18 @@ find_critical_path (FmMetrics  *metrics,
       metrics->path->pdata[i] = metrics->path->pdata[j - 1];
       metrics->path->pdata[j - 1] = t;
     }
+  for (gint v = best, i = metrics->path->len; v >= 0; v = pred[v])
+    path_nodes[--i] = v;
+
+  return path_nodes;
 }
 
 static void
-add_rework (FmMetrics  *metrics,
-            FlowGraph  *graph,
-            FmMap      *map)
+path_figures (FmMetrics  *metrics,
+              const guint *path_nodes,
+              const FmMetricsInput *input)
 {
-  g_autoptr(GHashTable) position = g_hash_table_new (NULL, NULL);
-  guint n_edges = fm_map_get_n_edges (map);
-
-  for (guint i = 0; i < metrics->path->len; i++)
-    g_hash_table_insert (position, metrics->path->pdata[i], GUINT_TO_POINTER (i + 1));
-
-  metrics->rework_adjusted_lead_time_s = metrics->lead_time_s;
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      FmEdge *edge = fm_map_get_edge (map, i);
-      FmNode *sender, *receiver;
-      guint from_pos, to_pos;
-      double rate = fm_edge_get_rate (edge);
-      double span = 0, extra;
-
-      /* The kind first: most edges are not rework, and need no look-up. */
-      if (fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
-        continue;
-      sender = fm_map_lookup_node (map, fm_edge_get_from (edge));
-      receiver = fm_map_lookup_node (map, fm_edge_get_to (edge));
-      if (sender == NULL || receiver == NULL)
-        continue;
-
-      from_pos = GPOINTER_TO_UINT (g_hash_table_lookup (position, sender));
-      to_pos = GPOINTER_TO_UINT (g_hash_table_lookup (position, receiver));
-      if (from_pos == 0 || to_pos == 0 || to_pos > from_pos)
-        {
-          fm_metrics_add_warning (metrics, "rework-off-path", fm_edge_get_id (edge),
-                                  _("The rework from “%s” to “%s” is not a loop back along the "
-                                    "critical path, so it is not counted"),
-                                  fm_node_get_label (sender), fm_node_get_label (receiver));
-          continue;
-        }
-      if (!fm_value_is_set (rate) || rate <= 0)
-        continue;
-
-      /* An item goes round the loop 1/(1-r) times on average: r/(1-r) extra. */
-      for (guint k = to_pos - 1; k < from_pos; k++)
-        span += g_array_index (metrics->figures, FmNodeFigures,
-                               index_of (graph, metrics->path->pdata[k])).time_s;
-      extra = rate / (1 - rate) * span;
-      metrics->rework_adjusted_lead_time_s += extra;
-      g_array_index (metrics->figures, FmNodeFigures, index_of (graph, sender)).rework_s += extra;
-      g_array_index (metrics->figures, FmNodeFigures, index_of (graph, receiver)).rework_s += extra;
-    }
-}
-
-static void
-path_figures (FmMetrics *metrics,
-              FlowGraph *graph)
-{
+  const FmNodeFigures *figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
   const char *last_role = NULL;
   gboolean any_step = FALSE;
 
@@ -367,21 +490,19 @@ path_figures (FmMetrics *metrics,
 
   for (guint i = 0; i < metrics->path->len; i++)
     {
-      FmNode *node = metrics->path->pdata[i];
+      const FmNodeFacts *facts = &input->facts[path_nodes[i]];
 
-      metrics->lead_time_s += g_array_index (metrics->figures, FmNodeFigures,
-                                             index_of (graph, node)).time_s;
+      metrics->lead_time_s += figures[path_nodes[i]].time_s;
 
-      if (FM_IS_PROCESS_STEP (node))
+      if (facts->kind == FM_NODE_KIND_PROCESS)
         {
-          FmProcessStep *step = FM_PROCESS_STEP (node);
-          const char *role = fm_process_step_get_role (step);
+          const char *role = fm_process_step_get_role ((FmProcessStep *) facts->node);
 
           any_step = TRUE;
-          if (fm_value_is_set (fm_process_step_get_process_s (step)))
-            metrics->process_time_s += fm_process_step_get_process_s (step);
-          if (fm_value_is_set (fm_process_step_get_pca (step)))
-            metrics->rolled_pca *= fm_process_step_get_pca (step) / 100.0;
+          if (fm_value_is_set (facts->process_s))
+            metrics->process_time_s += facts->process_s;
+          if (fm_value_is_set (facts->pca))
+            metrics->rolled_pca *= facts->pca / 100.0;
 
           /* A handoff is a change of role; a step without a role does not count. */
           if (role != NULL && *role != '\0')
@@ -401,39 +522,97 @@ path_figures (FmMetrics *metrics,
 }
 
 static void
-stream_figures (FmMetrics  *metrics,
-                FmDocument *document,
-                FmMap      *map)
+add_rework (FmMetrics            *metrics,
+            const guint          *path_nodes,
+            const FmMetricsInput *input,
+            FmMap                *map)
 {
+  FmNodeFigures *figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
+  /* Position on the path + 1 by node, 0 for a node off the path. */
+  g_autofree guint *position = g_new0 (guint, MAX (input->n_nodes, 1));
+
+  for (guint i = 0; i < metrics->path->len; i++)
+    position[path_nodes[i]] = i + 1;
+
+  metrics->rework_adjusted_lead_time_s = metrics->lead_time_s;
+
+  for (guint i = 0; i < input->n_edges; i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+      guint sender = input->edge_from[i], receiver = input->edge_to[i];
+      guint from_pos, to_pos;
+      double rate;
+      double span = 0, extra;
+
+      /* The kind first: most edges are not rework. */
+      if (fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
+        continue;
+      if (sender == G_MAXUINT || receiver == G_MAXUINT)
+        continue;
+
+      from_pos = position[sender];
+      to_pos = position[receiver];
+      if (from_pos == 0 || to_pos == 0 || to_pos > from_pos)
+        {
+          fm_metrics_add_warning (metrics, "rework-off-path", fm_edge_get_id (edge),
+                                  _("The rework from “%s” to “%s” is not a loop back along the "
+                                    "critical path, so it is not counted"),
+                                  fm_node_get_label (input->facts[sender].node),
+                                  fm_node_get_label (input->facts[receiver].node));
+          continue;
+        }
+      rate = fm_edge_get_rate (edge);
+      if (!fm_value_is_set (rate) || rate <= 0)
+        continue;
+
+      /* An item goes round the loop 1/(1-r) times on average: r/(1-r) extra. */
+      for (guint k = to_pos - 1; k < from_pos; k++)
+        span += figures[path_nodes[k]].time_s;
+      extra = rate / (1 - rate) * span;
+      metrics->rework_adjusted_lead_time_s += extra;
+      figures[sender].rework_s += extra;
+      figures[receiver].rework_s += extra;
+    }
+}
+
+static void
+stream_figures (FmMetrics            *metrics,
+                const FmMetricsInput *input,
+                FmDocument           *document)
+{
+  FmNodeFigures *figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
   double demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
   double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   double available = document ? fm_document_get_available_time_s (document) : FM_DEFAULT_AVAILABLE_TIME_S;
   gboolean any_wip = FALSE;
   double wip = 0;
 
-  for (guint i = 0; i < metrics->figures->len; i++)
+  for (guint i = 0; i < input->n_nodes; i++)
     {
-      FmNodeFigures *figures = &g_array_index (metrics->figures, FmNodeFigures, i);
-      FmNode *node = figures->node;
+      const FmNodeFacts *facts = &input->facts[i];
 
-      if (FM_IS_QUEUE (node) && fm_value_is_set (fm_queue_get_items (FM_QUEUE (node))))
+      if (facts->kind == FM_NODE_KIND_QUEUE && fm_value_is_set (facts->items))
         {
-          wip += fm_queue_get_items (FM_QUEUE (node));
+          wip += facts->items;
           any_wip = TRUE;
         }
-      else if (FM_IS_PROCESS_STEP (node))
+      else if (facts->kind == FM_NODE_KIND_PROCESS)
         {
-          FmProcessStep *step = FM_PROCESS_STEP (node);
-          double people = fm_process_step_get_people (step);
-          double process_s = fm_process_step_get_process_s (step);
+          FmProcessStep *step = (FmProcessStep *) facts->node;
+          double step_wip = fm_process_step_get_wip (step);
 
-          if (fm_value_is_set (fm_process_step_get_wip (step)))
+          if (fm_value_is_set (step_wip))
             {
-              wip += fm_process_step_get_wip (step);
+              wip += step_wip;
               any_wip = TRUE;
             }
-          if (demand > 0 && people > 0 && available > 0 && fm_value_is_set (process_s))
-            figures->utilization = process_s * demand / (people * available);
+          if (demand > 0 && available > 0 && fm_value_is_set (facts->process_s))
+            {
+              double people = fm_process_step_get_people (step);
+
+              if (people > 0)
+                figures[i].utilization = facts->process_s * demand / (people * available);
+            }
         }
     }
 
@@ -459,10 +638,17 @@ fm_metrics_compute (FmDocument *document,
                     GDate      *today)
 {
   FmMetrics *metrics;
+  FmMetricsInput input;
   FlowGraph graph;
+  FmNodeFigures *figures;
+  g_autofree guint *path_nodes = NULL;
+  double demand, day;
 
   g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (FM_IS_MAP (map), NULL);
+
+  demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
+  day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
 
   metrics = g_new0 (FmMetrics, 1);
   metrics->path = g_ptr_array_new ();
@@ -470,26 +656,28 @@ fm_metrics_compute (FmDocument *document,
   metrics->constraints = g_ptr_array_new ();
   metrics->warnings = g_ptr_array_new ();
 
-  flow_graph_init (&graph, map);
-  metrics->figures_index = g_hash_table_ref (graph.index);
-  g_array_set_size (metrics->figures, graph.n);
-  for (guint i = 0; i < graph.n; i++)
-    {
-      FmNodeFigures *figures = &g_array_index (metrics->figures, FmNodeFigures, i);
+  input_init (&input, map, &metrics->figures_index);
+  flow_graph_init (&graph, &input, map);
 
-      figures->node = graph.nodes[i];
-      figures->time_s = fm_metrics_node_time (document, graph.nodes[i]);
-      figures->utilization = NAN;
+  g_array_set_size (metrics->figures, input.n_nodes);
+  figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
+  for (guint i = 0; i < input.n_nodes; i++)
+    {
+      figures[i].node = input.facts[i].node;
+      figures[i].time_s = time_of (&input.facts[i], demand, day);
+      figures[i].utilization = NAN;
     }
 
-  find_critical_path (metrics, &graph, document);
-  path_figures (metrics, &graph);
-  add_rework (metrics, &graph, map);
-  stream_figures (metrics, document, map);
-  fm_constraints_rank (metrics, document, map);
-  fm_map_checks_run (metrics, document, map, today);
+  path_nodes = find_critical_path (metrics, &graph, &input);
+
+  path_figures (metrics, path_nodes, &input);
+  add_rework (metrics, path_nodes, &input, map);
+  stream_figures (metrics, &input, document);
+  fm_constraints_rank (metrics, &input, document);
+  fm_map_checks_run (metrics, &input, document, map, today);
 
   flow_graph_clear (&graph);
+  input_clear (&input);
 
   return metrics;
 }
@@ -503,14 +691,15 @@ const FmNodeFigures *
 fm_metrics_lookup_figures (const FmMetrics *metrics,
                            FmNode          *node)
 {
+  guint position;
+
   g_return_val_if_fail (metrics != NULL, NULL);
 
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (metrics->figures_index, node));
-
-  if (position == 0)
+  position = node_index_lookup (metrics->figures_index, node);
+  if (position == G_MAXUINT)
     return NULL;
 
-  return &g_array_index (metrics->figures, FmNodeFigures, position - 1);
+  return &g_array_index (metrics->figures, FmNodeFigures, position);
 }
 
 void
@@ -538,15 +727,11 @@ fm_metrics_free (FmMetrics *metrics)
   if (metrics == NULL)
     return;
 
+  /* The constraints are one block, their ids and labels one chunk. */
   for (guint i = 0; i < metrics->constraints->len; i++)
-    {
-      FmConstraint *c = metrics->constraints->pdata[i];
-
-      g_free (c->id);
-      g_free (c->label);
-      g_free (c->reason);
-      g_free (c);
-    }
+    g_free (((FmConstraint *) metrics->constraints->pdata[i])->cached_reason);
+  g_free (metrics->constraint_block);
+  g_clear_pointer (&metrics->strings, g_string_chunk_free);
   for (guint i = 0; i < metrics->warnings->len; i++)
     {
       FmWarning *w = metrics->warnings->pdata[i];
@@ -561,6 +746,6 @@ fm_metrics_free (FmMetrics *metrics)
   g_array_unref (metrics->figures);
   g_ptr_array_unref (metrics->constraints);
   g_ptr_array_unref (metrics->warnings);
-  g_clear_pointer (&metrics->figures_index, g_hash_table_unref);
+  g_clear_pointer (&metrics->figures_index, node_index_free);
   g_free (metrics);
 }

@@ -5,11 +5,25 @@
 
 G_BEGIN_DECLS
 
+/* A queue or step that holds the flow back. Its reason is words for the
+ * largest term of its score, formatted when first asked for with
+ * fm_constraint_get_reason(): a big map has tens of thousands of these,
+ * and a reader shows a few. */
 typedef struct {
   char *id;
   char *label;
   double score;
-  char *reason;
+
+  /*< private >*/
+  char *cached_reason;   /* NULL until fm_constraint_get_reason() */
+  double time_s;         /* the node's figures, for the reason */
+  double utilization;
+  double rework_s;
+  double pca;
+  double lead_time_s;
+  double day_length_s;
+  guint8 cause;          /* the largest term of the score */
+  guint8 second_cause;   /* named too, or none */
 } FmConstraint;
 
 typedef struct {
@@ -46,7 +60,9 @@ typedef struct {
   GPtrArray *warnings;    /* FmWarning* */
 
   /*< private >*/
-  GHashTable *figures_index; /* FmNode* -> position in figures + 1 */
+  struct _FmNodeIndex *figures_index; /* FmNode* -> position in figures */
+  FmConstraint *constraint_block;     /* what constraints points into */
+  GStringChunk *strings;              /* the constraints' ids and labels */
 } FmMetrics;
 
 FmMetrics       *fm_metrics_compute        (FmDocument  *document,
@@ -57,6 +73,7 @@ double           fm_metrics_node_time      (FmDocument  *document,
                                             FmNode      *node);
 const FmNodeFigures *fm_metrics_lookup_figures (const FmMetrics *metrics,
                                                 FmNode          *node);
+const char      *fm_constraint_get_reason  (FmConstraint *constraint);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmMetrics, fm_metrics_free)
 

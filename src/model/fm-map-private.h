@@ -15,5 +15,10 @@ void         fm_map_insert_edge        (FmMap       *self,
                                         FmEdge      *edge);
 guint        fm_map_remove_edge        (FmMap       *self,
                                         FmEdge      *edge);
+void         fm_map_append_node_quietly (FmMap      *self,
+                                         FmNode     *node);
+void         fm_map_append_edge_quietly (FmMap      *self,
+                                         FmEdge     *edge);
+void         fm_map_flush_appends      (FmMap       *self);
 
 G_END_DECLS

@@ -24,6 +24,12 @@ struct _FmMap
    * costs a reference and type checks. */
   GPtrArray *node_array;
   GPtrArray *edge_array;
+  /* Items at the end of the arrays not yet in the stores, appended by the
+   * loader (the arrays hold a reference to them until then): a store's
+   * insertion, with its items-changed and notify::n-items, was a tenth of
+   * a load. */
+  guint n_quiet_nodes;
+  guint n_quiet_edges;
   /* id -> FmNode or FmEdge (borrowed: the stores own them); ids are unique
    * across the nodes and edges of one map. */
   GHashTable *by_id;
@@ -44,10 +50,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+unref_tail (GPtrArray *array,
+            guint      n)
+{
+  for (guint i = array->len - n; i < array->len; i++)
+    g_object_unref (g_ptr_array_index (array, i));
+}
+
+static void
 fm_map_finalize (GObject *object)
 {
   FmMap *self = FM_MAP (object);
 
+  /* A load that failed half-way leaves quiet items. */
+  unref_tail (self->node_array, self->n_quiet_nodes);
+  unref_tail (self->edge_array, self->n_quiet_edges);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_object (&self->nodes);
   g_clear_object (&self->edges);
@@ -190,6 +207,7 @@ fm_map_copy (FmMap      *self,
   fm_map_set_based_on (copy, self->based_on);
   fm_map_set_extra (copy, self->extra);
 
+  fm_map_flush_appends (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
   for (guint i = 0; i < n; i++)
     {
@@ -304,6 +322,7 @@ fm_map_get_nodes (FmMap *self)
 {
   g_return_val_if_fail (FM_IS_MAP (self), NULL);
 
+  fm_map_flush_appends (self);
   return G_LIST_MODEL (self->nodes);
 }
 
@@ -317,6 +336,7 @@ fm_map_get_edges (FmMap *self)
 {
   g_return_val_if_fail (FM_IS_MAP (self), NULL);
 
+  fm_map_flush_appends (self);
   return G_LIST_MODEL (self->edges);
 }
 
@@ -493,6 +513,7 @@ fm_map_insert_node (FmMap  *self,
   g_return_if_fail (!g_hash_table_contains (self->by_id, id));
   g_return_if_fail (position <= self->node_array->len);
 
+  fm_map_flush_appends (self);
   g_hash_table_insert (self->by_id, (gpointer) id, node);
   /* Before the store, which tells its watchers. */
   g_ptr_array_insert (self->node_array, position, node);
@@ -509,6 +530,7 @@ fm_map_remove_node (FmMap  *self,
   g_return_val_if_fail (FM_IS_MAP (self), 0);
   g_return_val_if_fail (FM_IS_NODE (node), 0);
 
+  fm_map_flush_appends (self);
   if (!g_ptr_array_find (self->node_array, node, &position))
     g_return_val_if_reached (0);
 
@@ -531,6 +553,7 @@ fm_map_insert_edge (FmMap  *self,
   g_return_if_fail (!g_hash_table_contains (self->by_id, id));
   g_return_if_fail (position <= self->edge_array->len);
 
+  fm_map_flush_appends (self);
   g_hash_table_insert (self->by_id, (gpointer) id, edge);
   g_ptr_array_insert (self->edge_array, position, edge);
   g_list_store_insert (self->edges, position, edge);
@@ -545,6 +568,7 @@ fm_map_remove_edge (FmMap  *self,
   g_return_val_if_fail (FM_IS_MAP (self), 0);
   g_return_val_if_fail (FM_IS_EDGE (edge), 0);
 
+  fm_map_flush_appends (self);
   if (!g_ptr_array_find (self->edge_array, edge, &position))
     g_return_val_if_reached (0);
 
@@ -553,6 +577,72 @@ fm_map_remove_edge (FmMap  *self,
   g_list_store_remove (self->edges, position);
 
   return position;
+}
+
+/**
+ * fm_map_append_node_quietly:
+ *
+ * Appends @node as fm_map_insert_node() would, but tells the store of
+ * nodes, and its watchers, only in fm_map_flush_appends(): for the loader,
+ * which appends thousands to a map nobody watches yet.
+ */
+void
+fm_map_append_node_quietly (FmMap  *self,
+                            FmNode *node)
+{
+  const char *id = fm_node_get_id (node);
+
+  g_return_if_fail (FM_IS_MAP (self));
+  g_return_if_fail (FM_IS_NODE (node));
+  g_return_if_fail (!g_hash_table_contains (self->by_id, id));
+
+  g_hash_table_insert (self->by_id, (gpointer) id, node);
+  g_ptr_array_add (self->node_array, g_object_ref (node));
+  self->n_quiet_nodes++;
+}
+
+/* As fm_map_append_node_quietly(), for an edge. */
+void
+fm_map_append_edge_quietly (FmMap  *self,
+                            FmEdge *edge)
+{
+  const char *id = fm_edge_get_id (edge);
+
+  g_return_if_fail (FM_IS_MAP (self));
+  g_return_if_fail (FM_IS_EDGE (edge));
+  g_return_if_fail (!g_hash_table_contains (self->by_id, id));
+
+  g_hash_table_insert (self->by_id, (gpointer) id, edge);
+  g_ptr_array_add (self->edge_array, g_object_ref (edge));
+  self->n_quiet_edges++;
+}
+
+static void
+flush (GListStore *store,
+       GPtrArray  *array,
+       guint      *n_quiet)
+{
+  guint n = *n_quiet;
+
+  if (n == 0)
+    return;
+
+  /* Zero first: the store's watchers may change the map. */
+  *n_quiet = 0;
+  g_list_store_splice (store, array->len - n, 0, array->pdata + array->len - n, n);
+  unref_tail (array, n);
+}
+
+/* Hands the quietly appended nodes and edges to the stores, one splice
+ * (one items-changed) each. Every other function that needs the stores
+ * calls it first. */
+void
+fm_map_flush_appends (FmMap *self)
+{
+  g_return_if_fail (FM_IS_MAP (self));
+
+  flush (self->nodes, self->node_array, &self->n_quiet_nodes);
+  flush (self->edges, self->edge_array, &self->n_quiet_edges);
 }
 
 const char *

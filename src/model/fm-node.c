@@ -471,7 +471,18 @@ fm_node_new (FmNodeKind  kind,
 {
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_object_new (fm_node_type_for_kind (kind), "id", id, NULL);
+  GType type = fm_node_type_for_kind (kind);
+  FmNode *self;
+  FmNodePrivate *priv;
+
+  g_return_val_if_fail (type != G_TYPE_INVALID, NULL);
+
+  /* The id straight, not through its property: a load makes thousands. */
+  self = g_object_new (type, NULL);
+  priv = fm_node_get_instance_private (self);
+  priv->id = g_strdup (id);
+
+  return self;
 }
 
 /**

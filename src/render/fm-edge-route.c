@@ -48,6 +48,11 @@ struct _FmEdgeRoutes
   /* Over the routes' bounds, made when first asked for. */
   GArray *route_bounds; /* FmRect by edge */
   FmNodeGrid *edge_grid;
+
+  /* Which routes changed when, for whoever keeps a drawing of them. */
+  guint serial;         /* counts the updates that changed something */
+  guint built_serial;   /* the serial of the last routing of everything */
+  guint *changed;       /* by edge: the serial at which its route last changed */
 };
 
 static int
@@ -380,6 +385,11 @@ build (FmEdgeRoutes *self,
         finish_route (work, &self->plans[i], &g_array_index (self->routes, FmEdgeRoute, i));
       set_route_bounds (self, i);
     }
+
+  self->built_serial = ++self->serial;
+  self->changed = g_new (guint, n_edges + 1);
+  for (guint i = 0; i <= n_edges; i++)
+    self->changed[i] = self->serial;
 }
 
 static void
@@ -407,6 +417,7 @@ clear (FmEdgeRoutes *self)
   g_clear_pointer (&self->incident, g_free);
   g_clear_pointer (&self->route_bounds, g_array_unref);
   g_clear_pointer (&self->edge_grid, fm_node_grid_free);
+  g_clear_pointer (&self->changed, g_free);
 }
 
 /**
@@ -615,11 +626,18 @@ fm_edge_routes_update (FmEdgeRoutes *self,
     if (is_loop (self->plans[p].shape))
       finish[p] = TRUE;
 
+  self->serial++;
   for (guint p = 0; p < self->n_edges; p++)
     if (finish[p] && self->plans[p].shape != SHAPE_NONE)
       {
-        finish_route (work, &self->plans[p], &g_array_index (self->routes, FmEdgeRoute, p));
+        FmEdgeRoute *route = &g_array_index (self->routes, FmEdgeRoute, p);
+        FmEdgeRoute old = *route;
+
+        finish_route (work, &self->plans[p], route);
         set_route_bounds (self, p);
+        /* Most finished again come out the same: only a real change counts. */
+        if (memcmp (&old, route, sizeof old) != 0)
+          self->changed[p] = self->serial;
       }
 
   return TRUE;
@@ -628,6 +646,68 @@ rebuild:
   clear (self);
   build (self, map);
   return FALSE;
+}
+
+/**
+ * fm_edge_routes_get_serial:
+ * @built: (out) (optional): the serial at which every route was last made
+ *   again from nothing (after a change other than a move, or many moves)
+ *
+ * Returns: a number that grows with each update, to pass to
+ *   fm_edge_routes_changed_since() later
+ */
+guint
+fm_edge_routes_get_serial (FmEdgeRoutes *self,
+                           guint        *built)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (built != NULL)
+    *built = self->built_serial;
+  return self->serial;
+}
+
+/**
+ * fm_edge_routes_changed_since:
+ * @serial: from fm_edge_routes_get_serial()
+ *
+ * Returns: whether the route at @position took another course, end
+ *   places or label place since @serial
+ */
+gboolean
+fm_edge_routes_changed_since (FmEdgeRoutes *self,
+                              guint         position,
+                              guint         serial)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (position < self->routes->len, FALSE);
+
+  return self->changed[position] > serial;
+}
+
+/**
+ * fm_edge_routes_find_position:
+ * @position: (out): where the route of @edge_id is, for fm_edge_routes_get()
+ *
+ * Returns: %FALSE when no edge has that id
+ */
+gboolean
+fm_edge_routes_find_position (FmEdgeRoutes *self,
+                              const char   *edge_id,
+                              guint        *position)
+{
+  gpointer found;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (edge_id != NULL, FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  found = g_hash_table_lookup (self->by_id, edge_id);
+  if (found == NULL)
+    return FALSE;
+
+  *position = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
 }
 
 guint

@@ -33,6 +33,14 @@ gboolean            fm_edge_routes_update    (FmEdgeRoutes       *self,
                                               FmMap              *map);
 void                fm_edge_routes_free      (FmEdgeRoutes       *self);
 guint               fm_edge_routes_get_n     (FmEdgeRoutes       *self);
+gboolean            fm_edge_routes_find_position (FmEdgeRoutes   *self,
+                                                  const char     *edge_id,
+                                                  guint          *position);
+guint               fm_edge_routes_get_serial (FmEdgeRoutes      *self,
+                                               guint             *built);
+gboolean            fm_edge_routes_changed_since (FmEdgeRoutes   *self,
+                                                  guint           position,
+                                                  guint           serial);
 const FmEdgeRoute  *fm_edge_routes_get       (FmEdgeRoutes       *self,
                                               guint               position);
 const FmEdgeRoute  *fm_edge_routes_lookup    (FmEdgeRoutes       *self,

@@ -88,6 +88,11 @@ draw_leaders_of (FmRenderContext *ctx,
 
       if (target == NULL || target == FM_NODE (kaizen))
         continue;
+      if (ctx->options->layer != FM_RENDER_LAYER_ALL &&
+          !fm_render_layer_holds (ctx->options,
+                                  fm_render_is_moving (ctx->options, fm_node_get_id (FM_NODE (kaizen))) ||
+                                  fm_render_is_moving (ctx->options, targets[i])))
+        continue;
 
       fm_node_get_bounds (target, &t);
       if (!leader_end (sx, sy, &t, &ex, &ey) || !segment_visible (ctx->options, sx, sy, ex, ey))

@@ -49,6 +49,32 @@ void      fm_render_context_init    (FmRenderContext        *ctx,
                                      const FmRenderOptions  *options);
 void      fm_render_context_clear   (FmRenderContext        *ctx);
 
+/* Whether the layer drawn holds a thing that moves (@moving) or not. */
+static inline gboolean
+fm_render_layer_holds (const FmRenderOptions *options,
+                       gboolean               moving)
+{
+  switch (options->layer)
+    {
+    case FM_RENDER_LAYER_STILL_UNDER:
+    case FM_RENDER_LAYER_STILL_OVER:
+      return !moving;
+    case FM_RENDER_LAYER_MOVING_UNDER:
+    case FM_RENDER_LAYER_MOVING_OVER:
+      return moving;
+    case FM_RENDER_LAYER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static inline gboolean
+fm_render_is_moving (const FmRenderOptions *options,
+                     const char            *id)
+{
+  return options->moving != NULL && g_hash_table_contains (options->moving, id);
+}
+
 void      fm_render_set_color       (cairo_t                *cr,
                                      const FmColor          *color,
                                      double                  alpha);

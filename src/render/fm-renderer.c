@@ -109,6 +109,34 @@ copy_indices (GArray *found)
   return copy;
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The positions of the routes of the edges among @moving, in drawing order. */
+static GArray *
+moving_routes (FmEdgeRoutes *routes,
+               GHashTable   *moving)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer id;
+  guint position;
+
+  g_hash_table_iter_init (&iter, moving);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (fm_edge_routes_find_position (routes, id, &position))
+      g_array_append_val (found, position);
+  g_array_sort (found, compare_positions);
+
+  return found;
+}
+
 /* The @k-th of @indices, or @k itself when everything is drawn. */
 static inline guint
 nth (GArray *indices,
@@ -326,6 +354,15 @@ fm_renderer_handle_at (FmNode *node,
   return FM_HANDLE_NONE;
 }
 
+/* Whether the layer drawn holds @node. */
+static gboolean
+holds (const FmRenderOptions *options,
+       FmNode                *node)
+{
+  return options->layer == FM_RENDER_LAYER_ALL ||
+         fm_render_layer_holds (options, fm_render_is_moving (options, fm_node_get_id (node)));
+}
+
 static void
 draw_selection (FmRenderContext *ctx,
                 FmNode          *node)
@@ -383,6 +420,7 @@ draw_hover (FmRenderContext *ctx,
  * Draws @map: the timeline under everything, then the constraints'
  * halos, the edges, the nodes, the edges' labels, the constraints' badges,
  * and the selection and hover marks on top. Paints no background.
+ * @options' layer may ask for a part of that (see #FmRenderLayer).
  */
 void
 fm_renderer_draw (cairo_t               *cr,
@@ -398,6 +436,7 @@ fm_renderer_draw (cairo_t               *cr,
   FmRenderContext ctx;
   FmEdgeRoutes *routes;
   const char *hover;
+  gboolean under, over, still;
   guint n_nodes, n_routes, n_labels;
   g_autoptr(GArray) visible_nodes = NULL;
   g_autoptr(GArray) visible_routes = NULL;
@@ -423,16 +462,22 @@ fm_renderer_draw (cairo_t               *cr,
   fm_render_context_init (&ctx, cr, options);
   cairo_save (cr);
 
+  under = options->layer != FM_RENDER_LAYER_STILL_OVER && options->layer != FM_RENDER_LAYER_MOVING_OVER;
+  over = options->layer != FM_RENDER_LAYER_STILL_UNDER && options->layer != FM_RENDER_LAYER_MOVING_UNDER;
+  still = fm_render_layer_holds (options, FALSE);
+
   /* A future state's changes: the origin's ladder and the removed steps
    * lie behind everything. */
-  if (options->comparison != NULL)
+  if (options->comparison != NULL && under && still)
     {
       FmRect content;
 
       fm_render_diff_under (&ctx, map, content_extents (map, routes, &content) ? &content : NULL);
     }
 
-  if (options->timeline)
+  /* The ladder's rungs follow the steps: it moves with any of them. */
+  if (options->timeline &&
+      (options->layer == FM_RENDER_LAYER_ALL || options->layer == FM_RENDER_LAYER_MOVING_UNDER))
     {
       FmRect content;
 
@@ -449,15 +494,16 @@ fm_renderer_draw (cairo_t               *cr,
         }
     }
 
-  fm_render_kaizen_leaders (&ctx, map, routes);
+  if (under)
+    fm_render_kaizen_leaders (&ctx, map, routes);
 
   /* Under the edges that meet the nodes, and under the nodes. */
-  for (guint i = 0; i < n_constraints; i++)
+  for (guint i = 0; i < n_constraints && under; i++)
     {
       FmRect r;
 
       fm_node_get_bounds (constraints[i], &r);
-      if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH))
+      if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_halo (&ctx, constraints[i]);
     }
 
@@ -470,23 +516,33 @@ fm_renderer_draw (cairo_t               *cr,
 
       visible_nodes = copy_indices (fm_edge_routes_find_nodes (routes, &(FmRect) {
         v->x - reach, v->y - reach, v->width + 2 * reach, v->height + 2 * reach }));
-      visible_routes = copy_indices (fm_edge_routes_find_routes (routes, &(FmRect) {
-        v->x - EDGE_INK_REACH - 1, v->y - EDGE_INK_REACH - 1,
-        v->width + 2 * EDGE_INK_REACH + 2, v->height + 2 * EDGE_INK_REACH + 2 }));
-      /* A label lies on its route, at most half its width beside it. */
-      visible_labels = copy_indices (fm_edge_routes_find_routes (routes, &(FmRect) {
-        v->x - LABEL_REACH, v->y - LABEL_REACH, v->width + 2 * LABEL_REACH, v->height + 2 * LABEL_REACH }));
+      if (!still && options->moving != NULL)
+        {
+          /* The few moving edges, rather than all those on screen. */
+          visible_routes = moving_routes (routes, options->moving);
+          visible_labels = copy_indices (visible_routes);
+        }
+      else
+        {
+          visible_routes = copy_indices (fm_edge_routes_find_routes (routes, &(FmRect) {
+            v->x - EDGE_INK_REACH - 1, v->y - EDGE_INK_REACH - 1,
+            v->width + 2 * EDGE_INK_REACH + 2, v->height + 2 * EDGE_INK_REACH + 2 }));
+          /* A label lies on its route, at most half its width beside it. */
+          visible_labels = copy_indices (fm_edge_routes_find_routes (routes, &(FmRect) {
+            v->x - LABEL_REACH, v->y - LABEL_REACH, v->width + 2 * LABEL_REACH, v->height + 2 * LABEL_REACH }));
+        }
       n_nodes = visible_nodes->len;
       n_routes = visible_routes->len;
       n_labels = visible_labels->len;
     }
 
-  for (guint k = 0; k < n_routes; k++)
+  for (guint k = 0; k < n_routes && under; k++)
     {
       const FmEdgeRoute *route = fm_edge_routes_get (routes, nth (visible_routes, k));
       const char *id = fm_edge_get_id (route->edge);
 
-      if (route->n_points == 0 || !is_visible (options, &route->bounds, EDGE_INK_REACH))
+      if (route->n_points == 0 || !is_visible (options, &route->bounds, EDGE_INK_REACH) ||
+          !fm_render_layer_holds (options, fm_render_is_moving (options, id)))
         continue;
 
       if (is_selected (options, id))
@@ -497,13 +553,16 @@ fm_renderer_draw (cairo_t               *cr,
       fm_render_edge (&ctx, route);
     }
 
+  if (!over)
+    goto done;
+
   for (guint k = 0; k < n_nodes; k++)
     {
       FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
       FmRect r;
 
       fm_node_get_bounds (node, &r);
-      if (is_visible (options, &r, 4))
+      if (is_visible (options, &r, 4) && holds (options, node))
         fm_render_node (&ctx, node);
     }
 
@@ -514,7 +573,8 @@ fm_renderer_draw (cairo_t               *cr,
       FmRect label;
 
       fm_render_edge_label_rect (route, &label);
-      if (label.width > 0 && is_visible (options, &label, 0))
+      if (label.width > 0 && is_visible (options, &label, 0) &&
+          fm_render_layer_holds (options, fm_render_is_moving (options, fm_edge_get_id (route->edge))))
         fm_render_edge_label (&ctx, route);
     }
 
@@ -523,11 +583,12 @@ fm_renderer_draw (cairo_t               *cr,
       FmRect r;
 
       fm_node_get_bounds (constraints[i], &r);
-      if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH))
+      if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_badge (&ctx, constraints[i], i + 1);
     }
 
-  fm_render_diff_over (&ctx, map);
+  if (still)
+    fm_render_diff_over (&ctx, map);
 
   for (guint k = 0; k < n_nodes; k++)
     {
@@ -536,7 +597,8 @@ fm_renderer_draw (cairo_t               *cr,
       FmRect r;
 
       fm_node_get_bounds (node, &r);
-      if (!is_visible (options, &r, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel))
+      if (!is_visible (options, &r, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel) ||
+          !holds (options, node))
         continue;
 
       if (is_selected (options, id))
@@ -545,6 +607,7 @@ fm_renderer_draw (cairo_t               *cr,
         draw_hover (&ctx, node);
     }
 
+done:
   cairo_restore (cr);
   fm_render_context_clear (&ctx);
 }

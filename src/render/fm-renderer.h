@@ -35,6 +35,23 @@ typedef struct {
   FmColor constraint;     /* the halo and badge of the top constraints */
 } FmPalette;
 
+/* What a draw draws: everything, or one of four layers that together
+ * draw the same, so that a drag can keep what does not move between
+ * frames (the canvas, fm-canvas-layers.c). Each layer holds, in drawing
+ * order, the things of one kind: under the nodes (the leaders, the
+ * halos, the edges, the ladder) or over them (the nodes, the labels,
+ * the badges, the marks), still or moving. Drawn still under, moving
+ * under, still over, moving over, they look the same as everything
+ * drawn at once but where moving things overlap still ones of the same
+ * kind drawn after them. */
+typedef enum {
+  FM_RENDER_LAYER_ALL,
+  FM_RENDER_LAYER_STILL_UNDER,
+  FM_RENDER_LAYER_MOVING_UNDER,
+  FM_RENDER_LAYER_STILL_OVER,
+  FM_RENDER_LAYER_MOVING_OVER,
+} FmRenderLayer;
+
 typedef struct {
   /* nullable: gives the day length used for "3 d"; without it a day is 24 h */
   FmDocument *document;
@@ -63,6 +80,13 @@ typedef struct {
    * drawn faded where they were, added and changed ones get a badge, and
    * the "from" map's ladder lies faintly behind (fm-render-diff.c) */
   const FmComparison *comparison;
+  /* FM_RENDER_LAYER_ALL after fm_render_options_init */
+  FmRenderLayer layer;
+  /* nullable: the ids (char *) of the nodes and edges that move, for a
+   * layer other than all; a leader moves with its burst or its target,
+   * the ladder with any step (it goes with the moving edges, under the
+   * still nodes); the comparison's marks are still. */
+  GHashTable *moving;
 } FmRenderOptions;
 
 /* The handles of a selected node: resizing at the corners and sides, and

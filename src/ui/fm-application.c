@@ -199,6 +199,9 @@ fm_application_startup (GApplication *application)
 {
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* What GtkApplication gives it when it finds gtk/help-overlay.ui, which
+   * it does not: see action_show_help_overlay(). */
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (fm_application_parent_class)->startup (application);
 
@@ -206,6 +209,7 @@ fm_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", help_accels);
 }
 
 static void

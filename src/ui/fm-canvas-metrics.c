@@ -14,6 +14,7 @@
 static void
 on_metrics_changed (FmCanvas *self)
 {
+  fm_canvas_layers_invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

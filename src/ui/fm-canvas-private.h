@@ -36,6 +36,8 @@ typedef struct {
   double pan_origin_x, pan_origin_y;
 } FmDrag;
 
+typedef struct _FmCanvasLayers FmCanvasLayers;
+
 struct _FmCanvas
 {
   GtkWidget parent_instance;
@@ -54,6 +56,8 @@ struct _FmCanvas
   guint diff_idle;
 
   FmDrag drag;
+  gboolean drag_moving;           /* the drag's own move is in the document */
+  FmCanvasLayers *layers;         /* during a move: what does not move */
   GtkGesture *primary_drag;
   gboolean space_down;
   gboolean have_pointer;
@@ -118,6 +122,18 @@ void     fm_canvas_tools_draw          (FmCanvas    *self,
 const char *fm_canvas_tools_cursor     (FmCanvas    *self,
                                         double       x,
                                         double       y);
+
+/* fm-canvas-layers.c */
+gboolean fm_canvas_layers_draw         (FmCanvas        *self,
+                                        cairo_t         *cr,
+                                        FmRenderOptions *options,
+                                        void           (*draw_background) (FmCanvas *self,
+                                                                           cairo_t  *cr,
+                                                                           double    width,
+                                                                           double    height));
+void     fm_canvas_layers_invalidate   (FmCanvas        *self);
+guint    fm_canvas_layers_get_n_drawn  (FmCanvas        *self);
+void     fm_canvas_layers_free         (FmCanvasLayers  *layers);
 
 /* fm-canvas-dnd.c */
 void     fm_canvas_dnd_init            (FmCanvas    *self);

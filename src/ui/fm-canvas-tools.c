@@ -94,6 +94,7 @@ fm_canvas_tools_cancel (FmCanvas *self)
     }
   close_group (self, TRUE);
   drag_clear (&self->drag);
+  g_clear_pointer (&self->layers, fm_canvas_layers_free);
   if (self->primary_drag != NULL)
     gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->primary_drag));
   fm_canvas_update_cursor (self);
@@ -232,8 +233,11 @@ update_move (FmCanvas *self)
   if (target_dx == drag->applied_dx && target_dy == drag->applied_dy)
     return;
 
+  /* What the canvas keeps of the still layers stays good through this. */
+  self->drag_moving = TRUE;
   fm_document_move_nodes (self->document, self->map, (const char * const *) drag->ids,
                           target_dx - drag->applied_dx, target_dy - drag->applied_dy);
+  self->drag_moving = FALSE;
   drag->applied_dx = target_dx;
   drag->applied_dy = target_dy;
 }
@@ -379,6 +383,7 @@ on_drag_end (GtkGestureDrag *gesture,
     case FM_DRAG_MOVE:
     case FM_DRAG_RESIZE:
       close_group (self, FALSE);
+      g_clear_pointer (&self->layers, fm_canvas_layers_free);
       break;
 
     case FM_DRAG_CONNECT:

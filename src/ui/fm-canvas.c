@@ -42,6 +42,7 @@ fm_canvas_dispose (GObject *object)
   fm_canvas_set_map (self, NULL, NULL);
   fm_canvas_diff_clear (self);
   fm_canvas_metrics_dispose (self);
+  g_clear_pointer (&self->layers, fm_canvas_layers_free);
 
   G_OBJECT_CLASS (fm_canvas_parent_class)->dispose (object);
 }
@@ -119,6 +120,7 @@ fm_canvas_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (fm_canvas_parent_class)->css_changed (widget, change);
 
   update_palette (FM_CANVAS (widget));
+  fm_canvas_layers_invalidate (FM_CANVAS (widget));
   gtk_widget_queue_draw (widget);
 }
 
@@ -345,6 +347,19 @@ draw_hover_port (FmCanvas *self,
 }
 
 static void
+draw_background (FmCanvas *self,
+                 cairo_t  *cr,
+                 double    width,
+                 double    height)
+{
+  set_source (cr, &self->palette.background, 1);
+  cairo_paint (cr);
+
+  if (fm_canvas_state_get_snap_to_grid (self->state))
+    draw_grid (self, cr, width, height);
+}
+
+static void
 fm_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
@@ -357,13 +372,10 @@ fm_canvas_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  set_source (cr, &self->palette.background, 1);
-  cairo_paint (cr);
 
-  if (fm_canvas_state_get_snap_to_grid (self->state))
-    draw_grid (self, cr, width, height);
-
-  if (self->map != NULL)
+  if (self->map == NULL)
+    draw_background (self, cr, width, height);
+  else
     {
       fm_canvas_state_get_origin (self->state, &ox, &oy);
       fm_render_options_init (&options);
@@ -376,11 +388,15 @@ fm_canvas_snapshot (GtkWidget   *widget,
       options.visible = (FmRect) { ox, oy, width / zoom, height / zoom };
       options.routes = fm_canvas_get_routes (self);
 
-      cairo_save (cr);
-      cairo_scale (cr, zoom, zoom);
-      cairo_translate (cr, -ox, -oy);
-      fm_renderer_draw (cr, self->map, &options);
-      cairo_restore (cr);
+      if (!fm_canvas_layers_draw (self, cr, &options, draw_background))
+        {
+          draw_background (self, cr, width, height);
+          cairo_save (cr);
+          cairo_scale (cr, zoom, zoom);
+          cairo_translate (cr, -ox, -oy);
+          fm_renderer_draw (cr, self->map, &options);
+          cairo_restore (cr);
+        }
 
       draw_hover_port (self, cr);
       fm_canvas_tools_draw (self, cr);
@@ -425,6 +441,7 @@ fm_canvas_measure (GtkWidget      *widget,
 static void
 on_view_changed (FmCanvas *self)
 {
+  fm_canvas_layers_invalidate (self);
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -439,6 +456,7 @@ on_selection_changed (FmCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cut", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.copy", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.duplicate", any);
+  fm_canvas_layers_invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -446,6 +464,7 @@ static void
 on_snap_changed (FmCanvas *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
+  fm_canvas_layers_invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -453,6 +472,8 @@ static void
 on_document_changed (FmCanvas *self)
 {
   self->routes_stale = TRUE;
+  if (!self->drag_moving)
+    fm_canvas_layers_invalidate (self);
   /* An undo may take away what was selected or being edited. */
   if (self->editing_id != NULL && !fm_map_has_id (self->map, self->editing_id))
     fm_canvas_edit_cancel (self);

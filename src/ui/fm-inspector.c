@@ -4,6 +4,11 @@
  * belongs to, its name and how its text reads. Typing applies the value at
  * once, merged into one undo step until the row loses focus; text that does
  * not read as a value is marked and not applied.
+ *
+ * The pages and the node page's groups are built from
+ * fm-inspector-pages.ui the first time they are shown: a window that
+ * never selects an experiment never pays for its rows, and the first
+ * frame of every window is sooner.
  */
 #include "config.h"
 
@@ -38,38 +43,64 @@ typedef enum {
   ON_EDGE,
 } FieldTarget;
 
+/* What is built at once, the first time it is shown. */
+typedef enum {
+  PART_DOCUMENT,
+  PART_NODE,      /* the node page, with the label every node has */
+  PART_PROCESS,   /* groups of the node page, for one kind each */
+  PART_QUEUE,
+  PART_KAIZEN,
+  PART_EDGE,
+  PART_MULTIPLE,
+  N_PARTS
+} Part;
+
+static const struct {
+  const char *id;     /* in fm-inspector-pages.ui */
+  const char *page;   /* its name in the stack, or NULL for a node group */
+} parts[N_PARTS] = {
+  [PART_DOCUMENT] = { "document_page", "document" },
+  [PART_NODE] = { "node_page", "node" },
+  [PART_PROCESS] = { "process_group", NULL },
+  [PART_QUEUE] = { "queue_group", NULL },
+  [PART_KAIZEN] = { "kaizen_group", NULL },
+  [PART_EDGE] = { "edge_page", "edge" },
+  [PART_MULTIPLE] = { "multiple_page", "multiple" },
+};
+
 static const struct {
   const char *row;
   FieldTarget target;
+  Part part;
   const char *property;
   FieldType type;
 } fields[] = {
-  { "doc_title", ON_DOCUMENT, "title", FIELD_TEXT },
-  { "doc_customer", ON_DOCUMENT, "customer", FIELD_TEXT },
-  { "doc_value", ON_DOCUMENT, "value", FIELD_TEXT },
-  { "doc_trigger", ON_DOCUMENT, "trigger", FIELD_TEXT },
-  { "doc_outcome", ON_DOCUMENT, "outcome", FIELD_TEXT },
-  { "doc_stream_type", ON_DOCUMENT, "stream-type", FIELD_CHOICE },
-  { "doc_day_length", ON_DOCUMENT, "day-length-s", FIELD_DURATION },
-  { "doc_available_time", ON_DOCUMENT, "available-time-s", FIELD_DURATION },
-  { "doc_demand", ON_DOCUMENT, "demand-per-day", FIELD_NUMBER },
-  { "node_label", ON_NODE, "label", FIELD_TEXT },
-  { "process_time", ON_NODE, "process-s", FIELD_DURATION },
-  { "lead_time", ON_NODE, "lead-s", FIELD_DURATION },
-  { "pca", ON_NODE, "pca", FIELD_PERCENT },
-  { "people", ON_NODE, "people", FIELD_NUMBER },
-  { "role", ON_NODE, "role", FIELD_TEXT },
-  { "wip", ON_NODE, "wip", FIELD_NUMBER },
-  { "wait", ON_NODE, "wait-s", FIELD_DURATION },
-  { "items", ON_NODE, "items", FIELD_NUMBER },
-  { "owner", ON_NODE, "owner", FIELD_TEXT },
-  { "measure", ON_NODE, "measure", FIELD_TEXT },
-  { "baseline", ON_NODE, "baseline", FIELD_TEXT },
-  { "target", ON_NODE, "target", FIELD_TEXT },
-  { "review_date", ON_NODE, "review-date", FIELD_DATE },
-  { "status", ON_NODE, "status", FIELD_CHOICE },
-  { "edge_kind", ON_EDGE, "kind", FIELD_CHOICE },
-  { "rate", ON_EDGE, "rate", FIELD_RATE },
+  { "doc_title", ON_DOCUMENT, PART_DOCUMENT, "title", FIELD_TEXT },
+  { "doc_customer", ON_DOCUMENT, PART_DOCUMENT, "customer", FIELD_TEXT },
+  { "doc_value", ON_DOCUMENT, PART_DOCUMENT, "value", FIELD_TEXT },
+  { "doc_trigger", ON_DOCUMENT, PART_DOCUMENT, "trigger", FIELD_TEXT },
+  { "doc_outcome", ON_DOCUMENT, PART_DOCUMENT, "outcome", FIELD_TEXT },
+  { "doc_stream_type", ON_DOCUMENT, PART_DOCUMENT, "stream-type", FIELD_CHOICE },
+  { "doc_day_length", ON_DOCUMENT, PART_DOCUMENT, "day-length-s", FIELD_DURATION },
+  { "doc_available_time", ON_DOCUMENT, PART_DOCUMENT, "available-time-s", FIELD_DURATION },
+  { "doc_demand", ON_DOCUMENT, PART_DOCUMENT, "demand-per-day", FIELD_NUMBER },
+  { "node_label", ON_NODE, PART_NODE, "label", FIELD_TEXT },
+  { "process_time", ON_NODE, PART_PROCESS, "process-s", FIELD_DURATION },
+  { "lead_time", ON_NODE, PART_PROCESS, "lead-s", FIELD_DURATION },
+  { "pca", ON_NODE, PART_PROCESS, "pca", FIELD_PERCENT },
+  { "people", ON_NODE, PART_PROCESS, "people", FIELD_NUMBER },
+  { "role", ON_NODE, PART_PROCESS, "role", FIELD_TEXT },
+  { "wip", ON_NODE, PART_PROCESS, "wip", FIELD_NUMBER },
+  { "wait", ON_NODE, PART_QUEUE, "wait-s", FIELD_DURATION },
+  { "items", ON_NODE, PART_QUEUE, "items", FIELD_NUMBER },
+  { "owner", ON_NODE, PART_KAIZEN, "owner", FIELD_TEXT },
+  { "measure", ON_NODE, PART_KAIZEN, "measure", FIELD_TEXT },
+  { "baseline", ON_NODE, PART_KAIZEN, "baseline", FIELD_TEXT },
+  { "target", ON_NODE, PART_KAIZEN, "target", FIELD_TEXT },
+  { "review_date", ON_NODE, PART_KAIZEN, "review-date", FIELD_DATE },
+  { "status", ON_NODE, PART_KAIZEN, "status", FIELD_CHOICE },
+  { "edge_kind", ON_EDGE, PART_EDGE, "kind", FIELD_CHOICE },
+  { "rate", ON_EDGE, PART_EDGE, "rate", FIELD_RATE },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
@@ -79,10 +110,8 @@ struct _FmInspector
   GtkWidget parent_instance;
 
   GtkStack *stack;
-  AdwPreferencesGroup *process_group;
-  AdwPreferencesGroup *queue_group;
-  AdwPreferencesGroup *kaizen_group;
-  AdwStatusPage *multiple_page;
+  /* NULL until built; see ensure_part(). */
+  GtkWidget *parts[N_PARTS];
   GtkWidget *process_observed;  /* fm-inspector-observed.c */
   GtkWidget *queue_observed;
   AdwComboRow *waste;
@@ -308,6 +337,10 @@ refresh_field (FmInspector *self,
   g_autofree char *text = NULL;
   GtkWidget *row = self->rows[i];
 
+  /* Not built yet: it is filled in when it is. */
+  if (row == NULL)
+    return;
+
   gtk_widget_set_visible (row, pspec != NULL);
   if (pspec == NULL)
     return;
@@ -335,6 +368,20 @@ refresh_field (FmInspector *self,
 }
 
 static void flush_pending (FmInspector *self);
+static void ensure_part (FmInspector *self,
+                         Part         part);
+
+/* Shows the group of @part if it was built, when @visible. */
+static void
+show_group (FmInspector *self,
+            Part         part,
+            gboolean     visible)
+{
+  if (visible)
+    ensure_part (self, part);
+  if (self->parts[part] != NULL)
+    gtk_widget_set_visible (self->parts[part], visible);
+}
 
 static void
 refresh (FmInspector *self)
@@ -343,7 +390,7 @@ refresh (FmInspector *self)
   FmNode *node = (id && self->map) ? fm_map_lookup_node (self->map, id) : NULL;
   FmEdge *edge = (id && self->map) ? fm_map_lookup_edge (self->map, id) : NULL;
   guint n_selected = self->state ? fm_canvas_state_get_n_selected (self->state) : 0;
-  const char *page = "document";
+  Part page = PART_DOCUMENT;
 
   /* What was typed for the item selected before goes to that item. */
   if (self->typing_row == NULL)
@@ -357,27 +404,37 @@ refresh (FmInspector *self)
       const char *title = kind == FM_NODE_KIND_KAIZEN ? _("Hypothesis")
                         : kind == FM_NODE_KIND_NOTE ? _("Text") : _("Label");
 
-      page = "node";
+      page = PART_NODE;
+      ensure_part (self, PART_NODE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[9]), title);
-      gtk_widget_set_visible (GTK_WIDGET (self->process_group), kind == FM_NODE_KIND_PROCESS);
-      gtk_widget_set_visible (GTK_WIDGET (self->queue_group), kind == FM_NODE_KIND_QUEUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->kaizen_group), kind == FM_NODE_KIND_KAIZEN);
-      fm_kaizen_rows_show (self->kaizen_rows, self->document, self->map,
-                           kind == FM_NODE_KIND_KAIZEN ? FM_KAIZEN (node) : NULL);
-      fm_inspector_observed_show (self->process_observed, kind == FM_NODE_KIND_PROCESS ? node : NULL);
-      fm_inspector_observed_show (self->queue_observed, kind == FM_NODE_KIND_QUEUE ? node : NULL);
+      show_group (self, PART_PROCESS, kind == FM_NODE_KIND_PROCESS);
+      show_group (self, PART_QUEUE, kind == FM_NODE_KIND_QUEUE);
+      show_group (self, PART_KAIZEN, kind == FM_NODE_KIND_KAIZEN);
+      if (self->kaizen_rows != NULL)
+        fm_kaizen_rows_show (self->kaizen_rows, self->document, self->map,
+                             kind == FM_NODE_KIND_KAIZEN ? FM_KAIZEN (node) : NULL);
+      if (self->process_observed != NULL)
+        fm_inspector_observed_show (self->process_observed, kind == FM_NODE_KIND_PROCESS ? node : NULL);
+      if (self->queue_observed != NULL)
+        fm_inspector_observed_show (self->queue_observed, kind == FM_NODE_KIND_QUEUE ? node : NULL);
     }
   else if (edge != NULL)
     {
-      page = "edge";
+      page = PART_EDGE;
+      ensure_part (self, PART_EDGE);
     }
   else if (n_selected > 1)
     {
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Item Selected",
                                                              "%u Items Selected", n_selected),
                                                 n_selected);
-      page = "multiple";
-      adw_status_page_set_title (self->multiple_page, title);
+      page = PART_MULTIPLE;
+      ensure_part (self, PART_MULTIPLE);
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->parts[PART_MULTIPLE]), title);
+    }
+  else
+    {
+      ensure_part (self, PART_DOCUMENT);
     }
 
   for (guint i = 0; i < N_FIELDS; i++)
@@ -385,7 +442,7 @@ refresh (FmInspector *self)
   if (edge != NULL)
     gtk_widget_set_visible (self->rows[N_FIELDS - 1], fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK);
 
-  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_stack_set_visible_child (self->stack, self->parts[page]);
   self->updating = FALSE;
 }
 
@@ -581,63 +638,109 @@ fm_inspector_class_init (FmInspectorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, FmInspector, stack);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, process_group);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, queue_group);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, kaizen_group);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, multiple_page);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, process_observed);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, queue_observed);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, waste);
-  gtk_widget_class_bind_template_child (widget_class, FmInspector, targets);
-  /* Offset 0: found with gtk_widget_get_template_child() by the field table. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    gtk_widget_class_bind_template_child_full (widget_class, fields[i].row, FALSE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fminspector");
 }
 
 static void
-fm_inspector_init (FmInspector *self)
+setup_row (FmInspector *self,
+           guint        i,
+           GtkWidget   *row)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_assert (row != NULL);
+  self->rows[i] = row;
+  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (i));
+
+  if (fields[i].type == FIELD_CHOICE)
+    {
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_changed), self);
+    }
+  else
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      /* Ctrl+Z is the document's undo, not the row's. */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+      /* No more than a file may hold: a longer text could not be saved. */
+      if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))))
+        gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                 FM_JSON_MAX_TEXT_CHARS);
+      g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+      gtk_widget_add_controller (row, focus);
+    }
+}
+
+/* Builds @part from fm-inspector-pages.ui and puts it in place, the first
+ * time it is needed; its rows are filled by the next refresh_field(). */
+static void
+ensure_part (FmInspector *self,
+             Part         part)
+{
+  const char *ids[] = { parts[part].id, NULL };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *widget;
+  gboolean updating = self->updating;
+
+  if (self->parts[part] != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, "/io/github/flowmap/Flowmap/fm-inspector-pages.ui",
+                                              ids, &error))
+    g_error ("%s", error->message);
+  widget = GTK_WIDGET (gtk_builder_get_object (builder, parts[part].id));
+  self->parts[part] = widget;
+
+  if (parts[part].page != NULL)
+    {
+      gtk_stack_add_named (self->stack, widget, parts[part].page);
+    }
+  else
+    {
+      /* Only one kind's group shows at a time: their order does not
+       * matter. show_group() shows it. */
+      ensure_part (self, PART_NODE);
+      gtk_widget_set_visible (widget, FALSE);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->parts[PART_NODE]), ADW_PREFERENCES_GROUP (widget));
+    }
 
   for (guint i = 0; i < N_FIELDS; i++)
+    if (fields[i].part == part)
+      setup_row (self, i, GTK_WIDGET (gtk_builder_get_object (builder, fields[i].row)));
+
+  if (part == PART_PROCESS)
+    self->process_observed = GTK_WIDGET (gtk_builder_get_object (builder, "process_observed"));
+  else if (part == PART_QUEUE)
+    self->queue_observed = GTK_WIDGET (gtk_builder_get_object (builder, "queue_observed"));
+  else if (part == PART_KAIZEN)
     {
-      GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), FM_TYPE_INSPECTOR,
-                                                                  fields[i].row));
-
-      g_assert (row != NULL);
-      self->rows[i] = row;
-      g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (i));
-
-      if (fields[i].type == FIELD_CHOICE)
-        {
-          g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_changed), self);
-        }
-      else
-        {
-          GtkEventController *focus = gtk_event_controller_focus_new ();
-
-          /* Ctrl+Z is the document's undo, not the row's. */
-          gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-          /* No more than a file may hold: a longer text could not be saved. */
-          if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))))
-            gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-                                     FM_JSON_MAX_TEXT_CHARS);
-          g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), self);
-          g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
-          gtk_widget_add_controller (row, focus);
-        }
+      self->waste = ADW_COMBO_ROW (gtk_builder_get_object (builder, "waste"));
+      self->targets = ADW_EXPANDER_ROW (gtk_builder_get_object (builder, "targets"));
+      self->kaizen_rows = fm_kaizen_rows_new (self->waste,
+                                              ADW_ENTRY_ROW (fm_inspector_get_field (self, "review-date")),
+                                              self->targets);
     }
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
 
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
-  self->kaizen_rows = fm_kaizen_rows_new (self->waste, ADW_ENTRY_ROW (fm_inspector_get_field (self, "review-date")),
-                                          self->targets);
+  self->updating = TRUE;
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (fields[i].part == part)
+      refresh_field (self, i, FALSE);
+  self->updating = updating;
+}
+
+static void
+fm_inspector_init (FmInspector *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
   g_assert (g_str_equal (fields[9].property, "label"));
   g_assert (g_str_equal (fields[N_FIELDS - 1].property, "rate"));
 }
@@ -692,6 +795,9 @@ fm_inspector_get_page (FmInspector *self)
 /**
  * fm_inspector_get_field:
  *
+ * The row that edits @property, built if it was not yet: "waste" and
+ * "applies-to" give an experiment's #AdwComboRow and #AdwExpanderRow.
+ *
  * Returns: (transfer none) (nullable): the row that edits @property
  */
 GtkWidget *
@@ -699,10 +805,20 @@ fm_inspector_get_field (FmInspector *self,
                         const char  *property)
 {
   g_return_val_if_fail (FM_IS_INSPECTOR (self), NULL);
+  g_return_val_if_fail (property != NULL, NULL);
+
+  if (g_str_equal (property, "waste") || g_str_equal (property, "applies-to"))
+    {
+      ensure_part (self, PART_KAIZEN);
+      return g_str_equal (property, "waste") ? GTK_WIDGET (self->waste) : GTK_WIDGET (self->targets);
+    }
 
   for (guint i = 0; i < N_FIELDS; i++)
     if (g_str_equal (fields[i].property, property))
-      return self->rows[i];
+      {
+        ensure_part (self, fields[i].part);
+        return self->rows[i];
+      }
 
   return NULL;
 }

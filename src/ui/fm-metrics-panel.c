@@ -164,9 +164,9 @@ update_constraints (FmMetricsPanel  *self,
 
   for (guint i = 0; i < MIN (n, MAX_CONSTRAINTS); i++)
     {
-      const FmConstraint *constraint = g_ptr_array_index (metrics->constraints, i);
+      FmConstraint *constraint = g_ptr_array_index (metrics->constraints, i);
       const char *title = constraint->label != NULL && *constraint->label ? constraint->label : constraint->id;
-      GtkWidget *row = new_row (self, title, constraint->reason, constraint->id);
+      GtkWidget *row = new_row (self, title, fm_constraint_get_reason (constraint), constraint->id);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       GtkWidget *badge = gtk_label_new (number);
 

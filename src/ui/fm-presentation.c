@@ -167,7 +167,7 @@ build_slides (FmPresentation *self)
     }
   for (guint i = 0, k = 0; i < self->metrics->constraints->len && k < n_constraints; i++)
     {
-      const FmConstraint *constraint = self->metrics->constraints->pdata[i];
+      FmConstraint *constraint = self->metrics->constraints->pdata[i];
       Slide *slide;
 
       if (fm_map_lookup_node (self->current, constraint->id) == NULL)
@@ -177,7 +177,7 @@ build_slides (FmPresentation *self)
       slide = add_slide (self, SLIDE_CONSTRAINT, self->current,
                          /* Translators: a slide's title, as in "Constraint 1 of 3: Coding" */
                          g_strdup_printf (_("Constraint %u of %u: %s"), k, n_constraints, constraint->label),
-                         g_strdup (constraint->reason));
+                         g_strdup (fm_constraint_get_reason (constraint)));
       slide->node_id = g_strdup (constraint->id);
     }
 

@@ -1,4 +1,5 @@
-/* fm-window-actions.c: undo and redo with their names, and the view menu
+/* fm-window-actions.c: undo and redo with their names, the view menu and
+ * the shortcuts window
  *
  * Undo and redo are the document's: a change made anywhere in the window
  * (canvas, inspector, paste) is a step of its undo stack, and the menu
@@ -44,6 +45,30 @@ action_redo (GtkWidget  *widget,
   fm_undo_stack_redo (fm_document_get_undo_stack (self->document));
 }
 
+/* GtkApplication would build the shortcuts window for every window it
+ * adds, were it at gtk/help-overlay.ui in the resources; it is built on
+ * the first Ctrl+? or click in the menu instead (fm_application_startup()
+ * gives the action its key). */
+static void
+action_show_help_overlay (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/flowmap/Flowmap/fm-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal, transient for the window, hidden on close and destroyed with it. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Keeps the undo and redo items, buttons and their names in step with the stack. */
 void
 fm_window_update_history (FmWindow *self)
@@ -73,6 +98,7 @@ fm_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, action_show_help_overlay);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

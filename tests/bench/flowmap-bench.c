@@ -11,18 +11,21 @@
  * document, the canvas updates its routes and caches as in the app, and
  * its snapshot is drawn into a 1920 × 1080 image as GTK's Cairo renderer
  * would. Without one they use the same library calls the canvas makes.
- * The peak RSS is that of a child process that only loads the map from
+ * The floor of the SVG export is the same drawing with bare Cairo calls
+ * (bench-floor.c); --keep-svg keeps both files to compare them. The peak
+ * RSS is that of a child process that only loads the map from
  * JSON and draws it, fitted and at 100 %; see docs/performance.md.
  */
 #include "config.h"
 
-#include <cairo-svg.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-floor.h"
 #include "fm-document-private.h"
 #include "fm-edge-route.h"
 #include "fm-export.h"
@@ -48,8 +51,11 @@
 
 static int n_runs = 20;
 static const char *self_path;
+#ifdef FM_BENCH_CANVAS
 static gboolean have_display;
+#endif
 static char **only;     /* --only: the figures to measure; NULL for all */
+static char *keep_dir;  /* --keep-svg: where the export's and the floor's SVGs go */
 
 static gboolean
 wanted (const char *figure)
@@ -207,6 +213,7 @@ typedef struct {
   guint drag_count;
   double png_scale;
   FmMetrics *metrics;   /* as the canvas's metrics cache keeps them */
+  BenchFloor *floor;
 #ifdef FM_BENCH_CANVAS
   FmCanvas *canvas;     /* NULL without a display */
   const char *drag_id;
@@ -433,49 +440,14 @@ work_export_svg (gpointer data)
   export_to (data, FM_EXPORT_FORMAT_SVG, "bench.svg");
 }
 
-/* The floor: the same boxes, lines and labels drawn to SVG with bare Cairo
- * calls and a plain text API, nothing of Flowmap's in the loop. */
+/* The floor: what the export draws, with bare Cairo calls (bench-floor.c). */
 static void
 work_floor_svg (gpointer data)
 {
   Bench *b = data;
   g_autofree char *path = g_build_filename (b->dir, "floor.svg", NULL);
-  cairo_surface_t *surface = cairo_svg_surface_create (path, b->content.width + 48, b->content.height + 48);
-  cairo_t *cr = cairo_create (surface);
-  guint n = fm_map_get_n_nodes (b->map);
 
-  cairo_translate (cr, 24 - b->content.x, 24 - b->content.y);
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
-  cairo_set_line_width (cr, 1.5);
-  for (guint i = 0; i < n; i++)
-    {
-      FmNode *node = fm_map_get_node (b->map, i);
-      FmRect r;
-
-      fm_node_get_bounds (node, &r);
-      cairo_set_source_rgb (cr, 0.86, 0.92, 0.98);
-      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_stroke (cr);
-      cairo_move_to (cr, r.x + 8, r.y + 20);
-      cairo_show_text (cr, fm_node_get_label (node));
-    }
-  for (guint i = 0; i < fm_map_get_n_edges (b->map); i++)
-    {
-      FmEdge *edge = fm_map_get_edge (b->map, i);
-      FmRect a, c;
-
-      fm_node_get_bounds (fm_map_lookup_node (b->map, fm_edge_get_from (edge)), &a);
-      fm_node_get_bounds (fm_map_lookup_node (b->map, fm_edge_get_to (edge)), &c);
-      cairo_move_to (cr, a.x + a.width, a.y + a.height / 2);
-      cairo_line_to (cr, c.x, c.y + c.height / 2);
-      cairo_stroke (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
+  bench_floor_draw_svg (b->floor, path);
 }
 
 /* The topmost node at a point through the routes' index, as the canvas
@@ -615,6 +587,7 @@ rss_of (const char *path)
 static Result
 measure (guint steps)
 {
+  const char *names[] = { "bench.png", "bench.svg", "floor.svg" };
   Bench b = { 0 };
   Result r = { .steps = steps };
 
@@ -639,6 +612,7 @@ measure (guint steps)
     fm_renderer_get_extents (b.map, &options, &extents);
     b.png_scale = MIN (1.0, PNG_MAX_SIDE / (MAX (extents.width, extents.height) + 48));
   }
+  b.floor = bench_floor_new (b.doc, b.map, b.routes, b.metrics);
 
   r.render_fit_ms = wanted ("render_fit_ms") ? median_ms (work_render_fit, &b) : -1;
   r.render_view_ms = wanted ("render_view_ms") ? median_ms (work_render_view, &b) : -1;
@@ -673,21 +647,28 @@ measure (guint steps)
   r.floor_svg_ms = wanted ("floor_svg_ms") ? median_ms (work_floor_svg, &b) : -1;
   r.rss_mb = wanted ("rss_mb") ? child_rss_mb (&b) : -1;
 
-  {
-    const char *names[] = { "bench.png", "bench.svg", "floor.svg" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  if (keep_dir != NULL)
+    for (guint i = 1; i < G_N_ELEMENTS (names); i++)
       {
-        g_autofree char *path = g_build_filename (b.dir, names[i], NULL);
+        g_autofree char *from = g_build_filename (b.dir, names[i], NULL);
+        g_autofree char *name = g_strdup_printf ("%u-%s", steps, names[i]);
+        g_autofree char *to = g_build_filename (keep_dir, name, NULL);
 
-        g_remove (path);
+        if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+          g_error ("keeping %s: %s", to, g_strerror (errno));
       }
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (b.dir, names[i], NULL);
+
+      g_remove (path);
+    }
   g_rmdir (b.dir);
   g_free (b.dir);
   g_free (b.json);
   fm_edge_routes_free (b.routes);
   fm_metrics_free (b.metrics);
+  bench_floor_free (b.floor);
   cairo_surface_destroy (b.surface);
   g_object_unref (b.doc);
 
@@ -727,6 +708,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only_arg, "Measure only these figures (comma-separated keys); the others print as -1, for profiling", "KEY,…" },
+    { "keep-svg", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the export's and the floor's SVGs of each size in DIR, to compare them", "DIR" },
     { "rss-of", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &rss_path, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "One JSON object per size", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Comma-separated step counts (default 100,1000,10000)", "N,…" },

@@ -6,6 +6,9 @@ A test starts with need_display(), which reruns it under dbus-run-session
 and xvfb-run when there is no display, or exits 77 (skipped) when they are
 missing.
 """
+import ctypes
+import ctypes.util
+import hashlib
 import json
 import os
 import shutil
@@ -67,24 +70,48 @@ def wait_seen(what, check, timeout=TIMEOUT):
         time.sleep(0.1)
 
 
-def drag(x1, y1, x2, y2, steps=16):
+def _drag_icons(before):
+    """The windows mapped since before that are big enough to show
+    something: a drag-and-drop's icon (GTK maps 1 × 1 helpers with it)."""
+    icons = set()
+    for window in visible_windows() - before:
+        try:
+            if min(geometry(window)[2:]) > 1:
+                icons.add(window)
+        except subprocess.CalledProcessError:  # gone again
+            pass
+    return icons
+
+
+def drag(x1, y1, x2, y2, steps=16, dnd=False):
     """A real press, motion in steps, and release, as a hand would do it.
 
     A hand pauses once the drag has started and before letting go; so does
     this, which gives a slow build (sanitizers, a loaded machine) the time
-    GTK needs to start a drag-and-drop and to see where it ends."""
+    GTK needs to start a drag-and-drop and to see where it ends. With dnd
+    (a drag-and-drop, as from the palette), it waits to see the drag's
+    icon under the pointer before moving on, and to see it go after the
+    release: a busy app may start the drag late, and a pointer that got
+    to the end first drops nothing."""
+    before = visible_windows() if dnd else None
     xdo("mousemove", x1, y1)
     time.sleep(0.1)
     xdo("mousedown", 1)
     time.sleep(0.1)
     xdo("mousemove", x1 + (8 if x2 >= x1 else -8), y1)
     time.sleep(0.3)
+    if dnd:
+        # Past GTK's threshold (8 px): the drag starts.
+        xdo("mousemove", x1 + (16 if x2 >= x1 else -16), y1)
+        icons = wait_for("the drag's icon", lambda: _drag_icons(before))
     for i in range(1, steps + 1):
         xdo("mousemove", int(x1 + (x2 - x1) * i / steps), int(y1 + (y2 - y1) * i / steps))
         time.sleep(0.03)
     time.sleep(0.3)
     xdo("mouseup", 1)
     time.sleep(0.2)
+    if dnd:
+        wait_for("the drop", lambda: not (visible_windows() & icons))
 
 
 def click(x, y, repeat=1):
@@ -106,6 +133,103 @@ def screenshot(path):
     subprocess.run(["import", "-window", "root", path], check=True)
     assert os.path.getsize(path) > 0, path
     return path
+
+
+class _XImage(ctypes.Structure):
+    # The head of Xlib's XImage, up to the fields read here.
+    _fields_ = [("width", ctypes.c_int), ("height", ctypes.c_int),
+                ("xoffset", ctypes.c_int), ("format", ctypes.c_int),
+                ("data", ctypes.POINTER(ctypes.c_char)),
+                ("byte_order", ctypes.c_int), ("bitmap_unit", ctypes.c_int),
+                ("bitmap_bit_order", ctypes.c_int), ("bitmap_pad", ctypes.c_int),
+                ("depth", ctypes.c_int), ("bytes_per_line", ctypes.c_int)]
+
+
+class _Screen:
+    """Reads pixels of the screen with Xlib's XGetImage: a few
+    milliseconds, where ImageMagick's import takes seconds on a busy
+    machine."""
+
+    def __init__(self):
+        self.xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+        self.xlib.XOpenDisplay.restype = ctypes.c_void_p
+        self.xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        self.xlib.XDefaultRootWindow.restype = ctypes.c_ulong
+        self.xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        self.xlib.XGetImage.restype = ctypes.POINTER(_XImage)
+        self.xlib.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int,
+                                        ctypes.c_uint, ctypes.c_uint, ctypes.c_ulong, ctypes.c_int]
+        self.xlib.XDestroyImage.argtypes = [ctypes.POINTER(_XImage)]
+        self.display = self.xlib.XOpenDisplay(None)
+        if not self.display:
+            raise AssertionError("cannot open the display to read its pixels")
+        self.root = self.xlib.XDefaultRootWindow(self.display)
+
+    def grab(self, x, y, width, height):
+        """The region's pixels, one row after another, 4 bytes each."""
+        all_planes, z_pixmap = ~0 & 0xffffffffffffffff, 2
+        image = self.xlib.XGetImage(self.display, self.root, x, y, width, height, all_planes, z_pixmap)
+        if not image:
+            raise AssertionError("cannot read the screen at %r" % ((x, y, width, height),))
+        try:
+            line = image.contents.bytes_per_line
+            data = ctypes.string_at(image.contents.data, line * image.contents.height)
+            return b"".join(data[row * line:row * line + 4 * width] for row in range(height))
+        finally:
+            self.xlib.XDestroyImage(image)
+
+
+_screen = None
+SCREEN_SIZE = (1600, 1000)
+
+
+def clip(region):
+    """region, (x, y, width, height), cut to the screen."""
+    x, y, width, height = region
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(SCREEN_SIZE[0], x + width), min(SCREEN_SIZE[1], y + height)
+    return x0, y0, max(1, x1 - x0), max(1, y1 - y0)
+
+
+def pixels(region):
+    """A digest of what the screen shows in region, (x, y, width, height)."""
+    global _screen
+    if _screen is None:
+        _screen = _Screen()
+    return hashlib.sha1(_screen.grab(*clip(region))).hexdigest()
+
+
+class Snapshot:
+    """The whole screen at one moment, to tell later what a region showed
+    then (for a window that is not there yet)."""
+
+    def __init__(self):
+        pixels((0, 0, 1, 1))
+        self.data = _screen.grab(0, 0, *SCREEN_SIZE)
+
+    def pixels(self, region):
+        x, y, width, height = clip(region)
+        line = 4 * SCREEN_SIZE[0]
+        return hashlib.sha1(b"".join(self.data[row * line + 4 * x:row * line + 4 * (x + width)]
+                                     for row in range(y, y + height))).hexdigest()
+
+
+def wait_drawn(what, region, before=None, timeout=TIMEOUT):
+    """Waits until the screen in region shows something other than before
+    (a digest from pixels(), if given) and then holds still: three looks
+    in a row the same. As a person waits to see the field before clicking
+    it: what is on screen was laid out and drawn, so a click goes where
+    it shows. Returns the digest seen last."""
+    deadline = time.monotonic() + timeout
+    seen = [pixels(region)]
+    while True:
+        if len(seen) >= 3 and len(set(seen[-3:])) == 1 and seen[-1] != before:
+            return seen[-1]
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for %s to show on screen%s" %
+                                 (what, "" if seen[-1] != before else " (nothing changed)"))
+        time.sleep(0.1)
+        seen.append(pixels(region))
 
 
 def read_json(path):
@@ -135,11 +259,22 @@ def visible_windows():
 
 def popup(*keys):
     """Presses keys that open a popover (a combo row's list, a menu) and
-    waits until it is on screen, and so takes the keys that follow.
-    Returns its windows, for popdown()."""
+    waits until it is on screen and drawn, and so takes the keys that
+    follow: a list makes its rows when it is first laid out, and arrow
+    keys pressed before reach no row. Returns its windows, for popdown()."""
     before = visible_windows()
+    screen = Snapshot()
     xdo("key", *keys)
-    return wait_for("the popover to open", lambda: visible_windows() - before)
+    windows = wait_for("the popover to open", lambda: visible_windows() - before)
+    for window in windows:
+        try:
+            region = geometry(window)
+        except subprocess.CalledProcessError:  # gone again
+            continue
+        # GTK maps a 1 × 1 input-only window with it: nothing to see there.
+        if region[2] > 1 and region[3] > 1:
+            wait_drawn("the popover", region, screen.pixels(region))
+    return windows
 
 
 def popdown(windows, *keys):
@@ -219,11 +354,13 @@ def no_animations(env):
     """Turns GTK's animations off for an app run in env (from
     isolated_env()), as a person who prefers less motion does: a revealer
     or an expander row then shows its rows at once, so that the arrow keys
-    pressed next can reach them."""
+    pressed next can reach them; and the text cursor does not blink, so
+    that wait_drawn() sees a focused field hold still."""
     folder = os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "settings.ini"), "w", encoding="utf-8") as f:
-        f.write("[Settings]\ngtk-enable-animations=false\n")
+        # A blinking cursor would never let wait_drawn() see the screen hold still.
+        f.write("[Settings]\ngtk-enable-animations=false\ngtk-cursor-blink=false\n")
     return env
 
 
@@ -378,13 +515,17 @@ def run_steps(steps):
     and prints TAP. Returns the exit status."""
     results = []
     for name, func in steps:
+        start = time.monotonic()
         try:
             func()
-            results.append(("ok", name))
+            results.append(("ok", name, time.monotonic() - start))
         except Exception as e:  # report, then stop: later steps build on this one
-            results.append(("not ok", "%s # %s" % (name, e)))
+            results.append(("not ok", "%s # %s" % (name, e), time.monotonic() - start))
             break
     print("1..%d" % len(steps))
-    for n, (status, name) in enumerate(results, 1):
+    for n, (status, name, _) in enumerate(results, 1):
         print("%s %d - %s" % (status, n, name))
-    return 0 if len(results) == len(steps) and all(s == "ok" for s, _ in results) else 1
+    # For a person reading the log: where the time went (nothing asserted).
+    for n, (_, _, seconds) in enumerate(results, 1):
+        print("# step %d took %.1f s" % (n, seconds))
+    return 0 if len(results) == len(steps) and all(s == "ok" for s, _, _ in results) else 1

@@ -23,7 +23,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fmgui  # noqa: E402
-from fmgui import App, click, drag, type_text, wait_seen, xdo  # noqa: E402
+from fmgui import App, click, drag, pixels, type_text, wait_drawn, wait_seen, xdo  # noqa: E402
 
 EXAMPLE = os.path.join(os.environ.get("FLOWMAP_EXAMPLES") or
                        os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -40,6 +40,7 @@ CANVAS_EMPTY = (600, 760)        # nothing is drawn there
 INSPECTOR_FIRST_ROW = (1150, 187)  # Title, or a shape's Label, or an edge's Kind
 INSPECTOR_FIELD_ROW = (1150, 305)  # a shape's first field below its label
 EDGE_RATE_ROW = (1150, 242)
+INSPECTOR = (1030, 100, 365, 790)  # the inspector's page, below its tabs
 # Five steps out (0.8⁵ ≈ 33 %): the whole map, 2 170 units wide, fits.
 ZOOM_STEPS = 5
 ZOOM = 0.8 ** ZOOM_STEPS
@@ -111,6 +112,14 @@ DOCUMENT_KEYS = ["title", "customer", "value", "trigger", "outcome", "stream_typ
                  "day_length_s", "available_time_s", "demand_per_day"]
 NODE_IGNORED = {"id", "x", "y"}
 
+# Nothing is done to the inspector before it shows what is to be edited,
+# as a person looks before clicking: the app switches the inspector's page
+# as soon as it sees the selection change, but lays it out only when it next
+# draws, and a click or an arrow key that comes first goes where the old
+# page was. So every step below that changes what the inspector shows waits
+# until the inspector has changed on screen and holds still (wait_drawn),
+# and saves to see what it typed in the file before going on.
+
 
 def first_map(doc):
     return doc["maps"][0]
@@ -171,6 +180,31 @@ def main():
     def centre(node):
         return to_screen(node["x"] + node["width"] / 2, node["y"] + node["height"] / 2)
 
+    def inspector():
+        """What the inspector shows now, for wait_drawn()."""
+        return pixels(at(INSPECTOR[:2]) + INSPECTOR[2:])
+
+    def inspector_drawn(what, before=None):
+        return wait_drawn(what + " in the inspector", at(INSPECTOR[:2]) + INSPECTOR[2:], before)
+
+    def click_field(point, what):
+        """Clicks a row of the inspector, and waits to see it take the
+        keyboard (its title moves up, its frame is drawn)."""
+        before = inspector()
+        click(*at(point))
+        inspector_drawn(what + " focused", before)
+
+    def saved_node(label, want, what):
+        """Saves, and waits until the file's node labelled label has the
+        fields of want (ids, places and targets aside)."""
+        def same(d):
+            node = by_label(first_map(d)).get(label)
+            return node is not None and all(node.get(k) == v for k, v in want.items()
+                                            if k not in NODE_IGNORED | {"applies_to"})
+        doc = app().save(same, what)
+        state["doc"] = doc
+        return doc
+
     def count_saved(what, nodes, edges):
         doc = app().save(lambda d: len(first_map(d).get("nodes", [])) == nodes and
                          len(first_map(d).get("edges", [])) == edges, what)
@@ -180,7 +214,7 @@ def main():
     def type_fields(values):
         """Into the inspector's fields from the first one below the label,
         Tab between them."""
-        click(*at(INSPECTOR_FIELD_ROW))
+        click_field(INSPECTOR_FIELD_ROW, "the first field")
         for i, value in enumerate(values):
             if i:
                 xdo("key", "Tab")
@@ -195,7 +229,7 @@ def main():
     def document_fields():
         # Nothing selected: the inspector shows the document.
         click(*at(CANVAS_EMPTY))
-        click(*at(INSPECTOR_FIRST_ROW))
+        click_field(INSPECTOR_FIRST_ROW, "the title")
         for i, value in enumerate(DOCUMENT):
             if i:
                 xdo("key", "Tab")
@@ -226,18 +260,43 @@ def main():
 
     def place(kind, mx, my, n):
         """Drags a shape from the palette so that its centre lands on map
-        (mx, my); returns the node saved."""
+        (mx, my); returns the node saved, once the inspector shows it."""
         x, y = to_screen(mx, my)
-        drag(*at(PALETTE[kind]), x, y)
+        before = inspector_drawn("what was selected before shape %d" % n)
+        drag(*at(PALETTE[kind]), x, y, dnd=True)
         doc = count_saved("shape %d saved" % n, n, 0)
         node = first_map(doc)["nodes"][-1]
         assert node["kind"] == kind, node
+        # The new shape is selected: the inspector shows its fields.
+        inspector_drawn("shape %d" % n, before)
         return node
 
     def rename(node, label):
-        click(*centre(node), repeat=2)
+        """Double-clicks the shape, types its label into the editor that
+        opens over it, and waits to see the label in the inspector."""
+        x, y = centre(node)
+        around = (x - 60, y - 30, 120, 60)
+        # The pointer over the shape first: its handle shows then, and
+        # what changes next on screen is the editor.
+        xdo("mousemove", x, y)
+        canvas_before = wait_drawn("the pointer over the shape", around)
+        before = inspector()
+        # A double click is two clicks close in time, as the X server
+        # stamps them: a busy machine can hold xdotool back between them
+        # long enough to make two single clicks, which only select. As a
+        # person would, this double-clicks again when no editor opened.
+        for attempt in range(3):
+            xdo("click", "--repeat", 2, "--delay", 40, 1)
+            try:
+                wait_drawn("the label's editor", around, canvas_before,
+                           timeout=fmgui.TIMEOUT / 2)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
         type_text(label)
         xdo("key", "Return")
+        inspector_drawn("the label “%s”" % label, before)
 
     def shapes():
         example_nodes = by_label(first_map(example))
@@ -254,6 +313,7 @@ def main():
             rename(node, label)
             if values:
                 type_fields(values)
+            saved_node(label, example_nodes[label], "the fields of “%s” saved" % label)
         click(*at(CANVAS_EMPTY))
         doc = app().save(lambda d: [n.get("label") for n in first_map(d)["nodes"]] ==
                          [s[1] for s in SHAPES], "the shapes' labels saved")
@@ -271,20 +331,34 @@ def main():
             # Waste: a list opened with Space, walked with the arrows from
             # its top (it remembers where the last experiment's choice was).
             xdo("key", "Tab")
+            before = inspector()
             fmgui.popdown(fmgui.popup("space"), "Home", *(["Down"] * WASTE_DOWN[waste]), "Return")
+            inspector_drawn("the waste chosen", before)
+            saved_node(label, {k: want[k] for k in ("label", "owner", "measure", "waste")},
+                       "the waste of “%s” saved" % label)
             for value in more:  # baseline, target, review date
                 xdo("key", "Tab")
                 type_text(value)
+            saved_node(label, {k: want[k] for k in ("baseline", "target", "review_date")},
+                       "the baseline, target and date of “%s” saved" % label)
             # Past the calendar button to Targets: Space opens its list, the
             # arrows walk it, Space ticks; back up, Space closes it again, so
             # that the next experiment's fields are where this one's were.
-            xdo("key", "Tab", "Tab", "space")
+            # The arrows go by where the rows are: they wait for them to show.
+            xdo("key", "Tab", "Tab")
+            before = inspector_drawn("Targets focused")
+            xdo("key", "space")
+            inspector_drawn("the targets' list open", before)
             row = -1
             for target in ticked:
                 index = targets.index(target)
                 xdo("key", *(["Down"] * (index - row)), "space")
                 row = index
             xdo("key", *(["Up"] * (row + 1)), "space")
+            doc = app().save(lambda d: sorted(by_label(first_map(d))[t]["id"] for t in ticked) ==
+                             sorted(by_label(first_map(d))[label].get("applies_to", [])),
+                             "the targets of “%s” saved" % label)
+            state["doc"] = doc
             fmgui.screenshot(os.path.join(tmp, "experiment-%d.png" % (i + 1)))
         click(*at(CANVAS_EMPTY))
         doc = app().save(lambda d: all(n.get("applies_to") for n in first_map(d)["nodes"]
@@ -295,6 +369,9 @@ def main():
 
     def connectors():
         nodes = by_label(first_map(state["doc"]))
+        want_map = first_map(example)
+        labels = {v["id"]: v.get("label", "") for v in want_map["nodes"]}
+        rates = {(labels[e["from"]], labels[e["to"]]): e.get("rate") for e in want_map["edges"]}
         kind = "flow"
         for n, (source, target, edge_kind, rate) in enumerate(EDGES, 1):
             if edge_kind != kind:
@@ -305,19 +382,24 @@ def main():
             # and stays while the pointer moves there (hovering alone would
             # do, but a busy app may see only where the pointer ends up).
             hx, hy = to_screen(a["x"] + a["width"], a["y"] + a["height"] / 2)
+            before = inspector()
             click(*centre(a))
+            before = inspector_drawn("“%s” selected" % source, before)
             drag(hx + 19, hy, *centre(b))
             if rate is not None:
                 # The new connector is selected: its rate is in the inspector,
                 # once the app has taken the drag (a loaded machine may still
-                # be busy with it when the pointer reaches the row).
+                # be busy with it when the pointer reaches the row) and shown
+                # the connector's page.
                 app().save(lambda d: len(first_map(d).get("edges", [])) == n,
                            "connector %d drawn" % n)
-                click(*at(EDGE_RATE_ROW))
+                inspector_drawn("connector %d" % n, before)
+                click_field(EDGE_RATE_ROW, "the rework rate")
                 type_text(rate)
                 click(*at(CANVAS_EMPTY))
+            want_rate = rates[(source, target)]
             doc = app().save(lambda d: len(first_map(d).get("edges", [])) == n and
-                             (rate is None or first_map(d)["edges"][-1].get("rate")),
+                             first_map(d)["edges"][-1].get("rate") == want_rate,
                              "connector %d saved" % n)
             edge = first_map(doc)["edges"][-1]
             ids = {v["id"]: k for k, v in nodes.items()}
