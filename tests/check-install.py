@@ -121,7 +121,10 @@ def main():
                 raise AssertionError("the installed app exited with status %d" % proc.returncode)
             return fmgui.find_windows("— Flowmap$")
         win = wait_for("the installed app's window", window)[0]
-        x, y, width, height = fmgui.geometry(win)
+        # As a person would: Ctrl+Q once the window is there and drawn, not
+        # while a slow start (sanitizers, a busy machine) still maps it.
+        x, y, width, height = fmgui.settled_geometry(win)
+        fmgui.wait_drawn("the installed app's window", (x, y, width, height))
         fmgui.xdo("mousemove", x + width // 2, y + 15)
         fmgui.xdo("key", "ctrl+q")
         proc.wait(fmgui.TIMEOUT)

@@ -61,7 +61,7 @@ test_watch (void)
 
   /* Our own save, told to the watch as the window does. */
   g_assert_true (fm_atomic_file_write (path, "two", 3, TRUE, NULL));
-  fm_file_watch_note_saved (watch);
+  fm_file_watch_note_saved (watch, NULL);
   settle ();
   g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_SAME);
 
@@ -106,6 +106,45 @@ test_watch (void)
   g_rmdir (folder);
 }
 
+/* Another program writes the file in the moment between our write and the
+ * window telling the watch (the save was still syncing the folder): its
+ * bytes are news, and stay news when the monitor then reports the file. */
+static void
+test_watch_write_after_save (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("flowmap-watch-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "map.flowmap", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FmFileWatch) watch = fm_file_watch_new ();
+  g_autoptr(GBytes) ours = g_bytes_new_static ("ours", 4);
+
+  g_assert_true (g_file_set_contents (path, "one", -1, NULL));
+  fm_file_watch_set_file (watch, file);
+
+  g_assert_true (fm_atomic_file_write (path, "ours", 4, TRUE, NULL));
+  g_assert_true (g_file_set_contents (path, "theirs", -1, NULL));
+  fm_file_watch_note_saved (watch, ours);
+  g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_CHANGED);
+  fm_file_watch_check_now (watch);
+  g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_CHANGED);
+
+  /* Our bytes written back: nothing to tell. */
+  g_assert_true (g_file_set_contents (path, "ours", -1, NULL));
+  fm_file_watch_check_now (watch);
+  g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_SAME);
+
+  /* A save nobody interrupted, told with its bytes, is quiet. */
+  g_assert_true (fm_atomic_file_write (path, "ours", 4, TRUE, NULL));
+  fm_file_watch_note_saved (watch, ours);
+  g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_SAME);
+
+  fm_file_watch_set_file (watch, NULL);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (folder);
+}
+
 /* A map saved where there was none: its appearance is not news. */
 static void
 test_watch_new_file (void)
@@ -120,7 +159,7 @@ test_watch_new_file (void)
   g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_SAME);
 
   g_assert_true (fm_atomic_file_write (path, "ours", 4, TRUE, NULL));
-  fm_file_watch_note_saved (watch);
+  fm_file_watch_note_saved (watch, NULL);
   settle ();
   g_assert_cmpint (fm_file_watch_get_state (watch), ==, FM_FILE_WATCH_SAME);
 
@@ -272,6 +311,7 @@ main (int   argc,
 
   g_test_add_func ("/fm/file-watch/changes", test_watch);
   g_test_add_func ("/fm/file-watch/new-file", test_watch_new_file);
+  g_test_add_func ("/fm/file-watch/write-after-save", test_watch_write_after_save);
   g_test_add_func ("/fm/autosave/entries", test_autosave_entries);
   g_test_add_func ("/fm/autosave/interval", test_autosave_interval);
 

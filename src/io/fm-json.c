@@ -339,6 +339,23 @@ fm_json_save_file (FmDocument  *document,
                    GFile       *file,
                    GError     **error)
 {
+  return fm_json_save_file_full (document, file, NULL, error);
+}
+
+/**
+ * fm_json_save_file_full:
+ * @written: (out) (optional): the bytes written, when it worked
+ *
+ * fm_json_save_file(), handing back what it wrote: the window compares it
+ * with what is on disk afterwards, to notice another program that wrote
+ * the file in the moment after our save.
+ */
+gboolean
+fm_json_save_file_full (FmDocument  *document,
+                        GFile       *file,
+                        GBytes     **written,
+                        GError     **error)
+{
   g_autofree char *display_name = NULL;
   g_autofree char *check_name = NULL;
   g_autofree char *text = NULL;
@@ -367,18 +384,19 @@ fm_json_save_file (FmDocument  *document,
           g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
           return FALSE;
         }
-      return TRUE;
     }
-
-  if (!g_file_replace_contents (file, text, length, NULL, TRUE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
+  else if (!g_file_replace_contents (file, text, length, NULL, TRUE, G_FILE_CREATE_NONE,
+                                     NULL, NULL, &local_error))
     {
       g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
       return FALSE;
     }
 
+  if (written != NULL)
+    *written = g_bytes_new_take (g_steal_pointer (&text), length);
   return TRUE;
 }
+
 
 /**
  * fm_json_serialize_selection:

@@ -64,6 +64,10 @@ char        *fm_json_save_to_data         (FmDocument         *document,
 gboolean     fm_json_save_file            (FmDocument         *document,
                                            GFile              *file,
                                            GError            **error);
+gboolean     fm_json_save_file_full       (FmDocument         *document,
+                                           GFile              *file,
+                                           GBytes            **written,
+                                           GError            **error);
 
 char        *fm_json_serialize_selection  (FmMap              *map,
                                            const char * const *ids);

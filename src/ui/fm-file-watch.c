@@ -70,11 +70,15 @@ query_etag (GFile *file)
 }
 
 /* A checksum of what the loader would read: at most the largest file it
- * reads, so that a huge file put there costs a bounded read. */
+ * reads, so that a huge file put there costs a bounded read. MD5, not
+ * SHA-256: it only tells our own bytes from changed ones, nobody forges
+ * it, and it is read after every load and save on the main thread, where
+ * GLib's MD5 costs a fifth of its SHA-256 (8 MB: about 80 M instructions
+ * against 430 M). */
 static char *
 checksum_file (GFile *file)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
   g_autofree guchar *buffer = NULL;
   gsize total = 0;
@@ -249,17 +253,40 @@ fm_file_watch_get_state (FmFileWatch *self)
 
 /**
  * fm_file_watch_note_saved:
+ * @written: (nullable): the bytes the save wrote
  *
- * This window just wrote the file: what is there now is ours, and the
- * events of that write are not news.
+ * This window just wrote the file: the events of that write are not news.
+ * With @written, another program that wrote the file between our write
+ * and this call (while the save synced the folder, say) is noticed: what
+ * is known is our bytes, and the file is compared with them.
  */
 void
-fm_file_watch_note_saved (FmFileWatch *self)
+fm_file_watch_note_saved (FmFileWatch *self,
+                          GBytes      *written)
 {
+  g_autoptr(GChecksum) ours = NULL;
+
   g_return_if_fail (FM_IS_FILE_WATCH (self));
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  /* The tag first: a write after it makes the checksum differ below, or
+   * the tag differ at the next check. */
   remember_disk (self);
+  if (written == NULL || self->known_etag == NULL)
+    return;
+
+  ours = g_checksum_new (G_CHECKSUM_MD5);
+  g_checksum_update (ours, g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  if (g_strcmp0 (g_checksum_get_string (ours), self->known_checksum) != 0)
+    {
+      g_free (self->known_checksum);
+      self->known_checksum = g_strdup (g_checksum_get_string (ours));
+      /* The tag read is theirs: one no file has (GIO's tags have no
+       * newline), so that the next check compares the contents. */
+      g_free (self->known_etag);
+      self->known_etag = g_strdup ("\n");
+      set_state (self, FM_FILE_WATCH_CHANGED);
+    }
 }
 
 /**

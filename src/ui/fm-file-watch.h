@@ -25,7 +25,8 @@ void              fm_file_watch_set_file     (FmFileWatch *self,
                                               GFile       *file);
 GFile            *fm_file_watch_get_file     (FmFileWatch *self);
 FmFileWatchState  fm_file_watch_get_state    (FmFileWatch *self);
-void              fm_file_watch_note_saved   (FmFileWatch *self);
+void              fm_file_watch_note_saved   (FmFileWatch *self,
+                                              GBytes      *written);
 void              fm_file_watch_acknowledge  (FmFileWatch *self);
 void              fm_file_watch_check_now    (FmFileWatch *self);
 

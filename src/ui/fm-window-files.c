@@ -60,6 +60,8 @@ gboolean
 fm_window_save (FmWindow  *self,
                 GError   **error)
 {
+  g_autoptr(GBytes) written = NULL;
+
   g_return_val_if_fail (FM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
 
@@ -67,10 +69,10 @@ fm_window_save (FmWindow  *self,
   if (fm_canvas_is_editing (self->canvas))
     fm_canvas_commit_edit (self->canvas);
 
-  if (!fm_json_save_file (self->document, self->file, error))
+  if (!fm_json_save_file_full (self->document, self->file, &written, error))
     return FALSE;
   /* Our own write is not a change by another program. */
-  fm_file_watch_note_saved (self->file_watch);
+  fm_file_watch_note_saved (self->file_watch, written);
 
   fm_undo_stack_set_saved (fm_document_get_undo_stack (self->document));
   remember (self->file);

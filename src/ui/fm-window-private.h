@@ -28,7 +28,8 @@ struct _FmWindow
   FmMetricsPanel *metrics_panel;
   FmMapList *map_list;
   FmExperimentsView *experiments;
-  FmObservedPanel *observed_panel;
+  AdwBin *observed_bin;
+  FmObservedPanel *observed_panel;  /* NULL until the Observed page is first shown */
   GtkWidget *changes_button;
   GMenu *history_section;
   GMenu *recent_menu;

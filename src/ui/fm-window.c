@@ -119,7 +119,7 @@ fm_window_class_init (FmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmWindow, metrics_panel);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, map_list);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, experiments);
-  gtk_widget_class_bind_template_child (widget_class, FmWindow, observed_panel);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, observed_bin);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, changes_button);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, recent_menu);
