@@ -110,7 +110,6 @@ compute (Fixture *f)
   fm_observed_options_init (&options);
   options.time_zone = f->utc;
   options.to = f->to;
-  options.now = f->to;
   f->mapping = fm_observed_mapping_new (f->log, f->map);
   f->observed = fm_observed_compute (f->log, f->mapping, f->map, &options);
   f->series = fm_observed_series_compute (f->log, f->mapping, f->map, f->observed, &options);

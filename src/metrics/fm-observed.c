@@ -554,7 +554,7 @@ fm_observed_compute (FmObservedLog           *log,
 {
   FmObserved *result;
   Walk w = { 0 };
-  gint64 now, first_start = G_MAXINT64;
+  gint64 first_start = G_MAXINT64;
   guint n_items, n_nodes;
 
   g_return_val_if_fail (log != NULL, NULL);
@@ -575,8 +575,17 @@ fm_observed_compute (FmObservedLog           *log,
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
 
-  now = options->now != NULL ? g_date_time_to_unix (options->now) : g_get_real_time () / G_USEC_PER_SEC;
-  w.as_of = options->to != NULL ? g_date_time_to_unix (options->to) : MAX (now, last_event (log) + 1);
+  /* As of the data, never the clock: the same file gives the same figures
+   * on any day. Just after the last event is when the export was made, as
+   * far as the file can tell. */
+  if (options->to != NULL)
+    w.as_of = g_date_time_to_unix (options->to);
+  else
+    {
+      gint64 last = last_event (log);
+
+      w.as_of = last != G_MININT64 ? last + 1 : 0;
+    }
 
   resolve_states (&w, mapping, map);
 

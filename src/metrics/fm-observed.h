@@ -28,9 +28,8 @@ typedef enum {
  *   node times of visits that ended at or after it
  * @to: (nullable): look at the data as it was at this time: events at it
  *   or later are ignored, work in progress and aging are as of then.
- *   %NULL: now, or just after the last event of the data if that is later
- * @now: (nullable): the current time, for reproducible results; %NULL:
- *   the clock
+ *   %NULL: just after the last event of the data, so that the same data
+ *   gives the same figures on any day
  * @time_zone: (nullable): where days and weeks begin; %NULL: local time
  *
  * Initialise with fm_observed_options_init(); the caller keeps ownership.
@@ -38,7 +37,6 @@ typedef enum {
 typedef struct {
   GDateTime *from;
   GDateTime *to;
-  GDateTime *now;
   GTimeZone *time_zone;
 } FmObservedOptions;
 
