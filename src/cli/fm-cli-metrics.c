@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <math.h>
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
