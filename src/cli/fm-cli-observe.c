@@ -395,7 +395,6 @@ print_distribution (FmObserved *o)
   for (guint i = 0; i < o->distribution->len; i++)
     {
       const FmObservedShare *share = &g_array_index (o->distribution, FmObservedShare, i);
-
       g_autofree char *percent = fm_figure_format_percent (100 * share->share, "%5.1f");
 
       printf ("  ");

@@ -166,8 +166,9 @@ fm_cli_load (const char *path)
  * @entries: (nullable): its options
  * @document_out: (out) (transfer full): the map file it was given, loaded
  *
- * The start of every command that takes options and one map file: parses
- * them, then loads the file, printing what went wrong on stderr.
+ * The start of a command that takes options and one map file (check,
+ * compare, fmt, metrics): parses them, then loads the file, printing what
+ * went wrong on stderr.
  *
  * Returns: %FM_CLI_OK with @document_out set, or the exit status to return
  */
