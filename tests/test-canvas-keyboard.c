@@ -296,18 +296,18 @@ test_accessible (Fixture       *f,
 {
   GtkAccessible *canvas = GTK_ACCESSIBLE (f->canvas);
 
-  /* 2 h, 3 calendar days and 80 %, formatted as the inspector does. */
+  /* 2 h, 3 calendar days and 80 %, worded as the map and the panels word them. */
   fm_document_set (f->doc, f->map, "p1", "process-s", 7200.0, "lead-s", 3 * 86400.0,
                    "pca", 80.0, NULL);
 
   assert_label (canvas, "Map, nothing selected");
 
   fm_canvas_state_select (f->state, "p1", FALSE);
-  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 3 d, %C&A 80%");
+  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 3 d, %C&A 80 %");
 
   /* A figure typed in the inspector is told at once. */
   fm_document_set (f->doc, f->map, "p1", "lead-s", 4 * 3600.0, NULL);
-  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 4 h, %C&A 80%");
+  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 4 h, %C&A 80 %");
 
   fm_canvas_state_select (f->state, "e2", FALSE);
   assert_label (canvas, "Flow connection from “Design” to “Build”");

@@ -351,6 +351,8 @@ test_figures (void)
   g_autofree char *minus = fm_figure_format_delta (-5 * 86400.0, 86400);
   g_autofree char *plus = fm_figure_format_delta (2 * 3600.0, 86400);
   g_autofree char *none = fm_figure_format_change (0.0001);
+  g_autofree char *percent = fm_figure_format_percent (12.5, "%.1f");
+  g_autofree char *no_percent = fm_figure_format_percent (NAN, "%.1f");
 
   g_assert_cmpstr (lead, ==, "Lead time 8 w → 2 w, −75 %");
   g_assert_cmpstr (efficiency, ==, "Flow efficiency 7.9 % → 25.0 %, +216 %");
@@ -358,6 +360,8 @@ test_figures (void)
   g_assert_cmpstr (minus, ==, "−5 d");
   g_assert_cmpstr (plus, ==, "+2 h");
   g_assert_cmpstr (none, ==, "±0 %");
+  g_assert_cmpstr (percent, ==, "12.5 %");
+  g_assert_cmpstr (no_percent, ==, "–");
   g_assert_cmpint (fm_figure_get_trend ("lead_time_s", 10, 5), ==, FM_TREND_BETTER);
   g_assert_cmpint (fm_figure_get_trend ("flow_efficiency", 0.5, 0.2), ==, FM_TREND_WORSE);
   g_assert_cmpint (fm_figure_get_trend ("takt_time_s", 1, 2), ==, FM_TREND_NEUTRAL);

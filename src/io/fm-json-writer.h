@@ -51,6 +51,9 @@ void         fm_json_writer_int            (FmJsonWriter *self,
 void         fm_json_writer_boolean        (FmJsonWriter *self,
                                             gboolean      value);
 void         fm_json_writer_null           (FmJsonWriter *self);
+void         fm_json_writer_member_number  (FmJsonWriter *self,
+                                            const char   *key,
+                                            double        value);
 void         fm_json_writer_node           (FmJsonWriter *self,
                                             JsonNode     *node);
 

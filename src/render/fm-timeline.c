@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-queue.h"
 #include "fm-process-step.h"
 #include "fm-render-private.h"
@@ -240,19 +241,6 @@ draw_rung_labels (FmRenderContext      *ctx,
     }
 }
 
-static char *
-format_percent (double ratio)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (ratio))
-    return g_strdup ("–");
-
-  fm_locale_formatd (number, sizeof number, "%.1f", 100 * ratio);
-  /* Translators: a percentage, as in "12.5 %" */
-  return g_strdup_printf (_("%s %%"), number);
-}
-
 static void
 draw_totals (FmRenderContext  *ctx,
              const FmTimeline *self)
@@ -262,7 +250,7 @@ draw_totals (FmRenderContext  *ctx,
   const FmRect *box = &self->totals;
   g_autofree char *lead = fm_render_format_duration (ctx, self->lead_s);
   g_autofree char *process = fm_render_format_duration (ctx, self->process_s);
-  g_autofree char *efficiency = format_percent (self->flow_efficiency);
+  g_autofree char *efficiency = fm_figure_format_percent (100 * self->flow_efficiency, "%.1f");
   g_autofree char *rework = NULL;
   const char *names[4];
   const char *values[4];

@@ -15,6 +15,7 @@
 
 #include "fm-canvas-private.h"
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
 
@@ -91,7 +92,8 @@ describe_node (FmCanvas *self,
       FmProcessStep *step = FM_PROCESS_STEP (node);
       g_autofree char *process = duration_text (fm_process_step_get_process_s (step), day);
       g_autofree char *lead = duration_text (fm_process_step_get_lead_s (step), day);
-      g_autofree char *pca = number_text (fm_process_step_get_pca (step));
+      g_autofree char *pca = fm_value_is_set (fm_process_step_get_pca (step))
+                             ? fm_figure_format_percent (fm_process_step_get_pca (step), "%.6g") : NULL;
       g_autofree char *people = number_text (fm_process_step_get_people (step));
 
       if (process != NULL)
@@ -101,8 +103,8 @@ describe_node (FmCanvas *self,
         /* Translators: %s is a duration such as "3 d" */
         append_part (text, g_strdup_printf (_("lead time %s"), lead));
       if (pca != NULL)
-        /* Translators: %s is a number; %C&A is "percent complete and accurate" */
-        append_part (text, g_strdup_printf (_("%%C&A %s%%"), pca));
+        /* Translators: %s is a percentage such as "80 %"; %C&A is "percent complete and accurate" */
+        append_part (text, g_strdup_printf (_("%%C&A %s"), pca));
       if (people != NULL)
         /* Translators: %s is a number of people */
         append_part (text, g_strdup_printf (_("people %s"), people));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-metrics-panel.h"
 #include "fm-renderer.h"
 
@@ -72,18 +73,6 @@ format_number (double      value,
     return g_strdup ("–");
 
   return fm_format_decimal (format, value);
-}
-
-static char *
-format_percent (double ratio)
-{
-  g_autofree char *number = format_number (100 * ratio, "%.1f");
-
-  if (!isfinite (ratio))
-    return g_strdup ("–");
-
-  /* Translators: a percentage, as in "12.5 %" */
-  return g_strdup_printf (_("%s %%"), number);
 }
 
 static void
@@ -288,10 +277,10 @@ update (FmMetricsPanel *self)
 
   set_label (self->lead_time, format_duration (metrics->path->len > 0 ? metrics->lead_time_s : NAN, day));
   set_label (self->process_time, format_duration (metrics->path->len > 0 ? metrics->process_time_s : NAN, day));
-  set_label (self->flow_efficiency, format_percent (metrics->flow_efficiency));
+  set_label (self->flow_efficiency, fm_figure_format_percent (100 * metrics->flow_efficiency, "%.1f"));
   gtk_level_bar_set_value (self->efficiency_bar,
                            isfinite (metrics->flow_efficiency) ? CLAMP (metrics->flow_efficiency, 0, 1) : 0);
-  set_label (self->rolled_pca, format_percent (metrics->rolled_pca));
+  set_label (self->rolled_pca, fm_figure_format_percent (100 * metrics->rolled_pca, "%.1f"));
   set_label (self->rework_lead_time,
              format_duration (metrics->path->len > 0 ? metrics->rework_adjusted_lead_time_s : NAN, day));
   set_label (self->handoffs, g_strdup_printf ("%u", metrics->handoffs));

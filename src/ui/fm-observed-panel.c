@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-observed-panel-private.h"
 
 /* The forecast's random numbers, as `flowmap observe` has them. */
@@ -179,12 +180,7 @@ show_figures (FmObservedPanel   *self,
 
     adw_action_row_set_subtitle (self->items_row, subtitle);
   }
-  if (isfinite (o->flow_efficiency))
-    /* Translators: a percentage, as in "26.7 %" */
-    set_label (self->efficiency, g_strdup_printf (_("%s %%"), fm_locale_formatd (number, sizeof number, "%.1f",
-                                                                             100 * o->flow_efficiency)));
-  else
-    gtk_label_set_text (self->efficiency, "–");
+  set_label (self->efficiency, fm_figure_format_percent (100 * o->flow_efficiency, "%.1f"));
 
   fm_observed_panel_show_nodes (self, document, map);
   fm_observed_panel_show_aging (self, day_length (self));
