@@ -147,6 +147,7 @@ content_extents (FmMap        *map,
                  FmEdgeRoutes *routes,
                  FmRect       *extents)
 {
+  FmNodeIndex *nodes = fm_edge_routes_get_nodes (routes);
   guint n = fm_map_get_n_nodes (map);
 
   if (n == 0)
@@ -155,9 +156,9 @@ content_extents (FmMap        *map,
       return FALSE;
     }
 
-  *extents = *fm_edge_routes_get_node_bounds (routes, 0);
+  *extents = *fm_node_index_get_bounds (nodes, 0);
   for (guint i = 1; i < n; i++)
-    fm_render_rect_union (extents, fm_edge_routes_get_node_bounds (routes, i));
+    fm_render_rect_union (extents, fm_node_index_get_bounds (nodes, i));
 
   /* The notes' shadows and the outlines' half widths. */
   *extents = (FmRect) { extents->x - 1, extents->y - 1, extents->width + 4, extents->height + 4 };
@@ -425,6 +426,7 @@ fm_renderer_draw (cairo_t               *cr,
   FmEdgeRoutes *routes;
   const char *hover;
   gboolean under, over, still;
+  FmNodeIndex *nodes;
   guint n_nodes, n_routes, n_labels;
   g_autoptr(GArray) visible_nodes = NULL;
   g_autoptr(GArray) visible_routes = NULL;
@@ -440,6 +442,7 @@ fm_renderer_draw (cairo_t               *cr,
     }
 
   routes = options->routes ? options->routes : (own_routes = fm_edge_routes_new (map));
+  nodes = fm_edge_routes_get_nodes (routes);
   n_routes = n_labels = fm_edge_routes_get_n (routes);
   n_nodes = fm_map_get_n_nodes (map);
   hover = options->hover_id;
@@ -502,7 +505,7 @@ fm_renderer_draw (cairo_t               *cr,
       const FmRect *v = &options->visible;
       double reach = MAX (4, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel) + 1;
 
-      visible_nodes = copy_indices (fm_edge_routes_find_nodes (routes, &(FmRect) {
+      visible_nodes = copy_indices (fm_node_index_find (nodes, &(FmRect) {
         v->x - reach, v->y - reach, v->width + 2 * reach, v->height + 2 * reach }));
       if (!still && options->moving != NULL)
         {
@@ -546,7 +549,7 @@ fm_renderer_draw (cairo_t               *cr,
 
   for (guint k = 0; k < n_nodes; k++)
     {
-      FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
+      FmNode *node = fm_node_index_get_node (nodes, nth (visible_nodes, k));
       FmRect r;
 
       fm_node_get_bounds (node, &r);
@@ -580,7 +583,7 @@ fm_renderer_draw (cairo_t               *cr,
 
   for (guint k = 0; k < n_nodes; k++)
     {
-      FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
+      FmNode *node = fm_node_index_get_node (nodes, nth (visible_nodes, k));
       const char *id = fm_node_get_id (node);
       FmRect r;
 

@@ -200,7 +200,7 @@ fm_canvas_node_at (FmCanvas *self,
   if (routes == NULL)
     return NULL;
 
-  found = fm_edge_routes_find_nodes (routes, &(FmRect) { map_x, map_y, 0, 0 });
+  found = fm_node_index_find (fm_edge_routes_get_nodes (routes), &(FmRect) { map_x, map_y, 0, 0 });
   for (guint k = found->len; k > 0; k--)
     {
       FmNode *node = fm_map_get_node (self->map, g_array_index (found, guint, k - 1));
@@ -247,7 +247,7 @@ fm_canvas_hit_test (FmCanvas    *self,
    * the connection handle: they come first. */
   reach = HANDLE_REACH / zoom;
   {
-    GArray *found = fm_edge_routes_find_nodes (routes, &(FmRect) { mx - reach, my - reach, 2 * reach, 2 * reach });
+    GArray *found = fm_node_index_find (fm_edge_routes_get_nodes (routes), &(FmRect) { mx - reach, my - reach, 2 * reach, 2 * reach });
 
     near = g_array_sized_new (FALSE, FALSE, sizeof (guint), found->len);
     g_array_append_vals (near, found->data, found->len);

@@ -457,7 +457,7 @@ node_at (Bench  *b,
          double  x,
          double  y)
 {
-  GArray *found = fm_edge_routes_find_nodes (b->routes, &(FmRect) { x, y, 0, 0 });
+  GArray *found = fm_node_index_find (fm_edge_routes_get_nodes (b->routes), &(FmRect) { x, y, 0, 0 });
 
   for (guint k = found->len; k > 0; k--)
     if (fm_node_contains (fm_map_get_node (b->map, g_array_index (found, guint, k - 1)), x, y))

@@ -1,8 +1,17 @@
-/* fm-edge-route-private.h: what the edge router's two files share */
+/* fm-edge-route-private.h: what the edge router's files share
+ *
+ * fm-edge-route.c routes the whole map, fm-edge-route-plan.c chooses each
+ * edge's shape, fm-edge-route-ends.c places the ends on the sides and the
+ * loops, fm-edge-route-update.c redoes what a drag changes and
+ * fm-edge-route-query.c answers what is where.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "fm-edge-route.h"
 #include "fm-node-grid.h"
+#include "fm-node-index-private.h"
 
 G_BEGIN_DECLS
 
@@ -40,10 +49,8 @@ typedef struct {
 } End;
 
 typedef struct {
-  GPtrArray *nodes;
-  GArray *bounds;       /* FmRect, parallel to nodes */
+  FmNodeIndex *index;   /* nodes referenced, so that a position is a node */
   GArray *ends;         /* End */
-  FmNodeGrid *grid;
   /* Every area the plan being made asked the grid about: a node moving
    * in or out of it may change that plan, any other may not. */
   FmRect reach;
@@ -71,14 +78,21 @@ work_query (Work         *work,
       work->reach = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
     }
 
-  return fm_node_grid_query (work->grid, area, skip_a, skip_b);
+  return fm_node_grid_query (work->index->grid, area, skip_a, skip_b);
+}
+
+static inline FmNode *
+work_node (Work  *work,
+           guint  i)
+{
+  return g_ptr_array_index (work->index->nodes, i);
 }
 
 static inline const FmRect *
 node_rect (Work  *work,
            guint  i)
 {
-  return &g_array_index (work->bounds, FmRect, i);
+  return &g_array_index (work->index->bounds, FmRect, i);
 }
 
 static inline gboolean
@@ -86,6 +100,60 @@ is_loop (Shape shape)
 {
   return shape == SHAPE_LOOP_BELOW || shape == SHAPE_LOOP_ABOVE;
 }
+
+struct _FmEdgeRoutes
+{
+  GArray *routes;       /* FmEdgeRoute */
+  GHashTable *by_id;    /* edge id -> position + 1 */
+
+  /* What the routes were made from, for updates. */
+  FmMap *map;
+  Work work;
+  Plan *plans;          /* by edge */
+  FmEdgeKind *kinds;    /* by edge, as planned */
+  FmRect *reach;        /* by edge: what its plan asked the grid about */
+  guint *incident_start;  /* by node, into incident; n_nodes + 1 */
+  guint *incident;      /* edges by node: each edge under both its ends */
+  guint n_nodes;
+  guint n_edges;
+  guint n_live_ends;
+
+  gboolean structure_changed;     /* nodes or edges added or removed */
+
+  /* Over the routes' bounds, made when first asked for. */
+  GArray *route_bounds; /* FmRect by edge */
+  FmNodeGrid *edge_grid;
+
+  /* Which routes changed when, for whoever keeps a drawing of them. */
+  guint serial;         /* counts the updates that changed something */
+  guint built_serial;   /* the serial of the last routing of everything */
+  guint *changed;       /* by edge: the serial at which its route last changed */
+};
+
+/* fm-edge-route.c */
+void     fm_edge_routes_build      (FmEdgeRoutes  *self,
+                                    FmMap         *map);
+void     fm_edge_routes_clear      (FmEdgeRoutes  *self);
+void     fm_edge_routes_plan_edge  (FmEdgeRoutes  *self,
+                                    guint          i);
+void     fm_edge_routes_finish     (FmEdgeRoutes  *self,
+                                    guint          i);
+void     fm_edge_routes_set_bounds (FmEdgeRoutes  *self,
+                                    guint          i);
+
+/* fm-edge-route-ends.c */
+int      fm_edge_route_compare_ends (gconstpointer  pa,
+                                     gconstpointer  pb,
+                                     gpointer       user_data);
+void     fm_edge_route_spread_side (Work          *work,
+                                    const guint   *order,
+                                    guint          count);
+void     fm_edge_route_spread_ends (Work          *work,
+                                    guint         *order,
+                                    guint          n);
+void     fm_edge_route_place_loops (Work          *work,
+                                    Plan          *plans,
+                                    guint          n_plans);
 
 /* fm-edge-route-plan.c */
 void     fm_edge_route_plan        (Work          *work,
