@@ -182,6 +182,49 @@ fm_test_new_row_document (void)
 }
 
 /**
+ * fm_test_new_line_document:
+ *
+ * The canvas's and the inspector's map: trigger t (0,0 140x90) -> process
+ * p (300,0 160x120) -> outcome o (600,0 140x90), edges e1 and e2, added
+ * through the document with nothing left to undo. Map "current".
+ *
+ * Returns: (transfer full): the document
+ */
+FmDocument *
+fm_test_new_line_document (void)
+{
+  FmDocument *doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("current");
+
+  fm_document_add_map (doc, map, 0);
+  fm_test_add_node (doc, map, FM_NODE_KIND_TRIGGER, "t", NULL, 0, 0);
+  fm_test_add_node (doc, map, FM_NODE_KIND_PROCESS, "p", NULL, 300, 0);
+  fm_test_add_node (doc, map, FM_NODE_KIND_OUTCOME, "o", NULL, 600, 0);
+  fm_test_add_edge (doc, map, "e1", "t", "p", FM_EDGE_KIND_FLOW);
+  fm_test_add_edge (doc, map, "e2", "p", "o", FM_EDGE_KIND_FLOW);
+  fm_undo_stack_clear (fm_document_get_undo_stack (doc));
+
+  return doc;
+}
+
+/* A fixture on fm_test_new_row_document()'s map. */
+void
+fm_test_map_set_up_row (FmTestMap     *f,
+                        gconstpointer  data)
+{
+  f->doc = fm_test_new_row_document ();
+  f->map = fm_document_get_map (f->doc, 0);
+}
+
+/* Fails if anything still holds the document. */
+void
+fm_test_map_tear_down (FmTestMap     *f,
+                       gconstpointer  data)
+{
+  g_assert_finalize_object (f->doc);
+}
+
+/**
  * fm_test_make_tmp_dir:
  * @name: what the folder is for, such as "export"
  *

@@ -41,6 +41,18 @@ FmEdge     *fm_test_add_edge             (FmDocument  *doc,
                                           FmEdgeKind   kind);
 
 FmDocument *fm_test_new_row_document     (void);
+FmDocument *fm_test_new_line_document    (void);
+
+/* The fixture of tests on one map of a document, for g_test_add(). */
+typedef struct {
+  FmDocument *doc;
+  FmMap *map;
+} FmTestMap;
+
+void        fm_test_map_set_up_row       (FmTestMap     *f,
+                                          gconstpointer  data);
+void        fm_test_map_tear_down        (FmTestMap     *f,
+                                          gconstpointer  data);
 
 char       *fm_test_make_tmp_dir         (const char  *name);
 gboolean    fm_test_remove_tree          (const char  *path);

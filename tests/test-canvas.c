@@ -29,18 +29,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(FmMap) map = fm_map_new ("current");
-
-  f->doc = fm_document_new ();
+  f->doc = fm_test_new_line_document ();
   f->stack = fm_document_get_undo_stack (f->doc);
-  fm_document_add_map (f->doc, map, 0);
-  f->map = map;
-  fm_test_add_node (f->doc, map, FM_NODE_KIND_TRIGGER, "t", NULL, 0, 0);
-  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p", NULL, 300, 0);
-  fm_test_add_node (f->doc, map, FM_NODE_KIND_OUTCOME, "o", NULL, 600, 0);
-  fm_test_add_edge (f->doc, map, "e1", "t", "p", FM_EDGE_KIND_FLOW);
-  fm_test_add_edge (f->doc, map, "e2", "p", "o", FM_EDGE_KIND_FLOW);
-  fm_undo_stack_clear (f->stack);
+  f->map = fm_document_get_map (f->doc, 0);
 
   f->canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
   f->state = fm_canvas_get_state (f->canvas);

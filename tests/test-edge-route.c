@@ -11,25 +11,7 @@
 
 /* fm_test_new_row_document (): trigger -> queue -> process -> outcome in
  * a row, a system above the process with an information edge into it. */
-typedef struct {
-  FmDocument *doc;
-  FmMap *map;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->doc = fm_test_new_row_document ();
-  f->map = fm_document_get_map (f->doc, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->doc);
-}
+typedef FmTestMap Fixture;
 
 static void
 test_route_sides (void)
@@ -255,7 +237,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fm_test_map_set_up_row, func, fm_test_map_tear_down)
   ADD ("/fm/render/route-hit", test_route_hit);
 #undef ADD
   g_test_add_func ("/fm/render/route-sides", test_route_sides);

@@ -15,8 +15,8 @@
 #include "fm-process-step.h"
 #include "fm-test-utils.h"
 
-/* trigger (0,0) -> step (300,0) -> outcome (600,0), selected through a
- * view state as the canvas would. */
+/* fm_test_new_line_document (): trigger t -> step p -> outcome o,
+ * selected through a view state as the canvas would. */
 typedef struct {
   FmDocument *doc;
   FmMap *map;
@@ -28,18 +28,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(FmMap) map = fm_map_new ("current");
-
-  f->doc = fm_document_new ();
+  f->doc = fm_test_new_line_document ();
   f->stack = fm_document_get_undo_stack (f->doc);
-  fm_document_add_map (f->doc, map, 0);
-  f->map = map;
-  fm_test_add_node (f->doc, map, FM_NODE_KIND_TRIGGER, "t", NULL, 0, 0);
-  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p", NULL, 300, 0);
-  fm_test_add_node (f->doc, map, FM_NODE_KIND_OUTCOME, "o", NULL, 600, 0);
-  fm_test_add_edge (f->doc, map, "e1", "t", "p", FM_EDGE_KIND_FLOW);
-  fm_test_add_edge (f->doc, map, "e2", "p", "o", FM_EDGE_KIND_FLOW);
-  fm_undo_stack_clear (f->stack);
+  f->map = fm_document_get_map (f->doc, 0);
   f->state = fm_canvas_state_new ();
 }
 
