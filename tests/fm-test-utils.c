@@ -216,6 +216,16 @@ fm_test_map_set_up_row (FmTestMap     *f,
   f->map = fm_document_get_map (f->doc, 0);
 }
 
+/* A fixture on the current state of the bundled release map. */
+void
+fm_test_map_set_up_release (FmTestMap     *f,
+                            gconstpointer  data)
+{
+  f->doc = fm_test_load_example ("release.flowmap");
+  f->map = fm_document_lookup_map (f->doc, "current");
+  g_assert_nonnull (f->map);
+}
+
 /* Fails if anything still holds the document. */
 void
 fm_test_map_tear_down (FmTestMap     *f,

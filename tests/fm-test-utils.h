@@ -51,6 +51,8 @@ typedef struct {
 
 void        fm_test_map_set_up_row       (FmTestMap     *f,
                                           gconstpointer  data);
+void        fm_test_map_set_up_release   (FmTestMap     *f,
+                                          gconstpointer  data);
 void        fm_test_map_tear_down        (FmTestMap     *f,
                                           gconstpointer  data);
 

@@ -12,30 +12,7 @@
 #define DAY 86400.0
 
 /* The bundled release map, its current state. */
-typedef struct {
-  FmDocument *doc;
-  FmMap *map;
-  FmMetricsCache *cache;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->doc = fm_test_load_example ("release.flowmap");
-  f->map = fm_document_lookup_map (f->doc, "current");
-  g_assert_nonnull (f->map);
-  f->cache = fm_metrics_cache_new ();
-  fm_metrics_cache_set_map (f->cache, f->doc, f->map);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->cache);
-  g_assert_finalize_object (f->doc);
-}
+typedef FmTestMap Fixture;
 
 static const char *
 figure (FmMetricsPanel *panel,
@@ -60,14 +37,16 @@ static void
 test_panel (Fixture       *f,
             gconstpointer  data)
 {
+  FmMetricsCache *cache = fm_metrics_cache_new ();
   GtkWidget *window = gtk_window_new ();
   FmMetricsPanel *panel = FM_METRICS_PANEL (fm_metrics_panel_new ());
   g_autofree char *revealed = NULL;
   GtkWidget *row;
 
+  fm_metrics_cache_set_map (cache, f->doc, f->map);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
-  fm_metrics_panel_set_cache (panel, f->cache);
+  fm_metrics_panel_set_cache (panel, cache);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (panel, "reveal", G_CALLBACK (on_reveal), &revealed);
 
@@ -134,11 +113,12 @@ test_panel (Fixture       *f,
                    ==, "Within 2 % of the mapped lead time");
 
   /* Without a map, the empty page. */
-  fm_metrics_cache_set_map (f->cache, NULL, NULL);
+  fm_metrics_cache_set_map (cache, NULL, NULL);
   g_assert_null (fm_metrics_panel_get_constraint_row (panel, 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
   fm_test_run_idles ();
+  g_assert_finalize_object (cache);
 }
 
 int
@@ -152,7 +132,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fm_test_map_set_up_release, func, fm_test_map_tear_down)
 
   ADD ("/fm/metrics-panel/figures", test_panel);
 
