@@ -5,6 +5,7 @@
 
 #include "fm-canvas-private.h"
 #include "fm-process-step.h"
+#include "fm-test-utils.h"
 
 /*
  *   note  (0,-200)
@@ -25,33 +26,6 @@ typedef struct {
 } Fixture;
 
 static void
-add_node (Fixture    *f,
-          FmNodeKind  kind,
-          const char *id,
-          const char *label,
-          double      x,
-          double      y)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_position (node, x, y);
-  if (label != NULL)
-    fm_node_set_label (node, label);
-  fm_document_add_node (f->doc, f->map, node);
-}
-
-static void
-add_edge (Fixture    *f,
-          const char *id,
-          const char *from,
-          const char *to)
-{
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, FM_EDGE_KIND_FLOW);
-
-  fm_document_add_edge (f->doc, f->map, edge);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -61,14 +35,14 @@ fixture_set_up (Fixture       *f,
   f->stack = fm_document_get_undo_stack (f->doc);
   fm_document_add_map (f->doc, map, 0);
   f->map = map;
-  add_node (f, FM_NODE_KIND_NOTE, "note", "Remember", 0, -200);
-  add_node (f, FM_NODE_KIND_PROCESS, "p3", "Ship", 0, 300);
-  add_node (f, FM_NODE_KIND_PROCESS, "p2", "Build", 600, 300);
-  add_node (f, FM_NODE_KIND_PROCESS, "p1", "Design", 300, 0);
-  add_node (f, FM_NODE_KIND_TRIGGER, "t", "Order", 0, 0);
-  add_edge (f, "e1", "t", "p1");
-  add_edge (f, "e2", "p1", "p2");
-  add_edge (f, "e3", "p2", "p3");
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_NOTE, "note", "Remember", 0, -200);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p3", "Ship", 0, 300);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p2", "Build", 600, 300);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p1", "Design", 300, 0);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_TRIGGER, "t", "Order", 0, 0);
+  fm_test_add_edge (f->doc, map, "e1", "t", "p1", FM_EDGE_KIND_FLOW);
+  fm_test_add_edge (f->doc, map, "e2", "p1", "p2", FM_EDGE_KIND_FLOW);
+  fm_test_add_edge (f->doc, map, "e3", "p2", "p3", FM_EDGE_KIND_FLOW);
   fm_undo_stack_clear (f->stack);
 
   f->canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
@@ -325,11 +299,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (fm_test_skip_without_display ())
+    return 0;
 
   /* The test context keeps the accessible properties to be read back. */
   g_setenv ("GTK_A11Y", "test", TRUE);

@@ -12,6 +12,7 @@
 #include "fm-kaizen.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
+#include "fm-test-utils.h"
 
 #define N_OPERATIONS 3000
 
@@ -276,16 +277,12 @@ save (FmDocument *doc)
 static void
 test_undo_all_redo_all (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
   FmUndoStack *stack;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   guint steps = 0;
 
-  g_assert_no_error (error);
   stack = fm_document_get_undo_stack (doc);
   start = save (doc);
 
