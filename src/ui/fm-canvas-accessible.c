@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fm-canvas-private.h"
+#include "fm-canvas-tool.h"
 #include "fm-duration.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
@@ -153,11 +153,12 @@ fm_canvas_accessible_describe (FmCanvas *self)
 
   if (fm_canvas_keyboard_is_connecting (self))
     {
-      FmNode *target = fm_map_lookup_node (self->map, self->drag.target);
+      FmTool *tool = fm_canvas_tools_get_tool (self, &fm_connect_tool_class);
+      FmNode *target = fm_map_lookup_node (self->map, fm_connect_tool_get_target (tool));
       g_autofree char *target_text = target ? describe_node (self, target) : g_strdup ("");
 
       /* Translators: the first %s is a shape's label, the second describes another shape */
-      return g_strdup_printf (_("Connect “%s” to %s"), node_label (self, self->drag.id), target_text);
+      return g_strdup_printf (_("Connect “%s” to %s"), node_label (self, fm_connect_tool_get_source (tool)), target_text);
     }
 
   n = fm_canvas_state_get_n_selected (self->state);
