@@ -19,6 +19,7 @@ struct _FmCanvas
 
   FmDocument *document;
   FmMap *map;
+  GSignalGroup *document_signals; /* the canvas's files' handlers on the document shown */
   FmCanvasState *state;
   FmEdgeKind edge_kind;
   FmPalette palette;
@@ -49,9 +50,8 @@ struct _FmCanvas
 
   guint paste_count;
 
-  /* fm-canvas-accessible.c: the document followed for the accessible label. */
-  FmDocument *a11y_document;
-  gulong a11y_changed_id;
+  /* fm-canvas-accessible.c: another document is shown, not told yet. */
+  gboolean a11y_stale;
 };
 
 /* fm-canvas-hit.c */
@@ -85,6 +85,7 @@ void     fm_canvas_metrics_apply       (FmCanvas        *self,
                                         gboolean         flush);
 
 /* fm-canvas-diff.c */
+void     fm_canvas_diff_init           (FmCanvas        *self);
 void     fm_canvas_diff_map_changed    (FmCanvas        *self);
 void     fm_canvas_diff_clear          (FmCanvas        *self);
 gboolean fm_canvas_diff_set_show_changes (FmCanvas      *self,

@@ -15,8 +15,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _FmTool FmTool;
-
 typedef struct {
   const char *name;
   gsize instance_size;   /* of the tool's state, which starts with an FmTool */

@@ -36,6 +36,7 @@ fm_canvas_dispose (GObject *object)
   fm_canvas_edit_cancel (self);
   fm_canvas_tools_dispose (self);
   fm_canvas_set_map (self, NULL, NULL);
+  g_clear_object (&self->document_signals);
   fm_canvas_diff_clear (self);
   fm_canvas_metrics_dispose (self);
   g_clear_pointer (&self->layers, fm_canvas_layers_free);
@@ -393,6 +394,13 @@ fm_canvas_init (FmCanvas *self)
   g_signal_connect_object (self->state, "notify::snap-to-grid", G_CALLBACK (on_snap_changed),
                            self, G_CONNECT_SWAPPED);
 
+  /* Every handler on the document goes through this group, which moves
+   * them all when another document is shown. */
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (on_document_changed),
+                                 self, G_CONNECT_SWAPPED);
+  fm_canvas_diff_init (self);
+
   update_palette (self);
   fm_canvas_tools_init (self);
   fm_canvas_dnd_init (self);
@@ -467,16 +475,12 @@ fm_canvas_set_map (FmCanvas   *self,
 
   fm_canvas_edit_cancel (self);
   fm_canvas_tools_cancel (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_set_object (&self->map, map);
   if (self->metrics_cache != NULL)
     fm_metrics_cache_set_map (self->metrics_cache, document, map);
   g_clear_pointer (&self->routes, fm_edge_routes_free);
-  if (self->document != NULL)
-    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   fm_canvas_diff_map_changed (self);
 
   fm_canvas_state_prune (self->state, map);
