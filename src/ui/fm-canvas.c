@@ -9,7 +9,6 @@
 #define G_LOG_DOMAIN "fm-canvas"
 
 #include <math.h>
-#include <glib/gi18n.h>
 
 #include "fm-canvas-private.h"
 #include "fm-style-palette.h"
