@@ -4,10 +4,11 @@
  * the flow, then the rest in reading order) and wrap; Ctrl+Tab leaves the
  * canvas, as in a text view. C starts a connection from the selected node
  * with the pointer's connect tool (fm-canvas-tool-connect.c), driven by
- * keys instead of a button: Tab picks the target, Enter makes the edge through the same
- * command as a drag, Escape drops it. Ctrl+Enter adds a process step after
- * the selection, connected to it, and opens its label. Enter on a shape of
- * the palette adds that shape next to the selection (canvas.add-node).
+ * keys instead of a button: Tab picks the target, Enter makes the edge
+ * through the same command as a drag, Escape drops it. Ctrl+Enter adds a
+ * process step after the selection, connected to it, and opens its label.
+ * Enter on a shape of the palette adds that shape next to the selection
+ * (canvas.add-node).
  *
  * What a screen reader hears of all this is in fm-canvas-accessible.c.
  */
