@@ -556,12 +556,19 @@ fm_canvas_keyboard_add_node (FmCanvas   *self,
 }
 
 static void
-action_select_step (GtkWidget  *widget,
+action_select_next (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  fm_canvas_keyboard_step (FM_CANVAS (widget),
-                           g_str_equal (action_name, "canvas.select-next") ? 1 : -1);
+  fm_canvas_keyboard_step (FM_CANVAS (widget), 1);
+}
+
+static void
+action_select_previous (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  fm_canvas_keyboard_step (FM_CANVAS (widget), -1);
 }
 
 /* Tab leaves an empty canvas as it leaves any other widget. */
@@ -631,8 +638,8 @@ fm_canvas_keyboard_is_connecting (FmCanvas *self)
 void
 fm_canvas_keyboard_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "canvas.select-next", NULL, action_select_step);
-  gtk_widget_class_install_action (widget_class, "canvas.select-previous", NULL, action_select_step);
+  gtk_widget_class_install_action (widget_class, "canvas.select-next", NULL, action_select_next);
+  gtk_widget_class_install_action (widget_class, "canvas.select-previous", NULL, action_select_previous);
   gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, action_connect);
   gtk_widget_class_install_action (widget_class, "canvas.add-step", NULL, action_add_step);
   gtk_widget_class_install_action (widget_class, "canvas.add-node", "s", action_add_node);
