@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "fm-canvas-private.h"
+#include "fm-canvas-tool.h"
 #include "fm-process-step.h"
 #include "fm-test-utils.h"
 
@@ -24,6 +24,13 @@ typedef struct {
   FmCanvas *canvas;
   FmCanvasState *state;
 } Fixture;
+
+/* The connection being made with the keys, if any. */
+static FmTool *
+connect_tool (FmCanvas *canvas)
+{
+  return fm_canvas_tools_get_tool (canvas, &fm_connect_tool_class);
+}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -130,16 +137,16 @@ test_connect (Fixture       *f,
 
   /* The first target is the next node in flow order; the pointer's
    * connect preview shows it. */
-  g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_CONNECT);
-  g_assert_cmpstr (f->canvas->drag.id, ==, "p3");
-  g_assert_cmpstr (f->canvas->drag.target, ==, "note");
+  g_assert_nonnull (connect_tool (f->canvas));
+  g_assert_cmpstr (fm_connect_tool_get_source (connect_tool (f->canvas)), ==, "p3");
+  g_assert_cmpstr (fm_connect_tool_get_target (connect_tool (f->canvas)), ==, "note");
 
   /* Tab moves the target, not the selection, and skips the source:
    * note -> t (wrapped) -> p1. */
   tab (f, 1);
-  g_assert_cmpstr (f->canvas->drag.target, ==, "t");
+  g_assert_cmpstr (fm_connect_tool_get_target (connect_tool (f->canvas)), ==, "t");
   tab (f, 1);
-  g_assert_cmpstr (f->canvas->drag.target, ==, "p1");
+  g_assert_cmpstr (fm_connect_tool_get_target (connect_tool (f->canvas)), ==, "p1");
   g_assert_cmpstr (selected (f), ==, "p3");
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 3);
 
@@ -150,7 +157,7 @@ test_connect (Fixture       *f,
   g_assert_cmpstr (fm_edge_get_to (edge), ==, "p1");
   g_assert_cmpint (fm_edge_get_kind (edge), ==, FM_EDGE_KIND_PULL);
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 4);
-  g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_NONE);
+  g_assert_null (f->canvas->tool);
   /* The target is selected, so that C goes on from there. */
   g_assert_cmpstr (selected (f), ==, "p1");
 
@@ -164,7 +171,7 @@ test_connect (Fixture       *f,
   fm_canvas_state_select (f->state, "t", FALSE);
   g_assert_true (fm_canvas_keyboard_begin_connect (f->canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.escape", NULL));
-  g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_NONE);
+  g_assert_null (f->canvas->tool);
   g_assert_null (fm_canvas_keyboard_finish_connect (f->canvas));
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 3);
   g_assert_cmpstr (selected (f), ==, "t");
@@ -186,7 +193,7 @@ test_connect_needs_two (void)
   g_assert_false (fm_canvas_keyboard_begin_connect (canvas));
   fm_canvas_state_select (fm_canvas_get_state (canvas), "only", FALSE);
   g_assert_false (fm_canvas_keyboard_begin_connect (canvas));
-  g_assert_cmpint (canvas->drag.mode, ==, FM_DRAG_NONE);
+  g_assert_null (canvas->tool);
 
   g_object_unref (canvas);
 }

@@ -489,6 +489,16 @@ fm_document_end_group (FmDocument *self)
   fm_undo_stack_end_group (self->undo_stack);
 }
 
+/* Escape during a gesture: reverts the innermost open group and records
+ * nothing, so that redo cannot bring the cancelled gesture back. */
+void
+fm_document_cancel_group (FmDocument *self)
+{
+  g_return_if_fail (FM_IS_DOCUMENT (self));
+
+  fm_undo_stack_cancel_group (self->undo_stack);
+}
+
 static const char *
 label_for_property (const char *property)
 {

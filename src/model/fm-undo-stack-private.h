@@ -11,5 +11,6 @@ void         fm_undo_stack_push           (FmUndoStack *self,
 void         fm_undo_stack_begin_group    (FmUndoStack *self,
                                            const char  *label);
 void         fm_undo_stack_end_group      (FmUndoStack *self);
+void         fm_undo_stack_cancel_group   (FmUndoStack *self);
 
 G_END_DECLS
