@@ -3,6 +3,8 @@
 
 #include "fm-document.h"
 #include "fm-document-private.h"
+#include "fm-enum-nick.h"
+#include "fm-iso-date.h"
 #include "fm-kaizen.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
@@ -638,6 +640,122 @@ test_quiet_appends (void)
   g_assert_finalize_object (map);
 }
 
+/* The words the file format uses: mkenums makes them from the names in
+ * fm-enums.h, so a renamed value would change every file written. */
+static void
+test_enum_names_are_the_format (void)
+{
+  static const char * const node_kinds[] = {
+    "trigger", "outcome", "process", "queue", "system", "kaizen", "note",
+  };
+  static const char * const edge_kinds[] = {
+    "flow", "push", "pull", "info", "electronic", "rework",
+  };
+  static const char * const map_states[] = { "current", "future" };
+  static const char * const stream_types[] = {
+    "operational", "development", "support", "compliance",
+  };
+  static const char * const kaizen_statuses[] = { "planned", "running", "kept", "dropped" };
+  const struct {
+    GType type;
+    const char * const *names;
+    guint n_names;
+  } enums[] = {
+    { FM_TYPE_NODE_KIND, node_kinds, G_N_ELEMENTS (node_kinds) },
+    { FM_TYPE_EDGE_KIND, edge_kinds, G_N_ELEMENTS (edge_kinds) },
+    { FM_TYPE_MAP_STATE, map_states, G_N_ELEMENTS (map_states) },
+    { FM_TYPE_STREAM_TYPE, stream_types, G_N_ELEMENTS (stream_types) },
+    { FM_TYPE_KAIZEN_STATUS, kaizen_statuses, G_N_ELEMENTS (kaizen_statuses) },
+  };
+  FmMapState state;
+  FmKaizenStatus status;
+  int value = -1;
+
+  for (guint e = 0; e < G_N_ELEMENTS (enums); e++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (enums[e].type);
+
+      g_assert_cmpuint (klass->n_values, ==, enums[e].n_names);
+      for (guint i = 0; i < enums[e].n_names; i++)
+        {
+          g_assert_cmpstr (fm_enum_to_nick (enums[e].type, i), ==, enums[e].names[i]);
+          g_assert_true (fm_enum_from_nick (enums[e].type, enums[e].names[i], &value));
+          g_assert_cmpint (value, ==, i);
+        }
+    }
+
+  /* The typed wrappers give the same words. */
+  g_assert_cmpstr (fm_node_kind_to_string (FM_NODE_KIND_KAIZEN), ==, "kaizen");
+  g_assert_cmpstr (fm_edge_kind_to_string (FM_EDGE_KIND_ELECTRONIC), ==, "electronic");
+  g_assert_cmpstr (fm_map_state_to_string (FM_MAP_STATE_FUTURE), ==, "future");
+  g_assert_cmpstr (fm_stream_type_to_string (FM_STREAM_TYPE_SUPPORT), ==, "support");
+  g_assert_cmpstr (fm_kaizen_status_to_string (FM_KAIZEN_STATUS_KEPT), ==, "kept");
+  g_assert_true (fm_map_state_from_string ("future", &state));
+  g_assert_cmpint (state, ==, FM_MAP_STATE_FUTURE);
+  g_assert_true (fm_kaizen_status_from_string ("dropped", &status));
+  g_assert_cmpint (status, ==, FM_KAIZEN_STATUS_DROPPED);
+
+  /* Names only, exactly: not the C names, not another case. */
+  value = -1;
+  g_assert_false (fm_enum_from_nick (FM_TYPE_MAP_STATE, "FM_MAP_STATE_FUTURE", &value));
+  g_assert_false (fm_enum_from_nick (FM_TYPE_MAP_STATE, "Future", &value));
+  g_assert_false (fm_enum_from_nick (FM_TYPE_MAP_STATE, "", &value));
+  g_assert_false (fm_enum_from_nick (FM_TYPE_MAP_STATE, NULL, &value));
+  g_assert_cmpint (value, ==, -1);
+}
+
+static void
+test_iso_date (void)
+{
+  static const struct {
+    const char *text;
+    int year, month, day;   /* year 0: refused */
+  } cases[] = {
+    { "2026-01-01", 2026, 1, 1 },
+    { "2024-02-29", 2024, 2, 29 },
+    { "2000-02-29", 2000, 2, 29 },
+    { "1999-12-31", 1999, 12, 31 },
+    { "2026-1-1", 0 },
+    { "2026-01-1", 0 },
+    { "26-01-01", 0 },
+    { "02026-01-01", 0 },
+    { "2026-02-29", 0 },
+    { "1900-02-29", 0 },
+    { "2026-04-31", 0 },
+    { "2026-13-01", 0 },
+    { "2026-00-10", 0 },
+    { "2026-01-00", 0 },
+    { "0000-01-01", 0 },
+    { "2026-01-01 ", 0 },
+    { "2026-01-01T10:00", 0 },
+    { "2026-01-01x", 0 },
+    { " 2026-01-01", 0 },
+    { "+026-01-01", 0 },
+    { "2026/01/01", 0 },
+    { "2026-0a-01", 0 },
+    { "", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+      gboolean ok = fm_iso_date_parse (cases[i].text, &date);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].year != 0);
+      g_assert_cmpint (fm_iso_date_parse (cases[i].text, NULL), ==, ok);
+      g_assert_cmpint (g_date_valid (&date), ==, ok);
+      if (ok)
+        {
+          g_assert_cmpint (g_date_get_year (&date), ==, cases[i].year);
+          g_assert_cmpint (g_date_get_month (&date), ==, cases[i].month);
+          g_assert_cmpint (g_date_get_day (&date), ==, cases[i].day);
+        }
+    }
+
+  g_assert_false (fm_iso_date_parse (NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +765,8 @@ main (int   argc,
   g_test_add_func ("/fm/model/defaults", test_defaults);
   g_test_add_func ("/fm/model/quiet-appends", test_quiet_appends);
   g_test_add_func ("/fm/model/kind-names", test_kinds_round_trip);
+  g_test_add_func ("/fm/model/enum-names", test_enum_names_are_the_format);
+  g_test_add_func ("/fm/model/iso-date", test_iso_date);
   g_test_add_func ("/fm/model/copy-keeps-ids", test_copy_keeps_ids);
   g_test_add_func ("/fm/model/new-ids-unique", test_new_ids_unique);
 #define ADD(path, func) \
