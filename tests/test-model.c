@@ -6,6 +6,7 @@
 #include "fm-enum-nick.h"
 #include "fm-iso-date.h"
 #include "fm-kaizen.h"
+#include "fm-map-order.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
@@ -756,6 +757,94 @@ test_iso_date (void)
   g_assert_false (fm_iso_date_parse (NULL, NULL));
 }
 
+static void
+add_placed (FmMap      *map,
+            FmNodeKind  kind,
+            const char *id,
+            double      x,
+            double      y)
+{
+  g_autoptr(FmNode) node = fm_node_new (kind, id);
+
+  g_object_set (node, "x", x, "y", y, NULL);
+  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
+}
+
+static void
+add_joined (FmMap      *map,
+            const char *id,
+            const char *from,
+            const char *to,
+            FmEdgeKind  kind)
+{
+  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
+
+  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
+}
+
+static void
+assert_order (GPtrArray          *order,
+              const char * const *expected,
+              guint               n_expected)
+{
+  g_assert_cmpuint (order->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpstr (fm_node_get_id (order->pdata[i]), ==, expected[i]);
+}
+
+/* Tab's order: the trigger's flow depth first, branches in reading order;
+ * then flows that start elsewhere; then the rest as a page is read.
+ * Information and rework edges are not the flow; a cycle is walked once. */
+static void
+test_flow_order (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(GPtrArray) reading = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  const char * const expected_reading[] = { "note", "t", "a", "b", "c", "s", "x", "z" };
+  const char * const expected_flow[] = { "t", "a", "b", "c", "s", "z", "note", "x" };
+
+  add_placed (map, FM_NODE_KIND_PROCESS, "c", 300, 300);
+  add_placed (map, FM_NODE_KIND_PROCESS, "b", 600, 10);   /* one row with t, a: centres 10 apart */
+  add_placed (map, FM_NODE_KIND_PROCESS, "a", 300, 0);
+  add_placed (map, FM_NODE_KIND_TRIGGER, "t", 0, 0);
+  add_placed (map, FM_NODE_KIND_NOTE, "note", 900, -200);
+  add_placed (map, FM_NODE_KIND_PROCESS, "s", 0, 600);    /* starts a flow of its own */
+  add_placed (map, FM_NODE_KIND_PROCESS, "z", 600, 600);
+  add_placed (map, FM_NODE_KIND_SYSTEM, "x", 300, 600);   /* reached by information only */
+  add_joined (map, "e1", "t", "a", FM_EDGE_KIND_FLOW);
+  add_joined (map, "e2", "a", "c", FM_EDGE_KIND_PULL);    /* a's first edge, but below b */
+  add_joined (map, "e3", "a", "b", FM_EDGE_KIND_PUSH);
+  add_joined (map, "e4", "c", "a", FM_EDGE_KIND_FLOW);    /* a cycle */
+  add_joined (map, "e5", "b", "t", FM_EDGE_KIND_REWORK);
+  add_joined (map, "e6", "s", "z", FM_EDGE_KIND_FLOW);
+  add_joined (map, "e7", "z", "x", FM_EDGE_KIND_INFO);
+
+  reading = fm_map_reading_order (map);
+  assert_order (reading, expected_reading, G_N_ELEMENTS (expected_reading));
+  order = fm_map_flow_order (map);
+  assert_order (order, expected_flow, G_N_ELEMENTS (expected_flow));
+}
+
+static void
+test_rect_union (void)
+{
+  FmRect r = { 10, 20, 30, 40 };
+
+  fm_rect_union (&r, &(FmRect) { 0, 50, 5, 100 });
+  g_assert_cmpfloat (r.x, ==, 0);
+  g_assert_cmpfloat (r.y, ==, 20);
+  g_assert_cmpfloat (r.width, ==, 40);
+  g_assert_cmpfloat (r.height, ==, 130);
+
+  /* Inside: unchanged. */
+  fm_rect_union (&r, &(FmRect) { 1, 21, 2, 2 });
+  g_assert_cmpfloat (r.x, ==, 0);
+  g_assert_cmpfloat (r.y, ==, 20);
+  g_assert_cmpfloat (r.width, ==, 40);
+  g_assert_cmpfloat (r.height, ==, 130);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +856,8 @@ main (int   argc,
   g_test_add_func ("/fm/model/kind-names", test_kinds_round_trip);
   g_test_add_func ("/fm/model/enum-names", test_enum_names_are_the_format);
   g_test_add_func ("/fm/model/iso-date", test_iso_date);
+  g_test_add_func ("/fm/model/flow-order", test_flow_order);
+  g_test_add_func ("/fm/model/rect-union", test_rect_union);
   g_test_add_func ("/fm/model/copy-keeps-ids", test_copy_keeps_ids);
   g_test_add_func ("/fm/model/new-ids-unique", test_new_ids_unique);
 #define ADD(path, func) \

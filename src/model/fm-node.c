@@ -51,6 +51,29 @@ fm_value_is_set (double value)
   return value >= 0;
 }
 
+/**
+ * fm_rect_union:
+ * @rect: (inout): grown to take in @other
+ *
+ * Sets @rect to the smallest rectangle holding both @rect and @other.
+ */
+void
+fm_rect_union (FmRect       *rect,
+               const FmRect *other)
+{
+  double x1, y1, x2, y2;
+
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (other != NULL);
+
+  x1 = MIN (rect->x, other->x);
+  y1 = MIN (rect->y, other->y);
+  x2 = MAX (rect->x + rect->width, other->x + other->width);
+  y2 = MAX (rect->y + rect->height, other->y + other->height);
+
+  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
 static gboolean
 fm_node_real_contains (FmNode *self,
                        double  x,

@@ -73,18 +73,6 @@ fm_render_options_init (FmRenderOptions *options)
   *options = (FmRenderOptions) { 0 };
 }
 
-static void
-rect_union (FmRect       *rect,
-            const FmRect *other)
-{
-  double x1 = MIN (rect->x, other->x);
-  double y1 = MIN (rect->y, other->y);
-  double x2 = MAX (rect->x + rect->width, other->x + other->width);
-  double y2 = MAX (rect->y + rect->height, other->y + other->height);
-
-  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
-}
-
 static gboolean
 is_visible (const FmRenderOptions *options,
             const FmRect          *r,
@@ -169,7 +157,7 @@ content_extents (FmMap        *map,
 
   *extents = *fm_edge_routes_get_node_bounds (routes, 0);
   for (guint i = 1; i < n; i++)
-    rect_union (extents, fm_edge_routes_get_node_bounds (routes, i));
+    fm_rect_union (extents, fm_edge_routes_get_node_bounds (routes, i));
 
   /* The notes' shadows and the outlines' half widths. */
   *extents = (FmRect) { extents->x - 1, extents->y - 1, extents->width + 4, extents->height + 4 };
@@ -182,13 +170,13 @@ content_extents (FmMap        *map,
       if (route->n_points == 0)
         continue;
 
-      rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
+      fm_rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
                                        route->bounds.y - EDGE_INK_REACH,
                                        route->bounds.width + 2 * EDGE_INK_REACH,
                                        route->bounds.height + 2 * EDGE_INK_REACH });
       fm_render_edge_label_rect (route, &label);
       if (label.width > 0)
-        rect_union (extents, &label);
+        fm_rect_union (extents, &label);
     }
 
   return TRUE;
@@ -251,7 +239,7 @@ fm_renderer_get_extents (FmMap                 *map,
       /* The halos reach out of their nodes, the badges less far. */
       double r = FM_CONSTRAINT_HALO_REACH;
 
-      rect_union (extents, &(FmRect) { content.x - r, content.y - r,
+      fm_rect_union (extents, &(FmRect) { content.x - r, content.y - r,
                                        content.width + 2 * r, content.height + 2 * r });
     }
 
@@ -261,7 +249,7 @@ fm_renderer_get_extents (FmMap                 *map,
       g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
 
       if (timeline != NULL)
-        rect_union (extents, &timeline->bounds);
+        fm_rect_union (extents, &timeline->bounds);
     }
 
   fm_render_diff_extents (map, options, &content, extents);
