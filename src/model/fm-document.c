@@ -8,7 +8,6 @@
 #define G_LOG_DOMAIN "fm-document"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "fm-document-private.h"
 #include "fm-enum-nick.h"
