@@ -195,6 +195,40 @@ compare_positions (gconstpointer a,
   return (pa > pb) - (pa < pb);
 }
 
+/* Puts @items (nodes or edges) in the order of their positions in @store,
+ * the end of it for an insert, into @sorted and @positions. */
+static void
+sort_by_position (GPtrArray  *items,
+                  GListModel *store,
+                  gboolean    insert,
+                  GPtrArray  *sorted,
+                  GArray     *positions)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  guint n = g_list_model_get_n_items (store);
+
+  /* (position, index) pairs sorted by position. Inserted items go to the end. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      guint entry[2] = { 0, i };
+
+      if (insert)
+        entry[0] = n + i;
+      else if (!g_list_store_find (G_LIST_STORE (store), items->pdata[i], &entry[0]))
+        g_assert_not_reached ();
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, compare_positions);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      guint *entry = &g_array_index (entries, guint, i * 2);
+
+      g_array_append_val (positions, entry[0]);
+      g_ptr_array_add (sorted, g_object_ref (items->pdata[entry[1]]));
+    }
+}
+
 /* Builds an insert or remove command for nodes and edges, positions ascending. */
 static FmCommand *
 items_command (const char *label,
@@ -203,53 +237,13 @@ items_command (const char *label,
                GPtrArray  *nodes,
                GPtrArray  *edges)
 {
-  g_autoptr(GArray) node_entries = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  g_autoptr(GArray) edge_entries = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   g_autoptr(GPtrArray) sorted_nodes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sorted_edges = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) node_positions = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) edge_positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_nodes = fm_map_get_n_nodes (map);
-  guint n_edges = fm_map_get_n_edges (map);
 
-  /* (position, index) pairs sorted by position. Inserted items go to the end. */
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      guint entry[2] = { 0, i };
-
-      if (insert)
-        entry[0] = n_nodes + i;
-      else if (!g_list_store_find (G_LIST_STORE (fm_map_get_nodes (map)), nodes->pdata[i], &entry[0]))
-        g_assert_not_reached ();
-      g_array_append_val (node_entries, entry);
-    }
-  for (guint i = 0; i < edges->len; i++)
-    {
-      guint entry[2] = { 0, i };
-
-      if (insert)
-        entry[0] = n_edges + i;
-      else if (!g_list_store_find (G_LIST_STORE (fm_map_get_edges (map)), edges->pdata[i], &entry[0]))
-        g_assert_not_reached ();
-      g_array_append_val (edge_entries, entry);
-    }
-  g_array_sort (node_entries, compare_positions);
-  g_array_sort (edge_entries, compare_positions);
-
-  for (guint i = 0; i < node_entries->len; i++)
-    {
-      guint *entry = &g_array_index (node_entries, guint, i * 2);
-
-      g_array_append_val (node_positions, entry[0]);
-      g_ptr_array_add (sorted_nodes, g_object_ref (nodes->pdata[entry[1]]));
-    }
-  for (guint i = 0; i < edge_entries->len; i++)
-    {
-      guint *entry = &g_array_index (edge_entries, guint, i * 2);
-
-      g_array_append_val (edge_positions, entry[0]);
-      g_ptr_array_add (sorted_edges, g_object_ref (edges->pdata[entry[1]]));
-    }
+  sort_by_position (nodes, fm_map_get_nodes (map), insert, sorted_nodes, node_positions);
+  sort_by_position (edges, fm_map_get_edges (map), insert, sorted_edges, edge_positions);
 
   return fm_command_new_items (label, insert, fm_map_get_id (map),
                                sorted_nodes, node_positions, sorted_edges, edge_positions);
