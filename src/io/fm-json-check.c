@@ -623,21 +623,21 @@ check_count (Scanner *s)
   gboolean in_map = d == 4 && frame_key_is (s, 0, "maps") && !s->frames[1].is_object;
   gboolean in_selection = d == 2;
 
-  if (d == 2 && frame_key_is (s, 0, "maps") && count > FM_JSON_MAX_MAPS)
+  if (d == 2 && frame_key_is (s, 0, "maps") && count > FM_MAX_MAPS)
     return fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
-                    _("more than %d maps"), FM_JSON_MAX_MAPS);
+                    _("more than %d maps"), FM_MAX_MAPS);
 
   if (((in_map && frame_key_is (s, 2, "nodes")) ||
        (in_selection && frame_key_is (s, 0, "nodes"))) &&
-      count > FM_JSON_MAX_NODES)
+      count > FM_MAX_NODES)
     return fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
-                    _("more than %d nodes in one map"), FM_JSON_MAX_NODES);
+                    _("more than %d nodes in one map"), FM_MAX_NODES);
 
   if (((in_map && frame_key_is (s, 2, "edges")) ||
        (in_selection && frame_key_is (s, 0, "edges"))) &&
-      count > FM_JSON_MAX_EDGES)
+      count > FM_MAX_EDGES)
     return fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
-                    _("more than %d edges in one map"), FM_JSON_MAX_EDGES);
+                    _("more than %d edges in one map"), FM_MAX_EDGES);
 
   return TRUE;
 }
@@ -829,7 +829,8 @@ validate_utf8 (const char  *data,
  * @display_name: the name that starts every error message
  *
  * Checks that @data is UTF-8, one strict JSON value and within the
- * FM_JSON_MAX_* limits of depth, values, string size and item counts, and
+ * FM_JSON_MAX_* limits of depth, values and string size, the FM_MAX_* ones
+ * of item counts, and
  * reads it.
  *
  * Returns: (transfer full) (nullable): its values, or %NULL with @error

@@ -74,5 +74,7 @@ GType        fm_node_type_for_kind     (FmNodeKind   kind);
 #define FM_UNSET (-1.0)
 
 gboolean     fm_value_is_set           (double       value);
+void         fm_rect_union             (FmRect       *rect,
+                                        const FmRect *other);
 
 G_END_DECLS

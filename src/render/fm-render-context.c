@@ -362,16 +362,3 @@ fm_render_queue_wait (FmDocument *document,
 
   return fm_metrics_node_time (document, FM_NODE (queue));
 }
-
-/* Grows @rect to hold @other too: the extents of what a drawing covers. */
-void
-fm_render_rect_union (FmRect       *rect,
-                      const FmRect *other)
-{
-  double x1 = MIN (rect->x, other->x);
-  double y1 = MIN (rect->y, other->y);
-  double x2 = MAX (rect->x + rect->width, other->x + other->width);
-  double y2 = MAX (rect->y + rect->height, other->y + other->height);
-
-  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
-}

@@ -151,7 +151,7 @@ fm_render_diff_extents (FmMap                 *map,
     {
       const FmRect *r = &g_array_index (ghosts, Ghost, i).place;
 
-      fm_render_rect_union (extents, &(FmRect) { r->x - 4, r->y - BADGE_HEIGHT, r->width + 12, r->height + BADGE_HEIGHT + 4 });
+      fm_rect_union (extents, &(FmRect) { r->x - 4, r->y - BADGE_HEIGHT, r->width + 12, r->height + BADGE_HEIGHT + 4 });
     }
 
   if (options->timeline)
@@ -166,9 +166,9 @@ fm_render_diff_extents (FmMap                 *map,
           origin_label_rect (ladder, &label);
           const FmTimelineRung *last = &g_array_index (ladder->rungs, FmTimelineRung, ladder->rungs->len - 1);
 
-          fm_render_rect_union (extents, &(FmRect) { ladder->bounds.x, ladder->upper_y - 2,
-                                                     label.x - ladder->bounds.x, last->lower_y - ladder->upper_y + 4 });
-          fm_render_rect_union (extents, &label);
+          fm_rect_union (extents, &(FmRect) { ladder->bounds.x, ladder->upper_y - 2,
+                                           label.x - ladder->bounds.x, last->lower_y - ladder->upper_y + 4 });
+          fm_rect_union (extents, &label);
         }
     }
 }

@@ -102,8 +102,6 @@ char     *fm_render_format_duration (FmRenderContext        *ctx,
 char     *fm_render_format_number   (double                  value);
 double    fm_render_queue_wait      (FmDocument             *document,
                                      FmQueue                *queue);
-void      fm_render_rect_union      (FmRect                 *rect,
-                                     const FmRect           *other);
 
 /* fm-render-nodes.c */
 void      fm_render_node            (FmRenderContext        *ctx,

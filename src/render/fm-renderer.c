@@ -158,7 +158,7 @@ content_extents (FmMap        *map,
 
   *extents = *fm_node_index_get_bounds (nodes, 0);
   for (guint i = 1; i < n; i++)
-    fm_render_rect_union (extents, fm_node_index_get_bounds (nodes, i));
+    fm_rect_union (extents, fm_node_index_get_bounds (nodes, i));
 
   /* The notes' shadows and the outlines' half widths. */
   *extents = (FmRect) { extents->x - 1, extents->y - 1, extents->width + 4, extents->height + 4 };
@@ -171,13 +171,13 @@ content_extents (FmMap        *map,
       if (route->n_points == 0)
         continue;
 
-      fm_render_rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
-                                                 route->bounds.y - EDGE_INK_REACH,
-                                                 route->bounds.width + 2 * EDGE_INK_REACH,
-                                                 route->bounds.height + 2 * EDGE_INK_REACH });
+      fm_rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
+                                       route->bounds.y - EDGE_INK_REACH,
+                                       route->bounds.width + 2 * EDGE_INK_REACH,
+                                       route->bounds.height + 2 * EDGE_INK_REACH });
       fm_render_edge_label_rect (route, &label);
       if (label.width > 0)
-        fm_render_rect_union (extents, &label);
+        fm_rect_union (extents, &label);
     }
 
   return TRUE;
@@ -240,8 +240,8 @@ fm_renderer_get_extents (FmMap                 *map,
       /* The halos reach out of their nodes, the badges less far. */
       double r = FM_CONSTRAINT_HALO_REACH;
 
-      fm_render_rect_union (extents, &(FmRect) { content.x - r, content.y - r,
-                                                 content.width + 2 * r, content.height + 2 * r });
+      fm_rect_union (extents, &(FmRect) { content.x - r, content.y - r,
+                                       content.width + 2 * r, content.height + 2 * r });
     }
 
   if (options->timeline)
@@ -250,7 +250,7 @@ fm_renderer_get_extents (FmMap                 *map,
       g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
 
       if (timeline != NULL)
-        fm_render_rect_union (extents, &timeline->bounds);
+        fm_rect_union (extents, &timeline->bounds);
     }
 
   fm_render_diff_extents (map, options, &content, extents);

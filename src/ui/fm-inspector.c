@@ -16,16 +16,16 @@
 
 #include <locale.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "fm-duration.h"
 #include "fm-inspector.h"
-#include "fm-json.h"
 #include "fm-inspector-kaizen.h"
 #include "fm-inspector-observed.h"
+#include "fm-iso-date.h"
+#include "fm-limits.h"
 
 typedef enum {
   FIELD_TEXT,       /* a string; empty is unset, except for a label */
@@ -195,16 +195,6 @@ fm_inspector_parse_number (const char *text,
   return end != NULL && *end == '\0' && isfinite (*value);
 }
 
-static gboolean
-parse_date (const char *text)
-{
-  unsigned year, month, day;
-  char rest;
-
-  return sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
-         strlen (text) == 10 && g_date_valid_dmy (day, month, year);
-}
-
 /* Reads @text as the value of field @i into @value (initialised to the
  * property's type). Returns FALSE when it does not read or is out of range. */
 static gboolean
@@ -225,7 +215,7 @@ parse_field (FmInspector *self,
       return TRUE;
 
     case FIELD_DATE:
-      if (!empty && !parse_date (stripped))
+      if (!empty && !fm_iso_date_parse (stripped, NULL))
         return FALSE;
       g_value_set_string (value, empty ? NULL : stripped);
       return TRUE;
@@ -233,13 +223,13 @@ parse_field (FmInspector *self,
     case FIELD_DURATION:
       /* Past the file format's limit, the value could not be saved. */
       if (!empty && (!fm_duration_parse (stripped, day_length_for (self, i), &number) ||
-                     number > FM_JSON_MAX_SECONDS))
+                     number > FM_MAX_SECONDS))
         return FALSE;
       break;
 
     case FIELD_NUMBER:
       if (!empty && (!fm_inspector_parse_number (stripped, &number) || number < 0 ||
-                     number > FM_JSON_MAX_COUNT))
+                     number > FM_MAX_COUNT))
         return FALSE;
       break;
 
@@ -664,7 +654,7 @@ setup_row (FmInspector *self,
       /* No more than a file may hold: a longer text could not be saved. */
       if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))))
         gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-                                 FM_JSON_MAX_TEXT_CHARS);
+                                 FM_MAX_TEXT_CHARS);
       g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
       gtk_widget_add_controller (row, focus);
