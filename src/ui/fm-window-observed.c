@@ -37,20 +37,10 @@ fm_window_import_observed (FmWindow *self,
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     FmWindow        *self)
+import_chosen (GtkWindow *window,
+               GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file != NULL)
-    fm_window_import_observed (self, file);
-  g_object_unref (self);
+  fm_window_import_observed (FM_WINDOW (window), file);
 }
 
 static void
@@ -59,21 +49,11 @@ action_import_observed (GtkWidget  *widget,
                         GVariant   *param)
 {
   FmWindow *self = FM_WINDOW (widget);
-  GtkFileChooserNative *chooser;
 
   if (fm_window_is_presenting (self))
     return;
 
-  chooser = fm_observed_dialog_new_chooser (GTK_WINDOW (self));
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fm_observed_dialog_choose_file (GTK_WINDOW (self), self->file, import_chosen);
 }
 
 /* New data: show what it says. */
