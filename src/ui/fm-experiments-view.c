@@ -232,6 +232,7 @@ fm_experiments_view_class_init (FmExperimentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmExperimentsView, stack);
   gtk_widget_class_bind_template_child (widget_class, FmExperimentsView, summary);
   gtk_widget_class_bind_template_child (widget_class, FmExperimentsView, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fmexperiments");
 }
@@ -242,7 +243,6 @@ fm_experiments_view_init (FmExperimentsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (queue_rebuild), self);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
 
 /**

@@ -38,6 +38,7 @@ struct _FmExportDialog
   FmMap *map;
   AdwToastOverlay *toasts;    /* weak */
   char *base_name;
+  gboolean ready;  /* the options say what was saved: a change redraws */
   GFile *folder;
   GSettings *settings;        /* nullable: no schema installed */
 
@@ -121,6 +122,13 @@ update_preview (FmExportDialog *self)
 
   update_size_label (self, &options, format, all);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+on_option_changed (FmExportDialog *self)
+{
+  if (self->ready)
+    update_preview (self);
 }
 
 static void
@@ -407,6 +415,7 @@ fm_export_dialog_class_init (FmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, FmExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, FmExportDialog, size_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_option_changed);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, action_save);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -450,13 +459,7 @@ fm_export_dialog_present (GtkWindow       *parent,
   self->settings = open_settings ();
   load_settings (self);
 
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->maps_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->frame_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->timeline_switch, "notify::active", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->legend_switch, "notify::active", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->transparent_switch, "notify::active", G_CALLBACK (update_preview), self);
+  self->ready = TRUE;
   update_preview (self);
 
   gtk_window_present (GTK_WINDOW (self));

@@ -280,6 +280,7 @@ fm_map_list_class_init (FmMapListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fmmaplist");
 
   gtk_widget_class_install_action (widget_class, "map-list.rename", NULL, action_rename);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 }
 
 static void on_maps_changed (FmMapList *self);
@@ -291,7 +292,6 @@ fm_map_list_init (FmMapList *self)
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
 
   /* After the list box's own handler: the rows are there to select. */
   self->maps_signals = g_signal_group_new (G_TYPE_LIST_MODEL);

@@ -537,6 +537,11 @@ fm_observed_dialog_class_init (FmObservedDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmObservedDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedDialog, problems_group);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_shape_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_text_changed);
+
   gtk_widget_class_install_action (widget_class, "observed.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "observed.choose", NULL, action_choose);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -562,16 +567,10 @@ fm_observed_dialog_init (FmObservedDialog *self)
   gtk_string_list_append (zones, "UTC");
   /* Translators: a time zone given by its name */
   gtk_string_list_append (zones, _("Other…"));
+  /* The first zone, shown as the entry is hidden: nothing to read again. */
+  self->updating = TRUE;
   adw_combo_row_set_model (self->zone_row, G_LIST_MODEL (zones));
-
-  g_signal_connect_swapped (self->shape_row, "notify::selected", G_CALLBACK (on_shape_changed), self);
-  g_signal_connect_swapped (self->item_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->state_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->entered_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->left_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->zone_row, "notify::selected", G_CALLBACK (on_zone_changed), self);
-  g_signal_connect_swapped (self->zone_entry, "changed", G_CALLBACK (on_zone_text_changed), self);
+  self->updating = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "observed.import", FALSE);
 }

@@ -276,6 +276,7 @@ action_export_chart (GtkWidget  *widget,
 void
 fm_observed_panel_charts_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_changed);
   gtk_widget_class_install_action (widget_class, "observed.export-chart", NULL, action_export_chart);
   gtk_widget_class_install_action (widget_class, "observed.view-chart", NULL, action_view_chart);
 }
@@ -284,5 +285,4 @@ void
 fm_observed_panel_charts_init (FmObservedPanel *self)
 {
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
-  g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (on_chart_changed), self);
 }

@@ -427,6 +427,9 @@ fm_observed_panel_class_init (FmObservedPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, distribution_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, distribution_list);
 
+  gtk_widget_class_bind_template_callback (widget_class, queue_recompute);
+  gtk_widget_class_bind_template_callback (widget_class, update_forecast);
+
   gtk_widget_class_install_action (widget_class, "observed.apply", NULL, action_apply);
   fm_observed_panel_charts_class_init (widget_class);
 
@@ -444,8 +447,6 @@ fm_observed_panel_init (FmObservedPanel *self)
   self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
   g_signal_group_connect_swapped (self->cache_signals, "changed", G_CALLBACK (queue_update), self);
 
-  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (queue_recompute), self);
-  g_signal_connect_swapped (self->forecast_spin, "value-changed", G_CALLBACK (update_forecast), self);
   fm_observed_panel_charts_init (self);
 
   update (self);

@@ -71,6 +71,8 @@ on_reveal (FmCanvas   *canvas,
   fm_canvas_select_and_reveal (canvas, id);
 }
 
+static void on_side_page_changed (FmWindow *self);
+
 void
 fm_window_observed_class_init (GtkWidgetClass *widget_class)
 {
@@ -78,12 +80,14 @@ fm_window_observed_class_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.import-observed", NULL, action_import_observed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-observed", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, on_side_page_changed);
 }
 
 static void
 on_side_page_changed (FmWindow *self)
 {
-  if (self->observed_panel != NULL
+  /* Made when shown, once the session is there (fm_window_observed_init()). */
+  if (self->observed_session == NULL || self->observed_panel != NULL
       || g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "observed") != 0)
     return;
 
@@ -101,8 +105,6 @@ fm_window_observed_init (FmWindow *self)
   self->observed_session = fm_observed_session_new ();
   g_signal_connect_object (self->observed_session, "changed", G_CALLBACK (on_session_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->side_stack, "notify::visible-child-name",
-                           G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   on_side_page_changed (self);
 }
 

@@ -81,6 +81,9 @@ fm_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+static void on_reveal (FmCanvas   *canvas,
+                       const char *id);
+
 static void
 fm_window_class_init (FmWindowClass *klass)
 {
@@ -124,6 +127,7 @@ fm_window_class_init (FmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, redo_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal);
 
   fm_window_actions_class_init (widget_class);
   fm_window_files_class_init (widget_class);
@@ -201,8 +205,6 @@ fm_window_init (FmWindow *self)
   self->metrics_cache = fm_metrics_cache_new ();
   fm_canvas_set_metrics_cache (self->canvas, self->metrics_cache);
   fm_metrics_panel_set_cache (self->metrics_panel, self->metrics_cache);
-  g_signal_connect_object (self->metrics_panel, "reveal", G_CALLBACK (on_reveal),
-                           self->canvas, G_CONNECT_SWAPPED);
 
   fm_palette_view_set_canvas (self->palette, self->canvas);
   fm_window_files_init (self);
