@@ -63,6 +63,8 @@ double
 fm_inspector_field_day_length (guint       i,
                                FmDocument *document)
 {
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, FM_DEFAULT_DAY_LENGTH_S);
+
   if (g_str_equal (fm_inspector_fields[i].property, "day-length-s") || document == NULL)
     return FM_DEFAULT_DAY_LENGTH_S;
 
@@ -124,6 +126,8 @@ fm_inspector_field_parse (guint       i,
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   gboolean empty = *stripped == '\0';
   double number = FM_UNSET;
+
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, FALSE);
 
   switch (fm_inspector_fields[i].type)
     {
@@ -192,6 +196,8 @@ fm_inspector_field_format (guint         i,
                            double        day_length)
 {
   double number;
+
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, NULL);
 
   if (G_VALUE_HOLDS_STRING (value))
     return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");

@@ -426,6 +426,7 @@ fm_inspector_class_init (FmInspectorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, FmInspector, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fminspector");
 }
@@ -521,18 +522,12 @@ ensure_part (FmInspector     *self,
 static void
 fm_inspector_init (FmInspector *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (refresh), self);
   self->state_signals = g_signal_group_new (FM_TYPE_CANVAS_STATE);
   g_signal_group_connect_swapped (self->state_signals, "selection-changed", G_CALLBACK (refresh), self);
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_assert (g_str_equal (fm_inspector_fields[FM_FIELD_LABEL].property, "label"));
   g_assert (g_str_equal (fm_inspector_fields[FM_FIELD_EDGE_RATE].property, "rate"));
