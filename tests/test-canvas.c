@@ -366,12 +366,12 @@ test_edit_label (Fixture       *f,
 
   /* No label takes more than a file may hold: what was typed stays savable. */
   {
-    g_autofree char *long_text = g_strnfill (FM_JSON_MAX_TEXT_CHARS + 1, 'a');
+    g_autofree char *long_text = g_strnfill (FM_MAX_TEXT_CHARS + 1, 'a');
 
     g_assert_true (fm_canvas_begin_edit (f->canvas, "p"));
     gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (GTK_WIDGET (f->canvas))), long_text);
     fm_canvas_commit_edit (f->canvas);
-    g_assert_cmpint (strlen (fm_node_get_label (fm_map_lookup_node (f->map, "p"))), ==, FM_JSON_MAX_TEXT_CHARS);
+    g_assert_cmpint (strlen (fm_node_get_label (fm_map_lookup_node (f->map, "p"))), ==, FM_MAX_TEXT_CHARS);
   }
 }
 

@@ -111,7 +111,7 @@ test_limits (Fixture       *f,
              gconstpointer  data)
 {
   FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
-  g_autofree char *long_text = g_strnfill (FM_JSON_MAX_TEXT_CHARS + 1, 'a');
+  g_autofree char *long_text = g_strnfill (FM_MAX_TEXT_CHARS + 1, 'a');
   GtkWidget *row;
 
   /* The label, and a time past the format's limit (the label typed on
@@ -120,7 +120,7 @@ test_limits (Fixture       *f,
   fm_canvas_state_select (f->state, "p", FALSE);
   row = fm_inspector_get_field (inspector, "label");
   type_into (row, long_text);
-  g_assert_cmpint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), ==, FM_JSON_MAX_TEXT_CHARS);
+  g_assert_cmpint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), ==, FM_MAX_TEXT_CHARS);
   row = fm_inspector_get_field (inspector, "process-s");
   type_into (row, "1000000 w");
   g_assert_true (gtk_widget_has_css_class (row, "error"));

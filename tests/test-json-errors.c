@@ -202,13 +202,13 @@ test_limit_max_nodes (void)
   g_autoptr(FmDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < FM_JSON_MAX_NODES; i++)
+  for (guint i = 0; i < FM_MAX_NODES; i++)
     g_string_append_printf (text, "%s{\"id\":\"n%u\",\"kind\":\"note\",\"x\":%u,\"y\":0}", i ? "," : "", i, i);
   g_string_append (text, "]}]}");
 
   document = fm_json_load_data (text->str, text->len, "big.flowmap", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (fm_map_get_n_nodes (fm_document_get_map (document, 0)), ==, FM_JSON_MAX_NODES);
+  g_assert_cmpuint (fm_map_get_n_nodes (fm_document_get_map (document, 0)), ==, FM_MAX_NODES);
 }
 
 static void
@@ -243,12 +243,12 @@ test_limit_text (void)
   g_autoptr(GError) error = NULL;
 
   /* Characters, not bytes: 10,000 of "é" are 20,000 bytes. */
-  for (guint i = 0; i < FM_JSON_MAX_TEXT_CHARS; i++)
+  for (guint i = 0; i < FM_MAX_TEXT_CHARS; i++)
     g_string_append (text, "é");
   g_string_append (text, "\"}");
   document = fm_json_load_data (text->str, text->len, "text.flowmap", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (g_utf8_strlen (fm_document_get_title (document), -1), ==, FM_JSON_MAX_TEXT_CHARS);
+  g_assert_cmpint (g_utf8_strlen (fm_document_get_title (document), -1), ==, FM_MAX_TEXT_CHARS);
 
   g_string_insert (text, text->len - 2, "é");
   assert_load_error (text->str, text->len, FM_JSON_ERROR, FM_JSON_ERROR_LIMIT,

@@ -379,8 +379,8 @@ test_numbers (void)
       if (i % 3 == 0)
         x.value = g_rand_double_range (rand, -1e6, 1e6);
       else if (i % 3 == 1)
-        x.value = round (g_rand_double_range (rand, -FM_JSON_MAX_COORDINATE, FM_JSON_MAX_COORDINATE));
-      g_assert_true (isfinite (x.value) && fabs (x.value) <= FM_JSON_MAX_COORDINATE);
+        x.value = round (g_rand_double_range (rand, -FM_MAX_COORDINATE, FM_MAX_COORDINATE));
+      g_assert_true (isfinite (x.value) && fabs (x.value) <= FM_MAX_COORDINATE);
 
       fm_node_set_position (node, x.value, 0);
       fm_map_insert_node (map, 0, node);

@@ -21,17 +21,6 @@ G_BEGIN_DECLS
 #define FM_JSON_MAX_VALUES        2000000             /* JSON values in one file */
 #define FM_JSON_MAX_STRING_BYTES  (1024 * 1024)       /* one string, as written */
 
-/* The old names of the model's limits, for code written before they moved
- * to fm-limits.h (the canvas's text editor); to go once nothing uses them. */
-#define FM_JSON_MAX_MAPS          FM_MAX_MAPS
-#define FM_JSON_MAX_NODES         FM_MAX_NODES
-#define FM_JSON_MAX_EDGES         FM_MAX_EDGES
-#define FM_JSON_MAX_TEXT_CHARS    FM_MAX_TEXT_CHARS
-#define FM_JSON_MAX_SECONDS       FM_MAX_SECONDS
-#define FM_JSON_MAX_COUNT         FM_MAX_COUNT
-#define FM_JSON_MAX_COORDINATE    FM_MAX_COORDINATE
-#define FM_JSON_MAX_NODE_SIZE     FM_MAX_NODE_SIZE
-
 #define FM_JSON_ERROR (fm_json_error_quark ())
 
 /**

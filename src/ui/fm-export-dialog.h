@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "fm-document.h"
+#include "fm-export.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ FmExportDialog *fm_export_dialog_present (GtkWindow       *parent,
                                           FmMap           *map,
                                           const char      *base_name,
                                           GFile           *folder);
+void            fm_export_dialog_add_filter (GtkFileChooser  *chooser,
+                                             FmExportFormat   format);
 
 G_END_DECLS

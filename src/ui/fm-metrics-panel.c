@@ -44,6 +44,7 @@ struct _FmMetricsPanel
   GtkListBox *warnings_list;
 
   FmMetricsCache *cache;
+  GSignalGroup *cache_signals;  /* follows the cache, whichever it is */
 };
 
 G_DEFINE_FINAL_TYPE (FmMetricsPanel, fm_metrics_panel, GTK_TYPE_WIDGET)
@@ -309,12 +310,23 @@ fm_metrics_panel_dispose (GObject *object)
 }
 
 static void
+fm_metrics_panel_finalize (GObject *object)
+{
+  FmMetricsPanel *self = FM_METRICS_PANEL (object);
+
+  g_clear_object (&self->cache_signals);
+
+  G_OBJECT_CLASS (fm_metrics_panel_parent_class)->finalize (object);
+}
+
+static void
 fm_metrics_panel_class_init (FmMetricsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fm_metrics_panel_dispose;
+  object_class->finalize = fm_metrics_panel_finalize;
 
   /**
    * FmMetricsPanel::reveal:
@@ -351,6 +363,9 @@ static void
 fm_metrics_panel_init (FmMetricsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
+  g_signal_group_connect_swapped (self->cache_signals, "changed", G_CALLBACK (update), self);
 
   /* One colour for the bar: a low efficiency is the usual case, not an error. */
   gtk_level_bar_remove_offset_value (self->efficiency_bar, GTK_LEVEL_BAR_OFFSET_LOW);
@@ -393,11 +408,8 @@ fm_metrics_panel_set_cache (FmMetricsPanel *self,
   if (self->cache == cache)
     return;
 
-  if (self->cache != NULL)
-    g_signal_handlers_disconnect_by_data (self->cache, self);
   g_set_object (&self->cache, cache);
-  if (self->cache != NULL)
-    g_signal_connect_object (self->cache, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->cache_signals, cache);
 
   update (self);
 }

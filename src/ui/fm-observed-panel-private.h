@@ -38,6 +38,8 @@ struct _FmObservedPanel
 
   FmObservedSession *session;
   FmMetricsCache *cache;          /* the document and the map on screen */
+  GSignalGroup *session_signals;  /* follow the session and the cache */
+  GSignalGroup *cache_signals;
   FmObserved *observed;           /* nullable: before an import */
   FmObservedSeries *series;
   guint key;                      /* of the map the figures are of, see map_key() */

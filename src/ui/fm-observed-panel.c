@@ -370,12 +370,24 @@ fm_observed_panel_dispose (GObject *object)
 }
 
 static void
+fm_observed_panel_finalize (GObject *object)
+{
+  FmObservedPanel *self = FM_OBSERVED_PANEL (object);
+
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->cache_signals);
+
+  G_OBJECT_CLASS (fm_observed_panel_parent_class)->finalize (object);
+}
+
+static void
 fm_observed_panel_class_init (FmObservedPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fm_observed_panel_dispose;
+  object_class->finalize = fm_observed_panel_finalize;
 
   /**
    * FmObservedPanel::reveal:
@@ -411,6 +423,9 @@ fm_observed_panel_class_init (FmObservedPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, distribution_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, distribution_list);
 
+  gtk_widget_class_bind_template_callback (widget_class, queue_recompute);
+  gtk_widget_class_bind_template_callback (widget_class, update_forecast);
+
   gtk_widget_class_install_action (widget_class, "observed.apply", NULL, action_apply);
   fm_observed_panel_charts_class_init (widget_class);
 
@@ -423,8 +438,11 @@ fm_observed_panel_init (FmObservedPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (queue_recompute), self);
-  g_signal_connect_swapped (self->forecast_spin, "value-changed", G_CALLBACK (update_forecast), self);
+  self->session_signals = g_signal_group_new (FM_TYPE_OBSERVED_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "changed", G_CALLBACK (queue_recompute), self);
+  self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
+  g_signal_group_connect_swapped (self->cache_signals, "changed", G_CALLBACK (queue_update), self);
+
   fm_observed_panel_charts_init (self);
 
   update (self);
@@ -450,11 +468,8 @@ fm_observed_panel_set_session (FmObservedPanel   *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
   queue_recompute (self);
 }
 
@@ -473,11 +488,8 @@ fm_observed_panel_set_cache (FmObservedPanel *self,
   if (self->cache == cache)
     return;
 
-  if (self->cache != NULL)
-    g_signal_handlers_disconnect_by_data (self->cache, self);
   g_set_object (&self->cache, cache);
-  if (cache != NULL)
-    g_signal_connect_object (cache, "changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->cache_signals, cache);
   queue_recompute (self);
 }
 
