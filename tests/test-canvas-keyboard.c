@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "fm-canvas-tool.h"
+#include "fm-map-order.h"
 #include "fm-process-step.h"
 #include "fm-test-utils.h"
 
@@ -86,7 +87,7 @@ static void
 test_flow_order (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GPtrArray) order = fm_canvas_keyboard_flow_order (f->map);
+  g_autoptr(GPtrArray) order = fm_map_flow_order (f->map);
   const char *expected[] = { "t", "p1", "p2", "p3", "note" };
 
   g_assert_cmpuint (order->len, ==, G_N_ELEMENTS (expected));

@@ -70,13 +70,7 @@ work_query (Work         *work,
       work->reach_empty = FALSE;
     }
   else
-    {
-      double x1 = MIN (work->reach.x, area->x), y1 = MIN (work->reach.y, area->y);
-      double x2 = MAX (work->reach.x + work->reach.width, area->x + area->width);
-      double y2 = MAX (work->reach.y + work->reach.height, area->y + area->height);
-
-      work->reach = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
-    }
+    fm_rect_union (&work->reach, area);
 
   return fm_node_grid_query (work->index->grid, area, skip_a, skip_b);
 }

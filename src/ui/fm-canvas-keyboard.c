@@ -19,164 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "fm-canvas-tool.h"
+#include "fm-map-order.h"
 
 #define PLACE_GAP 80.0      /* map units between a node and the one added after it */
 #define REVEAL_MARGIN 24.0  /* widget pixels kept around a node scrolled into view */
-#define ROW_SLOP 40.0       /* centres this close vertically read as one row */
-
-static gboolean
-is_flow_edge (FmEdge *edge)
-{
-  FmEdgeKind kind = fm_edge_get_kind (edge);
-
-  /* Rework runs backwards and information is not the work itself. */
-  return kind == FM_EDGE_KIND_FLOW || kind == FM_EDGE_KIND_PUSH || kind == FM_EDGE_KIND_PULL;
-}
-
-static double
-centre_y (FmNode *node)
-{
-  return fm_node_get_y (node) + fm_node_get_height (node) / 2;
-}
-
-static int
-compare_centre_y (gconstpointer a,
-                  gconstpointer b)
-{
-  double ya = centre_y (*(FmNode **) a), yb = centre_y (*(FmNode **) b);
-
-  return (ya > yb) - (ya < yb);
-}
-
-static int
-compare_x (gconstpointer a,
-           gconstpointer b)
-{
-  double xa = fm_node_get_x (*(FmNode **) a), xb = fm_node_get_x (*(FmNode **) b);
-
-  return (xa > xb) - (xa < xb);
-}
-
-/* Rows top to bottom, each left to right; a row is the nodes whose centres
- * are within ROW_SLOP of its first one, so steps of different heights on
- * one line read as one row. */
-static GPtrArray *
-reading_order (FmMap *map)
-{
-  guint n = fm_map_get_n_nodes (map);
-  GPtrArray *nodes = g_ptr_array_sized_new (n);
-  guint row_start = 0;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (nodes, fm_map_get_node (map, i));
-  g_ptr_array_sort (nodes, compare_centre_y);
-
-  for (guint i = 1; i <= n; i++)
-    if (i == n || centre_y (nodes->pdata[i]) - centre_y (nodes->pdata[row_start]) > ROW_SLOP)
-      {
-        qsort (nodes->pdata + row_start, i - row_start, sizeof (gpointer), compare_x);
-        row_start = i;
-      }
-
-  return nodes;
-}
-
-static int
-compare_rank (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  GHashTable *rank = user_data;
-  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (rank, fm_node_get_id (*(FmNode **) a)));
-  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (rank, fm_node_get_id (*(FmNode **) b)));
-
-  return (ra > rb) - (ra < rb);
-}
-
-/*
- * fm_canvas_keyboard_flow_order:
- *
- * The nodes in the order Tab visits them: depth first along the flow edges
- * from each trigger, then from the other nodes where a flow starts, then
- * every node not reached, in reading order.
- *
- * Returns: (transfer container) (element-type FmNode): the nodes
- */
-GPtrArray *
-fm_canvas_keyboard_flow_order (FmMap *map)
-{
-  g_autoptr(GPtrArray) reading = reading_order (map);
-  g_autoptr(GHashTable) rank = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) has_incoming = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  /* id -> GPtrArray of the nodes its flow edges go to */
-  g_autoptr(GHashTable) next =
-    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *order = g_ptr_array_sized_new (reading->len);
-  guint n_edges = fm_map_get_n_edges (map);
-
-  for (guint i = 0; i < reading->len; i++)
-    g_hash_table_insert (rank, (gpointer) fm_node_get_id (reading->pdata[i]), GUINT_TO_POINTER (i));
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      FmEdge *edge = fm_map_get_edge (map, i);
-      FmNode *to = fm_map_lookup_node (map, fm_edge_get_to (edge));
-      GPtrArray *successors;
-
-      if (!is_flow_edge (edge) || to == NULL || fm_map_lookup_node (map, fm_edge_get_from (edge)) == NULL)
-        continue;
-
-      successors = g_hash_table_lookup (next, fm_edge_get_from (edge));
-      if (successors == NULL)
-        {
-          successors = g_ptr_array_new ();
-          g_hash_table_insert (next, (gpointer) fm_edge_get_from (edge), successors);
-        }
-      g_ptr_array_add (successors, to);
-      g_hash_table_add (has_incoming, (gpointer) fm_node_get_id (to));
-    }
-
-  /* Roots: triggers first, then the starts of other flows, then the rest. */
-  for (guint pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < reading->len; i++)
-      {
-        FmNode *root = reading->pdata[i];
-        const char *id = fm_node_get_id (root);
-
-        if (g_hash_table_contains (visited, root))
-          continue;
-        if (pass == 0 && fm_node_get_kind (root) != FM_NODE_KIND_TRIGGER)
-          continue;
-        if (pass == 1 && (g_hash_table_contains (has_incoming, id) || !g_hash_table_contains (next, id)))
-          continue;
-
-        /* Depth first, successors pushed last-first so the first in reading
-         * order is visited first. */
-        g_ptr_array_add (stack, root);
-        while (stack->len > 0)
-          {
-            FmNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
-            GPtrArray *successors;
-
-            if (g_hash_table_contains (visited, node))
-              continue;
-            g_hash_table_add (visited, node);
-            g_ptr_array_add (order, node);
-
-            successors = g_hash_table_lookup (next, fm_node_get_id (node));
-            if (successors == NULL)
-              continue;
-            g_ptr_array_sort_with_data (successors, compare_rank, rank);
-            for (guint j = successors->len; j > 0; j--)
-              if (!g_hash_table_contains (visited, successors->pdata[j - 1]))
-                g_ptr_array_add (stack, successors->pdata[j - 1]);
-          }
-      }
-
-  return order;
-}
 
 /* The node @step places after @id in flow order, wrapping; the first (or
  * last) when @id is not a node. NULL when there is no other node. */
@@ -192,7 +38,7 @@ step_from (FmCanvas   *self,
   if (self->map == NULL)
     return NULL;
 
-  order = fm_canvas_keyboard_flow_order (self->map);
+  order = fm_map_flow_order (self->map);
   n = order->len;
   if (n == 0)
     return NULL;

@@ -129,7 +129,6 @@ void     fm_canvas_edit_cancel         (FmCanvas    *self);
 /* fm-canvas-keyboard.c */
 void     fm_canvas_keyboard_class_init (GtkWidgetClass *widget_class);
 void     fm_canvas_keyboard_init       (FmCanvas    *self);
-GPtrArray *fm_canvas_keyboard_flow_order (FmMap     *map);
 gboolean fm_canvas_keyboard_step       (FmCanvas    *self,
                                         int          step);
 gboolean fm_canvas_keyboard_begin_connect (FmCanvas *self);
