@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-test-utils.c: fixtures and helpers the tests share */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-test-utils.h: fixtures and helpers the tests share
  *
  * Glib and the model only (plus the loader), so that tests without a

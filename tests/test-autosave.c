@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-autosave.c: the autosave folder is read like any file from outside; the interval
  *
  * No display needed: listing and loading autosaves is GIO only. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-canvas-keyboard.c: the canvas with the keyboard alone: Tab order, connecting, adding, what screen readers hear */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-canvas-state.c: the canvas's view state: selection, zoom, the map ↔ widget transform, snapping
  *
  * No display needed: the view state is a plain GObject the canvas reads.

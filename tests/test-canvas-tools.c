@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-canvas-tools.c: the canvas's gestures, and Escape during them
  *
  * The primary button's drag gesture is driven by emitting its signals, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-canvas.c: the canvas: hit testing, selection, commands, drawing in layers, revealing a node */
 #include "config.h"
 

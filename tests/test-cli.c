@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: the headless commands, run as a user runs them */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-edge-route.c: edge routing: which sides edges leave by, around their own boxes and
  * others, rework loops, hitting a route
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-deck.c: several maps to a deck: one PDF page per map, 16:9
  * frames, the legend, numbered PNG files; the page a preview draws */
 #include "config.h"

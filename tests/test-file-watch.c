@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-file-watch.c: changes by other programs are noticed, our own saves are not
  *
  * No display needed: the watch's logic is GIO only. The banner is tested

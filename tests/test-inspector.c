@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-inspector.c: the inspector: its pages and fields, what they accept, undo
  *
  * Parsing numbers needs no display and runs without one; the widgets are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json-errors.c: the Flowmap file format refused: error messages and codes, the
  * corpus of bad files in tests/data/bad, and every documented limit
  */

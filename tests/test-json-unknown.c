@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json-unknown.c: the Flowmap file format keeps what it does not know: unknown
  * fields survive a load and a save, in their place, and never shadow known ones
  */

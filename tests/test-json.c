@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json.c: the Flowmap file format: round trips, the canonical text, saving to a
  * file, the error message (unknown fields: test-json-unknown.c; errors and limits: test-json-errors.c) */
 #include "config.h"

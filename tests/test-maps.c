@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-maps.c: several maps in one document: duplicates, future states,
  * the matching of their steps, experiments and how changes read */
 #include "config.h"

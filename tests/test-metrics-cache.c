@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-metrics-cache.c: the metrics cache: figures computed once per burst of edits, kept readable meanwhile
  *
  * No display needed: the cache is a GObject that recomputes in an idle.

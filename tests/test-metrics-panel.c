@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-metrics-panel.c: the metrics panel: its figures, constraints and warnings, kept up to date */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-metrics.c: the figures of a map, checked against hand computations
  *
  * Times in the comments: 1 h = 3600 s, 1 d = 86400 s unless the document

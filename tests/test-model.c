@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-model.c: the document model and its undo stack */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-observed-ui.c: the import dialog on every kind of file, the Observed page, and
  * measured times in the inspector
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-observed.c: flow figures from work-item data, checked against hand computations
  *
  * Dates only, in UTC; day n is 2026-03-02 + n days (day 0 is a Monday).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render-index.c: the spatial indices and incremental routing that
  * keep big maps quick, checked against the plain ways they replace */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render.c: the renderer: shapes, ink, extents, selection, the timeline drawn and the
  * constraint highlights (routes: test-edge-route.c; the timeline's figures: test-timeline.c) */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-save.c: saving is atomic, keeps a backup, and a failed save loses nothing
  *
  * Every failure that can be made without privileges: a folder that is gone,

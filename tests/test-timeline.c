@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-timeline.c: the timeline ladder's figures: its rungs along the critical path, the
  * totals, waits from items and demand, no ladder without anything to wait on
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-undo-cancel.c: a cancelled gesture leaves no trace
  *
  * Escape during a drag reverts the drag's open group with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-undo-property.c: undo is exact
  *
  * Thousands of random edits (add, move, resize, edit, connect, delete,

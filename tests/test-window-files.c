@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-files.c: opening over a document and new maps from templates
  *
  * Open, Open Recent and a dropped file replace the window's document; with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-maps.c: the window with several maps: switching keeps each
  * map's selection, future states and deleting are undoable, the map or
  * the selection copied as an image, presentation mode and its slides,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-check.c: `flowmap check FILE` */
 #include "config.h"
 

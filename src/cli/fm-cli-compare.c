@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-compare.c: `flowmap compare [--json] FILE [--from ID] [--to ID]` */
 #include "config.h"
 

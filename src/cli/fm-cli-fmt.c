@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-fmt.c: `flowmap fmt [-i] FILE`, a formatter for maps kept in git */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-metrics.c: `flowmap metrics [--json] [--map ID|NAME] FILE` */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-observe.c: `flowmap observe --csv DATA.csv [OPTION…] FILE`: flow figures from tracker data */
 #include "config.h"
 

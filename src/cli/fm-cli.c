@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli.c: dispatch of the headless commands, and what they share */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-check-errors.c: where a strict scan of a file's text failed, and why:
  * the line, the column and the JSON path, as a person can act on them */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-check.c: a strict scan of the text that reads it into an array of values */
 #include "config.h"
 

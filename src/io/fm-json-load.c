@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-load.c: the values of a checked text as the model, every one validated */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-private.h: the parts of the JSON loader and saver, shared by its files */
 #pragma once
 

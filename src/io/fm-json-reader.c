@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-reader.c: typed members of checked values, with errors that name their place */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-save.c: the model as Flowmap JSON, keys in a fixed order */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-scanner.h: the state of the strict scan of a file's text, shared
  * by the scan (fm-json-check.c) and its error messages (fm-json-check-errors.c) */
 #pragma once

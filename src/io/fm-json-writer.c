@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-writer.c: canonical JSON text, byte for byte the same for the same values */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-writer.h: canonical JSON text, for Flowmap files and the CLI's --json output */
 #pragma once
 

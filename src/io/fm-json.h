@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json.h: the Flowmap file format, version 1: loading, saving, clipboard fragments */
 #pragma once
 

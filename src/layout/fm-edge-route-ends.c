@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route-ends.c: where the edges meet the sides of their nodes
  *
  * Edges meeting on one side are spread along it in the order of their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route-plan.c: the route of one edge
  *
  * Every edge leaves its source on a side that faces the target and enters

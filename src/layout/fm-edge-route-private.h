@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route-private.h: what the edge router's files share
  *
  * fm-edge-route.c routes the whole map, fm-edge-route-plan.c chooses each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route-update.c: the routes after a drag
  *
  * fm_edge_routes_update() redoes only the plans a moved node may change

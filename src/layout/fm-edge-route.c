@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route.c: where the edges of a map run
  *
  * Routes every edge of a map at once: fm-edge-route-plan.c chooses each

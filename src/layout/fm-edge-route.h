@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route.h: where the edges of a map run
  *
  * Orthogonal routes between the sides of the nodes, computed for the whole

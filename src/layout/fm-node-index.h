@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node-index.h: a map's nodes found by place
  *
  * The nodes of a map in its order, with their boxes as last taken, over a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-experiments.c: a map's improvement experiments, in the order of their reviews
  *
  * A map without change is theatre; the list puts first what is to be

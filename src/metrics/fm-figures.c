@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-figures.c: the figures of a map and their changes, in words people read
  *
  * One wording for the metrics panel, the comparison view, the presentation,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-figures.h: the figures of a map and their changes, in words people read */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-checks.c: warnings for the ways a map can mislead
  *
  * Each check names what is missing or odd and, where it can, the node, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document-edit.c: the undoable edits of a document
  *
  * Each builds an FmCommand that names what it changes by map id and node

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document-maps.c: whole-map changes of a document: duplicate, future state
  *
  * A copy keeps the ids of its nodes and edges (fm_map_copy()), so that the

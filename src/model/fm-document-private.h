@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document-private.h: structural changes of a document, for the undo layer and the loader */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document.c: a value stream and its maps, the unit that is saved
  *
  * The type, its properties and its look-ups; the undoable edits are in

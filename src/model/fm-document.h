@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document.h: a value stream and its maps, the unit that is saved */
 #pragma once
 

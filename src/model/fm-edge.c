@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge.c: a connection between two nodes of a map */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-enum-nick.c: the model's enumerations by name
  *
  * The names are the nicks that gnome.mkenums_simple generates from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-enum-nick.h: the model's enumerations by name, as the file writes them */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-iso-date.c: the document's dates, as YYYY-MM-DD
  *
  * One parser for every date of the document (a kaizen's review date), so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-iso-date.h: the document's dates, as YYYY-MM-DD */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-kaizen.c: an improvement experiment (kaizen burst); its label is the hypothesis */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-limits.h: how large a document may grow
  *
  * The loader refuses a file past these limits (FM_JSON_ERROR_LIMIT) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-order.c: the order in which a reader follows a map's nodes
  *
  * Keyboard navigation (Tab), and whatever else lists the nodes one after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-order.h: the order in which a reader follows a map's nodes */
 #pragma once
 

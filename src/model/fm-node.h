@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node.h: the base of every element drawn as a box on a map */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-undo-stack-private.h: how the document records its commands */
 #pragma once
 

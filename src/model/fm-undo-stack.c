@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-undo-stack.c: the document's history of commands
  *
  * Commands arrive already applied. Inside a group they are collected and

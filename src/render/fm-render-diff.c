@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-diff.c: a future state drawn with what changed since its origin
  *
  * Fed by an FmComparison whose "to" is the map drawn: the steps the future

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-kaizen.c: the dotted leader from an experiment to what it targets
  *
  * A kaizen burst names the nodes its experiment is about (applies_to); a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-nodes.c: the value-stream-mapping icons
  *
  * A process step is a box whose head carries the name and whose data box

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-renderer.c: the one renderer, used by the canvas and every exporter
  *
  * Draws in map units on whatever the Cairo context targets; the caller

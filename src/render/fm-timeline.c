@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-timeline.c: the timeline ladder drawn under a map
  *
  * The square wave of value stream mapping: along the critical path the

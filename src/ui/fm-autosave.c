@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-autosave.c: unsaved changes written aside every 30 s, offered back after a crash
  *
  * Each window owns an FmAutosave. While its document has changes that are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-accessible.c: what screen readers hear of the canvas
  *
  * The canvas is one widget drawing every shape, and GTK 4.8 has no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-actions.c: the canvas's canvas.* actions and their keys
  *
  * Each action has its callback; the keys are bound in class_init, as the

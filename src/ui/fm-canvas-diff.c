@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-diff.c: a future state shown with what changed since its origin
  *
  * With "show-changes" on and a map made from another one (based_on), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-dnd.c: palette items dropped on the canvas become nodes
  *
  * The palette offers an FmNodeKind; while it is over the canvas a ghost of

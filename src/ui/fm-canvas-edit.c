@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-edit.c: editing a node's label in place
  *
  * A GtkText child of the canvas, laid over the node. Enter or a click

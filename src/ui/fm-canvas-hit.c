@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-hit.c: what is under the pointer
  *
  * The canvas asks the map's geometry (the edge routes and their node

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-keyboard.c: drawing a map with the keyboard alone
  *
  * Tab and Shift+Tab walk the nodes in flow order (from the trigger along

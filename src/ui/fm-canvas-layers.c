@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-layers.c: what does not move during a drag, drawn once
  *
  * A drag of a few nodes changes only them, their edges and a few edges

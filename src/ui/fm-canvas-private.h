@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-private.h: the canvas's insides, shared by its files */
 #pragma once
 
@@ -27,6 +28,7 @@ struct _FmCanvas
   gboolean routes_stale;          /* the document changed since: update before use */
   FmMetricsCache *held_metrics;   /* held while a move or resize drags on */
   FmMetricsCache *metrics_cache;  /* what the timeline and highlights show */
+  GSignalGroup *cache_signals;    /* the canvas's handlers on that cache */
   gboolean show_changes;
   FmComparison *comparison;       /* with the map's origin, when shown */
   guint diff_idle;

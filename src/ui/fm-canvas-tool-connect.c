@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tool-connect.c: the tool that connects two nodes
  *
  * From a node's connection handle to another node, with the pointer; or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tool-move.c: the tools that move and resize nodes
  *
  * A press on a node waits for the pointer to travel a few pixels before

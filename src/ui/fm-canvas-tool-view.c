@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tool-view.c: the tools that change what is seen, not the map
  *
  * The rubber band selects what it covers (with Shift or Ctrl, in addition

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tool.c: what every gesture shares: its state and its undo group
  *
  * Changes go to the document as they happen, inside one undo group, so

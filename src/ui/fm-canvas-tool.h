@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tool.h: one gesture on the canvas, as a small object
  *
  * Each gesture (move, resize, connect, rubber band, pan, palette drop) is

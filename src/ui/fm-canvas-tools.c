@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tools.c: what the pointer does on the canvas
  *
  * One press-drag-release gesture does one thing, chosen at the press by

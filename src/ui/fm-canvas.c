@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas.c: the one widget that draws a map and edits it with the pointer
  *
  * Everything is drawn by the shared renderer, in vector form, every frame,

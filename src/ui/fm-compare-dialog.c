@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-compare-dialog.c: two maps side by side, figure by figure and step by step
  *
  * Each figure of the two maps in a row, with its change ("8 w → 2 w,

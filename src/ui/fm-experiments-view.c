@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-experiments-view.c: a map's improvement experiments, by review date
  *
  * The side panel's list of the kaizen bursts of the map shown: the

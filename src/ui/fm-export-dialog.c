@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-dialog.c: export a map, or every map, with a live preview
  *
  * The preview is the page the file will hold, drawn by the exporter itself

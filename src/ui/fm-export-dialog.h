@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-dialog.h: export a map, or every map, with a live preview */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-file-watch.c: notice when another program changes the open file
  *
  * A GFileMonitor on the window's file. After each burst of events the file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-fields.c: the inspector's rows, and how their text reads
  *
  * Each row is one property of the model: what it belongs to, its name and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-fields.h: the inspector's rows, and how their text reads */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-kaizen.c: the inspector's rows for an experiment
  *
  * Most of an experiment's fields are plain text rows of the inspector's

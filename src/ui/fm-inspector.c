@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector.c: edits the selected item's fields, or the document's
  *
  * Each row is one property of the model, described in a table: what it

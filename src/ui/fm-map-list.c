@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-list.c: the maps of a document, in a sidebar list
  *
  * One row per map, in the document's order, with its name and whether it

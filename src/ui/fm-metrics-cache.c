@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-cache.c: the figures of the map on screen, kept up to date
  *
  * The window owns one; the canvas draws its highlights and timeline from

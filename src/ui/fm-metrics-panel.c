@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-panel.c: the figures, constraints and warnings of the map on screen
  *
  * Shows what the window's FmMetricsCache computed, the same figures the

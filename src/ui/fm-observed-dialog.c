@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog.c: import a tracker's export of work items as observed flow data
  *
  * The file is read in a thread (fm_csv_read_file()), then imported with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog.h: import a tracker's export of work items as observed flow data */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel-charts.c: the Observed page's charts, larger views and exports
  *
  * One chart at a time, chosen in a drop-down, drawn by the renderer's

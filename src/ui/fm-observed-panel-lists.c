@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel-lists.c: the Observed page's lists: steps and queues, aging work, types
  *
  * Each step and queue states map to, in the order of the flow, with its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel-private.h: the Observed page's insides, shared by its lists and charts */
 #pragma once
 

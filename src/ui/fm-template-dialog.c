@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-template-dialog.c: File → New from Template
  *
  * A list of the starting maps, one per value-stream type, each with a

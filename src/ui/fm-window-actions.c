@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-actions.c: undo and redo with their names, the view menu and
  * the shortcuts window
  *

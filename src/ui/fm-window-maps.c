@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-maps.c: the document's maps: switching, adding, future states
  *
  * The window shows one map at a time; the map list on the left switches

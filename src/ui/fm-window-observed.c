@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-observed.c: observed flow data in the window: importing it and the Observed page
  *
  * The imported data is view state (FmObservedSession), kept with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-private.h: the window's insides, shared by its actions and file handling */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window.c: one window per document
  *
  * The window owns the document and shows its first map on the canvas, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flowmap-bench.c: how long the things a user waits for take, on big maps
  *
  * Generates maps of 100, 1,000 and 10,000 process steps (each with a queue
