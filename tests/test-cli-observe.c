@@ -396,7 +396,9 @@ test_example (void)
   g_assert_cmpfloat (json_object_get_double_member (o, "lead_time_p85_s"), <=,
                      json_object_get_double_member (o, "lead_time_p95_s"));
 
-  /* Every state found its node, and the time goes to waiting for security. */
+  /* Every state found its node. Since the security checks moved into the
+   * pipeline (2026-08-17, the experiment below), the longest wait is no
+   * longer for security review but for the release window. */
   nodes = json_object_get_array_member (o, "nodes");
   g_assert_cmpuint (json_array_get_length (nodes), ==, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -412,7 +414,7 @@ test_example (void)
           node_of_largest = ids[i];
         }
     }
-  g_assert_cmpstr (node_of_largest, ==, "wait-security");
+  g_assert_cmpstr (node_of_largest, ==, "wait-release");
 
   aging = json_object_get_array_member (o, "aging");
   g_assert_cmpuint (json_array_get_length (aging), ==, 12);
@@ -429,6 +431,129 @@ test_example (void)
                      json_object_get_double_member (json_object_get_object_member (forecast, "p85"), "days"));
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (forecast, "p85"), "days"), <=,
                      json_object_get_double_member (json_object_get_object_member (forecast, "p95"), "days"));
+}
+
+/* The bundled experiment, "Security checks run in every pipeline build",
+ * started on Monday 2026-08-17 (its midnight in UTC). Of the 86 items, 18
+ * finished before that day, 17 started on or after it and finished by
+ * 2026-11-20, the 12 in progress all started after it, and the other
+ * 86 − 18 − 17 − 12 = 39 were in flight. Waits for security review that
+ * ended before the start: 42, median 13 d 18 h 7 min 30 s (1,188,450 s);
+ * that began on or after it: 53, median 4 d 16 h 50 min (406,200 s): the
+ * waits the export shows shortened by whole weeks from that day. */
+static void
+test_example_experiment (void)
+{
+  g_autofree char *map = example ("release.flowmap");
+  g_autofree char *csv = example ("release-observed.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  JsonArray *experiments, *nodes;
+  JsonObject *e, *before, *after, *wait;
+
+  flowmap (&run, "observe", "--csv", csv, "--json", "--as-of", "2026-11-20", "--time-zone", "UTC", map, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  experiments = json_object_get_array_member (parse_object (parser, run.out), "experiments");
+  g_assert_cmpuint (json_array_get_length (experiments), ==, 1);
+  e = json_array_get_object_element (experiments, 0);
+  assert_keys (e, (const char * const []) { "id", "started", "before", "after", "in_flight", "nodes", NULL });
+  g_assert_cmpstr (json_object_get_string_member (e, "id"), ==, "kaizen-security");
+  g_assert_cmpstr (json_object_get_string_member (e, "started"), ==, "2026-08-17");
+  before = json_object_get_object_member (e, "before");
+  after = json_object_get_object_member (e, "after");
+  assert_keys (before, (const char * const []) { "items", "lead_time_p50_s", "lead_time_p85_s",
+                                                 "throughput_per_week", NULL });
+  g_assert_cmpint (json_object_get_int_member (before, "items"), ==, 18);
+  g_assert_cmpint (json_object_get_int_member (after, "items"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (e, "in_flight"), ==, 39);
+  g_assert_cmpint (json_object_get_int_member (e, "unfinished"), ==, 12);
+  g_assert_false (json_object_get_boolean_member (e, "few_items"));
+
+  nodes = json_object_get_array_member (e, "nodes");
+  g_assert_cmpuint (json_array_get_length (nodes), ==, 2);
+  wait = json_array_get_object_element (nodes, 0);
+  g_assert_cmpstr (json_object_get_string_member (wait, "id"), ==, "wait-security");
+  g_assert_cmpint (json_object_get_int_member (wait, "before_count"), ==, 42);
+  g_assert_cmpint (json_object_get_int_member (wait, "after_count"), ==, 53);
+  assert_number (wait, "before_median_s", 1188450);
+  assert_number (wait, "after_median_s", 406200);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (nodes, 1), "id"), ==, "security");
+
+  flowmap (&text, "observe", "--csv", csv, "--as-of", "2026-11-20", "--time-zone", "UTC", map, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Security checks run in every pipeline build, started 2026-08-17\n"));
+  g_assert_nonnull (strstr (text.out, "Waiting for security review     13 d 18 h (42) → 4 d 17 h (53)\n"));
+  g_assert_nonnull (strstr (text.out, "Left out: 39 in flight at the start, 12 started since and not finished\n"));
+}
+
+/* --as-of is --to; without either, the data's last event (D's Done, the
+ * midnight of 2026-03-19) and a second, whatever day it is. */
+static void
+test_as_of (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) to = { 0 };
+  g_auto(Run) as_of = { 0 };
+  g_auto(Run) data_end = { 0 };
+  g_auto(Run) moment = { 0 };
+  g_auto(Run) both = { 0 };
+  JsonObject *o;
+
+  flowmap (&to, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC", map, NULL);
+  flowmap (&as_of, "observe", "--csv", csv, "--json", "--as-of", "2026-03-22", "--time-zone", "UTC", map, NULL);
+  g_assert_cmpint (as_of.status, ==, 0);
+  g_assert_cmpstr (as_of.out, ==, to.out);
+
+  flowmap (&data_end, "observe", "--csv", csv, "--json", "--time-zone", "UTC", map, NULL);
+  o = parse_object (parser, data_end.out);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "period"), "to"), ==,
+                   "2026-03-19");
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 4);
+  /* H started on 2026-03-03: 16 days and a second before. */
+  assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 16 * D + 1);
+
+  /* A moment: C's Done (03-17) and D's (03-19) have not happened; H is
+   * 13 days and 12 hours old. */
+  flowmap (&moment, "observe", "--csv", csv, "--json", "--as-of", "2026-03-16T12:00:00Z", "--time-zone", "UTC",
+           map, NULL);
+  g_assert_cmpint (moment.status, ==, 0);
+  o = parse_object (parser, moment.out);
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 2);
+  assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 13.5 * D);
+
+  flowmap (&both, "observe", "--csv", csv, "--to", "2026-03-22", "--as-of", "2026-03-22", map, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+}
+
+/* --type: A and C are the features (lead times 8 and 13: median 10.5);
+ * with the defect B too, three; D has no type and is never chosen. */
+static void
+test_type (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) features = { 0 };
+  g_auto(Run) two = { 0 };
+  JsonObject *o;
+
+  flowmap (&features, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--type", "Feature", map, NULL);
+  g_assert_cmpint (features.status, ==, 0);
+  o = parse_object (parser, features.out);
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 2);
+  /* E, F and H, all features, are in progress. */
+  g_assert_cmpint (json_object_get_int_member (o, "in_progress"), ==, 3);
+  assert_number (o, "lead_time_p50_s", 10.5 * D);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "experiments")), ==, 0);
+
+  flowmap (&two, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--type", "feature", "--type", "defect", map, NULL);
+  o = parse_object (parser, two.out);
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 3);
 }
 
 /* The width and height a PNG's header gives. */
@@ -527,6 +652,9 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/mapping", test_mapping_option);
   g_test_add_func ("/fm/cli/observe/usage", test_usage);
   g_test_add_func ("/fm/cli/observe/example", test_example);
+  g_test_add_func ("/fm/cli/observe/example-experiment", test_example_experiment);
+  g_test_add_func ("/fm/cli/observe/as-of", test_as_of);
+  g_test_add_func ("/fm/cli/observe/type", test_type);
   g_test_add_func ("/fm/cli/observe/chart", test_chart);
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
 

@@ -11,6 +11,7 @@
 #include "fm-cli.h"
 #include "fm-cli-private.h"
 #include "fm-cli-observe-chart.h"
+#include "fm-cli-observe-evidence.h"
 #include "fm-csv-import.h"
 #include "fm-duration.h"
 #include "fm-json.h"
@@ -204,6 +205,7 @@ write_json (FmJsonWriter             *w,
             FmObservedLog            *log,
             FmObservedMapping        *mapping,
             FmObserved               *o,
+            GPtrArray                *evidence,
             const FmObservedForecast *forecast,
             guint32                   seed)
 {
@@ -273,6 +275,7 @@ write_json (FmJsonWriter             *w,
   write_series (w, o);
   write_forecast (w, forecast, seed);
   write_mapping (w, log, mapping);
+  fm_cli_observe_write_evidence (w, evidence);
   fm_json_writer_end_object (w);
 }
 
@@ -557,11 +560,13 @@ fm_cli_observe (int    argc,
   g_autofree char *map_name = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *as_of_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *statistic_name = NULL;
   g_autofree char *zone_name = NULL;
   g_autofree char *chart = NULL;
   g_auto(GStrv) mappings = NULL;
+  g_auto(GStrv) types = NULL;
   int forecast_items = 0;
   int seed = DEFAULT_SEED;
   GOptionEntry entries[] = {
@@ -571,6 +576,8 @@ fm_cli_observe (int    argc,
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (keys as in docs/observed.md)"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Only items finished from this day on"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Only items finished up to this day; work in progress as of its end"), N_("DATE") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The data as it was at the end of this day, or at this date and time (default: just after its last event)"), N_("DATE") },
+    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &types, N_("Only items of this work item type; repeat for more"), N_("TYPE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write FILE with the observed times on the map’s nodes"), N_("OUT.flowmap") },
     { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: median (default) or p85"), N_("median|p85") },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast_items, N_("Forecast when N more items will be finished"), N_("N") },
@@ -588,6 +595,7 @@ fm_cli_observe (int    argc,
   g_autoptr(FmObservedLog) log = NULL;
   g_autoptr(FmObservedMapping) mapping = NULL;
   g_autoptr(FmObserved) observed = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
   FmObservedStatistic statistic = FM_OBSERVED_MEDIAN;
   FmCsvImportOptions import_options;
@@ -639,9 +647,18 @@ fm_cli_observe (int    argc,
       g_printerr (_("flowmap observe: unknown time zone “%s”\n"), zone_name);
       return FM_CLI_USAGE;
     }
+  /* --as-of is --to by the name the Observed page gives it. */
+  if (to_text != NULL && as_of_text != NULL)
+    {
+      g_printerr (_("flowmap observe: --to and --as-of are the same: give one\n"));
+      return FM_CLI_USAGE;
+    }
   if ((from_text != NULL && !parse_date_option ("--from", from_text, tz, FALSE, &from)) ||
-      (to_text != NULL && !parse_date_option ("--to", to_text, tz, TRUE, &to)))
+      (to_text != NULL && !parse_date_option ("--to", to_text, tz, TRUE, &to)) ||
+      (as_of_text != NULL && !parse_date_option ("--as-of", as_of_text, tz, TRUE, &to)))
     return FM_CLI_USAGE;
+  if (as_of_text != NULL)
+    to_text = g_strdup (as_of_text);
   if (from != NULL && to != NULL && g_date_time_compare (from, to) >= 0)
     {
       g_printerr (_("flowmap observe: --from %s is not before --to %s\n"), from_text, to_text);
@@ -673,7 +690,9 @@ fm_cli_observe (int    argc,
   options.from = from;
   options.to = to;
   options.time_zone = tz;
+  options.types = (const char * const *) types;
   observed = fm_observed_compute (log, mapping, map, &options);
+  evidence = fm_evidence_compute (log, mapping, map, observed, &options);
   if (forecast_items > 0)
     {
       fm_observed_forecast (observed, forecast_items, FM_OBSERVED_FORECAST_RUNS, seed, &forecast);
@@ -691,7 +710,7 @@ fm_cli_observe (int    argc,
       FmJsonWriter writer;
 
       fm_json_writer_init (&writer, out, TRUE);
-      write_json (&writer, log, mapping, observed, has_forecast ? &forecast : NULL, seed);
+      write_json (&writer, log, mapping, observed, evidence, has_forecast ? &forecast : NULL, seed);
       fm_json_writer_clear (&writer);
       printf ("%s\n", out->str);
     }
@@ -704,6 +723,7 @@ fm_cli_observe (int    argc,
       print_aging (observed, day);
       print_distribution (observed);
       print_forecast (has_forecast ? &forecast : NULL);
+      fm_cli_observe_print_evidence (evidence, map, day);
       print_mapping (log, mapping);
     }
 

@@ -82,7 +82,7 @@ read_kaizen (FmJsonReader      *r,
              const FmJsonValue *object,
              FmKaizen          *kaizen)
 {
-  const char *owner, *measure, *baseline, *target, *review_date, *status, *waste;
+  const char *owner, *measure, *baseline, *target, *review_date, *started, *status, *waste;
   FmKaizenStatus status_value = FM_KAIZEN_STATUS_PLANNED;
 
   if (!fm_json_reader_string (r, object, "owner", FALSE, &owner) ||
@@ -90,6 +90,7 @@ read_kaizen (FmJsonReader      *r,
       !fm_json_reader_string (r, object, "baseline", FALSE, &baseline) ||
       !fm_json_reader_string (r, object, "target", FALSE, &target) ||
       !fm_json_reader_string (r, object, "review_date", FALSE, &review_date) ||
+      !fm_json_reader_string (r, object, "started", FALSE, &started) ||
       !fm_json_reader_string (r, object, "status", FALSE, &status) ||
       !fm_json_reader_string (r, object, "waste", FALSE, &waste))
     return FALSE;
@@ -97,6 +98,9 @@ read_kaizen (FmJsonReader      *r,
   if (review_date != NULL && !is_date (review_date))
     return fm_json_reader_fail_type (r, "review_date", fm_json_value_member (object, "review_date"),
                       _("a date as YYYY-MM-DD"));
+  if (started != NULL && !is_date (started))
+    return fm_json_reader_fail_type (r, "started", fm_json_value_member (object, "started"),
+                                     _("a date as YYYY-MM-DD"));
   if (status != NULL && !fm_json_kaizen_status_from_string (status, &status_value))
     return fm_json_reader_fail_choice (r, object, "status", "planned, running, kept, dropped");
 
@@ -105,6 +109,7 @@ read_kaizen (FmJsonReader      *r,
   fm_kaizen_set_baseline (kaizen, baseline);
   fm_kaizen_set_target (kaizen, target);
   fm_kaizen_set_review_date (kaizen, review_date);
+  fm_kaizen_set_started (kaizen, started);
   fm_kaizen_set_status (kaizen, status_value);
   fm_kaizen_set_waste (kaizen, waste);
 

@@ -38,8 +38,8 @@ static const char * const queue_keys[] = {
 };
 
 static const char * const kaizen_keys[] = {
-  "owner", "measure", "baseline", "target", "review_date", "status", "waste",
-  "applies_to", NULL
+  "owner", "measure", "baseline", "target", "review_date", "started", "status",
+  "waste", "applies_to", NULL
 };
 
 static const char * const no_keys[] = { NULL };

@@ -24,6 +24,7 @@ typedef struct {
   guint n_bands;         /* with the finished items' */
   guint done_band;
   GTimeZone *tz;
+  const char * const *types;
   gint64 as_of;
   gboolean has_from;
   gint64 from;
@@ -198,6 +199,9 @@ walk_item (Walk                 *w,
   gint64 start = FM_OBSERVED_OPEN, finish = FM_OBSERVED_OPEN, last_left = FM_OBSERVED_OPEN;
   int band = -1;
 
+  if (!fm_observed_type_selected (w->types, item->type))
+    return;
+
   g_array_set_size (segments, 0);
   for (guint i = 0; i < item->visits->len; i++)
     {
@@ -275,7 +279,8 @@ walk_item (Walk                 *w,
  * @mapping: its mapping
  * @map: its map
  * @observed: the figures, which give the period and the time zone
- * @options: the options @observed was computed with (only @from is read)
+ * @options: the options @observed was computed with (only @from and
+ *   @types are read)
  *
  * Returns: (transfer full): the series of @observed
  */
@@ -308,6 +313,7 @@ fm_observed_series_compute (FmObservedLog           *log,
   w.log = log;
   w.tz = observed->time_zone;
   w.as_of = g_date_time_to_unix (observed->as_of);
+  w.types = options->types;
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
   w.first = g_date_get_julian (&observed->first_day);

@@ -21,11 +21,6 @@
 /* Longer series of days are cut to their last hundred years. */
 #define MAX_DAYS 36600
 
-typedef struct {
-  FmNode *node;
-  gint64 entered;
-  gint64 left;
-} Stay;
 
 typedef struct {
   GArray *samples;                  /* double, seconds */
@@ -40,6 +35,7 @@ typedef struct {
   gboolean *state_done;  /* per state: entering it finishes the item */
   GHashTable *accs;      /* FmNode* -> NodeAcc* */
   GTimeZone *tz;
+  const char * const *types_wanted;
   gint64 as_of;
   gboolean has_from;
   gint64 from;
@@ -151,20 +147,38 @@ overlap (gint64 a0,
   return end > start ? (double) (end - start) : 0;
 }
 
-/* Counts one item. Returns: whether it is in the stream at all. */
-static gboolean
-walk_item (Walk                 *w,
-           FmObserved           *result,
-           const FmObservedItem *item)
+/**
+ * fm_observed_walk_item:
+ * @stays: (element-type FmObservedStay): emptied, then filled with the
+ *   item's stays in nodes, in time order
+ * @start: (out): when it first entered a mapped state, or %FM_OBSERVED_OPEN
+ *   when it never did (then nothing else is set)
+ * @finish: (out): when it finished, or %FM_OBSERVED_OPEN
+ * @last: (out): its last visit before @as_of
+ *
+ * Walks an item's visits up to @as_of by the rules of docs/observed.md:
+ * consecutive visits of states of the same node are one stay; the item
+ * starts when it first enters a mapped state and finishes when it enters
+ * a state that finishes items, or leaves its last state for none.
+ *
+ * Returns: whether the item is in the stream at all
+ */
+gboolean
+fm_observed_walk_item (const FmObservedItem    *item,
+                       FmNode * const          *state_node,
+                       const gboolean          *state_done,
+                       gint64                   as_of,
+                       GArray                  *stays,
+                       gint64                  *start,
+                       gint64                  *finish,
+                       const FmObservedVisit  **last)
 {
-  const FmObservedVisit *last = NULL;
-  gint64 start = FM_OBSERVED_OPEN, finish = FM_OBSERVED_OPEN, last_left = FM_OBSERVED_OPEN;
-  Stay run = { NULL, 0, 0 };
-  gint64 span[2];
-  gboolean in_period;
-  double active_s = 0;
+  gint64 last_left = FM_OBSERVED_OPEN;
+  FmObservedStay run = { NULL, 0, 0 };
 
-  g_array_set_size (w->stays, 0);
+  *start = *finish = FM_OBSERVED_OPEN;
+  *last = NULL;
+  g_array_set_size (stays, 0);
   for (guint i = 0; i < item->visits->len; i++)
     {
       const FmObservedVisit *v = &g_array_index (item->visits, FmObservedVisit, i);
@@ -174,15 +188,15 @@ walk_item (Walk                 *w,
       /* The end of the period is not in it: --to 2026-03-22 is the
        * midnight after that day, and a Done at that midnight is the next
        * day's. */
-      if (v->entered >= w->as_of)
+      if (v->entered >= as_of)
         break;
 
-      left = v->left != FM_OBSERVED_OPEN && v->left < w->as_of ? v->left : FM_OBSERVED_OPEN;
-      last = v;
+      left = v->left != FM_OBSERVED_OPEN && v->left < as_of ? v->left : FM_OBSERVED_OPEN;
+      *last = v;
       last_left = left;
-      node = w->state_done[v->state] ? NULL : w->state_node[v->state];
-      if (node != NULL && start == FM_OBSERVED_OPEN)
-        start = v->entered;
+      node = state_done[v->state] ? NULL : state_node[v->state];
+      if (node != NULL && *start == FM_OBSERVED_OPEN)
+        *start = v->entered;
 
       if (node != NULL && node == run.node)
         {
@@ -190,27 +204,79 @@ walk_item (Walk                 *w,
           continue;
         }
       if (run.node != NULL)
-        g_array_append_val (w->stays, run);
+        g_array_append_val (stays, run);
       run.node = node;
       run.entered = v->entered;
       run.left = left;
     }
   if (run.node != NULL)
-    g_array_append_val (w->stays, run);
+    g_array_append_val (stays, run);
 
-  if (start == FM_OBSERVED_OPEN)
+  if (*start == FM_OBSERVED_OPEN)
     return FALSE;
 
-  if (w->state_done[last->state])
-    finish = last->entered;
+  if (state_done[(*last)->state])
+    *finish = (*last)->entered;
   else if (last_left != FM_OBSERVED_OPEN)
-    finish = last_left;   /* it left its last state for none: out of the stream */
+    *finish = last_left;   /* it left its last state for none: out of the stream */
+
+  return TRUE;
+}
+
+/**
+ * fm_observed_type_selected:
+ * @types: (nullable): the types asked for; %NULL: all
+ * @type: (nullable): an item's type
+ *
+ * Returns: whether items of @type are counted; without a type, only when
+ *   all are
+ */
+gboolean
+fm_observed_type_selected (const char * const *types,
+                           const char         *type)
+{
+  g_autofree char *folded = NULL;
+
+  if (types == NULL)
+    return TRUE;
+  if (type == NULL)
+    return FALSE;
+
+  /* "Defect" in the tracker, --type defect on the command line. */
+  folded = g_utf8_casefold (type, -1);
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      g_autofree char *wanted = g_utf8_casefold (types[i], -1);
+
+      if (g_str_equal (wanted, folded))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Counts one item. Returns: whether it is in the stream at all. */
+static gboolean
+walk_item (Walk                 *w,
+           FmObserved           *result,
+           const FmObservedItem *item)
+{
+  const FmObservedVisit *last = NULL;
+  gint64 start, finish;
+  gint64 span[2];
+  gboolean in_period;
+  double active_s = 0;
+
+  if (!fm_observed_type_selected (w->types_wanted, item->type))
+    return FALSE;
+  if (!fm_observed_walk_item (item, w->state_node, w->state_done, w->as_of, w->stays, &start, &finish, &last))
+    return FALSE;
 
   in_period = finish != FM_OBSERVED_OPEN && (!w->has_from || finish >= w->from);
 
   for (guint i = 0; i < w->stays->len; i++)
     {
-      Stay *stay = &g_array_index (w->stays, Stay, i);
+      FmObservedStay *stay = &g_array_index (w->stays, FmObservedStay, i);
       NodeAcc *acc = g_hash_table_lookup (w->accs, stay->node);
 
       if (stay->left != FM_OBSERVED_OPEN && (!w->has_from || stay->left >= w->from))
@@ -473,7 +539,47 @@ observed_new (void)
   return self;
 }
 
-/* Which node each state is, and whether it finishes items. */
+/**
+ * fm_observed_resolve_states:
+ * @state_node: (out) (transfer full): per state of @log, the process step
+ *   or queue of @map it maps to, or %NULL
+ * @state_done: (out) (transfer full): per state, whether entering it
+ *   finishes items
+ */
+void
+fm_observed_resolve_states (FmObservedLog      *log,
+                            FmObservedMapping  *mapping,
+                            FmMap              *map,
+                            FmNode           ***state_node,
+                            gboolean          **state_done)
+{
+  guint n = fm_observed_log_get_n_states (log);
+
+  *state_node = g_new0 (FmNode *, MAX (n, 1));
+  *state_done = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = fm_observed_log_get_state_name (log, i);
+      int m = fm_observed_mapping_lookup_state (mapping, name);
+      const char *node_id;
+      FmNode *node;
+
+      if (m < 0)
+        {
+          (*state_done)[i] = fm_observed_log_get_state_done (log, i);
+          continue;
+        }
+
+      (*state_done)[i] = fm_observed_mapping_get_done (mapping, m);
+      node_id = fm_observed_mapping_get_node_id (mapping, m);
+      node = node_id != NULL ? fm_map_lookup_node (map, node_id) : NULL;
+      if (node != NULL &&
+          (fm_node_get_kind (node) == FM_NODE_KIND_PROCESS || fm_node_get_kind (node) == FM_NODE_KIND_QUEUE))
+        (*state_node)[i] = node;
+    }
+}
+
+/* Which node each state is, and an accumulator for each such node. */
 static void
 resolve_states (Walk              *w,
                 FmObservedMapping *mapping,
@@ -481,35 +587,17 @@ resolve_states (Walk              *w,
 {
   guint n = fm_observed_log_get_n_states (w->log);
 
-  w->state_node = g_new0 (FmNode *, n);
-  w->state_done = g_new0 (gboolean, n);
+  fm_observed_resolve_states (w->log, mapping, map, &w->state_node, &w->state_done);
   for (guint i = 0; i < n; i++)
     {
-      const char *name = fm_observed_log_get_state_name (w->log, i);
-      int m = fm_observed_mapping_lookup_state (mapping, name);
-      const char *node_id;
-      FmNode *node;
+      FmNode *node = w->state_node[i];
 
-      if (m < 0)
+      if (node != NULL && !g_hash_table_contains (w->accs, node))
         {
-          w->state_done[i] = fm_observed_log_get_state_done (w->log, i);
-          continue;
-        }
+          NodeAcc *acc = g_new0 (NodeAcc, 1);
 
-      w->state_done[i] = fm_observed_mapping_get_done (mapping, m);
-      node_id = fm_observed_mapping_get_node_id (mapping, m);
-      node = node_id != NULL ? fm_map_lookup_node (map, node_id) : NULL;
-      if (node != NULL &&
-          (fm_node_get_kind (node) == FM_NODE_KIND_PROCESS || fm_node_get_kind (node) == FM_NODE_KIND_QUEUE))
-        {
-          w->state_node[i] = node;
-          if (!g_hash_table_contains (w->accs, node))
-            {
-              NodeAcc *acc = g_new0 (NodeAcc, 1);
-
-              acc->samples = g_array_new (FALSE, FALSE, sizeof (double));
-              g_hash_table_insert (w->accs, node, acc);
-            }
+          acc->samples = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (w->accs, node, acc);
         }
     }
 }
@@ -568,10 +656,11 @@ fm_observed_compute (FmObservedLog           *log,
   w.log = log;
   w.tz = options->time_zone != NULL ? g_time_zone_ref (options->time_zone) : g_time_zone_new_local ();
   w.accs = g_hash_table_new_full (NULL, NULL, NULL, node_acc_free);
-  w.stays = g_array_new (FALSE, FALSE, sizeof (Stay));
+  w.stays = g_array_new (FALSE, FALSE, sizeof (FmObservedStay));
   w.spans = g_array_new (FALSE, FALSE, sizeof (gint64));
   w.finishes = g_array_new (FALSE, FALSE, sizeof (gint64));
   w.types = g_hash_table_new (g_str_hash, g_str_equal);
+  w.types_wanted = options->types;
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
 

@@ -31,6 +31,8 @@ typedef enum {
  *   %NULL: just after the last event of the data, so that the same data
  *   gives the same figures on any day
  * @time_zone: (nullable): where days and weeks begin; %NULL: local time
+ * @types: (nullable) (array zero-terminated=1): count only items of these
+ *   work item types (compared without regard to case); %NULL: all items
  *
  * Initialise with fm_observed_options_init(); the caller keeps ownership.
  */
@@ -38,6 +40,7 @@ typedef struct {
   GDateTime *from;
   GDateTime *to;
   GTimeZone *time_zone;
+  const char * const *types;
 } FmObservedOptions;
 
 /**
@@ -183,6 +186,8 @@ double                fm_observed_node_value    (const FmObservedNode    *node,
 double                fm_observed_percentile    (const double            *sorted,
                                                  gsize                    n,
                                                  double                   p);
+gboolean              fm_observed_type_selected (const char * const      *types,
+                                                 const char              *type);
 
 gboolean              fm_observed_forecast      (FmObserved              *self,
                                                  guint                    items,

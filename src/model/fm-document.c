@@ -511,6 +511,7 @@ label_for_property (const char *property)
     { "baseline", N_("Change Baseline") },
     { "target", N_("Change Target") },
     { "review-date", N_("Change Review Date") },
+    { "started", N_("Change Start Date") },
     { "waste", N_("Change Waste") },
     { "applies-to", N_("Change Targets") },
   };

@@ -189,12 +189,14 @@ show_figures (FmObservedPanel   *self,
   fm_observed_panel_show_nodes (self, document, map);
   fm_observed_panel_show_aging (self, day_length (self));
   fm_observed_panel_show_distribution (self);
+  fm_observed_panel_show_filter (self);
   update_forecast (self);
 }
 
 /* What the figures depend on in the map: its nodes' ids, kinds, labels
- * (states match them by name) and places (the order of the flow); not
- * their times, which change with every edit and Apply. */
+ * (states match them by name) and places (the order of the flow), and
+ * what the experiments' evidence is of (their start and their nodes);
+ * not the times, which change with every edit and Apply. */
 static guint
 map_key (FmMap *map)
 {
@@ -211,6 +213,15 @@ map_key (FmMap *map)
       key = key * 31 + fm_node_get_kind (node);
       key = key * 31 + (label ? g_str_hash (label) : 0);
       key = key * 31 + (guint) (gint64) bounds.x;
+      if (FM_IS_KAIZEN (node))
+        {
+          const char * const *targets = fm_kaizen_get_applies_to (FM_KAIZEN (node));
+          const char *started = fm_kaizen_get_started (FM_KAIZEN (node));
+
+          key = key * 31 + (started ? g_str_hash (started) : 0);
+          for (guint j = 0; targets != NULL && targets[j] != NULL; j++)
+            key = key * 31 + g_str_hash (targets[j]);
+        }
     }
 
   return key;
@@ -240,6 +251,8 @@ update (FmObservedPanel *self)
 
   g_clear_pointer (&self->observed, fm_observed_unref);
   g_clear_pointer (&self->series, fm_observed_series_unref);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
   self->stale = FALSE;
   self->key = map ? map_key (map) : 0;
 
@@ -256,7 +269,7 @@ update (FmObservedPanel *self)
 
   mapping = fm_observed_session_dup_mapping (self->session, map);
   fm_observed_options_init (&options);
-  options.time_zone = fm_observed_session_get_time_zone (self->session);
+  fm_observed_session_fill_options (self->session, &options);
   self->observed = fm_observed_compute (log, mapping, map, &options);
 
   /* The last weeks up to the end of the data: from the midnight that
@@ -276,6 +289,8 @@ update (FmObservedPanel *self)
         }
     }
   self->series = fm_observed_series_compute (log, mapping, map, self->observed, &options);
+  self->evidence = fm_evidence_compute (log, mapping, map, self->observed, &options);
+  self->markers = fm_chart_evidence_markers (self->evidence, map);
 
   gtk_stack_set_visible_child_name (self->stack, "figures");
   show_figures (self, document, map, mapping);
@@ -369,6 +384,9 @@ fm_observed_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_OBSERVED_PANEL);
   g_clear_pointer (&self->observed, fm_observed_unref);
   g_clear_pointer (&self->series, fm_observed_series_unref);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->types_listed, g_strfreev);
 
   G_OBJECT_CLASS (fm_observed_panel_parent_class)->dispose (object);
 }
@@ -417,6 +435,7 @@ fm_observed_panel_class_init (FmObservedPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "observed.apply", NULL, action_apply);
   fm_observed_panel_charts_class_init (widget_class);
+  fm_observed_panel_filter_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fmobservedpanel");
@@ -430,6 +449,7 @@ fm_observed_panel_init (FmObservedPanel *self)
   g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (queue_recompute), self);
   g_signal_connect_swapped (self->forecast_spin, "value-changed", G_CALLBACK (update_forecast), self);
   fm_observed_panel_charts_init (self);
+  fm_observed_panel_filter_init (self);
 
   update (self);
 }
@@ -458,7 +478,10 @@ fm_observed_panel_set_session (FmObservedPanel   *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "changed", G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "filter-changed", G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+    }
   queue_recompute (self);
 }
 

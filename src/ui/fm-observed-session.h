@@ -23,4 +23,13 @@ const char        *fm_observed_session_get_source   (FmObservedSession *self);
 FmObservedMapping *fm_observed_session_dup_mapping  (FmObservedSession *self,
                                                      FmMap             *map);
 
+void               fm_observed_session_set_as_of    (FmObservedSession *self,
+                                                     GDateTime         *as_of);
+GDateTime         *fm_observed_session_get_as_of    (FmObservedSession *self);
+void               fm_observed_session_set_types    (FmObservedSession *self,
+                                                     const char * const *types);
+const char * const *fm_observed_session_get_types   (FmObservedSession *self);
+void               fm_observed_session_fill_options (FmObservedSession *self,
+                                                     FmObservedOptions *options);
+
 G_END_DECLS
