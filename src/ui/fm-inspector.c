@@ -98,6 +98,7 @@ static const struct {
   { "baseline", ON_NODE, PART_KAIZEN, "baseline", FIELD_TEXT },
   { "target", ON_NODE, PART_KAIZEN, "target", FIELD_TEXT },
   { "review_date", ON_NODE, PART_KAIZEN, "review-date", FIELD_DATE },
+  { "started", ON_NODE, PART_KAIZEN, "started", FIELD_DATE },
   { "status", ON_NODE, PART_KAIZEN, "status", FIELD_CHOICE },
   { "edge_kind", ON_EDGE, PART_EDGE, "kind", FIELD_CHOICE },
   { "rate", ON_EDGE, PART_EDGE, "rate", FIELD_RATE },
