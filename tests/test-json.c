@@ -85,6 +85,7 @@ make_full_document (void)
   fm_kaizen_set_baseline (FM_KAIZEN (node), "5 d");
   fm_kaizen_set_target (FM_KAIZEN (node), "1 d");
   fm_kaizen_set_review_date (FM_KAIZEN (node), "2028-02-29");
+  fm_kaizen_set_started (FM_KAIZEN (node), "2027-12-31");
   fm_kaizen_set_status (FM_KAIZEN (node), FM_KAIZEN_STATUS_KEPT);
   fm_kaizen_set_waste (FM_KAIZEN (node), "waiting");
   fm_kaizen_set_applies_to (FM_KAIZEN (node), applies_to);
@@ -212,6 +213,7 @@ test_round_trip (void)
   node = fm_map_lookup_node (map, "kaizen");
   g_assert_cmpstr (fm_kaizen_get_owner (FM_KAIZEN (node)), ==, "Ana");
   g_assert_cmpstr (fm_kaizen_get_review_date (FM_KAIZEN (node)), ==, "2028-02-29");
+  g_assert_cmpstr (fm_kaizen_get_started (FM_KAIZEN (node)), ==, "2027-12-31");
   g_assert_cmpint (fm_kaizen_get_status (FM_KAIZEN (node)), ==, FM_KAIZEN_STATUS_KEPT);
   g_assert_cmpstr (fm_kaizen_get_waste (FM_KAIZEN (node)), ==, "waiting");
   g_assert_cmpstrv (fm_kaizen_get_applies_to (FM_KAIZEN (node)),
@@ -562,6 +564,29 @@ test_unknown_fields_read_order (void)
   g_assert_cmpint (fm_edge_get_kind (fm_map_lookup_edge (map, "e")), ==, FM_EDGE_KIND_PUSH);
   g_assert_cmpstr (fm_edge_get_extra (fm_map_lookup_edge (map, "f")), ==, "{\"z\":null}");
   g_assert_cmpfloat (fm_edge_get_rate (fm_map_lookup_edge (map, "f")), ==, 0.5);
+}
+
+/* An experiment's start date is a real date of the calendar, as its
+ * review date. */
+static void
+test_kaizen_started (void)
+{
+  const char *dates[] = { "2026-02-30", "2026-8-17", "17.08.2026" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\":\"flowmap\",\"version\":1,\"maps\":[{\"id\":\"m\","
+                                               "\"nodes\":[{\"id\":\"k\",\"kind\":\"kaizen\",\"x\":0,\"y\":0,"
+                                               "\"started\":\"%s\"}]}]}", dates[i]);
+      g_autoptr(FmDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = fm_json_load_data (text, -1, "started.flowmap", &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "started"));
+      g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
+    }
 }
 
 /* Unknown fields set by code that name a known field are not written twice. */
@@ -1226,6 +1251,7 @@ main (int   argc,
   g_test_add_func ("/fm/json/not-modified", test_not_modified);
   g_test_add_func ("/fm/json/unknown-fields", test_unknown_fields);
   g_test_add_func ("/fm/json/unknown-fields-read-order", test_unknown_fields_read_order);
+  g_test_add_func ("/fm/json/kaizen-started", test_kaizen_started);
   g_test_add_func ("/fm/json/extra-collision", test_extra_collision);
   g_test_add_func ("/fm/json/examples", test_examples);
   g_test_add_func ("/fm/json/bom", test_bom);
