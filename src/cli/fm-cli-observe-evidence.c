@@ -13,28 +13,8 @@
 #include <stdio.h>
 
 #include "fm-cli-observe-evidence.h"
+#include "fm-cli-observe-private.h"
 #include "fm-duration.h"
-
-static void
-write_number (FmJsonWriter *w,
-              const char   *key,
-              double        value)
-{
-  fm_json_writer_key (w, key);
-  if (isnan (value) || isinf (value))
-    fm_json_writer_null (w);
-  else
-    fm_json_writer_number (w, value);
-}
-
-static void
-write_int (FmJsonWriter *w,
-           const char   *key,
-           gint64        value)
-{
-  fm_json_writer_key (w, key);
-  fm_json_writer_int (w, value);
-}
 
 static void
 write_side (FmJsonWriter         *w,
@@ -43,11 +23,11 @@ write_side (FmJsonWriter         *w,
 {
   fm_json_writer_key (w, key);
   fm_json_writer_begin_object (w);
-  write_int (w, "items", side->items);
-  write_number (w, "lead_time_p50_s", side->lead_time_p50_s);
-  write_number (w, "lead_time_p85_s", side->lead_time_p85_s);
-  write_number (w, "throughput_per_week", side->throughput_per_week);
-  write_int (w, "weeks", side->weeks);
+  fm_cli_observe_write_int (w, "items", side->items);
+  fm_cli_observe_write_number (w, "lead_time_p50_s", side->lead_time_p50_s);
+  fm_cli_observe_write_number (w, "lead_time_p85_s", side->lead_time_p85_s);
+  fm_cli_observe_write_number (w, "throughput_per_week", side->throughput_per_week);
+  fm_cli_observe_write_int (w, "weeks", side->weeks);
   fm_json_writer_end_object (w);
 }
 
@@ -72,7 +52,7 @@ fm_cli_observe_write_evidence (FmJsonWriter *w,
       fm_json_writer_string (w, started);
       write_side (w, "before", &e->before);
       write_side (w, "after", &e->after);
-      write_int (w, "in_flight", e->in_flight);
+      fm_cli_observe_write_int (w, "in_flight", e->in_flight);
       fm_json_writer_key (w, "nodes");
       fm_json_writer_begin_array (w);
       for (guint n = 0; n < e->nodes->len; n++)
@@ -82,26 +62,19 @@ fm_cli_observe_write_evidence (FmJsonWriter *w,
           fm_json_writer_begin_object (w);
           fm_json_writer_key (w, "id");
           fm_json_writer_string (w, node->node_id);
-          write_number (w, "before_median_s", node->before_median_s);
-          write_number (w, "after_median_s", node->after_median_s);
-          write_int (w, "before_count", node->before_count);
-          write_int (w, "after_count", node->after_count);
+          fm_cli_observe_write_number (w, "before_median_s", node->before_median_s);
+          fm_cli_observe_write_number (w, "after_median_s", node->after_median_s);
+          fm_cli_observe_write_int (w, "before_count", node->before_count);
+          fm_cli_observe_write_int (w, "after_count", node->after_count);
           fm_json_writer_end_object (w);
         }
       fm_json_writer_end_array (w);
-      write_int (w, "unfinished", e->unfinished);
+      fm_cli_observe_write_int (w, "unfinished", e->unfinished);
       fm_json_writer_key (w, "few_items");
       fm_json_writer_boolean (w, fm_evidence_is_weak (e));
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
-}
-
-static char *
-duration (double seconds,
-          double day_length_s)
-{
-  return isnan (seconds) ? g_strdup ("–") : fm_duration_format (seconds, day_length_s);
 }
 
 static char *
@@ -143,18 +116,18 @@ fm_cli_observe_print_evidence (GPtrArray *evidence,
       /* Translators: an experiment and the day it started */
       printf (_("  %s, started %s\n"), label, started);
       print_row (_("Finished items"), g_strdup_printf ("%u", e->before.items), g_strdup_printf ("%u", e->after.items));
-      print_row (_("Lead time, median"), duration (e->before.lead_time_p50_s, day),
-                 duration (e->after.lead_time_p50_s, day));
-      print_row (_("Lead time, 85th percentile"), duration (e->before.lead_time_p85_s, day),
-                 duration (e->after.lead_time_p85_s, day));
+      print_row (_("Lead time, median"), fm_cli_observe_duration (e->before.lead_time_p50_s, day),
+                 fm_cli_observe_duration (e->after.lead_time_p50_s, day));
+      print_row (_("Lead time, 85th percentile"), fm_cli_observe_duration (e->before.lead_time_p85_s, day),
+                 fm_cli_observe_duration (e->after.lead_time_p85_s, day));
       print_row (_("Throughput a week"), rate (e->before.throughput_per_week), rate (e->after.throughput_per_week));
       for (guint n = 0; n < e->nodes->len; n++)
         {
           const FmEvidenceNode *node = &g_array_index (e->nodes, FmEvidenceNode, n);
           FmNode *model = fm_map_lookup_node (map, node->node_id);
           const char *name = model != NULL && *fm_node_get_label (model) ? fm_node_get_label (model) : node->node_id;
-          g_autofree char *before = duration (node->before_median_s, day);
-          g_autofree char *after = duration (node->after_median_s, day);
+          g_autofree char *before = fm_cli_observe_duration (node->before_median_s, day);
+          g_autofree char *after = fm_cli_observe_duration (node->after_median_s, day);
 
           /* Translators: a median stay and how many stays it is of, as in "13 d (40)" */
           print_row (name, g_strdup_printf (_("%s (%u)"), before, node->before_count),

@@ -12,6 +12,7 @@
 #include "fm-cli-private.h"
 #include "fm-cli-observe-chart.h"
 #include "fm-cli-observe-evidence.h"
+#include "fm-cli-observe-private.h"
 #include "fm-csv-import.h"
 #include "fm-duration.h"
 #include "fm-json.h"
@@ -45,10 +46,11 @@ format_week (const GDate *monday)
                           g_date_get_iso8601_week_of_year (monday));
 }
 
-static void
-write_number (FmJsonWriter *w,
-              const char   *key,
-              double        value)
+/* A number, or null when it cannot be computed. */
+void
+fm_cli_observe_write_number (FmJsonWriter *w,
+                             const char   *key,
+                             double        value)
 {
   fm_json_writer_key (w, key);
   if (isnan (value) || isinf (value))
@@ -57,10 +59,10 @@ write_number (FmJsonWriter *w,
     fm_json_writer_number (w, value);
 }
 
-static void
-write_int (FmJsonWriter *w,
-           const char   *key,
-           gint64        value)
+void
+fm_cli_observe_write_int (FmJsonWriter *w,
+                          const char   *key,
+                          gint64        value)
 {
   fm_json_writer_key (w, key);
   fm_json_writer_int (w, value);
@@ -102,7 +104,7 @@ write_series (FmJsonWriter *w,
       fm_json_writer_begin_object (w);
       write_string (w, "week", name);
       write_date (w, "monday", &week->monday);
-      write_int (w, "finished", week->finished);
+      fm_cli_observe_write_int (w, "finished", week->finished);
       fm_json_writer_key (w, "complete");
       fm_json_writer_boolean (w, week->complete);
       fm_json_writer_end_object (w);
@@ -117,7 +119,7 @@ write_series (FmJsonWriter *w,
 
       fm_json_writer_begin_object (w);
       write_date (w, "date", &day->date);
-      write_int (w, "count", day->wip);
+      fm_cli_observe_write_int (w, "count", day->wip);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
@@ -130,8 +132,8 @@ write_series (FmJsonWriter *w,
 
       fm_json_writer_begin_object (w);
       write_string (w, "type", share->type);
-      write_int (w, "finished", share->finished);
-      write_number (w, "share", share->share);
+      fm_cli_observe_write_int (w, "finished", share->finished);
+      fm_cli_observe_write_number (w, "share", share->share);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
@@ -150,14 +152,14 @@ write_forecast (FmJsonWriter             *w,
     }
 
   fm_json_writer_begin_object (w);
-  write_int (w, "items", forecast->items);
-  write_int (w, "runs", forecast->runs);
-  write_int (w, "seed", seed);
+  fm_cli_observe_write_int (w, "items", forecast->items);
+  fm_cli_observe_write_int (w, "runs", forecast->runs);
+  fm_cli_observe_write_int (w, "seed", seed);
   for (guint i = 0; i < G_N_ELEMENTS (percent_keys); i++)
     {
       fm_json_writer_key (w, percent_keys[i]);
       fm_json_writer_begin_object (w);
-      write_number (w, "days", forecast->days[i]);
+      fm_cli_observe_write_number (w, "days", forecast->days[i]);
       write_date (w, "date", &forecast->dates[i]);
       fm_json_writer_end_object (w);
     }
@@ -210,12 +212,12 @@ write_json (FmJsonWriter             *w,
             guint32                   seed)
 {
   fm_json_writer_begin_object (w);
-  write_int (w, "items", o->items);
-  write_int (w, "finished", o->finished);
-  write_number (w, "lead_time_p50_s", o->lead_time_p50_s);
-  write_number (w, "lead_time_p85_s", o->lead_time_p85_s);
-  write_number (w, "lead_time_p95_s", o->lead_time_p95_s);
-  write_number (w, "throughput_per_week", o->throughput_per_week);
+  fm_cli_observe_write_int (w, "items", o->items);
+  fm_cli_observe_write_int (w, "finished", o->finished);
+  fm_cli_observe_write_number (w, "lead_time_p50_s", o->lead_time_p50_s);
+  fm_cli_observe_write_number (w, "lead_time_p85_s", o->lead_time_p85_s);
+  fm_cli_observe_write_number (w, "lead_time_p95_s", o->lead_time_p95_s);
+  fm_cli_observe_write_number (w, "throughput_per_week", o->throughput_per_week);
 
   fm_json_writer_key (w, "nodes");
   fm_json_writer_begin_array (w);
@@ -225,12 +227,12 @@ write_json (FmJsonWriter             *w,
 
       fm_json_writer_begin_object (w);
       write_string (w, "id", node->node_id);
-      write_int (w, "count", node->count);
-      write_number (w, "median_s", node->median_s);
-      write_number (w, "p85_s", node->p85_s);
+      fm_cli_observe_write_int (w, "count", node->count);
+      fm_cli_observe_write_number (w, "median_s", node->median_s);
+      fm_cli_observe_write_number (w, "p85_s", node->p85_s);
       write_string (w, "kind", fm_node_kind_to_string (node->kind));
-      write_int (w, "items", node->items);
-      write_int (w, "in_progress", node->in_progress);
+      fm_cli_observe_write_int (w, "items", node->items);
+      fm_cli_observe_write_int (w, "in_progress", node->in_progress);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
@@ -244,7 +246,7 @@ write_json (FmJsonWriter             *w,
       fm_json_writer_begin_object (w);
       write_string (w, "item", age->item);
       write_string (w, "state", age->state);
-      write_number (w, "age_s", age->age_s);
+      fm_cli_observe_write_number (w, "age_s", age->age_s);
       write_string (w, "node", age->node_id);
       fm_json_writer_key (w, "over_p85");
       fm_json_writer_boolean (w, age->over_p85);
@@ -259,14 +261,14 @@ write_json (FmJsonWriter             *w,
       const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
 
       fm_json_writer_begin_object (w);
-      write_int (w, "line", problem->line);
+      fm_cli_observe_write_int (w, "line", problem->line);
       write_string (w, "message", problem->message);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
 
-  write_int (w, "in_progress", o->in_progress);
-  write_number (w, "flow_efficiency", o->flow_efficiency);
+  fm_cli_observe_write_int (w, "in_progress", o->in_progress);
+  fm_cli_observe_write_number (w, "flow_efficiency", o->flow_efficiency);
   fm_json_writer_key (w, "period");
   fm_json_writer_begin_object (w);
   write_date (w, "from", &o->first_day);
@@ -289,9 +291,10 @@ print_padded (const char *text,
   printf ("%s%*s", text, (int) MAX (pad, 1), "");
 }
 
-static char *
-duration (double seconds,
-          double day_length_s)
+/* "3 d 4 h", or "–" for a figure that cannot be computed. */
+char *
+fm_cli_observe_duration (double seconds,
+                         double day_length_s)
 {
   if (isnan (seconds))
     return g_strdup ("–");
@@ -312,9 +315,9 @@ print_summary (FmObserved *o,
     { N_("Items"), g_strdup_printf ("%u", o->items) },
     { N_("Finished"), g_strdup_printf ("%u", o->finished) },
     { N_("In progress"), g_strdup_printf ("%u", o->in_progress) },
-    { N_("Lead time, median"), duration (o->lead_time_p50_s, day) },
-    { N_("Lead time, 85th percentile"), duration (o->lead_time_p85_s, day) },
-    { N_("Lead time, 95th percentile"), duration (o->lead_time_p95_s, day) },
+    { N_("Lead time, median"), fm_cli_observe_duration (o->lead_time_p50_s, day) },
+    { N_("Lead time, 85th percentile"), fm_cli_observe_duration (o->lead_time_p85_s, day) },
+    { N_("Lead time, 95th percentile"), fm_cli_observe_duration (o->lead_time_p95_s, day) },
     { N_("Throughput a week"), isnan (o->throughput_per_week) ? g_strdup ("–")
                                  : g_strdup_printf ("%.1f", o->throughput_per_week) },
     { N_("Flow efficiency"), isnan (o->flow_efficiency) ? g_strdup ("–")
@@ -352,9 +355,9 @@ print_nodes (FmDocument *document,
       const FmObservedNode *node = &g_array_index (o->nodes, FmObservedNode, i);
       FmNode *model = fm_map_lookup_node (map, node->node_id);
       g_autofree char *count = g_strdup_printf ("%u", node->count);
-      g_autofree char *median = duration (node->median_s, day);
-      g_autofree char *p85 = duration (node->p85_s, day);
-      g_autofree char *mapped = model != NULL ? duration (fm_metrics_node_time (document, model), day)
+      g_autofree char *median = fm_cli_observe_duration (node->median_s, day);
+      g_autofree char *p85 = fm_cli_observe_duration (node->p85_s, day);
+      g_autofree char *mapped = model != NULL ? fm_cli_observe_duration (fm_metrics_node_time (document, model), day)
                                               : g_strdup ("–");
       const char *label = model != NULL && *fm_node_get_label (model) ? fm_node_get_label (model)
                                                                        : node->node_id;
@@ -372,7 +375,7 @@ static void
 print_aging (FmObserved *o,
              double      day)
 {
-  g_autofree char *p85 = duration (o->lead_time_p85_s, day);
+  g_autofree char *p85 = fm_cli_observe_duration (o->lead_time_p85_s, day);
 
   if (o->aging->len == 0)
     return;
@@ -382,7 +385,7 @@ print_aging (FmObserved *o,
   for (guint i = 0; i < o->aging->len; i++)
     {
       const FmObservedAge *age = &g_array_index (o->aging, FmObservedAge, i);
-      g_autofree char *text = duration (age->age_s, day);
+      g_autofree char *text = fm_cli_observe_duration (age->age_s, day);
 
       printf ("  ");
       print_padded (age->item, 14);
