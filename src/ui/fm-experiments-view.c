@@ -171,7 +171,9 @@ make_row (FmExperimentsView *self,
     if (baseline != NULL && (fm_kaizen_get_baseline (kaizen) == NULL || *fm_kaizen_get_baseline (kaizen) == '\0'))
       {
         GtkWidget *fill = gtk_button_new_with_label (_("Fill Baseline"));
-        /* Translators: the tooltip of the button that fills an experiment's empty baseline, as in "Set the baseline to 13 d 18 h, from the observed data" */
+        /* Translators: the tooltip of the button that fills an experiment's
+         * empty baseline, as in "Set the baseline to 13 d 18 h, from the
+         * observed data before the start" */
         g_autofree char *tip = g_strdup_printf (_("Set the baseline to %s, from the observed data before the start"),
                                                 baseline);
 
