@@ -556,6 +556,62 @@ test_type (void)
   g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 3);
 }
 
+/* --calendar: durations in working seconds. Day 0 (2026-03-02) is a
+ * Monday; days 5, 6, 12, 13, 19 and 20 are a weekend. Each weekday is 8
+ * working hours, all inside the spans (the data has dates only).
+ *   A 0–8: days 0–4 and 7: 6 working days; build 2–5 (3) + test 6–8 (1)
+ *   B 1–10: 1–4, 7–9: 7; build 2–4 (2) + test 8–10 (2)
+ *   C 2–15: 2–4, 7–11, 14: 9; build 4–9 (3) + test 10–11 (1) + build
+ *     11–12 (1) + test 13–15 (1)
+ *   D 3–17: 3–4, 7–11, 14–16: 10; build 7–12 (5) + test 14–17 (3)
+ * Lead times 6, 7, 9, 10: median 8, 85th 9 + 0.55 = 9.55 working days;
+ * flow efficiency (4 + 4 + 6 + 8) / (6 + 7 + 9 + 10) = 22 / 32. H, in
+ * progress since day 1, is 4 + 5 + 5 = 14 working days old at the end
+ * of day 20. With Monday 9 March (day 7) off, each lead time is a day
+ * shorter: 5, 6, 8, 9, median 7. */
+static void
+test_calendar (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) holiday = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) no_calendar = { 0 };
+  const double wd = 8 * 3600;
+  JsonObject *o;
+
+  flowmap (&run, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", map, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (parser, run.out);
+  assert_number (o, "lead_time_p50_s", 8 * wd);
+  assert_number (o, "lead_time_p85_s", 9.55 * wd);
+  assert_number (o, "flow_efficiency", 22.0 / 32.0);
+  assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 14 * wd);
+  g_assert_true (json_object_get_boolean_member (o, "working_time"));
+  /* The weeks are the same: two whole weeks of two. */
+  assert_number (o, "throughput_per_week", 2);
+
+  flowmap (&holiday, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", "--holiday", "2026-03-09", map, NULL);
+  g_assert_cmpint (holiday.status, ==, 0);
+  assert_number (parse_object (parser, holiday.out), "lead_time_p50_s", 7 * wd);
+
+  /* In text, a day is a working day: 8 d, not 2 d 16 h. */
+  flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", map, NULL);
+  g_assert_nonnull (strstr (text.out, "Lead time, median             8 d\n"));
+
+  flowmap (&bad, "observe", "--csv", csv, "--calendar", "weekdays", map, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  /* The map has no calendar of its own. */
+  flowmap (&no_calendar, "observe", "--csv", csv, "--working-time", map, NULL);
+  g_assert_cmpint (no_calendar.status, ==, 1);
+}
+
 /* The width and height a PNG's header gives. */
 static void
 png_size (const char *path,
@@ -655,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/example-experiment", test_example_experiment);
   g_test_add_func ("/fm/cli/observe/as-of", test_as_of);
   g_test_add_func ("/fm/cli/observe/type", test_type);
+  g_test_add_func ("/fm/cli/observe/calendar", test_calendar);
   g_test_add_func ("/fm/cli/observe/chart", test_chart);
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
 

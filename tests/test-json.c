@@ -589,6 +589,50 @@ test_kaizen_started (void)
     }
 }
 
+/* The working calendar of observed data in working time: read, written
+ * back the same, and checked as it is read. */
+static void
+test_calendar (void)
+{
+  static const char text[] =
+    "{\"format\":\"flowmap\",\"version\":1,\"calendar\":{\"hours\":\"Mon-Fri 09:00-17:00\","
+    "\"holidays\":[\"2026-12-25\",\"2027-01-01\"],\"time_zone\":\"UTC\"},\"maps\":[{\"id\":\"m\","
+    "\"nodes\":[]}]}";
+  const char *bad[][2] = {
+    { "\"hours\":\"weekdays\"", "hours" },
+    { "\"hours\":\"Mon-Fri 09:00-17:00\",\"holidays\":[\"2026-02-30\"]", "holidays[0]" },
+    { "\"hours\":\"Mon-Fri 09:00-17:00\",\"time_zone\":\"Mars/Olympus\"", "time_zone" },
+    { "\"hours\":\"Mon-Fri 09:00-17:00\",\"shifts\":2", "shifts" },
+    { "\"holidays\":[]", "hours" },
+  };
+  g_autoptr(FmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  document = fm_json_load_data (text, -1, "calendar.flowmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fm_document_get_working_hours (document), ==, "Mon-Fri 09:00-17:00");
+  g_assert_cmpstr (fm_document_get_holidays (document), ==, "2026-12-25, 2027-01-01");
+  g_assert_cmpstr (fm_document_get_calendar_time_zone (document), ==, "UTC");
+  saved = fm_json_save_to_data (document, NULL);
+  g_assert_nonnull (strstr (saved, "\"calendar\": {\n    \"hours\": \"Mon-Fri 09:00-17:00\",\n    \"holidays\": [\n"
+                                   "      \"2026-12-25\",\n      \"2027-01-01\"\n    ],\n    \"time_zone\": \"UTC\"\n  },"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *wrong = g_strdup_printf ("{\"format\":\"flowmap\",\"version\":1,\"calendar\":{%s},"
+                                                "\"maps\":[{\"id\":\"m\",\"nodes\":[]}]}", bad[i][0]);
+      g_autoptr(FmDocument) refused = NULL;
+      g_autoptr(GError) wrong_error = NULL;
+
+      refused = fm_json_load_data (wrong, -1, "calendar.flowmap", &wrong_error);
+      g_test_message ("%s", wrong);
+      g_assert_null (refused);
+      g_assert_nonnull (wrong_error);
+      g_assert_nonnull (strstr (wrong_error->message, bad[i][1]));
+    }
+}
+
 /* Unknown fields set by code that name a known field are not written twice. */
 static void
 test_extra_collision (void)
@@ -1252,6 +1296,7 @@ main (int   argc,
   g_test_add_func ("/fm/json/unknown-fields", test_unknown_fields);
   g_test_add_func ("/fm/json/unknown-fields-read-order", test_unknown_fields_read_order);
   g_test_add_func ("/fm/json/kaizen-started", test_kaizen_started);
+  g_test_add_func ("/fm/json/calendar", test_calendar);
   g_test_add_func ("/fm/json/extra-collision", test_extra_collision);
   g_test_add_func ("/fm/json/examples", test_examples);
   g_test_add_func ("/fm/json/bom", test_bom);

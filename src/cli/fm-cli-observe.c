@@ -278,6 +278,8 @@ write_json (FmJsonWriter             *w,
   write_forecast (w, forecast, seed);
   write_mapping (w, log, mapping);
   fm_cli_observe_write_evidence (w, evidence);
+  fm_json_writer_key (w, "working_time");
+  fm_json_writer_boolean (w, o->working_time);
   fm_json_writer_end_object (w);
 }
 
@@ -337,9 +339,11 @@ print_summary (FmObserved *o,
 static void
 print_nodes (FmDocument *document,
              FmMap      *map,
-             FmObserved *o)
+             FmObserved *o,
+             double      day)
 {
-  double day = fm_document_get_day_length_s (document);
+  /* The map's times are in its own days. */
+  double map_day = fm_document_get_day_length_s (document);
 
   if (o->nodes->len == 0)
     return;
@@ -357,7 +361,7 @@ print_nodes (FmDocument *document,
       g_autofree char *count = g_strdup_printf ("%u", node->count);
       g_autofree char *median = fm_cli_observe_duration (node->median_s, day);
       g_autofree char *p85 = fm_cli_observe_duration (node->p85_s, day);
-      g_autofree char *mapped = model != NULL ? fm_cli_observe_duration (fm_metrics_node_time (document, model), day)
+      g_autofree char *mapped = model != NULL ? fm_cli_observe_duration (fm_metrics_node_time (document, model), map_day)
                                               : g_strdup ("–");
       const char *label = model != NULL && *fm_node_get_label (model) ? fm_node_get_label (model)
                                                                        : node->node_id;
@@ -570,6 +574,9 @@ fm_cli_observe (int    argc,
   g_autofree char *chart = NULL;
   g_auto(GStrv) mappings = NULL;
   g_auto(GStrv) types = NULL;
+  g_autofree char *calendar_spec = NULL;
+  g_auto(GStrv) holidays = NULL;
+  gboolean working_time = FALSE;
   int forecast_items = 0;
   int seed = DEFAULT_SEED;
   GOptionEntry entries[] = {
@@ -581,6 +588,9 @@ fm_cli_observe (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Only items finished up to this day; work in progress as of its end"), N_("DATE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The data as it was at the end of this day, or at this date and time (default: just after its last event)"), N_("DATE") },
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &types, N_("Only items of this work item type; repeat for more"), N_("TYPE") },
+    { "working-time", 'w', 0, G_OPTION_ARG_NONE, &working_time, N_("Durations in working time, by the calendar of FILE"), NULL },
+    { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar_spec, N_("Durations in working time, by these days and hours in --time-zone instead of FILE’s calendar"), N_("\"Mon-Fri 09:00-17:00\"") },
+    { "holiday", 0, 0, G_OPTION_ARG_STRING_ARRAY, &holidays, N_("A day off of --calendar; repeat for more"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write FILE with the observed times on the map’s nodes"), N_("OUT.flowmap") },
     { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: median (default) or p85"), N_("median|p85") },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast_items, N_("Forecast when N more items will be finished"), N_("N") },
@@ -599,6 +609,7 @@ fm_cli_observe (int    argc,
   g_autoptr(FmObservedMapping) mapping = NULL;
   g_autoptr(FmObserved) observed = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(FmCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
   FmObservedStatistic statistic = FM_OBSERVED_MEDIAN;
   FmCsvImportOptions import_options;
@@ -668,9 +679,39 @@ fm_cli_observe (int    argc,
       return FM_CLI_USAGE;
     }
 
+  if (holidays != NULL && calendar_spec == NULL)
+    {
+      g_printerr (_("flowmap observe: --holiday needs --calendar\n"));
+      return FM_CLI_USAGE;
+    }
+  if (calendar_spec != NULL)
+    {
+      g_autofree char *days_off = holidays != NULL ? g_strjoinv (",", holidays) : NULL;
+
+      calendar = fm_calendar_new_from_fields (calendar_spec, days_off, NULL, tz, &error);
+      if (calendar == NULL)
+        {
+          g_printerr ("flowmap observe: --calendar: %s\n", error->message);
+          return FM_CLI_USAGE;
+        }
+    }
+
   document = fm_cli_load (argv[1]);
   if (document == NULL)
     return FM_CLI_FAILED;
+  if (calendar == NULL && working_time)
+    {
+      /* The file's calendar was checked as it was read. */
+      if (fm_document_get_working_hours (document) == NULL)
+        {
+          g_printerr (_("flowmap observe: %s has no working calendar: give one with --calendar\n"), argv[1]);
+          return FM_CLI_FAILED;
+        }
+      calendar = fm_calendar_new_from_fields (fm_document_get_working_hours (document),
+                                              fm_document_get_holidays (document),
+                                              fm_document_get_calendar_time_zone (document), tz, NULL);
+      g_assert (calendar != NULL);
+    }
   map = fm_cli_pick_map (document, argv[1], map_name);
   if (map == NULL)
     return FM_CLI_FAILED;
@@ -694,6 +735,7 @@ fm_cli_observe (int    argc,
   options.to = to;
   options.time_zone = tz;
   options.types = (const char * const *) types;
+  options.calendar = calendar;
   observed = fm_observed_compute (log, mapping, map, &options);
   evidence = fm_evidence_compute (log, mapping, map, observed, &options);
   if (forecast_items > 0)
@@ -719,10 +761,11 @@ fm_cli_observe (int    argc,
     }
   else
     {
-      double day = fm_document_get_day_length_s (document);
+      /* In working time, "1 d" is a working day. */
+      double day = calendar != NULL ? fm_calendar_day_length_s (calendar) : fm_document_get_day_length_s (document);
 
       print_summary (observed, day);
-      print_nodes (document, map, observed);
+      print_nodes (document, map, observed, day);
       print_aging (observed, day);
       print_distribution (observed);
       print_forecast (has_forecast ? &forecast : NULL);

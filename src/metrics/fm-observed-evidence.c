@@ -160,6 +160,7 @@ typedef struct {
   FmNode **state_node;
   gboolean *state_done;
   const char * const *types;
+  const FmCalendar *calendar;
   GTimeZone *tz;
   gint64 as_of;
   guint32 last_day;
@@ -220,7 +221,7 @@ evidence_for (Walk     *w,
 
       if (side != NULL)
         {
-          double lead_s = (double) (finish - start);
+          double lead_s = fm_observed_span (w->calendar, start, finish);
           guint32 day = fm_observed_day_of (w->tz, finish);
 
           g_array_append_val (side->leads, lead_s);
@@ -231,16 +232,17 @@ evidence_for (Walk     *w,
       for (guint s = 0; s < stays->len; s++)
         {
           const FmObservedStay *stay = &g_array_index (stays, FmObservedStay, s);
-          double seconds = (double) (stay->left - stay->entered);
 
           if (stay->left == FM_OBSERVED_OPEN)
             continue;
           for (guint n = 0; n < nodes->len; n++)
             {
               NodeAcc *acc = &g_array_index (nodes, NodeAcc, n);
+              double seconds;
 
               if (acc->node != stay->node)
                 continue;
+              seconds = fm_observed_span (w->calendar, stay->entered, stay->left);
               if (stay->left < self->start)
                 g_array_append_val (acc->before, seconds);
               else if (stay->entered >= self->start)
@@ -283,8 +285,9 @@ evidence_for (Walk     *w,
  * @mapping: its mapping
  * @map: its map, whose experiments are looked at
  * @observed: the figures, which give the as-of and the time zone
- * @options: the options @observed was computed with (only @types is
- *   read: the sides take all the data up to the as-of, whatever @from)
+ * @options: the options @observed was computed with (only @types and
+ *   @calendar are read: the sides take all the data up to the as-of,
+ *   whatever @from)
  *
  * Returns: (transfer container) (element-type FmEvidence): the evidence
  *   of every experiment of @map with a start date, in the map's order
@@ -310,6 +313,7 @@ fm_evidence_compute (FmObservedLog           *log,
 
   w.log = log;
   w.types = options->types;
+  w.calendar = options->calendar;
   w.tz = observed->time_zone;
   w.as_of = g_date_time_to_unix (observed->as_of);
   w.last_day = g_date_get_julian (&observed->last_day);

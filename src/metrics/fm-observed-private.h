@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "fm-calendar.h"
 #include "fm-map.h"
 #include "fm-observed-log.h"
 #include "fm-observed-mapping.h"
@@ -28,6 +29,9 @@ guint32      fm_observed_day_of           (GTimeZone  *tz,
 int          fm_observed_compare_doubles  (gconstpointer a,
                                            gconstpointer b);
 
+double       fm_observed_span             (const FmCalendar       *calendar,
+                                           gint64                  from,
+                                           gint64                  to);
 void         fm_observed_resolve_states   (FmObservedLog          *log,
                                            FmObservedMapping      *mapping,
                                            FmMap                  *map,

@@ -25,6 +25,7 @@ typedef struct {
   guint done_band;
   GTimeZone *tz;
   const char * const *types;
+  const FmCalendar *calendar;
   gint64 as_of;
   gboolean has_from;
   gint64 from;
@@ -268,7 +269,7 @@ walk_item (Walk                 *w,
       f.type = g_strdup (item->type);
       f.start = start;
       f.finish = finish;
-      f.lead_s = (double) (finish - start);
+      f.lead_s = fm_observed_span (w->calendar, start, finish);
       g_array_append_val (self->finishes, f);
     }
 }
@@ -279,8 +280,8 @@ walk_item (Walk                 *w,
  * @mapping: its mapping
  * @map: its map
  * @observed: the figures, which give the period and the time zone
- * @options: the options @observed was computed with (only @from and
- *   @types are read)
+ * @options: the options @observed was computed with (only @from,
+ *   @types and @calendar are read)
  *
  * Returns: (transfer full): the series of @observed
  */
@@ -314,6 +315,7 @@ fm_observed_series_compute (FmObservedLog           *log,
   w.tz = observed->time_zone;
   w.as_of = g_date_time_to_unix (observed->as_of);
   w.types = options->types;
+  w.calendar = options->calendar;
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
   w.first = g_date_get_julian (&observed->first_day);

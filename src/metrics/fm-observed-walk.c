@@ -161,3 +161,21 @@ fm_observed_type_selected (const char * const *types,
 
   return FALSE;
 }
+
+/**
+ * fm_observed_span:
+ * @calendar: (nullable): the working calendar durations are counted in
+ *
+ * Returns: the seconds from @from to @to: the working ones with a
+ *   calendar, all of them without
+ */
+double
+fm_observed_span (const FmCalendar *calendar,
+                  gint64            from,
+                  gint64            to)
+{
+  if (calendar != NULL)
+    return fm_calendar_working_seconds (calendar, from, to);
+
+  return (double) (to - from);
+}

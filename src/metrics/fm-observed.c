@@ -36,6 +36,7 @@ typedef struct {
   GHashTable *accs;      /* FmNode* -> NodeAcc* */
   GTimeZone *tz;
   const char * const *types_wanted;
+  const FmCalendar *calendar;
   gint64 as_of;
   gboolean has_from;
   gint64 from;
@@ -137,14 +138,15 @@ node_acc_free (gpointer data)
 }
 
 static double
-overlap (gint64 a0,
-         gint64 a1,
-         gint64 b0,
-         gint64 b1)
+overlap (const FmCalendar *calendar,
+         gint64            a0,
+         gint64            a1,
+         gint64            b0,
+         gint64            b1)
 {
   gint64 start = MAX (a0, b0), end = MIN (a1, b1);
 
-  return end > start ? (double) (end - start) : 0;
+  return end > start ? fm_observed_span (calendar, start, end) : 0;
 }
 
 /* Counts one item. Returns: whether it is in the stream at all. */
@@ -173,7 +175,7 @@ walk_item (Walk                 *w,
 
       if (stay->left != FM_OBSERVED_OPEN && (!w->has_from || stay->left >= w->from))
         {
-          double seconds = (double) (stay->left - stay->entered);
+          double seconds = fm_observed_span (w->calendar, stay->entered, stay->left);
 
           g_array_append_val (acc->samples, seconds);
           if (acc->last_item != item)
@@ -186,7 +188,7 @@ walk_item (Walk                 *w,
         }
 
       if (in_period && fm_node_get_kind (stay->node) == FM_NODE_KIND_PROCESS)
-        active_s += overlap (stay->entered, stay->left, start, finish);
+        active_s += overlap (w->calendar, stay->entered, stay->left, start, finish);
     }
 
   span[0] = start;
@@ -195,7 +197,7 @@ walk_item (Walk                 *w,
 
   if (in_period)
     {
-      double lead_s = (double) (finish - start);
+      double lead_s = fm_observed_span (w->calendar, start, finish);
       const char *type = item->type != NULL ? item->type : "";
 
       g_array_append_val (result->lead_times, lead_s);
@@ -214,7 +216,7 @@ walk_item (Walk                 *w,
       age.item = g_strdup (item->id);
       age.state = g_strdup (fm_observed_log_get_state_name (w->log, last->state));
       age.node_id = node != NULL ? g_strdup (fm_node_get_id (node)) : NULL;
-      age.age_s = (double) (w->as_of - start);
+      age.age_s = fm_observed_span (w->calendar, start, w->as_of);
       g_array_append_val (result->aging, age);
       result->in_progress++;
     }
@@ -513,6 +515,7 @@ fm_observed_compute (FmObservedLog           *log,
   w.finishes = g_array_new (FALSE, FALSE, sizeof (gint64));
   w.types = g_hash_table_new (g_str_hash, g_str_equal);
   w.types_wanted = options->types;
+  w.calendar = options->calendar;
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
 
@@ -573,6 +576,7 @@ fm_observed_compute (FmObservedLog           *log,
 
   result->as_of = g_date_time_new_from_unix_utc (w.as_of);
   result->time_zone = g_time_zone_ref (w.tz);
+  result->working_time = w.calendar != NULL;
   g_date_clear (&result->first_day, 1);
   g_date_clear (&result->last_day, 1);
   {

@@ -1,6 +1,7 @@
 /* fm-observed.h: flow figures measured from work-item data, and putting them on a map */
 #pragma once
 
+#include "fm-calendar.h"
 #include "fm-document.h"
 #include "fm-observed-log.h"
 #include "fm-observed-mapping.h"
@@ -33,6 +34,8 @@ typedef enum {
  * @time_zone: (nullable): where days and weeks begin; %NULL: local time
  * @types: (nullable) (array zero-terminated=1): count only items of these
  *   work item types (compared without regard to case); %NULL: all items
+ * @calendar: (nullable): count durations (stays, lead times, ages, flow
+ *   efficiency) in its working seconds; %NULL: in elapsed seconds
  *
  * Initialise with fm_observed_options_init(); the caller keeps ownership.
  */
@@ -41,6 +44,7 @@ typedef struct {
   GDateTime *to;
   GTimeZone *time_zone;
   const char * const *types;
+  const FmCalendar *calendar;
 } FmObservedOptions;
 
 /**
@@ -131,6 +135,7 @@ typedef struct {
  * @last_day: the last day of the period
  * @as_of: the end of the period
  * @time_zone: where its days begin
+ * @working_time: durations are working seconds of a calendar
  *
  * Figures measured from data; see docs/observed.md for each definition.
  */
@@ -155,6 +160,7 @@ typedef struct {
   GDate last_day;
   GDateTime *as_of;
   GTimeZone *time_zone;
+  gboolean working_time;
 } FmObserved;
 
 /**

@@ -35,25 +35,38 @@ has_started (FmMap *map)
 /**
  * fm_experiments_evidence_compute:
  * @session: (nullable): the window's observed data
+ * @document: the document of @map, whose working calendar counts when
+ *   the session counts in working time
+ * @day_length_s: (out): the day of the durations: a working day of the
+ *   calendar, or the document's
  *
  * Returns: (transfer full) (nullable) (element-type FmEvidence): the
  *   evidence of @map's experiments, %NULL without data or start dates
  */
 GPtrArray *
 fm_experiments_evidence_compute (FmObservedSession *session,
-                                 FmMap             *map)
+                                 FmDocument        *document,
+                                 FmMap             *map,
+                                 double            *day_length_s)
 {
   FmObservedLog *log = session != NULL ? fm_observed_session_get_log (session) : NULL;
   g_autoptr(FmObservedMapping) mapping = NULL;
   g_autoptr(FmObserved) observed = NULL;
+  g_autoptr(FmCalendar) calendar = NULL;
   FmObservedOptions options;
 
+  *day_length_s = document != NULL ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   if (log == NULL || map == NULL || !has_started (map))
     return NULL;
+
+  calendar = fm_observed_session_dup_calendar (session, document);
+  if (calendar != NULL)
+    *day_length_s = fm_calendar_day_length_s (calendar);
 
   mapping = fm_observed_session_dup_mapping (session, map);
   fm_observed_options_init (&options);
   fm_observed_session_fill_options (session, &options);
+  options.calendar = calendar;
   observed = fm_observed_compute (log, mapping, map, &options);
 
   return fm_evidence_compute (log, mapping, map, observed, &options);

@@ -7,7 +7,9 @@
 G_BEGIN_DECLS
 
 GPtrArray        *fm_experiments_evidence_compute  (FmObservedSession *session,
-                                                    FmMap             *map);
+                                                    FmDocument        *document,
+                                                    FmMap             *map,
+                                                    double            *day_length_s);
 const FmEvidence *fm_experiments_evidence_lookup   (GPtrArray         *evidence,
                                                     const char        *kaizen_id);
 char             *fm_experiments_evidence_describe (const FmEvidence  *evidence,

@@ -35,6 +35,7 @@ struct _FmExperimentsView
   FmCanvas *canvas;
   FmObservedSession *session;
   GPtrArray *evidence;     /* nullable: FmEvidence of the map's experiments */
+  double day_length_s;     /* of its durations */
   guint rebuild_id;
   guint n_overdue;
 };
@@ -159,7 +160,7 @@ make_row (FmExperimentsView *self,
   {
     g_autofree char *measure = describe_measure (kaizen);
     const FmEvidence *evidence = fm_experiments_evidence_lookup (self->evidence, fm_node_get_id (FM_NODE (kaizen)));
-    double day = self->document ? fm_document_get_day_length_s (self->document) : FM_DEFAULT_DAY_LENGTH_S;
+    double day = self->day_length_s;
     g_autofree char *observed = evidence ? fm_experiments_evidence_describe (evidence, self->map, day) : NULL;
     g_autofree char *baseline = evidence ? fm_experiments_evidence_baseline (evidence, day) : NULL;
     char *all = g_strjoin (NULL, subtitle, measure ? "\n" : "", measure ? measure : "",
@@ -233,7 +234,7 @@ rebuild (gpointer data)
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
-  self->evidence = fm_experiments_evidence_compute (self->session, self->map);
+  self->evidence = fm_experiments_evidence_compute (self->session, self->document, self->map, &self->day_length_s);
   experiments = fm_experiments_list (self->map);
   for (guint i = 0; i < experiments->len; i++)
     {

@@ -26,6 +26,7 @@
 #include "fm-json.h"
 #include "fm-inspector-kaizen.h"
 #include "fm-inspector-observed.h"
+#include "fm-calendar.h"
 
 typedef enum {
   FIELD_TEXT,       /* a string; empty is unset, except for a label */
@@ -35,6 +36,7 @@ typedef enum {
   FIELD_RATE,       /* 0–1, shown as a percentage */
   FIELD_DATE,       /* YYYY-MM-DD */
   FIELD_CHOICE,     /* an enum, in a combo row in the enum's order */
+  FIELD_CALENDAR,   /* a string of the working calendar, checked as fm-calendar.c reads it */
 } FieldType;
 
 typedef enum {
@@ -100,6 +102,10 @@ static const struct {
   { "review_date", ON_NODE, PART_KAIZEN, "review-date", FIELD_DATE },
   { "started", ON_NODE, PART_KAIZEN, "started", FIELD_DATE },
   { "status", ON_NODE, PART_KAIZEN, "status", FIELD_CHOICE },
+  /* After the label's place (9) and before the last, the rate. */
+  { "doc_working_hours", ON_DOCUMENT, PART_DOCUMENT, "working-hours", FIELD_CALENDAR },
+  { "doc_holidays", ON_DOCUMENT, PART_DOCUMENT, "holidays", FIELD_CALENDAR },
+  { "doc_calendar_time_zone", ON_DOCUMENT, PART_DOCUMENT, "calendar-time-zone", FIELD_CALENDAR },
   { "edge_kind", ON_EDGE, PART_EDGE, "kind", FIELD_CHOICE },
   { "rate", ON_EDGE, PART_EDGE, "rate", FIELD_RATE },
 };
@@ -206,6 +212,24 @@ parse_date (const char *text)
          strlen (text) == 10 && g_date_valid_dmy (day, month, year);
 }
 
+/* A field of the working calendar as the file format takes it, so that
+ * what is typed can be saved and read again. */
+static gboolean
+calendar_field_valid (const char *property,
+                      const char *text)
+{
+  g_autoptr(FmCalendar) calendar = NULL;
+
+  if (g_str_equal (property, "working-hours"))
+    calendar = fm_calendar_new_from_fields (text, NULL, NULL, NULL, NULL);
+  else if (g_str_equal (property, "holidays"))
+    calendar = fm_calendar_new_from_fields ("Mon-Sun 00:00-24:00", text, NULL, NULL, NULL);
+  else
+    calendar = fm_calendar_new_from_fields ("Mon-Sun 00:00-24:00", NULL, text, NULL, NULL);
+
+  return calendar != NULL;
+}
+
 /* Reads @text as the value of field @i into @value (initialised to the
  * property's type). Returns FALSE when it does not read or is out of range. */
 static gboolean
@@ -227,6 +251,12 @@ parse_field (FmInspector *self,
 
     case FIELD_DATE:
       if (!empty && !parse_date (stripped))
+        return FALSE;
+      g_value_set_string (value, empty ? NULL : stripped);
+      return TRUE;
+
+    case FIELD_CALENDAR:
+      if (!empty && !calendar_field_valid (fields[i].property, stripped))
         return FALSE;
       g_value_set_string (value, empty ? NULL : stripped);
       return TRUE;
@@ -311,6 +341,7 @@ format_field (FmInspector  *self,
     case FIELD_NUMBER:
     case FIELD_TEXT:
     case FIELD_DATE:
+    case FIELD_CALENDAR:
     case FIELD_CHOICE:
     default:
       return format_number (number);

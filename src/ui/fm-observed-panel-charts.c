@@ -40,7 +40,8 @@ fm_observed_panel_chart_data (FmObservedPanel *self,
   *data = (FmChartData) { 0 };
   data->observed = self->observed;
   data->series = self->series;
-  data->day_length_s = document ? fm_document_get_day_length_s (document) : 0;
+  data->day_length_s = self->working_day_s > 0 ? self->working_day_s
+                      : document ? fm_document_get_day_length_s (document) : 0;
   data->title = for_slide;
   data->source = self->session ? fm_observed_session_get_source (self->session) : NULL;
   if (self->markers != NULL)

@@ -3,7 +3,9 @@
  * Beside the period: the day the data is looked at as of (by default the
  * end of the data, just after its last event, never today: the same file
  * gives the same figures on any day), picked in a calendar; and the work
- * item types counted (features and defects flow differently). Both are
+ * item types counted (features and defects flow differently); and, when
+ * the document has a working calendar, whether durations are counted in
+ * its working time. All three are
  * the window's FmObservedSession's, so that every view of the data (the
  * figures, the charts, the experiments' evidence) follows them.
  */
@@ -84,6 +86,20 @@ fm_observed_panel_show_filter (FmObservedPanel *self)
     }
   gtk_widget_set_visible (self->as_of_reset, chosen);
   show_types (self, log);
+  {
+    FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
+    const char *hours = document ? fm_document_get_working_hours (document) : NULL;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->working_row), hours != NULL);
+    gtk_switch_set_active (self->working_switch, fm_observed_session_get_working_time (self->session));
+    if (hours != NULL)
+      {
+        /* Translators: under "Working Time": the document's working hours, as in "Mon-Fri 09:00-17:00, holidays off" */
+        g_autofree char *subtitle = g_strdup_printf (_("%s, holidays off"), hours);
+
+        adw_action_row_set_subtitle (self->working_row, subtitle);
+      }
+  }
   self->updating_filter = FALSE;
 }
 
@@ -143,6 +159,15 @@ on_type_selected (FmObservedPanel *self)
 }
 
 static void
+on_working_time (FmObservedPanel *self)
+{
+  if (self->updating_filter || self->session == NULL)
+    return;
+
+  fm_observed_session_set_working_time (self->session, gtk_switch_get_active (self->working_switch));
+}
+
+static void
 action_as_of_end (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -163,6 +188,8 @@ fm_observed_panel_filter_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, as_of_calendar);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, type_row);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, type_names);
+  gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, working_row);
+  gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, working_switch);
   gtk_widget_class_install_action (widget_class, "observed.as-of-end", NULL, action_as_of_end);
 }
 
@@ -172,4 +199,5 @@ fm_observed_panel_filter_init (FmObservedPanel *self)
   g_signal_connect_swapped (self->as_of_popover, "show", G_CALLBACK (on_popover_shown), self);
   g_signal_connect_swapped (self->as_of_calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_type_selected), self);
+  g_signal_connect_swapped (self->working_switch, "notify::active", G_CALLBACK (on_working_time), self);
 }

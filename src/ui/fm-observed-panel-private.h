@@ -23,6 +23,8 @@ struct _FmObservedPanel
   GtkCalendar *as_of_calendar;
   AdwComboRow *type_row;
   GtkStringList *type_names;
+  AdwActionRow *working_row;
+  GtkSwitch *working_switch;
   AdwActionRow *mapping_row;
   GtkLabel *lead_p50;
   GtkLabel *lead_p85;
@@ -51,6 +53,7 @@ struct _FmObservedPanel
   GArray *markers;                /* FmChartMarker: their starts, for the scatterplot */
   char **types_listed;            /* the types the type row offers, after "All" */
   gboolean updating_filter;
+  double working_day_s;           /* a working day of the calendar, 0 in elapsed time */
   guint key;                      /* of the map the figures are of, see map_key() */
   gboolean stale;                 /* the data or the period changed since */
   guint update_id;

@@ -49,6 +49,10 @@ day_length (FmObservedPanel *self)
 {
   FmDocument *document = current_document (self);
 
+  /* In working time, a day is a working day. */
+  if (self->working_day_s > 0)
+    return self->working_day_s;
+
   return document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
 }
 
@@ -239,13 +243,28 @@ update (FmObservedPanel *self)
   g_autoptr(FmObservedMapping) mapping = NULL;
   g_autoptr(GDateTime) from = NULL;
   guint weeks = period_weeks[MIN (adw_combo_row_get_selected (self->period_row), G_N_ELEMENTS (period_weeks) - 1)];
+  g_autoptr(FmCalendar) calendar = NULL;
+  g_autofree char *calendar_text = NULL;
+  guint key = 0;
   FmObservedOptions options;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
 
-  if (!self->stale && self->observed != NULL && log != NULL && map != NULL && map_key (map) == self->key)
+  /* The calendar is the document's: a change of it is a change of the
+   * figures, as one of the map. */
+  if (self->session != NULL && document != NULL)
+    calendar = fm_observed_session_dup_calendar (self->session, document);
+  calendar_text = calendar != NULL ? g_strconcat (fm_document_get_working_hours (document), "|",
+                                                  fm_document_get_holidays (document), "|",
+                                                  fm_document_get_calendar_time_zone (document), NULL)
+                                   : NULL;
+  if (map != NULL)
+    key = map_key (map) ^ (calendar_text != NULL ? g_str_hash (calendar_text) : 0);
+
+  if (!self->stale && self->observed != NULL && log != NULL && map != NULL && key == self->key)
     {
       fm_observed_panel_show_nodes (self, document, map);
+      fm_observed_panel_show_filter (self);
       return;
     }
 
@@ -254,7 +273,8 @@ update (FmObservedPanel *self)
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_pointer (&self->markers, g_array_unref);
   self->stale = FALSE;
-  self->key = map ? map_key (map) : 0;
+  self->key = key;
+  self->working_day_s = calendar != NULL ? fm_calendar_day_length_s (calendar) : 0;
 
   if (log == NULL || map == NULL)
     {
@@ -270,6 +290,7 @@ update (FmObservedPanel *self)
   mapping = fm_observed_session_dup_mapping (self->session, map);
   fm_observed_options_init (&options);
   fm_observed_session_fill_options (self->session, &options);
+  options.calendar = calendar;
   self->observed = fm_observed_compute (log, mapping, map, &options);
 
   /* The last weeks up to the end of the data: from the midnight that

@@ -32,6 +32,7 @@ struct _FmObservedSession
   GArray *choices;   /* Choice: the states mapped by hand */
   GDateTime *as_of;  /* nullable: just after the data's last event */
   GStrv types;       /* nullable: all types */
+  gboolean working_time;  /* durations by the document's working calendar */
 };
 
 G_DEFINE_FINAL_TYPE (FmObservedSession, fm_observed_session, G_TYPE_OBJECT)
@@ -316,4 +317,54 @@ fm_observed_session_fill_options (FmObservedSession *self,
   options->time_zone = self->time_zone;
   options->to = self->as_of;
   options->types = (const char * const *) self->types;
+}
+
+/**
+ * fm_observed_session_set_working_time:
+ * @working_time: count durations in the working time of the document's
+ *   calendar (fm_observed_session_dup_calendar())
+ *
+ * Emits ::filter-changed when it changes.
+ */
+void
+fm_observed_session_set_working_time (FmObservedSession *self,
+                                      gboolean           working_time)
+{
+  g_return_if_fail (FM_IS_OBSERVED_SESSION (self));
+
+  if (self->working_time == !!working_time)
+    return;
+
+  self->working_time = !!working_time;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+gboolean
+fm_observed_session_get_working_time (FmObservedSession *self)
+{
+  g_return_val_if_fail (FM_IS_OBSERVED_SESSION (self), FALSE);
+
+  return self->working_time;
+}
+
+/**
+ * fm_observed_session_dup_calendar:
+ * @document: whose working calendar to take
+ *
+ * Returns: (transfer full) (nullable): the calendar durations are counted
+ *   in: %NULL unless working time is on and @document has a calendar; its
+ *   hours are in its time zone, or else in the data's
+ */
+FmCalendar *
+fm_observed_session_dup_calendar (FmObservedSession *self,
+                                  FmDocument        *document)
+{
+  g_return_val_if_fail (FM_IS_OBSERVED_SESSION (self), NULL);
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
+
+  if (!self->working_time || document == NULL || fm_document_get_working_hours (document) == NULL)
+    return NULL;
+
+  return fm_calendar_new_from_fields (fm_document_get_working_hours (document), fm_document_get_holidays (document),
+                                      fm_document_get_calendar_time_zone (document), self->time_zone, NULL);
 }

@@ -31,5 +31,10 @@ void               fm_observed_session_set_types    (FmObservedSession *self,
 const char * const *fm_observed_session_get_types   (FmObservedSession *self);
 void               fm_observed_session_fill_options (FmObservedSession *self,
                                                      FmObservedOptions *options);
+void               fm_observed_session_set_working_time (FmObservedSession *self,
+                                                     gboolean           working_time);
+gboolean           fm_observed_session_get_working_time (FmObservedSession *self);
+FmCalendar        *fm_observed_session_dup_calendar (FmObservedSession *self,
+                                                     FmDocument        *document);
 
 G_END_DECLS
