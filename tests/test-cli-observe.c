@@ -568,7 +568,15 @@ test_type (void)
  * flow efficiency (4 + 4 + 6 + 8) / (6 + 7 + 9 + 10) = 22 / 32. H, in
  * progress since day 1, is 4 + 5 + 5 = 14 working days old at the end
  * of day 20. With Monday 9 March (day 7) off, each lead time is a day
- * shorter: 5, 6, 8, 9, median 7. */
+ * shorter: 5, 6, 8, 9, median 7.
+ * Waits for test: A 5–6 (a Saturday: 0), B 4–8 (Friday and Monday: 2),
+ * C 9–10 (1) and 12–13 (0), D 12–14 (a weekend: 0): 0, 0, 0, 1, 2, so
+ * the median wait is no working time at all (1 day elapsed) and the
+ * 85th percentile 1 + 0.4 × 1 = 1.4 working days.
+ * The forecast of 5 items (two whole weeks of 2: 2.5 weeks in every run)
+ * is 2.5 × 5 = 12.5 working days from the end of Sunday 22 March: the
+ * 13th working day after it, Wednesday 8 April; with Good Friday (3
+ * April) off, Thursday 9 April. */
 static void
 test_calendar (void)
 {
@@ -580,6 +588,9 @@ test_calendar (void)
   g_auto(Run) text = { 0 };
   g_auto(Run) bad = { 0 };
   g_auto(Run) no_calendar = { 0 };
+  g_auto(Run) forecast = { 0 };
+  g_auto(Run) easter = { 0 };
+  JsonObject *p85;
   const double wd = 8 * 3600;
   JsonObject *o;
 
@@ -592,6 +603,7 @@ test_calendar (void)
   assert_number (o, "flow_efficiency", 22.0 / 32.0);
   assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 14 * wd);
   g_assert_true (json_object_get_boolean_member (o, "working_time"));
+  assert_node (json_object_get_array_member (o, "nodes"), 2, "wait-test", 5, 0, 1.4 * wd);
   /* The weeks are the same: two whole weeks of two. */
   assert_number (o, "throughput_per_week", 2);
 
@@ -604,6 +616,18 @@ test_calendar (void)
   flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
            "--calendar", "Mon-Fri 09:00-17:00", map, NULL);
   g_assert_nonnull (strstr (text.out, "Lead time, median             8 d\n"));
+
+  flowmap (&forecast, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", "--forecast", "5", map, NULL);
+  p85 = json_object_get_object_member (json_object_get_object_member (parse_object (parser, forecast.out), "forecast"),
+                                       "p85");
+  assert_number (p85, "days", 12.5);
+  g_assert_cmpstr (json_object_get_string_member (p85, "date"), ==, "2026-04-08");
+  flowmap (&easter, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", "--holiday", "2026-04-03", "--forecast", "5", map, NULL);
+  p85 = json_object_get_object_member (json_object_get_object_member (parse_object (parser, easter.out), "forecast"),
+                                       "p85");
+  g_assert_cmpstr (json_object_get_string_member (p85, "date"), ==, "2026-04-09");
 
   flowmap (&bad, "observe", "--csv", csv, "--calendar", "weekdays", map, NULL);
   g_assert_cmpint (bad.status, ==, 2);

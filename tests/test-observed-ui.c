@@ -459,6 +459,74 @@ test_filter (Fixture       *f,
   run_idles ();
 }
 
+/* Working time: offered when the document has a working calendar (typed
+ * in the inspector, which refuses what the file could not hold), and the
+ * figures are then in its working seconds; test-cli-observe.c works them
+ * out by hand. */
+static void
+test_working_time (Fixture       *f,
+                   gconstpointer  data)
+{
+  FmMetricsCache *cache = fm_metrics_cache_new ();
+  FmObservedPanel *panel = g_object_ref_sink (FM_OBSERVED_PANEL (fm_observed_panel_new ()));
+  FmCanvasState *state = fm_canvas_state_new ();
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  GtkWidget *hours, *holidays;
+  double elapsed_p50;
+  FmObserved *o;
+
+  fm_metrics_cache_set_map (cache, f->doc, f->map);
+  fm_observed_panel_set_cache (panel, cache);
+  fm_observed_panel_set_session (panel, f->session);
+  import_example (f);
+  run_idles ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel->working_row)));
+  elapsed_p50 = fm_observed_panel_get_observed (panel)->lead_time_p50_s;
+
+  fm_inspector_set_map (inspector, f->doc, f->map, state);
+  run_idles ();
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "document");
+  hours = fm_inspector_get_field (inspector, "working-hours");
+  holidays = fm_inspector_get_field (inspector, "holidays");
+  gtk_editable_set_text (GTK_EDITABLE (hours), "weekdays");
+  run_idles ();
+  g_assert_null (fm_document_get_working_hours (f->doc));
+  gtk_editable_set_text (GTK_EDITABLE (hours), "Mon-Fri 09:00-17:00");
+  run_idles ();
+  g_assert_cmpstr (fm_document_get_working_hours (f->doc), ==, "Mon-Fri 09:00-17:00");
+  gtk_editable_set_text (GTK_EDITABLE (holidays), "2026-10-03, 2026-02-30");
+  run_idles ();
+  g_assert_null (fm_document_get_holidays (f->doc));
+  gtk_editable_set_text (GTK_EDITABLE (holidays), "2026-10-03");
+  run_idles ();
+  g_assert_cmpstr (fm_document_get_holidays (f->doc), ==, "2026-10-03");
+
+  fm_observed_panel_flush (panel);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel->working_row)));
+  g_assert_null (fm_observed_panel_get_observed (panel)->calendar);
+  gtk_switch_set_active (panel->working_switch, TRUE);
+  g_assert_true (fm_observed_session_get_working_time (f->session));
+  fm_observed_panel_flush (panel);
+  o = fm_observed_panel_get_observed (panel);
+  g_assert_nonnull (o->calendar);
+  /* At most 8 hours of each 24, 5 days of each 7. */
+  g_assert_cmpfloat (o->lead_time_p50_s, <=, elapsed_p50 * 8 / 24 * 5 / 7 + 8 * 3600);
+  g_assert_cmpfloat (o->lead_time_p50_s, >, elapsed_p50 * 8 / 24 * 5 / 7 - 2 * 8 * 3600);
+
+  gtk_switch_set_active (panel->working_switch, FALSE);
+  fm_observed_panel_flush (panel);
+  g_assert_cmpfloat (fm_observed_panel_get_observed (panel)->lead_time_p50_s, ==, elapsed_p50);
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+  g_assert_finalize_object (state);
+  fm_observed_panel_set_cache (panel, NULL);
+  fm_observed_panel_set_session (panel, NULL);
+  g_object_unref (panel);
+  g_assert_finalize_object (cache);
+  run_idles ();
+}
+
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type,
@@ -616,6 +684,7 @@ main (int   argc,
   ADD ("/fm/observed-ui/inspector", test_inspector);
   ADD ("/fm/observed-ui/filter", test_filter);
   ADD ("/fm/observed-ui/experiments", test_experiments);
+  ADD ("/fm/observed-ui/working-time", test_working_time);
 
   return g_test_run ();
 }

@@ -279,7 +279,7 @@ write_json (FmJsonWriter             *w,
   write_mapping (w, log, mapping);
   fm_cli_observe_write_evidence (w, evidence);
   fm_json_writer_key (w, "working_time");
-  fm_json_writer_boolean (w, o->working_time);
+  fm_json_writer_boolean (w, o->calendar != NULL);
   fm_json_writer_end_object (w);
 }
 

@@ -314,6 +314,20 @@ fm_calendar_day_length_s (const FmCalendar *self)
   return self->end_s - self->start_s;
 }
 
+/* The working days of a week without holidays: 5 for Mon-Fri. */
+guint
+fm_calendar_get_days_a_week (const FmCalendar *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  guint n = 0;
+
+  for (int d = 0; d < 7; d++)
+    n += (self->days >> d) & 1;
+
+  return n;
+}
+
 gboolean
 fm_calendar_is_working_day (const FmCalendar *self,
                             const GDate      *date)

@@ -25,6 +25,7 @@ gboolean    fm_calendar_add_holiday      (FmCalendar        *self,
                                           const char        *date);
 char       *fm_calendar_to_string        (const FmCalendar  *self);
 double      fm_calendar_day_length_s     (const FmCalendar  *self);
+guint       fm_calendar_get_days_a_week  (const FmCalendar  *self);
 gboolean    fm_calendar_is_working_day   (const FmCalendar  *self,
                                           const GDate       *date);
 double      fm_calendar_working_seconds  (const FmCalendar  *self,

@@ -576,7 +576,7 @@ fm_observed_compute (FmObservedLog           *log,
 
   result->as_of = g_date_time_new_from_unix_utc (w.as_of);
   result->time_zone = g_time_zone_ref (w.tz);
-  result->working_time = w.calendar != NULL;
+  result->calendar = w.calendar != NULL ? fm_calendar_ref ((FmCalendar *) w.calendar) : NULL;
   g_date_clear (&result->first_day, 1);
   g_date_clear (&result->last_day, 1);
   {
@@ -627,6 +627,7 @@ fm_observed_finalize (FmObserved *self)
   g_array_unref (self->lead_times);
   g_clear_pointer (&self->as_of, g_date_time_unref);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_clear_pointer (&self->calendar, fm_calendar_unref);
 }
 
 void

@@ -135,7 +135,8 @@ typedef struct {
  * @last_day: the last day of the period
  * @as_of: the end of the period
  * @time_zone: where its days begin
- * @working_time: durations are working seconds of a calendar
+ * @calendar: (nullable): the working calendar durations are counted in
+ *   (and the forecast's days); %NULL: elapsed time
  *
  * Figures measured from data; see docs/observed.md for each definition.
  */
@@ -160,7 +161,7 @@ typedef struct {
   GDate last_day;
   GDateTime *as_of;
   GTimeZone *time_zone;
-  gboolean working_time;
+  FmCalendar *calendar;
 } FmObserved;
 
 /**
@@ -168,7 +169,8 @@ typedef struct {
  * @items: how many items were forecast
  * @runs: simulations run
  * @days: days from the end of the period until the items are finished in
- *   50 %, 85 % and 95 % of the runs; NAN when it cannot be forecast
+ *   50 %, 85 % and 95 % of the runs (working days in working time); NAN
+ *   when it cannot be forecast
  * @dates: the days they fall on
  */
 typedef struct {
