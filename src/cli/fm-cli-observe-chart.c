@@ -62,7 +62,8 @@ fm_cli_observe_write_chart (const char              *kind,
 
   data.observed = observed;
   data.series = series;
-  data.day_length_s = fm_document_get_day_length_s (document);
+  data.day_length_s = observed->calendar != NULL ? fm_calendar_day_length_s (observed->calendar)
+                                                 : fm_document_get_day_length_s (document);
   data.title = TRUE;
   data.source = source;
   data.markers = (const FmChartMarker *) markers->data;
