@@ -339,6 +339,8 @@ fm_calendar_is_working_day (const FmCalendar *self,
 
   if (!(self->days & (1 << (g_date_get_weekday (date) - G_DATE_MONDAY))))
     return FALSE;
+  if (self->holidays->len == 0)
+    return TRUE;
   julian = g_date_get_julian (date);
 
   return bsearch (&julian, self->holidays->data, self->holidays->len, sizeof (guint32), compare_days) == NULL;
