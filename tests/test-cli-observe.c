@@ -397,7 +397,9 @@ test_example (void)
   g_assert_cmpfloat (json_object_get_double_member (o, "lead_time_p85_s"), <=,
                      json_object_get_double_member (o, "lead_time_p95_s"));
 
-  /* Every state found its node, and the time goes to waiting for security. */
+  /* Every state found its node. Since the security checks moved into the
+   * pipeline (2026-08-17, the experiment below), the longest wait is no
+   * longer for security review but for the release window. */
   nodes = json_object_get_array_member (o, "nodes");
   g_assert_cmpuint (json_array_get_length (nodes), ==, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -413,7 +415,7 @@ test_example (void)
           node_of_largest = ids[i];
         }
     }
-  g_assert_cmpstr (node_of_largest, ==, "wait-security");
+  g_assert_cmpstr (node_of_largest, ==, "wait-release");
 
   aging = json_object_get_array_member (o, "aging");
   g_assert_cmpuint (json_array_get_length (aging), ==, 12);
@@ -430,6 +432,209 @@ test_example (void)
                      json_object_get_double_member (json_object_get_object_member (forecast, "p85"), "days"));
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (forecast, "p85"), "days"), <=,
                      json_object_get_double_member (json_object_get_object_member (forecast, "p95"), "days"));
+}
+
+/* The bundled experiment, "Security checks run in every pipeline build",
+ * started on Monday 2026-08-17 (its midnight in UTC). Of the 86 items, 18
+ * finished before that day, 17 started on or after it and finished by
+ * 2026-11-20, the 12 in progress all started after it, and the other
+ * 86 − 18 − 17 − 12 = 39 were in flight. Waits for security review that
+ * ended before the start: 42, median 13 d 18 h 7 min 30 s (1,188,450 s);
+ * that began on or after it: 53, median 4 d 16 h 50 min (406,200 s): the
+ * waits the export shows shortened by whole weeks from that day. */
+static void
+test_example_experiment (void)
+{
+  g_autofree char *map = example ("release.flowmap");
+  g_autofree char *csv = example ("release-observed.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  JsonArray *experiments, *nodes;
+  JsonObject *e, *before, *after, *wait;
+
+  flowmap (&run, "observe", "--csv", csv, "--json", "--as-of", "2026-11-20", "--time-zone", "UTC", map, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  experiments = json_object_get_array_member (parse_object (parser, run.out), "experiments");
+  g_assert_cmpuint (json_array_get_length (experiments), ==, 1);
+  e = json_array_get_object_element (experiments, 0);
+  assert_keys (e, (const char * const []) { "id", "started", "before", "after", "in_flight", "nodes", NULL });
+  g_assert_cmpstr (json_object_get_string_member (e, "id"), ==, "kaizen-security");
+  g_assert_cmpstr (json_object_get_string_member (e, "started"), ==, "2026-08-17");
+  before = json_object_get_object_member (e, "before");
+  after = json_object_get_object_member (e, "after");
+  assert_keys (before, (const char * const []) { "items", "lead_time_p50_s", "lead_time_p85_s",
+                                                 "throughput_per_week", NULL });
+  g_assert_cmpint (json_object_get_int_member (before, "items"), ==, 18);
+  g_assert_cmpint (json_object_get_int_member (after, "items"), ==, 17);
+  g_assert_cmpint (json_object_get_int_member (e, "in_flight"), ==, 39);
+  g_assert_cmpint (json_object_get_int_member (e, "unfinished"), ==, 12);
+  g_assert_false (json_object_get_boolean_member (e, "few_items"));
+
+  nodes = json_object_get_array_member (e, "nodes");
+  g_assert_cmpuint (json_array_get_length (nodes), ==, 2);
+  wait = json_array_get_object_element (nodes, 0);
+  g_assert_cmpstr (json_object_get_string_member (wait, "id"), ==, "wait-security");
+  g_assert_cmpint (json_object_get_int_member (wait, "before_count"), ==, 42);
+  g_assert_cmpint (json_object_get_int_member (wait, "after_count"), ==, 53);
+  assert_number (wait, "before_median_s", 1188450);
+  assert_number (wait, "after_median_s", 406200);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (nodes, 1), "id"), ==, "security");
+
+  flowmap (&text, "observe", "--csv", csv, "--as-of", "2026-11-20", "--time-zone", "UTC", map, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Security checks run in every pipeline build, started 2026-08-17\n"));
+  g_assert_nonnull (strstr (text.out, "Waiting for security review     13 d 18 h (42) → 4 d 17 h (53)\n"));
+  g_assert_nonnull (strstr (text.out, "Left out: 39 in flight at the start, 12 started since and not finished\n"));
+}
+
+/* --as-of is --to; without either, the data's last event (D's Done, the
+ * midnight of 2026-03-19) and a second, whatever day it is. */
+static void
+test_as_of (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) to = { 0 };
+  g_auto(Run) as_of = { 0 };
+  g_auto(Run) data_end = { 0 };
+  g_auto(Run) moment = { 0 };
+  g_auto(Run) both = { 0 };
+  JsonObject *o;
+
+  flowmap (&to, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC", map, NULL);
+  flowmap (&as_of, "observe", "--csv", csv, "--json", "--as-of", "2026-03-22", "--time-zone", "UTC", map, NULL);
+  g_assert_cmpint (as_of.status, ==, 0);
+  g_assert_cmpstr (as_of.out, ==, to.out);
+
+  flowmap (&data_end, "observe", "--csv", csv, "--json", "--time-zone", "UTC", map, NULL);
+  o = parse_object (parser, data_end.out);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "period"), "to"), ==,
+                   "2026-03-19");
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 4);
+  /* H started on 2026-03-03: 16 days and a second before. */
+  assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 16 * D + 1);
+
+  /* A moment: C's Done (03-17) and D's (03-19) have not happened; H is
+   * 13 days and 12 hours old. */
+  flowmap (&moment, "observe", "--csv", csv, "--json", "--as-of", "2026-03-16T12:00:00Z", "--time-zone", "UTC",
+           map, NULL);
+  g_assert_cmpint (moment.status, ==, 0);
+  o = parse_object (parser, moment.out);
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 2);
+  assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 13.5 * D);
+
+  flowmap (&both, "observe", "--csv", csv, "--to", "2026-03-22", "--as-of", "2026-03-22", map, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+}
+
+/* --type: A and C are the features (lead times 8 and 13: median 10.5);
+ * with the defect B too, three; D has no type and is never chosen. */
+static void
+test_type (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) features = { 0 };
+  g_auto(Run) two = { 0 };
+  JsonObject *o;
+
+  flowmap (&features, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--type", "Feature", map, NULL);
+  g_assert_cmpint (features.status, ==, 0);
+  o = parse_object (parser, features.out);
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 2);
+  /* E, F and H, all features, are in progress. */
+  g_assert_cmpint (json_object_get_int_member (o, "in_progress"), ==, 3);
+  assert_number (o, "lead_time_p50_s", 10.5 * D);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "experiments")), ==, 0);
+
+  flowmap (&two, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--type", "feature", "--type", "defect", map, NULL);
+  o = parse_object (parser, two.out);
+  g_assert_cmpint (json_object_get_int_member (o, "finished"), ==, 3);
+}
+
+/* --calendar: durations in working seconds. Day 0 (2026-03-02) is a
+ * Monday; days 5, 6, 12, 13, 19 and 20 are a weekend. Each weekday is 8
+ * working hours, all inside the spans (the data has dates only).
+ *   A 0–8: days 0–4 and 7: 6 working days; build 2–5 (3) + test 6–8 (1)
+ *   B 1–10: 1–4, 7–9: 7; build 2–4 (2) + test 8–10 (2)
+ *   C 2–15: 2–4, 7–11, 14: 9; build 4–9 (3) + test 10–11 (1) + build
+ *     11–12 (1) + test 13–15 (1)
+ *   D 3–17: 3–4, 7–11, 14–16: 10; build 7–12 (5) + test 14–17 (3)
+ * Lead times 6, 7, 9, 10: median 8, 85th 9 + 0.55 = 9.55 working days;
+ * flow efficiency (4 + 4 + 6 + 8) / (6 + 7 + 9 + 10) = 22 / 32. H, in
+ * progress since day 1, is 4 + 5 + 5 = 14 working days old at the end
+ * of day 20. With Monday 9 March (day 7) off, each lead time is a day
+ * shorter: 5, 6, 8, 9, median 7.
+ * Waits for test: A 5–6 (a Saturday: 0), B 4–8 (Friday and Monday: 2),
+ * C 9–10 (1) and 12–13 (0), D 12–14 (a weekend: 0): 0, 0, 0, 1, 2, so
+ * the median wait is no working time at all (1 day elapsed) and the
+ * 85th percentile 1 + 0.4 × 1 = 1.4 working days.
+ * The forecast of 5 items (two whole weeks of 2: 2.5 weeks in every run)
+ * is 2.5 × 5 = 12.5 working days from the end of Sunday 22 March: the
+ * 13th working day after it, Wednesday 8 April; with Good Friday (3
+ * April) off, Thursday 9 April. */
+static void
+test_calendar (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) holiday = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) no_calendar = { 0 };
+  g_auto(Run) forecast = { 0 };
+  g_auto(Run) easter = { 0 };
+  JsonObject *p85;
+  const double wd = 8 * 3600;
+  JsonObject *o;
+
+  flowmap (&run, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", map, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (parser, run.out);
+  assert_number (o, "lead_time_p50_s", 8 * wd);
+  assert_number (o, "lead_time_p85_s", 9.55 * wd);
+  assert_number (o, "flow_efficiency", 22.0 / 32.0);
+  assert_age (json_object_get_array_member (o, "aging"), 0, "H", "Ready for Test", 14 * wd);
+  g_assert_true (json_object_get_boolean_member (o, "working_time"));
+  assert_node (json_object_get_array_member (o, "nodes"), 2, "wait-test", 5, 0, 1.4 * wd);
+  /* The weeks are the same: two whole weeks of two. */
+  assert_number (o, "throughput_per_week", 2);
+
+  flowmap (&holiday, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", "--holiday", "2026-03-09", map, NULL);
+  g_assert_cmpint (holiday.status, ==, 0);
+  assert_number (parse_object (parser, holiday.out), "lead_time_p50_s", 7 * wd);
+
+  /* In text, a day is a working day: 8 d, not 2 d 16 h. */
+  flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", map, NULL);
+  g_assert_nonnull (strstr (text.out, "Lead time, median             8 d\n"));
+
+  flowmap (&forecast, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", "--forecast", "5", map, NULL);
+  p85 = json_object_get_object_member (json_object_get_object_member (parse_object (parser, forecast.out), "forecast"),
+                                       "p85");
+  assert_number (p85, "days", 12.5);
+  g_assert_cmpstr (json_object_get_string_member (p85, "date"), ==, "2026-04-08");
+  flowmap (&easter, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--calendar", "Mon-Fri 09:00-17:00", "--holiday", "2026-04-03", "--forecast", "5", map, NULL);
+  p85 = json_object_get_object_member (json_object_get_object_member (parse_object (parser, easter.out), "forecast"),
+                                       "p85");
+  g_assert_cmpstr (json_object_get_string_member (p85, "date"), ==, "2026-04-09");
+
+  flowmap (&bad, "observe", "--csv", csv, "--calendar", "weekdays", map, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  /* The map has no calendar of its own. */
+  flowmap (&no_calendar, "observe", "--csv", csv, "--working-time", map, NULL);
+  g_assert_cmpint (no_calendar.status, ==, 1);
 }
 
 /* The width and height a PNG's header gives. */
@@ -528,6 +733,10 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/mapping", test_mapping_option);
   g_test_add_func ("/fm/cli/observe/usage", test_usage);
   g_test_add_func ("/fm/cli/observe/example", test_example);
+  g_test_add_func ("/fm/cli/observe/example-experiment", test_example_experiment);
+  g_test_add_func ("/fm/cli/observe/as-of", test_as_of);
+  g_test_add_func ("/fm/cli/observe/type", test_type);
+  g_test_add_func ("/fm/cli/observe/calendar", test_calendar);
   g_test_add_func ("/fm/cli/observe/chart", test_chart);
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
 

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "fm-json.h"
+#include "fm-kaizen.h"
 #include "fm-json-writer.h"
 
 static void
@@ -322,6 +323,73 @@ test_limit_numbers (void)
     }
 }
 
+/* An experiment's start date is a real date of the calendar, as its
+ * review date. */
+static void
+test_kaizen_started (void)
+{
+  const char *dates[] = { "2026-02-30", "2026-8-17", "17.08.2026" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\":\"flowmap\",\"version\":1,\"maps\":[{\"id\":\"m\","
+                                               "\"nodes\":[{\"id\":\"k\",\"kind\":\"kaizen\",\"x\":0,\"y\":0,"
+                                               "\"started\":\"%s\"}]}]}", dates[i]);
+      g_autoptr(FmDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = fm_json_load_data (text, -1, "started.flowmap", &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "started"));
+      g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
+    }
+}
+
+/* The working calendar of observed data in working time: read, written
+ * back the same, and checked as it is read. */
+static void
+test_calendar (void)
+{
+  static const char text[] =
+    "{\"format\":\"flowmap\",\"version\":1,\"calendar\":{\"hours\":\"Mon-Fri 09:00-17:00\","
+    "\"holidays\":[\"2026-12-25\",\"2027-01-01\"],\"time_zone\":\"UTC\"},\"maps\":[{\"id\":\"m\","
+    "\"nodes\":[]}]}";
+  const char *bad[][2] = {
+    { "\"hours\":\"weekdays\"", "hours" },
+    { "\"hours\":\"Mon-Fri 09:00-17:00\",\"holidays\":[\"2026-02-30\"]", "holidays[0]" },
+    { "\"hours\":\"Mon-Fri 09:00-17:00\",\"time_zone\":\"Mars/Olympus\"", "time_zone" },
+    { "\"hours\":\"Mon-Fri 09:00-17:00\",\"shifts\":2", "shifts" },
+    { "\"holidays\":[]", "hours" },
+  };
+  g_autoptr(FmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  document = fm_json_load_data (text, -1, "calendar.flowmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fm_document_get_working_hours (document), ==, "Mon-Fri 09:00-17:00");
+  g_assert_cmpstr (fm_document_get_holidays (document), ==, "2026-12-25, 2027-01-01");
+  g_assert_cmpstr (fm_document_get_calendar_time_zone (document), ==, "UTC");
+  saved = fm_json_save_to_data (document, NULL);
+  g_assert_nonnull (strstr (saved, "\"calendar\": {\n    \"hours\": \"Mon-Fri 09:00-17:00\",\n    \"holidays\": [\n"
+                                   "      \"2026-12-25\",\n      \"2027-01-01\"\n    ],\n    \"time_zone\": \"UTC\"\n  },"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *wrong = g_strdup_printf ("{\"format\":\"flowmap\",\"version\":1,\"calendar\":{%s},"
+                                                "\"maps\":[{\"id\":\"m\",\"nodes\":[]}]}", bad[i][0]);
+      g_autoptr(FmDocument) refused = NULL;
+      g_autoptr(GError) wrong_error = NULL;
+
+      refused = fm_json_load_data (wrong, -1, "calendar.flowmap", &wrong_error);
+      g_test_message ("%s", wrong);
+      g_assert_null (refused);
+      g_assert_nonnull (wrong_error);
+      g_assert_nonnull (strstr (wrong_error->message, bad[i][1]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +417,8 @@ main (int   argc,
   g_test_add_func ("/fm/json/limit/text", test_limit_text);
   g_test_add_func ("/fm/json/limit/values", test_limit_values);
   g_test_add_func ("/fm/json/limit/numbers", test_limit_numbers);
+  g_test_add_func ("/fm/json/kaizen-started", test_kaizen_started);
+  g_test_add_func ("/fm/json/calendar", test_calendar);
 
   return g_test_run ();
 }

@@ -87,6 +87,7 @@ make_full_document (void)
   fm_kaizen_set_baseline (FM_KAIZEN (node), "5 d");
   fm_kaizen_set_target (FM_KAIZEN (node), "1 d");
   fm_kaizen_set_review_date (FM_KAIZEN (node), "2028-02-29");
+  fm_kaizen_set_started (FM_KAIZEN (node), "2027-12-31");
   fm_kaizen_set_status (FM_KAIZEN (node), FM_KAIZEN_STATUS_KEPT);
   fm_kaizen_set_waste (FM_KAIZEN (node), "waiting");
   fm_kaizen_set_applies_to (FM_KAIZEN (node), applies_to);
@@ -214,6 +215,7 @@ test_round_trip (void)
   node = fm_map_lookup_node (map, "kaizen");
   g_assert_cmpstr (fm_kaizen_get_owner (FM_KAIZEN (node)), ==, "Ana");
   g_assert_cmpstr (fm_kaizen_get_review_date (FM_KAIZEN (node)), ==, "2028-02-29");
+  g_assert_cmpstr (fm_kaizen_get_started (FM_KAIZEN (node)), ==, "2027-12-31");
   g_assert_cmpint (fm_kaizen_get_status (FM_KAIZEN (node)), ==, FM_KAIZEN_STATUS_KEPT);
   g_assert_cmpstr (fm_kaizen_get_waste (FM_KAIZEN (node)), ==, "waiting");
   g_assert_cmpstrv (fm_kaizen_get_applies_to (FM_KAIZEN (node)),

@@ -11,6 +11,8 @@
 #include <gtk/gtk.h>
 
 #include "fm-canvas-state.h"
+#include "fm-experiments-view.h"
+#include "fm-kaizen.h"
 #include "fm-inspector.h"
 #include "fm-json.h"
 #include "fm-metrics-cache.h"
@@ -369,6 +371,215 @@ test_panel (Fixture       *f,
   fm_test_run_idles ();
 }
 
+/* The as-of date and the type filter: the session's, shown and picked
+ * on the page, and every figure follows them. */
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  FmMetricsCache *cache = fm_metrics_cache_new ();
+  FmObservedPanel *panel = g_object_ref_sink (FM_OBSERVED_PANEL (fm_observed_panel_new ()));
+  g_autoptr(GDateTime) picked = g_date_time_new_local (2026, 10, 31, 12, 0, 0);
+  const char * const defects[] = { "defect", NULL };
+  FmObserved *o;
+
+  fm_metrics_cache_set_map (cache, f->doc, f->map);
+  fm_observed_panel_set_cache (panel, cache);
+  fm_observed_panel_set_session (panel, f->session);
+  import_example (f);
+  fm_test_run_idles ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (panel->as_of_row), ==, "20 November 2026, the end of the data");
+  g_assert_false (gtk_widget_get_visible (panel->as_of_reset));
+  /* The types of the data, in the order of their names, after "All". */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel->type_row)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (panel->type_names)), ==, 5);
+  g_assert_cmpstr (gtk_string_list_get_string (panel->type_names, 2), ==, "defect");
+
+  /* 31 October picked: as of its end, in the data's time zone (UTC).
+   * Finished by then: the 74 less the 9 of 6 November and the 3 of 20
+   * November, 62; all 86 had started, so 24 in progress. The whole weeks
+   * are the 15 from 13 July to the one of 19 October (that of 26 October
+   * ends on 1 November), holding all 62: 62 / 15 = 4.13 a week. */
+  gtk_calendar_select_day (panel->as_of_calendar, picked);
+  g_assert_nonnull (fm_observed_session_get_as_of (f->session));
+  g_assert_cmpint (g_date_time_to_unix (fm_observed_session_get_as_of (f->session)), ==, 1793491200);
+  fm_observed_panel_flush (panel);
+  o = fm_observed_panel_get_observed (panel);
+  g_assert_cmpuint (o->finished, ==, 62);
+  g_assert_cmpuint (o->in_progress, ==, 24);
+  g_assert_cmpstr (figure (panel, "throughput"), ==, "4.1 a week");
+  g_assert_cmpstr (adw_action_row_get_subtitle (panel->as_of_row), ==, "31 October 2026");
+  g_assert_true (gtk_widget_get_visible (panel->as_of_reset));
+
+  /* Back to the end of the data. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "observed.as-of-end", NULL));
+  fm_observed_panel_flush (panel);
+  g_assert_null (fm_observed_session_get_as_of (f->session));
+  g_assert_cmpuint (fm_observed_panel_get_observed (panel)->finished, ==, 74);
+
+  /* Defects: 17 finished, the first in the week of 13 July, so 18 whole
+   * weeks to the one of 9 November: 17 / 18 = 0.94 a week; 2 in progress. */
+  adw_combo_row_set_selected (panel->type_row, 2);
+  g_assert_true (g_strv_equal (fm_observed_session_get_types (f->session), defects));
+  fm_observed_panel_flush (panel);
+  o = fm_observed_panel_get_observed (panel);
+  g_assert_cmpuint (o->finished, ==, 17);
+  g_assert_cmpstr (figure (panel, "items"), ==, "19");
+  g_assert_cmpstr (figure (panel, "throughput"), ==, "0.9 a week");
+  g_assert_cmpuint (fm_observed_panel_get_series (panel)->finishes->len, ==, 17);
+
+  adw_combo_row_set_selected (panel->type_row, 0);
+  fm_observed_panel_flush (panel);
+  g_assert_null (fm_observed_session_get_types (f->session));
+  g_assert_cmpuint (fm_observed_panel_get_observed (panel)->finished, ==, 74);
+
+  fm_observed_panel_set_cache (panel, NULL);
+  fm_observed_panel_set_session (panel, NULL);
+  g_object_unref (panel);
+  g_assert_finalize_object (cache);
+  fm_test_run_idles ();
+}
+
+/* Working time: offered when the document has a working calendar (typed
+ * in the inspector, which refuses what the file could not hold), and the
+ * figures are then in its working seconds; test-cli-observe.c works them
+ * out by hand. */
+static void
+test_working_time (Fixture       *f,
+                   gconstpointer  data)
+{
+  FmMetricsCache *cache = fm_metrics_cache_new ();
+  FmObservedPanel *panel = g_object_ref_sink (FM_OBSERVED_PANEL (fm_observed_panel_new ()));
+  FmCanvasState *state = fm_canvas_state_new ();
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  GtkWidget *hours, *holidays;
+  double elapsed_p50;
+  FmObserved *o;
+
+  fm_metrics_cache_set_map (cache, f->doc, f->map);
+  fm_observed_panel_set_cache (panel, cache);
+  fm_observed_panel_set_session (panel, f->session);
+  import_example (f);
+  fm_test_run_idles ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel->working_row)));
+  elapsed_p50 = fm_observed_panel_get_observed (panel)->lead_time_p50_s;
+
+  fm_inspector_set_map (inspector, f->doc, f->map, state);
+  fm_test_run_idles ();
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "document");
+  hours = fm_inspector_get_field (inspector, "working-hours");
+  holidays = fm_inspector_get_field (inspector, "holidays");
+  gtk_editable_set_text (GTK_EDITABLE (hours), "weekdays");
+  fm_test_run_idles ();
+  g_assert_null (fm_document_get_working_hours (f->doc));
+  gtk_editable_set_text (GTK_EDITABLE (hours), "Mon-Fri 09:00-17:00");
+  fm_test_run_idles ();
+  g_assert_cmpstr (fm_document_get_working_hours (f->doc), ==, "Mon-Fri 09:00-17:00");
+  gtk_editable_set_text (GTK_EDITABLE (holidays), "2026-10-03, 2026-02-30");
+  fm_test_run_idles ();
+  g_assert_null (fm_document_get_holidays (f->doc));
+  gtk_editable_set_text (GTK_EDITABLE (holidays), "2026-10-03");
+  fm_test_run_idles ();
+  g_assert_cmpstr (fm_document_get_holidays (f->doc), ==, "2026-10-03");
+
+  fm_observed_panel_flush (panel);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel->working_row)));
+  g_assert_null (fm_observed_panel_get_observed (panel)->calendar);
+  gtk_switch_set_active (panel->working_switch, TRUE);
+  g_assert_true (fm_observed_session_get_working_time (f->session));
+  fm_observed_panel_flush (panel);
+  o = fm_observed_panel_get_observed (panel);
+  g_assert_nonnull (o->calendar);
+  /* At most 8 hours of each 24, 5 days of each 7. */
+  g_assert_cmpfloat (o->lead_time_p50_s, <=, elapsed_p50 * 8 / 24 * 5 / 7 + 8 * 3600);
+  g_assert_cmpfloat (o->lead_time_p50_s, >, elapsed_p50 * 8 / 24 * 5 / 7 - 2 * 8 * 3600);
+
+  gtk_switch_set_active (panel->working_switch, FALSE);
+  fm_observed_panel_flush (panel);
+  g_assert_cmpfloat (fm_observed_panel_get_observed (panel)->lead_time_p50_s, ==, elapsed_p50);
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+  g_assert_finalize_object (state);
+  fm_observed_panel_set_cache (panel, NULL);
+  fm_observed_panel_set_session (panel, NULL);
+  g_object_unref (panel);
+  g_assert_finalize_object (cache);
+  fm_test_run_idles ();
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *label = GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
+                          : ADW_IS_PREFERENCES_ROW (root) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root))
+                          : NULL;
+
+      if (g_strcmp0 (label, text) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The Experiments page: the bundled experiment's evidence beside its
+ * measure, and an empty baseline filled from the data in one step. The
+ * figures are those test-cli-observe.c checks in the JSON. */
+static void
+test_experiments (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmExperimentsView *view = g_object_ref_sink (g_object_new (FM_TYPE_EXPERIMENTS_VIEW, NULL));
+  FmUndoStack *stack = fm_document_get_undo_stack (f->doc);
+  FmKaizen *kaizen = FM_KAIZEN (fm_map_lookup_node (f->map, "kaizen-security"));
+  const char *title = "Security checks run in every pipeline build";
+  GtkWidget *row, *fill;
+
+  fm_experiments_view_set_map (view, f->doc, f->map, NULL);
+  fm_experiments_view_set_session (view, f->session);
+  fm_test_run_idles ();
+  row = find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, title);
+  g_assert_nonnull (row);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "stays"));
+
+  import_example (f);
+  fm_test_run_idles ();
+  row = find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, title);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Days from code complete to security sign-off: 16 d → 1 d\n"
+                            "Waiting for security review: 13 d 18 h → 4 d 17 h, 42 → 53 stays\n"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "18 → 17 items"));
+  /* The baseline is there: nothing to fill. */
+  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Fill Baseline"));
+
+  fm_document_set (f->doc, f->map, "kaizen-security", "baseline", NULL, NULL);
+  fm_undo_stack_seal (stack);
+  fm_test_run_idles ();
+  fill = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Fill Baseline");
+  g_assert_nonnull (fill);
+  g_signal_emit_by_name (fill, "clicked");
+  g_assert_cmpstr (fm_kaizen_get_baseline (kaizen), ==, "13 d 18 h");
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (stack), ==, "Change Baseline");
+  g_assert_true (fm_undo_stack_undo (stack));
+  g_assert_null (fm_kaizen_get_baseline (kaizen));
+
+  fm_experiments_view_set_session (view, NULL);
+  fm_experiments_view_set_map (view, NULL, NULL, NULL);
+  g_object_unref (view);
+  fm_test_run_idles ();
+}
+
 /* Typing over a measured time makes it an estimate again, in one step
  * that undo takes back whole. */
 static void
@@ -448,6 +659,9 @@ main (int   argc,
   ADD ("/fm/observed-ui/dialog-choices", test_dialog_choices);
   ADD ("/fm/observed-ui/panel", test_panel);
   ADD ("/fm/observed-ui/inspector", test_inspector);
+  ADD ("/fm/observed-ui/filter", test_filter);
+  ADD ("/fm/observed-ui/experiments", test_experiments);
+  ADD ("/fm/observed-ui/working-time", test_working_time);
 
   return g_test_run ();
 }

@@ -50,6 +50,8 @@ fm_cli_observe_write_chart (const char              *kind,
                             const char              *csv_path)
 {
   g_autoptr(FmObservedSeries) series = fm_observed_series_compute (log, mapping, map, observed, options);
+  g_autoptr(GPtrArray) evidence = fm_evidence_compute (log, mapping, map, observed, options);
+  g_autoptr(GArray) markers = fm_chart_evidence_markers (evidence, map);
   g_autofree char *source = g_path_get_basename (csv_path);
   g_autoptr(GError) error = NULL;
   FmChartKind chart = FM_CHART_CFD;
@@ -61,9 +63,12 @@ fm_cli_observe_write_chart (const char              *kind,
 
   data.observed = observed;
   data.series = series;
-  data.day_length_s = fm_document_get_day_length_s (document);
+  data.day_length_s = observed->calendar != NULL ? fm_calendar_day_length_s (observed->calendar)
+                                                 : fm_document_get_day_length_s (document);
   data.title = TRUE;
   data.source = source;
+  data.markers = (const FmChartMarker *) markers->data;
+  data.n_markers = markers->len;
 
   if (!fm_export_chart (chart, &data, output, format, FM_CHART_EXPORT_WIDTH, FM_CHART_EXPORT_HEIGHT,
                         format == FM_EXPORT_FORMAT_PNG ? PNG_SCALE : 1, &error))

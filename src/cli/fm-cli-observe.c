@@ -12,6 +12,8 @@
 #include "fm-cli.h"
 #include "fm-cli-private.h"
 #include "fm-cli-observe-chart.h"
+#include "fm-cli-observe-evidence.h"
+#include "fm-cli-observe-private.h"
 #include "fm-csv-import.h"
 #include "fm-duration.h"
 #include "fm-figures.h"
@@ -46,10 +48,10 @@ format_week (const GDate *monday)
                           g_date_get_iso8601_week_of_year (monday));
 }
 
-static void
-write_int (FmJsonWriter *w,
-           const char   *key,
-           gint64        value)
+void
+fm_cli_observe_write_int (FmJsonWriter *w,
+                          const char   *key,
+                          gint64        value)
 {
   fm_json_writer_key (w, key);
   fm_json_writer_int (w, value);
@@ -91,7 +93,7 @@ write_series (FmJsonWriter *w,
       fm_json_writer_begin_object (w);
       write_string (w, "week", name);
       write_date (w, "monday", &week->monday);
-      write_int (w, "finished", week->finished);
+      fm_cli_observe_write_int (w, "finished", week->finished);
       fm_json_writer_key (w, "complete");
       fm_json_writer_boolean (w, week->complete);
       fm_json_writer_end_object (w);
@@ -106,7 +108,7 @@ write_series (FmJsonWriter *w,
 
       fm_json_writer_begin_object (w);
       write_date (w, "date", &day->date);
-      write_int (w, "count", day->wip);
+      fm_cli_observe_write_int (w, "count", day->wip);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
@@ -119,7 +121,7 @@ write_series (FmJsonWriter *w,
 
       fm_json_writer_begin_object (w);
       write_string (w, "type", share->type);
-      write_int (w, "finished", share->finished);
+      fm_cli_observe_write_int (w, "finished", share->finished);
       fm_json_writer_member_number (w, "share", share->share);
       fm_json_writer_end_object (w);
     }
@@ -139,9 +141,9 @@ write_forecast (FmJsonWriter             *w,
     }
 
   fm_json_writer_begin_object (w);
-  write_int (w, "items", forecast->items);
-  write_int (w, "runs", forecast->runs);
-  write_int (w, "seed", seed);
+  fm_cli_observe_write_int (w, "items", forecast->items);
+  fm_cli_observe_write_int (w, "runs", forecast->runs);
+  fm_cli_observe_write_int (w, "seed", seed);
   for (guint i = 0; i < G_N_ELEMENTS (percent_keys); i++)
     {
       fm_json_writer_key (w, percent_keys[i]);
@@ -194,12 +196,13 @@ write_json (FmJsonWriter             *w,
             FmObservedLog            *log,
             FmObservedMapping        *mapping,
             FmObserved               *o,
+            GPtrArray                *evidence,
             const FmObservedForecast *forecast,
             guint32                   seed)
 {
   fm_json_writer_begin_object (w);
-  write_int (w, "items", o->items);
-  write_int (w, "finished", o->finished);
+  fm_cli_observe_write_int (w, "items", o->items);
+  fm_cli_observe_write_int (w, "finished", o->finished);
   fm_json_writer_member_number (w, "lead_time_p50_s", o->lead_time_p50_s);
   fm_json_writer_member_number (w, "lead_time_p85_s", o->lead_time_p85_s);
   fm_json_writer_member_number (w, "lead_time_p95_s", o->lead_time_p95_s);
@@ -213,12 +216,12 @@ write_json (FmJsonWriter             *w,
 
       fm_json_writer_begin_object (w);
       write_string (w, "id", node->node_id);
-      write_int (w, "count", node->count);
+      fm_cli_observe_write_int (w, "count", node->count);
       fm_json_writer_member_number (w, "median_s", node->median_s);
       fm_json_writer_member_number (w, "p85_s", node->p85_s);
       write_string (w, "kind", fm_node_kind_to_string (node->kind));
-      write_int (w, "items", node->items);
-      write_int (w, "in_progress", node->in_progress);
+      fm_cli_observe_write_int (w, "items", node->items);
+      fm_cli_observe_write_int (w, "in_progress", node->in_progress);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
@@ -247,13 +250,13 @@ write_json (FmJsonWriter             *w,
       const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
 
       fm_json_writer_begin_object (w);
-      write_int (w, "line", problem->line);
+      fm_cli_observe_write_int (w, "line", problem->line);
       write_string (w, "message", problem->message);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
 
-  write_int (w, "in_progress", o->in_progress);
+  fm_cli_observe_write_int (w, "in_progress", o->in_progress);
   fm_json_writer_member_number (w, "flow_efficiency", o->flow_efficiency);
   fm_json_writer_key (w, "period");
   fm_json_writer_begin_object (w);
@@ -263,6 +266,9 @@ write_json (FmJsonWriter             *w,
   write_series (w, o);
   write_forecast (w, forecast, seed);
   write_mapping (w, log, mapping);
+  fm_cli_observe_write_evidence (w, evidence);
+  fm_json_writer_key (w, "working_time");
+  fm_json_writer_boolean (w, o->calendar != NULL);
   fm_json_writer_end_object (w);
 }
 
@@ -276,9 +282,10 @@ print_padded (const char *text,
   printf ("%s%*s", text, (int) MAX (pad, 1), "");
 }
 
-static char *
-duration (double seconds,
-          double day_length_s)
+/* "3 d 4 h", or "–" for a figure that cannot be computed. */
+char *
+fm_cli_observe_duration (double seconds,
+                         double day_length_s)
 {
   if (isnan (seconds))
     return g_strdup ("–");
@@ -299,9 +306,9 @@ print_summary (FmObserved *o,
     { N_("Items"), g_strdup_printf ("%u", o->items) },
     { N_("Finished"), g_strdup_printf ("%u", o->finished) },
     { N_("In progress"), g_strdup_printf ("%u", o->in_progress) },
-    { N_("Lead time, median"), duration (o->lead_time_p50_s, day) },
-    { N_("Lead time, 85th percentile"), duration (o->lead_time_p85_s, day) },
-    { N_("Lead time, 95th percentile"), duration (o->lead_time_p95_s, day) },
+    { N_("Lead time, median"), fm_cli_observe_duration (o->lead_time_p50_s, day) },
+    { N_("Lead time, 85th percentile"), fm_cli_observe_duration (o->lead_time_p85_s, day) },
+    { N_("Lead time, 95th percentile"), fm_cli_observe_duration (o->lead_time_p95_s, day) },
     { N_("Throughput a week"), isnan (o->throughput_per_week) ? g_strdup ("–")
                                  : g_strdup_printf ("%.1f", o->throughput_per_week) },
     { N_("Flow efficiency"), fm_figure_format_percent (100 * o->flow_efficiency, "%.1f") },
@@ -320,9 +327,11 @@ print_summary (FmObserved *o,
 static void
 print_nodes (FmDocument *document,
              FmMap      *map,
-             FmObserved *o)
+             FmObserved *o,
+             double      day)
 {
-  double day = fm_document_get_day_length_s (document);
+  /* The map's times are in its own days. */
+  double map_day = fm_document_get_day_length_s (document);
 
   if (o->nodes->len == 0)
     return;
@@ -338,9 +347,9 @@ print_nodes (FmDocument *document,
       const FmObservedNode *node = &g_array_index (o->nodes, FmObservedNode, i);
       FmNode *model = fm_map_lookup_node (map, node->node_id);
       g_autofree char *count = g_strdup_printf ("%u", node->count);
-      g_autofree char *median = duration (node->median_s, day);
-      g_autofree char *p85 = duration (node->p85_s, day);
-      g_autofree char *mapped = model != NULL ? duration (fm_metrics_node_time (document, model), day)
+      g_autofree char *median = fm_cli_observe_duration (node->median_s, day);
+      g_autofree char *p85 = fm_cli_observe_duration (node->p85_s, day);
+      g_autofree char *mapped = model != NULL ? fm_cli_observe_duration (fm_metrics_node_time (document, model), map_day)
                                               : g_strdup ("–");
       const char *label = model != NULL && *fm_node_get_label (model) ? fm_node_get_label (model)
                                                                        : node->node_id;
@@ -358,7 +367,7 @@ static void
 print_aging (FmObserved *o,
              double      day)
 {
-  g_autofree char *p85 = duration (o->lead_time_p85_s, day);
+  g_autofree char *p85 = fm_cli_observe_duration (o->lead_time_p85_s, day);
 
   if (o->aging->len == 0)
     return;
@@ -368,7 +377,7 @@ print_aging (FmObserved *o,
   for (guint i = 0; i < o->aging->len; i++)
     {
       const FmObservedAge *age = &g_array_index (o->aging, FmObservedAge, i);
-      g_autofree char *text = duration (age->age_s, day);
+      g_autofree char *text = fm_cli_observe_duration (age->age_s, day);
 
       printf ("  ");
       print_padded (age->item, 14);
@@ -547,11 +556,16 @@ fm_cli_observe (int    argc,
   g_autofree char *map_name = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *as_of_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *statistic_name = NULL;
   g_autofree char *zone_name = NULL;
   g_autofree char *chart = NULL;
   g_auto(GStrv) mappings = NULL;
+  g_auto(GStrv) types = NULL;
+  g_autofree char *calendar_spec = NULL;
+  g_auto(GStrv) holidays = NULL;
+  gboolean working_time = FALSE;
   int forecast_items = 0;
   int seed = DEFAULT_SEED;
   GOptionEntry entries[] = {
@@ -561,6 +575,11 @@ fm_cli_observe (int    argc,
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (keys as in docs/observed.md)"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Only items finished from this day on"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Only items finished up to this day; work in progress as of its end"), N_("DATE") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The data as it was at the end of this day, or at this date and time (default: just after its last event)"), N_("DATE") },
+    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &types, N_("Only items of this work item type; repeat for more"), N_("TYPE") },
+    { "working-time", 'w', 0, G_OPTION_ARG_NONE, &working_time, N_("Durations in working time, by the calendar of FILE"), NULL },
+    { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar_spec, N_("Durations in working time, by these days and hours in --time-zone instead of FILE’s calendar"), N_("\"Mon-Fri 09:00-17:00\"") },
+    { "holiday", 0, 0, G_OPTION_ARG_STRING_ARRAY, &holidays, N_("A day off of --calendar; repeat for more"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write FILE with the observed times on the map’s nodes"), N_("OUT.flowmap") },
     { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: median (default) or p85"), N_("median|p85") },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast_items, N_("Forecast when N more items will be finished"), N_("N") },
@@ -578,6 +597,8 @@ fm_cli_observe (int    argc,
   g_autoptr(FmObservedLog) log = NULL;
   g_autoptr(FmObservedMapping) mapping = NULL;
   g_autoptr(FmObserved) observed = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(FmCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
   FmObservedStatistic statistic = FM_OBSERVED_MEDIAN;
   FmCsvImportOptions import_options;
@@ -629,18 +650,57 @@ fm_cli_observe (int    argc,
       g_printerr (_("flowmap observe: unknown time zone “%s”\n"), zone_name);
       return FM_CLI_USAGE;
     }
+  /* --as-of is --to by the name the Observed page gives it. */
+  if (to_text != NULL && as_of_text != NULL)
+    {
+      g_printerr (_("flowmap observe: --to and --as-of are the same: give one\n"));
+      return FM_CLI_USAGE;
+    }
   if ((from_text != NULL && !parse_date_option ("--from", from_text, tz, FALSE, &from)) ||
-      (to_text != NULL && !parse_date_option ("--to", to_text, tz, TRUE, &to)))
+      (to_text != NULL && !parse_date_option ("--to", to_text, tz, TRUE, &to)) ||
+      (as_of_text != NULL && !parse_date_option ("--as-of", as_of_text, tz, TRUE, &to)))
     return FM_CLI_USAGE;
+  if (as_of_text != NULL)
+    to_text = g_strdup (as_of_text);
   if (from != NULL && to != NULL && g_date_time_compare (from, to) >= 0)
     {
       g_printerr (_("flowmap observe: --from %s is not before --to %s\n"), from_text, to_text);
       return FM_CLI_USAGE;
     }
 
+  if (holidays != NULL && calendar_spec == NULL)
+    {
+      g_printerr (_("flowmap observe: --holiday needs --calendar\n"));
+      return FM_CLI_USAGE;
+    }
+  if (calendar_spec != NULL)
+    {
+      g_autofree char *days_off = holidays != NULL ? g_strjoinv (",", holidays) : NULL;
+
+      calendar = fm_calendar_new_from_fields (calendar_spec, days_off, NULL, tz, &error);
+      if (calendar == NULL)
+        {
+          g_printerr ("flowmap observe: --calendar: %s\n", error->message);
+          return FM_CLI_USAGE;
+        }
+    }
+
   document = fm_cli_load (argv[1]);
   if (document == NULL)
     return FM_CLI_FAILED;
+  if (calendar == NULL && working_time)
+    {
+      /* The file's calendar was checked as it was read. */
+      if (fm_document_get_working_hours (document) == NULL)
+        {
+          g_printerr (_("flowmap observe: %s has no working calendar: give one with --calendar\n"), argv[1]);
+          return FM_CLI_FAILED;
+        }
+      calendar = fm_calendar_new_from_fields (fm_document_get_working_hours (document),
+                                              fm_document_get_holidays (document),
+                                              fm_document_get_calendar_time_zone (document), tz, NULL);
+      g_assert (calendar != NULL);
+    }
   map = fm_cli_pick_map (document, argv[1], map_name);
   if (map == NULL)
     return FM_CLI_FAILED;
@@ -663,7 +723,10 @@ fm_cli_observe (int    argc,
   options.from = from;
   options.to = to;
   options.time_zone = tz;
+  options.types = (const char * const *) types;
+  options.calendar = calendar;
   observed = fm_observed_compute (log, mapping, map, &options);
+  evidence = fm_evidence_compute (log, mapping, map, observed, &options);
   if (forecast_items > 0)
     {
       fm_observed_forecast (observed, forecast_items, FM_OBSERVED_FORECAST_RUNS, seed, &forecast);
@@ -681,19 +744,21 @@ fm_cli_observe (int    argc,
       FmJsonWriter writer;
 
       fm_json_writer_init (&writer, out, TRUE);
-      write_json (&writer, log, mapping, observed, has_forecast ? &forecast : NULL, seed);
+      write_json (&writer, log, mapping, observed, evidence, has_forecast ? &forecast : NULL, seed);
       fm_json_writer_clear (&writer);
       printf ("%s\n", out->str);
     }
   else
     {
-      double day = fm_document_get_day_length_s (document);
+      /* In working time, "1 d" is a working day. */
+      double day = calendar != NULL ? fm_calendar_day_length_s (calendar) : fm_document_get_day_length_s (document);
 
       print_summary (observed, day);
-      print_nodes (document, map, observed);
+      print_nodes (document, map, observed, day);
       print_aging (observed, day);
       print_distribution (observed);
       print_forecast (has_forecast ? &forecast : NULL);
+      fm_cli_observe_print_evidence (evidence, map, day);
       print_mapping (log, mapping);
     }
 

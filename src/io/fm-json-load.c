@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "fm-calendar.h"
 #include "fm-document-private.h"
 #include "fm-iso-date.h"
 #include "fm-json-private.h"
@@ -84,7 +85,7 @@ read_kaizen (FmJsonReader      *r,
              const FmJsonValue *object,
              FmKaizen          *kaizen)
 {
-  const char *owner, *measure, *baseline, *target, *review_date, *status, *waste;
+  const char *owner, *measure, *baseline, *target, *review_date, *started, *status, *waste;
   FmKaizenStatus status_value = FM_KAIZEN_STATUS_PLANNED;
 
   if (!fm_json_reader_string (r, object, "owner", FALSE, &owner) ||
@@ -92,6 +93,7 @@ read_kaizen (FmJsonReader      *r,
       !fm_json_reader_string (r, object, "baseline", FALSE, &baseline) ||
       !fm_json_reader_string (r, object, "target", FALSE, &target) ||
       !fm_json_reader_string (r, object, "review_date", FALSE, &review_date) ||
+      !fm_json_reader_string (r, object, "started", FALSE, &started) ||
       !fm_json_reader_string (r, object, "status", FALSE, &status) ||
       !fm_json_reader_string (r, object, "waste", FALSE, &waste))
     return FALSE;
@@ -99,6 +101,9 @@ read_kaizen (FmJsonReader      *r,
   if (review_date != NULL && !fm_iso_date_parse (review_date, NULL))
     return fm_json_reader_fail_type (r, "review_date", fm_json_value_member (object, "review_date"),
                       _("a date as YYYY-MM-DD"));
+  if (started != NULL && !fm_iso_date_parse (started, NULL))
+    return fm_json_reader_fail_type (r, "started", fm_json_value_member (object, "started"),
+                                     _("a date as YYYY-MM-DD"));
   if (status != NULL && !fm_kaizen_status_from_string (status, &status_value))
     return fail_choice (r, object, "status", FM_TYPE_KAIZEN_STATUS);
 
@@ -107,6 +112,7 @@ read_kaizen (FmJsonReader      *r,
   fm_kaizen_set_baseline (kaizen, baseline);
   fm_kaizen_set_target (kaizen, target);
   fm_kaizen_set_review_date (kaizen, review_date);
+  fm_kaizen_set_started (kaizen, started);
   fm_kaizen_set_status (kaizen, status_value);
   fm_kaizen_set_waste (kaizen, waste);
 
@@ -450,6 +456,84 @@ read_header (FmJsonReader      *r,
   return TRUE;
 }
 
+/* "calendar": {"hours": "Mon-Fri 09:00-17:00", "holidays": [dates],
+ * "time_zone": "Europe/Berlin"}: hours required, each checked as the
+ * working calendar of observed data reads it. */
+static gboolean
+read_calendar (FmJsonReader      *r,
+               const FmJsonValue *object,
+               FmDocument        *document)
+{
+  static const char * const keys[] = { "hours", "holidays", "time_zone", NULL };
+  const FmJsonValue *calendar = fm_json_value_member (object, "calendar");
+  const FmJsonValue *member, *array = NULL;
+  g_autoptr(GString) holidays = g_string_new (NULL);
+  g_autoptr(FmCalendar) parsed = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  const char *hours = NULL, *zone = NULL;
+  gsize old_path;
+  gboolean ok = FALSE;
+
+  if (calendar == NULL)
+    return TRUE;
+  if (calendar->type != FM_JSON_VALUE_OBJECT)
+    return fm_json_reader_fail_type (r, "calendar", calendar, _("an object"));
+
+  old_path = r->path->len;
+  g_string_append (r->path, old_path > 0 ? ".calendar" : "calendar");
+
+  member = fm_json_value_first (calendar);
+  for (guint i = 0; i < calendar->n; i++, member = fm_json_value_next (member))
+    if (!fm_json_key_is_known (keys, member->key))
+      {
+        fm_json_reader_fail (r, member->key, FM_JSON_ERROR_INVALID, _("not a field of a calendar"));
+        goto out;
+      }
+
+  if (!fm_json_reader_string (r, calendar, "hours", TRUE, &hours) ||
+      !fm_json_reader_string (r, calendar, "time_zone", FALSE, &zone) ||
+      !fm_json_reader_array (r, calendar, "holidays", FALSE, &array))
+    goto out;
+
+  if (zone != NULL && (tz = g_time_zone_new_identifier (zone)) == NULL)
+    {
+      fm_json_reader_fail_type (r, "time_zone", fm_json_value_member (calendar, "time_zone"),
+                                _("a time zone such as Europe/Berlin"));
+      goto out;
+    }
+  parsed = fm_calendar_parse (hours, tz, NULL);
+  if (parsed == NULL)
+    {
+      fm_json_reader_fail_type (r, "hours", fm_json_value_member (calendar, "hours"),
+                                _("working days and hours such as Mon-Fri 09:00-17:00"));
+      goto out;
+    }
+
+  member = array != NULL ? fm_json_value_first (array) : NULL;
+  for (guint i = 0; array != NULL && i < array->n; i++, member = fm_json_value_next (member))
+    {
+      g_autofree char *key = g_strdup_printf ("holidays[%u]", i);
+
+      if (member->type != FM_JSON_VALUE_STRING || !fm_calendar_add_holiday (parsed, member->u.string))
+        {
+          fm_json_reader_fail_type (r, key, member, _("a date as YYYY-MM-DD"));
+          goto out;
+        }
+      g_string_append_printf (holidays, "%s%s", holidays->len > 0 ? ", " : "", member->u.string);
+    }
+
+  g_object_set (document,
+                "working-hours", hours,
+                "holidays", holidays->len > 0 ? holidays->str : NULL,
+                "calendar-time-zone", zone,
+                NULL);
+  ok = TRUE;
+
+out:
+  g_string_truncate (r->path, old_path);
+  return ok;
+}
+
 static gboolean
 read_document_fields (FmJsonReader      *r,
                       const FmJsonValue *object,
@@ -492,7 +576,7 @@ read_document_fields (FmJsonReader      *r,
                 "demand-per-day", demand_per_day,
                 NULL);
 
-  return TRUE;
+  return read_calendar (r, object, document);
 }
 
 /**

@@ -171,6 +171,7 @@ write_node (FmJsonWriter *w,
         write_string (w, "baseline", fm_kaizen_get_baseline (kaizen));
         write_string (w, "target", fm_kaizen_get_target (kaizen));
         write_string (w, "review_date", fm_kaizen_get_review_date (kaizen));
+        write_string (w, "started", fm_kaizen_get_started (kaizen));
         write_string (w, "status", fm_kaizen_status_to_string (fm_kaizen_get_status (kaizen)));
         write_string (w, "waste", fm_kaizen_get_waste (kaizen));
         write_applies_to (w, map, node_ids, kaizen);
@@ -270,6 +271,29 @@ fm_json_write_document (FmJsonWriter *w,
   write_number (w, "day_length_s", fm_document_get_day_length_s (document));
   write_number (w, "available_time_s", fm_document_get_available_time_s (document));
   write_optional (w, "demand_per_day", fm_document_get_demand_per_day (document));
+  if (fm_document_get_working_hours (document) != NULL)
+    {
+      g_auto(GStrv) holidays = g_strsplit (fm_document_get_holidays (document) ? fm_document_get_holidays (document)
+                                                                               : "", ",", -1);
+
+      fm_json_writer_key (w, "calendar");
+      fm_json_writer_begin_object (w);
+      write_string (w, "hours", fm_document_get_working_hours (document));
+      if (holidays[0] != NULL)
+        {
+          fm_json_writer_key (w, "holidays");
+          fm_json_writer_begin_array (w);
+          for (guint i = 0; holidays[i] != NULL; i++)
+            {
+              g_strstrip (holidays[i]);
+              if (holidays[i][0] != '\0')
+                fm_json_writer_string (w, holidays[i]);
+            }
+          fm_json_writer_end_array (w);
+        }
+      write_string (w, "time_zone", fm_document_get_calendar_time_zone (document));
+      fm_json_writer_end_object (w);
+    }
 
   fm_json_writer_key (w, "maps");
   fm_json_writer_begin_array (w);

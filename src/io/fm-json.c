@@ -14,8 +14,8 @@ G_DEFINE_QUARK (fm-json-error-quark, fm_json_error)
 
 const char * const fm_json_document_keys[] = {
   "format", "version", "title", "customer", "value", "trigger", "outcome",
-  "stream_type", "day_length_s", "available_time_s", "demand_per_day", "maps",
-  NULL
+  "stream_type", "day_length_s", "available_time_s", "demand_per_day", "calendar",
+  "maps", NULL
 };
 
 const char * const fm_json_map_keys[] = {
@@ -39,8 +39,8 @@ static const char * const queue_keys[] = {
 };
 
 static const char * const kaizen_keys[] = {
-  "owner", "measure", "baseline", "target", "review_date", "status", "waste",
-  "applies_to", NULL
+  "owner", "measure", "baseline", "target", "review_date", "started", "status",
+  "waste", "applies_to", NULL
 };
 
 static const char * const no_keys[] = { NULL };

@@ -43,6 +43,30 @@ run_once (GRand       *rand,
   return INFINITY;
 }
 
+/* In working time a week of throughput is a week of the calendar's
+ * working days, and the items are finished evenly over them: @d calendar
+ * days of weeks are d / 7 × (working days a week) working days, counted
+ * from the end of the period on the days that are worked, so that a
+ * holiday ahead puts the date later. */
+static void
+forecast_working_days (FmObserved *self,
+                       double      d,
+                       double     *working_days,
+                       GDate      *date)
+{
+  double left = d / 7.0 * fm_calendar_get_days_a_week (self->calendar);
+  guint n = 0;
+
+  *working_days = left;
+  *date = self->last_day;
+  while (left > 1e-9 && n++ < 7 * MAX_WEEKS)
+    {
+      g_date_add_days (date, 1);
+      if (fm_calendar_is_working_day (self->calendar, date))
+        left -= 1;
+    }
+}
+
 /**
  * fm_observed_forecast:
  * @items: how many items, at least 1
@@ -110,6 +134,12 @@ fm_observed_forecast (FmObserved         *self,
 
       if (!isfinite (d))
         continue;
+
+      if (self->calendar != NULL)
+        {
+          forecast_working_days (self, d, &forecast->days[i], &forecast->dates[i]);
+          continue;
+        }
 
       forecast->days[i] = d;
       g_date_set_julian (&forecast->dates[i],

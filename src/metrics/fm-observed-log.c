@@ -397,6 +397,42 @@ fm_observed_log_has_types (FmObservedLog *self)
   return self->has_types;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * fm_observed_log_dup_types:
+ *
+ * Returns: (transfer full): the work item types of the items, each once,
+ *   in the order of their names; empty when the data has none
+ */
+char **
+fm_observed_log_dup_types (FmObservedLog *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  types = g_ptr_array_new ();
+  for (guint i = 0; i < fm_observed_log_get_n_items (self); i++)
+    {
+      const FmObservedItem *item = fm_observed_log_get_item (self, i);
+
+      if (item->type != NULL && g_hash_table_add (seen, item->type))
+        g_ptr_array_add (types, g_strdup (item->type));
+    }
+  g_ptr_array_sort (types, compare_names);
+  g_ptr_array_add (types, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&types), FALSE);
+}
+
 guint
 fm_observed_log_get_n_visits (FmObservedLog *self)
 {

@@ -87,6 +87,7 @@ guint                   fm_observed_log_get_n_items     (FmObservedLog *self);
 const FmObservedItem   *fm_observed_log_get_item        (FmObservedLog *self,
                                                          guint          position);
 gboolean                fm_observed_log_has_types       (FmObservedLog *self);
+char                  **fm_observed_log_dup_types       (FmObservedLog *self);
 guint                   fm_observed_log_get_n_visits    (FmObservedLog *self);
 guint                   fm_observed_log_get_n_errors    (FmObservedLog *self);
 const FmObservedProblem *fm_observed_log_get_error      (FmObservedLog *self,

@@ -4,7 +4,20 @@
 
 #include <glib.h>
 
+#include "fm-calendar.h"
+#include "fm-map.h"
+#include "fm-observed-log.h"
+#include "fm-observed-mapping.h"
+
 G_BEGIN_DECLS
+
+/* A stay of an item in a node: consecutive visits of its states. @left
+ * is FM_OBSERVED_OPEN while the item is still there. */
+typedef struct {
+  FmNode *node;
+  gint64 entered;
+  gint64 left;
+} FmObservedStay;
 
 /* Lower case, letters and digits only, words separated by one space:
  * "In Review (QA)" is "in review qa". */
@@ -16,5 +29,22 @@ guint32      fm_observed_day_of           (GTimeZone  *tz,
                                            gint64      t);
 int          fm_observed_compare_doubles  (gconstpointer a,
                                            gconstpointer b);
+
+double       fm_observed_span             (const FmCalendar       *calendar,
+                                           gint64                  from,
+                                           gint64                  to);
+void         fm_observed_resolve_states   (FmObservedLog          *log,
+                                           FmObservedMapping      *mapping,
+                                           FmMap                  *map,
+                                           FmNode               ***state_node,
+                                           gboolean              **state_done);
+gboolean     fm_observed_walk_item        (const FmObservedItem   *item,
+                                           FmNode * const         *state_node,
+                                           const gboolean         *state_done,
+                                           gint64                  as_of,
+                                           GArray                 *stays,
+                                           gint64                 *start,
+                                           gint64                 *finish,
+                                           const FmObservedVisit **last);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ typedef struct {
   guint n_bands;         /* with the finished items' */
   guint done_band;
   GTimeZone *tz;
+  const char * const *types;
+  const FmCalendar *calendar;
   gint64 as_of;
   gboolean has_from;
   gint64 from;
@@ -199,6 +201,9 @@ walk_item (Walk                 *w,
   gint64 start = FM_OBSERVED_OPEN, finish = FM_OBSERVED_OPEN, last_left = FM_OBSERVED_OPEN;
   int band = -1;
 
+  if (!fm_observed_type_selected (w->types, item->type))
+    return;
+
   g_array_set_size (segments, 0);
   for (guint i = 0; i < item->visits->len; i++)
     {
@@ -265,7 +270,7 @@ walk_item (Walk                 *w,
       f.type = g_strdup (item->type);
       f.start = start;
       f.finish = finish;
-      f.lead_s = (double) (finish - start);
+      f.lead_s = fm_observed_span (w->calendar, start, finish);
       g_array_append_val (self->finishes, f);
     }
 }
@@ -276,7 +281,8 @@ walk_item (Walk                 *w,
  * @mapping: its mapping
  * @map: its map
  * @observed: the figures, which give the period and the time zone
- * @options: the options @observed was computed with (only @from is read)
+ * @options: the options @observed was computed with (only @from,
+ *   @types and @calendar are read)
  *
  * Returns: (transfer full): the series of @observed
  */
@@ -309,6 +315,8 @@ fm_observed_series_compute (FmObservedLog           *log,
   w.log = log;
   w.tz = observed->time_zone;
   w.as_of = g_date_time_to_unix (observed->as_of);
+  w.types = options->types;
+  w.calendar = options->calendar;
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
   w.first = g_date_get_julian (&observed->first_day);

@@ -22,11 +22,6 @@
 /* Longer series of days are cut to their last hundred years. */
 #define MAX_DAYS 36600
 
-typedef struct {
-  FmNode *node;
-  gint64 entered;
-  gint64 left;
-} Stay;
 
 typedef struct {
   GArray *samples;                  /* double, seconds */
@@ -41,6 +36,8 @@ typedef struct {
   gboolean *state_done;  /* per state: entering it finishes the item */
   GHashTable *accs;      /* FmNode* -> NodeAcc* */
   GTimeZone *tz;
+  const char * const *types_wanted;
+  const FmCalendar *calendar;
   gint64 as_of;
   gboolean has_from;
   gint64 from;
@@ -142,14 +139,15 @@ node_acc_free (gpointer data)
 }
 
 static double
-overlap (gint64 a0,
-         gint64 a1,
-         gint64 b0,
-         gint64 b1)
+overlap (const FmCalendar *calendar,
+         gint64            a0,
+         gint64            a1,
+         gint64            b0,
+         gint64            b1)
 {
   gint64 start = MAX (a0, b0), end = MIN (a1, b1);
 
-  return end > start ? (double) (end - start) : 0;
+  return end > start ? fm_observed_span (calendar, start, end) : 0;
 }
 
 /* Counts one item. Returns: whether it is in the stream at all. */
@@ -159,64 +157,26 @@ walk_item (Walk                 *w,
            const FmObservedItem *item)
 {
   const FmObservedVisit *last = NULL;
-  gint64 start = FM_OBSERVED_OPEN, finish = FM_OBSERVED_OPEN, last_left = FM_OBSERVED_OPEN;
-  Stay run = { NULL, 0, 0 };
+  gint64 start, finish;
   gint64 span[2];
   gboolean in_period;
   double active_s = 0;
 
-  g_array_set_size (w->stays, 0);
-  for (guint i = 0; i < item->visits->len; i++)
-    {
-      const FmObservedVisit *v = &g_array_index (item->visits, FmObservedVisit, i);
-      gint64 left;
-      FmNode *node;
-
-      /* The end of the period is not in it: --to 2026-03-22 is the
-       * midnight after that day, and a Done at that midnight is the next
-       * day's. */
-      if (v->entered >= w->as_of)
-        break;
-
-      left = v->left != FM_OBSERVED_OPEN && v->left < w->as_of ? v->left : FM_OBSERVED_OPEN;
-      last = v;
-      last_left = left;
-      node = w->state_done[v->state] ? NULL : w->state_node[v->state];
-      if (node != NULL && start == FM_OBSERVED_OPEN)
-        start = v->entered;
-
-      if (node != NULL && node == run.node)
-        {
-          run.left = left;
-          continue;
-        }
-      if (run.node != NULL)
-        g_array_append_val (w->stays, run);
-      run.node = node;
-      run.entered = v->entered;
-      run.left = left;
-    }
-  if (run.node != NULL)
-    g_array_append_val (w->stays, run);
-
-  if (start == FM_OBSERVED_OPEN)
+  if (!fm_observed_type_selected (w->types_wanted, item->type))
     return FALSE;
-
-  if (w->state_done[last->state])
-    finish = last->entered;
-  else if (last_left != FM_OBSERVED_OPEN)
-    finish = last_left;   /* it left its last state for none: out of the stream */
+  if (!fm_observed_walk_item (item, w->state_node, w->state_done, w->as_of, w->stays, &start, &finish, &last))
+    return FALSE;
 
   in_period = finish != FM_OBSERVED_OPEN && (!w->has_from || finish >= w->from);
 
   for (guint i = 0; i < w->stays->len; i++)
     {
-      Stay *stay = &g_array_index (w->stays, Stay, i);
+      FmObservedStay *stay = &g_array_index (w->stays, FmObservedStay, i);
       NodeAcc *acc = g_hash_table_lookup (w->accs, stay->node);
 
       if (stay->left != FM_OBSERVED_OPEN && (!w->has_from || stay->left >= w->from))
         {
-          double seconds = (double) (stay->left - stay->entered);
+          double seconds = fm_observed_span (w->calendar, stay->entered, stay->left);
 
           g_array_append_val (acc->samples, seconds);
           if (acc->last_item != item)
@@ -229,7 +189,7 @@ walk_item (Walk                 *w,
         }
 
       if (in_period && fm_node_get_kind (stay->node) == FM_NODE_KIND_PROCESS)
-        active_s += overlap (stay->entered, stay->left, start, finish);
+        active_s += overlap (w->calendar, stay->entered, stay->left, start, finish);
     }
 
   span[0] = start;
@@ -238,7 +198,7 @@ walk_item (Walk                 *w,
 
   if (in_period)
     {
-      double lead_s = (double) (finish - start);
+      double lead_s = fm_observed_span (w->calendar, start, finish);
       const char *type = item->type != NULL ? item->type : "";
 
       g_array_append_val (result->lead_times, lead_s);
@@ -257,7 +217,7 @@ walk_item (Walk                 *w,
       age.item = g_strdup (item->id);
       age.state = g_strdup (fm_observed_log_get_state_name (w->log, last->state));
       age.node_id = node != NULL ? g_strdup (fm_node_get_id (node)) : NULL;
-      age.age_s = (double) (w->as_of - start);
+      age.age_s = fm_observed_span (w->calendar, start, w->as_of);
       g_array_append_val (result->aging, age);
       result->in_progress++;
     }
@@ -474,7 +434,7 @@ observed_new (void)
   return self;
 }
 
-/* Which node each state is, and whether it finishes items. */
+/* Which node each state is, and an accumulator for each such node. */
 static void
 resolve_states (Walk              *w,
                 FmObservedMapping *mapping,
@@ -482,35 +442,17 @@ resolve_states (Walk              *w,
 {
   guint n = fm_observed_log_get_n_states (w->log);
 
-  w->state_node = g_new0 (FmNode *, n);
-  w->state_done = g_new0 (gboolean, n);
+  fm_observed_resolve_states (w->log, mapping, map, &w->state_node, &w->state_done);
   for (guint i = 0; i < n; i++)
     {
-      const char *name = fm_observed_log_get_state_name (w->log, i);
-      int m = fm_observed_mapping_lookup_state (mapping, name);
-      const char *node_id;
-      FmNode *node;
+      FmNode *node = w->state_node[i];
 
-      if (m < 0)
+      if (node != NULL && !g_hash_table_contains (w->accs, node))
         {
-          w->state_done[i] = fm_observed_log_get_state_done (w->log, i);
-          continue;
-        }
+          NodeAcc *acc = g_new0 (NodeAcc, 1);
 
-      w->state_done[i] = fm_observed_mapping_get_done (mapping, m);
-      node_id = fm_observed_mapping_get_node_id (mapping, m);
-      node = node_id != NULL ? fm_map_lookup_node (map, node_id) : NULL;
-      if (node != NULL &&
-          (fm_node_get_kind (node) == FM_NODE_KIND_PROCESS || fm_node_get_kind (node) == FM_NODE_KIND_QUEUE))
-        {
-          w->state_node[i] = node;
-          if (!g_hash_table_contains (w->accs, node))
-            {
-              NodeAcc *acc = g_new0 (NodeAcc, 1);
-
-              acc->samples = g_array_new (FALSE, FALSE, sizeof (double));
-              g_hash_table_insert (w->accs, node, acc);
-            }
+          acc->samples = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (w->accs, node, acc);
         }
     }
 }
@@ -569,10 +511,12 @@ fm_observed_compute (FmObservedLog           *log,
   w.log = log;
   w.tz = options->time_zone != NULL ? g_time_zone_ref (options->time_zone) : g_time_zone_new_local ();
   w.accs = g_hash_table_new_full (NULL, NULL, NULL, node_acc_free);
-  w.stays = g_array_new (FALSE, FALSE, sizeof (Stay));
+  w.stays = g_array_new (FALSE, FALSE, sizeof (FmObservedStay));
   w.spans = g_array_new (FALSE, FALSE, sizeof (gint64));
   w.finishes = g_array_new (FALSE, FALSE, sizeof (gint64));
   w.types = g_hash_table_new (g_str_hash, g_str_equal);
+  w.types_wanted = options->types;
+  w.calendar = options->calendar;
   w.has_from = options->from != NULL;
   w.from = w.has_from ? g_date_time_to_unix (options->from) : 0;
 
@@ -633,6 +577,7 @@ fm_observed_compute (FmObservedLog           *log,
 
   result->as_of = g_date_time_new_from_unix_utc (w.as_of);
   result->time_zone = g_time_zone_ref (w.tz);
+  result->calendar = w.calendar != NULL ? fm_calendar_ref ((FmCalendar *) w.calendar) : NULL;
   g_date_clear (&result->first_day, 1);
   g_date_clear (&result->last_day, 1);
   {
@@ -683,6 +628,7 @@ fm_observed_finalize (FmObserved *self)
   g_array_unref (self->lead_times);
   g_clear_pointer (&self->as_of, g_date_time_unref);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_clear_pointer (&self->calendar, fm_calendar_unref);
 }
 
 void

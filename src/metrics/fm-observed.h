@@ -2,6 +2,7 @@
 /* fm-observed.h: flow figures measured from work-item data, and putting them on a map */
 #pragma once
 
+#include "fm-calendar.h"
 #include "fm-document.h"
 #include "fm-observed-log.h"
 #include "fm-observed-mapping.h"
@@ -32,6 +33,10 @@ typedef enum {
  *   %NULL: just after the last event of the data, so that the same data
  *   gives the same figures on any day
  * @time_zone: (nullable): where days and weeks begin; %NULL: local time
+ * @types: (nullable) (array zero-terminated=1): count only items of these
+ *   work item types (compared without regard to case); %NULL: all items
+ * @calendar: (nullable): count durations (stays, lead times, ages, flow
+ *   efficiency) in its working seconds; %NULL: in elapsed seconds
  *
  * Initialise with fm_observed_options_init(); the caller keeps ownership.
  */
@@ -39,6 +44,8 @@ typedef struct {
   GDateTime *from;
   GDateTime *to;
   GTimeZone *time_zone;
+  const char * const *types;
+  const FmCalendar *calendar;
 } FmObservedOptions;
 
 /**
@@ -129,6 +136,8 @@ typedef struct {
  * @last_day: the last day of the period
  * @as_of: the end of the period
  * @time_zone: where its days begin
+ * @calendar: (nullable): the working calendar durations are counted in
+ *   (and the forecast's days); %NULL: elapsed time
  *
  * Figures measured from data; see docs/observed.md for each definition.
  */
@@ -153,6 +162,7 @@ typedef struct {
   GDate last_day;
   GDateTime *as_of;
   GTimeZone *time_zone;
+  FmCalendar *calendar;
 } FmObserved;
 
 /**
@@ -160,7 +170,8 @@ typedef struct {
  * @items: how many items were forecast
  * @runs: simulations run
  * @days: days from the end of the period until the items are finished in
- *   50 %, 85 % and 95 % of the runs; NAN when it cannot be forecast
+ *   50 %, 85 % and 95 % of the runs (working days in working time); NAN
+ *   when it cannot be forecast
  * @dates: the days they fall on
  */
 typedef struct {
@@ -184,6 +195,8 @@ double                fm_observed_node_value    (const FmObservedNode    *node,
 double                fm_observed_percentile    (const double            *sorted,
                                                  gsize                    n,
                                                  double                   p);
+gboolean              fm_observed_type_selected (const char * const      *types,
+                                                 const char              *type);
 
 gboolean              fm_observed_forecast      (FmObserved              *self,
                                                  guint                    items,

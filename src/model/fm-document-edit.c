@@ -53,6 +53,10 @@ label_for_property (const char *property)
     { "baseline", N_("Change Baseline") },
     { "target", N_("Change Target") },
     { "review-date", N_("Change Review Date") },
+    { "working-hours", N_("Change Working Hours") },
+    { "holidays", N_("Change Holidays") },
+    { "calendar-time-zone", N_("Change Time Zone") },
+    { "started", N_("Change Start Date") },
     { "waste", N_("Change Waste") },
     { "applies-to", N_("Change Targets") },
   };

@@ -25,6 +25,9 @@ struct _FmDocument
   char *value;
   char *trigger;
   char *outcome;
+  char *working_hours;   /* the working calendar: "Mon-Fri 09:00-17:00" */
+  char *holidays;        /* "2026-12-25, 2027-01-01" */
+  char *calendar_time_zone;
   FmStreamType stream_type;
   double day_length_s;
   double available_time_s;
@@ -48,6 +51,9 @@ enum {
   PROP_DAY_LENGTH_S,
   PROP_AVAILABLE_TIME_S,
   PROP_DEMAND_PER_DAY,
+  PROP_WORKING_HOURS,
+  PROP_HOLIDAYS,
+  PROP_CALENDAR_TIME_ZONE,
   N_PROPS
 };
 
@@ -71,6 +77,9 @@ fm_document_finalize (GObject *object)
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->trigger, g_free);
   g_clear_pointer (&self->outcome, g_free);
+  g_clear_pointer (&self->working_hours, g_free);
+  g_clear_pointer (&self->holidays, g_free);
+  g_clear_pointer (&self->calendar_time_zone, g_free);
   g_clear_pointer (&self->extra, g_free);
 
   G_OBJECT_CLASS (fm_document_parent_class)->finalize (object);
@@ -87,6 +96,9 @@ string_field (FmDocument *self,
     case PROP_VALUE: return &self->value;
     case PROP_TRIGGER: return &self->trigger;
     case PROP_OUTCOME: return &self->outcome;
+    case PROP_WORKING_HOURS: return &self->working_hours;
+    case PROP_HOLIDAYS: return &self->holidays;
+    case PROP_CALENDAR_TIME_ZONE: return &self->calendar_time_zone;
     default: return NULL;
     }
 }
@@ -187,6 +199,13 @@ fm_document_class_init (FmDocumentClass *klass)
     g_param_spec_double ("demand-per-day", NULL, NULL, FM_UNSET, G_MAXDOUBLE,
                          FM_UNSET, flags);
 
+  /* The working calendar of observed data in working time (src/metrics/
+   * fm-calendar.c reads them): the days and hours, the holidays as
+   * comma-separated YYYY-MM-DD dates, and the time zone of the hours. */
+  properties[PROP_WORKING_HOURS] = g_param_spec_string ("working-hours", NULL, NULL, NULL, flags);
+  properties[PROP_HOLIDAYS] = g_param_spec_string ("holidays", NULL, NULL, NULL, flags);
+  properties[PROP_CALENDAR_TIME_ZONE] = g_param_spec_string ("calendar-time-zone", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -276,6 +295,27 @@ fm_document_get_outcome (FmDocument *self)
 {
   g_return_val_if_fail (FM_IS_DOCUMENT (self), NULL);
   return self->outcome;
+}
+
+const char *
+fm_document_get_working_hours (FmDocument *self)
+{
+  g_return_val_if_fail (FM_IS_DOCUMENT (self), NULL);
+  return self->working_hours;
+}
+
+const char *
+fm_document_get_holidays (FmDocument *self)
+{
+  g_return_val_if_fail (FM_IS_DOCUMENT (self), NULL);
+  return self->holidays;
+}
+
+const char *
+fm_document_get_calendar_time_zone (FmDocument *self)
+{
+  g_return_val_if_fail (FM_IS_DOCUMENT (self), NULL);
+  return self->calendar_time_zone;
 }
 
 FmStreamType

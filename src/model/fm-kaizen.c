@@ -17,6 +17,7 @@ struct _FmKaizen
   char * baseline;
   char * target;
   char * review_date;
+  char * started;
   FmKaizenStatus status;
   char * waste;
   char ** applies_to;
@@ -31,6 +32,7 @@ enum {
   PROP_BASELINE,
   PROP_TARGET,
   PROP_REVIEW_DATE,
+  PROP_STARTED,
   PROP_STATUS,
   PROP_WASTE,
   PROP_APPLIES_TO,
@@ -49,6 +51,7 @@ fm_kaizen_finalize (GObject *object)
   g_clear_pointer (&self->baseline, g_free);
   g_clear_pointer (&self->target, g_free);
   g_clear_pointer (&self->review_date, g_free);
+  g_clear_pointer (&self->started, g_free);
   g_clear_pointer (&self->waste, g_free);
   g_clear_pointer (&self->applies_to, g_strfreev);
 
@@ -79,6 +82,9 @@ fm_kaizen_get_property (GObject    *object,
       break;
     case PROP_REVIEW_DATE:
       g_value_set_string (value, self->review_date);
+      break;
+    case PROP_STARTED:
+      g_value_set_string (value, self->started);
       break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
@@ -118,6 +124,9 @@ fm_kaizen_set_property (GObject      *object,
       break;
     case PROP_REVIEW_DATE:
       fm_kaizen_set_review_date (self, g_value_get_string (value));
+      break;
+    case PROP_STARTED:
+      fm_kaizen_set_started (self, g_value_get_string (value));
       break;
     case PROP_STATUS:
       fm_kaizen_set_status (self, g_value_get_enum (value));
@@ -166,6 +175,11 @@ fm_kaizen_class_init (FmKaizenClass *klass)
   /* ISO 8601 date of the review */
   properties[PROP_REVIEW_DATE] =
     g_param_spec_string ("review-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* ISO 8601 date the change was made: observed data before it is the
+   * baseline, after it the effect */
+  properties[PROP_STARTED] =
+    g_param_spec_string ("started", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* planned, running, kept or dropped */
   properties[PROP_STATUS] =
@@ -276,6 +290,24 @@ fm_kaizen_set_review_date (FmKaizen *self,
 
   if (fm_set_str (&self->review_date, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_DATE]);
+}
+
+const char *
+fm_kaizen_get_started (FmKaizen *self)
+{
+  g_return_val_if_fail (FM_IS_KAIZEN (self), NULL);
+
+  return self->started;
+}
+
+void
+fm_kaizen_set_started (FmKaizen   *self,
+                       const char *value)
+{
+  g_return_if_fail (FM_IS_KAIZEN (self));
+
+  if (fm_set_str (&self->started, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED]);
 }
 
 FmKaizenStatus

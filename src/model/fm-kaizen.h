@@ -20,6 +20,8 @@ const char *         fm_kaizen_get_target (FmKaizen *self);
 void                 fm_kaizen_set_target (FmKaizen *self, const char * value);
 const char *         fm_kaizen_get_review_date (FmKaizen *self);
 void                 fm_kaizen_set_review_date (FmKaizen *self, const char * value);
+const char *         fm_kaizen_get_started (FmKaizen *self);
+void                 fm_kaizen_set_started (FmKaizen *self, const char * value);
 FmKaizenStatus       fm_kaizen_get_status (FmKaizen *self);
 void                 fm_kaizen_set_status (FmKaizen *self, FmKaizenStatus value);
 const char *         fm_kaizen_get_waste (FmKaizen *self);

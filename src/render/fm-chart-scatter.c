@@ -5,6 +5,8 @@
  * time. Lines at the 50th, 85th and 95th percentiles say what the typical
  * item took and what can be promised. Dots take the colour of the item's
  * type when the data has types (the five most common; the rest grey).
+ * A dotted vertical line marks each experiment's start, so that the dots
+ * before and after it can be told apart.
  */
 #include "config.h"
 
@@ -90,6 +92,70 @@ day_position (GTimeZone   *tz,
     return 0;
 
   return (double) (t - g_date_time_to_unix (midnight)) / 86400.0;
+}
+
+/**
+ * fm_chart_evidence_markers:
+ * @evidence: (element-type FmEvidence): fm_evidence_compute()'s
+ * @map: the map of its experiments
+ *
+ * Returns: (transfer full) (element-type FmChartMarker): the start of each
+ *   experiment, labelled with its hypothesis (borrowed from @map)
+ */
+GArray *
+fm_chart_evidence_markers (GPtrArray *evidence,
+                           FmMap     *map)
+{
+  GArray *markers = g_array_new (FALSE, TRUE, sizeof (FmChartMarker));
+
+  g_return_val_if_fail (FM_IS_MAP (map), markers);
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      const FmEvidence *e = evidence->pdata[i];
+      FmNode *kaizen = fm_map_lookup_node (map, e->kaizen_id);
+      FmChartMarker marker = { e->start, NULL };
+
+      if (kaizen != NULL && *fm_node_get_label (kaizen) != '\0')
+        marker.label = fm_node_get_label (kaizen);
+      g_array_append_val (markers, marker);
+    }
+
+  return markers;
+}
+
+/* The start of a change: a dotted line up the plot, its label at the top. */
+static void
+draw_markers (FmChart          *chart,
+              FmObserved       *o,
+              FmObservedSeries *series)
+{
+  cairo_t *cr = chart->cr;
+
+  for (guint i = 0; i < chart->data->n_markers; i++)
+    {
+      const FmChartMarker *marker = &chart->data->markers[i];
+      double day = day_position (o->time_zone, &series->first_day, marker->time);
+      double x = fm_chart_x (chart, day);
+
+      if (day < chart->x0 || day > chart->x1)
+        continue;
+
+      cairo_save (cr);
+      cairo_set_dash (cr, (double[]) { chart->em * 0.15, chart->em * 0.3 }, 2, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_width (cr, MAX (1.5, chart->em * 0.15));
+      cairo_move_to (cr, x, chart->plot.y + chart->plot.height);
+      cairo_line_to (cr, x, chart->plot.y);
+      fm_chart_set_color (chart, &fm_chart_ink, 0.8);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      if (marker->label != NULL)
+        fm_chart_text (chart, marker->label, FM_CHART_FONT_SMALL, &fm_chart_ink, x + chart->em * 0.3,
+                       chart->plot.y, FM_CHART_ALIGN_LEFT,
+                       MAX (chart->em * 4, chart->plot.x + chart->plot.width - x - chart->em * 0.3));
+    }
 }
 
 void
@@ -191,6 +257,7 @@ fm_chart_draw_scatter (FmChart *chart)
 
   fm_chart_baseline (chart);
   fm_chart_date_axis (chart, &series->first_day);
+  draw_markers (chart, o, series);
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {

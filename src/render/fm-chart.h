@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include "fm-observed.h"
+#include "fm-observed-evidence.h"
 #include "fm-observed-series.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,18 @@ typedef enum {
 #define FM_CHART_EXPORT_HEIGHT 540.0
 
 /**
+ * FmChartMarker:
+ * @time: an instant, in seconds since 1970 UTC
+ * @label: (nullable): what happened then, such as an experiment's start
+ *
+ * A moment drawn as a vertical line on the lead-time scatterplot.
+ */
+typedef struct {
+  gint64 time;
+  const char *label;
+} FmChartMarker;
+
+/**
  * FmChartData:
  * @observed: the figures
  * @series: their series (fm_observed_series_compute())
@@ -42,6 +55,9 @@ typedef enum {
  * @title: draw a title and a caption above the chart, as for a slide
  * @source: (nullable): where the data comes from, such as the file's name,
  *   said in the caption
+ * @markers: (array length=n_markers) (nullable): moments to mark on the
+ *   scatterplot: the start dates of experiments
+ * @n_markers: how many
  *
  * What a chart is drawn from; the caller keeps ownership.
  */
@@ -51,6 +67,8 @@ typedef struct {
   double day_length_s;
   gboolean title;
   const char *source;
+  const FmChartMarker *markers;
+  guint n_markers;
 } FmChartData;
 
 const char  *fm_chart_kind_to_string    (FmChartKind        kind);
@@ -59,6 +77,8 @@ gboolean     fm_chart_kind_from_string  (const char        *name,
 const char  *fm_chart_kind_get_title    (FmChartKind        kind);
 
 char        *fm_chart_format_period     (FmObserved        *observed);
+GArray      *fm_chart_evidence_markers  (GPtrArray         *evidence,
+                                         FmMap             *map);
 
 void         fm_chart_draw              (cairo_t           *cr,
                                          FmChartKind        kind,

@@ -5,7 +5,11 @@
  * hypothesis, who owns it, the waste it attacks, when it is reviewed and
  * its status. What is to be reviewed first comes first; a review whose
  * date has passed while the experiment still runs (or never started) is
- * marked overdue. Choosing one selects it on the canvas.
+ * marked overdue. Choosing one selects it on the canvas. With observed
+ * data in the window, an experiment with a start date shows beside its
+ * measure and target what the data says before and after the start
+ * (fm-experiments-evidence.c), and offers to fill an empty baseline from
+ * it, through the document as one undoable step.
  */
 #include "config.h"
 
@@ -15,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-experiments.h"
+#include "fm-experiments-evidence.h"
 #include "fm-experiments-view.h"
 #include "fm-waste.h"
 
@@ -30,6 +35,9 @@ struct _FmExperimentsView
   GSignalGroup *document_signals;  /* follows the document, whichever it is */
   FmMap *map;
   FmCanvas *canvas;
+  FmObservedSession *session;
+  GPtrArray *evidence;     /* nullable: FmEvidence of the map's experiments */
+  double day_length_s;     /* of its durations */
   guint rebuild_id;
   guint n_overdue;
 };
@@ -74,9 +82,40 @@ on_row_activated (GtkListBox        *list,
     }
 }
 
+static void
+on_fill_baseline (GtkButton         *button,
+                  FmExperimentsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "node-id");
+  const char *baseline = g_object_get_data (G_OBJECT (button), "baseline");
+
+  if (self->document == NULL || self->map == NULL || id == NULL || baseline == NULL)
+    return;
+
+  fm_document_set (self->document, self->map, id, "baseline", baseline, NULL);
+}
+
+/* "Days from code complete to security sign-off: 16 d → 1 d" */
+static char *
+describe_measure (FmKaizen *kaizen)
+{
+  const char *measure = fm_kaizen_get_measure (kaizen);
+  const char *baseline = fm_kaizen_get_baseline (kaizen);
+  const char *target = fm_kaizen_get_target (kaizen);
+
+  if (measure == NULL && baseline == NULL && target == NULL)
+    return NULL;
+
+  /* Translators: an experiment's measure, its baseline and its target, as in
+   * "Days from code complete to security sign-off: 16 d → 1 d" */
+  return g_strdup_printf (_("%s: %s → %s"), measure ? measure : _("Measure"),
+                          baseline ? baseline : "?", target ? target : "?");
+}
+
 static GtkWidget *
-make_row (FmKaizen *kaizen,
-          GDate    *today)
+make_row (FmExperimentsView *self,
+          FmKaizen          *kaizen,
+          GDate             *today)
 {
   const char *label = fm_node_get_label (FM_NODE (kaizen));
   const char *owner = fm_kaizen_get_owner (kaizen);
@@ -94,7 +133,8 @@ make_row (FmKaizen *kaizen,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label[0] ? label : _("Untitled experiment"));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* Owner and waste, the review, the measure, and the evidence: all of it. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   if (owner != NULL && owner[0] != '\0')
     g_ptr_array_add (parts, g_strdup (owner));
@@ -119,6 +159,35 @@ make_row (FmKaizen *kaizen,
       g_free (subtitle);
       subtitle = both;
     }
+  {
+    g_autofree char *measure = describe_measure (kaizen);
+    const FmEvidence *evidence = fm_experiments_evidence_lookup (self->evidence, fm_node_get_id (FM_NODE (kaizen)));
+    double day = self->day_length_s;
+    g_autofree char *observed = evidence ? fm_experiments_evidence_describe (evidence, self->map, day) : NULL;
+    g_autofree char *baseline = evidence ? fm_experiments_evidence_baseline (evidence, day) : NULL;
+    char *all = g_strjoin (NULL, subtitle, measure ? "\n" : "", measure ? measure : "",
+                           observed ? "\n" : "", observed ? observed : "", NULL);
+
+    g_free (subtitle);
+    subtitle = all;
+
+    if (baseline != NULL && (fm_kaizen_get_baseline (kaizen) == NULL || *fm_kaizen_get_baseline (kaizen) == '\0'))
+      {
+        GtkWidget *fill = gtk_button_new_with_label (_("Fill Baseline"));
+        /* Translators: the tooltip of the button that fills an experiment's
+         * empty baseline, as in "Set the baseline to 13 d 18 h, from the
+         * observed data before the start" */
+        g_autofree char *tip = g_strdup_printf (_("Set the baseline to %s, from the observed data before the start"),
+                                                baseline);
+
+        gtk_widget_set_valign (fill, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (fill, tip);
+        g_object_set_data_full (G_OBJECT (fill), "node-id", g_strdup (fm_node_get_id (FM_NODE (kaizen))), g_free);
+        g_object_set_data_full (G_OBJECT (fill), "baseline", g_steal_pointer (&baseline), g_free);
+        g_signal_connect (fill, "clicked", G_CALLBACK (on_fill_baseline), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), fill);
+      }
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (overdue)
@@ -166,10 +235,12 @@ rebuild (gpointer data)
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  self->evidence = fm_experiments_evidence_compute (self->session, self->document, self->map, &self->day_length_s);
   experiments = fm_experiments_list (self->map);
   for (guint i = 0; i < experiments->len; i++)
     {
-      gtk_list_box_append (self->list, make_row (experiments->pdata[i], &today));
+      gtk_list_box_append (self->list, make_row (self, experiments->pdata[i], &today));
       if (fm_experiment_is_overdue (experiments->pdata[i], &today))
         self->n_overdue++;
     }
@@ -205,6 +276,8 @@ fm_experiments_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   fm_experiments_view_set_map (self, NULL, NULL, NULL);
+  fm_experiments_view_set_session (self, NULL);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_EXPERIMENTS_VIEW);
 
   G_OBJECT_CLASS (fm_experiments_view_parent_class)->dispose (object);
@@ -278,4 +351,31 @@ fm_experiments_view_get_n_overdue (FmExperimentsView *self)
   g_return_val_if_fail (FM_IS_EXPERIMENTS_VIEW (self), 0);
 
   return self->n_overdue;
+}
+
+/**
+ * fm_experiments_view_set_session:
+ * @session: (nullable): the window's observed data, the evidence of the
+ *   experiments with a start date
+ */
+void
+fm_experiments_view_set_session (FmExperimentsView *self,
+                                 FmObservedSession *session)
+{
+  g_return_if_fail (FM_IS_EXPERIMENTS_VIEW (self));
+  g_return_if_fail (session == NULL || FM_IS_OBSERVED_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "filter-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+    }
+  if (self->map != NULL)
+    queue_rebuild (self);
 }

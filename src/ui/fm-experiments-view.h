@@ -6,6 +6,7 @@
 
 #include "fm-canvas.h"
 #include "fm-document.h"
+#include "fm-observed-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ void   fm_experiments_view_set_map     (FmExperimentsView *self,
                                         FmMap             *map,
                                         FmCanvas          *canvas);
 guint  fm_experiments_view_get_n_overdue (FmExperimentsView *self);
+void   fm_experiments_view_set_session (FmExperimentsView *self,
+                                        FmObservedSession *session);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "fm-duration.h"
 #include "fm-inspector.h"
 #include "fm-inspector-fields.h"
+#include "fm-calendar.h"
 #include "fm-iso-date.h"
 #include "fm-limits.h"
 
@@ -54,7 +55,12 @@ const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS] = {
   { "baseline", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "baseline", FM_FIELD_TEXT },
   { "target", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "target", FM_FIELD_TEXT },
   { "review_date", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "review-date", FM_FIELD_DATE },
+  { "started", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "started", FM_FIELD_DATE },
   { "status", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "status", FM_FIELD_CHOICE },
+  /* After the label's place (9) and before the last, the rate. */
+  { "doc_working_hours", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "working-hours", FM_FIELD_CALENDAR },
+  { "doc_holidays", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "holidays", FM_FIELD_CALENDAR },
+  { "doc_calendar_time_zone", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "calendar-time-zone", FM_FIELD_CALENDAR },
   { "edge_kind", FM_FIELD_ON_EDGE, FM_PART_EDGE, "kind", FM_FIELD_CHOICE },
   { "rate", FM_FIELD_ON_EDGE, FM_PART_EDGE, "rate", FM_FIELD_RATE },
 };
@@ -98,6 +104,24 @@ fm_inspector_parse_number (const char *text,
   return end != NULL && *end == '\0' && isfinite (*value);
 }
 
+/* A field of the working calendar as the file format takes it, so that
+ * what is typed can be saved and read again. */
+static gboolean
+calendar_field_valid (const char *property,
+                      const char *text)
+{
+  g_autoptr(FmCalendar) calendar = NULL;
+
+  if (g_str_equal (property, "working-hours"))
+    calendar = fm_calendar_new_from_fields (text, NULL, NULL, NULL, NULL);
+  else if (g_str_equal (property, "holidays"))
+    calendar = fm_calendar_new_from_fields ("Mon-Sun 00:00-24:00", text, NULL, NULL, NULL);
+  else
+    calendar = fm_calendar_new_from_fields ("Mon-Sun 00:00-24:00", NULL, text, NULL, NULL);
+
+  return calendar != NULL;
+}
+
 /**
  * fm_inspector_field_parse:
  * @day_length: what a day is in durations, from fm_inspector_field_day_length()
@@ -128,6 +152,12 @@ fm_inspector_field_parse (guint       i,
 
     case FM_FIELD_DATE:
       if (!empty && !fm_iso_date_parse (stripped, NULL))
+        return FALSE;
+      g_value_set_string (value, empty ? NULL : stripped);
+      return TRUE;
+
+    case FM_FIELD_CALENDAR:
+      if (!empty && !calendar_field_valid (fm_inspector_fields[i].property, stripped))
         return FALSE;
       g_value_set_string (value, empty ? NULL : stripped);
       return TRUE;
@@ -215,6 +245,7 @@ fm_inspector_field_format (guint         i,
     case FM_FIELD_NUMBER:
     case FM_FIELD_TEXT:
     case FM_FIELD_DATE:
+    case FM_FIELD_CALENDAR:
     case FM_FIELD_CHOICE:
     default:
       return format_number (number);

@@ -16,6 +16,7 @@ typedef enum {
   FM_FIELD_RATE,       /* 0–1, shown as a percentage */
   FM_FIELD_DATE,       /* YYYY-MM-DD */
   FM_FIELD_CHOICE,     /* an enum, in a combo row in the enum's order */
+  FM_FIELD_CALENDAR,   /* a string of the working calendar, checked as fm-calendar.c reads it */
 } FmFieldType;
 
 typedef enum {
@@ -49,7 +50,7 @@ typedef struct {
   FmFieldType type;
 } FmInspectorField;
 
-#define FM_INSPECTOR_N_FIELDS 26
+#define FM_INSPECTOR_N_FIELDS 30
 /* Rows the inspector retitles or hides by kind. */
 #define FM_FIELD_LABEL 9
 #define FM_FIELD_EDGE_RATE (FM_INSPECTOR_N_FIELDS - 1)

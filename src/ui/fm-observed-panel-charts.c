@@ -42,9 +42,15 @@ fm_observed_panel_chart_data (FmObservedPanel *self,
   *data = (FmChartData) { 0 };
   data->observed = self->observed;
   data->series = self->series;
-  data->day_length_s = document ? fm_document_get_day_length_s (document) : 0;
+  data->day_length_s = self->working_day_s > 0 ? self->working_day_s
+                      : document ? fm_document_get_day_length_s (document) : 0;
   data->title = for_slide;
   data->source = self->session ? fm_observed_session_get_source (self->session) : NULL;
+  if (self->markers != NULL)
+    {
+      data->markers = (const FmChartMarker *) self->markers->data;
+      data->n_markers = self->markers->len;
+    }
 }
 
 static void
@@ -96,6 +102,8 @@ typedef struct {
   FmObservedSeries *series;
   double day_length_s;
   char *source;
+  GArray *markers;     /* FmChartMarker, labels from @labels */
+  GPtrArray *labels;
 } Slide;
 
 static void
@@ -104,6 +112,8 @@ slide_free (Slide *slide)
   fm_observed_unref (slide->observed);
   fm_observed_series_unref (slide->series);
   g_free (slide->source);
+  g_array_unref (slide->markers);
+  g_ptr_array_unref (slide->labels);
   g_free (slide);
 }
 
@@ -115,8 +125,16 @@ draw_slide (GtkDrawingArea *area,
             gpointer        data)
 {
   Slide *slide = data;
-  FmChartData chart = { slide->observed, slide->series, slide->day_length_s, TRUE, slide->source };
+  FmChartData chart = { 0 };
   double scale = MIN (width / FM_CHART_EXPORT_WIDTH, height / FM_CHART_EXPORT_HEIGHT);
+
+  chart.observed = slide->observed;
+  chart.series = slide->series;
+  chart.day_length_s = slide->day_length_s;
+  chart.title = TRUE;
+  chart.source = slide->source;
+  chart.markers = (const FmChartMarker *) slide->markers->data;
+  chart.n_markers = slide->markers->len;
 
   /* The slide's proportions and type, as large as the window allows. */
   cairo_set_source_rgb (cr, 0.93, 0.93, 0.94);
@@ -148,6 +166,17 @@ action_view_chart (GtkWidget  *widget,
   slide->series = fm_observed_series_ref (self->series);
   slide->day_length_s = data.day_length_s;
   slide->source = g_strdup (data.source);
+  /* The map may change while the window is open: its own labels. */
+  slide->markers = g_array_new (FALSE, TRUE, sizeof (FmChartMarker));
+  slide->labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < data.n_markers; i++)
+    {
+      FmChartMarker marker = data.markers[i];
+
+      marker.label = g_strdup (marker.label);
+      g_ptr_array_add (slide->labels, (char *) marker.label);
+      g_array_append_val (slide->markers, marker);
+    }
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), fm_chart_kind_get_title (slide->kind));

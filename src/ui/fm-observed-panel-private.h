@@ -17,6 +17,15 @@ struct _FmObservedPanel
   GtkStack *stack;
   AdwActionRow *source_row;
   AdwComboRow *period_row;
+  AdwActionRow *as_of_row;
+  GtkWidget *as_of_reset;
+  GtkMenuButton *as_of_button;
+  GtkPopover *as_of_popover;
+  GtkCalendar *as_of_calendar;
+  AdwComboRow *type_row;
+  GtkStringList *type_names;
+  AdwActionRow *working_row;
+  GtkSwitch *working_switch;
   AdwActionRow *mapping_row;
   GtkLabel *lead_p50;
   GtkLabel *lead_p85;
@@ -43,6 +52,11 @@ struct _FmObservedPanel
   GSignalGroup *cache_signals;
   FmObserved *observed;           /* nullable: before an import */
   FmObservedSeries *series;
+  GPtrArray *evidence;            /* FmEvidence of the map's experiments */
+  GArray *markers;                /* FmChartMarker: their starts, for the scatterplot */
+  char **types_listed;            /* the types the type row offers, after "All" */
+  gboolean updating_filter;
+  double working_day_s;           /* a working day of the calendar, 0 in elapsed time */
   guint key;                      /* of the map the figures are of, see map_key() */
   gboolean stale;                 /* the data or the period changed since */
   guint update_id;
@@ -56,6 +70,11 @@ void      fm_observed_panel_show_aging         (FmObservedPanel *self,
                                                 double           day_length_s);
 void      fm_observed_panel_show_distribution  (FmObservedPanel *self);
 void      fm_observed_panel_clear_lists        (FmObservedPanel *self);
+
+/* fm-observed-panel-filter.c */
+void      fm_observed_panel_filter_init        (FmObservedPanel *self);
+void      fm_observed_panel_filter_class_init  (GtkWidgetClass  *widget_class);
+void      fm_observed_panel_show_filter        (FmObservedPanel *self);
 
 /* fm-observed-panel-charts.c */
 void      fm_observed_panel_charts_init        (FmObservedPanel *self);

@@ -51,6 +51,10 @@ day_length (FmObservedPanel *self)
 {
   FmDocument *document = current_document (self);
 
+  /* In working time, a day is a working day. */
+  if (self->working_day_s > 0)
+    return self->working_day_s;
+
   return document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
 }
 
@@ -186,12 +190,14 @@ show_figures (FmObservedPanel   *self,
   fm_observed_panel_show_nodes (self, document, map);
   fm_observed_panel_show_aging (self, day_length (self));
   fm_observed_panel_show_distribution (self);
+  fm_observed_panel_show_filter (self);
   update_forecast (self);
 }
 
 /* What the figures depend on in the map: its nodes' ids, kinds, labels
- * (states match them by name) and places (the order of the flow); not
- * their times, which change with every edit and Apply. */
+ * (states match them by name) and places (the order of the flow), and
+ * what the experiments' evidence is of (their start and their nodes);
+ * not the times, which change with every edit and Apply. */
 static guint
 map_key (FmMap *map)
 {
@@ -208,6 +214,15 @@ map_key (FmMap *map)
       key = key * 31 + fm_node_get_kind (node);
       key = key * 31 + (label ? g_str_hash (label) : 0);
       key = key * 31 + (guint) (gint64) bounds.x;
+      if (FM_IS_KAIZEN (node))
+        {
+          const char * const *targets = fm_kaizen_get_applies_to (FM_KAIZEN (node));
+          const char *started = fm_kaizen_get_started (FM_KAIZEN (node));
+
+          key = key * 31 + (started ? g_str_hash (started) : 0);
+          for (guint j = 0; targets != NULL && targets[j] != NULL; j++)
+            key = key * 31 + g_str_hash (targets[j]);
+        }
     }
 
   return key;
@@ -225,20 +240,38 @@ update (FmObservedPanel *self)
   g_autoptr(FmObservedMapping) mapping = NULL;
   g_autoptr(GDateTime) from = NULL;
   guint weeks = period_weeks[MIN (adw_combo_row_get_selected (self->period_row), G_N_ELEMENTS (period_weeks) - 1)];
+  g_autoptr(FmCalendar) calendar = NULL;
+  g_autofree char *calendar_text = NULL;
+  guint key = 0;
   FmObservedOptions options;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
 
-  if (!self->stale && self->observed != NULL && log != NULL && map != NULL && map_key (map) == self->key)
+  /* The calendar is the document's: a change of it is a change of the
+   * figures, as one of the map. */
+  if (self->session != NULL && document != NULL)
+    calendar = fm_observed_session_dup_calendar (self->session, document);
+  calendar_text = calendar != NULL ? g_strconcat (fm_document_get_working_hours (document), "|",
+                                                  fm_document_get_holidays (document), "|",
+                                                  fm_document_get_calendar_time_zone (document), NULL)
+                                   : NULL;
+  if (map != NULL)
+    key = map_key (map) ^ (calendar_text != NULL ? g_str_hash (calendar_text) : 0);
+
+  if (!self->stale && self->observed != NULL && log != NULL && map != NULL && key == self->key)
     {
       fm_observed_panel_show_nodes (self, document, map);
+      fm_observed_panel_show_filter (self);
       return;
     }
 
   g_clear_pointer (&self->observed, fm_observed_unref);
   g_clear_pointer (&self->series, fm_observed_series_unref);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
   self->stale = FALSE;
-  self->key = map ? map_key (map) : 0;
+  self->key = key;
+  self->working_day_s = calendar != NULL ? fm_calendar_day_length_s (calendar) : 0;
 
   if (log == NULL || map == NULL)
     {
@@ -253,7 +286,8 @@ update (FmObservedPanel *self)
 
   mapping = fm_observed_session_dup_mapping (self->session, map);
   fm_observed_options_init (&options);
-  options.time_zone = fm_observed_session_get_time_zone (self->session);
+  fm_observed_session_fill_options (self->session, &options);
+  options.calendar = calendar;
   self->observed = fm_observed_compute (log, mapping, map, &options);
 
   /* The last weeks up to the end of the data: from the midnight that
@@ -273,6 +307,8 @@ update (FmObservedPanel *self)
         }
     }
   self->series = fm_observed_series_compute (log, mapping, map, self->observed, &options);
+  self->evidence = fm_evidence_compute (log, mapping, map, self->observed, &options);
+  self->markers = fm_chart_evidence_markers (self->evidence, map);
 
   gtk_stack_set_visible_child_name (self->stack, "figures");
   show_figures (self, document, map, mapping);
@@ -366,6 +402,9 @@ fm_observed_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_OBSERVED_PANEL);
   g_clear_pointer (&self->observed, fm_observed_unref);
   g_clear_pointer (&self->series, fm_observed_series_unref);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->markers, g_array_unref);
+  g_clear_pointer (&self->types_listed, g_strfreev);
 
   G_OBJECT_CLASS (fm_observed_panel_parent_class)->dispose (object);
 }
@@ -429,6 +468,7 @@ fm_observed_panel_class_init (FmObservedPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "observed.apply", NULL, action_apply);
   fm_observed_panel_charts_class_init (widget_class);
+  fm_observed_panel_filter_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fmobservedpanel");
@@ -441,10 +481,12 @@ fm_observed_panel_init (FmObservedPanel *self)
 
   self->session_signals = g_signal_group_new (FM_TYPE_OBSERVED_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "changed", G_CALLBACK (queue_recompute), self);
+  g_signal_group_connect_swapped (self->session_signals, "filter-changed", G_CALLBACK (queue_recompute), self);
   self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
   g_signal_group_connect_swapped (self->cache_signals, "changed", G_CALLBACK (queue_update), self);
 
   fm_observed_panel_charts_init (self);
+  fm_observed_panel_filter_init (self);
 
   update (self);
 }

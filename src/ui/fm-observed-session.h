@@ -24,4 +24,18 @@ const char        *fm_observed_session_get_source   (FmObservedSession *self);
 FmObservedMapping *fm_observed_session_dup_mapping  (FmObservedSession *self,
                                                      FmMap             *map);
 
+void               fm_observed_session_set_as_of    (FmObservedSession *self,
+                                                     GDateTime         *as_of);
+GDateTime         *fm_observed_session_get_as_of    (FmObservedSession *self);
+void               fm_observed_session_set_types    (FmObservedSession *self,
+                                                     const char * const *types);
+const char * const *fm_observed_session_get_types   (FmObservedSession *self);
+void               fm_observed_session_fill_options (FmObservedSession *self,
+                                                     FmObservedOptions *options);
+void               fm_observed_session_set_working_time (FmObservedSession *self,
+                                                     gboolean           working_time);
+gboolean           fm_observed_session_get_working_time (FmObservedSession *self);
+FmCalendar        *fm_observed_session_dup_calendar (FmObservedSession *self,
+                                                     FmDocument        *document);
+
 G_END_DECLS

@@ -1,0 +1,14 @@
+/* fm-cli-observe-private.h: what the files of `flowmap observe` share */
+#pragma once
+
+#include "fm-json-writer.h"
+
+G_BEGIN_DECLS
+
+void   fm_cli_observe_write_int     (FmJsonWriter *w,
+                                     const char   *key,
+                                     gint64        value);
+char  *fm_cli_observe_duration      (double        seconds,
+                                     double        day_length_s);
+
+G_END_DECLS
