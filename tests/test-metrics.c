@@ -128,18 +128,28 @@ assert_near (double got,
  *   flow efficiency = 381,600 / 4,838,400 = 0.078869
  *   rolled %C&A = .80 × .85 × .60 × .70 × .95 = 0.27132
  *   handoffs: product team → developers → security team → QA → operations = 4
- *   rework test → coding at 10 %: span coding..test = 7+14+2+7+3 = 33 d,
- *     extra = 0.1/0.9 × 33 d = 3.6667 d = 316,800 s
- *   rework security → coding at 15 %: span = 7+14+2 = 23 d,
- *     extra = 0.15/0.85 × 23 d = 4.0588 d = 350,682.35 s
- *   rework-adjusted lead time = 4,838,400 + 316,800 + 350,682.35 = 5,505,882.35 s
+ *   rework as expected visits (traffic equations): security sends 15 %
+ *     back to coding, the test 10 %:
+ *     v(code) = 1 + 0.15 v(security) + 0.1 v(test); v(security) = v(code)
+ *     (through the queue); v(test) = 0.85 v(security)
+ *     v(code) = 1 + 0.15 v + 0.085 v: v = 1 / 0.765 = 1.307190
+ *     v(test) = 0.85 / 0.765 = 1.111111 (= 1 / 0.9: what leaves passes once)
+ *   rework-adjusted lead time = 5 + 2 + 5 + (7 + 14 + 2) / 0.765
+ *     + (7 + 3) / 0.9 + 10 + 1 = 23 + 30.065359 + 11.111111 = 64.176471 d
+ *     = 5,544,847.06 s (each loop alone, as before, gave 63.7 d)
+ *   rework charged to coding, whose output failed: security sends back
+ *     0.15 × 1.307190 passes over coding..security (23 d) = 4.509804 d,
+ *     the test 0.1 × 1.111111 passes over coding..test (33 d) = 3.666667 d:
+ *     8.176471 d = 706,447.06 s (the 64.18 − 56 d that rework adds)
  *   WIP = 3 + 1 + 3 + 1 + 2 items waiting + 1 in coding = 11
  *   throughput = 0.2 a day; Little's law: 11 / 0.2 = 55 d = 4,752,000 s
  *     (1.8 % off the map: no warning)
  *   takt = 28,800 / 0.2 = 144,000 s
- *   utilization of coding = 259,200 × 0.2 / (2 × 28,800) = 0.9
- *   constraints: waiting for security review 14/56 = 0.25;
- *     coding 7/56 + ½ × (316,800 + 350,682.35)/4,838,400 + ¼ × 0.15 = 0.231478;
+ *   utilization of coding = 1.307190 visits × 259,200 × 0.2 / (2 × 28,800)
+ *     = 0.9 / 0.765 = 1.176471: overloaded (the example counts "3 d" of
+ *     coding as calendar days of a map whose people work 8 h a day)
+ *   constraints: coding 7/56 + 0.176471 + ½ × 706,447.06/4,838,400
+ *     + ¼ × 0.15 = 0.411975; waiting for security review 14/56 = 0.25;
  *     waiting for the release window 10/56 = 0.178571.
  */
 static void
@@ -166,28 +176,29 @@ test_release_current (void)
   assert_near (m->process_time_s, 381600);
   assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
   assert_near (m->rolled_pca, 0.27132);
-  assert_near (m->rework_adjusted_lead_time_s, 5505882.352941);
+  assert_near (m->rework_adjusted_lead_time_s, 5544847.058824);
   assert_near (m->wip, 11);
   assert_near (m->throughput_per_day, 0.2);
   assert_near (m->littles_law_lead_time_s, 4752000);
   assert_near (m->takt_time_s, 144000);
   g_assert_cmpuint (m->handoffs, ==, 4);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9 / 0.765);
 
   g_assert_cmpuint (m->constraints->len, >=, 3);
   c = m->constraints->pdata[0];
+  g_assert_cmpstr (c->id, ==, "code");
+  assert_near (c->score, 0.125 + (0.9 / 0.765 - 1) + 0.5 * 706447.058824 / 4838400 + 0.0375);
+  c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "wait-security");
   assert_near (c->score, 0.25);
   g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w");
-  c = m->constraints->pdata[1];
-  g_assert_cmpstr (c->id, ==, "code");
-  assert_near (c->score, 0.125 + 0.5 * (316800 + 350682.352941) / 4838400 + 0.0375);
   c = m->constraints->pdata[2];
   g_assert_cmpstr (c->id, ==, "wait-release");
   assert_near (c->score, 10.0 / 56);
 
-  /* A complete current-state map with experiments: nothing to warn about. */
-  g_assert_cmpuint (m->warnings->len, ==, 0);
+  /* A complete current-state map with experiments: only coding's load. */
+  g_assert_cmpuint (m->warnings->len, ==, 1);
+  g_assert_true (has_warning (m, "overloaded", "code"));
 }
 
 /* Future state: backlog 2 d, refinement 1 d, ready 2 d, coding 5 d,
@@ -195,8 +206,13 @@ test_release_current (void)
  *   weekly release 3 d, release 4 h: lead time = 14 d = 1,209,600 s
  *   process time = 4 h + 2 d + 0.5 h + 4 h + 1 h = 2 d 9.5 h = 207,000 s
  *   rolled %C&A = .80 × .90 × .95 × .90 × .98 = 0.603288
- *   rework test → coding 5 %: 0.05/0.95 × (5 d + 1 h + 19 h = 504,000 s) = 26,526.32 s
- *   rework security → coding 2 %: 0.02/0.98 × (5 d + 1 h) = 8,889.80 s
+ *   rework as visits: v(code) = 1 + 0.02 v(security) + 0.05 v(test),
+ *     v(security) = v(code), v(test) = 0.98 v(security):
+ *     v(code) = 1 / (1 − 0.02 − 0.049) = 1 / 0.931; v(test) = 0.98 / 0.931 = 1 / 0.95
+ *   rework-adjusted lead time = 2 d + 1 d + 2 d + 3 d + 4 h (705,600 s)
+ *     + (5 d + 1 h = 435,600 s) / 0.931 + 19 h / 0.95 (72,000 s)
+ *     = 705,600 + 467,883.996 + 72,000 = 1,245,483.996 s
+ *     (each loop alone gave 1,245,016.1 s)
  *   WIP = 1 + 0 + 1 waiting + 1 in coding = 3: Little's law 15 d = 1,296,000 s
  */
 static void
@@ -218,7 +234,7 @@ test_release_future (void)
   assert_near (m->process_time_s, 207000);
   assert_near (m->flow_efficiency, 207000.0 / 1209600.0);
   assert_near (m->rolled_pca, 0.603288);
-  assert_near (m->rework_adjusted_lead_time_s, 1209600 + 26526.315789 + 8889.795918);
+  assert_near (m->rework_adjusted_lead_time_s, 705600 + 435600 / 0.931 + 72000);
   assert_near (m->wip, 3);
   assert_near (m->littles_law_lead_time_s, 1296000);
   g_assert_cmpuint (m->handoffs, ==, 4);
@@ -264,8 +280,10 @@ test_parallel_branches (void)
 /* A rework loop: t → p1 (1 h) → q (2 h) → p2 (3 h, work 1 h) → o, and p2
  * sends half of its items back to p1.
  *   lead time = 6 h = 21,600 s
- *   the loop spans p1..p2 = 6 h; 0.5/(1 − 0.5) × 6 h = 6 h extra
- *   rework-adjusted lead time = 12 h = 43,200 s
+ *   visits: v(p1) = 1 + 0.5 v(p2), v(p2) = v(p1): 2 each, so every node of
+ *   the loop counts twice: rework-adjusted lead time = 12 h = 43,200 s
+ *   (one loop: the same as 0.5/(1 − 0.5) × 6 h extra). The 6 h are charged
+ *   to p1, whose output came back: 0.5 × 2 passes over p1..p2 (6 h).
  */
 static void
 test_rework_loop (void)
@@ -286,7 +304,8 @@ test_rework_loop (void)
   m = fm_metrics_compute (NULL, map, NULL);
   assert_near (m->lead_time_s, 21600);
   assert_near (m->rework_adjusted_lead_time_s, 43200);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 21600);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p1"))->rework_s, 21600);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 0);
 }
 
 /* Missing values, with working days of 8 h and a demand of 4 a day:

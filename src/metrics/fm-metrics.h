@@ -38,7 +38,9 @@ typedef struct {
   double time_s;         /* its time on the path: wait or lead, 0 if unknown */
   gboolean on_path;
   double utilization;    /* NAN when it cannot be computed */
-  double rework_s;       /* rework time it sends back or receives */
+  double rework_s;       /* rework time charged to it: its output came back */
+  double visits;         /* expected passes of an item through it, rework
+                          * and routes included: 1 on a plain path */
 } FmNodeFigures;
 
 /* Durations in seconds; NAN where a figure is undefined (null in JSON). */
@@ -48,6 +50,11 @@ typedef struct {
   double flow_efficiency;
   double rolled_pca;
   double rework_adjusted_lead_time_s;
+  double rework_process_time_s;   /* process time × visits on that path */
+  double rework_flow_efficiency;  /* the two above, divided */
+  double rework_handoffs;         /* expected changes of role, rework included */
+  double timeline_waiting_s;      /* the ladder's upper row: queues and in-step waits */
+  double timeline_processing_s;   /* its lower row: process times */
   double wip;
   double throughput_per_day;
   double littles_law_lead_time_s;

@@ -1,0 +1,832 @@
+/* fm-visits.c: expected visits, routes and the lead time along them
+ *
+ * An item passes a node once on a plain path; rework sends a share of the
+ * passes of a step back upstream, so the item passes the nodes of the loop
+ * more than once. The expected passes are the solution of the traffic
+ * equations v = e + v·P (e: 1 at each start; P: a node hands 1 − r of its
+ * passes on along the flow and r back along each rework edge), solved here
+ * by sweeps in flow order, which converge as the loops' rates (each below 1)
+ * do. A node's expected time is its visits × its time, and the lead time
+ * with rework is the longest path over those; the first pass is the
+ * longest path over the times themselves.
+ *
+ * Where the flow edges out of a node carry shares, they are alternative
+ * routes: each item takes one of them. Every combination of choices is a
+ * route with the product of its shares as probability; on a route the
+ * remaining forks are parallel work, which joins where the branches meet
+ * (a join is passed once for all its branches). The figures are the
+ * expectation over the routes: "the expectation over alternatives of the
+ * longest path over parallel branches". The path shown is the most likely
+ * route's.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-metrics"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "fm-edge.h"
+#include "fm-metrics-private.h"
+#include "fm-process-step.h"
+
+/* More combinations than this are not enumerated: the most likely choice
+ * at each node stands for them all. */
+#define MAX_ROUTES 4096
+#define MAX_SWEEPS 200000
+
+typedef struct {
+  guint from;    /* the step whose passes are sent back */
+  guint to;      /* the step whose output failed */
+  double rate;   /* the share of the passes of from sent back */
+} Rework;
+
+typedef struct {
+  const FmFlowGraph *graph;
+  const FmMetricsInput *input;
+  GArray *order;             /* flow nodes, topologically */
+  guint n_slots;             /* flow edges left after cycles were broken */
+  guint *slot_from;          /* by slot: the node the edge leaves */
+  double *share;             /* by slot: its share, FM_UNSET for parallel */
+  guint *pred_start;         /* n + 1: the slots into each node */
+  guint *pred;
+  guint8 *source;
+  guint8 *sink;
+  double *time;              /* first-pass time of each node */
+  double *process;           /* process time, 0 when unknown */
+  const char **role;         /* a step's role, NULL when none */
+  double *back;              /* the rework rates out of each node, summed */
+  Rework *reworks;
+  guint n_reworks;
+  guint *rework_in_start;    /* n + 1: the reworks into each node */
+  guint *rework_in;
+
+  guint *choices;            /* nodes with alternative routes */
+  guint n_choices;
+  guint *chosen;             /* by choice: the slot taken on this route */
+
+  /* One route's state. */
+  guint8 *active;            /* by slot */
+  guint8 *reached;           /* on the first pass */
+  guint *joins;              /* active edges in from reached nodes */
+  double *visits;
+  double *dist;
+  gint *via;
+} Visits;
+
+/* The figures of one route, or their expectation over the routes. */
+typedef struct {
+  double lead;
+  double process;
+  double pca;
+  double handoffs;
+  double rework_lead;
+  double rework_process;
+  double rework_handoffs;
+  gboolean any_step;
+  gboolean any_path;
+} RouteFigures;
+
+static gboolean
+is_source (const Visits *self,
+           guint         v)
+{
+  const FmMetricsInput *input = self->input;
+
+  return input->any_trigger
+    ? input->facts[v].kind == FM_NODE_KIND_TRIGGER
+    : self->graph->in_flow[v] && self->graph->in_degree[v] == 0;
+}
+
+static gboolean
+is_sink (const Visits *self,
+         guint         v)
+{
+  const FmMetricsInput *input = self->input;
+  const FmFlowGraph *graph = self->graph;
+
+  return input->any_outcome
+    ? input->facts[v].kind == FM_NODE_KIND_OUTCOME
+    : graph->in_flow[v] && graph->succ_start[v + 1] == graph->succ_start[v];
+}
+
+static double
+share_of (GHashTable *shares,
+          guint       n,
+          guint       from,
+          guint       to)
+{
+  gpointer value;
+  guint64 key = (guint64) from * n + to;
+
+  if (shares != NULL && g_hash_table_lookup_extended (shares, &key, NULL, &value))
+    return *(double *) value;
+  return FM_UNSET;
+}
+
+/* The shares of the flow edges, by their ends; %NULL when no edge has one. */
+static GHashTable *
+read_shares (const FmMetricsInput *input,
+             FmMap                *map)
+{
+  GHashTable *shares = NULL;
+
+  for (guint i = 0; i < input->n_edges; i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+      double share = fm_edge_get_share (edge);
+      guint64 *key;
+      double *value;
+
+      if (!fm_value_is_set (share) || !fm_edge_is_flow (edge) ||
+          input->edge_from[i] == G_MAXUINT || input->edge_to[i] == G_MAXUINT)
+        continue;
+
+      if (shares == NULL)
+        shares = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      key = g_new (guint64, 1);
+      *key = (guint64) input->edge_from[i] * input->n_nodes + input->edge_to[i];
+      value = g_new (double, 1);
+      *value = share;
+      g_hash_table_replace (shares, key, value);
+    }
+
+  return shares;
+}
+
+/* Whether @to can be reached from @from along the flow: a rework edge is a
+ * loop back only then. Nodes after @to in the flow order cannot lead to it. */
+static gboolean
+leads_to (const Visits *self,
+          guint         from,
+          guint         to,
+          const guint  *position,
+          guint        *stamp,
+          guint         mark,
+          guint        *stack)
+{
+  const FmFlowGraph *graph = self->graph;
+  guint depth = 0;
+
+  if (from == to)
+    return TRUE;
+
+  stack[depth++] = from;
+  stamp[from] = mark;
+  while (depth > 0)
+    {
+      guint v = stack[--depth];
+
+      for (guint j = graph->succ_start[v]; j < graph->succ_start[v] + graph->succ_len[v]; j++)
+        {
+          guint w = graph->succ[j];
+
+          if (w == to)
+            return TRUE;
+          if (stamp[w] == mark || position[w] > position[to])
+            continue;
+          stamp[w] = mark;
+          stack[depth++] = w;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+read_reworks (Visits               *self,
+              FmMetrics            *metrics,
+              FmMap                *map)
+{
+  const FmMetricsInput *input = self->input;
+  const FmFlowGraph *graph = self->graph;
+  guint n = graph->n;
+  g_autofree guint *position = g_new (guint, MAX (n, 1));
+  g_autofree guint *stamp = g_new0 (guint, MAX (n, 1));
+  g_autofree guint *stack = g_new (guint, MAX (n, 1));
+  g_autofree double *sum = g_new0 (double, MAX (n, 1));
+  guint mark = 0;
+
+  for (guint i = 0; i < n; i++)
+    position[i] = G_MAXUINT;
+  for (guint k = 0; k < self->order->len; k++)
+    position[g_array_index (self->order, guint, k)] = k;
+
+  self->reworks = g_new (Rework, MAX (input->n_edges, 1));
+  self->n_reworks = 0;
+  for (guint i = 0; i < input->n_edges; i++)
+    {
+      FmEdge *edge = fm_map_get_edge (map, i);
+      guint sender = input->edge_from[i], receiver = input->edge_to[i];
+      double rate;
+
+      /* The kind first: most edges are not rework. */
+      if (fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
+        continue;
+      if (sender == G_MAXUINT || receiver == G_MAXUINT)
+        continue;
+
+      if (!graph->in_flow[sender] || !graph->in_flow[receiver] ||
+          position[sender] == G_MAXUINT || position[receiver] == G_MAXUINT ||
+          !leads_to (self, receiver, sender, position, stamp, ++mark, stack))
+        {
+          fm_metrics_add_warning (metrics, "rework-off-path", fm_edge_get_id (edge),
+                                  _("The rework from “%s” to “%s” is not a loop back: the flow does "
+                                    "not lead from “%s” to “%s”, so it is not counted"),
+                                  fm_node_get_label (input->facts[sender].node),
+                                  fm_node_get_label (input->facts[receiver].node),
+                                  fm_node_get_label (input->facts[receiver].node),
+                                  fm_node_get_label (input->facts[sender].node));
+          continue;
+        }
+      rate = fm_edge_get_rate (edge);
+      if (!fm_value_is_set (rate) || rate <= 0)
+        continue;
+
+      self->reworks[self->n_reworks++] = (Rework) { sender, receiver, rate };
+      sum[sender] += rate;
+    }
+
+  /* A step that sends all its passes back never lets an item through. */
+  for (guint k = 0; k < self->n_reworks; k++)
+    {
+      Rework *rework = &self->reworks[k];
+
+      if (sum[rework->from] < 1)
+        continue;
+      if (sum[rework->from] < 2)
+        fm_metrics_add_warning (metrics, "rework-rate", fm_node_get_id (input->facts[rework->from].node),
+                                _("The rework out of “%s” adds up to 100 %% or more, so no item would "
+                                  "ever get past it; it is not counted"),
+                                fm_node_get_label (input->facts[rework->from].node));
+      /* Marked so that it is reported once. */
+      sum[rework->from] = 2;
+      self->reworks[k--] = self->reworks[--self->n_reworks];
+    }
+
+  self->back = g_new0 (double, MAX (n, 1));
+  self->rework_in_start = g_new0 (guint, n + 1);
+  self->rework_in = g_new (guint, MAX (self->n_reworks, 1));
+  for (guint k = 0; k < self->n_reworks; k++)
+    {
+      self->back[self->reworks[k].from] += self->reworks[k].rate;
+      self->rework_in_start[self->reworks[k].to + 1]++;
+    }
+  for (guint i = 0; i < n; i++)
+    self->rework_in_start[i + 1] += self->rework_in_start[i];
+  {
+    g_autofree guint *fill = g_new0 (guint, MAX (n, 1));
+
+    for (guint k = 0; k < self->n_reworks; k++)
+      {
+        guint to = self->reworks[k].to;
+
+        self->rework_in[self->rework_in_start[to] + fill[to]++] = k;
+      }
+  }
+}
+
+static void
+visits_init (Visits               *self,
+             FmMetrics            *metrics,
+             const FmFlowGraph    *graph,
+             GArray               *order,
+             const FmMetricsInput *input,
+             FmMap                *map)
+{
+  const FmNodeFigures *figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
+  g_autoptr(GHashTable) shares = read_shares (input, map);
+  guint n = graph->n;
+  g_autofree guint *fill = g_new0 (guint, MAX (n, 1));
+  g_autofree guint8 *is_choice = g_new0 (guint8, MAX (n, 1));
+
+  memset (self, 0, sizeof *self);
+  self->graph = graph;
+  self->input = input;
+  self->order = order;
+
+  /* The slots of the edges left, and who enters each node. */
+  self->pred_start = g_new0 (guint, n + 1);
+  for (guint v = 0; v < n; v++)
+    {
+      self->n_slots += graph->succ_len[v];
+      for (guint j = graph->succ_start[v]; j < graph->succ_start[v] + graph->succ_len[v]; j++)
+        self->pred_start[graph->succ[j] + 1]++;
+    }
+  for (guint v = 0; v < n; v++)
+    self->pred_start[v + 1] += self->pred_start[v];
+  self->pred = g_new (guint, MAX (self->n_slots, 1));
+  self->slot_from = g_new (guint, MAX (graph->succ_start[n], 1));
+  self->share = g_new (double, MAX (graph->succ_start[n], 1));
+  for (guint v = 0; v < n; v++)
+    for (guint j = graph->succ_start[v]; j < graph->succ_start[v] + graph->succ_len[v]; j++)
+      {
+        guint w = graph->succ[j];
+
+        self->slot_from[j] = v;
+        self->share[j] = share_of (shares, n, v, w);
+        self->pred[self->pred_start[w] + fill[w]++] = j;
+        if (fm_value_is_set (self->share[j]))
+          is_choice[v] = TRUE;
+      }
+
+  self->source = g_new (guint8, MAX (n, 1));
+  self->sink = g_new (guint8, MAX (n, 1));
+  self->time = g_new (double, MAX (n, 1));
+  self->process = g_new (double, MAX (n, 1));
+  self->role = g_new0 (const char *, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    {
+      const FmNodeFacts *facts = &input->facts[v];
+
+      self->source[v] = is_source (self, v);
+      self->sink[v] = is_sink (self, v);
+      self->time[v] = figures[v].time_s;
+      self->process[v] = fm_value_is_set (facts->process_s) ? facts->process_s : 0;
+      if (facts->kind == FM_NODE_KIND_PROCESS)
+        {
+          FmProcessStep *step = (FmProcessStep *) facts->node;
+          const char *role = fm_process_step_get_role (step);
+
+          /* A handoff is a change of role; a step without one does not count. */
+          if (role != NULL && *role != '\0')
+            self->role[v] = role;
+        }
+    }
+
+  self->choices = g_new (guint, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    if (is_choice[v])
+      self->choices[self->n_choices++] = v;
+  self->chosen = g_new0 (guint, MAX (self->n_choices, 1));
+
+  read_reworks (self, metrics, map);
+
+  self->active = g_new (guint8, MAX (graph->succ_start[n], 1));
+  self->reached = g_new (guint8, MAX (n, 1));
+  self->joins = g_new (guint, MAX (n, 1));
+  self->visits = g_new (double, MAX (n, 1));
+  self->dist = g_new (double, MAX (n, 1));
+  self->via = g_new (gint, MAX (n, 1));
+}
+
+static void
+visits_clear (Visits *self)
+{
+  g_free (self->slot_from);
+  g_free (self->share);
+  g_free (self->pred_start);
+  g_free (self->pred);
+  g_free (self->source);
+  g_free (self->sink);
+  g_free (self->time);
+  g_free (self->process);
+  g_free (self->role);
+  g_free (self->back);
+  g_free (self->reworks);
+  g_free (self->rework_in_start);
+  g_free (self->rework_in);
+  g_free (self->choices);
+  g_free (self->chosen);
+  g_free (self->active);
+  g_free (self->reached);
+  g_free (self->joins);
+  g_free (self->visits);
+  g_free (self->dist);
+  g_free (self->via);
+}
+
+/* The alternatives out of choice @c, as slots, with their shares summed. */
+static guint
+alternatives (const Visits *self,
+              guint         c,
+              guint        *slots,
+              double       *total)
+{
+  const FmFlowGraph *graph = self->graph;
+  guint v = self->choices[c], n = 0;
+
+  *total = 0;
+  for (guint j = graph->succ_start[v]; j < graph->succ_start[v] + graph->succ_len[v]; j++)
+    if (fm_value_is_set (self->share[j]))
+      {
+        if (slots != NULL)
+          slots[n] = j;
+        n++;
+        *total += self->share[j];
+      }
+
+  return n;
+}
+
+/* Marks the edges of the route in self->chosen; returns its probability. */
+static double
+route_activate (Visits *self)
+{
+  const FmFlowGraph *graph = self->graph;
+  double probability = 1;
+
+  for (guint j = 0; j < graph->succ_start[graph->n]; j++)
+    self->active[j] = !fm_value_is_set (self->share[j]);
+  for (guint c = 0; c < self->n_choices; c++)
+    {
+      double total;
+
+      alternatives (self, c, NULL, &total);
+      self->active[self->chosen[c]] = TRUE;
+      /* Shares that do not add up to 1 are read as proportions. */
+      probability *= total > 0 ? self->share[self->chosen[c]] / total : 0;
+    }
+
+  return probability;
+}
+
+/* Which nodes the route reaches, and how many branches join at each. */
+static void
+route_reach (Visits *self)
+{
+  const FmFlowGraph *graph = self->graph;
+
+  memset (self->reached, 0, graph->n);
+  memset (self->joins, 0, graph->n * sizeof (guint));
+  for (guint k = 0; k < self->order->len; k++)
+    {
+      guint v = g_array_index (self->order, guint, k);
+
+      if (self->source[v])
+        self->reached[v] = TRUE;
+      if (!self->reached[v])
+        continue;
+      for (guint j = graph->succ_start[v]; j < graph->succ_start[v] + graph->succ_len[v]; j++)
+        if (self->active[j])
+          {
+            self->reached[graph->succ[j]] = TRUE;
+            self->joins[graph->succ[j]]++;
+          }
+    }
+}
+
+/* The traffic equations, by sweeps in flow order (Gauss–Seidel). Parallel
+ * branches that meet are one pass of the join: what they hand on is
+ * divided among them. */
+static void
+route_solve (Visits *self)
+{
+  guint n = self->graph->n, settled = 0;
+
+  memset (self->visits, 0, n * sizeof (double));
+  for (guint sweep = 0; sweep < MAX_SWEEPS; sweep++)
+    {
+      double change = 0, largest = 1;
+
+      for (guint k = 0; k < self->order->len; k++)
+        {
+          guint v = g_array_index (self->order, guint, k);
+          double forward = 0, passes = self->source[v] ? 1 : 0;
+
+          for (guint p = self->pred_start[v]; p < self->pred_start[v + 1]; p++)
+            {
+              guint slot = self->pred[p], u = self->slot_from[slot];
+
+              if (self->active[slot])
+                forward += self->visits[u] * (1 - self->back[u]);
+            }
+          passes += forward / MAX (self->joins[v], 1);
+          for (guint p = self->rework_in_start[v]; p < self->rework_in_start[v + 1]; p++)
+            {
+              const Rework *rework = &self->reworks[self->rework_in[p]];
+
+              passes += self->visits[rework->from] * rework->rate;
+            }
+
+          change = MAX (change, fabs (passes - self->visits[v]));
+          largest = MAX (largest, passes);
+          self->visits[v] = passes;
+        }
+
+      /* On to the floating-point fixed point, where a loop of rate ½ gives
+       * exactly 2 passes; a last bit that flips back and forth stops it. */
+      if (change == 0 || (change <= 1e-14 * largest && ++settled > 64))
+        break;
+    }
+}
+
+/* The longest path to each node over @weight of the nodes @usable has; returns
+ * the sink it ends at, or -1 */
+static gint
+route_longest (Visits       *self,
+               const double *visits)
+{
+  const FmFlowGraph *graph = self->graph;
+  gint best = -1;
+
+  for (guint v = 0; v < graph->n; v++)
+    {
+      double weight = visits != NULL ? visits[v] * self->time[v] : self->time[v];
+
+      self->dist[v] = self->source[v] ? weight : -INFINITY;
+      self->via[v] = -1;
+    }
+
+  for (guint k = 0; k < self->order->len; k++)
+    {
+      guint v = g_array_index (self->order, guint, k);
+
+      if (self->dist[v] == -INFINITY)
+        continue;
+
+      for (guint j = graph->succ_start[v]; j < graph->succ_start[v] + graph->succ_len[v]; j++)
+        {
+          guint w = graph->succ[j];
+          double weight = visits != NULL ? visits[w] * self->time[w] : self->time[w];
+          double through = self->dist[v] + weight;
+
+          if (!self->active[j] || (visits != NULL ? visits[w] <= 0 : !self->reached[w]))
+            continue;
+          if (through > self->dist[w])
+            {
+              self->dist[w] = through;
+              self->via[w] = v;
+            }
+        }
+    }
+
+  for (guint v = 0; v < graph->n; v++)
+    if (self->sink[v] && self->dist[v] > -INFINITY && (best < 0 || self->dist[v] > self->dist[best]))
+      best = v;
+
+  return best;
+}
+
+/* The path ending at @end, from its start, into @path (positions). */
+static guint
+route_path (Visits *self,
+            gint    end,
+            guint  *path)
+{
+  guint len = 0;
+
+  for (gint v = end; v >= 0; v = self->via[v])
+    len++;
+  for (gint v = end, i = len; v >= 0; v = self->via[v])
+    path[--i] = v;
+
+  return len;
+}
+
+/* The expected changes of role along @path: each change counts as often
+ * as work passes it forward, and a rework edge between two roles as
+ * often as it sends work back. */
+static double
+path_handoffs (const Visits *self,
+               const guint  *path,
+               guint         len,
+               const double *visits,
+               guint        *position)
+{
+  double handoffs = 0;
+  gint last = -1;
+
+  for (guint i = 0; i < len; i++)
+    {
+      guint v = path[i];
+
+      position[v] = i + 1;
+      if (self->role[v] == NULL)
+        continue;
+      if (last >= 0 && g_strcmp0 (self->role[last], self->role[v]) != 0)
+        handoffs += visits != NULL ? visits[last] * (1 - self->back[last]) : 1;
+      last = v;
+    }
+
+  if (visits != NULL)
+    for (guint k = 0; k < self->n_reworks; k++)
+      {
+        const Rework *rework = &self->reworks[k];
+        const char *back_to = NULL;
+
+        if (position[rework->from] == 0 || position[rework->to] == 0 || self->role[rework->from] == NULL)
+          continue;
+        /* The work goes back to the first step with a role from the target on. */
+        for (guint i = position[rework->to] - 1; i < len && back_to == NULL; i++)
+          back_to = self->role[path[i]];
+        if (back_to != NULL && g_strcmp0 (back_to, self->role[rework->from]) != 0)
+          handoffs += visits[rework->from] * rework->rate;
+      }
+
+  for (guint i = 0; i < len; i++)
+    position[path[i]] = 0;
+
+  return handoffs;
+}
+
+static void
+route_figures (Visits       *self,
+               RouteFigures *route,
+               guint        *path,
+               guint        *path_len,
+               guint        *position)
+{
+  const FmMetricsInput *input = self->input;
+  gint end;
+  guint len;
+
+  memset (route, 0, sizeof *route);
+  route->pca = 1;
+
+  route_reach (self);
+  route_solve (self);
+
+  /* With rework first, so that the first pass's path stays in dist and via. */
+  end = route_longest (self, self->visits);
+  if (end >= 0)
+    {
+      len = route_path (self, end, path);
+      route->rework_lead = self->dist[end];
+      for (guint i = 0; i < len; i++)
+        route->rework_process += self->visits[path[i]] * self->process[path[i]];
+      route->rework_handoffs = path_handoffs (self, path, len, self->visits, position);
+    }
+
+  end = route_longest (self, NULL);
+  *path_len = 0;
+  if (end < 0)
+    return;
+
+  route->any_path = TRUE;
+  *path_len = len = route_path (self, end, path);
+  route->lead = self->dist[end];
+  for (guint i = 0; i < len; i++)
+    {
+      const FmNodeFacts *facts = &input->facts[path[i]];
+
+      if (facts->kind != FM_NODE_KIND_PROCESS)
+        continue;
+      route->any_step = TRUE;
+      route->process += self->process[path[i]];
+      if (fm_value_is_set (facts->pca))
+        route->pca *= facts->pca / 100.0;
+    }
+  route->handoffs = path_handoffs (self, path, len, NULL, position);
+}
+
+/* Rework time goes to the step whose output failed, the rework edge's
+ * target: each time the edge sends work back, the item passes the loop
+ * from the target to the sender once more, the first-pass time between
+ * them (self->dist holds the first pass's longest paths). */
+static void
+route_charge_rework (Visits        *self,
+                     FmNodeFigures *figures,
+                     double         probability)
+{
+  for (guint k = 0; k < self->n_reworks; k++)
+    {
+      const Rework *rework = &self->reworks[k];
+      double span;
+
+      if (!self->reached[rework->from] || !self->reached[rework->to])
+        continue;
+      span = self->dist[rework->from] - self->dist[rework->to] + self->time[rework->to];
+      figures[rework->to].rework_s += probability * rework->rate * self->visits[rework->from] * MAX (span, 0);
+    }
+}
+
+/* Moves to the next route; FALSE after the last. */
+static gboolean
+next_route (Visits      *self,
+            guint      **slots,
+            const guint *n_slots)
+{
+  for (guint c = 0; c < self->n_choices; c++)
+    {
+      guint i = 0;
+
+      while (slots[c][i] != self->chosen[c])
+        i++;
+      if (i + 1 < n_slots[c])
+        {
+          self->chosen[c] = slots[c][i + 1];
+          return TRUE;
+        }
+      self->chosen[c] = slots[c][0];
+    }
+
+  return FALSE;
+}
+
+void
+fm_visits_compute (FmMetrics            *metrics,
+                   const FmFlowGraph    *graph,
+                   GArray               *order,
+                   const FmMetricsInput *input,
+                   FmDocument           *document,
+                   FmMap                *map)
+{
+  FmNodeFigures *figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
+  Visits self;
+  RouteFigures total = { 0 }, route;
+  guint n = graph->n;
+  g_autofree guint *path = g_new (guint, MAX (n, 1));
+  g_autofree guint *best_path = g_new (guint, MAX (n, 1));
+  g_autofree guint *position = g_new0 (guint, MAX (n, 1));
+  g_autofree guint **slots = NULL;
+  g_autofree guint *n_slots = NULL;
+  guint path_len = 0, best_len = 0;
+  double best_probability = -1, routes = 1, best_lead = 0, best_process = 0;
+  gboolean all_routes = TRUE;
+
+  visits_init (&self, metrics, graph, order, input, map);
+
+  /* Every combination of the alternatives, or the most likely one. */
+  slots = g_new0 (guint *, MAX (self.n_choices, 1));
+  n_slots = g_new0 (guint, MAX (self.n_choices, 1));
+  for (guint c = 0; c < self.n_choices; c++)
+    {
+      double sum;
+
+      n_slots[c] = alternatives (&self, c, NULL, &sum);
+      slots[c] = g_new (guint, n_slots[c]);
+      alternatives (&self, c, slots[c], &sum);
+      self.chosen[c] = slots[c][0];
+      routes *= n_slots[c];
+    }
+  if (routes > MAX_ROUTES)
+    {
+      all_routes = FALSE;
+      fm_metrics_add_warning (metrics, "too-many-routes", NULL,
+                              _("The map has too many combinations of alternative routes to average "
+                                "them: its figures follow the most likely route"));
+      for (guint c = 0; c < self.n_choices; c++)
+        for (guint i = 0; i < n_slots[c]; i++)
+          if (self.share[slots[c][i]] > self.share[self.chosen[c]])
+            self.chosen[c] = slots[c][i];
+    }
+
+  for (guint v = 0; v < n; v++)
+    figures[v].visits = 0;
+
+  do
+    {
+      double probability = route_activate (&self);
+
+      if (!all_routes)
+        probability = 1;
+      route_figures (&self, &route, path, &path_len, position);
+      route_charge_rework (&self, figures, probability);
+      for (guint v = 0; v < n; v++)
+        figures[v].visits += probability * self.visits[v];
+
+      if (route.any_path)
+        {
+          total.any_path = TRUE;
+          total.lead += probability * route.lead;
+          total.process += probability * route.process;
+          total.pca += probability * route.pca;
+          total.handoffs += probability * route.handoffs;
+          total.rework_lead += probability * route.rework_lead;
+          total.rework_process += probability * route.rework_process;
+          total.rework_handoffs += probability * route.rework_handoffs;
+          total.any_step |= route.any_step;
+          if (probability > best_probability)
+            {
+              best_probability = probability;
+              best_len = path_len;
+              memcpy (best_path, path, path_len * sizeof (guint));
+              metrics->handoffs = (guint) route.handoffs;
+              best_lead = route.lead;
+              best_process = route.process;
+            }
+        }
+    }
+  while (all_routes && next_route (&self, slots, n_slots));
+
+  for (guint c = 0; c < self.n_choices; c++)
+    g_free (slots[c]);
+
+  if (!total.any_path && input->any_trigger && input->any_outcome)
+    fm_metrics_add_warning (metrics, "no-path", NULL,
+                            _("No flow connects the trigger to the outcome, so there is no lead time"));
+
+  for (guint i = 0; i < best_len; i++)
+    {
+      g_ptr_array_add (metrics->path, input->facts[best_path[i]].node);
+      figures[best_path[i]].on_path = TRUE;
+    }
+
+  metrics->lead_time_s = total.lead;
+  metrics->process_time_s = total.process;
+  metrics->rolled_pca = total.any_step ? total.pca : NAN;
+  metrics->flow_efficiency = total.lead > 0 ? total.process / total.lead : NAN;
+  metrics->rework_adjusted_lead_time_s = total.rework_lead;
+  metrics->rework_process_time_s = total.rework_process;
+  metrics->rework_flow_efficiency = total.rework_lead > 0 ? total.rework_process / total.rework_lead : NAN;
+  metrics->rework_handoffs = total.rework_handoffs;
+  /* The ladder, along the path shown: what is not process time is
+   * waiting, in a queue or in a step. */
+  metrics->timeline_processing_s = best_process;
+  metrics->timeline_waiting_s = best_lead - best_process;
+
+  (void) document;
+  visits_clear (&self);
+}

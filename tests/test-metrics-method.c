@@ -1,0 +1,325 @@
+/* test-metrics-method.c: the method's arithmetic (issue 21), worked by hand
+ *
+ * Rework as expected visits, the constraint that cannot keep up, a ladder
+ * that adds up and alternative routes. Each number in an assertion is
+ * worked out in the comment above it. Times: 1 h = 3600 s, 1 d = 86400 s.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "fm-document-private.h"
+#include "fm-map-private.h"
+#include "fm-metrics.h"
+#include "fm-process-step.h"
+#include "fm-queue.h"
+
+#define H 3600.0
+#define D 86400.0
+
+static FmNode *
+add (FmMap      *map,
+     FmNodeKind  kind,
+     const char *id)
+{
+  g_autoptr(FmNode) node = fm_node_new (kind, id);
+
+  fm_node_set_label (node, id);
+  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
+  return node;
+}
+
+static FmNode *
+step (FmMap      *map,
+      const char *id,
+      double      process_s,
+      double      lead_s)
+{
+  FmNode *node = add (map, FM_NODE_KIND_PROCESS, id);
+
+  fm_process_step_set_process_s (FM_PROCESS_STEP (node), process_s);
+  fm_process_step_set_lead_s (FM_PROCESS_STEP (node), lead_s);
+  return node;
+}
+
+G_GNUC_UNUSED static FmNode *
+queue (FmMap      *map,
+       const char *id,
+       double      wait_s)
+{
+  FmNode *node = add (map, FM_NODE_KIND_QUEUE, id);
+
+  fm_queue_set_wait_s (FM_QUEUE (node), wait_s);
+  return node;
+}
+
+static FmEdge *
+link_nodes (FmMap      *map,
+            const char *from,
+            const char *to,
+            FmEdgeKind  kind)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%s", from, to);
+  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
+
+  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
+  return edge;
+}
+
+static void
+rework (FmMap      *map,
+        const char *from,
+        const char *to,
+        double      rate)
+{
+  fm_edge_set_rate (link_nodes (map, from, to, FM_EDGE_KIND_REWORK), rate);
+}
+
+static void
+chain (FmMap *map, ...)
+{
+  const char *prev = NULL, *id;
+  va_list args;
+
+  va_start (args, map);
+  while ((id = va_arg (args, const char *)) != NULL)
+    {
+      if (prev != NULL)
+        link_nodes (map, prev, id, FM_EDGE_KIND_FLOW);
+      prev = id;
+    }
+  va_end (args);
+}
+
+static gboolean
+has_warning (FmMetrics  *metrics,
+             const char *code,
+             const char *id)
+{
+  for (guint i = 0; i < metrics->warnings->len; i++)
+    {
+      FmWarning *w = metrics->warnings->pdata[i];
+
+      if (g_str_equal (w->code, code) && (id == NULL || g_strcmp0 (w->id, id) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+assert_near (double got,
+             double expected)
+{
+  g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
+}
+
+static double
+visits (FmMetrics  *metrics,
+        FmMap      *map,
+        const char *id)
+{
+  return fm_metrics_lookup_figures (metrics, fm_map_lookup_node (map, id))->visits;
+}
+
+/* Four 1-day steps t → A → B → C → D → o with two rework loops. */
+static FmMap *
+four_steps (void)
+{
+  FmMap *map = fm_map_new ("m");
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "A", 2 * H, 1 * D);
+  step (map, "B", 2 * H, 1 * D);
+  step (map, "C", 2 * H, 1 * D);
+  step (map, "D", 2 * H, 1 * D);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "B", "C", "D", "o", NULL);
+
+  return map;
+}
+
+/* Nested loops: C → B at 0.5 inside D → A at 0.5. The traffic equations:
+ *   vA = 1 + 0.5 vD      vB = vA + 0.5 vC      vC = vB      vD = 0.5 vC
+ *   so vB = 2 vA, vC = 2 vA, vD = vA, and vA = 1 + 0.5 vA: vA = 2
+ *   visits A 2, B 4, C 4, D 2: 12 passes of a day = 12 d
+ *   (each loop alone, r/(1−r) × span, gave 4 + 2 + 4 = 10 d)
+ * First pass 4 d; process time 4 × 2 h = 8 h, with rework 12 × 2 h = 24 h;
+ * flow efficiency 8 h / 4 d = 1/12 first pass, and 24 h / 12 d = 1/12
+ * with rework, each against its own lead time. */
+static void
+test_nested_loops (void)
+{
+  g_autoptr(FmMap) map = four_steps ();
+  g_autoptr(FmMetrics) m = NULL;
+
+  rework (map, "C", "B", 0.5);
+  rework (map, "D", "A", 0.5);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  assert_near (visits (m, map, "A"), 2);
+  assert_near (visits (m, map, "B"), 4);
+  assert_near (visits (m, map, "C"), 4);
+  assert_near (visits (m, map, "D"), 2);
+  assert_near (visits (m, map, "o"), 1);
+  assert_near (m->lead_time_s, 4 * D);
+  assert_near (m->rework_adjusted_lead_time_s, 12 * D);
+  assert_near (m->process_time_s, 8 * H);
+  assert_near (m->rework_process_time_s, 24 * H);
+  assert_near (m->flow_efficiency, 8 * H / (4 * D));
+  assert_near (m->rework_flow_efficiency, 24 * H / (12 * D));
+  /* Rework time goes to the targets: D → A sends back vD × 0.5 = 1 pass
+   * over A..D (4 d) = 4 d; C → B sends back vC × 0.5 = 2 passes over B..C
+   * (2 d) = 4 d: 8 d in all, the 12 − 4 d that rework adds. */
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "A"))->rework_s, 4 * D);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "B"))->rework_s, 4 * D);
+  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "D"))->rework_s, 0);
+}
+
+/* Overlapping loops: C → A at 0.5 and D → B at 0.5.
+ *   vA = 1 + 0.5 vC      vB = vA + 0.5 vD      vC = vB      vD = 0.5 vC
+ *   vD = 0.5 vB, so vB = vA + 0.25 vB: vB = 4/3 vA;
+ *   vA = 1 + 0.5 × 4/3 vA = 1 + 2/3 vA: vA = 3, vB = vC = 4, vD = 2
+ *   3 + 4 + 4 + 2 = 13 d (the loops one by one gave 10 d) */
+static void
+test_overlapping_loops (void)
+{
+  g_autoptr(FmMap) map = four_steps ();
+  g_autoptr(FmMetrics) m = NULL;
+
+  rework (map, "C", "A", 0.5);
+  rework (map, "D", "B", 0.5);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  assert_near (visits (m, map, "A"), 3);
+  assert_near (visits (m, map, "B"), 4);
+  assert_near (visits (m, map, "C"), 4);
+  assert_near (visits (m, map, "D"), 2);
+  assert_near (m->rework_adjusted_lead_time_s, 13 * D);
+  g_assert_false (has_warning (m, "rework-off-path", NULL));
+}
+
+/* A loop off the first-pass critical path: X 10 d in parallel with
+ * Y1 4 d + Y2 5 d, and Y2 → Y1 at 0.5.
+ *   first pass: max (10, 4 + 5) = 10 d along X
+ *   vY1 = 1 + 0.5 vY2, vY2 = vY1: both 2; the Y branch takes
+ *   2 × 4 + 2 × 5 = 18 d, longer than X: the lead time with rework is
+ *   max (10, 18) = 18 d exactly (the old rule dropped the loop: 10 d).
+ *   The join o is passed once: X hands on 1, Y2 hands on 2 × 0.5 = 1,
+ *   one pass for the two branches.
+ * (A simulation gives E[max (10, Y)] = ½ × 10 + ½ × (9 + 18) = 18.5 d:
+ * the path over expected times is the max of the expectations.) */
+static void
+test_loop_off_path (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "X", 1 * D, 10 * D);
+  step (map, "Y1", 1 * D, 4 * D);
+  step (map, "Y2", 1 * D, 5 * D);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "X", "o", NULL);
+  chain (map, "t", "Y1", "Y2", "o", NULL);
+  rework (map, "Y2", "Y1", 0.5);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  assert_near (m->lead_time_s, 10 * D);
+  assert_near (m->rework_adjusted_lead_time_s, 18 * D);
+  assert_near (visits (m, map, "Y1"), 2);
+  assert_near (visits (m, map, "X"), 1);
+  assert_near (visits (m, map, "o"), 1);
+  /* Along Y with rework: 2 × 1 d + 2 × 1 d of work = 4 d in 18 d. */
+  assert_near (m->rework_process_time_s, 4 * D);
+  g_assert_false (has_warning (m, "rework-off-path", NULL));
+}
+
+/* Load with rework: demand 1 a day, 8 h available, one person; A takes
+ * 6.4 h: 6.4 / 8 = 80 % on the first pass. B sends 25 % back to A:
+ *   vA = 1 + 0.25 vB, vB = vA: vA = 4/3
+ *   utilization = 4/3 × 80 % = 106.7 %: overloaded, and flagged. */
+static void
+test_load_with_rework (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmNode *a;
+
+  g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  a = step (map, "A", 6.4 * H, 1 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (a), 1);
+  step (map, "B", 1 * H, 1 * D);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "B", "o", NULL);
+  rework (map, "B", "A", 0.25);
+  fm_document_insert_map_internal (doc, 0, map);
+  m = fm_metrics_compute (doc, map, NULL);
+
+  assert_near (visits (m, map, "A"), 4.0 / 3);
+  assert_near (fm_metrics_lookup_figures (m, a)->utilization, 0.8 * 4 / 3);
+  g_assert_true (has_warning (m, "overloaded", "A"));
+}
+
+/* Handoffs with rework: dev A → qa B → ops C, and B sends 0.5 back to A.
+ *   vA = 2, vB = 2, vC = 1
+ *   dev → qa: A hands on vA × (1 − 0) = 2 times; qa → ops: B hands on
+ *   vB × 0.5 = 1; B → A (qa back to dev): vB × 0.5 = 1. 2 + 1 + 1 = 4
+ *   first pass: 2 handoffs */
+static void
+test_handoffs_with_rework (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "A", H, H)), "dev");
+  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "B", H, H)), "qa");
+  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "C", H, H)), "ops");
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "B", "C", "o", NULL);
+  rework (map, "B", "A", 0.5);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  g_assert_cmpuint (m->handoffs, ==, 2);
+  assert_near (m->rework_handoffs, 4);
+}
+
+/* A rework edge that does not go back along the flow (to a parallel
+ * branch) is reported and not counted. */
+static void
+test_rework_not_back (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "X", H, 2 * H);
+  step (map, "Y", H, 3 * H);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "X", "o", NULL);
+  chain (map, "t", "Y", "o", NULL);
+  rework (map, "Y", "X", 0.5);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  g_assert_true (has_warning (m, "rework-off-path", "Y-X"));
+  assert_near (m->rework_adjusted_lead_time_s, 3 * H);
+  assert_near (visits (m, map, "X"), 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fm/metrics/method/nested-loops", test_nested_loops);
+  g_test_add_func ("/fm/metrics/method/overlapping-loops", test_overlapping_loops);
+  g_test_add_func ("/fm/metrics/method/loop-off-path", test_loop_off_path);
+  g_test_add_func ("/fm/metrics/method/load-with-rework", test_load_with_rework);
+  g_test_add_func ("/fm/metrics/method/handoffs-with-rework", test_handoffs_with_rework);
+  g_test_add_func ("/fm/metrics/method/rework-not-back", test_rework_not_back);
+
+  return g_test_run ();
+}
