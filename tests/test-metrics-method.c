@@ -42,7 +42,7 @@ step (FmMap      *map,
   return node;
 }
 
-G_GNUC_UNUSED static FmNode *
+static FmNode *
 queue (FmMap      *map,
        const char *id,
        double      wait_s)
@@ -309,6 +309,87 @@ test_rework_not_back (void)
   assert_near (visits (m, map, "X"), 1);
 }
 
+/* The constraint is the step that cannot keep up. Demand 1 a day, 8 h
+ * available, one person at each step:
+ *   t → Q (10 d) → Approval (lead 1 d, work 1 h) → Q2 (1 d)
+ *     → Build (work and lead 9.6 h = 0.4 d) → o
+ *   lead time = 10 + 1 + 1 + 0.4 = 12.4 d
+ *   Approval's load = 1 h / 8 h = 12.5 %; Build's = 9.6 h / 8 h = 120 %
+ *   scores: Q 10 / 12.4 = 0.806452; Build 0.4 / 12.4 + 0.2 = 0.232258;
+ *   Approval and Q2 1 / 12.4 = 0.080645 each
+ * By score alone the queue (a policy delay) would come first; Build is at
+ * or over its capacity, so it is the constraint and leads. The queues'
+ * reasons go through the step they feed (12.5 % rounds to even: 12 %). */
+static void
+test_constraint_cannot_keep_up (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmConstraint *c;
+
+  g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  queue (map, "Q", 10 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (step (map, "Approval", 1 * H, 1 * D)), 1);
+  queue (map, "Q2", 1 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (step (map, "Build", 9.6 * H, 9.6 * H)), 1);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "Q", "Approval", "Q2", "Build", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+  m = fm_metrics_compute (doc, map, NULL);
+
+  assert_near (m->lead_time_s, 12.4 * D);
+  g_assert_cmpuint (m->constraints->len, ==, 4);
+  c = m->constraints->pdata[0];
+  g_assert_cmpstr (c->id, ==, "Build");
+  g_assert_true (c->at_capacity);
+  assert_near (c->score, 0.4 / 12.4 + 0.2);
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==,
+                   "Overloaded: needs 120 % of the people’s available time at this demand");
+  c = m->constraints->pdata[1];
+  g_assert_cmpstr (c->id, ==, "Q");
+  g_assert_false (c->at_capacity);
+  assert_near (c->score, 10 / 12.4);
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==,
+                   "81 % of lead time: Q, 10 d; Approval at 12 % load: a policy delay, not capacity");
+  c = m->constraints->pdata[2];
+  g_assert_cmpstr (c->id, ==, "Approval");
+  c = m->constraints->pdata[3];
+  g_assert_cmpstr (c->id, ==, "Q2");
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==,
+                   "8 % of lead time: Q2, 1 d; Build at 120 % of capacity: it cannot keep up");
+}
+
+/* %C&A is not counted again where rework covers the same defects: A
+ * (pca 50) gets its work back from B at 0.5, so its score has the rework
+ * term and no ¼ × 0.5; B (pca 50, nothing comes back to it) keeps it.
+ *   t → A (1 d) → B (1 d) → o; vA = vB = 2; first pass 2 d
+ *   rework charged to A: 0.5 × 2 passes × (A..B = 2 d) = 2 d
+ *   A: ½ + ½ × 2 / 2 = 1; B: ½ + ¼ × 0.5 = 0.625 */
+static void
+test_pca_not_twice (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmConstraint *c;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_process_step_set_pca (FM_PROCESS_STEP (step (map, "A", H, D)), 50);
+  fm_process_step_set_pca (FM_PROCESS_STEP (step (map, "B", H, D)), 50);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "B", "o", NULL);
+  rework (map, "B", "A", 0.5);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  c = m->constraints->pdata[0];
+  g_assert_cmpstr (c->id, ==, "A");
+  assert_near (c->score, 1);
+  c = m->constraints->pdata[1];
+  g_assert_cmpstr (c->id, ==, "B");
+  assert_near (c->score, 0.625);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -320,6 +401,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/fm/metrics/method/load-with-rework", test_load_with_rework);
   g_test_add_func ("/fm/metrics/method/handoffs-with-rework", test_handoffs_with_rework);
   g_test_add_func ("/fm/metrics/method/rework-not-back", test_rework_not_back);
+
+  g_test_add_func ("/fm/metrics/method/constraint-cannot-keep-up", test_constraint_cannot_keep_up);
+  g_test_add_func ("/fm/metrics/method/pca-not-twice", test_pca_not_twice);
 
   return g_test_run ();
 }

@@ -148,9 +148,12 @@ assert_near (double got,
  *   utilization of coding = 1.307190 visits × 259,200 × 0.2 / (2 × 28,800)
  *     = 0.9 / 0.765 = 1.176471: overloaded (the example counts "3 d" of
  *     coding as calendar days of a map whose people work 8 h a day)
- *   constraints: coding 7/56 + 0.176471 + ½ × 706,447.06/4,838,400
- *     + ¼ × 0.15 = 0.411975; waiting for security review 14/56 = 0.25;
- *     waiting for the release window 10/56 = 0.178571.
+ *   constraints: coding is at or over capacity, so it comes first:
+ *     7/56 + 0.176471 + ½ × 706,447.06/4,838,400 = 0.374475 (its 85 %
+ *     %C&A is not counted again: the rework back to it covers those
+ *     defects); waiting for security review 14/56 = 0.25, whose reason
+ *     goes through security review at 1.307190 × 4 h × 0.2 / 8 h = 13 %
+ *     load; waiting for the release window 10/56 = 0.178571.
  */
 static void
 test_release_current (void)
@@ -187,11 +190,14 @@ test_release_current (void)
   g_assert_cmpuint (m->constraints->len, >=, 3);
   c = m->constraints->pdata[0];
   g_assert_cmpstr (c->id, ==, "code");
-  assert_near (c->score, 0.125 + (0.9 / 0.765 - 1) + 0.5 * 706447.058824 / 4838400 + 0.0375);
+  g_assert_true (c->at_capacity);
+  assert_near (c->score, 0.125 + (0.9 / 0.765 - 1) + 0.5 * 706447.058824 / 4838400);
   c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "wait-security");
   assert_near (c->score, 0.25);
-  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w");
+  g_assert_false (c->at_capacity);
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w; "
+                   "Security review at 13 % load: a policy delay, not capacity");
   c = m->constraints->pdata[2];
   g_assert_cmpstr (c->id, ==, "wait-release");
   assert_near (c->score, 10.0 / 56);

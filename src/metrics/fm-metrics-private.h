@@ -48,7 +48,8 @@ void fm_metrics_add_warning   (FmMetrics            *metrics,
                                ...) G_GNUC_PRINTF (4, 5);
 void fm_constraints_rank      (FmMetrics            *metrics,
                                const FmMetricsInput *input,
-                               FmDocument           *document);
+                               FmDocument           *document,
+                               FmMap                *map);
 void fm_visits_compute        (FmMetrics            *metrics,
                                const FmFlowGraph    *graph,
                                GArray               *order,

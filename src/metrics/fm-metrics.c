@@ -469,7 +469,7 @@ fm_metrics_compute (FmDocument *document,
   order = flow_graph_sort (&graph, metrics);
   fm_visits_compute (metrics, &graph, order, &input, document, map);
   stream_figures (metrics, &input, document);
-  fm_constraints_rank (metrics, &input, document);
+  fm_constraints_rank (metrics, &input, document, map);
   fm_map_checks_run (metrics, &input, document, map, today);
 
   flow_graph_clear (&graph);

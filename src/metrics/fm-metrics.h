@@ -13,6 +13,9 @@ typedef struct {
   char *id;
   char *label;
   double score;
+  gboolean at_capacity;  /* a step that cannot keep up with the demand on
+                          * it (utilization with rework ≥ 100 %): the
+                          * constraint; the others are the largest delays */
 
   /*< private >*/
   char *cached_reason;   /* NULL until fm_constraint_get_reason() */
@@ -22,6 +25,8 @@ typedef struct {
   double pca;
   double lead_time_s;
   double day_length_s;
+  const char *fed_label; /* a queue's: the step it feeds, or NULL */
+  double fed_utilization;
   guint8 cause;          /* the largest term of the score */
   guint8 second_cause;   /* named too, or none */
 } FmConstraint;
