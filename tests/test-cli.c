@@ -248,8 +248,9 @@ test_metrics_json (void)
   static const char *keys[] = {
     "lead_time_s", "process_time_s", "flow_efficiency", "rolled_pca",
     "rework_adjusted_lead_time_s", "wip", "throughput_per_day",
-    "littles_law_lead_time_s", "takt_time_s", "handoffs", "path",
-    "constraints", "warnings",
+    "littles_law_lead_time_s", "takt_time_s", "handoffs",
+    "rework_process_time_s", "rework_flow_efficiency", "rework_handoffs",
+    "timeline", "path", "constraints", "warnings",
   };
   g_autofree char *path = example ();
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -280,6 +281,10 @@ test_metrics_json (void)
   assert_member_near (root, "littles_law_lead_time_s", 4752000);
   assert_member_near (root, "takt_time_s", 144000);
   g_assert_cmpint (json_object_get_int_member (root, "handoffs"), ==, 4);
+  /* The ladder: 56 d of lead time, 4 d 10 h of it work, 51 d 14 h waiting
+   * in queues (41 d) and inside the steps (10 d 14 h). */
+  assert_member_near (json_object_get_object_member (root, "timeline"), "waiting_s", 4838400 - 381600);
+  assert_member_near (json_object_get_object_member (root, "timeline"), "processing_s", 381600);
 
   path_ids = json_object_get_array_member (root, "path");
   g_assert_cmpuint (json_array_get_length (path_ids), ==, 12);

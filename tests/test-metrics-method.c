@@ -13,6 +13,7 @@
 #include "fm-metrics.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "fm-timeline.h"
 
 #define H 3600.0
 #define D 86400.0
@@ -390,6 +391,54 @@ test_pca_not_twice (void)
   assert_near (c->score, 0.625);
 }
 
+/* A ladder that adds up: t → q (2 d) → p (lead 3 d, work 1 d) → o.
+ *   upper row: the queue's 2 d + the waiting inside p, 3 − 1 = 2 d: 4 d
+ *   lower row: p's work, 1 d
+ *   upper + lower = 5 d = the lead time; lower ÷ 5 d = 20 % = flow efficiency
+ * (before, the ladder showed 2 d over 1 d against a lead time of 5 d). */
+static void
+test_ladder_adds_up (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  g_autoptr(FmTimeline) timeline = NULL;
+  const FmTimelineRung *rung;
+  FmRect content;
+  FmNode *node;
+
+  node = add (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_node_set_position (node, 0, 0);
+  fm_node_set_size (node, 100, 80);
+  node = queue (map, "q", 2 * D);
+  fm_node_set_position (node, 150, 0);
+  fm_node_set_size (node, 100, 80);
+  node = step (map, "p", 1 * D, 3 * D);
+  fm_node_set_position (node, 300, 0);
+  fm_node_set_size (node, 160, 80);
+  node = add (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_node_set_position (node, 500, 0);
+  fm_node_set_size (node, 100, 80);
+  chain (map, "t", "q", "p", "o", NULL);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  assert_near (m->timeline_waiting_s, 4 * D);
+  assert_near (m->timeline_processing_s, 1 * D);
+  assert_near (m->timeline_waiting_s + m->timeline_processing_s, m->lead_time_s);
+  assert_near (m->timeline_processing_s / m->lead_time_s, m->flow_efficiency);
+
+  g_assert_true (fm_map_get_content_bounds (map, &content));
+  timeline = fm_timeline_new (m, NULL, &content);
+  g_assert_cmpuint (timeline->rungs->len, ==, 2);
+  rung = &g_array_index (timeline->rungs, FmTimelineRung, 1);
+  g_assert_true (rung->node == fm_map_lookup_node (map, "p"));
+  assert_near (rung->in_step_s, 2 * D);
+  /* The waiting over the first half of the step's rung, its work after. */
+  assert_near (rung->split_x, (rung->x0 + rung->x1) / 2);
+  rung = &g_array_index (timeline->rungs, FmTimelineRung, 0);
+  assert_near (rung->in_step_s, 0);
+  assert_near (rung->split_x, rung->x0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -404,6 +453,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/fm/metrics/method/constraint-cannot-keep-up", test_constraint_cannot_keep_up);
   g_test_add_func ("/fm/metrics/method/pca-not-twice", test_pca_not_twice);
+
+  g_test_add_func ("/fm/metrics/method/ladder-adds-up", test_ladder_adds_up);
 
   return g_test_run ();
 }

@@ -47,6 +47,15 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   write_number (writer, "takt_time_s", metrics->takt_time_s);
   fm_json_writer_key (writer, "handoffs");
   fm_json_writer_int (writer, metrics->handoffs);
+  write_number (writer, "rework_process_time_s", metrics->rework_process_time_s);
+  write_number (writer, "rework_flow_efficiency", metrics->rework_flow_efficiency);
+  write_number (writer, "rework_handoffs", metrics->rework_handoffs);
+  /* The ladder's two rows: they add up to the lead time. */
+  fm_json_writer_key (writer, "timeline");
+  fm_json_writer_begin_object (writer);
+  write_number (writer, "waiting_s", metrics->timeline_waiting_s);
+  write_number (writer, "processing_s", metrics->timeline_processing_s);
+  fm_json_writer_end_object (writer);
 
   fm_json_writer_key (writer, "path");
   fm_json_writer_begin_array (writer);
