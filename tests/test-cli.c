@@ -250,7 +250,7 @@ test_metrics_json (void)
     "rework_adjusted_lead_time_s", "wip", "throughput_per_day",
     "littles_law_lead_time_s", "takt_time_s", "handoffs",
     "rework_process_time_s", "rework_flow_efficiency", "rework_handoffs",
-    "timeline", "path", "constraints", "warnings",
+    "timeline", "routes", "path", "constraints", "warnings",
   };
   g_autofree char *path = example ();
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -285,6 +285,7 @@ test_metrics_json (void)
    * in queues (41 d) and inside the steps (10 d 14 h). */
   assert_member_near (json_object_get_object_member (root, "timeline"), "waiting_s", 4838400 - 381600);
   assert_member_near (json_object_get_object_member (root, "timeline"), "processing_s", 381600);
+  g_assert_cmpint (json_object_get_int_member (root, "routes"), ==, 1);
 
   path_ids = json_object_get_array_member (root, "path");
   g_assert_cmpuint (json_array_get_length (path_ids), ==, 12);

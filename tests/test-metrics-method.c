@@ -8,7 +8,10 @@
 
 #include <math.h>
 
+#include <string.h>
+
 #include "fm-document-private.h"
+#include "fm-json.h"
 #include "fm-map-private.h"
 #include "fm-metrics.h"
 #include "fm-process-step.h"
@@ -439,6 +442,123 @@ test_ladder_adds_up (void)
   assert_near (rung->split_x, rung->x0);
 }
 
+/* Alternative routes: A 1 d, then Slow 10 d (20 % of the items) or Fast
+ * 2 d (80 %), then D 1 d.
+ *   lead time = 1 + 0.2 × 10 + 0.8 × 2 + 1 = 5.6 d (the longest path,
+ *   taking both as parallel work, said 12 d)
+ *   the path shown is the likelier route's: t A Fast D o
+ *   Slow carries a fifth of the demand: demand 1 a day, 8 h available,
+ *   one person, 8 h of work: 0.2 × 8 h / 8 h = 20 % (not 100 %)
+ *   visits: Slow 0.2, Fast 0.8, A and D 1 */
+static void
+test_alternative_routes (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmNode *slow;
+  FmEdge *edge;
+
+  g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "A", H, 1 * D);
+  slow = step (map, "Slow", 8 * H, 10 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (slow), 1);
+  step (map, "Fast", H, 2 * D);
+  step (map, "D", H, 1 * D);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", NULL);
+  edge = link_nodes (map, "A", "Slow", FM_EDGE_KIND_FLOW);
+  fm_edge_set_share (edge, 0.2);
+  edge = link_nodes (map, "A", "Fast", FM_EDGE_KIND_FLOW);
+  fm_edge_set_share (edge, 0.8);
+  chain (map, "Slow", "D", "o", NULL);
+  chain (map, "Fast", "D", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+  m = fm_metrics_compute (doc, map, NULL);
+
+  assert_near (m->lead_time_s, 5.6 * D);
+  assert_near (m->rework_adjusted_lead_time_s, 5.6 * D);
+  g_assert_cmpuint (m->routes, ==, 2);
+  g_assert_cmpuint (m->path->len, ==, 5);
+  g_assert_true (m->path->pdata[2] == fm_map_lookup_node (map, "Fast"));
+  assert_near (visits (m, map, "Slow"), 0.2);
+  assert_near (visits (m, map, "Fast"), 0.8);
+  assert_near (visits (m, map, "D"), 1);
+  assert_near (fm_metrics_lookup_figures (m, slow)->utilization, 0.2);
+  g_assert_false (has_warning (m, "share-sum", NULL));
+
+  /* Shares that do not add up are reported, and read as proportions. */
+  fm_edge_set_share (edge, 0.3);
+  g_clear_pointer (&m, fm_metrics_free);
+  m = fm_metrics_compute (doc, map, NULL);
+  g_assert_true (has_warning (m, "share-sum", "A"));
+  /* 0.2 : 0.3 is 40 % : 60 %: 1 + 0.4 × 10 + 0.6 × 2 + 1 = 7.2 d */
+  assert_near (m->lead_time_s, 7.2 * D);
+}
+
+/* Alternatives and parallel work together: A forks into X (3 d) and,
+ * in parallel, a choice of P (1 d, 50 %) or Q (5 d, 50 %); all join at J.
+ *   route P: max (3, 1) = 3 d; route Q: max (3, 5) = 5 d
+ *   lead time = 0 + ½ × 3 + ½ × 5 = 4 d: the expectation over the
+ *   alternatives of the longest of the parallel branches */
+static void
+test_routes_and_parallel_work (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  step (map, "A", 0, 0);
+  step (map, "X", H, 3 * D);
+  step (map, "C", 0, 0);
+  step (map, "P", H, 1 * D);
+  step (map, "Q", H, 5 * D);
+  step (map, "J", 0, 0);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "X", "J", "o", NULL);
+  chain (map, "A", "C", NULL);
+  fm_edge_set_share (link_nodes (map, "C", "P", FM_EDGE_KIND_FLOW), 0.5);
+  fm_edge_set_share (link_nodes (map, "C", "Q", FM_EDGE_KIND_FLOW), 0.5);
+  chain (map, "P", "J", NULL);
+  chain (map, "Q", "J", NULL);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  assert_near (m->lead_time_s, 4 * D);
+  assert_near (visits (m, map, "J"), 1);
+  assert_near (visits (m, map, "X"), 1);
+  assert_near (visits (m, map, "P"), 0.5);
+}
+
+/* The share is a field of the file: read, written and checked. */
+static void
+test_share_in_file (void)
+{
+  static const char text[] =
+    "{ \"format\": \"flowmap\", \"version\": 1, \"maps\": [ { \"id\": \"m\", \"name\": \"M\", "
+    "\"state\": \"current\", \"nodes\": ["
+    "{ \"id\": \"a\", \"kind\": \"process\", \"label\": \"A\", \"x\": 0, \"y\": 0, \"width\": 10, \"height\": 10 },"
+    "{ \"id\": \"b\", \"kind\": \"process\", \"label\": \"B\", \"x\": 0, \"y\": 0, \"width\": 10, \"height\": 10 }],"
+    "\"edges\": [ { \"id\": \"e\", \"from\": \"a\", \"to\": \"b\", \"kind\": \"flow\", \"share\": 0.25 } ] } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmDocument) doc = fm_json_load_data (text, -1, "test", &error);
+  g_autofree char *saved = NULL;
+  g_autofree char *bad = NULL;
+  g_auto(GStrv) parts = g_strsplit (text, "0.25", -1);
+  g_autoptr(FmDocument) refused = NULL;
+
+  g_assert_no_error (error);
+  assert_near (fm_edge_get_share (fm_map_lookup_edge (fm_document_get_map (doc, 0), "e")), 0.25);
+  saved = fm_json_save_to_data (doc, NULL);
+  g_assert_nonnull (strstr (saved, "\"share\": 0.25"));
+
+  /* Above 1 is no share. */
+  bad = g_strjoinv ("1.5", parts);
+  refused = fm_json_load_data (bad, -1, "test", &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -455,6 +575,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/fm/metrics/method/pca-not-twice", test_pca_not_twice);
 
   g_test_add_func ("/fm/metrics/method/ladder-adds-up", test_ladder_adds_up);
+
+  g_test_add_func ("/fm/metrics/method/alternative-routes", test_alternative_routes);
+  g_test_add_func ("/fm/metrics/method/routes-and-parallel-work", test_routes_and_parallel_work);
+  g_test_add_func ("/fm/metrics/method/share-in-file", test_share_in_file);
 
   return g_test_run ();
 }

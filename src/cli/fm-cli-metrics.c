@@ -56,6 +56,9 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   write_number (writer, "waiting_s", metrics->timeline_waiting_s);
   write_number (writer, "processing_s", metrics->timeline_processing_s);
   fm_json_writer_end_object (writer);
+  /* More than 1: the figures are expectations over the routes. */
+  fm_json_writer_key (writer, "routes");
+  fm_json_writer_int (writer, metrics->routes);
 
   fm_json_writer_key (writer, "path");
   fm_json_writer_begin_array (writer);

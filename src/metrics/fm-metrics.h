@@ -60,6 +60,8 @@ typedef struct {
   double rework_handoffs;         /* expected changes of role, rework included */
   double timeline_waiting_s;      /* the ladder's upper row: queues and in-step waits */
   double timeline_processing_s;   /* its lower row: process times */
+  guint routes;                   /* alternative routes the figures are the
+                                   * expectation over; 1 for one route */
   double wip;
   double throughput_per_day;
   double littles_law_lead_time_s;

@@ -748,6 +748,15 @@ fm_visits_compute (FmMetrics            *metrics,
       n_slots[c] = alternatives (&self, c, NULL, &sum);
       slots[c] = g_new (guint, n_slots[c]);
       alternatives (&self, c, slots[c], &sum);
+      if (fabs (sum - 1) > 1e-6)
+        {
+          FmNode *node = input->facts[self.choices[c]].node;
+
+          fm_metrics_add_warning (metrics, "share-sum", fm_node_get_id (node),
+                                  _("The shares of the routes out of “%s” add up to %.0f %%, not 100 %%: "
+                                    "they are read as proportions"),
+                                  fm_node_get_label (node), 100 * sum);
+        }
       self.chosen[c] = slots[c][0];
       routes *= n_slots[c];
     }
@@ -814,6 +823,7 @@ fm_visits_compute (FmMetrics            *metrics,
       figures[best_path[i]].on_path = TRUE;
     }
 
+  metrics->routes = all_routes ? (guint) routes : 1;
   metrics->lead_time_s = total.lead;
   metrics->process_time_s = total.process;
   metrics->rolled_pca = total.any_step ? total.pca : NAN;

@@ -100,6 +100,7 @@ static const struct {
   { "review_date", ON_NODE, PART_KAIZEN, "review-date", FIELD_DATE },
   { "status", ON_NODE, PART_KAIZEN, "status", FIELD_CHOICE },
   { "edge_kind", ON_EDGE, PART_EDGE, "kind", FIELD_CHOICE },
+  { "share", ON_EDGE, PART_EDGE, "share", FIELD_RATE },
   { "rate", ON_EDGE, PART_EDGE, "rate", FIELD_RATE },
 };
 
@@ -256,8 +257,9 @@ parse_field (FmInspector *self,
           if (fields[i].type == FIELD_RATE)
             {
               number /= 100;
-              /* A loop that sends everything back never ends. */
-              if (number >= 1)
+              /* A loop that sends everything back never ends; a route
+               * may take all the items. */
+              if (number >= 1 && g_str_equal (fields[i].property, "rate"))
                 return FALSE;
             }
         }
@@ -440,7 +442,10 @@ refresh (FmInspector *self)
   for (guint i = 0; i < N_FIELDS; i++)
     refresh_field (self, i, FALSE);
   if (edge != NULL)
-    gtk_widget_set_visible (self->rows[N_FIELDS - 1], fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK);
+    {
+      gtk_widget_set_visible (self->rows[N_FIELDS - 1], fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK);
+      gtk_widget_set_visible (self->rows[N_FIELDS - 2], fm_edge_is_flow (edge));
+    }
 
   gtk_stack_set_visible_child (self->stack, self->parts[page]);
   self->updating = FALSE;
@@ -743,6 +748,7 @@ fm_inspector_init (FmInspector *self)
 
   g_assert (g_str_equal (fields[9].property, "label"));
   g_assert (g_str_equal (fields[N_FIELDS - 1].property, "rate"));
+  g_assert (g_str_equal (fields[N_FIELDS - 2].property, "share"));
 }
 
 GtkWidget *
