@@ -248,7 +248,7 @@ test_metrics_json (void)
   static const char *keys[] = {
     "lead_time_s", "process_time_s", "flow_efficiency", "rolled_pca",
     "rework_adjusted_lead_time_s", "wip", "throughput_per_day",
-    "littles_law_lead_time_s", "takt_time_s", "handoffs",
+    "littles_law_lead_time_s", "littles_law_skipped", "takt_time_s", "handoffs",
     "rework_process_time_s", "rework_flow_efficiency", "rework_handoffs",
     "timeline", "routes", "path", "constraints", "warnings",
   };

@@ -559,6 +559,73 @@ test_share_in_file (void)
   g_assert_nonnull (error);
 }
 
+/* Little's law against the expected lead time: t → A (1 d) → B (1 d) → o,
+ * B sends half back to A; demand 1 a day, A holds 4 items.
+ *   WIP ÷ demand = 4 ÷ 1 = 4 d; lead time with rework = 2 × 1 + 2 × 1 = 4 d
+ *   no warning (against the first pass, 2 d, it was 100 % off)
+ * Then a queue whose wait comes from its items and the demand: the check
+ * would be Little's law against itself, so it is skipped, saying why. */
+static void
+test_littles_law_expected (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmNode *a, *q;
+
+  g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  a = step (map, "A", H, 1 * D);
+  fm_process_step_set_wip (FM_PROCESS_STEP (a), 4);
+  step (map, "B", H, 1 * D);
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "B", "o", NULL);
+  rework (map, "B", "A", 0.5);
+  fm_document_insert_map_internal (doc, 0, map);
+  m = fm_metrics_compute (doc, map, NULL);
+
+  assert_near (m->littles_law_lead_time_s, 4 * D);
+  assert_near (m->rework_adjusted_lead_time_s, 4 * D);
+  g_assert_false (has_warning (m, "littles-law", NULL));
+  g_assert_null (m->littles_law_skipped);
+
+  /* 20 items: 20 d against 4 d, a warning that names the assumptions. */
+  fm_process_step_set_wip (FM_PROCESS_STEP (a), 20);
+  g_clear_pointer (&m, fm_metrics_free);
+  m = fm_metrics_compute (doc, map, NULL);
+  g_assert_true (has_warning (m, "littles-law", NULL));
+
+  q = add (map, FM_NODE_KIND_QUEUE, "q");
+  fm_queue_set_items (FM_QUEUE (q), 2);
+  g_clear_pointer (&m, fm_metrics_free);
+  m = fm_metrics_compute (doc, map, NULL);
+  g_assert_false (has_warning (m, "littles-law", NULL));
+  g_assert_nonnull (strstr (m->littles_law_skipped, "“q”"));
+}
+
+/* Automated steps are not handoffs: dev → pipeline (no people) → qa is
+ * one handoff, dev to qa (it was 2). */
+static void
+test_automated_not_handoff (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  FmNode *pipeline;
+
+  add (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "A", H, H)), "dev");
+  pipeline = step (map, "B", H, H);
+  fm_process_step_set_role (FM_PROCESS_STEP (pipeline), "pipeline");
+  fm_process_step_set_people (FM_PROCESS_STEP (pipeline), 0);
+  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "C", H, H)), "qa");
+  add (map, FM_NODE_KIND_OUTCOME, "o");
+  chain (map, "t", "A", "B", "C", "o", NULL);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  g_assert_cmpuint (m->handoffs, ==, 1);
+  assert_near (m->rework_handoffs, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -579,6 +646,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/fm/metrics/method/alternative-routes", test_alternative_routes);
   g_test_add_func ("/fm/metrics/method/routes-and-parallel-work", test_routes_and_parallel_work);
   g_test_add_func ("/fm/metrics/method/share-in-file", test_share_in_file);
+
+  g_test_add_func ("/fm/metrics/method/littles-law-expected", test_littles_law_expected);
+  g_test_add_func ("/fm/metrics/method/automated-not-handoff", test_automated_not_handoff);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fm-comparison.h"
 #include "fm-document-private.h"
@@ -220,6 +221,8 @@ test_release_current (void)
  *     = 705,600 + 467,883.996 + 72,000 = 1,245,483.996 s
  *     (each loop alone gave 1,245,016.1 s)
  *   WIP = 1 + 0 + 1 waiting + 1 in coding = 3: Little's law 15 d = 1,296,000 s
+ *   handoffs: product team → developers → QA → operations = 3; the
+ *     automated security checks (no people) are no handoff (it was 4)
  */
 static void
 test_release_future (void)
@@ -243,7 +246,7 @@ test_release_future (void)
   assert_near (m->rework_adjusted_lead_time_s, 705600 + 435600 / 0.931 + 72000);
   assert_near (m->wip, 3);
   assert_near (m->littles_law_lead_time_s, 1296000);
-  g_assert_cmpuint (m->handoffs, ==, 4);
+  g_assert_cmpuint (m->handoffs, ==, 3);
   g_assert_false (has_warning (m, "littles-law", NULL));
 }
 
@@ -448,8 +451,9 @@ test_handoffs (void)
 }
 
 /* Checks: process time above lead time, an overloaded step, a disconnected
- * system, an incomplete and an overdue experiment, mapping without change
- * and a Little's law mismatch. */
+ * system, an incomplete and an overdue experiment, mapping without change;
+ * Little's law is not checked with an overloaded step (issue 21: the
+ * system is not stable), and says so. */
 static void
 test_checks (void)
 {
@@ -475,8 +479,9 @@ test_checks (void)
   g_assert_true (has_warning (m, "process-exceeds-lead", "p"));
   g_assert_true (has_warning (m, "overloaded", "p"));
   g_assert_true (has_warning (m, "disconnected", "crm"));
-  /* 20 items / 2 a day = 10 d against 4 h mapped. */
-  g_assert_true (has_warning (m, "littles-law", NULL));
+  /* 20 items / 2 a day = 10 d against 4 h mapped, but p is at 150 %. */
+  g_assert_false (has_warning (m, "littles-law", NULL));
+  g_assert_nonnull (strstr (m->littles_law_skipped, "“p” is overloaded"));
   g_assert_true (has_warning (m, "mapping-without-change", NULL));
   g_assert_cmpstr (((FmConstraint *) m->constraints->pdata[0])->id, ==, "p");
 

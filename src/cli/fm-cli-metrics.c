@@ -44,6 +44,11 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   write_number (writer, "wip", metrics->wip);
   write_number (writer, "throughput_per_day", metrics->throughput_per_day);
   write_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
+  fm_json_writer_key (writer, "littles_law_skipped");
+  if (metrics->littles_law_skipped != NULL)
+    fm_json_writer_string (writer, metrics->littles_law_skipped);
+  else
+    fm_json_writer_null (writer);
   write_number (writer, "takt_time_s", metrics->takt_time_s);
   fm_json_writer_key (writer, "handoffs");
   fm_json_writer_int (writer, metrics->handoffs);

@@ -528,6 +528,7 @@ fm_metrics_free (FmMetrics *metrics)
     g_free (((FmConstraint *) metrics->constraints->pdata[i])->cached_reason);
   g_free (metrics->constraint_block);
   g_clear_pointer (&metrics->strings, g_string_chunk_free);
+  g_free (metrics->littles_law_skipped);
   for (guint i = 0; i < metrics->warnings->len; i++)
     {
       FmWarning *w = metrics->warnings->pdata[i];

@@ -60,6 +60,8 @@ typedef struct {
   double rework_handoffs;         /* expected changes of role, rework included */
   double timeline_waiting_s;      /* the ladder's upper row: queues and in-step waits */
   double timeline_processing_s;   /* its lower row: process times */
+  char *littles_law_skipped;      /* why the Little's law check was not
+                                   * made, or NULL when it was */
   guint routes;                   /* alternative routes the figures are the
                                    * expectation over; 1 for one route */
   double wip;

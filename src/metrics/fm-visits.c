@@ -349,8 +349,10 @@ visits_init (Visits               *self,
           FmProcessStep *step = (FmProcessStep *) facts->node;
           const char *role = fm_process_step_get_role (step);
 
-          /* A handoff is a change of role; a step without one does not count. */
-          if (role != NULL && *role != '\0')
+          /* A handoff is a change of role; a step without one does not
+           * count, nor an automated one (no people): work that passes
+           * through a pipeline is not handed to anybody. */
+          if (role != NULL && *role != '\0' && fm_process_step_get_people (step) != 0)
             self->role[v] = role;
         }
     }
