@@ -252,7 +252,8 @@ static char *
 describe_fed_step (const FmConstraint *constraint)
 {
   double percent = 100 * constraint->fed_utilization;
-  const char *step = constraint->fed_label;
+  const char *label = fm_node_get_label (constraint->fed_step);
+  const char *step = label != NULL ? label : "";
   Arg args[] = { TEXT (step), NUMBER (percent) };
   char *text = NULL;
 
@@ -285,7 +286,7 @@ fm_constraint_get_reason (FmConstraint *constraint)
       /* A second cause that weighs at least half as much is named too, so
        * that the ranking can be followed from the reasons. */
       /* A queue is the symptom of the step it feeds, or of a policy. */
-      if (constraint->fed_label != NULL && !isnan (constraint->fed_utilization))
+      if (constraint->fed_step != NULL && !isnan (constraint->fed_utilization))
         {
           g_autofree char *first = text;
           g_autofree char *more = describe_fed_step (constraint);
@@ -398,15 +399,10 @@ fm_constraints_rank (FmMetrics            *metrics,
       constraint->label = label != NULL ? g_string_chunk_insert (metrics->strings, label) : NULL;
       constraint->score = score;
       constraint->at_capacity = !isnan (figures->utilization) && figures->utilization >= 1;
-      constraint->fed_label = NULL;
-      constraint->fed_utilization = NAN;
-      if (fed[i] != G_MAXUINT)
-        {
-          const char *fed_label = fm_node_get_label (input->facts[fed[i]].node);
-
-          constraint->fed_label = g_string_chunk_insert (metrics->strings, fed_label ? fed_label : "");
-          constraint->fed_utilization = all_figures[fed[i]].utilization;
-        }
+      /* The step, not its label: a big map has 10,000 queues, and a
+       * reader asks for the reasons of a few. */
+      constraint->fed_step = fed[i] != G_MAXUINT ? input->facts[fed[i]].node : NULL;
+      constraint->fed_utilization = fed[i] != G_MAXUINT ? all_figures[fed[i]].utilization : NAN;
       constraint->cached_reason = NULL;
       constraint->time_s = figures->time_s;
       constraint->utilization = figures->utilization;

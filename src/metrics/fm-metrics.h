@@ -25,7 +25,7 @@ typedef struct {
   double pca;
   double lead_time_s;
   double day_length_s;
-  const char *fed_label; /* a queue's: the step it feeds, or NULL */
+  FmNode *fed_step;      /* a queue's: the step it feeds, or NULL; borrowed */
   double fed_utilization;
   guint8 cause;          /* the largest term of the score */
   guint8 second_cause;   /* named too, or none */

@@ -24,6 +24,7 @@
 #define G_LOG_DOMAIN "fm-metrics"
 
 #include <glib/gi18n-lib.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -61,6 +62,9 @@ typedef struct {
   guint n_reworks;
   guint *rework_in_start;    /* n + 1: the reworks into each node */
   guint *rework_in;
+  guint *span_lo;            /* the stretches of the flow order that loops */
+  guint *span_hi;            /* span, merged, in order */
+  guint n_spans;
 
   guint *choices;            /* nodes with alternative routes */
   guint n_choices;
@@ -265,6 +269,36 @@ read_reworks (Visits               *self,
       self->reworks[k--] = self->reworks[--self->n_reworks];
     }
 
+  /* The stretches of the flow order each loop spans, merged. */
+  {
+    g_autofree guint *reach = g_new (guint, MAX (self->order->len, 1));
+
+    for (guint k = 0; k < self->order->len; k++)
+      reach[k] = G_MAXUINT;
+    for (guint k = 0; k < self->n_reworks; k++)
+      {
+        guint lo = position[self->reworks[k].to], hi = position[self->reworks[k].from];
+
+        if (reach[lo] == G_MAXUINT || reach[lo] < hi)
+          reach[lo] = hi;
+      }
+    self->span_lo = g_new (guint, MAX (self->n_reworks, 1));
+    self->span_hi = g_new (guint, MAX (self->n_reworks, 1));
+    self->n_spans = 0;
+    for (guint k = 0; k < self->order->len; k++)
+      {
+        if (reach[k] == G_MAXUINT)
+          continue;
+        if (self->n_spans > 0 && k <= self->span_hi[self->n_spans - 1])
+          self->span_hi[self->n_spans - 1] = MAX (self->span_hi[self->n_spans - 1], reach[k]);
+        else
+          {
+            self->span_lo[self->n_spans] = k;
+            self->span_hi[self->n_spans++] = reach[k];
+          }
+      }
+  }
+
   self->back = g_new0 (double, MAX (n, 1));
   self->rework_in_start = g_new0 (guint, n + 1);
   self->rework_in = g_new (guint, MAX (self->n_reworks, 1));
@@ -389,6 +423,8 @@ visits_clear (Visits *self)
   g_free (self->reworks);
   g_free (self->rework_in_start);
   g_free (self->rework_in);
+  g_free (self->span_lo);
+  g_free (self->span_hi);
   g_free (self->choices);
   g_free (self->chosen);
   g_free (self->active);
@@ -469,48 +505,73 @@ route_reach (Visits *self)
     }
 }
 
-/* The traffic equations, by sweeps in flow order (Gauss–Seidel). Parallel
- * branches that meet are one pass of the join: what they hand on is
- * divided among them. */
+/* The passes of the node at @k in the flow order, from what comes in. */
+static inline double
+passes_at (Visits *self,
+           guint   k)
+{
+  guint v = g_array_index (self->order, guint, k);
+  double forward = 0, passes = self->source[v] ? 1 : 0;
+
+  for (guint p = self->pred_start[v]; p < self->pred_start[v + 1]; p++)
+    {
+      guint slot = self->pred[p], u = self->slot_from[slot];
+
+      if (self->active[slot])
+        forward += self->visits[u] * (1 - self->back[u]);
+    }
+  passes += forward / MAX (self->joins[v], 1);
+  for (guint p = self->rework_in_start[v]; p < self->rework_in_start[v + 1]; p++)
+    {
+      const Rework *rework = &self->reworks[self->rework_in[p]];
+
+      passes += self->visits[rework->from] * rework->rate;
+    }
+
+  return passes;
+}
+
+/* The traffic equations, in flow order. Flow edges go forward in it, so
+ * one pass is exact outside the loops; each stretch of the order that
+ * rework edges span (merged where they overlap) is swept again and again
+ * (Gauss–Seidel) to the floating-point fixed point, where a loop of rate
+ * ½ gives exactly 2 passes; a last bit that flips back and forth stops it.
+ * Parallel branches that meet are one pass of the join: what they hand on
+ * is divided among them. */
 static void
 route_solve (Visits *self)
 {
-  guint n = self->graph->n, settled = 0;
+  guint n = self->graph->n, next = 0;
 
   memset (self->visits, 0, n * sizeof (double));
-  for (guint sweep = 0; sweep < MAX_SWEEPS; sweep++)
+  for (guint s = 0; s <= self->n_spans; s++)
     {
-      double change = 0, largest = 1;
+      guint lo = s < self->n_spans ? self->span_lo[s] : self->order->len;
+      guint hi = s < self->n_spans ? self->span_hi[s] : self->order->len;
+      guint settled = 0;
 
-      for (guint k = 0; k < self->order->len; k++)
-        {
-          guint v = g_array_index (self->order, guint, k);
-          double forward = 0, passes = self->source[v] ? 1 : 0;
-
-          for (guint p = self->pred_start[v]; p < self->pred_start[v + 1]; p++)
-            {
-              guint slot = self->pred[p], u = self->slot_from[slot];
-
-              if (self->active[slot])
-                forward += self->visits[u] * (1 - self->back[u]);
-            }
-          passes += forward / MAX (self->joins[v], 1);
-          for (guint p = self->rework_in_start[v]; p < self->rework_in_start[v + 1]; p++)
-            {
-              const Rework *rework = &self->reworks[self->rework_in[p]];
-
-              passes += self->visits[rework->from] * rework->rate;
-            }
-
-          change = MAX (change, fabs (passes - self->visits[v]));
-          largest = MAX (largest, passes);
-          self->visits[v] = passes;
-        }
-
-      /* On to the floating-point fixed point, where a loop of rate ½ gives
-       * exactly 2 passes; a last bit that flips back and forth stops it. */
-      if (change == 0 || (change <= 1e-14 * largest && ++settled > 64))
+      for (; next < lo; next++)
+        self->visits[g_array_index (self->order, guint, next)] = passes_at (self, next);
+      if (s == self->n_spans)
         break;
+
+      for (guint sweep = 0; sweep < MAX_SWEEPS; sweep++)
+        {
+          double change = 0, largest = 1;
+
+          for (guint k = lo; k <= hi; k++)
+            {
+              guint v = g_array_index (self->order, guint, k);
+              double passes = passes_at (self, k);
+
+              change = MAX (change, fabs (passes - self->visits[v]));
+              largest = MAX (largest, passes);
+              self->visits[v] = passes;
+            }
+          if (change == 0 || (change <= 4 * DBL_EPSILON * largest && ++settled > 8))
+            break;
+        }
+      next = hi + 1;
     }
 }
 
