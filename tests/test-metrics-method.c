@@ -487,6 +487,16 @@ test_alternative_routes (void)
   assert_near (visits (m, map, "D"), 1);
   assert_near (fm_metrics_lookup_figures (m, slow)->utilization, 0.2);
   g_assert_false (has_warning (m, "share-sum", NULL));
+  /* The ladder follows the likelier route, and its totals say they are
+   * expectations. */
+  {
+    FmRect content = { 0, 0, 600, 100 };
+    g_autoptr(FmTimeline) timeline = fm_timeline_new (m, doc, &content);
+
+    g_assert_true (timeline->expected);
+    assert_near (timeline->lead_s, 5.6 * D);
+    g_assert_cmpuint (timeline->rungs->len, ==, 3);
+  }
 
   /* Shares that do not add up are reported, and read as proportions. */
   fm_edge_set_share (edge, 0.3);

@@ -74,6 +74,7 @@ fm_timeline_new (const FmMetrics *metrics,
     ? metrics->rework_adjusted_lead_time_s
     : NAN;
   self->rework_flow_efficiency = isnan (self->rework_lead_s) ? NAN : metrics->rework_flow_efficiency;
+  self->expected = metrics->routes > 1;
 
   for (guint i = 0; i < metrics->path->len; i++)
     {
@@ -303,7 +304,8 @@ draw_totals (FmRenderContext  *ctx,
   const char *values[5];
   guint n = 3;
 
-  names[0] = _("Lead time");
+  /* Over alternative routes the totals are expectations, and say so. */
+  names[0] = self->expected ? _("Expected lead time") : _("Lead time");
   names[1] = _("Process time");
   names[2] = _("Flow efficiency");
   values[0] = lead;

@@ -35,6 +35,9 @@ typedef struct {
   double flow_efficiency;         /* NAN when undefined */
   double rework_lead_s;           /* NAN when no different from lead_s */
   double rework_flow_efficiency;  /* against rework_lead_s, NAN without it */
+  gboolean expected;              /* the totals are expectations over
+                                   * alternative routes; the rungs are the
+                                   * likeliest route's */
 } FmTimeline;
 
 FmTimeline  *fm_timeline_new   (const FmMetrics *metrics,
