@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: dispatch to a headless command or to the application */
 #include "config.h"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the Flatpak manifest: it parses, names the app id, the command the
 build installs, a GNOME runtime with its SDK, a meson build of this tree,
 Wayland with an X11 fallback, and no broad file system access."""

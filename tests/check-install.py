@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """`meson install` into a temporary folder installs all of it, and the
 installed app starts from its desktop file.
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when a source file marks strings for translation but is missing from
 # po/POTFILES.in, or when POTFILES.in lists a file that does not exist.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-helpers.c: what the command-line tests share */
 #include "config.h"
 

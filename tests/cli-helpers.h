@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-helpers.h: what the command-line tests share: running `flowmap`
  * as a user runs it, and reading the JSON it prints */
 #pragma once

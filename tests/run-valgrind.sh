@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-valgrind.sh STATUS PROGRAM ARGS…
 #
 # Runs PROGRAM under valgrind's memcheck. Passes when PROGRAM exits with

@@ -1,10 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-canvas-keyboard.c: the canvas with the keyboard alone: Tab order, connecting, adding, what screen readers hear */
 #include "config.h"
 
 #include <gtk/gtk.h>
 
-#include "fm-canvas-private.h"
+#include "fm-canvas-tool.h"
+#include "fm-map-order.h"
 #include "fm-process-step.h"
+#include "fm-test-utils.h"
 
 /*
  *   note  (0,-200)
@@ -24,31 +27,11 @@ typedef struct {
   FmCanvasState *state;
 } Fixture;
 
-static void
-add_node (Fixture    *f,
-          FmNodeKind  kind,
-          const char *id,
-          const char *label,
-          double      x,
-          double      y)
+/* The connection being made with the keys, if any. */
+static FmTool *
+connect_tool (FmCanvas *canvas)
 {
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_position (node, x, y);
-  if (label != NULL)
-    fm_node_set_label (node, label);
-  fm_document_add_node (f->doc, f->map, node);
-}
-
-static void
-add_edge (Fixture    *f,
-          const char *id,
-          const char *from,
-          const char *to)
-{
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, FM_EDGE_KIND_FLOW);
-
-  fm_document_add_edge (f->doc, f->map, edge);
+  return fm_canvas_tools_get_tool (canvas, &fm_connect_tool_class);
 }
 
 static void
@@ -61,14 +44,14 @@ fixture_set_up (Fixture       *f,
   f->stack = fm_document_get_undo_stack (f->doc);
   fm_document_add_map (f->doc, map, 0);
   f->map = map;
-  add_node (f, FM_NODE_KIND_NOTE, "note", "Remember", 0, -200);
-  add_node (f, FM_NODE_KIND_PROCESS, "p3", "Ship", 0, 300);
-  add_node (f, FM_NODE_KIND_PROCESS, "p2", "Build", 600, 300);
-  add_node (f, FM_NODE_KIND_PROCESS, "p1", "Design", 300, 0);
-  add_node (f, FM_NODE_KIND_TRIGGER, "t", "Order", 0, 0);
-  add_edge (f, "e1", "t", "p1");
-  add_edge (f, "e2", "p1", "p2");
-  add_edge (f, "e3", "p2", "p3");
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_NOTE, "note", "Remember", 0, -200);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p3", "Ship", 0, 300);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p2", "Build", 600, 300);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_PROCESS, "p1", "Design", 300, 0);
+  fm_test_add_node (f->doc, map, FM_NODE_KIND_TRIGGER, "t", "Order", 0, 0);
+  fm_test_add_edge (f->doc, map, "e1", "t", "p1", FM_EDGE_KIND_FLOW);
+  fm_test_add_edge (f->doc, map, "e2", "p1", "p2", FM_EDGE_KIND_FLOW);
+  fm_test_add_edge (f->doc, map, "e3", "p2", "p3", FM_EDGE_KIND_FLOW);
   fm_undo_stack_clear (f->stack);
 
   f->canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
@@ -105,7 +88,7 @@ static void
 test_flow_order (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GPtrArray) order = fm_canvas_keyboard_flow_order (f->map);
+  g_autoptr(GPtrArray) order = fm_map_flow_order (f->map);
   const char *expected[] = { "t", "p1", "p2", "p3", "note" };
 
   g_assert_cmpuint (order->len, ==, G_N_ELEMENTS (expected));
@@ -156,16 +139,16 @@ test_connect (Fixture       *f,
 
   /* The first target is the next node in flow order; the pointer's
    * connect preview shows it. */
-  g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_CONNECT);
-  g_assert_cmpstr (f->canvas->drag.id, ==, "p3");
-  g_assert_cmpstr (f->canvas->drag.target, ==, "note");
+  g_assert_nonnull (connect_tool (f->canvas));
+  g_assert_cmpstr (fm_connect_tool_get_source (connect_tool (f->canvas)), ==, "p3");
+  g_assert_cmpstr (fm_connect_tool_get_target (connect_tool (f->canvas)), ==, "note");
 
   /* Tab moves the target, not the selection, and skips the source:
    * note -> t (wrapped) -> p1. */
   tab (f, 1);
-  g_assert_cmpstr (f->canvas->drag.target, ==, "t");
+  g_assert_cmpstr (fm_connect_tool_get_target (connect_tool (f->canvas)), ==, "t");
   tab (f, 1);
-  g_assert_cmpstr (f->canvas->drag.target, ==, "p1");
+  g_assert_cmpstr (fm_connect_tool_get_target (connect_tool (f->canvas)), ==, "p1");
   g_assert_cmpstr (selected (f), ==, "p3");
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 3);
 
@@ -176,7 +159,7 @@ test_connect (Fixture       *f,
   g_assert_cmpstr (fm_edge_get_to (edge), ==, "p1");
   g_assert_cmpint (fm_edge_get_kind (edge), ==, FM_EDGE_KIND_PULL);
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 4);
-  g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_NONE);
+  g_assert_null (f->canvas->tool);
   /* The target is selected, so that C goes on from there. */
   g_assert_cmpstr (selected (f), ==, "p1");
 
@@ -190,7 +173,7 @@ test_connect (Fixture       *f,
   fm_canvas_state_select (f->state, "t", FALSE);
   g_assert_true (fm_canvas_keyboard_begin_connect (f->canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.escape", NULL));
-  g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_NONE);
+  g_assert_null (f->canvas->tool);
   g_assert_null (fm_canvas_keyboard_finish_connect (f->canvas));
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 3);
   g_assert_cmpstr (selected (f), ==, "t");
@@ -212,7 +195,7 @@ test_connect_needs_two (void)
   g_assert_false (fm_canvas_keyboard_begin_connect (canvas));
   fm_canvas_state_select (fm_canvas_get_state (canvas), "only", FALSE);
   g_assert_false (fm_canvas_keyboard_begin_connect (canvas));
-  g_assert_cmpint (canvas->drag.mode, ==, FM_DRAG_NONE);
+  g_assert_null (canvas->tool);
 
   g_object_unref (canvas);
 }
@@ -296,18 +279,18 @@ test_accessible (Fixture       *f,
 {
   GtkAccessible *canvas = GTK_ACCESSIBLE (f->canvas);
 
-  /* 2 h, 3 calendar days and 80 %, formatted as the inspector does. */
+  /* 2 h, 3 calendar days and 80 %, worded as the map and the panels word them. */
   fm_document_set (f->doc, f->map, "p1", "process-s", 7200.0, "lead-s", 3 * 86400.0,
                    "pca", 80.0, NULL);
 
   assert_label (canvas, "Map, nothing selected");
 
   fm_canvas_state_select (f->state, "p1", FALSE);
-  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 3 d, %C&A 80%");
+  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 3 d, %C&A 80 %");
 
   /* A figure typed in the inspector is told at once. */
   fm_document_set (f->doc, f->map, "p1", "lead-s", 4 * 3600.0, NULL);
-  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 4 h, %C&A 80%");
+  assert_label (canvas, "Process step “Design”, process time 2 h, lead time 4 h, %C&A 80 %");
 
   fm_canvas_state_select (f->state, "e2", FALSE);
   assert_label (canvas, "Flow connection from “Design” to “Build”");
@@ -325,11 +308,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (fm_test_skip_without_display ())
+    return 0;
 
   /* The test context keeps the accessible properties to be read back. */
   g_setenv ("GTK_A11Y", "test", TRUE);

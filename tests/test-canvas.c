@@ -1,4 +1,5 @@
-/* test-canvas.c: the canvas's view state, hit testing, selection and commands, and the inspector */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-canvas.c: the canvas: hit testing, selection, commands, drawing in layers, revealing a node */
 #include "config.h"
 
 #include <math.h>
@@ -9,11 +10,12 @@
 #include "fm-canvas-private.h"
 #include "fm-canvas-state.h"
 #include "fm-edge-route.h"
-#include "fm-inspector.h"
 #include "fm-json.h"
 #include "fm-kaizen.h"
+#include "fm-metrics-cache.h"
 #include "fm-process-step.h"
 #include "fm-renderer.h"
+#include "fm-test-utils.h"
 
 /* trigger (0,0 140x90) -> step (300,0 160x120) -> outcome (600,0 140x90) */
 typedef struct {
@@ -25,45 +27,12 @@ typedef struct {
 } Fixture;
 
 static void
-add_node (Fixture    *f,
-          FmNodeKind  kind,
-          const char *id,
-          double      x,
-          double      y)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_position (node, x, y);
-  fm_document_add_node (f->doc, f->map, node);
-}
-
-static void
-add_edge (Fixture    *f,
-          const char *id,
-          const char *from,
-          const char *to)
-{
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, FM_EDGE_KIND_FLOW);
-
-  fm_document_add_edge (f->doc, f->map, edge);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(FmMap) map = fm_map_new ("current");
-
-  f->doc = fm_document_new ();
+  f->doc = fm_test_new_line_document ();
   f->stack = fm_document_get_undo_stack (f->doc);
-  fm_document_add_map (f->doc, map, 0);
-  f->map = map;
-  add_node (f, FM_NODE_KIND_TRIGGER, "t", 0, 0);
-  add_node (f, FM_NODE_KIND_PROCESS, "p", 300, 0);
-  add_node (f, FM_NODE_KIND_OUTCOME, "o", 600, 0);
-  add_edge (f, "e1", "t", "p");
-  add_edge (f, "e2", "p", "o");
-  fm_undo_stack_clear (f->stack);
+  f->map = fm_document_get_map (f->doc, 0);
 
   f->canvas = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
   f->state = fm_canvas_get_state (f->canvas);
@@ -78,64 +47,6 @@ fixture_tear_down (Fixture       *f,
 {
   g_object_unref (f->canvas);
   g_assert_finalize_object (f->doc);
-}
-
-static void
-test_state_selection (void)
-{
-  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  const char *ids[] = { "b", "a", NULL };
-
-  fm_canvas_state_select (state, "a", FALSE);
-  fm_canvas_state_select (state, "b", TRUE);
-  g_assert_cmpuint (fm_canvas_state_get_n_selected (state), ==, 2);
-  g_assert_null (fm_canvas_state_get_single (state));
-  fm_canvas_state_select (state, "b", FALSE);
-  g_assert_cmpstr (fm_canvas_state_get_single (state), ==, "b");
-  fm_canvas_state_toggle (state, "b");
-  g_assert_cmpuint (fm_canvas_state_get_n_selected (state), ==, 0);
-
-  fm_canvas_state_set_selection (state, ids);
-  g_assert_true (fm_canvas_state_is_selected (state, "a"));
-  g_assert_true (fm_canvas_state_is_selected (state, "b"));
-
-  /* Nothing in the map has these ids: pruning forgets them. */
-  g_assert_true (fm_canvas_state_prune (state, map));
-  g_assert_cmpuint (fm_canvas_state_get_n_selected (state), ==, 0);
-  g_assert_false (fm_canvas_state_prune (state, map));
-}
-
-static void
-test_state_view (void)
-{
-  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
-  double mx, my, wx, wy;
-
-  fm_canvas_state_set_view (state, 2.0, 100, 50);
-  fm_canvas_state_to_map (state, 40, 60, &mx, &my);
-  g_assert_cmpfloat_with_epsilon (mx, 120, 1e-9);
-  g_assert_cmpfloat_with_epsilon (my, 80, 1e-9);
-  fm_canvas_state_to_widget (state, mx, my, &wx, &wy);
-  g_assert_cmpfloat_with_epsilon (wx, 40, 1e-9);
-  g_assert_cmpfloat_with_epsilon (wy, 60, 1e-9);
-
-  /* Zooming around a point keeps the map point under it. */
-  fm_canvas_state_zoom_at (state, 3.0, 40, 60);
-  fm_canvas_state_to_map (state, 40, 60, &mx, &my);
-  g_assert_cmpfloat_with_epsilon (mx, 120, 1e-9);
-  g_assert_cmpfloat_with_epsilon (my, 80, 1e-9);
-
-  fm_canvas_state_zoom_at (state, 1000, 0, 0);
-  g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, FM_CANVAS_MAX_ZOOM);
-  fm_canvas_state_zoom_at (state, 0, 0, 0);
-  g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, FM_CANVAS_MIN_ZOOM);
-
-  fm_canvas_state_set_snap_to_grid (state, TRUE);
-  g_assert_cmpfloat (fm_canvas_state_snap (state, 14), ==, 10);
-  g_assert_cmpfloat (fm_canvas_state_snap (state, 16), ==, 20);
-  fm_canvas_state_set_snap_to_grid (state, FALSE);
-  g_assert_cmpfloat (fm_canvas_state_snap (state, 14), ==, 14);
 }
 
 static void
@@ -169,7 +80,7 @@ test_hit_topmost (Fixture       *f,
   FmCanvasHit hit;
 
   /* A note added over the step is drawn last, so it is hit first. */
-  add_node (f, FM_NODE_KIND_NOTE, "n", 320, 10);
+  fm_test_add_node (f->doc, f->map, FM_NODE_KIND_NOTE, "n", NULL, 320, 10);
   fm_canvas_hit_test (f->canvas, 330, 20, &hit);
   g_assert_cmpstr (hit.id, ==, "n");
 }
@@ -184,7 +95,7 @@ test_hit_matches_scan (Fixture       *f,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
 
-  add_node (f, FM_NODE_KIND_NOTE, "huge", -20000, -20000);
+  fm_test_add_node (f->doc, f->map, FM_NODE_KIND_NOTE, "huge", NULL, -20000, -20000);
   {
     FmRect r = { -20000, -20000, 40000, 40000 };
 
@@ -194,8 +105,8 @@ test_hit_matches_scan (Fixture       *f,
     {
       g_autofree char *id = g_strdup_printf ("n%u", i);
 
-      add_node (f, i % 2 ? FM_NODE_KIND_PROCESS : FM_NODE_KIND_QUEUE, id,
-                g_rand_double_range (rand, -3000, 3000), g_rand_double_range (rand, -3000, 3000));
+      fm_test_add_node (f->doc, f->map, i % 2 ? FM_NODE_KIND_PROCESS : FM_NODE_KIND_QUEUE, id, NULL,
+                        g_rand_double_range (rand, -3000, 3000), g_rand_double_range (rand, -3000, 3000));
     }
 
   for (guint round = 0; round < 3; round++)
@@ -453,113 +364,16 @@ test_edit_label (Fixture       *f,
   g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Rename");
 
   g_assert_false (fm_canvas_begin_edit (f->canvas, "missing"));
-}
 
-/* Typed text is applied once the main loop is idle. */
-static void
-type_into (GtkWidget  *row,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+  /* No label takes more than a file may hold: what was typed stays savable. */
+  {
+    g_autofree char *long_text = g_strnfill (FM_MAX_TEXT_CHARS + 1, 'a');
 
-/* No field takes more than a file may hold: what was typed stays savable. */
-static void
-test_limits (Fixture       *f,
-             gconstpointer  data)
-{
-  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
-  g_autofree char *long_text = g_strnfill (FM_JSON_MAX_TEXT_CHARS + 1, 'a');
-  GtkWidget *row;
-
-  /* The label typed in place. */
-  g_assert_true (fm_canvas_begin_edit (f->canvas, "p"));
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (GTK_WIDGET (f->canvas))), long_text);
-  fm_canvas_commit_edit (f->canvas);
-  g_assert_cmpint (strlen (fm_node_get_label (fm_map_lookup_node (f->map, "p"))), ==, FM_JSON_MAX_TEXT_CHARS);
-
-  /* The same in the inspector, and a time past the format's limit. */
-  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
-  fm_canvas_state_select (f->state, "p", FALSE);
-  row = fm_inspector_get_field (inspector, "label");
-  type_into (row, long_text);
-  g_assert_cmpint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), ==, FM_JSON_MAX_TEXT_CHARS);
-  row = fm_inspector_get_field (inspector, "process-s");
-  type_into (row, "1000000 w");
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  row = fm_inspector_get_field (inspector, "people");
-  type_into (row, "1e300");
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-
-  fm_inspector_set_map (inspector, NULL, NULL, NULL);
-  g_object_unref (inspector);
-}
-
-static void
-test_inspector (Fixture       *f,
-                gconstpointer  data)
-{
-  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
-  FmProcessStep *step = FM_PROCESS_STEP (fm_map_lookup_node (f->map, "p"));
-  GtkWidget *row;
-
-  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
-  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "document");
-
-  fm_canvas_state_select (f->state, "p", FALSE);
-  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "node");
-
-  /* Durations as people type them, applied as they are typed, one step. */
-  row = fm_inspector_get_field (inspector, "process-s");
-  type_into (row, "2h");
-  type_into (row, "2h 30m");
-  g_assert_cmpfloat (fm_process_step_get_process_s (step), ==, 9000);
-  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
-  g_assert_false (gtk_widget_has_css_class (row, "error"));
-
-  /* What does not read is marked and not applied. */
-  type_into (row, "soon");
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_cmpfloat (fm_process_step_get_process_s (step), ==, 9000);
-
-  /* A percentage over 100 is out of range. */
-  row = fm_inspector_get_field (inspector, "pca");
-  type_into (row, "120");
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  type_into (row, "85%");
-  g_assert_cmpfloat (fm_process_step_get_pca (step), ==, 85);
-
-  /* Undo shows in the fields. */
-  fm_undo_stack_seal (f->stack);
-  fm_undo_stack_undo (f->stack);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
-
-  fm_canvas_state_select (f->state, "e1", FALSE);
-  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "edge");
-  fm_canvas_state_select (f->state, "t", TRUE);
-  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "multiple");
-
-  fm_canvas_state_clear_selection (f->state);
-  row = fm_inspector_get_field (inspector, "title");
-  type_into (row, "Release");
-  g_assert_cmpstr (fm_document_get_title (f->doc), ==, "Release");
-
-  fm_inspector_set_map (inspector, NULL, NULL, NULL);
-  g_object_unref (inspector);
-}
-
-static void
-test_parse_number (void)
-{
-  double value;
-
-  g_assert_true (fm_inspector_parse_number (" 1.5 ", &value));
-  g_assert_cmpfloat (value, ==, 1.5);
-  g_assert_false (fm_inspector_parse_number ("1,5", &value));
-  g_assert_false (fm_inspector_parse_number ("", &value));
-  g_assert_false (fm_inspector_parse_number ("nan", &value));
+    g_assert_true (fm_canvas_begin_edit (f->canvas, "p"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (GTK_WIDGET (f->canvas))), long_text);
+    fm_canvas_commit_edit (f->canvas);
+    g_assert_cmpint (strlen (fm_node_get_label (fm_map_lookup_node (f->map, "p"))), ==, FM_MAX_TEXT_CHARS);
+  }
 }
 
 /* The widget's snapshot drawn as GTK's Cairo renderer draws it. */
@@ -666,10 +480,10 @@ test_layers_same_picture (Fixture       *f,
 
   /* A second row that shares t with the first, and a burst whose
    * leaders go to p and to b. */
-  add_node (f, FM_NODE_KIND_PROCESS, "a", 0, 420);
-  add_node (f, FM_NODE_KIND_PROCESS, "b", 300, 420);
-  add_edge (f, "e3", "a", "b");
-  add_edge (f, "e4", "t", "b");
+  fm_test_add_node (f->doc, f->map, FM_NODE_KIND_PROCESS, "a", NULL, 0, 420);
+  fm_test_add_node (f->doc, f->map, FM_NODE_KIND_PROCESS, "b", NULL, 300, 420);
+  fm_test_add_edge (f->doc, f->map, "e3", "a", "b", FM_EDGE_KIND_FLOW);
+  fm_test_add_edge (f->doc, f->map, "e4", "t", "b", FM_EDGE_KIND_FLOW);
   fm_node_set_position (kaizen, 620, 230);
   fm_kaizen_set_applies_to (FM_KAIZEN (kaizen), targets);
   fm_document_add_node (f->doc, f->map, kaizen);
@@ -697,7 +511,7 @@ test_layers_same_picture (Fixture       *f,
       int worst;
 
       g_signal_emit_by_name (f->canvas->primary_drag, "drag-update", offsets[i][0], offsets[i][1]);
-      g_assert_cmpint (f->canvas->drag.mode, ==, FM_DRAG_MOVE);
+      g_assert_nonnull (fm_canvas_tools_get_moved_ids (f->canvas));
       while (g_main_context_iteration (NULL, FALSE))
         ;
 
@@ -758,25 +572,72 @@ test_layers_same_picture (Fixture       *f,
   fm_canvas_set_map (plain, NULL, NULL);
 }
 
+/* The metrics panel asks the canvas to reveal a constraint: it is selected
+ * alone and scrolled to the middle of the view. */
+static void
+test_select_and_reveal (void)
+{
+  FmDocument *doc = fm_test_load_example ("release.flowmap");
+  FmMap *map = fm_document_lookup_map (doc, "current");
+  FmMetricsCache *cache = fm_metrics_cache_new ();
+  GtkWidget *window = gtk_window_new ();
+  FmCanvas *canvas = FM_CANVAS (fm_canvas_new ());
+  FmCanvasState *state = fm_canvas_get_state (canvas);
+  FmNode *node = fm_map_lookup_node (map, "wait-security");
+  FmRect bounds;
+  double x, y;
+
+  fm_metrics_cache_set_map (cache, doc, map);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  fm_canvas_set_metrics_cache (canvas, cache);
+  fm_canvas_set_map (canvas, doc, map);
+  g_assert_true (fm_canvas_get_metrics_cache (canvas) == cache);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (canvas)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  fm_canvas_state_set_view (state, 1.0, -5000, -5000);
+
+  /* Selected alone, in the middle of the view, at the same zoom. */
+  fm_canvas_state_select (state, "code", FALSE);
+  g_assert_true (fm_canvas_select_and_reveal (canvas, "wait-security"));
+  g_assert_cmpstr (fm_canvas_state_get_single (state), ==, "wait-security");
+  g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, 1.0);
+  fm_node_get_bounds (node, &bounds);
+  fm_canvas_state_to_widget (state, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0, 1e-6);
+
+  /* Edges too; what the map does not have, not. */
+  g_assert_true (fm_canvas_select_and_reveal (canvas, "rework-1"));
+  g_assert_cmpstr (fm_canvas_state_get_single (state), ==, "rework-1");
+  g_assert_false (fm_canvas_select_and_reveal (canvas, "missing"));
+  g_assert_cmpstr (fm_canvas_state_get_single (state), ==, "rework-1");
+
+  /* The canvas keeps the cache on the map it shows. */
+  fm_canvas_set_map (canvas, doc, fm_document_lookup_map (doc, "future"));
+  g_assert_true (fm_metrics_cache_get_map (cache) == fm_document_lookup_map (doc, "future"));
+  g_assert_cmpfloat (fm_metrics_cache_get_metrics (cache)->lead_time_s, ==, 14 * 86400.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fm_test_run_idles ();
+  g_assert_finalize_object (cache);
+  g_assert_finalize_object (doc);
+}
+
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* Widgets need a display; without one there is nothing to test here. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (fm_test_skip_without_display ())
+    return 0;
 
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  g_test_add_func ("/fm/canvas/state/selection", test_state_selection);
-  g_test_add_func ("/fm/canvas/state/view", test_state_view);
-  g_test_add_func ("/fm/inspector/parse-number", test_parse_number);
   ADD ("/fm/canvas/hit/nodes", test_hit_nodes);
   ADD ("/fm/canvas/hit/topmost", test_hit_topmost);
   ADD ("/fm/canvas/hit/edge", test_hit_edge);
@@ -791,8 +652,7 @@ main (int   argc,
   ADD ("/fm/canvas/command/paste-elsewhere", test_paste_elsewhere);
   ADD ("/fm/canvas/command/edit-label", test_edit_label);
   ADD ("/fm/canvas/layers/same-picture", test_layers_same_picture);
-  ADD ("/fm/inspector/fields", test_inspector);
-  ADD ("/fm/inspector/limits", test_limits);
+  g_test_add_func ("/fm/canvas/select-and-reveal", test_select_and_reveal);
 
   return g_test_run ();
 }

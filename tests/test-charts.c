@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-charts.c: the charts of observed flow data, drawn and looked at pixel by pixel
  *
  * A hand-made log, in UTC; day n is 2026-03-02 + n days (day 0 a Monday),

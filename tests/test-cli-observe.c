@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-observe.c: `flowmap observe`, run as a user runs it
  *
  * The data is the one of test-observed.c, where every figure is worked

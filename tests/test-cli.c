@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: the headless commands, run as a user runs them */
 #include "config.h"
 
@@ -475,6 +476,9 @@ test_compare_report (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Current state → Future state"));
   g_assert_nonnull (strstr (run.out, "8 w → 2 w"));
+  /* The changes in the words of the slides and the comparison view. */
+  g_assert_nonnull (strstr (run.out, "−75 %"));
+  g_assert_nonnull (strstr (run.out, "±0 %"));
   g_assert_nonnull (strstr (run.out, "removed  Waiting for security review"));
   g_assert_nonnull (strstr (run.out, "changed  Automated security checks"));
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: CSV text, timestamps and the two shapes of work-item exports
  *
  * Each broken input is checked for the error it gives, not only for not

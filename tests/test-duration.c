@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-duration.c: durations formatted for people and parsed from what they type */
 #include "config.h"
 

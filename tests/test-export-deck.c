@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-deck.c: several maps to a deck: one PDF page per map, 16:9
  * frames, the legend, numbered PNG files; the page a preview draws */
 #include "config.h"
@@ -12,6 +13,7 @@
 #include "fm-document.h"
 #include "fm-export.h"
 #include "fm-json.h"
+#include "fm-test-utils.h"
 
 /* Poppler 22 has no autoptr of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -26,30 +28,15 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  f->doc = fm_json_load_file (file, &error);
-  g_assert_no_error (error);
-  f->dir = g_dir_make_tmp ("flowmap-deck-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->doc = fm_test_load_example ("release.flowmap");
+  f->dir = fm_test_make_tmp_dir ("deck");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  fm_test_remove_tree (f->dir);
   g_free (f->dir);
   g_assert_finalize_object (f->doc);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: maps exported to PNG, SVG and PDF */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "fm-process-step.h"
 #include "fm-queue.h"
 #include "fm-renderer.h"
+#include "fm-test-utils.h"
 
 typedef struct {
   FmDocument *doc;
@@ -23,85 +25,45 @@ typedef struct {
   char *dir;
 } Fixture;
 
-static FmNode *
-add_node (FmMap      *map,
-          FmNodeKind  kind,
-          const char *id,
-          const char *label,
-          double      x,
-          double      y)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_label (node, label);
-  fm_node_set_position (node, x, y);
-  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
-
-  return node;
-}
-
-static void
-add_edge (FmMap      *map,
-          const char *id,
-          const char *from,
-          const char *to,
-          FmEdgeKind  kind)
-{
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
-
-  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(FmMap) map = fm_map_new ("current");
-  g_autoptr(GError) error = NULL;
   FmNode *node;
 
   f->doc = fm_document_new ();
   g_object_set (f->doc, "title", "Release train", NULL);
   fm_map_set_name (map, "Current state");
 
-  add_node (map, FM_NODE_KIND_TRIGGER, "t", "Request", 0, 15);
-  node = add_node (map, FM_NODE_KIND_QUEUE, "q", "Backlog", 190, 15);
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "Request", 0, 15);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_QUEUE, "q", "Backlog", 190, 15);
   fm_queue_set_wait_s (FM_QUEUE (node), 3 * 86400);
-  node = add_node (map, FM_NODE_KIND_PROCESS, "p1", "Refine", 340, 0);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "p1", "Refine", 340, 0);
   fm_process_step_set_process_s (FM_PROCESS_STEP (node), 2 * 3600);
-  node = add_node (map, FM_NODE_KIND_PROCESS, "p2", "Develop", 560, 0);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "p2", "Develop", 560, 0);
   fm_process_step_set_process_s (FM_PROCESS_STEP (node), 6 * 3600);
   fm_process_step_set_lead_s (FM_PROCESS_STEP (node), 2 * 86400);
-  add_node (map, FM_NODE_KIND_OUTCOME, "o", "Feature in use", 780, 15);
-  add_node (map, FM_NODE_KIND_SYSTEM, "s", "Tracker", 450, -160);
-  add_edge (map, "e1", "t", "q", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e2", "q", "p1", FM_EDGE_KIND_PULL);
-  add_edge (map, "e3", "p1", "p2", FM_EDGE_KIND_PUSH);
-  add_edge (map, "e4", "p2", "o", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e5", "s", "p1", FM_EDGE_KIND_ELECTRONIC);
-  add_edge (map, "e6", "s", "p2", FM_EDGE_KIND_INFO);
-  add_edge (map, "e7", "p2", "p1", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_node (map, FM_NODE_KIND_OUTCOME, "o", "Feature in use", 780, 15);
+  fm_test_map_add_node (map, FM_NODE_KIND_SYSTEM, "s", "Tracker", 450, -160);
+  fm_test_map_add_edge (map, "e1", "t", "q", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "e2", "q", "p1", FM_EDGE_KIND_PULL);
+  fm_test_map_add_edge (map, "e3", "p1", "p2", FM_EDGE_KIND_PUSH);
+  fm_test_map_add_edge (map, "e4", "p2", "o", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "e5", "s", "p1", FM_EDGE_KIND_ELECTRONIC);
+  fm_test_map_add_edge (map, "e6", "s", "p2", FM_EDGE_KIND_INFO);
+  fm_test_map_add_edge (map, "e7", "p2", "p1", FM_EDGE_KIND_REWORK);
   fm_document_insert_map_internal (f->doc, 0, map);
   f->map = map;
 
-  f->dir = g_dir_make_tmp ("flowmap-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = fm_test_make_tmp_dir ("export");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  g_assert_true (fm_test_remove_tree (f->dir));
   g_free (f->dir);
   g_assert_finalize_object (f->doc);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-i18n.c: German for people, the C locale for files
  *
  * Needs the de_DE.UTF-8 locale (Debian: build-aux/install-deps makes it)

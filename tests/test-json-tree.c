@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json-tree.c: the loader's own reading of JSON against json-glib's parser
  *
  * fm_json_doc_parse() checks the text and reads it into one array of

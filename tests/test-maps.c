@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-maps.c: several maps in one document: duplicates, future states,
  * the matching of their steps, experiments and how changes read */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "fm-map-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "fm-test-utils.h"
 #include "fm-waste.h"
 
 typedef struct {
@@ -22,31 +24,6 @@ typedef struct {
   FmMap *map;
   FmUndoStack *stack;
 } Fixture;
-
-static FmNode *
-add (FmMap      *map,
-     FmNodeKind  kind,
-     const char *id,
-     double      x)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_position (node, x, 0);
-  fm_node_set_label (node, id);
-  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
-  return node;
-}
-
-static void
-connect (FmMap      *map,
-         const char *id,
-         const char *from,
-         const char *to)
-{
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, FM_EDGE_KIND_FLOW);
-
-  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
-}
 
 /* trigger → wait (2 d) → build (1 d) → outcome, and an experiment on the wait. */
 static void
@@ -60,18 +37,18 @@ fixture_set_up (Fixture       *f,
   f->doc = fm_document_new ();
   f->stack = fm_document_get_undo_stack (f->doc);
   fm_map_set_name (map, "Current state");
-  add (map, FM_NODE_KIND_TRIGGER, "t", 0);
-  node = add (map, FM_NODE_KIND_QUEUE, "wait", 200);
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "t", 0, 0);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_QUEUE, "wait", "wait", 200, 0);
   fm_queue_set_wait_s (FM_QUEUE (node), 2 * 86400);
-  node = add (map, FM_NODE_KIND_PROCESS, "build", 400);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "build", "build", 400, 0);
   fm_process_step_set_process_s (FM_PROCESS_STEP (node), 4 * 3600);
   fm_process_step_set_lead_s (FM_PROCESS_STEP (node), 86400);
-  add (map, FM_NODE_KIND_OUTCOME, "o", 600);
-  node = add (map, FM_NODE_KIND_KAIZEN, "k", 200);
+  fm_test_map_add_node (map, FM_NODE_KIND_OUTCOME, "o", "o", 600, 0);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_KAIZEN, "k", "k", 200, 0);
   fm_kaizen_set_applies_to (FM_KAIZEN (node), targets);
-  connect (map, "e1", "t", "wait");
-  connect (map, "e2", "wait", "build");
-  connect (map, "e3", "build", "o");
+  fm_test_map_add_edge (map, "e1", "t", "wait", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "e2", "wait", "build", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "e3", "build", "o", FM_EDGE_KIND_FLOW);
   fm_document_insert_map_internal (f->doc, 0, map);
   f->map = map;
 }
@@ -284,7 +261,7 @@ experiment (FmMap          *map,
             const char     *review,
             FmKaizenStatus  status)
 {
-  FmNode *node = add (map, FM_NODE_KIND_KAIZEN, id, 0);
+  FmNode *node = fm_test_map_add_node (map, FM_NODE_KIND_KAIZEN, id, id, 0, 0);
 
   fm_kaizen_set_review_date (FM_KAIZEN (node), review);
   fm_kaizen_set_status (FM_KAIZEN (node), status);
@@ -304,7 +281,7 @@ test_experiments (void)
   later = experiment (map, "later", "2026-05-01", FM_KAIZEN_STATUS_PLANNED);
   kept = experiment (map, "kept", "2026-01-10", FM_KAIZEN_STATUS_KEPT);
   running = experiment (map, "running", "2026-04-01", FM_KAIZEN_STATUS_RUNNING);
-  add (map, FM_NODE_KIND_PROCESS, "not-an-experiment", 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "not-an-experiment", "not-an-experiment", 0, 0);
 
   list = fm_experiments_list (map);
   g_assert_cmpuint (list->len, ==, 5);
@@ -351,6 +328,8 @@ test_figures (void)
   g_autofree char *minus = fm_figure_format_delta (-5 * 86400.0, 86400);
   g_autofree char *plus = fm_figure_format_delta (2 * 3600.0, 86400);
   g_autofree char *none = fm_figure_format_change (0.0001);
+  g_autofree char *percent = fm_figure_format_percent (12.5, "%.1f");
+  g_autofree char *no_percent = fm_figure_format_percent (NAN, "%.1f");
 
   g_assert_cmpstr (lead, ==, "Lead time 8 w → 2 w, −75 %");
   g_assert_cmpstr (efficiency, ==, "Flow efficiency 7.9 % → 25.0 %, +216 %");
@@ -358,6 +337,8 @@ test_figures (void)
   g_assert_cmpstr (minus, ==, "−5 d");
   g_assert_cmpstr (plus, ==, "+2 h");
   g_assert_cmpstr (none, ==, "±0 %");
+  g_assert_cmpstr (percent, ==, "12.5 %");
+  g_assert_cmpstr (no_percent, ==, "–");
   g_assert_cmpint (fm_figure_get_trend ("lead_time_s", 10, 5), ==, FM_TREND_BETTER);
   g_assert_cmpint (fm_figure_get_trend ("flow_efficiency", 0.5, 0.2), ==, FM_TREND_WORSE);
   g_assert_cmpint (fm_figure_get_trend ("takt_time_s", 1, 2), ==, FM_TREND_NEUTRAL);
@@ -368,7 +349,7 @@ test_figures (void)
 static void
 test_example (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autofree char *path = fm_test_example_path ("release.flowmap");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);

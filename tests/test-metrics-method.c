@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-metrics-method.c: the method's arithmetic (issue 21), worked by hand
  *
  * Rework as expected visits, the constraint that cannot keep up, a ladder

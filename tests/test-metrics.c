@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-metrics.c: the figures of a map, checked against hand computations
  *
  * Times in the comments: 1 h = 3600 s, 1 d = 86400 s unless the document
@@ -16,6 +17,7 @@
 #include "fm-metrics.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "fm-test-utils.h"
 
 #define H 3600.0
 #define D 86400.0
@@ -159,16 +161,12 @@ assert_near (double got,
 static void
 test_release_current (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
   g_autoptr(FmMetrics) m = NULL;
   g_autofree char *p = NULL;
   GDate today;
   FmConstraint *c;
 
-  g_assert_no_error (error);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, 12, 2026);
   m = fm_metrics_compute (doc, fm_document_lookup_map (doc, "current"), &today);
@@ -227,14 +225,10 @@ test_release_current (void)
 static void
 test_release_future (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
   g_autoptr(FmMetrics) m = NULL;
   GDate today;
 
-  g_assert_no_error (error);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, 12, 2026);
   m = fm_metrics_compute (doc, fm_document_lookup_map (doc, "future"), &today);

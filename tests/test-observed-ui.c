@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-observed-ui.c: the import dialog on every kind of file, the Observed page, and
  * measured times in the inspector
  */
@@ -17,6 +18,7 @@
 #include "fm-observed-panel-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "fm-test-utils.h"
 
 #define DAY 86400.0
 
@@ -31,41 +33,20 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  f->doc = fm_json_load_file (file, &error);
-  g_assert_no_error (error);
+  f->doc = fm_test_load_example ("release.flowmap");
   f->map = fm_document_lookup_map (f->doc, "current");
   f->session = fm_observed_session_new ();
-  f->dir = g_dir_make_tmp ("flowmap-observed-ui-XXXXXX", NULL);
+  f->dir = fm_test_make_tmp_dir ("observed-ui");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  fm_test_remove_tree (f->dir);
   g_free (f->dir);
   g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->doc);
-}
-
-static void
-run_idles (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static GFile *
@@ -89,7 +70,7 @@ open_dialog (Fixture *f,
   /* The file is read in a thread. */
   while (fm_observed_dialog_is_loading (dialog))
     g_main_context_iteration (NULL, TRUE);
-  run_idles ();
+  fm_test_run_idles ();
 
   return dialog;
 }
@@ -153,7 +134,7 @@ test_dialog_inputs (Fixture       *f,
             g_assert_nonnull (strstr (error, files[i].error));
         }
       gtk_window_destroy (GTK_WINDOW (dialog));
-      run_idles ();
+      fm_test_run_idles ();
     }
 
   /* A file that is not there. */
@@ -165,7 +146,7 @@ test_dialog_inputs (Fixture       *f,
     g_assert_nonnull (fm_observed_dialog_get_error (dialog));
     g_assert_false (import_enabled (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
-    run_idles ();
+    fm_test_run_idles ();
   }
 
   g_assert_null (fm_observed_session_get_log (f->session));
@@ -176,7 +157,7 @@ static void
 test_dialog_choices (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release-observed.csv", NULL);
+  g_autofree char *path = fm_test_example_path ("release-observed.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   FmObservedDialog *dialog = open_dialog (f, file);
   FmObservedMapping *mapping;
@@ -194,7 +175,7 @@ test_dialog_choices (Fixture       *f,
 
   /* The type column as the item: fewer items; back again. */
   adw_combo_row_set_selected (dialog->item_row, 1);
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_cmpuint (fm_observed_log_get_n_items (fm_observed_dialog_get_log (dialog)), ==, 4);
   adw_combo_row_set_selected (dialog->item_row, 0);
   g_assert_cmpuint (fm_observed_log_get_n_items (fm_observed_dialog_get_log (dialog)), ==, 86);
@@ -239,7 +220,7 @@ test_dialog_choices (Fixture       *f,
   g_assert_true (fm_observed_mapping_get_done (mapping, state));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "observed.import", NULL));
-  run_idles ();
+  fm_test_run_idles ();
 
   /* The window's data, with the choices made by hand over the match. */
   g_assert_nonnull (fm_observed_session_get_log (f->session));
@@ -262,7 +243,7 @@ test_dialog_choices (Fixture       *f,
     state = fm_observed_mapping_lookup_state (future, "Refinement");
     g_assert_cmpstr (fm_observed_mapping_get_node_id (future, state), ==, "refine");
   }
-  run_idles ();
+  fm_test_run_idles ();
 }
 
 static const char *
@@ -278,7 +259,7 @@ figure (FmObservedPanel *panel,
 static void
 import_example (Fixture *f)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release-observed.csv", NULL);
+  g_autofree char *path = fm_test_example_path ("release-observed.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -309,14 +290,14 @@ test_panel (Fixture       *f,
   fm_metrics_cache_set_map (cache, f->doc, f->map);
   fm_observed_panel_set_cache (panel, cache);
   fm_observed_panel_set_session (panel, f->session);
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_null (fm_observed_panel_get_observed (panel));
   /* Nothing to apply yet. */
   gtk_widget_activate_action (GTK_WIDGET (panel), "observed.apply", NULL);
   g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, 0);
 
   import_example (f);
-  run_idles ();
+  fm_test_run_idles ();
   o = fm_observed_panel_get_observed (panel);
   g_assert_nonnull (o);
   g_assert_nonnull (fm_observed_panel_get_series (panel));
@@ -354,7 +335,7 @@ test_panel (Fixture       *f,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "observed.apply", NULL));
     g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, depth + 1);
     /* New times are no reason to measure again. */
-    run_idles ();
+    fm_test_run_idles ();
     g_assert_true (fm_observed_panel_get_observed (panel) == before);
     g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->median_s));
     g_assert_true (g_str_has_prefix (fm_node_get_observed (wait), "observed "));
@@ -369,7 +350,7 @@ test_panel (Fixture       *f,
 
     /* A new label is: states match nodes by name. */
     fm_document_set (f->doc, f->map, "code", "label", "Implementation", NULL);
-    run_idles ();
+    fm_test_run_idles ();
     g_assert_true (fm_observed_panel_get_observed (panel) != before);
     g_assert_cmpstr (g_array_index (fm_observed_panel_get_series (panel)->bands, FmObservedBand,
                                     fm_observed_series_lookup_band (fm_observed_panel_get_series (panel), "code")).label,
@@ -378,14 +359,14 @@ test_panel (Fixture       *f,
 
   /* Cleared data: the page says there is none. */
   fm_observed_session_clear (f->session);
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_null (fm_observed_panel_get_observed (panel));
 
   fm_observed_panel_set_cache (panel, NULL);
   fm_observed_panel_set_session (panel, NULL);
   g_object_unref (panel);
   g_assert_finalize_object (cache);
-  run_idles ();
+  fm_test_run_idles ();
 }
 
 /* Typing over a measured time makes it an estimate again, in one step
@@ -408,13 +389,13 @@ test_inspector (Fixture       *f,
 
   fm_inspector_set_map (inspector, f->doc, f->map, state);
   fm_canvas_state_select (state, "refine", FALSE);
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "node");
 
   /* The process time is not measured: typing it keeps the mark. */
   process = fm_inspector_get_field (inspector, "process-s");
   gtk_editable_set_text (GTK_EDITABLE (process), "5h");
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_cmpfloat (fm_process_step_get_process_s (FM_PROCESS_STEP (refine)), ==, 5 * 3600);
   g_assert_nonnull (fm_node_get_observed (refine));
   fm_undo_stack_seal (stack);
@@ -423,14 +404,14 @@ test_inspector (Fixture       *f,
   lead = fm_inspector_get_field (inspector, "lead-s");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lead)), ==, "3 d");
   gtk_editable_set_text (GTK_EDITABLE (lead), "4d");
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (refine)), ==, 4 * DAY);
   g_assert_null (fm_node_get_observed (refine));
   g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, depth + 1);
   g_assert_cmpstr (fm_undo_stack_get_undo_label (stack), ==, "Change Lead Time");
 
   g_assert_true (fm_undo_stack_undo (stack));
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (refine)), ==, 3 * DAY);
   g_assert_cmpstr (fm_node_get_observed (refine), ==, "observed 2026-05-18 – 2026-11-25, median of 86 items");
 
@@ -438,28 +419,24 @@ test_inspector (Fixture       *f,
   fm_document_set (f->doc, f->map, "ready", "observed", "observed, median of 86 items", NULL);
   fm_undo_stack_seal (stack);
   fm_canvas_state_select (state, "ready", FALSE);
-  run_idles ();
+  fm_test_run_idles ();
   gtk_editable_set_text (GTK_EDITABLE (fm_inspector_get_field (inspector, "wait-s")), "9d");
-  run_idles ();
+  fm_test_run_idles ();
   g_assert_null (fm_node_get_observed (fm_map_lookup_node (f->map, "ready")));
   g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (fm_map_lookup_node (f->map, "ready"))), ==, 9 * DAY);
 
   fm_inspector_set_map (inspector, NULL, NULL, NULL);
   g_object_unref (inspector);
   g_assert_finalize_object (state);
-  run_idles ();
+  fm_test_run_idles ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Widgets need a display; without one there is nothing to test here. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (fm_test_skip_without_display ())
+    return 0;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render-index.c: the spatial indices and incremental routing that
  * keep big maps quick, checked against the plain ways they replace */
 #include "config.h"
@@ -283,7 +284,7 @@ test_routes_find_nodes (void)
   for (guint k = 0; k < 2000; k++)
     {
       double x = g_rand_double_range (rand, -50, 2200), y = g_rand_double_range (rand, -50, 2800);
-      GArray *found = fm_edge_routes_find_nodes (routes, &(FmRect) { x, y, 0, 0 });
+      GArray *found = fm_node_index_find (fm_edge_routes_get_nodes (routes), &(FmRect) { x, y, 0, 0 });
       int expected = -1, got = -1;
 
       for (guint i = fm_map_get_n_nodes (map); i > 0 && expected < 0; i--)

@@ -1,4 +1,6 @@
-/* test-render.c: the renderer, edge routing, the timeline and the constraint highlights */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-render.c: the renderer: shapes, ink, extents, selection, the timeline drawn and the
+ * constraint highlights (routes: test-edge-route.c; the timeline's figures: test-timeline.c) */
 #include "config.h"
 
 #include <math.h>
@@ -14,79 +16,15 @@
 #include "fm-process-step.h"
 #include "fm-queue.h"
 #include "fm-renderer.h"
+#include "fm-test-utils.h"
 #include "fm-timeline.h"
 
 #define HOUR 3600.0
 #define DAY 86400.0
 
-/* trigger -> queue -> process -> outcome in a row, a system above the
- * process with an information edge into it. */
-typedef struct {
-  FmDocument *doc;
-  FmMap *map;
-} Fixture;
-
-static FmNode *
-add_node (FmMap      *map,
-          FmNodeKind  kind,
-          const char *id,
-          double      x,
-          double      y)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_label (node, id);
-  fm_node_set_position (node, x, y);
-  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
-
-  return node;
-}
-
-static FmEdge *
-add_edge (FmMap      *map,
-          const char *id,
-          const char *from,
-          const char *to,
-          FmEdgeKind  kind)
-{
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
-
-  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
-
-  return edge;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(FmMap) map = fm_map_new ("current");
-  FmNode *node;
-
-  f->doc = fm_document_new ();
-  add_node (map, FM_NODE_KIND_TRIGGER, "t", 0, 15);
-  node = add_node (map, FM_NODE_KIND_QUEUE, "q", 200, 15);
-  fm_queue_set_wait_s (FM_QUEUE (node), 2 * DAY);
-  fm_queue_set_items (FM_QUEUE (node), 5);
-  node = add_node (map, FM_NODE_KIND_PROCESS, "p", 360, 0);
-  fm_process_step_set_process_s (FM_PROCESS_STEP (node), 2 * HOUR);
-  fm_process_step_set_lead_s (FM_PROCESS_STEP (node), DAY);
-  add_node (map, FM_NODE_KIND_OUTCOME, "o", 580, 15);
-  add_node (map, FM_NODE_KIND_SYSTEM, "s", 365, -200);
-  add_edge (map, "e1", "t", "q", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e2", "q", "p", FM_EDGE_KIND_PUSH);
-  add_edge (map, "e3", "p", "o", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e4", "s", "p", FM_EDGE_KIND_INFO);
-  fm_document_insert_map_internal (f->doc, 0, map);
-  f->map = map;
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->doc);
-}
+/* fm_test_new_row_document (): trigger -> queue -> process -> outcome in
+ * a row, a system above the process with an information edge into it. */
+typedef FmTestMap Fixture;
 
 /* An image of part of a map: map point (x, y) is pixel
  * ((x - origin_x) * scale, (y - origin_y) * scale). */
@@ -424,7 +362,7 @@ test_extents_rework (Fixture       *f,
   fm_render_options_init (&options);
   options.timeline = FALSE;
   g_assert_true (fm_renderer_get_extents (f->map, &options, &before));
-  fm_edge_set_rate (add_edge (f->map, "r", "p", "q", FM_EDGE_KIND_REWORK), 0.2);
+  fm_edge_set_rate (fm_test_map_add_edge (f->map, "r", "p", "q", FM_EDGE_KIND_REWORK), 0.2);
   g_assert_true (fm_renderer_get_extents (f->map, &options, &after));
 
   g_assert_cmpfloat (after.y + after.height, >, fm_node_get_y (p) + fm_node_get_height (p) + 26);
@@ -514,7 +452,7 @@ test_every_kind (void)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i);
-      FmNode *node = add_node (map, kinds[i], id, (i % 4) * 250, (i / 4) * 250);
+      FmNode *node = fm_test_map_add_node (map, kinds[i], id, id, (i % 4) * 250, (i / 4) * 250);
 
       fm_node_set_label (node, "A label long enough to wrap onto a second line and then some more");
       if (i > 0)
@@ -522,11 +460,11 @@ test_every_kind (void)
           g_autofree char *edge_id = g_strdup_printf ("e%u", i);
           g_autofree char *from = g_strdup_printf ("n%u", i - 1);
 
-          add_edge (map, edge_id, from, id, edge_kind);
+          fm_test_map_add_edge (map, edge_id, from, id, edge_kind);
           edge_kind = (edge_kind + 1) % (FM_EDGE_KIND_REWORK + 1);
         }
     }
-  add_edge (map, "self", "n2", "n2", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_edge (map, "self", "n2", "n2", FM_EDGE_KIND_REWORK);
   fm_kaizen_set_owner (FM_KAIZEN (fm_map_lookup_node (map, "n5")), "Sam");
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -555,341 +493,6 @@ test_every_kind (void)
             assert_color (&image, x + 4, y + h - 4, fills[i]);
         }
     }
-}
-
-static void
-test_route_sides (void)
-{
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(FmEdgeRoutes) routes = NULL;
-  const FmEdgeRoute *r;
-
-  add_node (map, FM_NODE_KIND_PROCESS, "a", 0, 0);
-  add_node (map, FM_NODE_KIND_PROCESS, "right", 300, 10);
-  add_node (map, FM_NODE_KIND_PROCESS, "below", 20, 300);
-  add_node (map, FM_NODE_KIND_PROCESS, "diagonal", -600, -400);
-  add_node (map, FM_NODE_KIND_PROCESS, "left", -400, 30);
-  add_edge (map, "to-right", "a", "right", FM_EDGE_KIND_FLOW);
-  add_edge (map, "to-below", "a", "below", FM_EDGE_KIND_FLOW);
-  add_edge (map, "to-diagonal", "a", "diagonal", FM_EDGE_KIND_FLOW);
-  add_edge (map, "to-left", "a", "left", FM_EDGE_KIND_INFO);
-  routes = fm_edge_routes_new (map);
-
-  r = fm_edge_routes_lookup (routes, "to-right");
-  g_assert_cmpint (r->from_side, ==, FM_SIDE_RIGHT);
-  g_assert_cmpint (r->to_side, ==, FM_SIDE_LEFT);
-  g_assert_cmpuint (r->n_points, ==, 2);
-  g_assert_cmpfloat (r->points[0].x, ==, 160);
-  g_assert_cmpfloat (r->points[1].x, ==, 300);
-
-  r = fm_edge_routes_lookup (routes, "to-below");
-  g_assert_cmpint (r->from_side, ==, FM_SIDE_BOTTOM);
-  g_assert_cmpint (r->to_side, ==, FM_SIDE_TOP);
-  g_assert_cmpuint (r->n_points, ==, 2);
-  g_assert_cmpfloat (r->points[0].y, ==, 120);
-  g_assert_cmpfloat (r->points[1].y, ==, 300);
-
-  /* Diagonal: one bend. */
-  r = fm_edge_routes_lookup (routes, "to-diagonal");
-  g_assert_cmpuint (r->n_points, ==, 3);
-
-  r = fm_edge_routes_lookup (routes, "to-left");
-  g_assert_cmpint (r->from_side, ==, FM_SIDE_LEFT);
-  g_assert_cmpint (r->to_side, ==, FM_SIDE_RIGHT);
-
-  /* Every segment is horizontal or vertical. */
-  for (guint i = 0; i < fm_edge_routes_get_n (routes); i++)
-    {
-      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
-
-      for (guint k = 1; k < route->n_points; k++)
-        g_assert_true (route->points[k].x == route->points[k - 1].x ||
-                       route->points[k].y == route->points[k - 1].y);
-    }
-
-  g_assert_null (fm_edge_routes_lookup (routes, "nothing"));
-}
-
-static gboolean
-segment_enters (const FmPoint *p,
-                const FmPoint *q,
-                const FmRect  *r)
-{
-  /* Sample the segment; a point strictly inside the box is a crossing. */
-  for (double t = 0; t <= 1; t += 1.0 / 64)
-    {
-      double x = p->x + (q->x - p->x) * t, y = p->y + (q->y - p->y) * t;
-
-      if (x > r->x + 0.5 && x < r->x + r->width - 0.5 &&
-          y > r->y + 0.5 && y < r->y + r->height - 0.5)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether p -> q leaves (or enters) a box through @side. */
-static gboolean
-heads (const FmPoint *p,
-       const FmPoint *q,
-       FmSide         side,
-       gboolean       leaving)
-{
-  double dx = q->x - p->x, dy = q->y - p->y;
-  double sign = leaving ? 1 : -1;
-
-  switch (side)
-    {
-    case FM_SIDE_TOP: return dx == 0 && sign * dy < 0;
-    case FM_SIDE_BOTTOM: return dx == 0 && sign * dy > 0;
-    case FM_SIDE_LEFT: return dy == 0 && sign * dx < 0;
-    case FM_SIDE_RIGHT: return dy == 0 && sign * dx > 0;
-    default: return FALSE;
-    }
-}
-
-/* Whatever the layout, an edge never runs through its own two boxes. */
-static void
-test_route_avoids_own_boxes (void)
-{
-  for (guint round = 0; round < 1000; round++)
-    {
-      g_autoptr(FmMap) map = fm_map_new ("m");
-      g_autoptr(FmEdgeRoutes) routes = NULL;
-      const FmEdgeRoute *route;
-      FmNode *a, *b;
-      FmRect ra, rb;
-      FmEdgeKind kind = g_test_rand_int_range (0, FM_EDGE_KIND_REWORK + 1);
-
-      a = add_node (map, g_test_rand_int_range (0, FM_NODE_KIND_SYSTEM + 1), "a", 0, 0);
-      b = add_node (map, g_test_rand_int_range (0, FM_NODE_KIND_SYSTEM + 1), "b", 0, 0);
-      fm_node_get_bounds (b, &rb);
-      /* Overlapping or touching boxes cannot be kept out of each other. */
-      do
-        {
-          fm_node_set_position (a, g_test_rand_int_range (-400, 400), g_test_rand_int_range (-400, 400));
-          fm_node_get_bounds (a, &ra);
-        }
-      while (ra.x <= rb.x + rb.width && rb.x <= ra.x + ra.width &&
-             ra.y <= rb.y + rb.height && rb.y <= ra.y + ra.height);
-
-      add_edge (map, "e", "a", "b", kind);
-      routes = fm_edge_routes_new (map);
-      route = fm_edge_routes_lookup (routes, "e");
-      g_assert_cmpuint (route->n_points, >=, 2);
-
-      for (guint k = 1; k < route->n_points; k++)
-        {
-          const FmPoint *p = &route->points[k - 1], *q = &route->points[k];
-
-          /* The first segment starts on a's outline, which may lie inside
-           * its box (a queue's triangle), and the last ends on b's. */
-          if ((k > 1 && segment_enters (p, q, &ra)) ||
-              (k + 1 < route->n_points && segment_enters (p, q, &rb)))
-            g_error ("%s edge from %s (%g, %g) to %s (%g, %g): (%g, %g)–(%g, %g) crosses an end",
-                     fm_edge_kind_to_string (kind),
-                     fm_node_kind_to_string (fm_node_get_kind (a)), ra.x, ra.y,
-                     fm_node_kind_to_string (fm_node_get_kind (b)), rb.x, rb.y,
-                     p->x, p->y, q->x, q->y);
-        }
-
-      /* Out of a's side and into b's, at right angles. */
-      g_assert_true (heads (&route->points[0], &route->points[1], route->from_side, TRUE));
-      g_assert_true (heads (&route->points[route->n_points - 2], &route->points[route->n_points - 1],
-                            route->to_side, FALSE));
-    }
-}
-
-/* A route that would cross a third node takes the other way round. */
-static void
-test_route_avoids_nodes (void)
-{
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(FmEdgeRoutes) routes = NULL;
-  const FmEdgeRoute *route;
-  FmRect in_the_way;
-
-  add_node (map, FM_NODE_KIND_TRIGGER, "t", 0, 200);
-  add_node (map, FM_NODE_KIND_QUEUE, "q", 200, 200);
-  add_node (map, FM_NODE_KIND_SYSTEM, "s", 500, 0);
-  add_edge (map, "e", "t", "s", FM_EDGE_KIND_INFO);
-  routes = fm_edge_routes_new (map);
-  route = fm_edge_routes_lookup (routes, "e");
-  fm_node_get_bounds (fm_map_lookup_node (map, "q"), &in_the_way);
-
-  g_assert_cmpint (route->from_side, ==, FM_SIDE_TOP);
-  g_assert_cmpint (route->to_side, ==, FM_SIDE_LEFT);
-  for (guint k = 1; k < route->n_points; k++)
-    g_assert_false (segment_enters (&route->points[k - 1], &route->points[k], &in_the_way));
-}
-
-static void
-test_route_rework_loop (void)
-{
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(FmEdgeRoutes) routes = NULL;
-  const FmEdgeRoute *wide, *narrow, *self;
-  double bottom = 0;
-
-  add_node (map, FM_NODE_KIND_PROCESS, "a", 0, 0);
-  add_node (map, FM_NODE_KIND_QUEUE, "q", 200, 15);
-  add_node (map, FM_NODE_KIND_PROCESS, "b", 350, 0);
-  add_node (map, FM_NODE_KIND_PROCESS, "c", 600, 0);
-  /* In the way under b and c: loops pass under it too. */
-  add_node (map, FM_NODE_KIND_NOTE, "low", 450, 100);
-  add_edge (map, "narrow", "c", "b", FM_EDGE_KIND_REWORK);
-  add_edge (map, "wide", "c", "a", FM_EDGE_KIND_REWORK);
-  add_edge (map, "self", "a", "a", FM_EDGE_KIND_REWORK);
-  routes = fm_edge_routes_new (map);
-
-  for (guint i = 0; i < fm_map_get_n_nodes (map); i++)
-    bottom = MAX (bottom, fm_node_get_y (fm_map_get_node (map, i)) + fm_node_get_height (fm_map_get_node (map, i)));
-
-  narrow = fm_edge_routes_lookup (routes, "narrow");
-  wide = fm_edge_routes_lookup (routes, "wide");
-  self = fm_edge_routes_lookup (routes, "self");
-  g_assert_cmpuint (narrow->n_points, ==, 4);
-  g_assert_cmpint (narrow->from_side, ==, FM_SIDE_BOTTOM);
-  g_assert_cmpint (narrow->to_side, ==, FM_SIDE_BOTTOM);
-  g_assert_cmpfloat (narrow->points[1].y, >, bottom);
-  /* The wider loop goes under the narrower one. */
-  g_assert_cmpfloat (wide->points[1].y, >, narrow->points[1].y);
-  /* A step sending work back to itself loops under itself. */
-  g_assert_cmpuint (self->n_points, ==, 4);
-  g_assert_cmpfloat (self->points[0].x, >, self->points[3].x);
-  g_assert_cmpfloat (self->points[1].y, >, 120);
-  /* The label sits on the bottom run. */
-  g_assert_cmpfloat (narrow->label.y, ==, narrow->points[1].y);
-}
-
-static void
-test_route_hit (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(FmEdgeRoutes) routes = fm_edge_routes_new (f->map);
-  const FmEdgeRoute *route = fm_edge_routes_lookup (routes, "e1");
-  double x = (route->points[0].x + route->points[1].x) / 2, y = route->points[0].y;
-
-  g_assert_cmpfloat (fm_edge_route_distance (route, x, y + 3), ==, 3);
-  g_assert_true (fm_edge_routes_hit (routes, x, y + 3, 5) == route->edge);
-  g_assert_null (fm_edge_routes_hit (routes, x, y + 30, 5));
-}
-
-static void
-test_timeline_path (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
-  g_autoptr(FmTimeline) timeline = NULL;
-  FmRect content;
-
-  g_assert_true (fm_map_get_content_bounds (f->map, &content));
-  timeline = fm_timeline_new (metrics, f->doc, &content);
-
-  /* The rungs are the queues and steps of the metrics' critical path, in
-   * its order; the system is not on it. */
-  g_assert_cmpuint (metrics->path->len, ==, 4);
-  g_assert_cmpuint (timeline->rungs->len, ==, 2);
-  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 0).node == metrics->path->pdata[1]);
-  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 1).node == metrics->path->pdata[2]);
-  g_assert_cmpstr (fm_node_get_id (metrics->path->pdata[1]), ==, "q");
-  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 0).wait);
-  g_assert_false (g_array_index (timeline->rungs, FmTimelineRung, 1).wait);
-}
-
-static void
-test_timeline_longest (void)
-{
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(FmMetrics) metrics = NULL;
-  g_autoptr(FmTimeline) timeline = NULL;
-  FmRect content = { 0, 0, 500, 300 };
-  FmNode *node;
-
-  /* t -> fast -> o and t -> slow -> o: the slow branch is the path. */
-  add_node (map, FM_NODE_KIND_TRIGGER, "t", 0, 0);
-  node = add_node (map, FM_NODE_KIND_PROCESS, "fast", 200, 0);
-  fm_process_step_set_process_s (FM_PROCESS_STEP (node), HOUR);
-  node = add_node (map, FM_NODE_KIND_QUEUE, "slow", 200, 200);
-  fm_queue_set_wait_s (FM_QUEUE (node), DAY);
-  add_node (map, FM_NODE_KIND_OUTCOME, "o", 400, 0);
-  add_edge (map, "e1", "t", "fast", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e2", "fast", "o", FM_EDGE_KIND_FLOW);
-  add_edge (map, "e3", "t", "slow", FM_EDGE_KIND_PUSH);
-  add_edge (map, "e4", "slow", "o", FM_EDGE_KIND_PULL);
-
-  metrics = fm_metrics_compute (NULL, map, NULL);
-  timeline = fm_timeline_new (metrics, NULL, &content);
-  g_assert_cmpuint (timeline->rungs->len, ==, 1);
-  g_assert_true (g_array_index (timeline->rungs, FmTimelineRung, 0).node == node);
-  g_assert_cmpfloat (timeline->lead_s, ==, DAY);
-  g_assert_cmpfloat (timeline->process_s, ==, 0);
-}
-
-/* A queue's wait from its items and the demand, "–" without a demand. */
-static void
-test_timeline_items (Fixture       *f,
-                     gconstpointer  data)
-{
-  FmNode *q = fm_map_lookup_node (f->map, "q");
-  g_autoptr(FmMetrics) metrics = NULL;
-  g_autoptr(FmTimeline) timeline = NULL;
-  FmRect content;
-
-  g_assert_true (fm_map_get_content_bounds (f->map, &content));
-  fm_queue_set_wait_s (FM_QUEUE (q), FM_UNSET);
-  metrics = fm_metrics_compute (f->doc, f->map, NULL);
-  timeline = fm_timeline_new (metrics, f->doc, &content);
-  g_assert_cmpfloat (g_array_index (timeline->rungs, FmTimelineRung, 0).time_s, ==, FM_UNSET);
-
-  g_object_set (f->doc, "demand-per-day", 4.0, "day-length-s", 28800.0, NULL);
-  g_clear_pointer (&metrics, fm_metrics_free);
-  g_clear_pointer (&timeline, fm_timeline_free);
-  metrics = fm_metrics_compute (f->doc, f->map, NULL);
-  timeline = fm_timeline_new (metrics, f->doc, &content);
-  g_assert_cmpfloat (g_array_index (timeline->rungs, FmTimelineRung, 0).time_s, ==, 5 / 4.0 * 28800);
-  g_assert_cmpfloat (timeline->lead_s, ==, metrics->lead_time_s);
-}
-
-static void
-test_timeline_totals (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(FmMetrics) metrics = NULL;
-  g_autoptr(FmTimeline) timeline = NULL;
-  FmRect content;
-  FmNode *p = fm_map_lookup_node (f->map, "p");
-  double three_rows;
-
-  g_assert_true (fm_map_get_content_bounds (f->map, &content));
-  metrics = fm_metrics_compute (f->doc, f->map, NULL);
-  timeline = fm_timeline_new (metrics, f->doc, &content);
-
-  /* Lead time: the queue's wait and the step's lead time; process time:
-   * the step's; no rework. */
-  g_assert_cmpfloat (timeline->lead_s, ==, 2 * DAY + DAY);
-  g_assert_cmpfloat (timeline->process_s, ==, 2 * HOUR);
-  g_assert_cmpfloat_with_epsilon (timeline->flow_efficiency, 2 * HOUR / (3 * DAY), 1e-12);
-  g_assert_true (isnan (timeline->rework_lead_s));
-  three_rows = timeline->totals.height;
-
-  /* Without a lead time, the step counts its process time. */
-  fm_process_step_set_lead_s (FM_PROCESS_STEP (p), FM_UNSET);
-  g_clear_pointer (&metrics, fm_metrics_free);
-  g_clear_pointer (&timeline, fm_timeline_free);
-  metrics = fm_metrics_compute (f->doc, f->map, NULL);
-  timeline = fm_timeline_new (metrics, f->doc, &content);
-  g_assert_cmpfloat (timeline->lead_s, ==, 2 * DAY + 2 * HOUR);
-
-  /* A loop back adds the rework-adjusted lead time as a fourth row. */
-  fm_edge_set_rate (add_edge (f->map, "r", "p", "q", FM_EDGE_KIND_REWORK), 0.5);
-  g_clear_pointer (&metrics, fm_metrics_free);
-  g_clear_pointer (&timeline, fm_timeline_free);
-  metrics = fm_metrics_compute (f->doc, f->map, NULL);
-  timeline = fm_timeline_new (metrics, f->doc, &content);
-  g_assert_cmpfloat (timeline->rework_lead_s, ==, metrics->rework_adjusted_lead_time_s);
-  g_assert_cmpfloat (timeline->rework_lead_s, ==, 2 * (2 * DAY + 2 * HOUR));
-  g_assert_cmpfloat (timeline->totals.height, >, three_rows);
 }
 
 static gboolean
@@ -932,30 +535,6 @@ test_timeline_given_metrics (Fixture       *f,
   metrics->lead_time_s = 30 * DAY;
   draw (&other, f->map, &options, &extents, 1);
   g_assert_false (same_pixels (&own, &other));
-}
-
-static void
-test_timeline_none (void)
-{
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  g_autoptr(FmMetrics) metrics = NULL;
-  FmRect content = { 0, 0, 100, 100 };
-  FmRenderOptions options;
-  FmRect with, without;
-
-  add_node (map, FM_NODE_KIND_TRIGGER, "t", 0, 0);
-  add_node (map, FM_NODE_KIND_OUTCOME, "o", 300, 0);
-  add_edge (map, "e", "t", "o", FM_EDGE_KIND_FLOW);
-
-  /* Nothing to wait or work on: no ladder, and no room kept for one. */
-  metrics = fm_metrics_compute (NULL, map, NULL);
-  g_assert_null (fm_timeline_new (metrics, NULL, &content));
-  fm_render_options_init (&options);
-  options.timeline = TRUE;
-  g_assert_true (fm_renderer_get_extents (map, &options, &with));
-  options.timeline = FALSE;
-  g_assert_true (fm_renderer_get_extents (map, &options, &without));
-  g_assert_cmpfloat (with.height, ==, without.height);
 }
 
 /* How much of @color is laid over white at (x, y): 0 for white, 1 for the
@@ -1070,30 +649,21 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fm_test_map_set_up_row, func, fm_test_map_tear_down)
   ADD ("/fm/render/process-box", test_process_box);
   ADD ("/fm/render/background", test_background);
   ADD ("/fm/render/queue-triangle", test_queue_triangle);
   ADD ("/fm/render/edge-ink", test_edge_ink);
   ADD ("/fm/render/timeline-drawn", test_timeline_drawn);
-  ADD ("/fm/render/timeline-totals", test_timeline_totals);
   ADD ("/fm/render/extents", test_extents);
   ADD ("/fm/render/extents-rework", test_extents_rework);
   ADD ("/fm/render/visible", test_visible);
   ADD ("/fm/render/selection", test_selection);
-  ADD ("/fm/render/route-hit", test_route_hit);
-  ADD ("/fm/render/timeline-path", test_timeline_path);
-  ADD ("/fm/render/timeline-items", test_timeline_items);
   ADD ("/fm/render/timeline-given-metrics", test_timeline_given_metrics);
   ADD ("/fm/render/constraint-highlight", test_constraint_highlight);
 #undef ADD
   g_test_add_func ("/fm/render/every-kind", test_every_kind);
-  g_test_add_func ("/fm/render/route-sides", test_route_sides);
-  g_test_add_func ("/fm/render/route-avoids-own-boxes", test_route_avoids_own_boxes);
-  g_test_add_func ("/fm/render/route-avoids-nodes", test_route_avoids_nodes);
-  g_test_add_func ("/fm/render/route-rework-loop", test_route_rework_loop);
-  g_test_add_func ("/fm/render/timeline-longest", test_timeline_longest);
-  g_test_add_func ("/fm/render/timeline-none", test_timeline_none);
 
   return g_test_run ();
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-save.c: saving is atomic, keeps a backup, and a failed save loses nothing
  *
  * Every failure that can be made without privileges: a folder that is gone,
@@ -27,6 +28,7 @@
 
 #include "fm-atomic-file.h"
 #include "fm-json.h"
+#include "fm-test-utils.h"
 
 typedef struct {
   char *folder;
@@ -63,37 +65,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->folder);
+  fm_test_remove_tree (f->folder);
   g_assert_finalize_object (f->document);
   g_clear_object (&f->file);
   g_free (f->path);
@@ -268,7 +243,7 @@ test_folder_deleted (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   save_ok (f);
-  remove_tree (f->folder);
+  fm_test_remove_tree (f->folder);
   g_assert_false (fm_json_save_file (f->document, f->file, &error));
   assert_failed (f, error, G_IO_ERROR_NOT_FOUND, "map.flowmap");
   g_assert_false (g_file_test (f->folder, G_FILE_TEST_EXISTS));

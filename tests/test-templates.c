@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-templates.c: the starting maps of File → New from Template
  *
  * Each must load, be of the stream type it is named after, connect its

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-undo-property.c: undo is exact
  *
  * Thousands of random edits (add, move, resize, edit, connect, delete,
  * paste, map changes), then undo them all: the saved text must be the
  * starting text byte for byte; redo them all: the final text again. The
  * seed is printed by the test framework (--seed to replay a failure).
+ * And random edits in a group that is cancelled leave no trace.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include "fm-kaizen.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
+#include "fm-test-utils.h"
 
 #define N_OPERATIONS 3000
 
@@ -274,45 +277,47 @@ save (FmDocument *doc)
 }
 
 static void
+random_operation (FmDocument *doc)
+{
+  FmMap *map = fm_document_get_map (doc, g_test_rand_int_range (0, fm_document_get_n_maps (doc)));
+  guint op = g_test_rand_int_range (0, 100);
+
+  /* Keep maps from emptying out: adds outweigh deletes. */
+  if (fm_map_get_n_nodes (map) < 3 || op < 20)
+    op_add (doc, map);
+  else if (op < 38)
+    op_move (doc, map);
+  else if (op < 45)
+    op_resize (doc, map);
+  else if (op < 65)
+    op_edit (doc, map);
+  else if (op < 77)
+    op_connect (doc, map);
+  else if (op < 82)
+    op_edit_edge (doc, map);
+  else if (op < 90)
+    op_delete (doc, map);
+  else if (op < 97)
+    op_paste (doc, map);
+  else
+    op_maps (doc);
+}
+
+static void
 test_undo_all_redo_all (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
   FmUndoStack *stack;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   guint steps = 0;
 
-  g_assert_no_error (error);
   stack = fm_document_get_undo_stack (doc);
   start = save (doc);
 
   for (guint i = 0; i < N_OPERATIONS; i++)
     {
-      FmMap *map = fm_document_get_map (doc, g_test_rand_int_range (0, fm_document_get_n_maps (doc)));
-      guint op = g_test_rand_int_range (0, 100);
-
-      /* Keep maps from emptying out: adds outweigh deletes. */
-      if (fm_map_get_n_nodes (map) < 3 || op < 20)
-        op_add (doc, map);
-      else if (op < 38)
-        op_move (doc, map);
-      else if (op < 45)
-        op_resize (doc, map);
-      else if (op < 65)
-        op_edit (doc, map);
-      else if (op < 77)
-        op_connect (doc, map);
-      else if (op < 82)
-        op_edit_edge (doc, map);
-      else if (op < 90)
-        op_delete (doc, map);
-      else if (op < 97)
-        op_paste (doc, map);
-      else
-        op_maps (doc);
+      random_operation (doc);
 
       /* Break merges now and then, as losing focus or a new gesture does. */
       if (g_test_rand_int_range (0, 4) == 0)
@@ -342,6 +347,55 @@ test_undo_all_redo_all (void)
   }
 }
 
+/* A cancelled group of any edits leaves the document, the history and
+ * the saved marker as they were: nothing to redo that was not there. */
+static void
+test_cancel_leaves_no_trace (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  FmUndoStack *stack;
+
+  g_assert_no_error (error);
+  stack = fm_document_get_undo_stack (doc);
+
+  for (guint i = 0; i < N_OPERATIONS / 10; i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *redo_label = NULL;
+      guint depth, n_edits = g_test_rand_int_range (1, 6);
+      gboolean modified, can_redo;
+
+      /* Some history on both sides, and now and then a save. */
+      random_operation (doc);
+      if (g_test_rand_int_range (0, 3) == 0)
+        fm_undo_stack_undo (stack);
+      if (g_test_rand_int_range (0, 5) == 0)
+        fm_undo_stack_set_saved (stack);
+
+      before = save (doc);
+      depth = fm_undo_stack_get_depth (stack);
+      modified = fm_undo_stack_get_modified (stack);
+      redo_label = g_strdup (fm_undo_stack_get_redo_label (stack));
+      can_redo = fm_undo_stack_get_can_redo (stack);
+
+      fm_document_begin_group (doc, "Gesture");
+      for (guint k = 0; k < n_edits; k++)
+        random_operation (doc);
+      fm_document_cancel_group (doc);
+
+      after = save (doc);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, depth);
+      g_assert_cmpint (fm_undo_stack_get_modified (stack), ==, modified);
+      g_assert_cmpstr (fm_undo_stack_get_redo_label (stack), ==, redo_label);
+      g_assert_cmpint (fm_undo_stack_get_can_redo (stack), ==, can_redo);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +403,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fm/undo/property/undo-all-redo-all", test_undo_all_redo_all);
+  g_test_add_func ("/fm/undo/property/cancel-leaves-no-trace", test_cancel_leaves_no_trace);
 
   return g_test_run ();
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-files.c: opening over a document and new maps from templates
  *
  * Open, Open Recent and a dropped file replace the window's document; with
@@ -12,6 +13,7 @@
 
 #include "fm-json.h"
 #include "fm-template-dialog.h"
+#include "fm-test-utils.h"
 #include "fm-window.h"
 
 typedef struct {
@@ -39,11 +41,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *release = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release.flowmap", NULL);
+  g_autofree char *release = fm_test_example_path ("release.flowmap");
   g_autofree char *support = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", "support.flowmap", NULL);
 
-  f->dir = g_dir_make_tmp ("flowmap-window-files-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = fm_test_make_tmp_dir ("window-files");
   f->release = copy_to (release, f->dir, "release.flowmap");
   f->other = copy_to (support, f->dir, "support.flowmap");
 
@@ -74,16 +75,12 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GPtrArray) dialogs = dialogs_of (f->window);
-  g_autofree char *a = g_file_get_path (f->release);
-  g_autofree char *b = g_file_get_path (f->other);
 
   for (guint i = 0; i < dialogs->len; i++)
     gtk_window_destroy (dialogs->pdata[i]);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_object_unref (f->window);
-  g_unlink (a);
-  g_unlink (b);
-  g_rmdir (f->dir);
+  fm_test_remove_tree (f->dir);
   g_free (f->dir);
   g_object_unref (f->release);
   g_object_unref (f->other);
@@ -263,7 +260,7 @@ test_drop (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
-  g_autofree char *csv = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release-observed.csv", NULL);
+  g_autofree char *csv = fm_test_example_path ("release-observed.csv");
   GtkDropTarget *target = NULL;
   GSList *files = NULL;
   GValue value = G_VALUE_INIT;
@@ -378,6 +375,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (fm_test_skip_without_display ())
+    return 0;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-check.c: `flowmap check FILE` */
 #include "config.h"
 
@@ -13,19 +14,14 @@ int
 fm_cli_check (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FmDocument) document = NULL;
+  int status;
 
-  context = fm_cli_option_context_new (_("FILE"),
-                                       _("Loads and validates a map file. Prints OK and exits 0 when "
-                                         "it is valid; otherwise prints what is wrong and where, and exits 1."),
-                                       NULL);
-  if (!fm_cli_parse (context, &argc, &argv, 1))
-    return FM_CLI_USAGE;
-
-  document = fm_cli_load (argv[1]);
-  if (document == NULL)
-    return FM_CLI_FAILED;
+  status = fm_cli_parse_and_load (_("Loads and validates a map file. Prints OK and exits 0 when "
+                                    "it is valid; otherwise prints what is wrong and where, and exits 1."),
+                                  NULL, &argc, &argv, &document);
+  if (status != FM_CLI_OK)
+    return status;
 
   printf ("OK\n");
   return FM_CLI_OK;

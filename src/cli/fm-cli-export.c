@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-export.c: `flowmap export -o OUT FILE`, for slides and documents */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-fmt.c: `flowmap fmt [-i] FILE`, a formatter for maps kept in git */
 #include "config.h"
 
@@ -20,22 +21,17 @@ fm_cli_fmt (int    argc,
     { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place, N_("Rewrite the file instead of printing it"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FmDocument) document = NULL;
+  int status;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize length;
 
-  context = fm_cli_option_context_new (_("FILE"),
-                                       _("Prints the map file in its canonical form, the one a save "
-                                         "writes, or rewrites it in place with -i."),
-                                       entries);
-  if (!fm_cli_parse (context, &argc, &argv, 1))
-    return FM_CLI_USAGE;
-
-  document = fm_cli_load (argv[1]);
-  if (document == NULL)
-    return FM_CLI_FAILED;
+  status = fm_cli_parse_and_load (_("Prints the map file in its canonical form, the one a save "
+                                    "writes, or rewrites it in place with -i."),
+                                  entries, &argc, &argv, &document);
+  if (status != FM_CLI_OK)
+    return status;
 
   if (in_place)
     {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-metrics.c: `flowmap metrics [--json] [--map ID|NAME] FILE` */
 #include "config.h"
 
@@ -5,25 +6,12 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <math.h>
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
-#include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-json-writer.h"
 #include "fm-metrics.h"
-
-static void
-write_number (FmJsonWriter *writer,
-              const char   *key,
-              double        value)
-{
-  fm_json_writer_key (writer, key);
-  if (isnan (value))
-    fm_json_writer_null (writer);
-  else
-    fm_json_writer_number (writer, value);
-}
 
 /**
  * fm_cli_metrics_write_json:
@@ -36,30 +24,30 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
                            FmMetrics    *metrics)
 {
   fm_json_writer_begin_object (writer);
-  write_number (writer, "lead_time_s", metrics->lead_time_s);
-  write_number (writer, "process_time_s", metrics->process_time_s);
-  write_number (writer, "flow_efficiency", metrics->flow_efficiency);
-  write_number (writer, "rolled_pca", metrics->rolled_pca);
-  write_number (writer, "rework_adjusted_lead_time_s", metrics->rework_adjusted_lead_time_s);
-  write_number (writer, "wip", metrics->wip);
-  write_number (writer, "throughput_per_day", metrics->throughput_per_day);
-  write_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
+  fm_json_writer_member_number (writer, "lead_time_s", metrics->lead_time_s);
+  fm_json_writer_member_number (writer, "process_time_s", metrics->process_time_s);
+  fm_json_writer_member_number (writer, "flow_efficiency", metrics->flow_efficiency);
+  fm_json_writer_member_number (writer, "rolled_pca", metrics->rolled_pca);
+  fm_json_writer_member_number (writer, "rework_adjusted_lead_time_s", metrics->rework_adjusted_lead_time_s);
+  fm_json_writer_member_number (writer, "wip", metrics->wip);
+  fm_json_writer_member_number (writer, "throughput_per_day", metrics->throughput_per_day);
+  fm_json_writer_member_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
   fm_json_writer_key (writer, "littles_law_skipped");
   if (metrics->littles_law_skipped != NULL)
     fm_json_writer_string (writer, metrics->littles_law_skipped);
   else
     fm_json_writer_null (writer);
-  write_number (writer, "takt_time_s", metrics->takt_time_s);
+  fm_json_writer_member_number (writer, "takt_time_s", metrics->takt_time_s);
   fm_json_writer_key (writer, "handoffs");
   fm_json_writer_int (writer, metrics->handoffs);
-  write_number (writer, "rework_process_time_s", metrics->rework_process_time_s);
-  write_number (writer, "rework_flow_efficiency", metrics->rework_flow_efficiency);
-  write_number (writer, "rework_handoffs", metrics->rework_handoffs);
+  fm_json_writer_member_number (writer, "rework_process_time_s", metrics->rework_process_time_s);
+  fm_json_writer_member_number (writer, "rework_flow_efficiency", metrics->rework_flow_efficiency);
+  fm_json_writer_member_number (writer, "rework_handoffs", metrics->rework_handoffs);
   /* The ladder's two rows: they add up to the lead time. */
   fm_json_writer_key (writer, "timeline");
   fm_json_writer_begin_object (writer);
-  write_number (writer, "waiting_s", metrics->timeline_waiting_s);
-  write_number (writer, "processing_s", metrics->timeline_processing_s);
+  fm_json_writer_member_number (writer, "waiting_s", metrics->timeline_waiting_s);
+  fm_json_writer_member_number (writer, "processing_s", metrics->timeline_processing_s);
   fm_json_writer_end_object (writer);
   /* More than 1: the figures are expectations over the routes. */
   fm_json_writer_key (writer, "routes");
@@ -82,7 +70,7 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
       fm_json_writer_string (writer, c->id);
       fm_json_writer_key (writer, "label");
       fm_json_writer_string (writer, c->label);
-      write_number (writer, "score", c->score);
+      fm_json_writer_member_number (writer, "score", c->score);
       fm_json_writer_key (writer, "reason");
       fm_json_writer_string (writer, fm_constraint_get_reason (c));
       fm_json_writer_end_object (writer);
@@ -139,54 +127,26 @@ print_row (const char *name,
   printf ("  %s%*s %s\n", name, (int) MAX (pad, 0), "", value);
 }
 
-static char *
-format_duration (double seconds,
-                 double day_length_s)
-{
-  if (isnan (seconds))
-    return g_strdup ("–");
-
-  return fm_duration_format (seconds, day_length_s);
-}
-
-static char *
-format_percent (double ratio)
-{
-  if (isnan (ratio))
-    return g_strdup ("–");
-
-  return g_strdup_printf ("%.1f %%", 100 * ratio);
-}
-
-static char *
-format_count (double value)
-{
-  if (isnan (value))
-    return g_strdup ("–");
-
-  return g_strdup_printf ("%g", value);
-}
-
 static void
 print_report (FmDocument *document,
               FmMap      *map,
               FmMetrics  *m)
 {
   double day = fm_document_get_day_length_s (document);
-  struct {
+  const struct {
     const char *name;
-    char *value;
+    double value;
   } rows[] = {
-    { N_("Lead time"), format_duration (m->lead_time_s, day) },
-    { N_("Process time"), format_duration (m->process_time_s, day) },
-    { N_("Flow efficiency"), format_percent (m->flow_efficiency) },
-    { N_("Rolled %C&A"), format_percent (m->rolled_pca) },
-    { N_("Rework-adjusted lead time"), format_duration (m->rework_adjusted_lead_time_s, day) },
-    { N_("Work in progress"), format_count (m->wip) },
-    { N_("Throughput a day"), format_count (m->throughput_per_day) },
-    { N_("Little’s law lead time"), format_duration (m->littles_law_lead_time_s, day) },
-    { N_("Takt time"), format_duration (m->takt_time_s, day) },
-    { N_("Handoffs"), g_strdup_printf ("%u", m->handoffs) },
+    { "lead_time_s", m->lead_time_s },
+    { "process_time_s", m->process_time_s },
+    { "flow_efficiency", m->flow_efficiency },
+    { "rolled_pca", m->rolled_pca },
+    { "rework_adjusted_lead_time_s", m->rework_adjusted_lead_time_s },
+    { "wip", m->wip },
+    { "throughput_per_day", m->throughput_per_day },
+    { "littles_law_lead_time_s", m->littles_law_lead_time_s },
+    { "takt_time_s", m->takt_time_s },
+    { "handoffs", m->handoffs },
   };
 
   /* The values in one column, after the longest name (a translation's can
@@ -194,13 +154,14 @@ print_report (FmDocument *document,
   glong column = 28;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    column = MAX (column, display_width (_(rows[i].name)));
+    column = MAX (column, display_width (fm_figure_get_title (rows[i].name)));
 
   printf ("%s\n\n", *fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      print_row (_(rows[i].name), rows[i].value, column);
-      g_free (rows[i].value);
+      g_autofree char *value = fm_cli_format_figure (rows[i].name, rows[i].value, day);
+
+      print_row (fm_figure_get_title (rows[i].name), value, column);
     }
 
   if (m->path->len > 0)
@@ -241,21 +202,16 @@ fm_cli_metrics (int    argc,
     { "map", 'm', 0, G_OPTION_ARG_STRING, &map_name, N_("The map to measure, by id or name (default: the first)"), N_("ID|NAME") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FmDocument) document = NULL;
+  int status;
   g_autoptr(FmMetrics) metrics = NULL;
   FmMap *map;
 
-  context = fm_cli_option_context_new (_("FILE"),
-                                       _("Prints the lead time, process time, flow efficiency and the "
-                                         "other figures of a map, its constraints and its warnings."),
-                                       entries);
-  if (!fm_cli_parse (context, &argc, &argv, 1))
-    return FM_CLI_USAGE;
-
-  document = fm_cli_load (argv[1]);
-  if (document == NULL)
-    return FM_CLI_FAILED;
+  status = fm_cli_parse_and_load (_("Prints the lead time, process time, flow efficiency and the "
+                                    "other figures of a map, its constraints and its warnings."),
+                                  entries, &argc, &argv, &document);
+  if (status != FM_CLI_OK)
+    return status;
 
   map = fm_cli_pick_map (document, argv[1], map_name);
   if (map == NULL)

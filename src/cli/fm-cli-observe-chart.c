@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-observe-chart.c: `flowmap observe --chart KIND -o OUT.png|svg|pdf`
  *
  * Draws one of the charts of the Observed page headless, as a slide: the

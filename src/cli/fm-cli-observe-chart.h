@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-observe-chart.h: `flowmap observe --chart KIND -o OUT.png|svg|pdf` */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-observe.c: `flowmap observe --csv DATA.csv [OPTION…] FILE`: flow figures from tracker data */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "fm-cli-observe-chart.h"
 #include "fm-csv-import.h"
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-json.h"
 #include "fm-json-writer.h"
 #include "fm-observed.h"
@@ -42,18 +44,6 @@ format_week (const GDate *monday)
   g_date_add_days (&thursday, 3);
   return g_strdup_printf ("%04u-W%02u", g_date_get_year (&thursday),
                           g_date_get_iso8601_week_of_year (monday));
-}
-
-static void
-write_number (FmJsonWriter *w,
-              const char   *key,
-              double        value)
-{
-  fm_json_writer_key (w, key);
-  if (isnan (value) || isinf (value))
-    fm_json_writer_null (w);
-  else
-    fm_json_writer_number (w, value);
 }
 
 static void
@@ -130,7 +120,7 @@ write_series (FmJsonWriter *w,
       fm_json_writer_begin_object (w);
       write_string (w, "type", share->type);
       write_int (w, "finished", share->finished);
-      write_number (w, "share", share->share);
+      fm_json_writer_member_number (w, "share", share->share);
       fm_json_writer_end_object (w);
     }
   fm_json_writer_end_array (w);
@@ -156,7 +146,7 @@ write_forecast (FmJsonWriter             *w,
     {
       fm_json_writer_key (w, percent_keys[i]);
       fm_json_writer_begin_object (w);
-      write_number (w, "days", forecast->days[i]);
+      fm_json_writer_member_number (w, "days", forecast->days[i]);
       write_date (w, "date", &forecast->dates[i]);
       fm_json_writer_end_object (w);
     }
@@ -210,10 +200,10 @@ write_json (FmJsonWriter             *w,
   fm_json_writer_begin_object (w);
   write_int (w, "items", o->items);
   write_int (w, "finished", o->finished);
-  write_number (w, "lead_time_p50_s", o->lead_time_p50_s);
-  write_number (w, "lead_time_p85_s", o->lead_time_p85_s);
-  write_number (w, "lead_time_p95_s", o->lead_time_p95_s);
-  write_number (w, "throughput_per_week", o->throughput_per_week);
+  fm_json_writer_member_number (w, "lead_time_p50_s", o->lead_time_p50_s);
+  fm_json_writer_member_number (w, "lead_time_p85_s", o->lead_time_p85_s);
+  fm_json_writer_member_number (w, "lead_time_p95_s", o->lead_time_p95_s);
+  fm_json_writer_member_number (w, "throughput_per_week", o->throughput_per_week);
 
   fm_json_writer_key (w, "nodes");
   fm_json_writer_begin_array (w);
@@ -224,8 +214,8 @@ write_json (FmJsonWriter             *w,
       fm_json_writer_begin_object (w);
       write_string (w, "id", node->node_id);
       write_int (w, "count", node->count);
-      write_number (w, "median_s", node->median_s);
-      write_number (w, "p85_s", node->p85_s);
+      fm_json_writer_member_number (w, "median_s", node->median_s);
+      fm_json_writer_member_number (w, "p85_s", node->p85_s);
       write_string (w, "kind", fm_node_kind_to_string (node->kind));
       write_int (w, "items", node->items);
       write_int (w, "in_progress", node->in_progress);
@@ -242,7 +232,7 @@ write_json (FmJsonWriter             *w,
       fm_json_writer_begin_object (w);
       write_string (w, "item", age->item);
       write_string (w, "state", age->state);
-      write_number (w, "age_s", age->age_s);
+      fm_json_writer_member_number (w, "age_s", age->age_s);
       write_string (w, "node", age->node_id);
       fm_json_writer_key (w, "over_p85");
       fm_json_writer_boolean (w, age->over_p85);
@@ -264,7 +254,7 @@ write_json (FmJsonWriter             *w,
   fm_json_writer_end_array (w);
 
   write_int (w, "in_progress", o->in_progress);
-  write_number (w, "flow_efficiency", o->flow_efficiency);
+  fm_json_writer_member_number (w, "flow_efficiency", o->flow_efficiency);
   fm_json_writer_key (w, "period");
   fm_json_writer_begin_object (w);
   write_date (w, "from", &o->first_day);
@@ -314,8 +304,7 @@ print_summary (FmObserved *o,
     { N_("Lead time, 95th percentile"), duration (o->lead_time_p95_s, day) },
     { N_("Throughput a week"), isnan (o->throughput_per_week) ? g_strdup ("–")
                                  : g_strdup_printf ("%.1f", o->throughput_per_week) },
-    { N_("Flow efficiency"), isnan (o->flow_efficiency) ? g_strdup ("–")
-                               : g_strdup_printf ("%.1f %%", 100 * o->flow_efficiency) },
+    { N_("Flow efficiency"), fm_figure_format_percent (100 * o->flow_efficiency, "%.1f") },
   };
 
   printf (_("Observed %s – %s\n\n"), first, last);
@@ -407,10 +396,11 @@ print_distribution (FmObserved *o)
   for (guint i = 0; i < o->distribution->len; i++)
     {
       const FmObservedShare *share = &g_array_index (o->distribution, FmObservedShare, i);
+      g_autofree char *percent = fm_figure_format_percent (100 * share->share, "%5.1f");
 
       printf ("  ");
       print_padded (share->type != NULL ? share->type : _("(no type)"), 20);
-      printf ("%5.1f %%  (%u)\n", 100 * share->share, share->finished);
+      printf ("%s  (%u)\n", percent, share->finished);
     }
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-private.h: what the commands share */
 #pragma once
 
@@ -17,6 +18,14 @@ gboolean        fm_cli_parse              (GOptionContext *context,
                                            char       ***argv,
                                            int           n_files);
 FmDocument     *fm_cli_load               (const char   *path);
+int             fm_cli_parse_and_load     (const char   *summary,
+                                           GOptionEntry *entries,
+                                           int          *argc,
+                                           char       ***argv,
+                                           FmDocument  **document_out);
+char           *fm_cli_format_figure      (const char   *name,
+                                           double        value,
+                                           double        day_length_s);
 FmMap          *fm_cli_pick_map           (FmDocument   *document,
                                            const char   *path,
                                            const char   *id_or_name);

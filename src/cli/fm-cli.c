@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli.c: dispatch of the headless commands, and what they share */
 #include "config.h"
 
@@ -6,9 +7,12 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <gio/gio.h>
+#include <math.h>
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
+#include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-json.h"
 
 typedef struct {
@@ -155,6 +159,62 @@ fm_cli_load (const char *path)
     g_printerr ("%s\n", error->message);
 
   return document;
+}
+
+/**
+ * fm_cli_parse_and_load:
+ * @summary: what the command does, for its --help
+ * @entries: (nullable): its options
+ * @document_out: (out) (transfer full): the map file it was given, loaded
+ *
+ * The start of a command that takes options and one map file (check,
+ * compare, fmt, metrics): parses them, then loads the file, printing what
+ * went wrong on stderr.
+ *
+ * Returns: %FM_CLI_OK with @document_out set, or the exit status to return
+ */
+int
+fm_cli_parse_and_load (const char    *summary,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       FmDocument   **document_out)
+{
+  g_autoptr(GOptionContext) context = NULL;
+
+  g_return_val_if_fail (document_out != NULL, FM_CLI_USAGE);
+
+  *document_out = NULL;
+  context = fm_cli_option_context_new (_("FILE"), summary, entries);
+  if (!fm_cli_parse (context, argc, argv, 1))
+    return FM_CLI_USAGE;
+
+  *document_out = fm_cli_load ((*argv)[1]);
+  return *document_out != NULL ? FM_CLI_OK : FM_CLI_FAILED;
+}
+
+/**
+ * fm_cli_format_figure:
+ * @name: a key of the metrics JSON, such as "lead_time_s"
+ *
+ * A figure as the reports print it: in the words of
+ * fm_figure_format_value(), but for work in progress and throughput,
+ * which the reports (like the metrics panel) have always printed the way
+ * "%g" does ("0.2") where the slides give two decimals ("0.20").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+fm_cli_format_figure (const char *name,
+                      double      value,
+                      double      day_length_s)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((g_str_equal (name, "wip") || g_str_equal (name, "throughput_per_day")) && isfinite (value))
+    return fm_format_decimal ("%g", value);
+
+  return fm_figure_format_value (name, value, day_length_s);
 }
 
 /**

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli.h: the headless commands (no display needed) */
 #pragma once
 

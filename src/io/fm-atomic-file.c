@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-atomic-file.c: write a file so that a crash or a failure never leaves half of it
  *
  * The text goes to a temporary file in the same folder, is flushed to the

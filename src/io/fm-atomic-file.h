@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-atomic-file.h: write a file so that a crash or a failure never leaves half of it */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-csv-import.c: work-item exports (CSV) as observed flow data
  *
  * Trackers export state changes in one of two shapes: a row per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-csv-import.h: work-item exports (CSV) as observed flow data */
 #pragma once
 

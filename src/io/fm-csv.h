@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-csv.h: CSV text as a table of strings (RFC 4180, as spreadsheets and trackers write it) */
 #pragma once
 

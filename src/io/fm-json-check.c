@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-check.c: a strict scan of the text that reads it into an array of values */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-json-private.h"
+#include "fm-json-scanner.h"
 
 /* json-glib 1.6 is lenient where a file format must not be: it reads 0123
  * as octal, wraps integers past 64 bits to -1, turns 1e309 into infinity,
@@ -22,170 +24,6 @@
  * a list per object, a copy of every name, a block per value) took more
  * than half of a load to build and free. */
 
-typedef struct {
-  gboolean is_object;
-  gboolean current;     /* a member or element is being read: the path names it */
-  guint count;          /* members or elements seen */
-  guint index;          /* of its value in Scanner.values */
-  const char *key;      /* the current member's name, in Scanner.strings */
-  /* Object: the names seen, for duplicates. Most objects have a few
-   * members: a list is searched, and a hash table made only for a long one
-   * (a table per object made a third of a load). */
-  GPtrArray *key_list;
-  GHashTable *keys;     /* (nullable): the same names, past KEY_LIST_MAX */
-} Frame;
-
-#define KEY_LIST_MAX 16
-
-typedef struct {
-  const char *data;
-  gsize length;
-  gsize pos;
-  const char *name;
-  GError **error;
-  guint depth;
-  guint64 n_values;
-  GString *scratch;
-  Frame frames[FM_JSON_MAX_DEPTH];
-  /* What it reads: values[n_out] is the next one; the decoded strings are
-   * never longer than their text, so one block of the text's length holds
-   * them all, and a name or string keeps its address. */
-  FmJsonValue *values;
-  guint n_out;
-  guint capacity;
-  char *strings;
-  gsize n_strings;
-  const char *member_key;   /* (nullable): the name of the value to come */
-} Scanner;
-
-static void
-location (const char *data,
-          gsize       at,
-          guint      *line,
-          guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < at; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        {
-          /* Columns count characters, not the bytes of UTF-8. */
-          (*column)++;
-        }
-    }
-}
-
-static gboolean
-is_plain_key (const char *key)
-{
-  if (*key == '\0')
-    return FALSE;
-  for (const char *p = key; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
-/* The JSON path of the value at the scan position, as in maps[0].nodes[3].x,
- * through the first @n_frames open containers. */
-static void
-append_path (Scanner *s,
-             guint    n_frames,
-             GString *path)
-{
-  for (guint i = 0; i < n_frames; i++)
-    {
-      Frame *f = &s->frames[i];
-
-      if (!f->current)
-        continue;
-
-      if (!f->is_object)
-        {
-          g_string_append_printf (path, "[%u]", f->count - 1);
-        }
-      else
-        {
-          if (is_plain_key (f->key))
-            {
-              if (path->len > 0)
-                g_string_append_c (path, '.');
-              g_string_append (path, f->key);
-            }
-          else
-            {
-              g_string_append_c (path, '[');
-              fm_json_append_quoted (path, f->key, 40);
-              g_string_append_c (path, ']');
-            }
-        }
-    }
-}
-
-static gboolean
-fail_at (Scanner     *s,
-         gsize        at,
-         guint        n_frames,
-         FmJsonError  code,
-         const char  *format,
-         ...) G_GNUC_PRINTF (5, 6);
-
-static gboolean
-fail_at (Scanner     *s,
-         gsize        at,
-         guint        n_frames,
-         FmJsonError  code,
-         const char  *format,
-         ...)
-{
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autofree char *message = NULL;
-  guint line, column;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  location (s->data, at, &line, &column);
-  append_path (s, n_frames, path);
-  if (path->len > 0)
-    g_set_error (s->error, FM_JSON_ERROR, code, "%s:%u:%u: %s: %s",
-                 s->name, line, column, path->str, message);
-  else
-    g_set_error (s->error, FM_JSON_ERROR, code, "%s:%u:%u: %s",
-                 s->name, line, column, message);
-
-  return FALSE;
-}
-
-#define fail(s, code, ...) fail_at ((s), (s)->pos, (s)->depth, (code), __VA_ARGS__)
-
-static gboolean
-fail_surrogate (Scanner  *s,
-                gsize     at,
-                gunichar  half)
-{
-  return fail_at (s, at, s->depth, FM_JSON_ERROR_SYNTAX,
-                  _("not valid JSON: \\u%04X is half of a UTF-16 pair without its other half"), half);
-}
-
-static gboolean
-fail_syntax (Scanner    *s,
-             const char *what)
-{
-  if (s->pos >= s->length)
-    return fail (s, FM_JSON_ERROR_SYNTAX,
-                 _("not valid JSON: the file ends too early, expected %s"), what);
-
-  return fail (s, FM_JSON_ERROR_SYNTAX, _("not valid JSON: expected %s"), what);
-}
 
 static inline void
 skip_space (Scanner *s)
@@ -257,14 +95,14 @@ scan_hex4 (Scanner  *s,
   gunichar value = 0;
 
   if (s->length - s->pos < 4)
-    return fail_syntax (s, _("four hexadecimal digits after \\u"));
+    return fm_json_scanner_fail_syntax (s, _("four hexadecimal digits after \\u"));
 
   for (guint i = 0; i < 4; i++)
     {
       int digit = g_ascii_xdigit_value (s->data[s->pos]);
 
       if (digit < 0)
-        return fail_syntax (s, _("four hexadecimal digits after \\u"));
+        return fm_json_scanner_fail_syntax (s, _("four hexadecimal digits after \\u"));
       value = value * 16 + digit;
       s->pos++;
     }
@@ -289,11 +127,11 @@ scan_string (Scanner     *s,
       guchar c;
 
       if (s->pos - start > FM_JSON_MAX_STRING_BYTES)
-        return fail_at (s, start, s->depth, FM_JSON_ERROR_LIMIT,
-                        _("a string longer than %d bytes"), FM_JSON_MAX_STRING_BYTES);
+        return fm_json_scanner_fail_at (s, start, s->depth, FM_JSON_ERROR_LIMIT,
+                                        _("a string longer than %d bytes"), FM_JSON_MAX_STRING_BYTES);
       if (s->pos >= s->length)
-        return fail_at (s, start, s->depth, FM_JSON_ERROR_SYNTAX,
-                        _("not valid JSON: a string is not closed"));
+        return fm_json_scanner_fail_at (s, start, s->depth, FM_JSON_ERROR_SYNTAX,
+                                        _("not valid JSON: a string is not closed"));
 
       c = s->data[s->pos];
       if (c == '"')
@@ -316,7 +154,7 @@ scan_string (Scanner     *s,
 
           s->pos++;
           if (s->pos >= s->length)
-            return fail_syntax (s, _("an escape after \\"));
+            return fm_json_scanner_fail_syntax (s, _("an escape after \\"));
 
           switch (s->data[s->pos])
             {
@@ -348,23 +186,23 @@ scan_string (Scanner     *s,
 
                   if (s->length - s->pos < 2 ||
                       s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
-                    return fail_surrogate (s, escape, ch);
+                    return fm_json_scanner_fail_surrogate (s, escape, ch);
                   s->pos += 2;
                   if (!scan_hex4 (s, &low))
                     return FALSE;
                   if (low < 0xDC00 || low > 0xDFFF)
-                    return fail_surrogate (s, escape, ch);
+                    return fm_json_scanner_fail_surrogate (s, escape, ch);
                   ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
                 }
               else if (ch >= 0xDC00 && ch <= 0xDFFF)
                 {
-                  return fail_surrogate (s, escape, ch);
+                  return fm_json_scanner_fail_surrogate (s, escape, ch);
                 }
               else if (ch == 0)
                 {
                   /* C strings end at NUL; json-glib would cut the text there. */
-                  return fail_at (s, escape, s->depth, FM_JSON_ERROR_INVALID,
-                                  _("\\u0000 is not allowed in a string"));
+                  return fm_json_scanner_fail_at (s, escape, s->depth, FM_JSON_ERROR_INVALID,
+                                                  _("\\u0000 is not allowed in a string"));
                 }
             }
 
@@ -402,14 +240,14 @@ scan_number (Scanner *s)
     return fail (s, FM_JSON_ERROR_SYNTAX,
                  _("not valid JSON: Infinity is not a JSON number"));
   if (!peek_digit (s))
-    return fail_syntax (s, _("a digit"));
+    return fm_json_scanner_fail_syntax (s, _("a digit"));
 
   if (peek (s, '0'))
     {
       s->pos++;
       if (peek_digit (s))
-        return fail_at (s, start, s->depth, FM_JSON_ERROR_SYNTAX,
-                        _("not valid JSON: a number with a leading zero"));
+        return fm_json_scanner_fail_at (s, start, s->depth, FM_JSON_ERROR_SYNTAX,
+                                        _("not valid JSON: a number with a leading zero"));
     }
   else
     {
@@ -422,7 +260,7 @@ scan_number (Scanner *s)
       integral = FALSE;
       s->pos++;
       if (!peek_digit (s))
-        return fail_syntax (s, _("a digit after the decimal point"));
+        return fm_json_scanner_fail_syntax (s, _("a digit after the decimal point"));
       while (peek_digit (s))
         s->pos++;
     }
@@ -434,7 +272,7 @@ scan_number (Scanner *s)
       if (peek (s, '+') || peek (s, '-'))
         s->pos++;
       if (!peek_digit (s))
-        return fail_syntax (s, _("a digit in the exponent"));
+        return fm_json_scanner_fail_syntax (s, _("a digit in the exponent"));
       while (peek_digit (s))
         s->pos++;
     }
@@ -489,8 +327,8 @@ scan_number (Scanner *s)
     {
       if (s->scratch->len > 40)
         g_string_overwrite (g_string_truncate (s->scratch, 40), 37, "…");
-      return fail_at (s, start, s->depth, FM_JSON_ERROR_INVALID,
-                      _("the number %s is out of range"), s->scratch->str);
+      return fm_json_scanner_fail_at (s, start, s->depth, FM_JSON_ERROR_INVALID,
+                                      _("the number %s is out of range"), s->scratch->str);
     }
 
   return TRUE;
@@ -531,7 +369,7 @@ scan_word (Scanner *s)
     return fail (s, FM_JSON_ERROR_SYNTAX,
                  _("not valid JSON: NaN and Infinity are not JSON numbers"));
 
-  return fail_syntax (s, _("a value (a string needs double quotes)"));
+  return fm_json_scanner_fail_syntax (s, _("a value (a string needs double quotes)"));
 }
 
 static Frame *
@@ -544,8 +382,8 @@ push (Scanner  *s,
   if (s->depth >= FM_JSON_MAX_DEPTH)
     {
       /* Without the path: it would be 64 levels long. */
-      fail_at (s, s->pos, 0, FM_JSON_ERROR_LIMIT,
-               _("nested more than %d levels deep"), FM_JSON_MAX_DEPTH);
+      fm_json_scanner_fail_at (s, s->pos, 0, FM_JSON_ERROR_LIMIT,
+                               _("nested more than %d levels deep"), FM_JSON_MAX_DEPTH);
       return NULL;
     }
 
@@ -623,21 +461,21 @@ check_count (Scanner *s)
   gboolean in_map = d == 4 && frame_key_is (s, 0, "maps") && !s->frames[1].is_object;
   gboolean in_selection = d == 2;
 
-  if (d == 2 && frame_key_is (s, 0, "maps") && count > FM_JSON_MAX_MAPS)
-    return fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
-                    _("more than %d maps"), FM_JSON_MAX_MAPS);
+  if (d == 2 && frame_key_is (s, 0, "maps") && count > FM_MAX_MAPS)
+    return fm_json_scanner_fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
+                                    _("more than %d maps"), FM_MAX_MAPS);
 
   if (((in_map && frame_key_is (s, 2, "nodes")) ||
        (in_selection && frame_key_is (s, 0, "nodes"))) &&
-      count > FM_JSON_MAX_NODES)
-    return fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
-                    _("more than %d nodes in one map"), FM_JSON_MAX_NODES);
+      count > FM_MAX_NODES)
+    return fm_json_scanner_fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
+                                    _("more than %d nodes in one map"), FM_MAX_NODES);
 
   if (((in_map && frame_key_is (s, 2, "edges")) ||
        (in_selection && frame_key_is (s, 0, "edges"))) &&
-      count > FM_JSON_MAX_EDGES)
-    return fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
-                    _("more than %d edges in one map"), FM_JSON_MAX_EDGES);
+      count > FM_MAX_EDGES)
+    return fm_json_scanner_fail_at (s, s->pos, d - 1, FM_JSON_ERROR_LIMIT,
+                                    _("more than %d edges in one map"), FM_MAX_EDGES);
 
   return TRUE;
 }
@@ -679,7 +517,7 @@ scan_object (Scanner *s)
       if (peek (s, '}'))
         return fail (s, FM_JSON_ERROR_SYNTAX, _("not valid JSON: a comma before '}'"));
       if (!peek (s, '"'))
-        return fail_syntax (s, _("a member name in double quotes"));
+        return fm_json_scanner_fail_syntax (s, _("a member name in double quotes"));
 
       key_start = s->pos;
       f->current = FALSE;
@@ -690,8 +528,8 @@ scan_object (Scanner *s)
           g_autoptr(GString) quoted = g_string_new (NULL);
 
           fm_json_append_quoted (quoted, key, 40);
-          return fail_at (s, key_start, s->depth, FM_JSON_ERROR_INVALID,
-                          _("the key %s is there twice"), quoted->str);
+          return fm_json_scanner_fail_at (s, key_start, s->depth, FM_JSON_ERROR_INVALID,
+                                          _("the key %s is there twice"), quoted->str);
         }
       frame_add_key (f, key);
       f->key = key;
@@ -700,7 +538,7 @@ scan_object (Scanner *s)
 
       skip_space (s);
       if (!peek (s, ':'))
-        return fail_syntax (s, _("':' after the member name"));
+        return fm_json_scanner_fail_syntax (s, _("':' after the member name"));
       s->pos++;
 
       s->member_key = key;
@@ -719,7 +557,7 @@ scan_object (Scanner *s)
           pop (s);
           return TRUE;
         }
-      return fail_syntax (s, _("',' or '}' after a member"));
+      return fm_json_scanner_fail_syntax (s, _("',' or '}' after a member"));
     }
 }
 
@@ -763,7 +601,7 @@ scan_array (Scanner *s)
           pop (s);
           return TRUE;
         }
-      return fail_syntax (s, _("',' or ']' after an element"));
+      return fm_json_scanner_fail_syntax (s, _("',' or ']' after an element"));
     }
 }
 
@@ -774,7 +612,7 @@ scan_value (Scanner *s)
 
   skip_space (s);
   if (s->pos >= s->length)
-    return fail_syntax (s, _("a value"));
+    return fm_json_scanner_fail_syntax (s, _("a value"));
 
   if (++s->n_values > FM_JSON_MAX_VALUES)
     return fail (s, FM_JSON_ERROR_LIMIT, _("more than %d values in one file"), FM_JSON_MAX_VALUES);
@@ -795,7 +633,7 @@ scan_value (Scanner *s)
   if (g_ascii_isalpha (c))
     return scan_word (s);
 
-  return fail_syntax (s, _("a value"));
+  return fm_json_scanner_fail_syntax (s, _("a value"));
 }
 
 /* g_utf8_validate_len(), which stops at a NUL too, with the ASCII start
@@ -829,7 +667,8 @@ validate_utf8 (const char  *data,
  * @display_name: the name that starts every error message
  *
  * Checks that @data is UTF-8, one strict JSON value and within the
- * FM_JSON_MAX_* limits of depth, values, string size and item counts, and
+ * FM_JSON_MAX_* limits of depth, values and string size, the FM_MAX_* ones
+ * of item counts, and
  * reads it.
  *
  * Returns: (transfer full) (nullable): its values, or %NULL with @error

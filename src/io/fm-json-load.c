@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-load.c: the values of a checked text as the model, every one validated */
 #include "config.h"
 
@@ -7,29 +8,30 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-document-private.h"
+#include "fm-iso-date.h"
 #include "fm-json-private.h"
 #include "fm-kaizen.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
 
+/* The error lists the names the enumeration's type knows, as files write them. */
 static gboolean
-is_date (const char *text)
+fail_choice (FmJsonReader      *r,
+             const FmJsonValue *object,
+             const char        *key,
+             GType              type)
 {
-  static const char pattern[] = "dddd-dd-dd";
-  guint year, month, day;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GString *choices = g_string_new (NULL);
+  gboolean result;
 
-  if (strlen (text) != strlen (pattern))
-    return FALSE;
-  for (guint i = 0; pattern[i]; i++)
-    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
-      return FALSE;
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (choices, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  result = fm_json_reader_fail_choice (r, object, key, choices->str);
+  g_string_free (choices, TRUE);
 
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-
-  return g_date_valid_dmy (day, month, year);
+  return result;
 }
 
 static gboolean
@@ -94,11 +96,11 @@ read_kaizen (FmJsonReader      *r,
       !fm_json_reader_string (r, object, "waste", FALSE, &waste))
     return FALSE;
 
-  if (review_date != NULL && !is_date (review_date))
+  if (review_date != NULL && !fm_iso_date_parse (review_date, NULL))
     return fm_json_reader_fail_type (r, "review_date", fm_json_value_member (object, "review_date"),
                       _("a date as YYYY-MM-DD"));
-  if (status != NULL && !fm_json_kaizen_status_from_string (status, &status_value))
-    return fm_json_reader_fail_choice (r, object, "status", "planned, running, kept, dropped");
+  if (status != NULL && !fm_kaizen_status_from_string (status, &status_value))
+    return fail_choice (r, object, "status", FM_TYPE_KAIZEN_STATUS);
 
   fm_kaizen_set_owner (kaizen, owner);
   fm_kaizen_set_measure (kaizen, measure);
@@ -164,8 +166,7 @@ read_node (FmJsonReader      *r,
     return NULL;
   if (!fm_node_kind_from_string (kind_name, &kind))
     {
-      fm_json_reader_fail_choice (r, object, "kind",
-                                  "trigger, outcome, process, queue, system, kaizen, note");
+      fail_choice (r, object, "kind", FM_TYPE_NODE_KIND);
       return NULL;
     }
 
@@ -240,7 +241,7 @@ read_edge (FmJsonReader      *r,
 
   if (!fm_edge_kind_from_string (kind_name, &kind))
     {
-      fm_json_reader_fail_choice (r, object, "kind", "flow, push, pull, info, electronic, rework");
+      fail_choice (r, object, "kind", FM_TYPE_EDGE_KIND);
       return NULL;
     }
   if (!check_node_exists (r, object, "from", map) ||
@@ -302,12 +303,12 @@ read_items (FmJsonReader      *r,
     n_nodes = nodes->n;
   if (edges != NULL)
     n_edges = edges->n;
-  if (n_nodes > FM_JSON_MAX_NODES)
+  if (n_nodes > FM_MAX_NODES)
     return fm_json_reader_fail (r, "nodes", FM_JSON_ERROR_LIMIT,
-                                _("more than %d nodes in one map"), FM_JSON_MAX_NODES);
-  if (n_edges > FM_JSON_MAX_EDGES)
+                                _("more than %d nodes in one map"), FM_MAX_NODES);
+  if (n_edges > FM_MAX_EDGES)
     return fm_json_reader_fail (r, "edges", FM_JSON_ERROR_LIMIT,
-                                _("more than %d edges in one map"), FM_JSON_MAX_EDGES);
+                                _("more than %d edges in one map"), FM_MAX_EDGES);
 
   element = nodes != NULL ? fm_json_value_first (nodes) : NULL;
   for (guint i = 0; i < n_nodes; i++, element = fm_json_value_next (element))
@@ -375,7 +376,7 @@ read_map (FmJsonReader      *r,
     return NULL;
   if (state_name != NULL && !fm_map_state_from_string (state_name, &state))
     {
-      fm_json_reader_fail_choice (r, object, "state", "current, future");
+      fail_choice (r, object, "state", FM_TYPE_MAP_STATE);
       return NULL;
     }
 
@@ -476,8 +477,7 @@ read_document_fields (FmJsonReader      *r,
   if (!fm_json_reader_string (r, object, "stream_type", FALSE, &stream_type_name))
     return FALSE;
   if (stream_type_name != NULL && !fm_stream_type_from_string (stream_type_name, &stream_type))
-    return fm_json_reader_fail_choice (r, object, "stream_type",
-                                       "operational, development, support, compliance");
+    return fail_choice (r, object, "stream_type", FM_TYPE_STREAM_TYPE);
 
   if (!fm_json_reader_number (r, object, "day_length_s", FALSE,
                               FM_JSON_RANGE_DAY, &day_length_s) ||
@@ -528,9 +528,9 @@ fm_json_read_document (const FmJsonValue  *root,
     return NULL;
 
   n_maps = maps->n;
-  if (n_maps > FM_JSON_MAX_MAPS)
+  if (n_maps > FM_MAX_MAPS)
     {
-      fm_json_reader_fail (&r, "maps", FM_JSON_ERROR_LIMIT, _("more than %d maps"), FM_JSON_MAX_MAPS);
+      fm_json_reader_fail (&r, "maps", FM_JSON_ERROR_LIMIT, _("more than %d maps"), FM_MAX_MAPS);
       return NULL;
     }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-private.h: the parts of the JSON loader and saver, shared by its files */
 #pragma once
 
@@ -21,13 +22,11 @@ extern const char * const fm_json_edge_keys[];
 const char * const *fm_json_kind_keys      (FmNodeKind          kind);
 gboolean            fm_json_key_is_known   (const char * const *keys,
                                             const char         *key);
-const char         *fm_json_kaizen_status_to_string   (FmKaizenStatus  status);
-gboolean            fm_json_kaizen_status_from_string (const char     *str,
-                                                       FmKaizenStatus *status);
 
-/* fm-json-check.c: RFC 8259 and the FM_JSON_MAX_* limits, checked in the
- * same pass that reads the text into one array of values (no JsonNode tree:
- * its hash tables, lists and copies were most of a load). */
+/* fm-json-check.c: RFC 8259 and the FM_JSON_MAX_* and FM_MAX_* limits,
+ * checked in the same pass that reads the text into one array of values
+ * (no JsonNode tree: its hash tables, lists and copies were most of a
+ * load). */
 typedef enum {
   FM_JSON_VALUE_NULL,
   FM_JSON_VALUE_BOOLEAN,
@@ -114,11 +113,11 @@ typedef struct {
 } FmJsonReader;
 
 typedef enum {
-  FM_JSON_RANGE_SECONDS,      /* 0 <= x <= FM_JSON_MAX_SECONDS */
-  FM_JSON_RANGE_DAY,          /* 1 <= x <= FM_JSON_MAX_SECONDS */
-  FM_JSON_RANGE_COUNT,        /* 0 <= x <= FM_JSON_MAX_COUNT */
-  FM_JSON_RANGE_COORDINATE,   /* |x| <= FM_JSON_MAX_COORDINATE */
-  FM_JSON_RANGE_SIZE,         /* 0 <= x <= FM_JSON_MAX_NODE_SIZE */
+  FM_JSON_RANGE_SECONDS,      /* 0 <= x <= FM_MAX_SECONDS */
+  FM_JSON_RANGE_DAY,          /* 1 <= x <= FM_MAX_SECONDS */
+  FM_JSON_RANGE_COUNT,        /* 0 <= x <= FM_MAX_COUNT */
+  FM_JSON_RANGE_COORDINATE,   /* |x| <= FM_MAX_COORDINATE */
+  FM_JSON_RANGE_SIZE,         /* 0 <= x <= FM_MAX_NODE_SIZE */
   FM_JSON_RANGE_PERCENT,      /* 0 <= x <= 100 */
   FM_JSON_RANGE_RATE,         /* 0 <= x < 1 */
   FM_JSON_RANGE_SHARE,        /* 0 <= x <= 1 */

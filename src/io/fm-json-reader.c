@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-reader.c: typed members of checked values, with errors that name their place */
 #include "config.h"
 
@@ -224,7 +225,7 @@ fm_json_reader_fail_choice (FmJsonReader      *r,
  * @out: (out) (transfer none): the string, or %NULL when the member is absent
  *
  * Returns: %FALSE if the member is not a string, is longer than
- *   %FM_JSON_MAX_TEXT_CHARS, or is @required and absent
+ *   %FM_MAX_TEXT_CHARS, or is @required and absent
  */
 gboolean
 fm_json_reader_string (FmJsonReader       *r,
@@ -244,10 +245,10 @@ fm_json_reader_string (FmJsonReader       *r,
 
   text = value->u.string;
   /* Bytes bound characters from above: count only when it may matter. */
-  if (strlen (text) > FM_JSON_MAX_TEXT_CHARS &&
-      g_utf8_strlen (text, -1) > FM_JSON_MAX_TEXT_CHARS)
+  if (strlen (text) > FM_MAX_TEXT_CHARS &&
+      g_utf8_strlen (text, -1) > FM_MAX_TEXT_CHARS)
     return fm_json_reader_fail (r, key, FM_JSON_ERROR_LIMIT,
-                                _("longer than %d characters"), FM_JSON_MAX_TEXT_CHARS);
+                                _("longer than %d characters"), FM_MAX_TEXT_CHARS);
 
   *out = text;
   return TRUE;
@@ -270,7 +271,7 @@ fm_json_reader_id (FmJsonReader       *r,
 
 /* The bounds of each FmJsonRange. @expected describes the lower bound, and
  * the upper one too when @closed; otherwise the upper one is a documented
- * FM_JSON_MAX_* limit, past which a value is refused as past the limit. */
+ * FM_MAX_* limit, past which a value is refused as past the limit. */
 static const struct {
   double min;
   double max;
@@ -278,11 +279,11 @@ static const struct {
   gboolean closed;
   const char *expected;
 } ranges[] = {
-  [FM_JSON_RANGE_SECONDS] = { 0, FM_JSON_MAX_SECONDS, FALSE, FALSE, N_("a number >= 0") },
-  [FM_JSON_RANGE_DAY] = { 1, FM_JSON_MAX_SECONDS, FALSE, FALSE, N_("a number >= 1") },
-  [FM_JSON_RANGE_COUNT] = { 0, FM_JSON_MAX_COUNT, FALSE, FALSE, N_("a number >= 0") },
-  [FM_JSON_RANGE_COORDINATE] = { -FM_JSON_MAX_COORDINATE, FM_JSON_MAX_COORDINATE, FALSE, FALSE, N_("a number") },
-  [FM_JSON_RANGE_SIZE] = { 0, FM_JSON_MAX_NODE_SIZE, FALSE, FALSE, N_("a number >= 0") },
+  [FM_JSON_RANGE_SECONDS] = { 0, FM_MAX_SECONDS, FALSE, FALSE, N_("a number >= 0") },
+  [FM_JSON_RANGE_DAY] = { 1, FM_MAX_SECONDS, FALSE, FALSE, N_("a number >= 1") },
+  [FM_JSON_RANGE_COUNT] = { 0, FM_MAX_COUNT, FALSE, FALSE, N_("a number >= 0") },
+  [FM_JSON_RANGE_COORDINATE] = { -FM_MAX_COORDINATE, FM_MAX_COORDINATE, FALSE, FALSE, N_("a number") },
+  [FM_JSON_RANGE_SIZE] = { 0, FM_MAX_NODE_SIZE, FALSE, FALSE, N_("a number >= 0") },
   [FM_JSON_RANGE_PERCENT] = { 0, 100, FALSE, TRUE, N_("a number from 0 to 100") },
   [FM_JSON_RANGE_RATE] = { 0, 1, TRUE, TRUE, N_("a number >= 0 and < 1") },
   [FM_JSON_RANGE_SHARE] = { 0, 1, FALSE, TRUE, N_("a number from 0 to 1") },

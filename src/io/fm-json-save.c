@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-save.c: the model as Flowmap JSON, keys in a fixed order */
 #include "config.h"
 
@@ -170,7 +171,7 @@ write_node (FmJsonWriter *w,
         write_string (w, "baseline", fm_kaizen_get_baseline (kaizen));
         write_string (w, "target", fm_kaizen_get_target (kaizen));
         write_string (w, "review_date", fm_kaizen_get_review_date (kaizen));
-        write_string (w, "status", fm_json_kaizen_status_to_string (fm_kaizen_get_status (kaizen)));
+        write_string (w, "status", fm_kaizen_status_to_string (fm_kaizen_get_status (kaizen)));
         write_string (w, "waste", fm_kaizen_get_waste (kaizen));
         write_applies_to (w, map, node_ids, kaizen);
       }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-writer.c: canonical JSON text, byte for byte the same for the same values */
 #include "config.h"
 
@@ -267,6 +268,26 @@ fm_json_writer_null (FmJsonWriter *self)
 {
   before_value (self);
   g_string_append (self->out, "null");
+}
+
+/**
+ * fm_json_writer_member_number:
+ * @key: the member's name
+ * @value: its value, or NAN for a figure that is undefined
+ *
+ * Writes the member @key with @value, or with null when @value is not a
+ * finite number: the CLI's --json output says "undefined" that way.
+ */
+void
+fm_json_writer_member_number (FmJsonWriter *self,
+                              const char   *key,
+                              double        value)
+{
+  fm_json_writer_key (self, key);
+  if (isfinite (value))
+    fm_json_writer_number (self, value);
+  else
+    fm_json_writer_null (self);
 }
 
 /* Writes a value of json-glib's tree, for the unknown fields kept from a file. */

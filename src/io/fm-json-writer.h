@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json-writer.h: canonical JSON text, for Flowmap files and the CLI's --json output */
 #pragma once
 
@@ -51,6 +52,9 @@ void         fm_json_writer_int            (FmJsonWriter *self,
 void         fm_json_writer_boolean        (FmJsonWriter *self,
                                             gboolean      value);
 void         fm_json_writer_null           (FmJsonWriter *self);
+void         fm_json_writer_member_number  (FmJsonWriter *self,
+                                            const char   *key,
+                                            double        value);
 void         fm_json_writer_node           (FmJsonWriter *self,
                                             JsonNode     *node);
 

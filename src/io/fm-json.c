@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-json.c: the Flowmap file format, version 1: loading, saving, clipboard fragments */
 #include "config.h"
 
@@ -44,13 +45,6 @@ static const char * const kaizen_keys[] = {
 
 static const char * const no_keys[] = { NULL };
 
-static const char * const kaizen_status_names[] = {
-  [FM_KAIZEN_STATUS_PLANNED] = "planned",
-  [FM_KAIZEN_STATUS_RUNNING] = "running",
-  [FM_KAIZEN_STATUS_KEPT] = "kept",
-  [FM_KAIZEN_STATUS_DROPPED] = "dropped",
-};
-
 /* Returns: (transfer none): the keys of the fields of a node of @kind */
 const char * const *
 fm_json_kind_keys (FmNodeKind kind)
@@ -77,30 +71,6 @@ fm_json_key_is_known (const char * const *keys,
   for (guint i = 0; keys[i] != NULL; i++)
     if (keys[i][0] == key[0] && strcmp (keys[i], key) == 0)
       return TRUE;
-
-  return FALSE;
-}
-
-const char *
-fm_json_kaizen_status_to_string (FmKaizenStatus status)
-{
-  g_return_val_if_fail (status <= FM_KAIZEN_STATUS_DROPPED, NULL);
-
-  return kaizen_status_names[status];
-}
-
-gboolean
-fm_json_kaizen_status_from_string (const char     *str,
-                                   FmKaizenStatus *status)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kaizen_status_names); i++)
-    {
-      if (g_strcmp0 (str, kaizen_status_names[i]) == 0)
-        {
-          *status = i;
-          return TRUE;
-        }
-    }
 
   return FALSE;
 }
@@ -326,7 +296,7 @@ fm_json_save_to_data (FmDocument *document,
  *
  * The text is loaded back before it is written, and not written if that
  * fails, so a save never makes a file Flowmap cannot open: a label past
- * %FM_JSON_MAX_TEXT_CHARS or an edge from a node to itself gives an error
+ * %FM_MAX_TEXT_CHARS or an edge from a node to itself gives an error
  * here instead.
  *
  * It does not mark the document saved: the caller does, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-comparison.c: a current state against a future state
  *
  * Steps are matched by id: a future state made from a current one keeps its

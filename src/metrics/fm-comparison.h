@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-comparison.h: a current state against a future state, figure by figure and step by step */
 #pragma once
 

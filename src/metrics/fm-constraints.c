@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-constraints.c: which steps and queues hold the flow back, and why
  *
  * score = share of the lead time spent in the node

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-experiments.c: a map's improvement experiments, in the order of their reviews
  *
  * A map without change is theatre; the list puts first what is to be
@@ -7,10 +8,8 @@
 
 #define G_LOG_DOMAIN "fm-metrics"
 
-#include <stdio.h>
-#include <string.h>
-
 #include "fm-experiments.h"
+#include "fm-iso-date.h"
 
 /**
  * fm_experiment_get_review:
@@ -22,22 +21,10 @@ gboolean
 fm_experiment_get_review (FmKaizen *kaizen,
                           GDate    *date)
 {
-  const char *text;
-  unsigned year, month, day;
-  char rest;
-
   g_return_val_if_fail (FM_IS_KAIZEN (kaizen), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
-  text = fm_kaizen_get_review_date (kaizen);
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
+  return fm_iso_date_parse (fm_kaizen_get_review_date (kaizen), date);
 }
 
 /* Planned and running experiments still wait for their verdict. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-experiments.h: a map's improvement experiments, in the order of their reviews */
 #pragma once
 

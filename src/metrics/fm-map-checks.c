@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-checks.c: warnings for the ways a map can mislead
  *
  * Each check names what is missing or odd and, where it can, the node, so
@@ -9,8 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdio.h>
 
+#include "fm-iso-date.h"
 #include "fm-kaizen.h"
 #include "fm-metrics-private.h"
 #include "fm-process-step.h"
@@ -26,23 +27,6 @@ is_blank (const char *text)
     if (!g_ascii_isspace (*text))
       return FALSE;
 
-  return TRUE;
-}
-
-/* GDate's own parser follows the locale; review dates are ISO 8601. */
-static gboolean
-parse_iso_date (const char *text,
-                GDate      *date)
-{
-  int year, month, day;
-  char tail;
-
-  g_date_clear (date, 1);
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
   return TRUE;
 }
 
@@ -146,7 +130,7 @@ check_experiments (FmMetrics            *metrics,
       if (fm_kaizen_get_status (kaizen) != FM_KAIZEN_STATUS_RUNNING || is_blank (review))
         continue;
 
-      if (parse_iso_date (review, &date) && g_date_compare (&date, today) < 0)
+      if (fm_iso_date_parse (review, &date) && g_date_compare (&date, today) < 0)
         fm_metrics_add_warning (metrics, "review-overdue", fm_node_get_id (node),
                                 _("The review of “%s” was due on %s"),
                                 fm_node_get_label (node), review);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-private.h: the parts of the computation, each in its own file */
 #pragma once
 

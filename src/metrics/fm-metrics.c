@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics.c: lead time, process time and the other figures of a map
  *
  * The definitions are in docs/metrics.md; this file follows them. The flow

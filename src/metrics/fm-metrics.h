@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics.h: the arithmetic of a value stream map */
 #pragma once
 

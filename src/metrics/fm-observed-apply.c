@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-apply.c: putting observed times on a map, as one undoable step */
 #include "config.h"
 

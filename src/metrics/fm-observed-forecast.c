@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-forecast.c: when will N more items be finished, from the weeks observed
  *
  * A Monte Carlo simulation: each run draws weeks at random, with

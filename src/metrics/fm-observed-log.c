@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-log.c: work items and the states they went through, as exported by a tracker
  *
  * The log knows nothing of files: an importer adds states and visits, then

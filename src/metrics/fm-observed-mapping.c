@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-mapping.c: which step or queue of a map each tracker state is
  *
  * States are matched to nodes by the words of their names. Both sides are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-mapping.h: which step or queue of a map each tracker state is */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-private.h: what the files of observed flow data share */
 #pragma once
 

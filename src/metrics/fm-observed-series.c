@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-series.c: observed flow data item by item and day by day, for charts
  *
  * The charts need what fm_observed_compute() sums up: when each finished

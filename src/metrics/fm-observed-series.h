@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-series.h: observed flow data item by item and day by day, for charts */
 #pragma once
 

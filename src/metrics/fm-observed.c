@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed.c: flow figures measured from work-item data
  *
  * Each item's visits are walked once, in time order, up to the end of the

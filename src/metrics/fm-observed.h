@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed.h: flow figures measured from work-item data, and putting them on a map */
 #pragma once
 

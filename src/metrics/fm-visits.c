@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-visits.c: expected visits, routes and the lead time along them
  *
  * An item passes a node once on a plain path; rework sends a share of the

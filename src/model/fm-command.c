@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-command.c: one undoable change of a document, recorded by ids
  *
  * A command finds what it changes by the ids of the map and the node or

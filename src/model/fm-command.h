@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-command.h: one undoable change of a document, recorded by ids */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document-maps.c: whole-map changes of a document: duplicate, future state
  *
  * A copy keeps the ids of its nodes and edges (fm_map_copy()), so that the
@@ -12,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-document-maps.h"
-#include "fm-undo-stack-private.h"
+#include "fm-document-private.h"
 
 static void
 insert_map (FmDocument *self,
@@ -20,13 +21,8 @@ insert_map (FmDocument *self,
             FmMap      *map,
             guint       position)
 {
-  FmCommand *command;
-
   position = MIN (position, fm_document_get_n_maps (self));
-  command = fm_command_new_map (label, TRUE, map, position);
-  fm_command_apply (command, self, FALSE);
-  fm_undo_stack_push (fm_document_get_undo_stack (self), command);
-  fm_document_emit_changed (self);
+  fm_document_run (self, fm_command_new_map (label, TRUE, map, position));
 }
 
 static gboolean

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document-maps.h: whole-map changes of a document: duplicate, future state */
 #pragma once
 

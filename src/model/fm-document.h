@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-document.h: a value stream and its maps, the unit that is saved */
 #pragma once
 
@@ -44,6 +45,7 @@ char         *fm_document_new_map_id           (FmDocument   *self);
 void          fm_document_begin_group          (FmDocument   *self,
                                                 const char   *label);
 void          fm_document_end_group            (FmDocument   *self);
+void          fm_document_cancel_group         (FmDocument   *self);
 void          fm_document_set_value_full       (FmDocument   *self,
                                                 FmMap        *map,
                                                 const char   *object_id,

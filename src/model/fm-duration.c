@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-duration.c: durations in the units people read and type
  *
  * Formatting shows at most two units, the largest first ("1 w 3 d",

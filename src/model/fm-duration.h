@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-duration.h: durations in the units people read and type */
 #pragma once
 

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge.c: a connection between two nodes of a map */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-edge"
 
 #include "fm-edge.h"
+#include "fm-enum-nick.h"
 #include "fm-node.h"
 #include "fm-util.h"
 
@@ -34,15 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *kind_names[] = {
-  [FM_EDGE_KIND_FLOW] = "flow",
-  [FM_EDGE_KIND_PUSH] = "push",
-  [FM_EDGE_KIND_PULL] = "pull",
-  [FM_EDGE_KIND_INFO] = "info",
-  [FM_EDGE_KIND_ELECTRONIC] = "electronic",
-  [FM_EDGE_KIND_REWORK] = "rework",
-};
 
 static void
 fm_edge_finalize (GObject *object)
@@ -336,9 +329,7 @@ fm_edge_is_flow (FmEdge *self)
 const char *
 fm_edge_kind_to_string (FmEdgeKind kind)
 {
-  g_return_val_if_fail (kind <= FM_EDGE_KIND_REWORK, NULL);
-
-  return kind_names[kind];
+  return fm_enum_to_nick (FM_TYPE_EDGE_KIND, kind);
 }
 
 gboolean
@@ -347,17 +338,5 @@ fm_edge_kind_from_string (const char *str,
 {
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (g_str_equal (str, kind_names[i]))
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return fm_enum_from_nick (FM_TYPE_EDGE_KIND, str, (int *) kind);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge.h: a connection between two nodes of a map */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-enums.h: the enumerations of the Flowmap document model */
 #pragma once
 

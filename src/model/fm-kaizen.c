@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-kaizen.c: an improvement experiment (kaizen burst); its label is the hypothesis */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-kaizen"
 
+#include "fm-enum-nick.h"
 #include "fm-kaizen.h"
 #include "fm-util.h"
 
@@ -348,19 +350,10 @@ fm_kaizen_set_applies_to (FmKaizen           *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLIES_TO]);
 }
 
-static const char *status_names[] = {
-  [FM_KAIZEN_STATUS_PLANNED] = "planned",
-  [FM_KAIZEN_STATUS_RUNNING] = "running",
-  [FM_KAIZEN_STATUS_KEPT] = "kept",
-  [FM_KAIZEN_STATUS_DROPPED] = "dropped",
-};
-
 const char *
 fm_kaizen_status_to_string (FmKaizenStatus status)
 {
-  g_return_val_if_fail (status <= FM_KAIZEN_STATUS_DROPPED, NULL);
-
-  return status_names[status];
+  return fm_enum_to_nick (FM_TYPE_KAIZEN_STATUS, status);
 }
 
 gboolean
@@ -369,17 +362,5 @@ fm_kaizen_status_from_string (const char     *str,
 {
   g_return_val_if_fail (status != NULL, FALSE);
 
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    {
-      if (g_str_equal (str, status_names[i]))
-        {
-          *status = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return fm_enum_from_nick (FM_TYPE_KAIZEN_STATUS, str, (int *) status);
 }

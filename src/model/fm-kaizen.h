@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-kaizen.h: an improvement experiment (kaizen burst); its label is the hypothesis */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-private.h: structural changes of a map, for the undo layer and the loader only */
 #pragma once
 

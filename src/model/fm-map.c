@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map.c: one value stream map (a current or a future state) */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-map"
 
+#include "fm-enum-nick.h"
 #include "fm-map-private.h"
 #include "fm-util.h"
 
@@ -501,23 +503,55 @@ fm_map_get_content_bounds (FmMap  *self,
   return TRUE;
 }
 
+/* Nodes and edges share the look-up by id; each kind has its array (read
+ * in loops) and its store (watched), kept in step. */
+static void
+insert_item (FmMap      *self,
+             GPtrArray  *array,
+             GListStore *store,
+             guint       position,
+             const char *id,
+             gpointer    item)
+{
+  g_return_if_fail (!g_hash_table_contains (self->by_id, id));
+  g_return_if_fail (position <= array->len);
+
+  fm_map_flush_appends (self);
+  g_hash_table_insert (self->by_id, (gpointer) id, item);
+  /* Before the store, which tells its watchers. */
+  g_ptr_array_insert (array, position, item);
+  g_list_store_insert (store, position, item);
+}
+
+static guint
+remove_item (FmMap      *self,
+             GPtrArray  *array,
+             GListStore *store,
+             const char *id,
+             gpointer    item)
+{
+  guint position;
+
+  fm_map_flush_appends (self);
+  if (!g_ptr_array_find (array, item, &position))
+    g_return_val_if_reached (0);
+
+  g_hash_table_remove (self->by_id, id);
+  g_ptr_array_remove_index (array, position);
+  g_list_store_remove (store, position);
+
+  return position;
+}
+
 void
 fm_map_insert_node (FmMap  *self,
                     guint   position,
                     FmNode *node)
 {
-  const char *id = fm_node_get_id (node);
-
   g_return_if_fail (FM_IS_MAP (self));
   g_return_if_fail (FM_IS_NODE (node));
-  g_return_if_fail (!g_hash_table_contains (self->by_id, id));
-  g_return_if_fail (position <= self->node_array->len);
 
-  fm_map_flush_appends (self);
-  g_hash_table_insert (self->by_id, (gpointer) id, node);
-  /* Before the store, which tells its watchers. */
-  g_ptr_array_insert (self->node_array, position, node);
-  g_list_store_insert (self->nodes, position, node);
+  insert_item (self, self->node_array, self->nodes, position, fm_node_get_id (node), node);
 }
 
 /* Returns the position the node had. */
@@ -525,20 +559,10 @@ guint
 fm_map_remove_node (FmMap  *self,
                     FmNode *node)
 {
-  guint position;
-
   g_return_val_if_fail (FM_IS_MAP (self), 0);
   g_return_val_if_fail (FM_IS_NODE (node), 0);
 
-  fm_map_flush_appends (self);
-  if (!g_ptr_array_find (self->node_array, node, &position))
-    g_return_val_if_reached (0);
-
-  g_hash_table_remove (self->by_id, fm_node_get_id (node));
-  g_ptr_array_remove_index (self->node_array, position);
-  g_list_store_remove (self->nodes, position);
-
-  return position;
+  return remove_item (self, self->node_array, self->nodes, fm_node_get_id (node), node);
 }
 
 void
@@ -546,37 +570,20 @@ fm_map_insert_edge (FmMap  *self,
                     guint   position,
                     FmEdge *edge)
 {
-  const char *id = fm_edge_get_id (edge);
-
   g_return_if_fail (FM_IS_MAP (self));
   g_return_if_fail (FM_IS_EDGE (edge));
-  g_return_if_fail (!g_hash_table_contains (self->by_id, id));
-  g_return_if_fail (position <= self->edge_array->len);
 
-  fm_map_flush_appends (self);
-  g_hash_table_insert (self->by_id, (gpointer) id, edge);
-  g_ptr_array_insert (self->edge_array, position, edge);
-  g_list_store_insert (self->edges, position, edge);
+  insert_item (self, self->edge_array, self->edges, position, fm_edge_get_id (edge), edge);
 }
 
 guint
 fm_map_remove_edge (FmMap  *self,
                     FmEdge *edge)
 {
-  guint position;
-
   g_return_val_if_fail (FM_IS_MAP (self), 0);
   g_return_val_if_fail (FM_IS_EDGE (edge), 0);
 
-  fm_map_flush_appends (self);
-  if (!g_ptr_array_find (self->edge_array, edge, &position))
-    g_return_val_if_reached (0);
-
-  g_hash_table_remove (self->by_id, fm_edge_get_id (edge));
-  g_ptr_array_remove_index (self->edge_array, position);
-  g_list_store_remove (self->edges, position);
-
-  return position;
+  return remove_item (self, self->edge_array, self->edges, fm_edge_get_id (edge), edge);
 }
 
 /**
@@ -648,7 +655,7 @@ fm_map_flush_appends (FmMap *self)
 const char *
 fm_map_state_to_string (FmMapState state)
 {
-  return state == FM_MAP_STATE_FUTURE ? "future" : "current";
+  return fm_enum_to_nick (FM_TYPE_MAP_STATE, state);
 }
 
 gboolean
@@ -657,12 +664,5 @@ fm_map_state_from_string (const char *str,
 {
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (g_strcmp0 (str, "current") == 0)
-    *state = FM_MAP_STATE_CURRENT;
-  else if (g_strcmp0 (str, "future") == 0)
-    *state = FM_MAP_STATE_FUTURE;
-  else
-    return FALSE;
-
-  return TRUE;
+  return fm_enum_from_nick (FM_TYPE_MAP_STATE, str, (int *) state);
 }

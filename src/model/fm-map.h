@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map.h: one value stream map (a current or a future state) */
 #pragma once
 

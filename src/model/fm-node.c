@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node.c: the base of every element drawn as a box on a map */
 #include "config.h"
 
@@ -6,6 +7,7 @@
 #include <math.h>
 
 #include "fm-node.h"
+#include "fm-enum-nick.h"
 #include "fm-util.h"
 #include "fm-trigger.h"
 #include "fm-outcome.h"
@@ -44,20 +46,33 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *kind_names[] = {
-  [FM_NODE_KIND_TRIGGER] = "trigger",
-  [FM_NODE_KIND_OUTCOME] = "outcome",
-  [FM_NODE_KIND_PROCESS] = "process",
-  [FM_NODE_KIND_QUEUE] = "queue",
-  [FM_NODE_KIND_SYSTEM] = "system",
-  [FM_NODE_KIND_KAIZEN] = "kaizen",
-  [FM_NODE_KIND_NOTE] = "note",
-};
-
 gboolean
 fm_value_is_set (double value)
 {
   return value >= 0;
+}
+
+/**
+ * fm_rect_union:
+ * @rect: (inout): grown to take in @other
+ *
+ * Sets @rect to the smallest rectangle holding both @rect and @other.
+ */
+void
+fm_rect_union (FmRect       *rect,
+               const FmRect *other)
+{
+  double x1, y1, x2, y2;
+
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (other != NULL);
+
+  x1 = MIN (rect->x, other->x);
+  y1 = MIN (rect->y, other->y);
+  x2 = MAX (rect->x + rect->width, other->x + other->width);
+  y2 = MAX (rect->y + rect->height, other->y + other->height);
+
+  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
 static gboolean
@@ -540,9 +555,7 @@ fm_node_copy_with_id (FmNode     *self,
 const char *
 fm_node_kind_to_string (FmNodeKind kind)
 {
-  g_return_val_if_fail (kind <= FM_NODE_KIND_NOTE, NULL);
-
-  return kind_names[kind];
+  return fm_enum_to_nick (FM_TYPE_NODE_KIND, kind);
 }
 
 gboolean
@@ -551,17 +564,5 @@ fm_node_kind_from_string (const char *str,
 {
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (g_str_equal (str, kind_names[i]))
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return fm_enum_from_nick (FM_TYPE_NODE_KIND, str, (int *) kind);
 }

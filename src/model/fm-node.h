@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node.h: the base of every element drawn as a box on a map */
 #pragma once
 
@@ -74,5 +75,7 @@ GType        fm_node_type_for_kind     (FmNodeKind   kind);
 #define FM_UNSET (-1.0)
 
 gboolean     fm_value_is_set           (double       value);
+void         fm_rect_union             (FmRect       *rect,
+                                        const FmRect *other);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-note.c: free text placed on the map */
 #include "config.h"
 

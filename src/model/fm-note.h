@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-note.h: free text placed on the map */
 #pragma once
 

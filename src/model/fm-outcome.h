@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-outcome.h: the end point: where value reaches the customer */
 #pragma once
 

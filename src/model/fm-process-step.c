@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-process-step.c: a process step: where work is done */
 #include "config.h"
 

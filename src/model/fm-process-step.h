@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-process-step.h: a process step: where work is done */
 #pragma once
 

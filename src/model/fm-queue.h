@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-queue.h: a queue or wait state between steps */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-system.c: an information source or decision body (a tracker, a change board) */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-system.h: an information source or decision body (a tracker, a change board) */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-trigger.c: the start trigger: the event that creates demand */
 #include "config.h"
 

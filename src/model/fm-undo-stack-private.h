@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-undo-stack-private.h: how the document records its commands */
 #pragma once
 
@@ -11,5 +12,6 @@ void         fm_undo_stack_push           (FmUndoStack *self,
 void         fm_undo_stack_begin_group    (FmUndoStack *self,
                                            const char  *label);
 void         fm_undo_stack_end_group      (FmUndoStack *self);
+void         fm_undo_stack_cancel_group   (FmUndoStack *self);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-undo-stack.c: the document's history of commands
  *
  * Commands arrive already applied. Inside a group they are collected and
@@ -212,6 +213,34 @@ fm_undo_stack_end_group (FmUndoStack *self)
     fm_command_group_add (g_ptr_array_index (self->open_groups, self->open_groups->len - 1), group);
   else
     record (self, group);
+}
+
+/* Reverts what the innermost open group did and forgets it: neither undo
+ * nor redo ever sees a cancelled gesture, and since the history is as it
+ * was before the group, so is the saved marker (an undo would have moved
+ * the gesture to the redo side, and redo would replay it). */
+void
+fm_undo_stack_cancel_group (FmUndoStack *self)
+{
+  g_autoptr(FmCommand) group = NULL;
+  gboolean changed;
+
+  g_return_if_fail (FM_IS_UNDO_STACK (self));
+  g_return_if_fail (self->open_groups->len > 0);
+
+  group = g_ptr_array_steal_index (self->open_groups, self->open_groups->len - 1);
+  changed = fm_command_group_get_size (group) > 0;
+  if (changed)
+    {
+      fm_command_apply (group, self->document, TRUE);
+      /* As after an undo: the next edit starts a step of its own rather
+       * than merging into the one before the cancelled gesture. */
+      self->sealed = TRUE;
+    }
+  /* can-undo and can-redo depend on whether a group is open. */
+  notify_all (self);
+  if (changed)
+    fm_document_emit_changed (self->document);
 }
 
 gboolean

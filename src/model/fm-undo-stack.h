@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-undo-stack.h: the document's history of commands */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-util.h: small helpers shared by the model's setters and the metrics */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-waste.c: the wastes an improvement experiment attacks, by keyword
  *
  * The file stores the keyword (a kaizen's "waste"), so that a map reads

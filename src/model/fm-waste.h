@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-waste.h: the wastes an improvement experiment attacks, by keyword */
 #pragma once
 

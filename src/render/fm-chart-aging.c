@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart-aging.c: the aging work-in-progress chart
  *
  * A column per step and queue, in the order of the flow; each item in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart-axes.c: the scales, axes and reference lines of the charts
  *
  * Counts go up in steps of 1, 2 or 5 times a power of ten, durations in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart-cfd.c: the cumulative flow diagram
  *
  * The items in each step and queue at the end of each day, stacked in the

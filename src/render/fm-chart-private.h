@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart-private.h: what the charts' files share: the page, text, colours, axes and legends */
 #pragma once
 

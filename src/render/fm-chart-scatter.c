@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart-scatter.c: the lead-time scatterplot
  *
  * Each finished item is a dot: across, the day it finished; up, its lead

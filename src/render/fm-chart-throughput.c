@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart-throughput.c: the throughput run chart
  *
  * A bar per ISO week, the items finished in it, with the mean over the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart.c: charts of observed flow data, drawn with Cairo for the panel and for slides
  *
  * Four charts (fm-chart-cfd.c, -scatter.c, -throughput.c, -aging.c) share

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-chart.h: charts of observed flow data, drawn with Cairo for the panel and for slides */
 #pragma once
 

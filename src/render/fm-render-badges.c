@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-badges.c: the mark of a node whose times were measured
  *
  * A node whose times come from tracker data (its "observed" note is set,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-constraints.c: the top constraints marked on the map
  *
  * A soft halo in the constraint colour follows the outline of each of the

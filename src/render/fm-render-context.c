@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-context.c: the state of one draw: colours, fonts and text
  *
  * Text is laid out without hinting and without rounding glyph positions,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-diff.c: a future state drawn with what changed since its origin
  *
  * Fed by an FmComparison whose "to" is the map drawn: the steps the future
@@ -120,18 +121,6 @@ place_ghosts (const FmComparison *c,
   return ghosts;
 }
 
-static void
-rect_union (FmRect       *rect,
-            const FmRect *other)
-{
-  double x1 = MIN (rect->x, other->x);
-  double y1 = MIN (rect->y, other->y);
-  double x2 = MAX (rect->x + rect->width, other->x + other->width);
-  double y2 = MAX (rect->y + rect->height, other->y + other->height);
-
-  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
-}
-
 /* The origin's end label: "Before: 8 w", right of its ladder. */
 static void
 origin_label_rect (const FmTimeline *ladder,
@@ -163,7 +152,7 @@ fm_render_diff_extents (FmMap                 *map,
     {
       const FmRect *r = &g_array_index (ghosts, Ghost, i).place;
 
-      rect_union (extents, &(FmRect) { r->x - 4, r->y - BADGE_HEIGHT, r->width + 12, r->height + BADGE_HEIGHT + 4 });
+      fm_rect_union (extents, &(FmRect) { r->x - 4, r->y - BADGE_HEIGHT, r->width + 12, r->height + BADGE_HEIGHT + 4 });
     }
 
   if (options->timeline)
@@ -178,9 +167,9 @@ fm_render_diff_extents (FmMap                 *map,
           origin_label_rect (ladder, &label);
           const FmTimelineRung *last = &g_array_index (ladder->rungs, FmTimelineRung, ladder->rungs->len - 1);
 
-          rect_union (extents, &(FmRect) { ladder->bounds.x, ladder->upper_y - 2,
+          fm_rect_union (extents, &(FmRect) { ladder->bounds.x, ladder->upper_y - 2,
                                            label.x - ladder->bounds.x, last->lower_y - ladder->upper_y + 4 });
-          rect_union (extents, &label);
+          fm_rect_union (extents, &label);
         }
     }
 }

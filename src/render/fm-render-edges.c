@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-edges.c: the arrows of a value stream map
  *
  * Each kind of edge has its conventional look: flow a plain arrow, push

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-kaizen.c: the dotted leader from an experiment to what it targets
  *
  * A kaizen burst names the nodes its experiment is about (applies_to); a
@@ -123,13 +124,14 @@ fm_render_kaizen_leaders (FmRenderContext *ctx,
                           FmMap           *map,
                           FmEdgeRoutes    *routes)
 {
+  FmNodeIndex *nodes = fm_edge_routes_get_nodes (routes);
   guint n = fm_map_get_n_nodes (map);
 
   cairo_save (ctx->cr);
   for (guint i = 0; i < n; i++)
     {
       /* The routes' list of the nodes: quicker than the map's. */
-      FmNode *node = fm_edge_routes_get_node (routes, i);
+      FmNode *node = fm_node_index_get_node (nodes, i);
 
       if (FM_IS_KAIZEN (node))
         draw_leaders_of (ctx, map, FM_KAIZEN (node));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-nodes.c: the value-stream-mapping icons
  *
  * A process step is a box whose head carries the name and whose data box
@@ -13,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fm-figures.h"
 #include "fm-kaizen.h"
 #include "fm-node-shape.h"
 #include "fm-process-step.h"
@@ -56,17 +58,15 @@ people_text (FmProcessStep *step)
   return g_strdup_printf (_("%s × %s"), count, role);
 }
 
+/* "80 %", or "87.5 %": one decimal only where it says something, as
+ * fm_render_format_number() writes numbers. */
 static char *
 percent_text (double value)
 {
-  g_autofree char *number = NULL;
-
   if (!fm_value_is_set (value))
     return g_strdup ("–");
 
-  number = fm_render_format_number (value);
-  /* Translators: a percentage, as in "80 %" */
-  return g_strdup_printf (_("%s %%"), number);
+  return fm_figure_format_percent (value, fabs (value - round (value)) < 0.05 ? "%.0f" : "%.1f");
 }
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-private.h: what the renderer's files share */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-render-slide.c: what a slide shows beside a map
  *
  * The legend of an exported page (the map's name and its key figures, and

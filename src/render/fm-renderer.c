@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-renderer.c: the one renderer, used by the canvas and every exporter
  *
  * Draws in map units on whatever the Cairo context targets; the caller
@@ -71,18 +72,6 @@ fm_render_options_init (FmRenderOptions *options)
   g_return_if_fail (options != NULL);
 
   *options = (FmRenderOptions) { 0 };
-}
-
-static void
-rect_union (FmRect       *rect,
-            const FmRect *other)
-{
-  double x1 = MIN (rect->x, other->x);
-  double y1 = MIN (rect->y, other->y);
-  double x2 = MAX (rect->x + rect->width, other->x + other->width);
-  double y2 = MAX (rect->y + rect->height, other->y + other->height);
-
-  *rect = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
 static gboolean
@@ -159,6 +148,7 @@ content_extents (FmMap        *map,
                  FmEdgeRoutes *routes,
                  FmRect       *extents)
 {
+  FmNodeIndex *nodes = fm_edge_routes_get_nodes (routes);
   guint n = fm_map_get_n_nodes (map);
 
   if (n == 0)
@@ -167,9 +157,9 @@ content_extents (FmMap        *map,
       return FALSE;
     }
 
-  *extents = *fm_edge_routes_get_node_bounds (routes, 0);
+  *extents = *fm_node_index_get_bounds (nodes, 0);
   for (guint i = 1; i < n; i++)
-    rect_union (extents, fm_edge_routes_get_node_bounds (routes, i));
+    fm_rect_union (extents, fm_node_index_get_bounds (nodes, i));
 
   /* The notes' shadows and the outlines' half widths. */
   *extents = (FmRect) { extents->x - 1, extents->y - 1, extents->width + 4, extents->height + 4 };
@@ -182,13 +172,13 @@ content_extents (FmMap        *map,
       if (route->n_points == 0)
         continue;
 
-      rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
+      fm_rect_union (extents, &(FmRect) { route->bounds.x - EDGE_INK_REACH,
                                        route->bounds.y - EDGE_INK_REACH,
                                        route->bounds.width + 2 * EDGE_INK_REACH,
                                        route->bounds.height + 2 * EDGE_INK_REACH });
       fm_render_edge_label_rect (route, &label);
       if (label.width > 0)
-        rect_union (extents, &label);
+        fm_rect_union (extents, &label);
     }
 
   return TRUE;
@@ -251,7 +241,7 @@ fm_renderer_get_extents (FmMap                 *map,
       /* The halos reach out of their nodes, the badges less far. */
       double r = FM_CONSTRAINT_HALO_REACH;
 
-      rect_union (extents, &(FmRect) { content.x - r, content.y - r,
+      fm_rect_union (extents, &(FmRect) { content.x - r, content.y - r,
                                        content.width + 2 * r, content.height + 2 * r });
     }
 
@@ -261,7 +251,7 @@ fm_renderer_get_extents (FmMap                 *map,
       g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
 
       if (timeline != NULL)
-        rect_union (extents, &timeline->bounds);
+        fm_rect_union (extents, &timeline->bounds);
     }
 
   fm_render_diff_extents (map, options, &content, extents);
@@ -437,6 +427,7 @@ fm_renderer_draw (cairo_t               *cr,
   FmEdgeRoutes *routes;
   const char *hover;
   gboolean under, over, still;
+  FmNodeIndex *nodes;
   guint n_nodes, n_routes, n_labels;
   g_autoptr(GArray) visible_nodes = NULL;
   g_autoptr(GArray) visible_routes = NULL;
@@ -452,6 +443,7 @@ fm_renderer_draw (cairo_t               *cr,
     }
 
   routes = options->routes ? options->routes : (own_routes = fm_edge_routes_new (map));
+  nodes = fm_edge_routes_get_nodes (routes);
   n_routes = n_labels = fm_edge_routes_get_n (routes);
   n_nodes = fm_map_get_n_nodes (map);
   hover = options->hover_id;
@@ -514,7 +506,7 @@ fm_renderer_draw (cairo_t               *cr,
       const FmRect *v = &options->visible;
       double reach = MAX (4, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel) + 1;
 
-      visible_nodes = copy_indices (fm_edge_routes_find_nodes (routes, &(FmRect) {
+      visible_nodes = copy_indices (fm_node_index_find (nodes, &(FmRect) {
         v->x - reach, v->y - reach, v->width + 2 * reach, v->height + 2 * reach }));
       if (!still && options->moving != NULL)
         {
@@ -558,7 +550,7 @@ fm_renderer_draw (cairo_t               *cr,
 
   for (guint k = 0; k < n_nodes; k++)
     {
-      FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
+      FmNode *node = fm_node_index_get_node (nodes, nth (visible_nodes, k));
       FmRect r;
 
       fm_node_get_bounds (node, &r);
@@ -592,7 +584,7 @@ fm_renderer_draw (cairo_t               *cr,
 
   for (guint k = 0; k < n_nodes; k++)
     {
-      FmNode *node = fm_edge_routes_get_node (routes, nth (visible_nodes, k));
+      FmNode *node = fm_node_index_get_node (nodes, nth (visible_nodes, k));
       const char *id = fm_node_get_id (node);
       FmRect r;
 

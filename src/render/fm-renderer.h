@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-renderer.h: the one renderer, used by the canvas and every exporter */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-slide.h: what a slide shows beside a map: its legend of key figures, and the comparison of two maps */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-timeline.c: the timeline ladder drawn under a map
  *
  * The square wave of value stream mapping: along the critical path the
@@ -19,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-queue.h"
 #include "fm-process-step.h"
 #include "fm-render-private.h"
@@ -275,19 +277,6 @@ draw_rung_labels (FmRenderContext      *ctx,
     }
 }
 
-static char *
-format_percent (double ratio)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (ratio))
-    return g_strdup ("–");
-
-  fm_locale_formatd (number, sizeof number, "%.1f", 100 * ratio);
-  /* Translators: a percentage, as in "12.5 %" */
-  return g_strdup_printf (_("%s %%"), number);
-}
-
 static void
 draw_totals (FmRenderContext  *ctx,
              const FmTimeline *self)
@@ -297,7 +286,7 @@ draw_totals (FmRenderContext  *ctx,
   const FmRect *box = &self->totals;
   g_autofree char *lead = fm_render_format_duration (ctx, self->lead_s);
   g_autofree char *process = fm_render_format_duration (ctx, self->process_s);
-  g_autofree char *efficiency = format_percent (self->flow_efficiency);
+  g_autofree char *efficiency = fm_figure_format_percent (100 * self->flow_efficiency, "%.1f");
   g_autofree char *rework = NULL;
   g_autofree char *rework_efficiency = NULL;
   const char *names[5];
@@ -317,7 +306,7 @@ draw_totals (FmRenderContext  *ctx,
       names[n] = _("Lead time with rework");
       values[n++] = rework;
       /* Against the lead time beside it: with rework, the work with rework. */
-      rework_efficiency = format_percent (self->rework_flow_efficiency);
+      rework_efficiency = fm_figure_format_percent (100 * self->rework_flow_efficiency, "%.1f");
       names[n] = _("Flow efficiency with rework");
       values[n++] = rework_efficiency;
     }

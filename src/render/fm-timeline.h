@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-timeline.h: the timeline ladder drawn under a map */
 #pragma once
 

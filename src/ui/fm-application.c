@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-application.c: the Flowmap application: windows, files, about
  *
  * One window per document. `flowmap FILE...` and the file manager come

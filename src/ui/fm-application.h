@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-application.h: the Flowmap application: windows, files, about */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-autosave.c: unsaved changes written aside every 30 s, offered back after a crash
  *
  * Each window owns an FmAutosave. While its document has changes that are
@@ -38,6 +39,9 @@ struct _FmAutosave
 
   FmWindow *window;       /* (weak): owns us */
   FmDocument *document;
+  /* Follow the window's document and its saved state, whichever it is. */
+  GSignalGroup *document_signals;
+  GSignalGroup *stack_signals;
   char *id;
   guint timeout_id;
   gboolean dirty;         /* changed since the last write */
@@ -235,19 +239,15 @@ on_document_notify (FmAutosave *self)
 
   /* The document was replaced (a file opened or reloaded in this window):
    * the one that is gone is closed cleanly. */
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (fm_document_get_undo_stack (self->document), self);
-    }
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_signal_group_set_target (self->stack_signals, NULL);
   fm_autosave_discard (self);
   g_set_object (&self->document, document);
 
   if (document != NULL)
     {
-      g_signal_connect_object (document, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (fm_document_get_undo_stack (document), "notify::modified",
-                               G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->document_signals, document);
+      g_signal_group_set_target (self->stack_signals, fm_document_get_undo_stack (document));
       update (self);
     }
 }
@@ -267,11 +267,8 @@ fm_autosave_dispose (GObject *object)
 
   /* Disposed with its window: the document is closed cleanly. */
   fm_autosave_discard (self);
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (fm_document_get_undo_stack (self->document), self);
-    }
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_signal_group_set_target (self->stack_signals, NULL);
   g_clear_object (&self->document);
   g_clear_weak_pointer (&self->window);
 
@@ -284,6 +281,8 @@ fm_autosave_finalize (GObject *object)
   FmAutosave *self = FM_AUTOSAVE (object);
 
   g_free (self->id);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->stack_signals);
 
   G_OBJECT_CLASS (fm_autosave_parent_class)->finalize (object);
 }
@@ -301,6 +300,10 @@ static void
 fm_autosave_init (FmAutosave *self)
 {
   self->id = g_uuid_string_random ();
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (update), self);
+  self->stack_signals = g_signal_group_new (FM_TYPE_UNDO_STACK);
+  g_signal_group_connect_swapped (self->stack_signals, "notify::modified", G_CALLBACK (update), self);
 }
 
 /**

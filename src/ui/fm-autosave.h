@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-autosave.h: unsaved changes written aside every 30 s, offered back after a crash */
 #pragma once
 

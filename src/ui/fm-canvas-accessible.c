@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-accessible.c: what screen readers hear of the canvas
  *
  * The canvas is one widget drawing every shape, and GTK 4.8 has no
@@ -13,8 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "fm-canvas-private.h"
+#include "fm-canvas-tool.h"
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
 
@@ -91,7 +93,8 @@ describe_node (FmCanvas *self,
       FmProcessStep *step = FM_PROCESS_STEP (node);
       g_autofree char *process = duration_text (fm_process_step_get_process_s (step), day);
       g_autofree char *lead = duration_text (fm_process_step_get_lead_s (step), day);
-      g_autofree char *pca = number_text (fm_process_step_get_pca (step));
+      g_autofree char *pca = fm_value_is_set (fm_process_step_get_pca (step))
+                             ? fm_figure_format_percent (fm_process_step_get_pca (step), "%.6g") : NULL;
       g_autofree char *people = number_text (fm_process_step_get_people (step));
 
       if (process != NULL)
@@ -101,8 +104,8 @@ describe_node (FmCanvas *self,
         /* Translators: %s is a duration such as "3 d" */
         append_part (text, g_strdup_printf (_("lead time %s"), lead));
       if (pca != NULL)
-        /* Translators: %s is a number; %C&A is "percent complete and accurate" */
-        append_part (text, g_strdup_printf (_("%%C&A %s%%"), pca));
+        /* Translators: %s is a percentage such as "80 %"; %C&A is "percent complete and accurate" */
+        append_part (text, g_strdup_printf (_("%%C&A %s"), pca));
       if (people != NULL)
         /* Translators: %s is a number of people */
         append_part (text, g_strdup_printf (_("people %s"), people));
@@ -153,11 +156,12 @@ fm_canvas_accessible_describe (FmCanvas *self)
 
   if (fm_canvas_keyboard_is_connecting (self))
     {
-      FmNode *target = fm_map_lookup_node (self->map, self->drag.target);
+      FmTool *tool = fm_canvas_tools_get_tool (self, &fm_connect_tool_class);
+      FmNode *target = fm_map_lookup_node (self->map, fm_connect_tool_get_target (tool));
       g_autofree char *target_text = target ? describe_node (self, target) : g_strdup ("");
 
       /* Translators: the first %s is a shape's label, the second describes another shape */
-      return g_strdup_printf (_("Connect “%s” to %s"), node_label (self, self->drag.id), target_text);
+      return g_strdup_printf (_("Connect “%s” to %s"), node_label (self, fm_connect_tool_get_source (tool)), target_text);
     }
 
   n = fm_canvas_state_get_n_selected (self->state);
@@ -178,34 +182,6 @@ fm_canvas_accessible_describe (FmCanvas *self)
   return g_strdup (_("Map"));
 }
 
-/* Follows the document shown, so that a rename or a figure typed in the
- * inspector is told too. fm_canvas_set_map() drops every handler the
- * canvas has on a document, ours included: connect again then. */
-static gboolean
-tracking (FmCanvas *self)
-{
-  return self->a11y_document == self->document &&
-         (self->a11y_document == NULL ||
-          g_signal_handler_is_connected (self->a11y_document, self->a11y_changed_id));
-}
-
-static void
-track_document (FmCanvas *self)
-{
-  if (tracking (self))
-    return;
-
-  if (self->a11y_document != NULL &&
-      g_signal_handler_is_connected (self->a11y_document, self->a11y_changed_id))
-    g_signal_handler_disconnect (self->a11y_document, self->a11y_changed_id);
-  self->a11y_changed_id = 0;
-  g_set_object (&self->a11y_document, self->document);
-  if (self->a11y_document != NULL)
-    self->a11y_changed_id = g_signal_connect_object (self->a11y_document, "changed",
-                                                     G_CALLBACK (fm_canvas_accessible_update),
-                                                     self, G_CONNECT_SWAPPED);
-}
-
 /**
  * fm_canvas_accessible_update:
  *
@@ -217,7 +193,7 @@ fm_canvas_accessible_update (FmCanvas *self)
   g_autofree char *label = NULL;
   const char *hint;
 
-  track_document (self);
+  self->a11y_stale = FALSE;
   label = fm_canvas_accessible_describe (self);
   if (fm_canvas_keyboard_is_connecting (self))
     hint = _("Tab chooses the shape to connect to, Enter connects, Escape cancels");
@@ -232,22 +208,19 @@ fm_canvas_accessible_update (FmCanvas *self)
                                   -1);
 }
 
-/* A new map is fitted to the view: the one sign of it the canvas gives. */
+/* Another document is shown; it is told once it is fitted to the view,
+ * the one sign of a new map the canvas gives. */
 static void
-on_view_changed (FmCanvas *self)
+on_document_swapped (FmCanvas *self)
 {
-  if (!tracking (self))
-    fm_canvas_accessible_update (self);
+  self->a11y_stale = TRUE;
 }
 
 static void
-on_destroy (FmCanvas *self)
+on_view_changed (FmCanvas *self)
 {
-  if (self->a11y_document != NULL &&
-      g_signal_handler_is_connected (self->a11y_document, self->a11y_changed_id))
-    g_signal_handler_disconnect (self->a11y_document, self->a11y_changed_id);
-  self->a11y_changed_id = 0;
-  g_clear_object (&self->a11y_document);
+  if (self->a11y_stale)
+    fm_canvas_accessible_update (self);
 }
 
 void
@@ -264,6 +237,12 @@ fm_canvas_accessible_init (FmCanvas *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "view-changed", G_CALLBACK (on_view_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "destroy", G_CALLBACK (on_destroy), NULL);
+  /* A rename or a figure typed in the inspector is told too. */
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (fm_canvas_accessible_update),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_signals, "bind", G_CALLBACK (on_document_swapped),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_signals, "unbind", G_CALLBACK (on_document_swapped),
+                           self, G_CONNECT_SWAPPED);
   fm_canvas_accessible_update (self);
 }

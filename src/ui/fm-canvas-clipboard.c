@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-clipboard.c: cut, copy, paste and duplicate
  *
  * The clipboard carries the selection as a Flowmap JSON fragment, both as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-commands.c: what the canvas does to the map: place, connect, select, delete, nudge
  *
  * Each change is one call of the document's undoable API; the view state

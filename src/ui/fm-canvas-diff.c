@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-diff.c: a future state shown with what changed since its origin
  *
  * With "show-changes" on and a map made from another one (based_on), the
@@ -39,13 +40,18 @@ invalidate (FmCanvas *self)
     self->diff_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recompute, self, NULL);
 }
 
-/* After fm_canvas_set_map(): follows the new document's changes. */
+/* Follows the changes of the document shown, whichever it is. */
+void
+fm_canvas_diff_init (FmCanvas *self)
+{
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (invalidate),
+                                 self, G_CONNECT_SWAPPED);
+}
+
+/* After fm_canvas_set_map(): the comparison is of another map now. */
 void
 fm_canvas_diff_map_changed (FmCanvas *self)
 {
-  if (self->document != NULL)
-    g_signal_connect_object (self->document, "changed", G_CALLBACK (invalidate),
-                             self, G_CONNECT_SWAPPED);
   invalidate (self);
 }
 

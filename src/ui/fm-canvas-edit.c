@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-edit.c: editing a node's label in place
  *
  * A GtkText child of the canvas, laid over the node. Enter or a click
@@ -156,7 +157,7 @@ fm_canvas_begin_edit (FmCanvas   *self,
   self->editing_id = g_strdup (node_id);
   self->editor = gtk_entry_new ();
   /* No more than a file may hold: a longer label could not be saved. */
-  gtk_entry_set_max_length (GTK_ENTRY (self->editor), FM_JSON_MAX_TEXT_CHARS);
+  gtk_entry_set_max_length (GTK_ENTRY (self->editor), FM_MAX_TEXT_CHARS);
   gtk_widget_add_css_class (self->editor, "fm-label-editor");
   gtk_editable_set_text (GTK_EDITABLE (self->editor), fm_node_get_label (node));
   gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 0.5);

@@ -1,13 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-keyboard.c: drawing a map with the keyboard alone
  *
  * Tab and Shift+Tab walk the nodes in flow order (from the trigger along
  * the flow, then the rest in reading order) and wrap; Ctrl+Tab leaves the
- * canvas, as in a text view. C starts a connection from the selected node:
- * it reuses the pointer's connect preview (FM_DRAG_CONNECT without a
- * button), Tab picks the target, Enter makes the edge through the same
- * command as a drag, Escape drops it. Ctrl+Enter adds a process step after
- * the selection, connected to it, and opens its label. Enter on a shape of
- * the palette adds that shape next to the selection (canvas.add-node).
+ * canvas, as in a text view. C starts a connection from the selected node
+ * with the pointer's connect tool (fm-canvas-tool-connect.c), driven by
+ * keys instead of a button: Tab picks the target, Enter makes the edge
+ * through the same command as a drag, Escape drops it. Ctrl+Enter adds a
+ * process step after the selection, connected to it, and opens its label.
+ * Enter on a shape of the palette adds that shape next to the selection
+ * (canvas.add-node).
  *
  * What a screen reader hears of all this is in fm-canvas-accessible.c.
  */
@@ -17,165 +19,11 @@
 
 #include <glib/gi18n.h>
 
-#include "fm-canvas-private.h"
+#include "fm-canvas-tool.h"
+#include "fm-map-order.h"
 
 #define PLACE_GAP 80.0      /* map units between a node and the one added after it */
 #define REVEAL_MARGIN 24.0  /* widget pixels kept around a node scrolled into view */
-#define ROW_SLOP 40.0       /* centres this close vertically read as one row */
-
-static gboolean
-is_flow_edge (FmEdge *edge)
-{
-  FmEdgeKind kind = fm_edge_get_kind (edge);
-
-  /* Rework runs backwards and information is not the work itself. */
-  return kind == FM_EDGE_KIND_FLOW || kind == FM_EDGE_KIND_PUSH || kind == FM_EDGE_KIND_PULL;
-}
-
-static double
-centre_y (FmNode *node)
-{
-  return fm_node_get_y (node) + fm_node_get_height (node) / 2;
-}
-
-static int
-compare_centre_y (gconstpointer a,
-                  gconstpointer b)
-{
-  double ya = centre_y (*(FmNode **) a), yb = centre_y (*(FmNode **) b);
-
-  return (ya > yb) - (ya < yb);
-}
-
-static int
-compare_x (gconstpointer a,
-           gconstpointer b)
-{
-  double xa = fm_node_get_x (*(FmNode **) a), xb = fm_node_get_x (*(FmNode **) b);
-
-  return (xa > xb) - (xa < xb);
-}
-
-/* Rows top to bottom, each left to right; a row is the nodes whose centres
- * are within ROW_SLOP of its first one, so steps of different heights on
- * one line read as one row. */
-static GPtrArray *
-reading_order (FmMap *map)
-{
-  guint n = fm_map_get_n_nodes (map);
-  GPtrArray *nodes = g_ptr_array_sized_new (n);
-  guint row_start = 0;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (nodes, fm_map_get_node (map, i));
-  g_ptr_array_sort (nodes, compare_centre_y);
-
-  for (guint i = 1; i <= n; i++)
-    if (i == n || centre_y (nodes->pdata[i]) - centre_y (nodes->pdata[row_start]) > ROW_SLOP)
-      {
-        qsort (nodes->pdata + row_start, i - row_start, sizeof (gpointer), compare_x);
-        row_start = i;
-      }
-
-  return nodes;
-}
-
-static int
-compare_rank (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  GHashTable *rank = user_data;
-  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (rank, fm_node_get_id (*(FmNode **) a)));
-  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (rank, fm_node_get_id (*(FmNode **) b)));
-
-  return (ra > rb) - (ra < rb);
-}
-
-/*
- * fm_canvas_keyboard_flow_order:
- *
- * The nodes in the order Tab visits them: depth first along the flow edges
- * from each trigger, then from the other nodes where a flow starts, then
- * every node not reached, in reading order.
- *
- * Returns: (transfer container) (element-type FmNode): the nodes
- */
-GPtrArray *
-fm_canvas_keyboard_flow_order (FmMap *map)
-{
-  g_autoptr(GPtrArray) reading = reading_order (map);
-  g_autoptr(GHashTable) rank = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) has_incoming = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  /* id -> GPtrArray of the nodes its flow edges go to */
-  g_autoptr(GHashTable) next =
-    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *order = g_ptr_array_sized_new (reading->len);
-  guint n_edges = fm_map_get_n_edges (map);
-
-  for (guint i = 0; i < reading->len; i++)
-    g_hash_table_insert (rank, (gpointer) fm_node_get_id (reading->pdata[i]), GUINT_TO_POINTER (i));
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      FmEdge *edge = fm_map_get_edge (map, i);
-      FmNode *to = fm_map_lookup_node (map, fm_edge_get_to (edge));
-      GPtrArray *successors;
-
-      if (!is_flow_edge (edge) || to == NULL || fm_map_lookup_node (map, fm_edge_get_from (edge)) == NULL)
-        continue;
-
-      successors = g_hash_table_lookup (next, fm_edge_get_from (edge));
-      if (successors == NULL)
-        {
-          successors = g_ptr_array_new ();
-          g_hash_table_insert (next, (gpointer) fm_edge_get_from (edge), successors);
-        }
-      g_ptr_array_add (successors, to);
-      g_hash_table_add (has_incoming, (gpointer) fm_node_get_id (to));
-    }
-
-  /* Roots: triggers first, then the starts of other flows, then the rest. */
-  for (guint pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < reading->len; i++)
-      {
-        FmNode *root = reading->pdata[i];
-        const char *id = fm_node_get_id (root);
-
-        if (g_hash_table_contains (visited, root))
-          continue;
-        if (pass == 0 && fm_node_get_kind (root) != FM_NODE_KIND_TRIGGER)
-          continue;
-        if (pass == 1 && (g_hash_table_contains (has_incoming, id) || !g_hash_table_contains (next, id)))
-          continue;
-
-        /* Depth first, successors pushed last-first so the first in reading
-         * order is visited first. */
-        g_ptr_array_add (stack, root);
-        while (stack->len > 0)
-          {
-            FmNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
-            GPtrArray *successors;
-
-            if (g_hash_table_contains (visited, node))
-              continue;
-            g_hash_table_add (visited, node);
-            g_ptr_array_add (order, node);
-
-            successors = g_hash_table_lookup (next, fm_node_get_id (node));
-            if (successors == NULL)
-              continue;
-            g_ptr_array_sort_with_data (successors, compare_rank, rank);
-            for (guint j = successors->len; j > 0; j--)
-              if (!g_hash_table_contains (visited, successors->pdata[j - 1]))
-                g_ptr_array_add (stack, successors->pdata[j - 1]);
-          }
-      }
-
-  return order;
-}
 
 /* The node @step places after @id in flow order, wrapping; the first (or
  * last) when @id is not a node. NULL when there is no other node. */
@@ -191,7 +39,7 @@ step_from (FmCanvas   *self,
   if (self->map == NULL)
     return NULL;
 
-  order = fm_canvas_keyboard_flow_order (self->map);
+  order = fm_map_flow_order (self->map);
   n = order->len;
   if (n == 0)
     return NULL;
@@ -243,23 +91,25 @@ reveal (FmCanvas *self,
     fm_canvas_state_scroll_by (self->state, dx, dy);
 }
 
-static gboolean
+/* The connect tool of a connection made with the keys; a click or
+ * Escape ends it. */
+static FmTool *
 connecting (FmCanvas *self)
 {
-  if (self->key_connect && self->drag.mode != FM_DRAG_CONNECT)
-    self->key_connect = FALSE;   /* a click or Escape ended it */
+  FmTool *tool = fm_canvas_tools_get_tool (self, &fm_connect_tool_class);
 
-  return self->key_connect;
+  return tool != NULL && fm_connect_tool_is_by_keys (tool) ? tool : NULL;
 }
 
-/* The pointer's preview draws its line from the source to the drag's
+/* The tool's preview draws its line from the source to the tool's
  * pointer: put that on the side of the target that faces the source,
  * where the arrow will end. */
 static void
-place_preview (FmCanvas *self)
+place_preview (FmCanvas *self,
+               FmTool   *tool)
 {
-  FmNode *source = fm_map_lookup_node (self->map, self->drag.id);
-  FmNode *target = fm_map_lookup_node (self->map, self->drag.target);
+  FmNode *source = fm_map_lookup_node (self->map, fm_connect_tool_get_source (tool));
+  FmNode *target = fm_map_lookup_node (self->map, fm_connect_tool_get_target (tool));
   graphene_rect_t s, t;
 
   if (source == NULL || target == NULL)
@@ -267,27 +117,27 @@ place_preview (FmCanvas *self)
 
   fm_canvas_node_to_widget (self, source, &s);
   fm_canvas_node_to_widget (self, target, &t);
-  self->drag.pointer_x = t.origin.x + t.size.width / 2;
-  self->drag.pointer_y = t.origin.y + t.size.height / 2;
+  tool->pointer_x = t.origin.x + t.size.width / 2;
+  tool->pointer_y = t.origin.y + t.size.height / 2;
   if (t.origin.x >= s.origin.x + s.size.width)
-    self->drag.pointer_x = t.origin.x;
+    tool->pointer_x = t.origin.x;
   else if (t.origin.x + t.size.width <= s.origin.x)
-    self->drag.pointer_x = t.origin.x + t.size.width;
+    tool->pointer_x = t.origin.x + t.size.width;
   else if (t.origin.y >= s.origin.y + s.size.height)
-    self->drag.pointer_y = t.origin.y;
+    tool->pointer_y = t.origin.y;
   else if (t.origin.y + t.size.height <= s.origin.y)
-    self->drag.pointer_y = t.origin.y + t.size.height;
+    tool->pointer_y = t.origin.y + t.size.height;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 set_target (FmCanvas *self,
+            FmTool   *tool,
             FmNode   *target)
 {
-  g_free (self->drag.target);
-  self->drag.target = g_strdup (fm_node_get_id (target));
+  fm_connect_tool_set_target (tool, fm_node_get_id (target));
   reveal (self, target);
-  place_preview (self);
+  place_preview (self, tool);
   fm_canvas_accessible_update (self);
 }
 
@@ -304,13 +154,15 @@ gboolean
 fm_canvas_keyboard_step (FmCanvas *self,
                          int       step)
 {
+  FmTool *tool = connecting (self);
   FmNode *node;
 
-  if (connecting (self))
+  if (tool != NULL)
     {
-      node = step_from (self, self->drag.target, step, self->drag.id);
+      node = step_from (self, fm_connect_tool_get_target (tool), step,
+                        fm_connect_tool_get_source (tool));
       if (node != NULL)
-        set_target (self, node);
+        set_target (self, tool, node);
       return TRUE;
     }
 
@@ -340,6 +192,7 @@ fm_canvas_keyboard_begin_connect (FmCanvas *self)
 {
   const char *id = fm_canvas_state_get_single (self->state);
   FmNode *target;
+  FmTool *tool;
 
   if (self->map == NULL || id == NULL || fm_map_lookup_node (self->map, id) == NULL)
     return FALSE;
@@ -350,12 +203,9 @@ fm_canvas_keyboard_begin_connect (FmCanvas *self)
 
   if (fm_canvas_is_editing (self))
     fm_canvas_commit_edit (self);
-  fm_canvas_tools_cancel (self);
-
-  self->drag.mode = FM_DRAG_CONNECT;
-  self->drag.id = g_strdup (id);
-  self->key_connect = TRUE;
-  set_target (self, target);
+  tool = fm_connect_tool_new_by_keys (self, id);
+  fm_canvas_tools_start (self, tool);
+  set_target (self, tool, target);
   fm_canvas_update_cursor (self);
   return TRUE;
 }
@@ -373,14 +223,14 @@ fm_canvas_keyboard_finish_connect (FmCanvas *self)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  FmTool *tool = connecting (self);
   FmEdge *edge;
 
-  if (!connecting (self))
+  if (tool == NULL)
     return NULL;
 
-  from = g_strdup (self->drag.id);
-  to = g_strdup (self->drag.target);
-  self->key_connect = FALSE;
+  from = g_strdup (fm_connect_tool_get_source (tool));
+  to = g_strdup (fm_connect_tool_get_target (tool));
   fm_canvas_tools_cancel (self);
 
   edge = fm_canvas_connect (self, from, to);
@@ -393,7 +243,6 @@ fm_canvas_keyboard_finish_connect (FmCanvas *self)
 static void
 cancel_connect (FmCanvas *self)
 {
-  self->key_connect = FALSE;
   fm_canvas_tools_cancel (self);
   fm_canvas_accessible_update (self);
 }
@@ -408,7 +257,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 {
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
 
-  if (!connecting (self))
+  if (connecting (self) == NULL)
     return FALSE;
 
   switch (keyval)
@@ -509,7 +358,7 @@ fm_canvas_keyboard_add_node (FmCanvas   *self,
 
   if (fm_canvas_is_editing (self))
     fm_canvas_commit_edit (self);
-  if (connecting (self))
+  if (connecting (self) != NULL)
     cancel_connect (self);
 
   selected_id = fm_canvas_state_get_single (self->state);
@@ -554,12 +403,19 @@ fm_canvas_keyboard_add_node (FmCanvas   *self,
 }
 
 static void
-action_select_step (GtkWidget  *widget,
+action_select_next (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  fm_canvas_keyboard_step (FM_CANVAS (widget),
-                           g_str_equal (action_name, "canvas.select-next") ? 1 : -1);
+  fm_canvas_keyboard_step (FM_CANVAS (widget), 1);
+}
+
+static void
+action_select_previous (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  fm_canvas_keyboard_step (FM_CANVAS (widget), -1);
 }
 
 /* Tab leaves an empty canvas as it leaves any other widget. */
@@ -609,8 +465,10 @@ action_add_node (GtkWidget  *widget,
 static void
 on_view_changed (FmCanvas *self)
 {
-  if (connecting (self))
-    place_preview (self);
+  FmTool *tool = connecting (self);
+
+  if (tool != NULL)
+    place_preview (self, tool);
 }
 
 /**
@@ -621,14 +479,14 @@ on_view_changed (FmCanvas *self)
 gboolean
 fm_canvas_keyboard_is_connecting (FmCanvas *self)
 {
-  return connecting (self);
+  return connecting (self) != NULL;
 }
 
 void
 fm_canvas_keyboard_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "canvas.select-next", NULL, action_select_step);
-  gtk_widget_class_install_action (widget_class, "canvas.select-previous", NULL, action_select_step);
+  gtk_widget_class_install_action (widget_class, "canvas.select-next", NULL, action_select_next);
+  gtk_widget_class_install_action (widget_class, "canvas.select-previous", NULL, action_select_previous);
   gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, action_connect);
   gtk_widget_class_install_action (widget_class, "canvas.add-step", NULL, action_add_step);
   gtk_widget_class_install_action (widget_class, "canvas.add-node", "s", action_add_node);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-layers.c: what does not move during a drag, drawn once
  *
  * A drag of a few nodes changes only them, their edges and a few edges
@@ -81,10 +82,11 @@ moving_set (FmCanvas     *self,
             FmEdgeRoutes *routes)
 {
   GHashTable *moving = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *ids = fm_canvas_tools_get_moved_ids (self);
 
-  for (guint k = 0; self->drag.ids != NULL && self->drag.ids[k] != NULL; k++)
+  for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
     {
-      FmNode *node = fm_map_lookup_node (self->map, self->drag.ids[k]);
+      FmNode *node = fm_map_lookup_node (self->map, ids[k]);
 
       if (node != NULL)
         g_hash_table_add (moving, (gpointer) fm_node_get_id (node));
@@ -208,7 +210,7 @@ fm_canvas_layers_draw (FmCanvas         *self,
   FmRect near;
 
   /* The comparison's marks follow the moves: no still layer for them. */
-  if (self->drag.mode != FM_DRAG_MOVE || routes == NULL || options->comparison != NULL ||
+  if (fm_canvas_tools_get_moved_ids (self) == NULL || routes == NULL || options->comparison != NULL ||
       width <= 0 || height <= 0)
     {
       g_clear_pointer (&self->layers, fm_canvas_layers_free);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-metrics.c: the canvas's figures, and showing one item of the map
  *
  * The canvas draws its timeline and constraint highlights from an
@@ -23,14 +24,16 @@ fm_canvas_metrics_init (FmCanvas *self)
 {
   g_autoptr(FmMetricsCache) cache = fm_metrics_cache_new ();
 
+  self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
+  g_signal_group_connect_object (self->cache_signals, "changed", G_CALLBACK (on_metrics_changed),
+                                 self, G_CONNECT_SWAPPED);
   fm_canvas_set_metrics_cache (self, cache);
 }
 
 void
 fm_canvas_metrics_dispose (FmCanvas *self)
 {
-  if (self->metrics_cache != NULL)
-    g_signal_handlers_disconnect_by_data (self->metrics_cache, self);
+  g_clear_object (&self->cache_signals);
   g_clear_object (&self->metrics_cache);
 }
 
@@ -87,10 +90,8 @@ fm_canvas_set_metrics_cache (FmCanvas       *self,
   if (self->metrics_cache == cache)
     return;
 
-  if (self->metrics_cache != NULL)
-    g_signal_handlers_disconnect_by_data (self->metrics_cache, self);
   g_set_object (&self->metrics_cache, cache);
-  g_signal_connect_object (cache, "changed", G_CALLBACK (on_metrics_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->cache_signals, cache);
   fm_metrics_cache_set_map (cache, self->document, self->map);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

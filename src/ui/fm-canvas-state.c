@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-state.c: what a canvas shows and how: selection, zoom, scroll, hover, tool
  *
  * None of this is saved with the document: two windows on one document

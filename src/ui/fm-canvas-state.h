@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-state.h: what a canvas shows and how: selection, zoom, scroll, hover, tool */
 #pragma once
 

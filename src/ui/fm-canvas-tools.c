@@ -1,104 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas-tools.c: what the pointer does on the canvas
  *
  * One press-drag-release gesture does one thing, chosen at the press by
  * what is under the pointer: move the selection, resize a node, connect two
- * nodes, select with a rubber band, or pan. Changes go to the document as
- * they happen, inside one undo group, so the renderer shows the real map
- * and one drag is one undo step; Escape rolls the group back.
+ * nodes, select with a rubber band, or pan. Each is a tool
+ * (fm-canvas-tool.h); this file picks it at the press, feeds it the motion
+ * and the release, and cancels it on Escape, which reverts what it did to
+ * the document without leaving anything to redo.
  */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-canvas-tools"
 
 #include <math.h>
-#include <glib/gi18n.h>
 
-#include "fm-canvas-private.h"
+#include "fm-canvas-tool.h"
 
-#define DRAG_THRESHOLD 3.0
-#define MIN_NODE_SIZE 20.0
 #define HOVER_REACH 30.0    /* widget pixels right of a node where it stays hovered */
 
+/* Ends the tool in progress, if any, as Escape does, and forgets it. */
 static void
-drag_clear (FmDrag *drag)
+drop_tool (FmCanvas *self)
 {
-  g_clear_pointer (&drag->id, g_free);
-  g_clear_pointer (&drag->ids, g_strfreev);
-  g_clear_pointer (&drag->target, g_free);
-  g_clear_pointer (&drag->initial_selection, g_hash_table_unref);
-  drag->mode = FM_DRAG_NONE;
-  drag->toggle_on_release = FALSE;
-  drag->group_open = FALSE;
-  drag->applied_dx = drag->applied_dy = 0;
-}
+  g_autoptr(FmTool) tool = g_steal_pointer (&self->tool);
 
-static void
-open_group (FmCanvas   *self,
-            const char *label)
-{
-  if (self->drag.group_open)
+  if (tool == NULL)
     return;
 
-  self->drag.depth_before = fm_undo_stack_get_depth (fm_document_get_undo_stack (self->document));
-  fm_document_begin_group (self->document, label);
-  self->drag.group_open = TRUE;
-
-  /* Moving and resizing change no figure: computing them on every motion
-   * would cost more than the frame on a big map. Once at the end. */
-  if (self->held_metrics == NULL && self->metrics_cache != NULL)
-    {
-      self->held_metrics = g_object_ref (self->metrics_cache);
-      fm_metrics_cache_hold (self->held_metrics);
-    }
+  if (tool->klass->cancel != NULL)
+    tool->klass->cancel (tool, self);
+  fm_tool_cancel_group (tool, self);
 }
 
-static void
-release_metrics (FmCanvas *self)
-{
-  g_autoptr(FmMetricsCache) cache = g_steal_pointer (&self->held_metrics);
-
-  if (cache != NULL)
-    fm_metrics_cache_release (cache);
-}
-
-static void
-close_group (FmCanvas *self,
-             gboolean  roll_back)
-{
-  FmUndoStack *stack;
-
-  if (!self->drag.group_open)
-    return;
-
-  self->drag.group_open = FALSE;
-  fm_document_end_group (self->document);
-  stack = fm_document_get_undo_stack (self->document);
-  if (roll_back && fm_undo_stack_get_depth (stack) > self->drag.depth_before)
-    fm_undo_stack_undo (stack);
-  release_metrics (self);
-}
-
-/* Escape during a drag: undo what the drag did and forget it. */
+/* Escape during a drag: revert what the drag did and forget it. */
 void
 fm_canvas_tools_cancel (FmCanvas *self)
 {
-  if (self->drag.mode == FM_DRAG_NONE)
+  if (self->tool == NULL)
     return;
 
-  if (self->drag.mode == FM_DRAG_RUBBER_BAND && self->drag.initial_selection != NULL)
-    {
-      g_autofree const char **ids =
-        (const char **) g_hash_table_get_keys_as_array (self->drag.initial_selection, NULL);
-
-      fm_canvas_state_set_selection (self->state, ids);
-    }
-  close_group (self, TRUE);
-  drag_clear (&self->drag);
+  drop_tool (self);
   g_clear_pointer (&self->layers, fm_canvas_layers_free);
   if (self->primary_drag != NULL)
     gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->primary_drag));
   fm_canvas_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+fm_canvas_tools_dispose (FmCanvas *self)
+{
+  fm_canvas_tools_cancel (self);
+  g_clear_pointer (&self->pan_tool, fm_tool_free);
+  g_clear_pointer (&self->drop_tool, fm_tool_free);
 }
 
 /**
@@ -114,10 +68,77 @@ fm_canvas_cancel_gesture (FmCanvas *self)
   fm_canvas_tools_cancel (self);
 }
 
-static gboolean
-extends_selection (GdkModifierType state)
+/**
+ * fm_canvas_tools_get_tool:
+ * @klass: (nullable): the kind of tool wanted, or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the tool in progress, when of @klass
+ */
+FmTool *
+fm_canvas_tools_get_tool (FmCanvas          *self,
+                          const FmToolClass *klass)
 {
-  return (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
+  if (self->tool == NULL || (klass != NULL && self->tool->klass != klass))
+    return NULL;
+
+  return self->tool;
+}
+
+/* Makes @tool (transfer full), begun already, the gesture in progress,
+ * cancelling the one before. */
+void
+fm_canvas_tools_start (FmCanvas *self,
+                       FmTool   *tool)
+{
+  fm_canvas_tools_cancel (self);
+  self->tool = tool;
+  fm_canvas_update_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * fm_canvas_tools_get_moved_ids:
+ *
+ * Returns: (transfer none) (nullable): the nodes a drag is moving
+ */
+const char * const *
+fm_canvas_tools_get_moved_ids (FmCanvas *self)
+{
+  FmTool *tool = fm_canvas_tools_get_tool (self, &fm_move_tool_class);
+
+  return tool != NULL ? fm_move_tool_get_moved_ids (tool) : NULL;
+}
+
+/* Whether a drag is moving or resizing nodes. */
+gboolean
+fm_canvas_tools_is_reshaping (FmCanvas *self)
+{
+  return fm_canvas_tools_get_moved_ids (self) != NULL ||
+         fm_canvas_tools_get_tool (self, &fm_resize_tool_class) != NULL;
+}
+
+/* Returns: (nullable): the node a connection being made starts from */
+const char *
+fm_canvas_tools_get_connect_source (FmCanvas *self)
+{
+  FmTool *tool = fm_canvas_tools_get_tool (self, &fm_connect_tool_class);
+
+  return tool != NULL ? fm_connect_tool_get_source (tool) : NULL;
+}
+
+static const FmToolClass *
+tool_for_hit (const FmCanvasHit *hit)
+{
+  switch (hit->type)
+    {
+    case FM_CANVAS_HIT_HANDLE: return &fm_resize_tool_class;
+    case FM_CANVAS_HIT_PORT: return &fm_connect_tool_class;
+    case FM_CANVAS_HIT_NODE: return &fm_move_tool_class;
+    case FM_CANVAS_HIT_EDGE: return NULL;   /* a click selects it; nothing to drag */
+    case FM_CANVAS_HIT_NONE:
+    default:
+      return &fm_band_tool_class;
+    }
 }
 
 static void
@@ -127,29 +148,24 @@ on_drag_begin (GtkGestureDrag *gesture,
                FmCanvas       *self)
 {
   GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  FmDrag *drag = &self->drag;
-  FmCanvasHit hit;
+  const FmToolClass *klass;
+  FmCanvasHit hit = { FM_CANVAS_HIT_NONE, NULL, 0 };
 
   if (fm_canvas_is_editing (self))
     fm_canvas_commit_edit (self);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  drag_clear (drag);
-  drag->start_x = drag->pointer_x = x;
-  drag->start_y = drag->pointer_y = y;
+  /* A connection made with the keys gives way to the pointer. */
+  drop_tool (self);
 
   if (self->map == NULL)
     return;
 
   if (self->space_down)
     {
-      drag->mode = FM_DRAG_PAN;
-      fm_canvas_state_get_origin (self->state, &drag->pan_origin_x, &drag->pan_origin_y);
-      fm_canvas_update_cursor (self);
-      return;
+      klass = &fm_pan_tool_class;
     }
-
-  if (fm_canvas_state_get_tool (self->state) == FM_CANVAS_TOOL_PLACE)
+  else if (fm_canvas_state_get_tool (self->state) == FM_CANVAS_TOOL_PLACE)
     {
       FmNodeKind kind = fm_canvas_state_get_place_kind (self->state);
 
@@ -158,139 +174,27 @@ on_drag_begin (GtkGestureDrag *gesture,
       fm_canvas_update_cursor (self);
       return;
     }
-
-  fm_canvas_hit_test (self, x, y, &hit);
-  switch (hit.type)
+  else
     {
-    case FM_CANVAS_HIT_HANDLE:
-      drag->mode = FM_DRAG_RESIZE;
-      drag->id = g_strdup (hit.id);
-      drag->handle = hit.handle;
-      fm_node_get_bounds (fm_map_lookup_node (self->map, hit.id), &drag->origin);
-      break;
+      fm_canvas_hit_test (self, x, y, &hit);
+      klass = tool_for_hit (&hit);
+    }
 
-    case FM_CANVAS_HIT_PORT:
-      drag->mode = FM_DRAG_CONNECT;
-      drag->id = g_strdup (hit.id);
-      break;
-
-    case FM_CANVAS_HIT_NODE:
-      if (extends_selection (modifiers) && fm_canvas_state_is_selected (self->state, hit.id))
-        drag->toggle_on_release = TRUE;
-      else if (!fm_canvas_state_is_selected (self->state, hit.id))
-        fm_canvas_state_select (self->state, hit.id, extends_selection (modifiers));
-      drag->mode = FM_DRAG_PENDING_MOVE;
-      drag->id = g_strdup (hit.id);
-      fm_node_get_bounds (fm_map_lookup_node (self->map, hit.id), &drag->origin);
-      break;
-
-    case FM_CANVAS_HIT_EDGE:
-      if (extends_selection (modifiers))
+  if (klass != NULL)
+    {
+      self->tool = fm_tool_new (klass, x, y);
+      klass->begin (self->tool, self, &hit, modifiers);
+    }
+  else if (hit.type == FM_CANVAS_HIT_EDGE)
+    {
+      if ((modifiers & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
         fm_canvas_state_toggle (self->state, hit.id);
       else
         fm_canvas_state_select (self->state, hit.id, FALSE);
-      break;
-
-    case FM_CANVAS_HIT_NONE:
-    default:
-      drag->mode = FM_DRAG_RUBBER_BAND;
-      if (extends_selection (modifiers))
-        drag->initial_selection = g_hash_table_ref (fm_canvas_state_get_selection (self->state));
-      else
-        fm_canvas_state_clear_selection (self->state);
-      /* A copy: the state's table changes as the band grows. */
-      if (drag->initial_selection != NULL)
-        {
-          GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          GHashTableIter iter;
-          gpointer key;
-
-          g_hash_table_iter_init (&iter, drag->initial_selection);
-          while (g_hash_table_iter_next (&iter, &key, NULL))
-            g_hash_table_add (copy, g_strdup (key));
-          g_hash_table_unref (drag->initial_selection);
-          drag->initial_selection = copy;
-        }
-      break;
     }
 
   fm_canvas_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-update_move (FmCanvas *self)
-{
-  FmDrag *drag = &self->drag;
-  double zoom = fm_canvas_state_get_zoom (self->state);
-  double dx = (drag->pointer_x - drag->start_x) / zoom;
-  double dy = (drag->pointer_y - drag->start_y) / zoom;
-  double target_dx, target_dy;
-
-  /* Snap the pressed node; the others keep their place relative to it. */
-  target_dx = fm_canvas_state_snap (self->state, drag->origin.x + dx) - drag->origin.x;
-  target_dy = fm_canvas_state_snap (self->state, drag->origin.y + dy) - drag->origin.y;
-  if (target_dx == drag->applied_dx && target_dy == drag->applied_dy)
-    return;
-
-  /* What the canvas keeps of the still layers stays good through this. */
-  self->drag_moving = TRUE;
-  fm_document_move_nodes (self->document, self->map, (const char * const *) drag->ids,
-                          target_dx - drag->applied_dx, target_dy - drag->applied_dy);
-  self->drag_moving = FALSE;
-  drag->applied_dx = target_dx;
-  drag->applied_dy = target_dy;
-}
-
-static void
-update_resize (FmCanvas *self)
-{
-  FmDrag *drag = &self->drag;
-  double zoom = fm_canvas_state_get_zoom (self->state);
-  double x1 = drag->origin.x, y1 = drag->origin.y;
-  double x2 = x1 + drag->origin.width, y2 = y1 + drag->origin.height;
-  double dx = (drag->pointer_x - drag->start_x) / zoom;
-  double dy = (drag->pointer_y - drag->start_y) / zoom;
-  FmHandle h = drag->handle;
-  FmRect bounds;
-
-  if (h == FM_HANDLE_NORTH_WEST || h == FM_HANDLE_WEST || h == FM_HANDLE_SOUTH_WEST)
-    x1 = MIN (fm_canvas_state_snap (self->state, x1 + dx), x2 - MIN_NODE_SIZE);
-  else if (h == FM_HANDLE_NORTH_EAST || h == FM_HANDLE_EAST || h == FM_HANDLE_SOUTH_EAST)
-    x2 = MAX (fm_canvas_state_snap (self->state, x2 + dx), x1 + MIN_NODE_SIZE);
-  if (h == FM_HANDLE_NORTH_WEST || h == FM_HANDLE_NORTH || h == FM_HANDLE_NORTH_EAST)
-    y1 = MIN (fm_canvas_state_snap (self->state, y1 + dy), y2 - MIN_NODE_SIZE);
-  else if (h == FM_HANDLE_SOUTH_WEST || h == FM_HANDLE_SOUTH || h == FM_HANDLE_SOUTH_EAST)
-    y2 = MAX (fm_canvas_state_snap (self->state, y2 + dy), y1 + MIN_NODE_SIZE);
-
-  bounds = (FmRect) { x1, y1, x2 - x1, y2 - y1 };
-  open_group (self, _("Resize"));
-  fm_document_set_node_bounds (self->document, self->map, drag->id, &bounds);
-}
-
-static const char *
-node_at (FmCanvas *self,
-         double    x,
-         double    y)
-{
-  double mx, my;
-  FmNode *node;
-
-  fm_canvas_state_to_map (self->state, x, y, &mx, &my);
-  node = fm_canvas_node_at (self, mx, my);
-
-  return node != NULL ? fm_node_get_id (node) : NULL;
-}
-
-static void
-band_rect (FmCanvas *self,
-           FmRect   *rect)
-{
-  double x1, y1, x2, y2;
-
-  fm_canvas_state_to_map (self->state, self->drag.start_x, self->drag.start_y, &x1, &y1);
-  fm_canvas_state_to_map (self->state, self->drag.pointer_x, self->drag.pointer_y, &x2, &y2);
-  *rect = (FmRect) { MIN (x1, x2), MIN (y1, y2), fabs (x2 - x1), fabs (y2 - y1) };
 }
 
 static void
@@ -299,66 +203,24 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          offset_y,
                 FmCanvas       *self)
 {
-  FmDrag *drag = &self->drag;
-  double zoom = fm_canvas_state_get_zoom (self->state);
+  FmTool *tool = self->tool;
+  double start_x, start_y;
 
-  drag->pointer_x = drag->start_x + offset_x;
-  drag->pointer_y = drag->start_y + offset_y;
-  self->pointer_x = drag->pointer_x;
-  self->pointer_y = drag->pointer_y;
-
-  switch (drag->mode)
+  if (tool == NULL)
     {
-    case FM_DRAG_PAN:
-      fm_canvas_state_set_view (self->state, zoom,
-                                drag->pan_origin_x - offset_x / zoom,
-                                drag->pan_origin_y - offset_y / zoom);
-      break;
-
-    case FM_DRAG_PENDING_MOVE:
-      if (hypot (offset_x, offset_y) < DRAG_THRESHOLD)
-        break;
-      drag->ids = fm_canvas_state_dup_selection (self->state, self->map, TRUE);
-      drag->mode = FM_DRAG_MOVE;
-      drag->toggle_on_release = FALSE;
-      open_group (self, _("Move"));
-      fm_canvas_update_cursor (self);
-      G_GNUC_FALLTHROUGH;
-
-    case FM_DRAG_MOVE:
-      update_move (self);
-      break;
-
-    case FM_DRAG_RESIZE:
-      update_resize (self);
-      break;
-
-    case FM_DRAG_CONNECT:
-      {
-        const char *target = node_at (self, drag->pointer_x, drag->pointer_y);
-
-        if (g_strcmp0 (target, drag->id) == 0)
-          target = NULL;
-        g_free (drag->target);
-        drag->target = g_strdup (target);
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-      }
-      break;
-
-    case FM_DRAG_RUBBER_BAND:
-      {
-        FmRect rect;
-
-        band_rect (self, &rect);
-        fm_canvas_select_rect_keeping (self, &rect, drag->initial_selection);
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-      }
-      break;
-
-    case FM_DRAG_NONE:
-    default:
-      break;
+      if (gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y))
+        {
+          self->pointer_x = start_x + offset_x;
+          self->pointer_y = start_y + offset_y;
+        }
+      return;
     }
+
+  tool->pointer_x = tool->start_x + offset_x;
+  tool->pointer_y = tool->start_y + offset_y;
+  self->pointer_x = tool->pointer_x;
+  self->pointer_y = tool->pointer_y;
+  tool->klass->update (tool, self);
 }
 
 static void
@@ -367,51 +229,33 @@ on_drag_end (GtkGestureDrag *gesture,
              double          offset_y,
              FmCanvas       *self)
 {
-  FmDrag *drag = &self->drag;
   GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
-  switch (drag->mode)
+  /* The tool stays current while it ends, as it was while it ran. */
+  if (self->tool != NULL)
     {
-    case FM_DRAG_PENDING_MOVE:
-      /* A click (no drag) on a node of a larger selection selects just it. */
-      if (drag->toggle_on_release)
-        fm_canvas_state_toggle (self->state, drag->id);
-      else if (!extends_selection (modifiers))
-        fm_canvas_state_select (self->state, drag->id, FALSE);
-      break;
+      g_autoptr(FmTool) tool = NULL;
 
-    case FM_DRAG_MOVE:
-    case FM_DRAG_RESIZE:
-      close_group (self, FALSE);
-      g_clear_pointer (&self->layers, fm_canvas_layers_free);
-      break;
-
-    case FM_DRAG_CONNECT:
-      if (drag->target != NULL)
-        fm_canvas_connect (self, drag->id, drag->target);
-      break;
-
-    case FM_DRAG_RUBBER_BAND:
-    case FM_DRAG_PAN:
-    case FM_DRAG_NONE:
-    default:
-      break;
+      self->tool->klass->end (self->tool, self, modifiers);
+      tool = g_steal_pointer (&self->tool);
     }
 
-  drag_clear (drag);
   fm_canvas_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The middle button pans whatever else is going on. */
 static void
 on_pan_begin (GtkGestureDrag *gesture,
               double          x,
               double          y,
               FmCanvas       *self)
 {
-  fm_canvas_state_get_origin (self->state, &self->drag.pan_origin_x, &self->drag.pan_origin_y);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-  self->cursor_name = "grabbing";
+  g_clear_pointer (&self->pan_tool, fm_tool_free);
+  self->pan_tool = fm_tool_new (&fm_pan_tool_class, x, y);
+  fm_pan_tool_class.begin (self->pan_tool, self, NULL, 0);
+  self->cursor_name = fm_pan_tool_class.cursor (self->pan_tool, self);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->cursor_name);
 }
 
 static void
@@ -420,11 +264,14 @@ on_pan_update (GtkGestureDrag *gesture,
                double          offset_y,
                FmCanvas       *self)
 {
-  double zoom = fm_canvas_state_get_zoom (self->state);
+  FmTool *tool = self->pan_tool;
 
-  fm_canvas_state_set_view (self->state, zoom,
-                            self->drag.pan_origin_x - offset_x / zoom,
-                            self->drag.pan_origin_y - offset_y / zoom);
+  if (tool == NULL)
+    return;
+
+  tool->pointer_x = tool->start_x + offset_x;
+  tool->pointer_y = tool->start_y + offset_y;
+  tool->klass->update (tool, self);
 }
 
 static void
@@ -433,6 +280,7 @@ on_pan_end (GtkGestureDrag *gesture,
             double          offset_y,
             FmCanvas       *self)
 {
+  g_clear_pointer (&self->pan_tool, fm_tool_free);
   fm_canvas_update_cursor (self);
 }
 
@@ -497,7 +345,7 @@ on_motion (GtkEventControllerMotion *controller,
   self->have_pointer = TRUE;
   self->pointer_x = x;
   self->pointer_y = y;
-  if (self->drag.mode == FM_DRAG_NONE)
+  if (self->tool == NULL)
     update_hover (self);
 }
 
@@ -506,7 +354,7 @@ on_leave (GtkEventControllerMotion *controller,
           FmCanvas                 *self)
 {
   self->have_pointer = FALSE;
-  if (self->drag.mode == FM_DRAG_NONE)
+  if (self->tool == NULL)
     fm_canvas_state_set_hover (self->state, NULL);
 }
 
@@ -569,7 +417,7 @@ on_scroll (GtkEventControllerScroll *controller,
       dy = 0;
     }
   fm_canvas_state_scroll_by (self->state, dx, dy);
-  if (self->drag.mode == FM_DRAG_NONE && self->have_pointer)
+  if (self->tool == NULL && self->have_pointer)
     update_hover (self);
 
   return TRUE;
@@ -643,25 +491,6 @@ fm_canvas_tools_init (FmCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
-static const char *
-handle_cursor (guint handle)
-{
-  switch (handle)
-    {
-    case FM_HANDLE_NORTH_WEST:
-    case FM_HANDLE_SOUTH_EAST:
-      return "nwse-resize";
-    case FM_HANDLE_NORTH_EAST:
-    case FM_HANDLE_SOUTH_WEST:
-      return "nesw-resize";
-    case FM_HANDLE_NORTH:
-    case FM_HANDLE_SOUTH:
-      return "ns-resize";
-    default:
-      return "ew-resize";
-    }
-}
-
 /* The cursor says what pressing here and dragging would do. */
 const char *
 fm_canvas_tools_cursor (FmCanvas *self,
@@ -670,18 +499,8 @@ fm_canvas_tools_cursor (FmCanvas *self,
 {
   FmCanvasHit hit;
 
-  switch (self->drag.mode)
-    {
-    case FM_DRAG_PAN: return "grabbing";
-    case FM_DRAG_MOVE: return "move";
-    case FM_DRAG_RESIZE: return handle_cursor (self->drag.handle);
-    case FM_DRAG_CONNECT: return "crosshair";
-    case FM_DRAG_RUBBER_BAND: return "default";
-    case FM_DRAG_PENDING_MOVE: return "move";
-    case FM_DRAG_NONE:
-    default:
-      break;
-    }
+  if (self->tool != NULL)
+    return self->tool->klass->cursor (self->tool, self);
 
   if (self->space_down)
     return "grab";
@@ -691,7 +510,7 @@ fm_canvas_tools_cursor (FmCanvas *self,
   fm_canvas_hit_test (self, x, y, &hit);
   switch (hit.type)
     {
-    case FM_CANVAS_HIT_HANDLE: return handle_cursor (hit.handle);
+    case FM_CANVAS_HIT_HANDLE: return fm_canvas_handle_cursor (hit.handle);
     case FM_CANVAS_HIT_PORT: return "crosshair";
     case FM_CANVAS_HIT_NODE: return "move";
     case FM_CANVAS_HIT_EDGE: return "pointer";
@@ -701,52 +520,15 @@ fm_canvas_tools_cursor (FmCanvas *self,
     }
 }
 
-/* What a drag in progress shows over the map: the band, the edge to be. */
+/* What the gestures in progress show over the map: the band, the edge to
+ * be, the ghost of a palette item. */
 void
 fm_canvas_tools_draw (FmCanvas *self,
                       cairo_t  *cr)
 {
-  const FmColor *accent = &self->palette.accent;
-  FmDrag *drag = &self->drag;
+  FmTool *tools[] = { self->tool, self->drop_tool };
 
-  if (drag->mode == FM_DRAG_RUBBER_BAND)
-    {
-      double x = MIN (drag->start_x, drag->pointer_x), y = MIN (drag->start_y, drag->pointer_y);
-
-      cairo_rectangle (cr, round (x) + 0.5, round (y) + 0.5,
-                       round (fabs (drag->pointer_x - drag->start_x)),
-                       round (fabs (drag->pointer_y - drag->start_y)));
-      cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.15);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.8);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
-  else if (drag->mode == FM_DRAG_CONNECT)
-    {
-      FmNode *source = fm_map_lookup_node (self->map, drag->id);
-      FmNode *target = fm_map_lookup_node (self->map, drag->target);
-      graphene_rect_t r;
-      double dashes[] = { 6, 4 };
-
-      if (source == NULL)
-        return;
-
-      fm_canvas_node_to_widget (self, source, &r);
-      cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_move_to (cr, r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2);
-      cairo_line_to (cr, drag->pointer_x, drag->pointer_y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      if (target != NULL)
-        {
-          fm_canvas_node_to_widget (self, target, &r);
-          cairo_rectangle (cr, r.origin.x - 3, r.origin.y - 3, r.size.width + 6, r.size.height + 6);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-        }
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    if (tools[i] != NULL && tools[i]->klass->draw != NULL)
+      tools[i]->klass->draw (tools[i], self, cr);
 }

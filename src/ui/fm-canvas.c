@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas.c: the one widget that draws a map and edits it with the pointer
  *
  * Everything is drawn by the shared renderer, in vector form, every frame,
@@ -9,7 +10,6 @@
 #define G_LOG_DOMAIN "fm-canvas"
 
 #include <math.h>
-#include <glib/gi18n.h>
 
 #include "fm-canvas-private.h"
 #include "fm-style-palette.h"
@@ -27,10 +27,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define PORT_RADIUS 5.0
-#define EDGE_SLOP 5.0
-/* How far from a node's box its handles reach, in pixels: the selection
- * gap, the connection handle's offset and its hit radius, and some. */
-#define HANDLE_REACH 40.0
 
 static void
 fm_canvas_dispose (GObject *object)
@@ -38,8 +34,9 @@ fm_canvas_dispose (GObject *object)
   FmCanvas *self = FM_CANVAS (object);
 
   fm_canvas_edit_cancel (self);
-  fm_canvas_tools_cancel (self);
+  fm_canvas_tools_dispose (self);
   fm_canvas_set_map (self, NULL, NULL);
+  g_clear_object (&self->document_signals);
   fm_canvas_diff_clear (self);
   fm_canvas_metrics_dispose (self);
   g_clear_pointer (&self->layers, fm_canvas_layers_free);
@@ -149,147 +146,6 @@ fm_canvas_node_to_widget (FmCanvas        *self,
   graphene_rect_init (rect, x, y, b.width * zoom, b.height * zoom);
 }
 
-/* Hovered nodes offer their connection handle too, so that connecting
- * does not need a click to select first. */
-static gboolean
-shows_port (FmCanvas   *self,
-            const char *id)
-{
-  return g_strcmp0 (id, fm_canvas_state_get_hover (self->state)) == 0 ||
-         (self->drag.mode == FM_DRAG_CONNECT && g_strcmp0 (id, self->drag.id) == 0);
-}
-
-/**
- * fm_canvas_get_routes:
- *
- * Edge routes depend on every node's place: made when first needed, then
- * kept for drawing and hit testing, and brought up to date when next
- * needed after a change (a drag reroutes only what the moved nodes
- * touch). Their indices find what is under the pointer and on screen.
- *
- * Returns: (transfer none) (nullable): the routes of the map shown
- */
-FmEdgeRoutes *
-fm_canvas_get_routes (FmCanvas *self)
-{
-  if (self->map == NULL)
-    return NULL;
-
-  if (self->routes == NULL)
-    self->routes = fm_edge_routes_new (self->map);
-  else if (self->routes_stale)
-    fm_edge_routes_update (self->routes, self->map);
-  self->routes_stale = FALSE;
-
-  return self->routes;
-}
-
-/**
- * fm_canvas_node_at:
- *
- * Returns: (transfer none) (nullable): the topmost node at (@map_x, @map_y)
- */
-FmNode *
-fm_canvas_node_at (FmCanvas *self,
-                   double    map_x,
-                   double    map_y)
-{
-  FmEdgeRoutes *routes = fm_canvas_get_routes (self);
-  GArray *found;
-
-  if (routes == NULL)
-    return NULL;
-
-  found = fm_edge_routes_find_nodes (routes, &(FmRect) { map_x, map_y, 0, 0 });
-  for (guint k = found->len; k > 0; k--)
-    {
-      FmNode *node = fm_map_get_node (self->map, g_array_index (found, guint, k - 1));
-
-      if (fm_node_contains (node, map_x, map_y))
-        return node;
-    }
-
-  return NULL;
-}
-
-/**
- * fm_canvas_hit_test:
- * @hit: (out caller-allocates): what is under the point
- *
- * Finds what a press at (@widget_x, @widget_y) would act on: a handle of
- * a selected node first, then a connection handle, then the topmost node,
- * then an edge.
- */
-void
-fm_canvas_hit_test (FmCanvas    *self,
-                    double       widget_x,
-                    double       widget_y,
-                    FmCanvasHit *hit)
-{
-  double mx, my, zoom, reach;
-  FmEdgeRoutes *routes;
-  g_autoptr(GArray) near = NULL;
-  FmNode *topmost;
-
-  g_return_if_fail (FM_IS_CANVAS (self));
-  g_return_if_fail (hit != NULL);
-
-
-  *hit = (FmCanvasHit) { FM_CANVAS_HIT_NONE, NULL, 0 };
-  if (self->map == NULL)
-    return;
-
-  zoom = fm_canvas_state_get_zoom (self->state);
-  fm_canvas_state_to_map (self->state, widget_x, widget_y, &mx, &my);
-  routes = fm_canvas_get_routes (self);
-
-  /* Handles sit outside the nodes' outlines, a few pixels at most beyond
-   * the connection handle: they come first. */
-  reach = HANDLE_REACH / zoom;
-  {
-    GArray *found = fm_edge_routes_find_nodes (routes, &(FmRect) { mx - reach, my - reach, 2 * reach, 2 * reach });
-
-    near = g_array_sized_new (FALSE, FALSE, sizeof (guint), found->len);
-    g_array_append_vals (near, found->data, found->len);
-  }
-  for (guint k = near->len; k > 0; k--)
-    {
-      FmNode *node = fm_map_get_node (self->map, g_array_index (near, guint, k - 1));
-      const char *id = fm_node_get_id (node);
-      gboolean selected = fm_canvas_state_is_selected (self->state, id);
-      FmHandle handle;
-
-      if (!selected && !shows_port (self, id))
-        continue;
-
-      handle = fm_renderer_handle_at (node, zoom, mx, my);
-      if (handle == FM_HANDLE_CONNECT)
-        {
-          *hit = (FmCanvasHit) { FM_CANVAS_HIT_PORT, id, handle };
-          return;
-        }
-      if (handle != FM_HANDLE_NONE && selected)
-        {
-          *hit = (FmCanvasHit) { FM_CANVAS_HIT_HANDLE, id, handle };
-          return;
-        }
-    }
-
-  topmost = fm_canvas_node_at (self, mx, my);
-  if (topmost != NULL)
-    {
-      *hit = (FmCanvasHit) { FM_CANVAS_HIT_NODE, fm_node_get_id (topmost), 0 };
-      return;
-    }
-
-  {
-    FmEdge *edge = fm_edge_routes_hit (routes, mx, my, EDGE_SLOP / zoom);
-
-    if (edge != NULL)
-      *hit = (FmCanvasHit) { FM_CANVAS_HIT_EDGE, fm_edge_get_id (edge), 0 };
-  }
-}
-
 static void
 set_source (cairo_t       *cr,
             const FmColor *color,
@@ -332,7 +188,7 @@ draw_hover_port (FmCanvas *self,
   double x, y;
 
   if (node == NULL || fm_canvas_state_is_selected (self->state, hover) ||
-      self->drag.mode == FM_DRAG_MOVE || self->drag.mode == FM_DRAG_RESIZE)
+      fm_canvas_tools_is_reshaping (self))
     return;
 
   fm_renderer_get_handle (node, FM_HANDLE_CONNECT, zoom, &c);
@@ -400,7 +256,6 @@ fm_canvas_snapshot (GtkWidget   *widget,
 
       draw_hover_port (self, cr);
       fm_canvas_tools_draw (self, cr);
-      fm_canvas_dnd_draw (self, cr);
     }
 
   cairo_destroy (cr);
@@ -484,93 +339,6 @@ on_document_changed (FmCanvas *self)
 }
 
 static void
-action_select_all (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  fm_canvas_select_all (FM_CANVAS (widget));
-}
-
-static void
-action_escape (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  FmCanvas *self = FM_CANVAS (widget);
-
-  if (self->drag.mode != FM_DRAG_NONE)
-    fm_canvas_tools_cancel (self);
-  else if (fm_canvas_state_get_tool (self->state) != FM_CANVAS_TOOL_SELECT)
-    fm_canvas_state_set_tool (self->state, FM_CANVAS_TOOL_SELECT,
-                              fm_canvas_state_get_place_kind (self->state));
-  else
-    fm_canvas_state_clear_selection (self->state);
-}
-
-static void
-action_delete (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  fm_canvas_delete_selection (FM_CANVAS (widget));
-}
-
-static void
-action_nudge (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  FmCanvas *self = FM_CANVAS (widget);
-  double dx, dy, step;
-  gboolean big;
-
-  g_variant_get (param, "(ddb)", &dx, &dy, &big);
-  step = fm_canvas_state_get_snap_to_grid (self->state) ? FM_CANVAS_GRID : 1;
-  if (big)
-    step *= fm_canvas_state_get_snap_to_grid (self->state) ? 5 : 10;
-  fm_canvas_nudge (self, dx * step, dy * step);
-}
-
-static void
-action_zoom (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  FmCanvas *self = FM_CANVAS (widget);
-
-  if (g_str_equal (action_name, "canvas.zoom-in"))
-    fm_canvas_zoom_by (self, 1.25);
-  else if (g_str_equal (action_name, "canvas.zoom-out"))
-    fm_canvas_zoom_by (self, 1 / 1.25);
-  else if (g_str_equal (action_name, "canvas.zoom-reset"))
-    fm_canvas_zoom_by (self, 1 / fm_canvas_state_get_zoom (self->state));
-  else
-    fm_canvas_zoom_to_fit (self);
-}
-
-static void
-action_edit_label (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  FmCanvas *self = FM_CANVAS (widget);
-  const char *id = fm_canvas_state_get_single (self->state);
-
-  if (id != NULL)
-    fm_canvas_begin_edit (self, id);
-}
-
-static void
-add_nudge_bindings (GtkWidgetClass *widget_class,
-                    guint           key,
-                    double          dx,
-                    double          dy)
-{
-  gtk_widget_class_add_binding_action (widget_class, key, 0, "canvas.nudge", "(ddb)", dx, dy, FALSE);
-  gtk_widget_class_add_binding_action (widget_class, key, GDK_SHIFT_MASK, "canvas.nudge", "(ddb)", dx, dy, TRUE);
-}
-
-static void
 fm_canvas_class_init (FmCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -602,36 +370,7 @@ fm_canvas_class_init (FmCanvasClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fmcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 
-  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, action_select_all);
-  gtk_widget_class_install_action (widget_class, "canvas.escape", NULL, action_escape);
-  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, action_delete);
-  gtk_widget_class_install_action (widget_class, "canvas.nudge", "(ddb)", action_nudge);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "canvas.edit-label", NULL, action_edit_label);
-  gtk_widget_class_install_property_action (widget_class, "canvas.snap-to-grid", "snap-to-grid");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.escape", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit-label", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit-label", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_numbersign, GDK_CONTROL_MASK, "canvas.snap-to-grid", NULL);
-  add_nudge_bindings (widget_class, GDK_KEY_Left, -1, 0);
-  add_nudge_bindings (widget_class, GDK_KEY_Right, 1, 0);
-  add_nudge_bindings (widget_class, GDK_KEY_Up, 0, -1);
-  add_nudge_bindings (widget_class, GDK_KEY_Down, 0, 1);
+  fm_canvas_actions_class_init (widget_class);
 
   fm_canvas_clipboard_class_init (widget_class);
   fm_canvas_keyboard_class_init (widget_class);
@@ -654,6 +393,13 @@ fm_canvas_init (FmCanvas *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::snap-to-grid", G_CALLBACK (on_snap_changed),
                            self, G_CONNECT_SWAPPED);
+
+  /* Every handler on the document goes through this group, which moves
+   * them all when another document is shown. */
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (on_document_changed),
+                                 self, G_CONNECT_SWAPPED);
+  fm_canvas_diff_init (self);
 
   update_palette (self);
   fm_canvas_tools_init (self);
@@ -729,16 +475,12 @@ fm_canvas_set_map (FmCanvas   *self,
 
   fm_canvas_edit_cancel (self);
   fm_canvas_tools_cancel (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_set_object (&self->map, map);
   if (self->metrics_cache != NULL)
     fm_metrics_cache_set_map (self->metrics_cache, document, map);
   g_clear_pointer (&self->routes, fm_edge_routes_free);
-  if (self->document != NULL)
-    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   fm_canvas_diff_map_changed (self);
 
   fm_canvas_state_prune (self->state, map);
@@ -823,7 +565,7 @@ fm_canvas_update_cursor (FmCanvas *self)
 {
   const char *name = "default";
 
-  if (self->have_pointer || self->drag.mode != FM_DRAG_NONE)
+  if (self->have_pointer || self->tool != NULL)
     name = fm_canvas_tools_cursor (self, self->pointer_x, self->pointer_y);
 
   /* Setting the same cursor again would make it flicker on some backends. */

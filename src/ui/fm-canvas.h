@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-canvas.h: the one widget that draws a map and edits it with the pointer */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-compare-dialog.c: two maps side by side, figure by figure and step by step
  *
  * Each figure of the two maps in a row, with its change ("8 w → 2 w,
@@ -31,6 +32,7 @@ struct _FmCompareDialog
   GtkLabel *headline;
 
   FmDocument *document;
+  GSignalGroup *document_signals;
   guint refresh_id;
 };
 
@@ -263,8 +265,7 @@ fm_compare_dialog_dispose (GObject *object)
   FmCompareDialog *self = FM_COMPARE_DIALOG (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_COMPARE_DIALOG);
 
@@ -288,6 +289,7 @@ fm_compare_dialog_class_init (FmCompareDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmCompareDialog, steps_card);
   gtk_widget_class_bind_template_child (widget_class, FmCompareDialog, steps_summary);
   gtk_widget_class_bind_template_child (widget_class, FmCompareDialog, headline);
+  gtk_widget_class_bind_template_callback (widget_class, queue_refresh);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -341,9 +343,11 @@ fm_compare_dialog_present (GtkWindow  *parent,
   self->document = g_object_ref (document);
   set_maps (self->from_dropdown, document, from);
   set_maps (self->to_dropdown, document, to);
-  g_signal_connect_object (document, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->from_dropdown, "notify::selected", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->to_dropdown, "notify::selected", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (queue_refresh), self);
+  g_signal_group_set_target (self->document_signals, document);
+  /* Filled in at once: what choosing the two maps queued is done here. */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);
 
   gtk_window_present (GTK_WINDOW (self));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-compare-dialog.h: two maps side by side, figure by figure and step by step */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-experiments-view.c: a map's improvement experiments, by review date
  *
  * The side panel's list of the kaizen bursts of the map shown: the
@@ -26,6 +27,7 @@ struct _FmExperimentsView
   GtkListBox *list;
 
   FmDocument *document;
+  GSignalGroup *document_signals;  /* follows the document, whichever it is */
   FmMap *map;
   FmCanvas *canvas;
   guint rebuild_id;
@@ -209,17 +211,29 @@ fm_experiments_view_dispose (GObject *object)
 }
 
 static void
+fm_experiments_view_finalize (GObject *object)
+{
+  FmExperimentsView *self = FM_EXPERIMENTS_VIEW (object);
+
+  g_clear_object (&self->document_signals);
+
+  G_OBJECT_CLASS (fm_experiments_view_parent_class)->finalize (object);
+}
+
+static void
 fm_experiments_view_class_init (FmExperimentsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fm_experiments_view_dispose;
+  object_class->finalize = fm_experiments_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-experiments-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FmExperimentsView, stack);
   gtk_widget_class_bind_template_child (widget_class, FmExperimentsView, summary);
   gtk_widget_class_bind_template_child (widget_class, FmExperimentsView, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fmexperiments");
 }
@@ -228,7 +242,8 @@ static void
 fm_experiments_view_init (FmExperimentsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (queue_rebuild), self);
 }
 
 /**
@@ -245,14 +260,8 @@ fm_experiments_view_set_map (FmExperimentsView *self,
 {
   g_return_if_fail (FM_IS_EXPERIMENTS_VIEW (self));
 
-  if (self->document != document)
-    {
-      if (self->document != NULL)
-        g_signal_handlers_disconnect_by_data (self->document, self);
-      g_set_object (&self->document, document);
-      if (document != NULL)
-        g_signal_connect_object (document, "changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-    }
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
   g_set_object (&self->map, map);
   g_set_weak_pointer (&self->canvas, canvas);
 

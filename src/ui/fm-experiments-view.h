@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-experiments-view.h: a map's improvement experiments, by review date */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-dialog.c: export a map, or every map, with a live preview
  *
  * The preview is the page the file will hold, drawn by the exporter itself
@@ -38,6 +39,7 @@ struct _FmExportDialog
   FmMap *map;
   AdwToastOverlay *toasts;    /* weak */
   char *base_name;
+  gboolean ready;  /* the options say what was saved: a change redraws */
   GFile *folder;
   GSettings *settings;        /* nullable: no schema installed */
 
@@ -121,6 +123,13 @@ update_preview (FmExportDialog *self)
 
   update_size_label (self, &options, format, all);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+on_option_changed (FmExportDialog *self)
+{
+  if (self->ready)
+    update_preview (self);
 }
 
 static void
@@ -328,15 +337,25 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_object_unref (self);
 }
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
+/**
+ * fm_export_dialog_add_filter:
+ *
+ * Adds to @chooser the filter of the files of @format, named as every
+ * export names it ("PNG Image").
+ */
+void
+fm_export_dialog_add_filter (GtkFileChooser *chooser,
+                             FmExportFormat  format)
 {
+  static const char *names[] = { N_("PNG Image"), N_("SVG Drawing"), N_("PDF Document") };
+  static const char *patterns[] = { "*.png", "*.svg", "*.pdf" };
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+  g_return_if_fail (format <= FM_EXPORT_FORMAT_PDF);
+
+  gtk_file_filter_set_name (filter, _(names[format]));
+  gtk_file_filter_add_pattern (filter, patterns[format]);
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
@@ -347,15 +366,13 @@ action_save (GtkWidget  *widget,
 {
   FmExportDialog *self = FM_EXPORT_DIALOG (widget);
   guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
-  static const char *names[] = { N_("PNG Image"), N_("SVG Drawing"), N_("PDF Document") };
-  static const char *patterns[] = { "*.png", "*.svg", "*.pdf" };
   g_autofree char *suggestion = g_strconcat (self->base_name, extensions[format], NULL);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _(names[format]), patterns[format]);
+  fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
   if (self->folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->folder, NULL);
@@ -399,6 +416,7 @@ fm_export_dialog_class_init (FmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, FmExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, FmExportDialog, size_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_option_changed);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, action_save);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -442,13 +460,7 @@ fm_export_dialog_present (GtkWindow       *parent,
   self->settings = open_settings ();
   load_settings (self);
 
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->maps_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->frame_row, "notify::selected", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->timeline_switch, "notify::active", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->legend_switch, "notify::active", G_CALLBACK (update_preview), self);
-  g_signal_connect_swapped (self->transparent_switch, "notify::active", G_CALLBACK (update_preview), self);
+  self->ready = TRUE;
   update_preview (self);
 
   gtk_window_present (GTK_WINDOW (self));

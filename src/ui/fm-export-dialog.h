@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-dialog.h: export a map, or every map, with a live preview */
 #pragma once
 
 #include <adwaita.h>
 
 #include "fm-document.h"
+#include "fm-export.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,7 @@ FmExportDialog *fm_export_dialog_present (GtkWindow       *parent,
                                           FmMap           *map,
                                           const char      *base_name,
                                           GFile           *folder);
+void            fm_export_dialog_add_filter (GtkFileChooser  *chooser,
+                                             FmExportFormat   format);
 
 G_END_DECLS

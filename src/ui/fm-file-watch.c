@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-file-watch.c: notice when another program changes the open file
  *
  * A GFileMonitor on the window's file. After each burst of events the file
@@ -31,6 +32,7 @@ struct _FmFileWatch
 
   GFile *file;
   GFileMonitor *monitor;
+  GSignalGroup *monitor_signals;  /* follows the monitor of the file shown */
   guint settle_id;
   FmFileWatchState state;
 
@@ -214,9 +216,9 @@ fm_file_watch_set_file (FmFileWatch *self,
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_signal_group_set_target (self->monitor_signals, NULL);
   if (self->monitor != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
@@ -228,7 +230,7 @@ fm_file_watch_set_file (FmFileWatch *self,
       if (self->monitor == NULL)
         g_debug ("Not watching the file: %s", error->message);
       else
-        g_signal_connect (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self);
+        g_signal_group_set_target (self->monitor_signals, self->monitor);
     }
 
   remember_disk (self);
@@ -340,6 +342,7 @@ fm_file_watch_finalize (GObject *object)
 
   g_free (self->known_etag);
   g_free (self->known_checksum);
+  g_clear_object (&self->monitor_signals);
 
   G_OBJECT_CLASS (fm_file_watch_parent_class)->finalize (object);
 }
@@ -362,6 +365,8 @@ fm_file_watch_class_init (FmFileWatchClass *klass)
 static void
 fm_file_watch_init (FmFileWatch *self)
 {
+  self->monitor_signals = g_signal_group_new (G_TYPE_FILE_MONITOR);
+  g_signal_group_connect (self->monitor_signals, "changed", G_CALLBACK (on_monitor_changed), self);
 }
 
 FmFileWatch *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-file-watch.h: notice when another program changes the open file */
 #pragma once
 

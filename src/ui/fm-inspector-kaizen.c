@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-kaizen.c: the inspector's rows for an experiment
  *
  * Most of an experiment's fields are plain text rows of the inspector's
@@ -10,10 +11,10 @@
 
 #define G_LOG_DOMAIN "fm-inspector"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "fm-inspector-kaizen.h"
+#include "fm-iso-date.h"
 #include "fm-waste.h"
 
 struct _FmKaizenRows
@@ -90,11 +91,11 @@ on_calendar_shown (FmKaizenRows *self)
 {
   const char *text = self->kaizen ? fm_kaizen_get_review_date (self->kaizen) : NULL;
   g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
+  GDate review;
 
-  if (text != NULL && sscanf (text, "%d-%d-%d", &year, &month, &day) == 3 &&
-      g_date_valid_dmy (day, month, year))
-    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (fm_iso_date_parse (text, &review))
+    date = g_date_time_new_local (g_date_get_year (&review), g_date_get_month (&review),
+                                  g_date_get_day (&review), 0, 0, 0);
   else
     date = g_date_time_new_now_local ();
 

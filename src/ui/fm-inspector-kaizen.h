@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-kaizen.h: the inspector's rows for an experiment: waste, review date, targets */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-observed.c: where a node's times come from, in the inspector
  *
  * A step or queue whose time was measured from tracker data (see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector-observed.h: where a node's times come from, in the inspector */
 #pragma once
 

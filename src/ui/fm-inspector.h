@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-inspector.h: edits the selected item's fields, or the document's */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-list.c: the maps of a document, in a sidebar list
  *
  * One row per map, in the document's order, with its name and whether it
@@ -25,6 +26,7 @@ struct _FmMapList
   GMenuModel *row_menu;
 
   FmDocument *document;
+  GSignalGroup *maps_signals;  /* follows the document's maps */
   FmMap *current;
   gboolean updating;
 
@@ -255,6 +257,7 @@ fm_map_list_dispose (GObject *object)
   g_clear_object (&self->renaming);
   g_clear_object (&self->current);
   g_clear_object (&self->document);
+  g_clear_object (&self->maps_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_MAP_LIST);
   /* The template's box has no name to be unparented by. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -278,7 +281,10 @@ fm_map_list_class_init (FmMapListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fmmaplist");
 
   gtk_widget_class_install_action (widget_class, "map-list.rename", NULL, action_rename);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 }
+
+static void on_maps_changed (FmMapList *self);
 
 static void
 fm_map_list_init (FmMapList *self)
@@ -287,7 +293,11 @@ fm_map_list_init (FmMapList *self)
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
+
+  /* After the list box's own handler: the rows are there to select. */
+  self->maps_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_data (self->maps_signals, "items-changed", G_CALLBACK (on_maps_changed),
+                               self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
@@ -344,8 +354,7 @@ fm_map_list_set_document (FmMapList  *self,
 {
   g_return_if_fail (FM_IS_MAP_LIST (self));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (fm_document_get_maps (self->document), self);
+  g_signal_group_set_target (self->maps_signals, NULL);
   g_set_object (&self->document, document);
 
   self->updating = TRUE;
@@ -353,9 +362,7 @@ fm_map_list_set_document (FmMapList  *self,
                            create_row, self, NULL);
   self->updating = FALSE;
 
-  if (document != NULL)
-    g_signal_connect_object (fm_document_get_maps (document), "items-changed",
-                             G_CALLBACK (on_maps_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_group_set_target (self->maps_signals, document ? fm_document_get_maps (document) : NULL);
   select_current (self);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-map-list.h: the maps of a document, in a sidebar list to switch, rename and reorder them */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-cache.c: the figures of the map on screen, kept up to date
  *
  * The window owns one; the canvas draws its highlights and timeline from
@@ -25,6 +26,7 @@ struct _FmMetricsCache
   GObject parent_instance;
 
   FmDocument *document;
+  GSignalGroup *document_signals;  /* follows the document, whichever it is */
   FmMap *map;
   FmMetrics *metrics;
   GPtrArray *nodes;     /* FmNode, owned: what metrics points at */
@@ -101,8 +103,7 @@ fm_metrics_cache_dispose (GObject *object)
   FmMetricsCache *self = FM_METRICS_CACHE (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_signal_group_set_target (self->document_signals, NULL);
   clear_metrics (self);
   g_clear_object (&self->document);
   g_clear_object (&self->map);
@@ -111,11 +112,22 @@ fm_metrics_cache_dispose (GObject *object)
 }
 
 static void
+fm_metrics_cache_finalize (GObject *object)
+{
+  FmMetricsCache *self = FM_METRICS_CACHE (object);
+
+  g_clear_object (&self->document_signals);
+
+  G_OBJECT_CLASS (fm_metrics_cache_parent_class)->finalize (object);
+}
+
+static void
 fm_metrics_cache_class_init (FmMetricsCacheClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = fm_metrics_cache_dispose;
+  object_class->finalize = fm_metrics_cache_finalize;
 
   /**
    * FmMetricsCache::changed:
@@ -130,6 +142,9 @@ fm_metrics_cache_class_init (FmMetricsCacheClass *klass)
 static void
 fm_metrics_cache_init (FmMetricsCache *self)
 {
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (on_document_changed), self);
 }
 
 FmMetricsCache *
@@ -158,13 +173,9 @@ fm_metrics_cache_set_map (FmMetricsCache *self,
   if (self->document == document && self->map == map)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_set_object (&self->map, map);
-  if (self->document != NULL)
-    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
 
   recompute (self);
 }

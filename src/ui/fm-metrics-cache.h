@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-cache.h: the figures of the map on screen, kept up to date */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-panel.c: the figures, constraints and warnings of the map on screen
  *
  * Shows what the window's FmMetricsCache computed, the same figures the
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-metrics-panel.h"
 #include "fm-renderer.h"
 
@@ -43,6 +45,7 @@ struct _FmMetricsPanel
   GtkListBox *warnings_list;
 
   FmMetricsCache *cache;
+  GSignalGroup *cache_signals;  /* follows the cache, whichever it is */
 };
 
 G_DEFINE_FINAL_TYPE (FmMetricsPanel, fm_metrics_panel, GTK_TYPE_WIDGET)
@@ -72,18 +75,6 @@ format_number (double      value,
     return g_strdup ("–");
 
   return fm_format_decimal (format, value);
-}
-
-static char *
-format_percent (double ratio)
-{
-  g_autofree char *number = format_number (100 * ratio, "%.1f");
-
-  if (!isfinite (ratio))
-    return g_strdup ("–");
-
-  /* Translators: a percentage, as in "12.5 %" */
-  return g_strdup_printf (_("%s %%"), number);
 }
 
 static void
@@ -292,10 +283,10 @@ update (FmMetricsPanel *self)
 
   set_label (self->lead_time, format_duration (metrics->path->len > 0 ? metrics->lead_time_s : NAN, day));
   set_label (self->process_time, format_duration (metrics->path->len > 0 ? metrics->process_time_s : NAN, day));
-  set_label (self->flow_efficiency, format_percent (metrics->flow_efficiency));
+  set_label (self->flow_efficiency, fm_figure_format_percent (100 * metrics->flow_efficiency, "%.1f"));
   gtk_level_bar_set_value (self->efficiency_bar,
                            isfinite (metrics->flow_efficiency) ? CLAMP (metrics->flow_efficiency, 0, 1) : 0);
-  set_label (self->rolled_pca, format_percent (metrics->rolled_pca));
+  set_label (self->rolled_pca, fm_figure_format_percent (100 * metrics->rolled_pca, "%.1f"));
   set_label (self->rework_lead_time,
              format_duration (metrics->path->len > 0 ? metrics->rework_adjusted_lead_time_s : NAN, day));
   set_label (self->handoffs, g_strdup_printf ("%u", metrics->handoffs));
@@ -324,12 +315,23 @@ fm_metrics_panel_dispose (GObject *object)
 }
 
 static void
+fm_metrics_panel_finalize (GObject *object)
+{
+  FmMetricsPanel *self = FM_METRICS_PANEL (object);
+
+  g_clear_object (&self->cache_signals);
+
+  G_OBJECT_CLASS (fm_metrics_panel_parent_class)->finalize (object);
+}
+
+static void
 fm_metrics_panel_class_init (FmMetricsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fm_metrics_panel_dispose;
+  object_class->finalize = fm_metrics_panel_finalize;
 
   /**
    * FmMetricsPanel::reveal:
@@ -366,6 +368,9 @@ static void
 fm_metrics_panel_init (FmMetricsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
+  g_signal_group_connect_swapped (self->cache_signals, "changed", G_CALLBACK (update), self);
 
   /* One colour for the bar: a low efficiency is the usual case, not an error. */
   gtk_level_bar_remove_offset_value (self->efficiency_bar, GTK_LEVEL_BAR_OFFSET_LOW);
@@ -408,11 +413,8 @@ fm_metrics_panel_set_cache (FmMetricsPanel *self,
   if (self->cache == cache)
     return;
 
-  if (self->cache != NULL)
-    g_signal_handlers_disconnect_by_data (self->cache, self);
   g_set_object (&self->cache, cache);
-  if (self->cache != NULL)
-    g_signal_connect_object (self->cache, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->cache_signals, cache);
 
   update (self);
 }

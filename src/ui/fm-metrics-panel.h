@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-metrics-panel.h: the figures, constraints and warnings of the map on screen */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog-preview.c: the import dialog's look at the file: its first rows and what was read
  *
  * The header, under each column the role the import gave it (item,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog-private.h: the import dialog's insides, shared with its state mapping */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog-states.c: the import dialog's states, warnings and rows not imported
  *
  * Each state of the data gets a row with the map's steps and queues to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog.c: import a tracker's export of work items as observed flow data
  *
  * The file is read in a thread (fm_csv_read_file()), then imported with
@@ -390,10 +391,15 @@ action_import (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+typedef struct {
+  GtkWindow *parent;
+  FmObservedChosenFunc then;
+} Chosen;
+
 static void
-on_chooser_response (GtkNativeDialog  *chooser,
-                     int               response,
-                     FmObservedDialog *self)
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     Chosen          *chosen)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -403,22 +409,32 @@ on_chooser_response (GtkNativeDialog  *chooser,
   g_object_unref (chooser);
 
   if (file != NULL)
-    load_file (self, file);
-  g_object_unref (self);
+    chosen->then (chosen->parent, file);
+  g_object_unref (chosen->parent);
+  g_free (chosen);
 }
 
 /**
- * fm_observed_dialog_new_chooser:
- * @parent: the window the chooser is over
+ * fm_observed_dialog_choose_file:
+ * @parent: the window the chooser is over, kept alive until it answers
+ * @near: (nullable): a file in the folder to start in
+ * @then: called with @parent and the chosen file, unless cancelled
  *
- * Returns: (transfer full): a chooser of CSV files, not shown yet
+ * Asks for a tracker's export of work items (a CSV file).
  */
-GtkFileChooserNative *
-fm_observed_dialog_new_chooser (GtkWindow *parent)
+void
+fm_observed_dialog_choose_file (GtkWindow            *parent,
+                                GFile                *near,
+                                FmObservedChosenFunc  then)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  Chosen *chosen;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (near == NULL || G_IS_FILE (near));
+  g_return_if_fail (then != NULL);
 
   chooser = gtk_file_chooser_native_new (_("Open Observed Data"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
@@ -435,7 +451,26 @@ fm_observed_dialog_new_chooser (GtkWindow *parent)
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
-  return chooser;
+  if (near != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (near);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  chosen = g_new0 (Chosen, 1);
+  chosen->parent = g_object_ref (parent);
+  chosen->then = then;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), chosen);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+load_chosen (GtkWindow *dialog,
+             GFile     *file)
+{
+  load_file (FM_OBSERVED_DIALOG (dialog), file);
 }
 
 static void
@@ -444,17 +479,8 @@ action_choose (GtkWidget  *widget,
                GVariant   *param)
 {
   FmObservedDialog *self = FM_OBSERVED_DIALOG (widget);
-  GtkFileChooserNative *chooser = fm_observed_dialog_new_chooser (GTK_WINDOW (self));
 
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fm_observed_dialog_choose_file (GTK_WINDOW (self), self->file, load_chosen);
 }
 
 static void
@@ -512,6 +538,11 @@ fm_observed_dialog_class_init (FmObservedDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmObservedDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedDialog, problems_group);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_shape_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_text_changed);
+
   gtk_widget_class_install_action (widget_class, "observed.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "observed.choose", NULL, action_choose);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -537,16 +568,10 @@ fm_observed_dialog_init (FmObservedDialog *self)
   gtk_string_list_append (zones, "UTC");
   /* Translators: a time zone given by its name */
   gtk_string_list_append (zones, _("Other…"));
+  /* The first zone, shown as the entry is hidden: nothing to read again. */
+  self->updating = TRUE;
   adw_combo_row_set_model (self->zone_row, G_LIST_MODEL (zones));
-
-  g_signal_connect_swapped (self->shape_row, "notify::selected", G_CALLBACK (on_shape_changed), self);
-  g_signal_connect_swapped (self->item_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->state_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->entered_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->left_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_column_changed), self);
-  g_signal_connect_swapped (self->zone_row, "notify::selected", G_CALLBACK (on_zone_changed), self);
-  g_signal_connect_swapped (self->zone_entry, "changed", G_CALLBACK (on_zone_text_changed), self);
+  self->updating = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "observed.import", FALSE);
 }

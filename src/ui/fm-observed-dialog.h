@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-dialog.h: import a tracker's export of work items as observed flow data */
 #pragma once
 
@@ -19,6 +20,12 @@ FmObservedMapping *fm_observed_dialog_get_mapping (FmObservedDialog *self);
 const char       *fm_observed_dialog_get_error   (FmObservedDialog  *self);
 gboolean          fm_observed_dialog_is_loading  (FmObservedDialog  *self);
 
-GtkFileChooserNative *fm_observed_dialog_new_chooser (GtkWindow     *parent);
+/* Given the window a file chooser was over and the file chosen. */
+typedef void (*FmObservedChosenFunc) (GtkWindow *parent,
+                                      GFile     *file);
+
+void              fm_observed_dialog_choose_file (GtkWindow            *parent,
+                                                  GFile                *near,
+                                                  FmObservedChosenFunc  then);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel-charts.c: the Observed page's charts, larger views and exports
  *
  * One chart at a time, chosen in a drop-down, drawn by the renderer's
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-export-chart.h"
+#include "fm-export-dialog.h"
 #include "fm-observed-panel-private.h"
 #include "fm-window.h"
 
@@ -234,18 +236,6 @@ on_export_response (GtkNativeDialog *chooser,
 }
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 action_export_chart (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -268,9 +258,8 @@ action_export_chart (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Image"), "*.png");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG Drawing"), "*.svg");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Document"), "*.pdf");
+  for (FmExportFormat f = FM_EXPORT_FORMAT_PNG; f <= FM_EXPORT_FORMAT_PDF; f++)
+    fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), f);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
   /* Beside the map, where its other exports go. */
   if (FM_IS_WINDOW (root) && fm_window_get_file (FM_WINDOW (root)) != NULL)
@@ -288,6 +277,7 @@ action_export_chart (GtkWidget  *widget,
 void
 fm_observed_panel_charts_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_changed);
   gtk_widget_class_install_action (widget_class, "observed.export-chart", NULL, action_export_chart);
   gtk_widget_class_install_action (widget_class, "observed.view-chart", NULL, action_view_chart);
 }
@@ -296,5 +286,4 @@ void
 fm_observed_panel_charts_init (FmObservedPanel *self)
 {
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
-  g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (on_chart_changed), self);
 }

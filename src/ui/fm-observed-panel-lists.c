@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel-lists.c: the Observed page's lists: steps and queues, aging work, types
  *
  * Each step and queue states map to, in the order of the flow, with its
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-observed-panel-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
@@ -221,13 +223,10 @@ fm_observed_panel_show_distribution (FmObservedPanel *self)
   for (guint i = 0; i < o->distribution->len; i++)
     {
       const FmObservedShare *share = &g_array_index (o->distribution, FmObservedShare, i);
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
       /* Translators: how many items of a type finished */
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finished", "%u finished",
                                                                 share->finished), share->finished);
-      /* Translators: a percentage, as in "63.5 %" */
-      g_autofree char *percent = g_strdup_printf (_("%s %%"), fm_locale_formatd (number, sizeof number, "%.1f",
-                                                                              100 * share->share));
+      g_autofree char *percent = fm_figure_format_percent (100 * share->share, "%.1f");
       /* Translators: finished items without a type */
       GtkWidget *row = new_row (share->type ? share->type : _("No type"), subtitle);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel-private.h: the Observed page's insides, shared by its lists and charts */
 #pragma once
 
@@ -38,6 +39,8 @@ struct _FmObservedPanel
 
   FmObservedSession *session;
   FmMetricsCache *cache;          /* the document and the map on screen */
+  GSignalGroup *session_signals;  /* follow the session and the cache */
+  GSignalGroup *cache_signals;
   FmObserved *observed;           /* nullable: before an import */
   FmObservedSeries *series;
   guint key;                      /* of the map the figures are of, see map_key() */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel.c: the figures and charts of the observed data, and putting them on the map
  *
  * The side panel's Observed page. It shows the window's imported data
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-observed-panel-private.h"
 
 /* The forecast's random numbers, as `flowmap observe` has them. */
@@ -179,12 +181,7 @@ show_figures (FmObservedPanel   *self,
 
     adw_action_row_set_subtitle (self->items_row, subtitle);
   }
-  if (isfinite (o->flow_efficiency))
-    /* Translators: a percentage, as in "26.7 %" */
-    set_label (self->efficiency, g_strdup_printf (_("%s %%"), fm_locale_formatd (number, sizeof number, "%.1f",
-                                                                             100 * o->flow_efficiency)));
-  else
-    gtk_label_set_text (self->efficiency, "–");
+  set_label (self->efficiency, fm_figure_format_percent (100 * o->flow_efficiency, "%.1f"));
 
   fm_observed_panel_show_nodes (self, document, map);
   fm_observed_panel_show_aging (self, day_length (self));
@@ -374,12 +371,24 @@ fm_observed_panel_dispose (GObject *object)
 }
 
 static void
+fm_observed_panel_finalize (GObject *object)
+{
+  FmObservedPanel *self = FM_OBSERVED_PANEL (object);
+
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->cache_signals);
+
+  G_OBJECT_CLASS (fm_observed_panel_parent_class)->finalize (object);
+}
+
+static void
 fm_observed_panel_class_init (FmObservedPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fm_observed_panel_dispose;
+  object_class->finalize = fm_observed_panel_finalize;
 
   /**
    * FmObservedPanel::reveal:
@@ -415,6 +424,9 @@ fm_observed_panel_class_init (FmObservedPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, distribution_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, distribution_list);
 
+  gtk_widget_class_bind_template_callback (widget_class, queue_recompute);
+  gtk_widget_class_bind_template_callback (widget_class, update_forecast);
+
   gtk_widget_class_install_action (widget_class, "observed.apply", NULL, action_apply);
   fm_observed_panel_charts_class_init (widget_class);
 
@@ -427,8 +439,11 @@ fm_observed_panel_init (FmObservedPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (queue_recompute), self);
-  g_signal_connect_swapped (self->forecast_spin, "value-changed", G_CALLBACK (update_forecast), self);
+  self->session_signals = g_signal_group_new (FM_TYPE_OBSERVED_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "changed", G_CALLBACK (queue_recompute), self);
+  self->cache_signals = g_signal_group_new (FM_TYPE_METRICS_CACHE);
+  g_signal_group_connect_swapped (self->cache_signals, "changed", G_CALLBACK (queue_update), self);
+
   fm_observed_panel_charts_init (self);
 
   update (self);
@@ -454,11 +469,8 @@ fm_observed_panel_set_session (FmObservedPanel   *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "changed", G_CALLBACK (queue_recompute), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->session_signals, session);
   queue_recompute (self);
 }
 
@@ -477,11 +489,8 @@ fm_observed_panel_set_cache (FmObservedPanel *self,
   if (self->cache == cache)
     return;
 
-  if (self->cache != NULL)
-    g_signal_handlers_disconnect_by_data (self->cache, self);
   g_set_object (&self->cache, cache);
-  if (cache != NULL)
-    g_signal_connect_object (cache, "changed", G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->cache_signals, cache);
   queue_recompute (self);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-panel.h: the figures and charts of the observed data, and putting them on the map */
 #pragma once
 

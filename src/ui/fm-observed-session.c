@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-session.c: the observed data imported into a window: view state, not the document
  *
  * The imported log stays with the window, like its selection and zoom:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-observed-session.h: the observed data imported into a window: view state, not the document */
 #pragma once
 

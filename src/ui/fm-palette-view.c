@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-palette-view.c: the shapes to place on the canvas and the connector to draw with
  *
  * A shape is dragged onto the canvas, or clicked to arm the canvas so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-palette-view.h: the shapes to place on the canvas and the connector to draw with */
 #pragma once
 

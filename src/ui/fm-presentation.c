@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-presentation.c: the slides of a retrospective, drawn full screen
  *
  * The story of a value stream in a few slides: the whole current map, each

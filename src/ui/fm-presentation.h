@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-presentation.h: the slides of a retrospective, drawn full screen */
 #pragma once
 

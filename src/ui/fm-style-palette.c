@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-style-palette.c: the renderer's colours taken from a widget's style
  *
  * The canvas and the palette's shape pictures draw with the window's ink,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-template-dialog.c: File → New from Template
  *
  * A list of the starting maps, one per value-stream type, each with a
@@ -203,6 +204,8 @@ fm_template_dialog_class_init (FmTemplateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-template-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FmTemplateDialog, list);
   gtk_widget_class_bind_template_child (widget_class, FmTemplateDialog, create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_rows_changed);
 
   gtk_widget_class_install_action (widget_class, "template.create", NULL, action_create);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -227,9 +230,6 @@ fm_template_dialog_init (FmTemplateDialog *self)
       gtk_list_box_append (self->list, row);
     }
 
-  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "selected-rows-changed", G_CALLBACK (on_selected_rows_changed),
-                           self, G_CONNECT_SWAPPED);
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
   /* Focus on the list, so that the arrow keys choose and Enter creates. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0)));

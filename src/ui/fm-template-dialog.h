@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-template-dialog.h: File → New from Template */
 #pragma once
 

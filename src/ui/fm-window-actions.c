@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-actions.c: undo and redo with their names, the view menu and
  * the shortcuts window
  *
@@ -13,16 +14,6 @@
 
 #include "fm-window-private.h"
 
-/* Finishes what is being typed or dragged, so that it is a step of its own. */
-static void
-settle (FmWindow *self)
-{
-  if (fm_canvas_is_editing (self->canvas))
-    fm_canvas_commit_edit (self->canvas);
-  fm_canvas_cancel_gesture (self->canvas);
-  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
-}
-
 static void
 action_undo (GtkWidget  *widget,
              const char *action_name,
@@ -30,7 +21,7 @@ action_undo (GtkWidget  *widget,
 {
   FmWindow *self = FM_WINDOW (widget);
 
-  settle (self);
+  fm_window_settle (self);
   fm_undo_stack_undo (fm_document_get_undo_stack (self->document));
 }
 
@@ -41,7 +32,7 @@ action_redo (GtkWidget  *widget,
 {
   FmWindow *self = FM_WINDOW (widget);
 
-  settle (self);
+  fm_window_settle (self);
   fm_undo_stack_redo (fm_document_get_undo_stack (self->document));
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-export.c: the map drawn to a PNG, SVG or PDF file
  *
  * The exporter draws with the same renderer as the canvas, in the fixed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-files.c: open, save, save as, recent files and unsaved changes
  *
  * Saving writes through the JSON saver (atomic replace); a failure leaves

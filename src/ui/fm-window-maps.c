@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-maps.c: the document's maps: switching, adding, future states
  *
  * The window shows one map at a time; the map list on the left switches
@@ -174,23 +175,11 @@ fm_window_maps_set_document (FmWindow *self)
   if (self->presentation != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.leave-presentation", NULL);
 
-  g_signal_connect_object (maps, "items-changed", G_CALLBACK (on_maps_items_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->maps_signals, maps);
+  g_signal_group_set_target (self->document_signals, self->document);
 
   fm_map_list_set_document (self->map_list, self->document);
   show_map (self, self->map);
-}
-
-/* Finishes typing and gestures, so that a map change is a step of its own. */
-static void
-settle (FmWindow *self)
-{
-  if (fm_canvas_is_editing (self->canvas))
-    fm_canvas_commit_edit (self->canvas);
-  fm_canvas_cancel_gesture (self->canvas);
-  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
 }
 
 static void
@@ -205,18 +194,32 @@ action_show_map (GtkWidget  *widget,
     show_map (self, map);
 }
 
+/* Shows the map @step places away in the list, going round at its ends. */
 static void
-action_step_map (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+step_map (FmWindow *self,
+          gint      step)
 {
-  FmWindow *self = FM_WINDOW (widget);
   guint n = fm_document_get_n_maps (self->document);
   gint position = fm_document_get_map_position (self->document, self->map);
-  gint step = g_str_equal (action_name, "win.next-map") ? 1 : -1;
 
   if (n > 1 && position >= 0)
     show_map (self, fm_document_get_map (self->document, (position + step + n) % n));
+}
+
+static void
+action_next_map (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  step_map (FM_WINDOW (widget), 1);
+}
+
+static void
+action_previous_map (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  step_map (FM_WINDOW (widget), -1);
 }
 
 static void
@@ -227,7 +230,7 @@ action_new_map (GtkWidget  *widget,
   FmWindow *self = FM_WINDOW (widget);
   gint position = fm_document_get_map_position (self->document, self->map);
 
-  settle (self);
+  fm_window_settle (self);
   fm_document_add_new_map (self->document, position + 1);
 }
 
@@ -238,7 +241,7 @@ action_duplicate_map (GtkWidget  *widget,
 {
   FmWindow *self = FM_WINDOW (widget);
 
-  settle (self);
+  fm_window_settle (self);
   fm_document_duplicate_map (self->document, self->map);
 }
 
@@ -250,7 +253,7 @@ action_create_future_state (GtkWidget  *widget,
   FmWindow *self = FM_WINDOW (widget);
   FmMap *future;
 
-  settle (self);
+  fm_window_settle (self);
   future = fm_document_create_future_state (self->document, self->map);
   /* What changes on the copy is what a future state is for. */
   if (future != NULL)
@@ -264,7 +267,7 @@ action_rename_map (GtkWidget  *widget,
 {
   FmWindow *self = FM_WINDOW (widget);
 
-  settle (self);
+  fm_window_settle (self);
   fm_map_list_begin_rename (self->map_list);
 }
 
@@ -280,7 +283,7 @@ action_delete_map (GtkWidget  *widget,
   if (fm_document_get_n_maps (self->document) < 2)
     return;
 
-  settle (self);
+  fm_window_settle (self);
   /* Translators: a toast after deleting a map, with an Undo button */
   title = g_strdup_printf (_("“%s” deleted"), fm_map_get_name (self->map));
   fm_document_remove_map (self->document, self->map);
@@ -291,20 +294,35 @@ action_delete_map (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Moves the map shown @step places up (negative) or down the list. */
 static void
-action_move_map (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+move_map (FmWindow *self,
+          gint      step)
 {
-  FmWindow *self = FM_WINDOW (widget);
   gint position = fm_document_get_map_position (self->document, self->map);
-  gint to = position + (g_str_equal (action_name, "win.move-map-up") ? -1 : 1);
+  gint to = position + step;
 
   if (position < 0 || to < 0 || (guint) to >= fm_document_get_n_maps (self->document))
     return;
 
-  settle (self);
+  fm_window_settle (self);
   fm_document_move_map (self->document, position, to);
+}
+
+static void
+action_move_map_up (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  move_map (FM_WINDOW (widget), -1);
+}
+
+static void
+action_move_map_down (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  move_map (FM_WINDOW (widget), 1);
 }
 
 static void
@@ -328,15 +346,15 @@ void
 fm_window_maps_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-map", "u", action_show_map);
-  gtk_widget_class_install_action (widget_class, "win.next-map", NULL, action_step_map);
-  gtk_widget_class_install_action (widget_class, "win.previous-map", NULL, action_step_map);
+  gtk_widget_class_install_action (widget_class, "win.next-map", NULL, action_next_map);
+  gtk_widget_class_install_action (widget_class, "win.previous-map", NULL, action_previous_map);
   gtk_widget_class_install_action (widget_class, "win.new-map", NULL, action_new_map);
   gtk_widget_class_install_action (widget_class, "win.duplicate-map", NULL, action_duplicate_map);
   gtk_widget_class_install_action (widget_class, "win.create-future-state", NULL, action_create_future_state);
   gtk_widget_class_install_action (widget_class, "win.rename-map", NULL, action_rename_map);
   gtk_widget_class_install_action (widget_class, "win.delete-map", NULL, action_delete_map);
-  gtk_widget_class_install_action (widget_class, "win.move-map-up", NULL, action_move_map);
-  gtk_widget_class_install_action (widget_class, "win.move-map-down", NULL, action_move_map);
+  gtk_widget_class_install_action (widget_class, "win.move-map-up", NULL, action_move_map_up);
+  gtk_widget_class_install_action (widget_class, "win.move-map-down", NULL, action_move_map_down);
   gtk_widget_class_install_action (widget_class, "win.compare-maps", NULL, action_compare_maps);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-map", NULL);
@@ -355,6 +373,12 @@ fm_window_maps_init (FmWindow *self)
   GtkLayoutManager *layout = switcher ? gtk_widget_get_layout_manager (switcher) : NULL;
 
   self->map_views = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) map_view_free);
+  self->maps_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->maps_signals, "items-changed",
+                                  G_CALLBACK (on_maps_items_changed), self);
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (on_document_changed), self);
 
   /* The side panel's pages (inspector, metrics, experiments…) get tabs as
    * wide as their names, not all as wide as the longest: the panel keeps
@@ -366,6 +390,8 @@ fm_window_maps_init (FmWindow *self)
 void
 fm_window_maps_dispose (FmWindow *self)
 {
+  g_clear_object (&self->maps_signals);
+  g_clear_object (&self->document_signals);
   g_clear_pointer (&self->map_views, g_hash_table_unref);
   g_clear_object (&self->pending_map);
 }

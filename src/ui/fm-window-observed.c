@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-observed.c: observed flow data in the window: importing it and the Observed page
  *
  * The imported data is view state (FmObservedSession), kept with the
@@ -37,20 +38,10 @@ fm_window_import_observed (FmWindow *self,
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     FmWindow        *self)
+import_chosen (GtkWindow *window,
+               GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file != NULL)
-    fm_window_import_observed (self, file);
-  g_object_unref (self);
+  fm_window_import_observed (FM_WINDOW (window), file);
 }
 
 static void
@@ -59,21 +50,11 @@ action_import_observed (GtkWidget  *widget,
                         GVariant   *param)
 {
   FmWindow *self = FM_WINDOW (widget);
-  GtkFileChooserNative *chooser;
 
   if (fm_window_is_presenting (self))
     return;
 
-  chooser = fm_observed_dialog_new_chooser (GTK_WINDOW (self));
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fm_observed_dialog_choose_file (GTK_WINDOW (self), self->file, import_chosen);
 }
 
 /* New data: show what it says. */
@@ -91,6 +72,8 @@ on_reveal (FmCanvas   *canvas,
   fm_canvas_select_and_reveal (canvas, id);
 }
 
+static void on_side_page_changed (FmWindow *self);
+
 void
 fm_window_observed_class_init (GtkWidgetClass *widget_class)
 {
@@ -98,12 +81,14 @@ fm_window_observed_class_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.import-observed", NULL, action_import_observed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-observed", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, on_side_page_changed);
 }
 
 static void
 on_side_page_changed (FmWindow *self)
 {
-  if (self->observed_panel != NULL
+  /* Made when shown, once the session is there (fm_window_observed_init()). */
+  if (self->observed_session == NULL || self->observed_panel != NULL
       || g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "observed") != 0)
     return;
 
@@ -121,8 +106,6 @@ fm_window_observed_init (FmWindow *self)
   self->observed_session = fm_observed_session_new ();
   g_signal_connect_object (self->observed_session, "changed", G_CALLBACK (on_session_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->side_stack, "notify::visible-child-name",
-                           G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   on_side_page_changed (self);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-present.c: presentation mode, for retrospectives
  *
  * F5 puts the slides (FmPresentation) in the window's place of the editor,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-print.c: the map printed, or copied as an image for a slide deck
  *
  * Both draw the page an export would (fm_export_draw_page()): the light

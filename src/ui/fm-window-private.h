@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window-private.h: the window's insides, shared by its actions and file handling */
 #pragma once
 
@@ -39,6 +40,11 @@ struct _FmWindow
   FmDocument *document;
   FmMap *map;
   FmMetricsCache *metrics_cache;  /* the canvas's and the metrics panel's */
+  /* Follow the document shown, whichever it is: its undo stack here, its
+   * maps and changes in fm-window-maps.c. */
+  GSignalGroup *stack_signals;
+  GSignalGroup *maps_signals;
+  GSignalGroup *document_signals;
   GFile *file;
   gboolean closing_confirmed;
   GFile *pending_open;            /* to open once the changes are dealt with */
@@ -77,6 +83,7 @@ void  fm_window_show_error          (FmWindow         *self,
                                      const char       *heading,
                                      const GError     *error);
 void  fm_window_update_title        (FmWindow         *self);
+void  fm_window_settle              (FmWindow         *self);
 
 /* fm-window-files.c */
 void  fm_window_files_class_init    (GtkWidgetClass   *widget_class);

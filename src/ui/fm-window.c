@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-window.c: one window per document
  *
  * The window owns the document and shows its first map on the canvas, the
@@ -31,8 +32,7 @@ fm_window_dispose (GObject *object)
 
   /* The editor goes back in its place before the template lets go of it. */
   fm_window_present_dispose (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (fm_document_get_undo_stack (self->document), self);
+  g_clear_object (&self->stack_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->map);
@@ -82,6 +82,9 @@ fm_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+static void on_reveal (FmCanvas   *canvas,
+                       const char *id);
+
 static void
 fm_window_class_init (FmWindowClass *klass)
 {
@@ -125,6 +128,7 @@ fm_window_class_init (FmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, redo_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal);
 
   fm_window_actions_class_init (widget_class);
   fm_window_files_class_init (widget_class);
@@ -149,6 +153,8 @@ new_document (void)
 
   return g_steal_pointer (&document);
 }
+
+static void on_stack_notify (FmWindow *self);
 
 static gboolean
 on_drop_files (GtkDropTarget *target,
@@ -192,13 +198,14 @@ fm_window_init (FmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->stack_signals = g_signal_group_new (FM_TYPE_UNDO_STACK);
+  g_signal_group_connect_swapped (self->stack_signals, "notify", G_CALLBACK (on_stack_notify), self);
+
   /* One computation of the figures for the canvas and the panel; the
    * canvas keeps it on the map it shows. */
   self->metrics_cache = fm_metrics_cache_new ();
   fm_canvas_set_metrics_cache (self->canvas, self->metrics_cache);
   fm_metrics_panel_set_cache (self->metrics_panel, self->metrics_cache);
-  g_signal_connect_object (self->metrics_panel, "reveal", G_CALLBACK (on_reveal),
-                           self->canvas, G_CONNECT_SWAPPED);
 
   fm_palette_view_set_canvas (self->palette, self->canvas);
   fm_window_files_init (self);
@@ -295,6 +302,17 @@ fm_window_update_title (FmWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* Finishes what is being typed or dragged, so that the next change (an
+ * undo, a map added or removed) is a step of its own. */
+void
+fm_window_settle (FmWindow *self)
+{
+  if (fm_canvas_is_editing (self->canvas))
+    fm_canvas_commit_edit (self->canvas);
+  fm_canvas_cancel_gesture (self->canvas);
+  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
+}
+
 static void
 on_stack_notify (FmWindow *self)
 {
@@ -311,9 +329,6 @@ fm_window_set_document (FmWindow   *self,
   g_return_if_fail (FM_IS_WINDOW (self));
   g_return_if_fail (FM_IS_DOCUMENT (document));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (fm_document_get_undo_stack (self->document), self);
-
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
 
@@ -329,8 +344,7 @@ fm_window_set_document (FmWindow   *self,
     }
   g_set_object (&self->map, fm_document_get_map (document, 0));
 
-  g_signal_connect_object (fm_document_get_undo_stack (document), "notify",
-                           G_CALLBACK (on_stack_notify), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->stack_signals, fm_document_get_undo_stack (document));
 
   fm_canvas_state_clear_selection (fm_canvas_get_state (self->canvas));
   fm_canvas_set_map (self->canvas, document, self->map);

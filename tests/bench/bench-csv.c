@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-csv.c: how long importing a tracker's export takes
  *
  * Generates an export of --transitions state changes (10 states an item,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-floor.c: the floor an SVG export is compared with (issue 8)
  *
  * "A bare Cairo loop drawing the same rectangles, lines and text to SVG":

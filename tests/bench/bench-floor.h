@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-floor.h: the floor an SVG export is compared with (issue 8) */
 #pragma once
 

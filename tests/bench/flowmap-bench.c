@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flowmap-bench.c: how long the things a user waits for take, on big maps
  *
  * Generates maps of 100, 1,000 and 10,000 process steps (each with a queue
@@ -368,7 +369,7 @@ canvas_drag_begin (Bench *b)
   /* Past the threshold: from here on each update is a move. */
   g_signal_emit_by_name (b->canvas->primary_drag, "drag-update", 0.0, 20.0);
   g_signal_emit_by_name (b->canvas->primary_drag, "drag-update", 0.0, 0.0);
-  g_assert_cmpint (b->canvas->drag.mode, ==, FM_DRAG_MOVE);
+  g_assert_nonnull (fm_canvas_tools_get_moved_ids (b->canvas));
 }
 
 static void
@@ -457,7 +458,7 @@ node_at (Bench  *b,
          double  x,
          double  y)
 {
-  GArray *found = fm_edge_routes_find_nodes (b->routes, &(FmRect) { x, y, 0, 0 });
+  GArray *found = fm_node_index_find (fm_edge_routes_get_nodes (b->routes), &(FmRect) { x, y, 0, 0 });
 
   for (guint k = found->len; k > 0; k--)
     if (fm_node_contains (fm_map_get_node (b->map, g_array_index (found, guint, k - 1)), x, y))

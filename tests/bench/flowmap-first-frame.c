@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flowmap-first-frame.c: how long until the app's first frame shows a map
  *
  * Runs the real application (the ui library's fm_application_run(), as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: libFuzzer target for the CSV reader and the observed-data import
  *
  * The bytes go the way `flowmap observe --csv` and the import dialog take a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-load.c: libFuzzer target for the file loader
  *
  * Every input must load or give an error; a loaded document must also save

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import)
 # for a while, seeded from the examples and the bad-file corpus.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared helpers of the GUI tests: the real app on a virtual display,
 driven with xdotool, observed through its windows' titles, the files it
 writes and the window actions GtkApplication publishes on the session bus.

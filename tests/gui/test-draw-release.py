@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The editor's done-criterion, end to end: with the mouse and keyboard
 alone, draw the current state of the bundled release map from an empty
 document, save it, reopen it and get the same file back.

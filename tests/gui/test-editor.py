@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of the editor: the real app, driven with real pointer
 drags and key presses (xdotool), checked through the file it saves.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of opening a map over one with changes not saved: the
 real app, Ctrl+O, the file chooser, and the Save / Discard / Cancel
 question; and File → New from Template. Checked through the window titles,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The app in German: the release example opened under LANG=de_DE.UTF-8
 LANGUAGE=de with the translations of the build tree (FLOWMAP_LOCALEDIR,
 build/po), checked through the titles of the windows it opens: the Save As

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Drawing a map with the keyboard alone: the real app under Xvfb, driven
 only by key presses (xdotool key and type; the pointer only rests on the
 header bar, which gives the window the keyboard when there is no window

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of observed data: the real app on the bundled release
 map, the bundled tracker export imported through the file chooser and the
 import dialog, applied from the Observed page, all with real key presses

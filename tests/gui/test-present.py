@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of the maps and the presentation mode: the real app on
 the bundled release map, driven with real key presses (xdotool), checked
 through the window's title (which names the slide shown), the file it

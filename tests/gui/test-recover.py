@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of autosave, crash recovery and changes on disk: the real
 app, killed as a crash would kill it, started again, and told what another
 program did to its file. Checked through the files it writes (the map, the

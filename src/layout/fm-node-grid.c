@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node-grid.c: which nodes lie in a rectangle, without visiting them all
  *
  * A bucket grid over boxes: routing checks every candidate route against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export.c: a map drawn to a PNG, SVG or PDF file
  *
  * The page is the map's extents plus a margin, drawn by the same renderer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route-plan.c: the route of one edge
  *
  * Every edge leaves its source on a side that faces the target and enters
@@ -242,8 +243,8 @@ fm_edge_route_plan (Work   *work,
                     guint   route,
                     FmEdge *edge)
 {
-  FmNode *na = g_ptr_array_index (work->nodes, plan->a);
-  FmNode *nb = g_ptr_array_index (work->nodes, plan->b);
+  FmNode *na = work_node (work, plan->a);
+  FmNode *nb = work_node (work, plan->b);
   const FmRect *a = node_rect (work, plan->a);
   const FmRect *b = node_rect (work, plan->b);
   double acx = a->x + a->width / 2, bcx = b->x + b->width / 2;

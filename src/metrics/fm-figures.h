@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-figures.h: the figures of a map and their changes, in words people read */
 #pragma once
 
@@ -15,6 +16,8 @@ const char *fm_figure_get_title      (const char *name);
 char       *fm_figure_format_value   (const char *name,
                                       double      value,
                                       double      day_length_s);
+char       *fm_figure_format_percent (double      percent,
+                                      const char *format);
 char       *fm_figure_format_change  (double      change);
 char       *fm_figure_format_delta   (double      seconds,
                                       double      day_length_s);

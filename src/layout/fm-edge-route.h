@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-edge-route.h: where the edges of a map run
  *
  * Orthogonal routes between the sides of the nodes, computed for the whole
@@ -5,11 +6,12 @@
  * renderer computes them for each draw unless it is given them; the canvas
  * keeps them between draws, updates them after a change (only what a
  * moved node touches) and finds what is under the pointer and on screen
- * with their indices of the nodes and the routes.
+ * with their indices of the routes and of the nodes (fm-node-index.h).
  */
 #pragma once
 
 #include "fm-map.h"
+#include "fm-node-index.h"
 #include "fm-node-shape.h"
 
 G_BEGIN_DECLS
@@ -54,12 +56,7 @@ double              fm_edge_route_distance   (const FmEdgeRoute  *route,
                                               double              y);
 GArray             *fm_edge_routes_find_routes (FmEdgeRoutes     *self,
                                                 const FmRect     *area);
-GArray             *fm_edge_routes_find_nodes  (FmEdgeRoutes     *self,
-                                                const FmRect     *area);
-FmNode             *fm_edge_routes_get_node    (FmEdgeRoutes     *self,
-                                                guint             position);
-const FmRect       *fm_edge_routes_get_node_bounds (FmEdgeRoutes *self,
-                                                    guint         position);
+FmNodeIndex        *fm_edge_routes_get_nodes   (FmEdgeRoutes     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmEdgeRoutes, fm_edge_routes_free)
 

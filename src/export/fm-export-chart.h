@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-chart.h: a chart of observed flow data written to a PNG, SVG or PDF file */
 #pragma once
 

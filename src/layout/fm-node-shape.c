@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node-shape.c: the outlines of the map's icons, shared by drawing,
  * edge routing and hit testing
  *

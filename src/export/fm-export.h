@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export.h: a map drawn to a PNG, SVG or PDF file */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-chart.c: a chart of observed flow data written to a PNG, SVG or PDF file
  *
  * The chart is drawn by the same code as in the side panel (fm-chart.c),

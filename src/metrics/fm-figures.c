@@ -1,13 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-figures.c: the figures of a map and their changes, in words people read
  *
- * One wording for the comparison view, the presentation, the canvas's
- * change badges and the legend of exported slides: "Lead time 8 w → 2 w,
- * −75 %". Numbers take the locale's decimal separator, like durations
- * (fm_format_decimal()), and nothing else of its printf.
+ * One wording for the metrics panel, the comparison view, the presentation,
+ * the canvas's change badges and accessible labels, the legend of exported
+ * slides and the CLI's reports: "Lead time 8 w → 2 w, −75 %". Numbers take
+ * the locale's decimal separator, like durations (fm_format_decimal()), and
+ * nothing else of its printf. It draws nothing, so it lives with the
+ * metrics, below render/ and cli/.
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "fm-render"
+#define G_LOG_DOMAIN "fm-metrics"
 
 #include <math.h>
 
@@ -70,6 +73,34 @@ format_decimal (double      value,
 }
 
 /**
+ * fm_figure_format_percent:
+ * @percent: the number of percent: 12.5, not 0.125
+ * @format: how to write the number, as fm_format_decimal() takes it:
+ *   "%.1f", "%.0f"
+ *
+ * The one wording of a percentage, so that a translation of "%s %%" holds
+ * for the panels, the slides, the accessible labels and the CLI alike.
+ *
+ * Returns: (transfer full): "12.5 %" ("12,5 %" in German); "–" when
+ *   @percent is not a finite number
+ */
+char *
+fm_figure_format_percent (double      percent,
+                          const char *format)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (!isfinite (percent))
+    return g_strdup ("–");
+
+  number = format_decimal (percent, format);
+  /* Translators: a percentage, as in "12.5 %" */
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+/**
  * fm_figure_format_value:
  *
  * Returns: (transfer full): @value as the figure @name reads: "8 w",
@@ -87,12 +118,7 @@ fm_figure_format_value (const char *name,
   if (g_str_has_suffix (name, "_s"))
     return fm_duration_format (value, day_length_s);
   if (g_str_equal (name, "flow_efficiency") || g_str_equal (name, "rolled_pca"))
-    {
-      g_autofree char *number = format_decimal (100 * value, "%.1f");
-
-      /* Translators: a percentage, as in "12.5 %" */
-      return g_strdup_printf (_("%s %%"), number);
-    }
+    return fm_figure_format_percent (100 * value, "%.1f");
   if (fabs (value - round (value)) < 0.005)
     return format_decimal (value, "%.0f");
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-private.h: the layout of one exported page, shared by single maps and decks */
 #pragma once
 

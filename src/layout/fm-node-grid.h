@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-node-grid.h: which nodes lie in a rectangle, without visiting them all */
 #pragma once
 

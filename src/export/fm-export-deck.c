@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-export-deck.c: several maps exported at once, as a deck of slides
  *
  * A PDF gets one page per map, in the document's order; PNG and SVG, one

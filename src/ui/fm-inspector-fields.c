@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fm-inspector-fields.c: the inspector's rows, and how their text reads
+ *
+ * Each row is one property of the model: what it belongs to, its name and
+ * how its text reads. Parsing and formatting here need no widget, so that
+ * the rules for what may be typed are tested without a display.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-inspector"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "fm-duration.h"
+#include "fm-inspector.h"
+#include "fm-inspector-fields.h"
+#include "fm-iso-date.h"
+#include "fm-limits.h"
+
+const FmInspectorPartInfo fm_inspector_parts[FM_N_PARTS] = {
+  [FM_PART_DOCUMENT] = { "document_page", "document" },
+  [FM_PART_NODE] = { "node_page", "node" },
+  [FM_PART_PROCESS] = { "process_group", NULL },
+  [FM_PART_QUEUE] = { "queue_group", NULL },
+  [FM_PART_KAIZEN] = { "kaizen_group", NULL },
+  [FM_PART_EDGE] = { "edge_page", "edge" },
+  [FM_PART_MULTIPLE] = { "multiple_page", "multiple" },
+};
+
+const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS] = {
+  { "doc_title", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "title", FM_FIELD_TEXT },
+  { "doc_customer", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "customer", FM_FIELD_TEXT },
+  { "doc_value", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "value", FM_FIELD_TEXT },
+  { "doc_trigger", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "trigger", FM_FIELD_TEXT },
+  { "doc_outcome", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "outcome", FM_FIELD_TEXT },
+  { "doc_stream_type", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "stream-type", FM_FIELD_CHOICE },
+  { "doc_day_length", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "day-length-s", FM_FIELD_DURATION },
+  { "doc_available_time", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "available-time-s", FM_FIELD_DURATION },
+  { "doc_demand", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "demand-per-day", FM_FIELD_NUMBER },
+  { "node_label", FM_FIELD_ON_NODE, FM_PART_NODE, "label", FM_FIELD_TEXT },
+  { "process_time", FM_FIELD_ON_NODE, FM_PART_PROCESS, "process-s", FM_FIELD_DURATION },
+  { "lead_time", FM_FIELD_ON_NODE, FM_PART_PROCESS, "lead-s", FM_FIELD_DURATION },
+  { "pca", FM_FIELD_ON_NODE, FM_PART_PROCESS, "pca", FM_FIELD_PERCENT },
+  { "people", FM_FIELD_ON_NODE, FM_PART_PROCESS, "people", FM_FIELD_NUMBER },
+  { "role", FM_FIELD_ON_NODE, FM_PART_PROCESS, "role", FM_FIELD_TEXT },
+  { "wip", FM_FIELD_ON_NODE, FM_PART_PROCESS, "wip", FM_FIELD_NUMBER },
+  { "wait", FM_FIELD_ON_NODE, FM_PART_QUEUE, "wait-s", FM_FIELD_DURATION },
+  { "items", FM_FIELD_ON_NODE, FM_PART_QUEUE, "items", FM_FIELD_NUMBER },
+  { "owner", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "owner", FM_FIELD_TEXT },
+  { "measure", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "measure", FM_FIELD_TEXT },
+  { "baseline", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "baseline", FM_FIELD_TEXT },
+  { "target", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "target", FM_FIELD_TEXT },
+  { "review_date", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "review-date", FM_FIELD_DATE },
+  { "status", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "status", FM_FIELD_CHOICE },
+  { "edge_kind", FM_FIELD_ON_EDGE, FM_PART_EDGE, "kind", FM_FIELD_CHOICE },
+  { "share", FM_FIELD_ON_EDGE, FM_PART_EDGE, "share", FM_FIELD_RATE },
+  { "rate", FM_FIELD_ON_EDGE, FM_PART_EDGE, "rate", FM_FIELD_RATE },
+};
+
+/* A duration of the document's own day length reads against a 24 h day. */
+double
+fm_inspector_field_day_length (guint       i,
+                               FmDocument *document)
+{
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, FM_DEFAULT_DAY_LENGTH_S);
+
+  if (g_str_equal (fm_inspector_fields[i].property, "day-length-s") || document == NULL)
+    return FM_DEFAULT_DAY_LENGTH_S;
+
+  return fm_document_get_day_length_s (document);
+}
+
+/**
+ * fm_inspector_parse_number:
+ *
+ * Reads a number written the C way ("1.5") or, where the locale's decimal
+ * separator is a comma, that way ("1,5"), with spaces around allowed.
+ *
+ * Returns: whether all of @text was a finite number
+ */
+gboolean
+fm_inspector_parse_number (const char *text,
+                           double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    return FALSE;
+
+  /* "1,5" too where the locale writes it so, as format_number() shows it. */
+  if (g_str_equal (localeconv ()->decimal_point, ","))
+    g_strdelimit (copy, ",", '.');
+
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+/**
+ * fm_inspector_field_parse:
+ * @day_length: what a day is in durations, from fm_inspector_field_day_length()
+ * @value: initialised to @pspec's type
+ *
+ * Reads @text as the value of field @i into @value.
+ *
+ * Returns: FALSE when it does not read or is out of range
+ */
+gboolean
+fm_inspector_field_parse (guint       i,
+                          GParamSpec *pspec,
+                          const char *text,
+                          double      day_length,
+                          GValue     *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gboolean empty = *stripped == '\0';
+  double number = FM_UNSET;
+
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, FALSE);
+
+  switch (fm_inspector_fields[i].type)
+    {
+    case FM_FIELD_TEXT:
+      g_value_set_string (value, empty && !g_str_equal (fm_inspector_fields[i].property, "label") ? NULL : text);
+      return TRUE;
+
+    case FM_FIELD_DATE:
+      if (!empty && !fm_iso_date_parse (stripped, NULL))
+        return FALSE;
+      g_value_set_string (value, empty ? NULL : stripped);
+      return TRUE;
+
+    case FM_FIELD_DURATION:
+      /* Past the file format's limit, the value could not be saved. */
+      if (!empty && (!fm_duration_parse (stripped, day_length, &number) ||
+                     number > FM_MAX_SECONDS))
+        return FALSE;
+      break;
+
+    case FM_FIELD_NUMBER:
+      if (!empty && (!fm_inspector_parse_number (stripped, &number) || number < 0 ||
+                     number > FM_MAX_COUNT))
+        return FALSE;
+      break;
+
+    case FM_FIELD_PERCENT:
+    case FM_FIELD_RATE:
+      if (!empty)
+        {
+          gsize len = strlen (stripped);
+
+          if (len > 0 && stripped[len - 1] == '%')
+            stripped[len - 1] = '\0';
+          if (!fm_inspector_parse_number (stripped, &number) || number < 0 || number > 100)
+            return FALSE;
+          if (fm_inspector_fields[i].type == FM_FIELD_RATE)
+            {
+              number /= 100;
+              /* A loop that sends everything back never ends; a route
+               * may take all the items. */
+              if (number >= 1 && i == FM_FIELD_EDGE_RATE)
+                return FALSE;
+            }
+        }
+      break;
+
+    case FM_FIELD_CHOICE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_value_set_double (value, number);
+  return !g_param_value_validate (pspec, value);
+}
+
+static char *
+format_number (double value)
+{
+  return fm_format_decimal ("%.6g", value);
+}
+
+/* The text that shows @value of field @i, reading back as it. */
+char *
+fm_inspector_field_format (guint         i,
+                           const GValue *value,
+                           double        day_length)
+{
+  double number;
+
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, NULL);
+
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+
+  number = g_value_get_double (value);
+  if (!fm_value_is_set (number))
+    return g_strdup ("");
+
+  switch (fm_inspector_fields[i].type)
+    {
+    case FM_FIELD_DURATION:
+      return fm_duration_format (number, day_length);
+    case FM_FIELD_PERCENT:
+      {
+        g_autofree char *n = format_number (number);
+        /* Translators: a percentage in a field, as in "85%"; it reads back with or without a space */
+        return g_strdup_printf (_("%s%%"), n);
+      }
+    case FM_FIELD_RATE:
+      {
+        g_autofree char *n = format_number (number * 100);
+        return g_strdup_printf (_("%s%%"), n);
+      }
+    case FM_FIELD_NUMBER:
+    case FM_FIELD_TEXT:
+    case FM_FIELD_DATE:
+    case FM_FIELD_CHOICE:
+    default:
+      return format_number (number);
+    }
+}

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-edge-route.c: edge routing: which sides edges leave by, around their own boxes and
+ * others, rework loops, hitting a route
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "fm-edge-route.h"
+#include "fm-node-shape.h"
+#include "fm-test-utils.h"
+
+/* fm_test_new_row_document (): trigger -> queue -> process -> outcome in
+ * a row, a system above the process with an information edge into it. */
+typedef FmTestMap Fixture;
+
+static void
+test_route_sides (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  const FmEdgeRoute *r;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "a", "a", 0, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "right", "right", 300, 10);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "below", "below", 20, 300);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "diagonal", "diagonal", -600, -400);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "left", "left", -400, 30);
+  fm_test_map_add_edge (map, "to-right", "a", "right", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "to-below", "a", "below", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "to-diagonal", "a", "diagonal", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "to-left", "a", "left", FM_EDGE_KIND_INFO);
+  routes = fm_edge_routes_new (map);
+
+  r = fm_edge_routes_lookup (routes, "to-right");
+  g_assert_cmpint (r->from_side, ==, FM_SIDE_RIGHT);
+  g_assert_cmpint (r->to_side, ==, FM_SIDE_LEFT);
+  g_assert_cmpuint (r->n_points, ==, 2);
+  g_assert_cmpfloat (r->points[0].x, ==, 160);
+  g_assert_cmpfloat (r->points[1].x, ==, 300);
+
+  r = fm_edge_routes_lookup (routes, "to-below");
+  g_assert_cmpint (r->from_side, ==, FM_SIDE_BOTTOM);
+  g_assert_cmpint (r->to_side, ==, FM_SIDE_TOP);
+  g_assert_cmpuint (r->n_points, ==, 2);
+  g_assert_cmpfloat (r->points[0].y, ==, 120);
+  g_assert_cmpfloat (r->points[1].y, ==, 300);
+
+  /* Diagonal: one bend. */
+  r = fm_edge_routes_lookup (routes, "to-diagonal");
+  g_assert_cmpuint (r->n_points, ==, 3);
+
+  r = fm_edge_routes_lookup (routes, "to-left");
+  g_assert_cmpint (r->from_side, ==, FM_SIDE_LEFT);
+  g_assert_cmpint (r->to_side, ==, FM_SIDE_RIGHT);
+
+  /* Every segment is horizontal or vertical. */
+  for (guint i = 0; i < fm_edge_routes_get_n (routes); i++)
+    {
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+
+      for (guint k = 1; k < route->n_points; k++)
+        g_assert_true (route->points[k].x == route->points[k - 1].x ||
+                       route->points[k].y == route->points[k - 1].y);
+    }
+
+  g_assert_null (fm_edge_routes_lookup (routes, "nothing"));
+}
+
+static gboolean
+segment_enters (const FmPoint *p,
+                const FmPoint *q,
+                const FmRect  *r)
+{
+  /* Sample the segment; a point strictly inside the box is a crossing. */
+  for (double t = 0; t <= 1; t += 1.0 / 64)
+    {
+      double x = p->x + (q->x - p->x) * t, y = p->y + (q->y - p->y) * t;
+
+      if (x > r->x + 0.5 && x < r->x + r->width - 0.5 &&
+          y > r->y + 0.5 && y < r->y + r->height - 0.5)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether p -> q leaves (or enters) a box through @side. */
+static gboolean
+heads (const FmPoint *p,
+       const FmPoint *q,
+       FmSide         side,
+       gboolean       leaving)
+{
+  double dx = q->x - p->x, dy = q->y - p->y;
+  double sign = leaving ? 1 : -1;
+
+  switch (side)
+    {
+    case FM_SIDE_TOP: return dx == 0 && sign * dy < 0;
+    case FM_SIDE_BOTTOM: return dx == 0 && sign * dy > 0;
+    case FM_SIDE_LEFT: return dy == 0 && sign * dx < 0;
+    case FM_SIDE_RIGHT: return dy == 0 && sign * dx > 0;
+    default: return FALSE;
+    }
+}
+
+/* Whatever the layout, an edge never runs through its own two boxes. */
+static void
+test_route_avoids_own_boxes (void)
+{
+  for (guint round = 0; round < 1000; round++)
+    {
+      g_autoptr(FmMap) map = fm_map_new ("m");
+      g_autoptr(FmEdgeRoutes) routes = NULL;
+      const FmEdgeRoute *route;
+      FmNode *a, *b;
+      FmRect ra, rb;
+      FmEdgeKind kind = g_test_rand_int_range (0, FM_EDGE_KIND_REWORK + 1);
+
+      a = fm_test_map_add_node (map, g_test_rand_int_range (0, FM_NODE_KIND_SYSTEM + 1), "a", "a", 0, 0);
+      b = fm_test_map_add_node (map, g_test_rand_int_range (0, FM_NODE_KIND_SYSTEM + 1), "b", "b", 0, 0);
+      fm_node_get_bounds (b, &rb);
+      /* Overlapping or touching boxes cannot be kept out of each other. */
+      do
+        {
+          fm_node_set_position (a, g_test_rand_int_range (-400, 400), g_test_rand_int_range (-400, 400));
+          fm_node_get_bounds (a, &ra);
+        }
+      while (ra.x <= rb.x + rb.width && rb.x <= ra.x + ra.width &&
+             ra.y <= rb.y + rb.height && rb.y <= ra.y + ra.height);
+
+      fm_test_map_add_edge (map, "e", "a", "b", kind);
+      routes = fm_edge_routes_new (map);
+      route = fm_edge_routes_lookup (routes, "e");
+      g_assert_cmpuint (route->n_points, >=, 2);
+
+      for (guint k = 1; k < route->n_points; k++)
+        {
+          const FmPoint *p = &route->points[k - 1], *q = &route->points[k];
+
+          /* The first segment starts on a's outline, which may lie inside
+           * its box (a queue's triangle), and the last ends on b's. */
+          if ((k > 1 && segment_enters (p, q, &ra)) ||
+              (k + 1 < route->n_points && segment_enters (p, q, &rb)))
+            g_error ("%s edge from %s (%g, %g) to %s (%g, %g): (%g, %g)–(%g, %g) crosses an end",
+                     fm_edge_kind_to_string (kind),
+                     fm_node_kind_to_string (fm_node_get_kind (a)), ra.x, ra.y,
+                     fm_node_kind_to_string (fm_node_get_kind (b)), rb.x, rb.y,
+                     p->x, p->y, q->x, q->y);
+        }
+
+      /* Out of a's side and into b's, at right angles. */
+      g_assert_true (heads (&route->points[0], &route->points[1], route->from_side, TRUE));
+      g_assert_true (heads (&route->points[route->n_points - 2], &route->points[route->n_points - 1],
+                            route->to_side, FALSE));
+    }
+}
+
+/* A route that would cross a third node takes the other way round. */
+static void
+test_route_avoids_nodes (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  const FmEdgeRoute *route;
+  FmRect in_the_way;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "t", 0, 200);
+  fm_test_map_add_node (map, FM_NODE_KIND_QUEUE, "q", "q", 200, 200);
+  fm_test_map_add_node (map, FM_NODE_KIND_SYSTEM, "s", "s", 500, 0);
+  fm_test_map_add_edge (map, "e", "t", "s", FM_EDGE_KIND_INFO);
+  routes = fm_edge_routes_new (map);
+  route = fm_edge_routes_lookup (routes, "e");
+  fm_node_get_bounds (fm_map_lookup_node (map, "q"), &in_the_way);
+
+  g_assert_cmpint (route->from_side, ==, FM_SIDE_TOP);
+  g_assert_cmpint (route->to_side, ==, FM_SIDE_LEFT);
+  for (guint k = 1; k < route->n_points; k++)
+    g_assert_false (segment_enters (&route->points[k - 1], &route->points[k], &in_the_way));
+}
+
+static void
+test_route_rework_loop (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  const FmEdgeRoute *wide, *narrow, *self;
+  double bottom = 0;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "a", "a", 0, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_QUEUE, "q", "q", 200, 15);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "b", "b", 350, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "c", "c", 600, 0);
+  /* In the way under b and c: loops pass under it too. */
+  fm_test_map_add_node (map, FM_NODE_KIND_NOTE, "low", "low", 450, 100);
+  fm_test_map_add_edge (map, "narrow", "c", "b", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_edge (map, "wide", "c", "a", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_edge (map, "self", "a", "a", FM_EDGE_KIND_REWORK);
+  routes = fm_edge_routes_new (map);
+
+  for (guint i = 0; i < fm_map_get_n_nodes (map); i++)
+    bottom = MAX (bottom, fm_node_get_y (fm_map_get_node (map, i)) + fm_node_get_height (fm_map_get_node (map, i)));
+
+  narrow = fm_edge_routes_lookup (routes, "narrow");
+  wide = fm_edge_routes_lookup (routes, "wide");
+  self = fm_edge_routes_lookup (routes, "self");
+  g_assert_cmpuint (narrow->n_points, ==, 4);
+  g_assert_cmpint (narrow->from_side, ==, FM_SIDE_BOTTOM);
+  g_assert_cmpint (narrow->to_side, ==, FM_SIDE_BOTTOM);
+  g_assert_cmpfloat (narrow->points[1].y, >, bottom);
+  /* The wider loop goes under the narrower one. */
+  g_assert_cmpfloat (wide->points[1].y, >, narrow->points[1].y);
+  /* A step sending work back to itself loops under itself. */
+  g_assert_cmpuint (self->n_points, ==, 4);
+  g_assert_cmpfloat (self->points[0].x, >, self->points[3].x);
+  g_assert_cmpfloat (self->points[1].y, >, 120);
+  /* The label sits on the bottom run. */
+  g_assert_cmpfloat (narrow->label.y, ==, narrow->points[1].y);
+}
+
+static void
+test_route_hit (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(FmEdgeRoutes) routes = fm_edge_routes_new (f->map);
+  const FmEdgeRoute *route = fm_edge_routes_lookup (routes, "e1");
+  double x = (route->points[0].x + route->points[1].x) / 2, y = route->points[0].y;
+
+  g_assert_cmpfloat (fm_edge_route_distance (route, x, y + 3), ==, 3);
+  g_assert_true (fm_edge_routes_hit (routes, x, y + 3, 5) == route->edge);
+  g_assert_null (fm_edge_routes_hit (routes, x, y + 30, 5));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fm_test_map_set_up_row, func, fm_test_map_tear_down)
+  ADD ("/fm/render/route-hit", test_route_hit);
+#undef ADD
+  g_test_add_func ("/fm/render/route-sides", test_route_sides);
+  g_test_add_func ("/fm/render/route-avoids-own-boxes", test_route_avoids_own_boxes);
+  g_test_add_func ("/fm/render/route-avoids-nodes", test_route_avoids_nodes);
+  g_test_add_func ("/fm/render/route-rework-loop", test_route_rework_loop);
+
+  return g_test_run ();
+}

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-inspector.c: the inspector: its pages and fields, what they accept, undo
+ *
+ * Parsing numbers needs no display and runs without one; the widgets are
+ * tested where there is a display.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "fm-canvas-state.h"
+#include "fm-inspector.h"
+#include "fm-json.h"
+#include "fm-kaizen.h"
+#include "fm-process-step.h"
+#include "fm-test-utils.h"
+
+/* fm_test_new_line_document (): trigger t -> step p -> outcome o,
+ * selected through a view state as the canvas would. */
+typedef struct {
+  FmDocument *doc;
+  FmMap *map;
+  FmUndoStack *stack;
+  FmCanvasState *state;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->doc = fm_test_new_line_document ();
+  f->stack = fm_document_get_undo_stack (f->doc);
+  f->map = fm_document_get_map (f->doc, 0);
+  f->state = fm_canvas_state_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->state);
+  g_assert_finalize_object (f->doc);
+}
+
+/* Typed text is applied once the main loop is idle. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  fm_test_run_idles ();
+}
+
+
+static void
+test_inspector (Fixture       *f,
+                gconstpointer  data)
+{
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  FmProcessStep *step = FM_PROCESS_STEP (fm_map_lookup_node (f->map, "p"));
+  GtkWidget *row;
+
+  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "document");
+
+  fm_canvas_state_select (f->state, "p", FALSE);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "node");
+
+  /* Durations as people type them, applied as they are typed, one step. */
+  row = fm_inspector_get_field (inspector, "process-s");
+  type_into (row, "2h");
+  type_into (row, "2h 30m");
+  g_assert_cmpfloat (fm_process_step_get_process_s (step), ==, 9000);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* What does not read is marked and not applied. */
+  type_into (row, "soon");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpfloat (fm_process_step_get_process_s (step), ==, 9000);
+
+  /* A percentage over 100 is out of range. */
+  row = fm_inspector_get_field (inspector, "pca");
+  type_into (row, "120");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, "85%");
+  g_assert_cmpfloat (fm_process_step_get_pca (step), ==, 85);
+
+  /* Undo shows in the fields. */
+  fm_undo_stack_seal (f->stack);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  fm_canvas_state_select (f->state, "e1", FALSE);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "edge");
+  fm_canvas_state_select (f->state, "t", TRUE);
+  g_assert_cmpstr (fm_inspector_get_page (inspector), ==, "multiple");
+
+  fm_canvas_state_clear_selection (f->state);
+  row = fm_inspector_get_field (inspector, "title");
+  type_into (row, "Release");
+  g_assert_cmpstr (fm_document_get_title (f->doc), ==, "Release");
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
+/* No field takes more than a file may hold: what was typed stays savable. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  g_autofree char *long_text = g_strnfill (FM_MAX_TEXT_CHARS + 1, 'a');
+  GtkWidget *row;
+
+  /* The label, and a time past the format's limit (the label typed on
+   * the canvas is tested in test-canvas.c). */
+  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
+  fm_canvas_state_select (f->state, "p", FALSE);
+  row = fm_inspector_get_field (inspector, "label");
+  type_into (row, long_text);
+  g_assert_cmpint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), ==, FM_MAX_TEXT_CHARS);
+  row = fm_inspector_get_field (inspector, "process-s");
+  type_into (row, "1000000 w");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  row = fm_inspector_get_field (inspector, "people");
+  type_into (row, "1e300");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
+/* An experiment's waste is a keyword in the file, a translated name on
+ * screen; picking another one is an undoable change. */
+static void
+test_inspector_waste (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
+  GtkWidget *inspector = g_object_ref_sink (fm_inspector_new ());
+  FmMap *map = fm_document_get_map (doc, 0);
+  FmKaizen *kaizen = FM_KAIZEN (fm_map_lookup_node (map, "kaizen-security"));
+  AdwComboRow *waste;
+  AdwExpanderRow *targets;
+
+  fm_inspector_set_map (FM_INSPECTOR (inspector), doc, map, state);
+  fm_canvas_state_select (state, "kaizen-security", FALSE);
+  waste = ADW_COMBO_ROW (fm_inspector_get_field (FM_INSPECTOR (inspector), "waste"));
+  targets = ADW_EXPANDER_ROW (fm_inspector_get_field (FM_INSPECTOR (inspector), "applies-to"));
+
+  /* None, then the wastes in their order: waiting is the first. */
+  g_assert_cmpuint (adw_combo_row_get_selected (waste), ==, 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (targets), ==, "2 nodes");
+
+  adw_combo_row_set_selected (waste, 3);
+  g_assert_cmpstr (fm_kaizen_get_waste (kaizen), ==, "rework");
+  adw_combo_row_set_selected (waste, 0);
+  g_assert_null (fm_kaizen_get_waste (kaizen));
+  fm_undo_stack_undo (fm_document_get_undo_stack (doc));
+  fm_undo_stack_undo (fm_document_get_undo_stack (doc));
+  g_assert_cmpstr (fm_kaizen_get_waste (kaizen), ==, "waiting");
+  g_assert_cmpuint (adw_combo_row_get_selected (waste), ==, 1);
+
+  /* A target dropped from the map leaves the experiment's list. */
+  {
+    const char *ids[] = { "wait-security", NULL };
+
+    fm_document_remove (doc, map, ids);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (targets), ==, "1 node");
+  }
+
+  fm_inspector_set_map (FM_INSPECTOR (inspector), NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
+static void
+test_parse_number (void)
+{
+  double value;
+
+  g_assert_true (fm_inspector_parse_number (" 1.5 ", &value));
+  g_assert_cmpfloat (value, ==, 1.5);
+  g_assert_false (fm_inspector_parse_number ("1,5", &value));
+  g_assert_false (fm_inspector_parse_number ("", &value));
+  g_assert_false (fm_inspector_parse_number ("nan", &value));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Without a display, what needs none. */
+  if (!fm_test_have_display ())
+    {
+      g_test_init (&argc, &argv, NULL);
+    }
+  else
+    {
+      gtk_test_init (&argc, &argv, NULL);
+      adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+      ADD ("/fm/inspector/fields", test_inspector);
+      ADD ("/fm/inspector/limits", test_limits);
+#undef ADD
+      g_test_add_func ("/fm/inspector/waste", test_inspector_waste);
+    }
+
+  g_test_add_func ("/fm/inspector/parse-number", test_parse_number);
+
+  return g_test_run ();
+}
