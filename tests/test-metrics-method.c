@@ -17,106 +17,20 @@
 #include "fm-metrics.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "metrics-helpers.h"
 #include "fm-timeline.h"
 
 #define H 3600.0
 #define D 86400.0
 
-static FmNode *
-add (FmMap      *map,
-     FmNodeKind  kind,
-     const char *id)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_label (node, id);
-  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
-  return node;
-}
-
-static FmNode *
-step (FmMap      *map,
-      const char *id,
-      double      process_s,
-      double      lead_s)
-{
-  FmNode *node = add (map, FM_NODE_KIND_PROCESS, id);
-
-  fm_process_step_set_process_s (FM_PROCESS_STEP (node), process_s);
-  fm_process_step_set_lead_s (FM_PROCESS_STEP (node), lead_s);
-  return node;
-}
-
-static FmNode *
-queue (FmMap      *map,
-       const char *id,
-       double      wait_s)
-{
-  FmNode *node = add (map, FM_NODE_KIND_QUEUE, id);
-
-  fm_queue_set_wait_s (FM_QUEUE (node), wait_s);
-  return node;
-}
-
-static FmEdge *
-link_nodes (FmMap      *map,
-            const char *from,
-            const char *to,
-            FmEdgeKind  kind)
-{
-  g_autofree char *id = g_strdup_printf ("%s-%s", from, to);
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
-
-  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
-  return edge;
-}
-
+/* A rework edge "FROM-TO" with @rate. */
 static void
 rework (FmMap      *map,
         const char *from,
         const char *to,
         double      rate)
 {
-  fm_edge_set_rate (link_nodes (map, from, to, FM_EDGE_KIND_REWORK), rate);
-}
-
-static void
-chain (FmMap *map, ...)
-{
-  const char *prev = NULL, *id;
-  va_list args;
-
-  va_start (args, map);
-  while ((id = va_arg (args, const char *)) != NULL)
-    {
-      if (prev != NULL)
-        link_nodes (map, prev, id, FM_EDGE_KIND_FLOW);
-      prev = id;
-    }
-  va_end (args);
-}
-
-static gboolean
-has_warning (FmMetrics  *metrics,
-             const char *code,
-             const char *id)
-{
-  for (guint i = 0; i < metrics->warnings->len; i++)
-    {
-      FmWarning *w = metrics->warnings->pdata[i];
-
-      if (g_str_equal (w->code, code) && (id == NULL || g_strcmp0 (w->id, id) == 0))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-assert_near (double got,
-             double expected)
-{
-  g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
+  fm_edge_set_rate (fm_test_link (map, from, to, FM_EDGE_KIND_REWORK), rate);
 }
 
 static double
@@ -133,13 +47,13 @@ four_steps (void)
 {
   FmMap *map = fm_map_new ("m");
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "A", 2 * H, 1 * D);
-  step (map, "B", 2 * H, 1 * D);
-  step (map, "C", 2 * H, 1 * D);
-  step (map, "D", 2 * H, 1 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "B", "C", "D", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "A", 2 * H, 1 * D);
+  fm_test_step (map, "B", 2 * H, 1 * D);
+  fm_test_step (map, "C", 2 * H, 1 * D);
+  fm_test_step (map, "D", 2 * H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "C", "D", "o", NULL);
 
   return map;
 }
@@ -162,23 +76,23 @@ test_nested_loops (void)
   rework (map, "D", "A", 0.5);
   m = fm_metrics_compute (NULL, map, NULL);
 
-  assert_near (visits (m, map, "A"), 2);
-  assert_near (visits (m, map, "B"), 4);
-  assert_near (visits (m, map, "C"), 4);
-  assert_near (visits (m, map, "D"), 2);
-  assert_near (visits (m, map, "o"), 1);
-  assert_near (m->lead_time_s, 4 * D);
-  assert_near (m->rework_adjusted_lead_time_s, 12 * D);
-  assert_near (m->process_time_s, 8 * H);
-  assert_near (m->rework_process_time_s, 24 * H);
-  assert_near (m->flow_efficiency, 8 * H / (4 * D));
-  assert_near (m->rework_flow_efficiency, 24 * H / (12 * D));
+  fm_test_assert_near (visits (m, map, "A"), 2);
+  fm_test_assert_near (visits (m, map, "B"), 4);
+  fm_test_assert_near (visits (m, map, "C"), 4);
+  fm_test_assert_near (visits (m, map, "D"), 2);
+  fm_test_assert_near (visits (m, map, "o"), 1);
+  fm_test_assert_near (m->lead_time_s, 4 * D);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 12 * D);
+  fm_test_assert_near (m->process_time_s, 8 * H);
+  fm_test_assert_near (m->rework_process_time_s, 24 * H);
+  fm_test_assert_near (m->flow_efficiency, 8 * H / (4 * D));
+  fm_test_assert_near (m->rework_flow_efficiency, 24 * H / (12 * D));
   /* Rework time goes to the targets: D → A sends back vD × 0.5 = 1 pass
    * over A..D (4 d) = 4 d; C → B sends back vC × 0.5 = 2 passes over B..C
    * (2 d) = 4 d: 8 d in all, the 12 − 4 d that rework adds. */
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "A"))->rework_s, 4 * D);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "B"))->rework_s, 4 * D);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "D"))->rework_s, 0);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "A"))->rework_s, 4 * D);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "B"))->rework_s, 4 * D);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "D"))->rework_s, 0);
 }
 
 /* Overlapping loops: C → A at 0.5 and D → B at 0.5.
@@ -196,12 +110,12 @@ test_overlapping_loops (void)
   rework (map, "D", "B", 0.5);
   m = fm_metrics_compute (NULL, map, NULL);
 
-  assert_near (visits (m, map, "A"), 3);
-  assert_near (visits (m, map, "B"), 4);
-  assert_near (visits (m, map, "C"), 4);
-  assert_near (visits (m, map, "D"), 2);
-  assert_near (m->rework_adjusted_lead_time_s, 13 * D);
-  g_assert_false (has_warning (m, "rework-off-path", NULL));
+  fm_test_assert_near (visits (m, map, "A"), 3);
+  fm_test_assert_near (visits (m, map, "B"), 4);
+  fm_test_assert_near (visits (m, map, "C"), 4);
+  fm_test_assert_near (visits (m, map, "D"), 2);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 13 * D);
+  g_assert_false (fm_test_has_warning (m, "rework-off-path", NULL));
 }
 
 /* A loop off the first-pass critical path: X 10 d in parallel with
@@ -220,24 +134,24 @@ test_loop_off_path (void)
   g_autoptr(FmMap) map = fm_map_new ("m");
   g_autoptr(FmMetrics) m = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "X", 1 * D, 10 * D);
-  step (map, "Y1", 1 * D, 4 * D);
-  step (map, "Y2", 1 * D, 5 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "X", "o", NULL);
-  chain (map, "t", "Y1", "Y2", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "X", 1 * D, 10 * D);
+  fm_test_step (map, "Y1", 1 * D, 4 * D);
+  fm_test_step (map, "Y2", 1 * D, 5 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "X", "o", NULL);
+  fm_test_chain (map, "t", "Y1", "Y2", "o", NULL);
   rework (map, "Y2", "Y1", 0.5);
   m = fm_metrics_compute (NULL, map, NULL);
 
-  assert_near (m->lead_time_s, 10 * D);
-  assert_near (m->rework_adjusted_lead_time_s, 18 * D);
-  assert_near (visits (m, map, "Y1"), 2);
-  assert_near (visits (m, map, "X"), 1);
-  assert_near (visits (m, map, "o"), 1);
+  fm_test_assert_near (m->lead_time_s, 10 * D);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 18 * D);
+  fm_test_assert_near (visits (m, map, "Y1"), 2);
+  fm_test_assert_near (visits (m, map, "X"), 1);
+  fm_test_assert_near (visits (m, map, "o"), 1);
   /* Along Y with rework: 2 × 1 d + 2 × 1 d of work = 4 d in 18 d. */
-  assert_near (m->rework_process_time_s, 4 * D);
-  g_assert_false (has_warning (m, "rework-off-path", NULL));
+  fm_test_assert_near (m->rework_process_time_s, 4 * D);
+  g_assert_false (fm_test_has_warning (m, "rework-off-path", NULL));
 }
 
 /* Load with rework: demand 1 a day, 8 h available, one person; A takes
@@ -253,19 +167,19 @@ test_load_with_rework (void)
   FmNode *a;
 
   g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  a = step (map, "A", 6.4 * H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  a = fm_test_step (map, "A", 6.4 * H, 1 * D);
   fm_process_step_set_people (FM_PROCESS_STEP (a), 1);
-  step (map, "B", 1 * H, 1 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "B", "o", NULL);
+  fm_test_step (map, "B", 1 * H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "o", NULL);
   rework (map, "B", "A", 0.25);
   fm_document_insert_map_internal (doc, 0, map);
   m = fm_metrics_compute (doc, map, NULL);
 
-  assert_near (visits (m, map, "A"), 4.0 / 3);
-  assert_near (fm_metrics_lookup_figures (m, a)->utilization, 0.8 * 4 / 3);
-  g_assert_true (has_warning (m, "overloaded", "A"));
+  fm_test_assert_near (visits (m, map, "A"), 4.0 / 3);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, a)->utilization, 0.8 * 4 / 3);
+  g_assert_true (fm_test_has_warning (m, "overloaded", "A"));
 }
 
 /* Handoffs with rework: dev A → qa B → ops C, and B sends 0.5 back to A.
@@ -279,17 +193,17 @@ test_handoffs_with_rework (void)
   g_autoptr(FmMap) map = fm_map_new ("m");
   g_autoptr(FmMetrics) m = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "A", H, H)), "dev");
-  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "B", H, H)), "qa");
-  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "C", H, H)), "ops");
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "B", "C", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, "A", H, H)), "dev");
+  fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, "B", H, H)), "qa");
+  fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, "C", H, H)), "ops");
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "C", "o", NULL);
   rework (map, "B", "A", 0.5);
   m = fm_metrics_compute (NULL, map, NULL);
 
   g_assert_cmpuint (m->handoffs, ==, 2);
-  assert_near (m->rework_handoffs, 4);
+  fm_test_assert_near (m->rework_handoffs, 4);
 }
 
 /* A rework edge that does not go back along the flow (to a parallel
@@ -300,18 +214,18 @@ test_rework_not_back (void)
   g_autoptr(FmMap) map = fm_map_new ("m");
   g_autoptr(FmMetrics) m = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "X", H, 2 * H);
-  step (map, "Y", H, 3 * H);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "X", "o", NULL);
-  chain (map, "t", "Y", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "X", H, 2 * H);
+  fm_test_step (map, "Y", H, 3 * H);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "X", "o", NULL);
+  fm_test_chain (map, "t", "Y", "o", NULL);
   rework (map, "Y", "X", 0.5);
   m = fm_metrics_compute (NULL, map, NULL);
 
-  g_assert_true (has_warning (m, "rework-off-path", "Y-X"));
-  assert_near (m->rework_adjusted_lead_time_s, 3 * H);
-  assert_near (visits (m, map, "X"), 1);
+  g_assert_true (fm_test_has_warning (m, "rework-off-path", "Y-X"));
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 3 * H);
+  fm_test_assert_near (visits (m, map, "X"), 1);
 }
 
 /* The constraint is the step that cannot keep up. Demand 1 a day, 8 h
@@ -334,28 +248,28 @@ test_constraint_cannot_keep_up (void)
   FmConstraint *c;
 
   g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  queue (map, "Q", 10 * D);
-  fm_process_step_set_people (FM_PROCESS_STEP (step (map, "Approval", 1 * H, 1 * D)), 1);
-  queue (map, "Q2", 1 * D);
-  fm_process_step_set_people (FM_PROCESS_STEP (step (map, "Build", 9.6 * H, 9.6 * H)), 1);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "Q", "Approval", "Q2", "Build", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_queue (map, "Q", 10 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (fm_test_step (map, "Approval", 1 * H, 1 * D)), 1);
+  fm_test_queue (map, "Q2", 1 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (fm_test_step (map, "Build", 9.6 * H, 9.6 * H)), 1);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "Q", "Approval", "Q2", "Build", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
   m = fm_metrics_compute (doc, map, NULL);
 
-  assert_near (m->lead_time_s, 12.4 * D);
+  fm_test_assert_near (m->lead_time_s, 12.4 * D);
   g_assert_cmpuint (m->constraints->len, ==, 4);
   c = m->constraints->pdata[0];
   g_assert_cmpstr (c->id, ==, "Build");
   g_assert_true (c->at_capacity);
-  assert_near (c->score, 0.4 / 12.4 + 0.2);
+  fm_test_assert_near (c->score, 0.4 / 12.4 + 0.2);
   g_assert_cmpstr (fm_constraint_get_reason (c), ==,
                    "Overloaded: needs 120 % of the people’s available time at this demand");
   c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "Q");
   g_assert_false (c->at_capacity);
-  assert_near (c->score, 10 / 12.4);
+  fm_test_assert_near (c->score, 10 / 12.4);
   g_assert_cmpstr (fm_constraint_get_reason (c), ==,
                    "81 % of lead time: Q, 10 d; Approval at 12 % load: a policy delay, not capacity");
   c = m->constraints->pdata[2];
@@ -379,20 +293,20 @@ test_pca_not_twice (void)
   g_autoptr(FmMetrics) m = NULL;
   FmConstraint *c;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  fm_process_step_set_pca (FM_PROCESS_STEP (step (map, "A", H, D)), 50);
-  fm_process_step_set_pca (FM_PROCESS_STEP (step (map, "B", H, D)), 50);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "B", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_process_step_set_pca (FM_PROCESS_STEP (fm_test_step (map, "A", H, D)), 50);
+  fm_process_step_set_pca (FM_PROCESS_STEP (fm_test_step (map, "B", H, D)), 50);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "o", NULL);
   rework (map, "B", "A", 0.5);
   m = fm_metrics_compute (NULL, map, NULL);
 
   c = m->constraints->pdata[0];
   g_assert_cmpstr (c->id, ==, "A");
-  assert_near (c->score, 1);
+  fm_test_assert_near (c->score, 1);
   c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "B");
-  assert_near (c->score, 0.625);
+  fm_test_assert_near (c->score, 0.625);
 }
 
 /* A ladder that adds up: t → q (2 d) → p (lead 3 d, work 1 d) → o.
@@ -410,37 +324,37 @@ test_ladder_adds_up (void)
   FmRect content;
   FmNode *node;
 
-  node = add (map, FM_NODE_KIND_TRIGGER, "t");
+  node = fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
   fm_node_set_position (node, 0, 0);
   fm_node_set_size (node, 100, 80);
-  node = queue (map, "q", 2 * D);
+  node = fm_test_queue (map, "q", 2 * D);
   fm_node_set_position (node, 150, 0);
   fm_node_set_size (node, 100, 80);
-  node = step (map, "p", 1 * D, 3 * D);
+  node = fm_test_step (map, "p", 1 * D, 3 * D);
   fm_node_set_position (node, 300, 0);
   fm_node_set_size (node, 160, 80);
-  node = add (map, FM_NODE_KIND_OUTCOME, "o");
+  node = fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
   fm_node_set_position (node, 500, 0);
   fm_node_set_size (node, 100, 80);
-  chain (map, "t", "q", "p", "o", NULL);
+  fm_test_chain (map, "t", "q", "p", "o", NULL);
   m = fm_metrics_compute (NULL, map, NULL);
 
-  assert_near (m->timeline_waiting_s, 4 * D);
-  assert_near (m->timeline_processing_s, 1 * D);
-  assert_near (m->timeline_waiting_s + m->timeline_processing_s, m->lead_time_s);
-  assert_near (m->timeline_processing_s / m->lead_time_s, m->flow_efficiency);
+  fm_test_assert_near (m->timeline_waiting_s, 4 * D);
+  fm_test_assert_near (m->timeline_processing_s, 1 * D);
+  fm_test_assert_near (m->timeline_waiting_s + m->timeline_processing_s, m->lead_time_s);
+  fm_test_assert_near (m->timeline_processing_s / m->lead_time_s, m->flow_efficiency);
 
   g_assert_true (fm_map_get_content_bounds (map, &content));
   timeline = fm_timeline_new (m, NULL, &content);
   g_assert_cmpuint (timeline->rungs->len, ==, 2);
   rung = &g_array_index (timeline->rungs, FmTimelineRung, 1);
   g_assert_true (rung->node == fm_map_lookup_node (map, "p"));
-  assert_near (rung->in_step_s, 2 * D);
+  fm_test_assert_near (rung->in_step_s, 2 * D);
   /* The waiting over the first half of the step's rung, its work after. */
-  assert_near (rung->split_x, (rung->x0 + rung->x1) / 2);
+  fm_test_assert_near (rung->split_x, (rung->x0 + rung->x1) / 2);
   rung = &g_array_index (timeline->rungs, FmTimelineRung, 0);
-  assert_near (rung->in_step_s, 0);
-  assert_near (rung->split_x, rung->x0);
+  fm_test_assert_near (rung->in_step_s, 0);
+  fm_test_assert_near (rung->split_x, rung->x0);
 }
 
 /* Alternative routes: A 1 d, then Slow 10 d (20 % of the items) or Fast
@@ -461,33 +375,33 @@ test_alternative_routes (void)
   FmEdge *edge;
 
   g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "A", H, 1 * D);
-  slow = step (map, "Slow", 8 * H, 10 * D);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "A", H, 1 * D);
+  slow = fm_test_step (map, "Slow", 8 * H, 10 * D);
   fm_process_step_set_people (FM_PROCESS_STEP (slow), 1);
-  step (map, "Fast", H, 2 * D);
-  step (map, "D", H, 1 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", NULL);
-  edge = link_nodes (map, "A", "Slow", FM_EDGE_KIND_FLOW);
+  fm_test_step (map, "Fast", H, 2 * D);
+  fm_test_step (map, "D", H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", NULL);
+  edge = fm_test_link (map, "A", "Slow", FM_EDGE_KIND_FLOW);
   fm_edge_set_share (edge, 0.2);
-  edge = link_nodes (map, "A", "Fast", FM_EDGE_KIND_FLOW);
+  edge = fm_test_link (map, "A", "Fast", FM_EDGE_KIND_FLOW);
   fm_edge_set_share (edge, 0.8);
-  chain (map, "Slow", "D", "o", NULL);
-  chain (map, "Fast", "D", NULL);
+  fm_test_chain (map, "Slow", "D", "o", NULL);
+  fm_test_chain (map, "Fast", "D", NULL);
   fm_document_insert_map_internal (doc, 0, map);
   m = fm_metrics_compute (doc, map, NULL);
 
-  assert_near (m->lead_time_s, 5.6 * D);
-  assert_near (m->rework_adjusted_lead_time_s, 5.6 * D);
+  fm_test_assert_near (m->lead_time_s, 5.6 * D);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 5.6 * D);
   g_assert_cmpuint (m->routes, ==, 2);
   g_assert_cmpuint (m->path->len, ==, 5);
   g_assert_true (m->path->pdata[2] == fm_map_lookup_node (map, "Fast"));
-  assert_near (visits (m, map, "Slow"), 0.2);
-  assert_near (visits (m, map, "Fast"), 0.8);
-  assert_near (visits (m, map, "D"), 1);
-  assert_near (fm_metrics_lookup_figures (m, slow)->utilization, 0.2);
-  g_assert_false (has_warning (m, "share-sum", NULL));
+  fm_test_assert_near (visits (m, map, "Slow"), 0.2);
+  fm_test_assert_near (visits (m, map, "Fast"), 0.8);
+  fm_test_assert_near (visits (m, map, "D"), 1);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, slow)->utilization, 0.2);
+  g_assert_false (fm_test_has_warning (m, "share-sum", NULL));
   /* The ladder follows the likelier route, and its totals say they are
    * expectations. */
   {
@@ -495,7 +409,7 @@ test_alternative_routes (void)
     g_autoptr(FmTimeline) timeline = fm_timeline_new (m, doc, &content);
 
     g_assert_true (timeline->expected);
-    assert_near (timeline->lead_s, 5.6 * D);
+    fm_test_assert_near (timeline->lead_s, 5.6 * D);
     g_assert_cmpuint (timeline->rungs->len, ==, 3);
   }
 
@@ -503,9 +417,9 @@ test_alternative_routes (void)
   fm_edge_set_share (edge, 0.3);
   g_clear_pointer (&m, fm_metrics_free);
   m = fm_metrics_compute (doc, map, NULL);
-  g_assert_true (has_warning (m, "share-sum", "A"));
+  g_assert_true (fm_test_has_warning (m, "share-sum", "A"));
   /* 0.2 : 0.3 is 40 % : 60 %: 1 + 0.4 × 10 + 0.6 × 2 + 1 = 7.2 d */
-  assert_near (m->lead_time_s, 7.2 * D);
+  fm_test_assert_near (m->lead_time_s, 7.2 * D);
 }
 
 /* Alternatives and parallel work together: A forks into X (3 d) and,
@@ -519,26 +433,26 @@ test_routes_and_parallel_work (void)
   g_autoptr(FmMap) map = fm_map_new ("m");
   g_autoptr(FmMetrics) m = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "A", 0, 0);
-  step (map, "X", H, 3 * D);
-  step (map, "C", 0, 0);
-  step (map, "P", H, 1 * D);
-  step (map, "Q", H, 5 * D);
-  step (map, "J", 0, 0);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "X", "J", "o", NULL);
-  chain (map, "A", "C", NULL);
-  fm_edge_set_share (link_nodes (map, "C", "P", FM_EDGE_KIND_FLOW), 0.5);
-  fm_edge_set_share (link_nodes (map, "C", "Q", FM_EDGE_KIND_FLOW), 0.5);
-  chain (map, "P", "J", NULL);
-  chain (map, "Q", "J", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "A", 0, 0);
+  fm_test_step (map, "X", H, 3 * D);
+  fm_test_step (map, "C", 0, 0);
+  fm_test_step (map, "P", H, 1 * D);
+  fm_test_step (map, "Q", H, 5 * D);
+  fm_test_step (map, "J", 0, 0);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "X", "J", "o", NULL);
+  fm_test_chain (map, "A", "C", NULL);
+  fm_edge_set_share (fm_test_link (map, "C", "P", FM_EDGE_KIND_FLOW), 0.5);
+  fm_edge_set_share (fm_test_link (map, "C", "Q", FM_EDGE_KIND_FLOW), 0.5);
+  fm_test_chain (map, "P", "J", NULL);
+  fm_test_chain (map, "Q", "J", NULL);
   m = fm_metrics_compute (NULL, map, NULL);
 
-  assert_near (m->lead_time_s, 4 * D);
-  assert_near (visits (m, map, "J"), 1);
-  assert_near (visits (m, map, "X"), 1);
-  assert_near (visits (m, map, "P"), 0.5);
+  fm_test_assert_near (m->lead_time_s, 4 * D);
+  fm_test_assert_near (visits (m, map, "J"), 1);
+  fm_test_assert_near (visits (m, map, "X"), 1);
+  fm_test_assert_near (visits (m, map, "P"), 0.5);
 }
 
 /* The share is a field of the file: read, written and checked. */
@@ -559,7 +473,7 @@ test_share_in_file (void)
   g_autoptr(FmDocument) refused = NULL;
 
   g_assert_no_error (error);
-  assert_near (fm_edge_get_share (fm_map_lookup_edge (fm_document_get_map (doc, 0), "e")), 0.25);
+  fm_test_assert_near (fm_edge_get_share (fm_map_lookup_edge (fm_document_get_map (doc, 0), "e")), 0.25);
   saved = fm_json_save_to_data (doc, NULL);
   g_assert_nonnull (strstr (saved, "\"share\": 0.25"));
 
@@ -585,32 +499,32 @@ test_littles_law_expected (void)
   FmNode *a, *q;
 
   g_object_set (doc, "demand-per-day", 1.0, "available-time-s", 8 * H, "value", "v", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  a = step (map, "A", H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  a = fm_test_step (map, "A", H, 1 * D);
   fm_process_step_set_wip (FM_PROCESS_STEP (a), 4);
-  step (map, "B", H, 1 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "B", "o", NULL);
+  fm_test_step (map, "B", H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "o", NULL);
   rework (map, "B", "A", 0.5);
   fm_document_insert_map_internal (doc, 0, map);
   m = fm_metrics_compute (doc, map, NULL);
 
-  assert_near (m->littles_law_lead_time_s, 4 * D);
-  assert_near (m->rework_adjusted_lead_time_s, 4 * D);
-  g_assert_false (has_warning (m, "littles-law", NULL));
+  fm_test_assert_near (m->littles_law_lead_time_s, 4 * D);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 4 * D);
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
   g_assert_null (m->littles_law_skipped);
 
   /* 20 items: 20 d against 4 d, a warning that names the assumptions. */
   fm_process_step_set_wip (FM_PROCESS_STEP (a), 20);
   g_clear_pointer (&m, fm_metrics_free);
   m = fm_metrics_compute (doc, map, NULL);
-  g_assert_true (has_warning (m, "littles-law", NULL));
+  g_assert_true (fm_test_has_warning (m, "littles-law", NULL));
 
-  q = add (map, FM_NODE_KIND_QUEUE, "q");
+  q = fm_test_node (map, FM_NODE_KIND_QUEUE, "q");
   fm_queue_set_items (FM_QUEUE (q), 2);
   g_clear_pointer (&m, fm_metrics_free);
   m = fm_metrics_compute (doc, map, NULL);
-  g_assert_false (has_warning (m, "littles-law", NULL));
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
   g_assert_nonnull (strstr (m->littles_law_skipped, "“q”"));
 }
 
@@ -623,18 +537,18 @@ test_automated_not_handoff (void)
   g_autoptr(FmMetrics) m = NULL;
   FmNode *pipeline;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "A", H, H)), "dev");
-  pipeline = step (map, "B", H, H);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, "A", H, H)), "dev");
+  pipeline = fm_test_step (map, "B", H, H);
   fm_process_step_set_role (FM_PROCESS_STEP (pipeline), "pipeline");
   fm_process_step_set_people (FM_PROCESS_STEP (pipeline), 0);
-  fm_process_step_set_role (FM_PROCESS_STEP (step (map, "C", H, H)), "qa");
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "A", "B", "C", "o", NULL);
+  fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, "C", H, H)), "qa");
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "C", "o", NULL);
   m = fm_metrics_compute (NULL, map, NULL);
 
   g_assert_cmpuint (m->handoffs, ==, 1);
-  assert_near (m->rework_handoffs, 1);
+  fm_test_assert_near (m->rework_handoffs, 1);
 }
 
 int

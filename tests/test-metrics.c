@@ -17,76 +17,11 @@
 #include "fm-metrics.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "metrics-helpers.h"
 #include "fm-test-utils.h"
 
 #define H 3600.0
 #define D 86400.0
-
-/* Builds maps in a few lines. */
-static FmNode *
-add (FmMap      *map,
-     FmNodeKind  kind,
-     const char *id)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_label (node, id);
-  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
-  return node;
-}
-
-static FmNode *
-step (FmMap      *map,
-      const char *id,
-      double      process_s,
-      double      lead_s)
-{
-  FmNode *node = add (map, FM_NODE_KIND_PROCESS, id);
-
-  fm_process_step_set_process_s (FM_PROCESS_STEP (node), process_s);
-  fm_process_step_set_lead_s (FM_PROCESS_STEP (node), lead_s);
-  return node;
-}
-
-static FmNode *
-queue (FmMap      *map,
-       const char *id,
-       double      wait_s)
-{
-  FmNode *node = add (map, FM_NODE_KIND_QUEUE, id);
-
-  fm_queue_set_wait_s (FM_QUEUE (node), wait_s);
-  return node;
-}
-
-static FmEdge *
-link_nodes (FmMap      *map,
-            const char *from,
-            const char *to,
-            FmEdgeKind  kind)
-{
-  g_autofree char *id = g_strdup_printf ("%s-%s", from, to);
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
-
-  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
-  return edge;
-}
-
-static void
-chain (FmMap *map, ...)
-{
-  const char *prev = NULL, *id;
-  va_list args;
-
-  va_start (args, map);
-  while ((id = va_arg (args, const char *)) != NULL)
-    {
-      if (prev != NULL)
-        link_nodes (map, prev, id, FM_EDGE_KIND_FLOW);
-      prev = id;
-    }
-  va_end (args);
-}
 
 static char *
 path_string (FmMetrics *metrics)
@@ -97,29 +32,6 @@ path_string (FmMetrics *metrics)
     g_string_append_printf (s, "%s%s", i ? " " : "", fm_node_get_id (metrics->path->pdata[i]));
 
   return g_string_free (s, FALSE);
-}
-
-static gboolean
-has_warning (FmMetrics  *metrics,
-             const char *code,
-             const char *id)
-{
-  for (guint i = 0; i < metrics->warnings->len; i++)
-    {
-      FmWarning *w = metrics->warnings->pdata[i];
-
-      if (g_str_equal (w->code, code) && (id == NULL || g_strcmp0 (w->id, id) == 0))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-assert_near (double got,
-             double expected)
-{
-  g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
 }
 
 /* The bundled release map, current state (data/examples/release.flowmap):
@@ -174,36 +86,36 @@ test_release_current (void)
   p = path_string (m);
   g_assert_cmpstr (p, ==, "trigger backlog refine ready code wait-security security wait-env "
                           "test wait-release release outcome");
-  assert_near (m->lead_time_s, 4838400);
-  assert_near (m->process_time_s, 381600);
-  assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
-  assert_near (m->rolled_pca, 0.27132);
-  assert_near (m->rework_adjusted_lead_time_s, 5544847.058824);
-  assert_near (m->wip, 11);
-  assert_near (m->throughput_per_day, 0.2);
-  assert_near (m->littles_law_lead_time_s, 4752000);
-  assert_near (m->takt_time_s, 144000);
+  fm_test_assert_near (m->lead_time_s, 4838400);
+  fm_test_assert_near (m->process_time_s, 381600);
+  fm_test_assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
+  fm_test_assert_near (m->rolled_pca, 0.27132);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 5544847.058824);
+  fm_test_assert_near (m->wip, 11);
+  fm_test_assert_near (m->throughput_per_day, 0.2);
+  fm_test_assert_near (m->littles_law_lead_time_s, 4752000);
+  fm_test_assert_near (m->takt_time_s, 144000);
   g_assert_cmpuint (m->handoffs, ==, 4);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9 / 0.765);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9 / 0.765);
 
   g_assert_cmpuint (m->constraints->len, >=, 3);
   c = m->constraints->pdata[0];
   g_assert_cmpstr (c->id, ==, "code");
   g_assert_true (c->at_capacity);
-  assert_near (c->score, 0.125 + (0.9 / 0.765 - 1) + 0.5 * 706447.058824 / 4838400);
+  fm_test_assert_near (c->score, 0.125 + (0.9 / 0.765 - 1) + 0.5 * 706447.058824 / 4838400);
   c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "wait-security");
-  assert_near (c->score, 0.25);
+  fm_test_assert_near (c->score, 0.25);
   g_assert_false (c->at_capacity);
   g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w; "
                    "Security review at 13 % load: a policy delay, not capacity");
   c = m->constraints->pdata[2];
   g_assert_cmpstr (c->id, ==, "wait-release");
-  assert_near (c->score, 10.0 / 56);
+  fm_test_assert_near (c->score, 10.0 / 56);
 
   /* A complete current-state map with experiments: only coding's load. */
   g_assert_cmpuint (m->warnings->len, ==, 1);
-  g_assert_true (has_warning (m, "overloaded", "code"));
+  g_assert_true (fm_test_has_warning (m, "overloaded", "code"));
 }
 
 /* Future state: backlog 2 d, refinement 1 d, ready 2 d, coding 5 d,
@@ -233,15 +145,15 @@ test_release_future (void)
   g_date_set_dmy (&today, 1, 12, 2026);
   m = fm_metrics_compute (doc, fm_document_lookup_map (doc, "future"), &today);
 
-  assert_near (m->lead_time_s, 1209600);
-  assert_near (m->process_time_s, 207000);
-  assert_near (m->flow_efficiency, 207000.0 / 1209600.0);
-  assert_near (m->rolled_pca, 0.603288);
-  assert_near (m->rework_adjusted_lead_time_s, 705600 + 435600 / 0.931 + 72000);
-  assert_near (m->wip, 3);
-  assert_near (m->littles_law_lead_time_s, 1296000);
+  fm_test_assert_near (m->lead_time_s, 1209600);
+  fm_test_assert_near (m->process_time_s, 207000);
+  fm_test_assert_near (m->flow_efficiency, 207000.0 / 1209600.0);
+  fm_test_assert_near (m->rolled_pca, 0.603288);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 705600 + 435600 / 0.931 + 72000);
+  fm_test_assert_near (m->wip, 3);
+  fm_test_assert_near (m->littles_law_lead_time_s, 1296000);
   g_assert_cmpuint (m->handoffs, ==, 3);
-  g_assert_false (has_warning (m, "littles-law", NULL));
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
 }
 
 /* Two branches from one trigger to one outcome:
@@ -256,23 +168,23 @@ test_parallel_branches (void)
   g_autoptr(FmMetrics) m = NULL;
   g_autofree char *p = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  queue (map, "qa", 1 * D);
-  step (map, "pa", 1 * D, 2 * D);
-  queue (map, "qb", 3 * H);
-  step (map, "pb", 2 * D, 5 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "qa", "pa", "o", NULL);
-  chain (map, "t", "qb", "pb", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_queue (map, "qa", 1 * D);
+  fm_test_step (map, "pa", 1 * D, 2 * D);
+  fm_test_queue (map, "qb", 3 * H);
+  fm_test_step (map, "pb", 2 * D, 5 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "qa", "pa", "o", NULL);
+  fm_test_chain (map, "t", "qb", "pb", "o", NULL);
 
   m = fm_metrics_compute (NULL, map, NULL);
   p = path_string (m);
   g_assert_cmpstr (p, ==, "t qb pb o");
-  assert_near (m->lead_time_s, 442800);
-  assert_near (m->process_time_s, 172800);
-  assert_near (m->flow_efficiency, 172800.0 / 442800.0);
+  fm_test_assert_near (m->lead_time_s, 442800);
+  fm_test_assert_near (m->process_time_s, 172800);
+  fm_test_assert_near (m->flow_efficiency, 172800.0 / 442800.0);
   /* No pca anywhere: every step counts as 100 %. */
-  assert_near (m->rolled_pca, 1);
+  fm_test_assert_near (m->rolled_pca, 1);
   /* No demand: throughput, takt and Little's law are undefined. */
   g_assert_true (isnan (m->throughput_per_day));
   g_assert_true (isnan (m->takt_time_s));
@@ -295,20 +207,20 @@ test_rework_loop (void)
   g_autoptr(FmMetrics) m = NULL;
   FmEdge *rework;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "p1", 1 * H, 1 * H);
-  queue (map, "q", 2 * H);
-  step (map, "p2", 1 * H, 3 * H);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "p1", "q", "p2", "o", NULL);
-  rework = link_nodes (map, "p2", "p1", FM_EDGE_KIND_REWORK);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "p1", 1 * H, 1 * H);
+  fm_test_queue (map, "q", 2 * H);
+  fm_test_step (map, "p2", 1 * H, 3 * H);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "p1", "q", "p2", "o", NULL);
+  rework = fm_test_link (map, "p2", "p1", FM_EDGE_KIND_REWORK);
   fm_edge_set_rate (rework, 0.5);
 
   m = fm_metrics_compute (NULL, map, NULL);
-  assert_near (m->lead_time_s, 21600);
-  assert_near (m->rework_adjusted_lead_time_s, 43200);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p1"))->rework_s, 21600);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 0);
+  fm_test_assert_near (m->lead_time_s, 21600);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 43200);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p1"))->rework_s, 21600);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 0);
 }
 
 /* Missing values, with working days of 8 h and a demand of 4 a day:
@@ -327,27 +239,27 @@ test_missing_values (void)
   FmNode *q, *p;
 
   g_object_set (doc, "day-length-s", 28800.0, "demand-per-day", 4.0, "value", "Orders shipped", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  q = add (map, FM_NODE_KIND_QUEUE, "q");
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  q = fm_test_node (map, FM_NODE_KIND_QUEUE, "q");
   fm_queue_set_items (FM_QUEUE (q), 8);
-  p = step (map, "p", 1 * H, FM_UNSET);
+  p = fm_test_step (map, "p", 1 * H, FM_UNSET);
   fm_process_step_set_people (FM_PROCESS_STEP (p), 1);
-  add (map, FM_NODE_KIND_PROCESS, "p2");
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "q", "p", "p2", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_PROCESS, "p2");
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "q", "p", "p2", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
 
   m = fm_metrics_compute (doc, map, NULL);
-  assert_near (m->lead_time_s, 61200);
-  assert_near (m->process_time_s, 3600);
-  assert_near (m->wip, 8);
+  fm_test_assert_near (m->lead_time_s, 61200);
+  fm_test_assert_near (m->process_time_s, 3600);
+  fm_test_assert_near (m->wip, 8);
   /* Little's law: 8 / 4 = 2 working days = 57,600 s, 6 % off: no warning. */
-  assert_near (m->littles_law_lead_time_s, 57600);
-  g_assert_false (has_warning (m, "littles-law", NULL));
-  assert_near (fm_metrics_lookup_figures (m, p)->utilization, 0.5);
-  g_assert_true (has_warning (m, "step-without-times", "p2"));
-  g_assert_true (has_warning (m, "queue-without-wait", "q"));
-  g_assert_false (has_warning (m, "no-value", NULL));
+  fm_test_assert_near (m->littles_law_lead_time_s, 57600);
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
+  fm_test_assert_near (fm_metrics_lookup_figures (m, p)->utilization, 0.5);
+  g_assert_true (fm_test_has_warning (m, "step-without-times", "p2"));
+  g_assert_true (fm_test_has_warning (m, "queue-without-wait", "q"));
+  g_assert_false (fm_test_has_warning (m, "no-value", NULL));
 }
 
 /* Demand of zero: throughput 0, but takt time and Little's law divide by it
@@ -361,21 +273,21 @@ test_zero_demand (void)
   FmNode *p;
 
   g_object_set (doc, "demand-per-day", 0.0, NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  p = step (map, "p", 1 * H, 2 * H);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  p = fm_test_step (map, "p", 1 * H, 2 * H);
   fm_process_step_set_people (FM_PROCESS_STEP (p), 2);
   fm_process_step_set_wip (FM_PROCESS_STEP (p), 3);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "p", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "p", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
 
   m = fm_metrics_compute (doc, map, NULL);
-  assert_near (m->throughput_per_day, 0);
+  fm_test_assert_near (m->throughput_per_day, 0);
   g_assert_true (isnan (m->takt_time_s));
   g_assert_true (isnan (m->littles_law_lead_time_s));
-  assert_near (m->wip, 3);
+  fm_test_assert_near (m->wip, 3);
   g_assert_true (isnan (fm_metrics_lookup_figures (m, p)->utilization));
-  assert_near (m->lead_time_s, 7200);
+  fm_test_assert_near (m->lead_time_s, 7200);
 }
 
 /* An empty map: no path, lead time 0, efficiency and rolled %C&A undefined,
@@ -390,16 +302,16 @@ test_empty_map (void)
   fm_document_insert_map_internal (doc, 0, map);
   m = fm_metrics_compute (doc, map, NULL);
   g_assert_cmpuint (m->path->len, ==, 0);
-  assert_near (m->lead_time_s, 0);
-  assert_near (m->rework_adjusted_lead_time_s, 0);
+  fm_test_assert_near (m->lead_time_s, 0);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 0);
   g_assert_true (isnan (m->flow_efficiency));
   g_assert_true (isnan (m->rolled_pca));
   g_assert_cmpuint (m->constraints->len, ==, 0);
   g_assert_cmpuint (m->handoffs, ==, 0);
-  g_assert_true (has_warning (m, "no-trigger", NULL));
-  g_assert_true (has_warning (m, "no-outcome", NULL));
-  g_assert_true (has_warning (m, "no-value", NULL));
-  g_assert_false (has_warning (m, "mapping-without-change", NULL));
+  g_assert_true (fm_test_has_warning (m, "no-trigger", NULL));
+  g_assert_true (fm_test_has_warning (m, "no-outcome", NULL));
+  g_assert_true (fm_test_has_warning (m, "no-value", NULL));
+  g_assert_false (fm_test_has_warning (m, "mapping-without-change", NULL));
 }
 
 /* A cycle of flow edges a → b → c → a is reported and broken at its back
@@ -410,18 +322,18 @@ test_flow_cycle (void)
   g_autoptr(FmMap) map = fm_map_new ("m");
   g_autoptr(FmMetrics) m = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "a", H, H);
-  step (map, "b", H, 2 * H);
-  step (map, "c", H, 4 * H);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "a", "b", "c", "a", NULL);
-  chain (map, "c", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "a", H, H);
+  fm_test_step (map, "b", H, 2 * H);
+  fm_test_step (map, "c", H, 4 * H);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "a", "b", "c", "a", NULL);
+  fm_test_chain (map, "c", "o", NULL);
 
   m = fm_metrics_compute (NULL, map, NULL);
-  g_assert_true (has_warning (m, "flow-cycle", "a"));
+  g_assert_true (fm_test_has_warning (m, "flow-cycle", "a"));
   /* t → a → b → c → o, each node once: 1 + 2 + 4 h. */
-  assert_near (m->lead_time_s, 7 * H);
+  fm_test_assert_near (m->lead_time_s, 7 * H);
 }
 
 /* Handoffs count changes of role between consecutive steps; a step with no
@@ -434,11 +346,11 @@ test_handoffs (void)
   const char *roles[] = { "dev", "dev", NULL, "qa", "dev" };
   const char *ids[] = { "s1", "s2", "s3", "s4", "s5" };
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    fm_process_step_set_role (FM_PROCESS_STEP (step (map, ids[i], H, H)), roles[i]);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "s1", "s2", "s3", "s4", "s5", "o", NULL);
+    fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, ids[i], H, H)), roles[i]);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "s1", "s2", "s3", "s4", "s5", "o", NULL);
 
   m = fm_metrics_compute (NULL, map, NULL);
   g_assert_cmpuint (m->handoffs, ==, 2);
@@ -460,36 +372,36 @@ test_checks (void)
 
   /* demand 2 a day, 8 h available: p needs 6 h × 2 / (1 × 8 h) = 150 %. */
   g_object_set (doc, "demand-per-day", 2.0, "value", "Claims paid", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  p = step (map, "p", 6 * H, 4 * H);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  p = fm_test_step (map, "p", 6 * H, 4 * H);
   fm_process_step_set_people (FM_PROCESS_STEP (p), 1);
   fm_process_step_set_wip (FM_PROCESS_STEP (p), 20);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  add (map, FM_NODE_KIND_SYSTEM, "crm");
-  chain (map, "t", "p", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_node (map, FM_NODE_KIND_SYSTEM, "crm");
+  fm_test_chain (map, "t", "p", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
 
   m = fm_metrics_compute (doc, map, NULL);
-  g_assert_true (has_warning (m, "process-exceeds-lead", "p"));
-  g_assert_true (has_warning (m, "overloaded", "p"));
-  g_assert_true (has_warning (m, "disconnected", "crm"));
+  g_assert_true (fm_test_has_warning (m, "process-exceeds-lead", "p"));
+  g_assert_true (fm_test_has_warning (m, "overloaded", "p"));
+  g_assert_true (fm_test_has_warning (m, "disconnected", "crm"));
   /* 20 items / 2 a day = 10 d against 4 h mapped, but p is at 150 %. */
-  g_assert_false (has_warning (m, "littles-law", NULL));
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
   g_assert_nonnull (strstr (m->littles_law_skipped, "“p” is overloaded"));
-  g_assert_true (has_warning (m, "mapping-without-change", NULL));
+  g_assert_true (fm_test_has_warning (m, "mapping-without-change", NULL));
   g_assert_cmpstr (((FmConstraint *) m->constraints->pdata[0])->id, ==, "p");
 
-  k = add (map, FM_NODE_KIND_KAIZEN, "k");
+  k = fm_test_node (map, FM_NODE_KIND_KAIZEN, "k");
   fm_kaizen_set_status (FM_KAIZEN (k), FM_KAIZEN_STATUS_RUNNING);
   fm_kaizen_set_owner (FM_KAIZEN (k), "Ana");
   fm_kaizen_set_review_date (FM_KAIZEN (k), "2026-11-30");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, 12, 2026);
   m2 = fm_metrics_compute (doc, map, &today);
-  g_assert_true (has_warning (m2, "experiment-incomplete", "k"));
-  g_assert_true (has_warning (m2, "review-overdue", "k"));
-  g_assert_false (has_warning (m2, "mapping-without-change", NULL));
-  g_assert_false (has_warning (m2, "disconnected", "k"));
+  g_assert_true (fm_test_has_warning (m2, "experiment-incomplete", "k"));
+  g_assert_true (fm_test_has_warning (m2, "review-overdue", "k"));
+  g_assert_false (fm_test_has_warning (m2, "mapping-without-change", NULL));
+  g_assert_false (fm_test_has_warning (m2, "disconnected", "k"));
 }
 
 /* No trigger and no outcome: paths run from nodes without incoming flow to
@@ -501,17 +413,17 @@ test_without_endpoints (void)
   g_autoptr(FmMetrics) m = NULL;
   g_autofree char *p = NULL;
 
-  step (map, "a", H, 2 * H);
-  queue (map, "q", 5 * H);
-  step (map, "b", H, H);
-  add (map, FM_NODE_KIND_SYSTEM, "s");
-  chain (map, "a", "q", "b", NULL);
-  link_nodes (map, "s", "a", FM_EDGE_KIND_INFO);
+  fm_test_step (map, "a", H, 2 * H);
+  fm_test_queue (map, "q", 5 * H);
+  fm_test_step (map, "b", H, H);
+  fm_test_node (map, FM_NODE_KIND_SYSTEM, "s");
+  fm_test_chain (map, "a", "q", "b", NULL);
+  fm_test_link (map, "s", "a", FM_EDGE_KIND_INFO);
 
   m = fm_metrics_compute (NULL, map, NULL);
   p = path_string (m);
   g_assert_cmpstr (p, ==, "a q b");
-  assert_near (m->lead_time_s, 8 * H);
+  fm_test_assert_near (m->lead_time_s, 8 * H);
 }
 
 /* A future state copied from the current one keeps ids, so steps match:
@@ -532,12 +444,12 @@ test_comparison (void)
   FmFigureChange *lead;
   FmStepChange *b;
 
-  add (current, FM_NODE_KIND_TRIGGER, "t");
-  queue (current, "q", 4 * D);
-  step (current, "a", H, 2 * D);
-  step (current, "b", H, 1 * D);
-  add (current, FM_NODE_KIND_OUTCOME, "o");
-  chain (current, "t", "q", "a", "b", "o", NULL);
+  fm_test_node (current, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_queue (current, "q", 4 * D);
+  fm_test_step (current, "a", H, 2 * D);
+  fm_test_step (current, "b", H, 1 * D);
+  fm_test_node (current, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (current, "t", "q", "a", "b", "o", NULL);
 
   future = fm_map_copy (current, "later");
   fm_map_remove_node (future, fm_map_lookup_node (future, "q"));
@@ -545,16 +457,16 @@ test_comparison (void)
   fm_map_remove_edge (future, fm_map_lookup_edge (future, "q-a"));
   fm_map_remove_edge (future, fm_map_lookup_edge (future, "b-o"));
   fm_process_step_set_lead_s (FM_PROCESS_STEP (fm_map_lookup_node (future, "b")), 12 * H);
-  step (future, "c", H, 6 * H);
-  chain (future, "t", "a", NULL);
-  chain (future, "b", "c", "o", NULL);
+  fm_test_step (future, "c", H, 6 * H);
+  fm_test_chain (future, "t", "a", NULL);
+  fm_test_chain (future, "b", "c", "o", NULL);
 
   c = fm_comparison_new (NULL, current, future);
   lead = &g_array_index (c->figures, FmFigureChange, 0);
   g_assert_cmpstr (lead->name, ==, "lead_time_s");
-  assert_near (lead->from, 7 * D);
-  assert_near (lead->to, 237600);
-  assert_near (lead->change, (237600 - 7 * D) / (7 * D));
+  fm_test_assert_near (lead->from, 7 * D);
+  fm_test_assert_near (lead->to, 237600);
+  fm_test_assert_near (lead->change, (237600 - 7 * D) / (7 * D));
 
   g_assert_cmpuint (c->steps->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -565,8 +477,8 @@ test_comparison (void)
       g_assert_cmpstr (fm_step_status_to_string (s->status), ==, expected[i][1]);
     }
   b = c->steps->pdata[2];
-  assert_near (b->time_from_s, D);
-  assert_near (b->time_to_s, 12 * H);
+  fm_test_assert_near (b->time_from_s, D);
+  fm_test_assert_near (b->time_to_s, 12 * H);
   g_assert_true (isnan (((FmStepChange *) c->steps->pdata[0])->time_to_s));
   g_assert_true (isnan (((FmStepChange *) c->steps->pdata[3])->time_from_s));
 }
