@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-
 typedef struct {
   guint from;    /* the step whose passes are sent back */
   guint to;      /* the step whose output failed */
