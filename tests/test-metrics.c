@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fm-comparison.h"
 #include "fm-document-private.h"
@@ -16,76 +17,11 @@
 #include "fm-metrics.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "metrics-helpers.h"
 #include "fm-test-utils.h"
 
 #define H 3600.0
 #define D 86400.0
-
-/* Builds maps in a few lines. */
-static FmNode *
-add (FmMap      *map,
-     FmNodeKind  kind,
-     const char *id)
-{
-  g_autoptr(FmNode) node = fm_node_new (kind, id);
-
-  fm_node_set_label (node, id);
-  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
-  return node;
-}
-
-static FmNode *
-step (FmMap      *map,
-      const char *id,
-      double      process_s,
-      double      lead_s)
-{
-  FmNode *node = add (map, FM_NODE_KIND_PROCESS, id);
-
-  fm_process_step_set_process_s (FM_PROCESS_STEP (node), process_s);
-  fm_process_step_set_lead_s (FM_PROCESS_STEP (node), lead_s);
-  return node;
-}
-
-static FmNode *
-queue (FmMap      *map,
-       const char *id,
-       double      wait_s)
-{
-  FmNode *node = add (map, FM_NODE_KIND_QUEUE, id);
-
-  fm_queue_set_wait_s (FM_QUEUE (node), wait_s);
-  return node;
-}
-
-static FmEdge *
-link_nodes (FmMap      *map,
-            const char *from,
-            const char *to,
-            FmEdgeKind  kind)
-{
-  g_autofree char *id = g_strdup_printf ("%s-%s", from, to);
-  g_autoptr(FmEdge) edge = fm_edge_new (id, from, to, kind);
-
-  fm_map_insert_edge (map, fm_map_get_n_edges (map), edge);
-  return edge;
-}
-
-static void
-chain (FmMap *map, ...)
-{
-  const char *prev = NULL, *id;
-  va_list args;
-
-  va_start (args, map);
-  while ((id = va_arg (args, const char *)) != NULL)
-    {
-      if (prev != NULL)
-        link_nodes (map, prev, id, FM_EDGE_KIND_FLOW);
-      prev = id;
-    }
-  va_end (args);
-}
 
 static char *
 path_string (FmMetrics *metrics)
@@ -98,29 +34,6 @@ path_string (FmMetrics *metrics)
   return g_string_free (s, FALSE);
 }
 
-static gboolean
-has_warning (FmMetrics  *metrics,
-             const char *code,
-             const char *id)
-{
-  for (guint i = 0; i < metrics->warnings->len; i++)
-    {
-      FmWarning *w = metrics->warnings->pdata[i];
-
-      if (g_str_equal (w->code, code) && (id == NULL || g_strcmp0 (w->id, id) == 0))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-assert_near (double got,
-             double expected)
-{
-  g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
-}
-
 /* The bundled release map, current state (data/examples/release.flowmap):
  *   backlog 5 d, refinement 2 d, ready 5 d, coding 7 d, waiting for security
  *   review 14 d, security review 2 d, waiting for an environment 7 d,
@@ -130,19 +43,32 @@ assert_near (double got,
  *   flow efficiency = 381,600 / 4,838,400 = 0.078869
  *   rolled %C&A = .80 × .85 × .60 × .70 × .95 = 0.27132
  *   handoffs: product team → developers → security team → QA → operations = 4
- *   rework test → coding at 10 %: span coding..test = 7+14+2+7+3 = 33 d,
- *     extra = 0.1/0.9 × 33 d = 3.6667 d = 316,800 s
- *   rework security → coding at 15 %: span = 7+14+2 = 23 d,
- *     extra = 0.15/0.85 × 23 d = 4.0588 d = 350,682.35 s
- *   rework-adjusted lead time = 4,838,400 + 316,800 + 350,682.35 = 5,505,882.35 s
+ *   rework as expected visits (traffic equations): security sends 15 %
+ *     back to coding, the test 10 %:
+ *     v(code) = 1 + 0.15 v(security) + 0.1 v(test); v(security) = v(code)
+ *     (through the queue); v(test) = 0.85 v(security)
+ *     v(code) = 1 + 0.15 v + 0.085 v: v = 1 / 0.765 = 1.307190
+ *     v(test) = 0.85 / 0.765 = 1.111111 (= 1 / 0.9: what leaves passes once)
+ *   rework-adjusted lead time = 5 + 2 + 5 + (7 + 14 + 2) / 0.765
+ *     + (7 + 3) / 0.9 + 10 + 1 = 23 + 30.065359 + 11.111111 = 64.176471 d
+ *     = 5,544,847.06 s (each loop alone, as before, gave 63.7 d)
+ *   rework charged to coding, whose output failed: security sends back
+ *     0.15 × 1.307190 passes over coding..security (23 d) = 4.509804 d,
+ *     the test 0.1 × 1.111111 passes over coding..test (33 d) = 3.666667 d:
+ *     8.176471 d = 706,447.06 s (the 64.18 − 56 d that rework adds)
  *   WIP = 3 + 1 + 3 + 1 + 2 items waiting + 1 in coding = 11
  *   throughput = 0.2 a day; Little's law: 11 / 0.2 = 55 d = 4,752,000 s
  *     (1.8 % off the map: no warning)
  *   takt = 28,800 / 0.2 = 144,000 s
- *   utilization of coding = 259,200 × 0.2 / (2 × 28,800) = 0.9
- *   constraints: waiting for security review 14/56 = 0.25;
- *     coding 7/56 + ½ × (316,800 + 350,682.35)/4,838,400 + ¼ × 0.15 = 0.231478;
- *     waiting for the release window 10/56 = 0.178571.
+ *   utilization of coding = 1.307190 visits × 259,200 × 0.2 / (2 × 28,800)
+ *     = 0.9 / 0.765 = 1.176471: overloaded (the example counts "3 d" of
+ *     coding as calendar days of a map whose people work 8 h a day)
+ *   constraints: coding is at or over capacity, so it comes first:
+ *     7/56 + 0.176471 + ½ × 706,447.06/4,838,400 = 0.374475 (its 85 %
+ *     %C&A is not counted again: the rework back to it covers those
+ *     defects); waiting for security review 14/56 = 0.25, whose reason
+ *     goes through security review at 1.307190 × 4 h × 0.2 / 8 h = 13 %
+ *     load; waiting for the release window 10/56 = 0.178571.
  */
 static void
 test_release_current (void)
@@ -160,32 +86,36 @@ test_release_current (void)
   p = path_string (m);
   g_assert_cmpstr (p, ==, "trigger backlog refine ready code wait-security security wait-env "
                           "test wait-release release outcome");
-  assert_near (m->lead_time_s, 4838400);
-  assert_near (m->process_time_s, 381600);
-  assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
-  assert_near (m->rolled_pca, 0.27132);
-  assert_near (m->rework_adjusted_lead_time_s, 5505882.352941);
-  assert_near (m->wip, 11);
-  assert_near (m->throughput_per_day, 0.2);
-  assert_near (m->littles_law_lead_time_s, 4752000);
-  assert_near (m->takt_time_s, 144000);
+  fm_test_assert_near (m->lead_time_s, 4838400);
+  fm_test_assert_near (m->process_time_s, 381600);
+  fm_test_assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
+  fm_test_assert_near (m->rolled_pca, 0.27132);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 5544847.058824);
+  fm_test_assert_near (m->wip, 11);
+  fm_test_assert_near (m->throughput_per_day, 0.2);
+  fm_test_assert_near (m->littles_law_lead_time_s, 4752000);
+  fm_test_assert_near (m->takt_time_s, 144000);
   g_assert_cmpuint (m->handoffs, ==, 4);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (fm_document_lookup_map (doc, "current"), "code"))->utilization, 0.9 / 0.765);
 
   g_assert_cmpuint (m->constraints->len, >=, 3);
   c = m->constraints->pdata[0];
-  g_assert_cmpstr (c->id, ==, "wait-security");
-  assert_near (c->score, 0.25);
-  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w");
-  c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "code");
-  assert_near (c->score, 0.125 + 0.5 * (316800 + 350682.352941) / 4838400 + 0.0375);
+  g_assert_true (c->at_capacity);
+  fm_test_assert_near (c->score, 0.125 + (0.9 / 0.765 - 1) + 0.5 * 706447.058824 / 4838400);
+  c = m->constraints->pdata[1];
+  g_assert_cmpstr (c->id, ==, "wait-security");
+  fm_test_assert_near (c->score, 0.25);
+  g_assert_false (c->at_capacity);
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w; "
+                   "Security review at 13 % load: a policy delay, not capacity");
   c = m->constraints->pdata[2];
   g_assert_cmpstr (c->id, ==, "wait-release");
-  assert_near (c->score, 10.0 / 56);
+  fm_test_assert_near (c->score, 10.0 / 56);
 
-  /* A complete current-state map with experiments: nothing to warn about. */
-  g_assert_cmpuint (m->warnings->len, ==, 0);
+  /* A complete current-state map with experiments: only coding's load. */
+  g_assert_cmpuint (m->warnings->len, ==, 1);
+  g_assert_true (fm_test_has_warning (m, "overloaded", "code"));
 }
 
 /* Future state: backlog 2 d, refinement 1 d, ready 2 d, coding 5 d,
@@ -193,9 +123,16 @@ test_release_current (void)
  *   weekly release 3 d, release 4 h: lead time = 14 d = 1,209,600 s
  *   process time = 4 h + 2 d + 0.5 h + 4 h + 1 h = 2 d 9.5 h = 207,000 s
  *   rolled %C&A = .80 × .90 × .95 × .90 × .98 = 0.603288
- *   rework test → coding 5 %: 0.05/0.95 × (5 d + 1 h + 19 h = 504,000 s) = 26,526.32 s
- *   rework security → coding 2 %: 0.02/0.98 × (5 d + 1 h) = 8,889.80 s
+ *   rework as visits: v(code) = 1 + 0.02 v(security) + 0.05 v(test),
+ *     v(security) = v(code), v(test) = 0.98 v(security):
+ *     v(code) = 1 / (1 − 0.02 − 0.049) = 1 / 0.931; v(test) = 0.98 / 0.931 = 1 / 0.95
+ *   rework-adjusted lead time = 2 d + 1 d + 2 d + 3 d + 4 h (705,600 s)
+ *     + (5 d + 1 h = 435,600 s) / 0.931 + 19 h / 0.95 (72,000 s)
+ *     = 705,600 + 467,883.996 + 72,000 = 1,245,483.996 s
+ *     (each loop alone gave 1,245,016.1 s)
  *   WIP = 1 + 0 + 1 waiting + 1 in coding = 3: Little's law 15 d = 1,296,000 s
+ *   handoffs: product team → developers → QA → operations = 3; the
+ *     automated security checks (no people) are no handoff (it was 4)
  */
 static void
 test_release_future (void)
@@ -208,15 +145,15 @@ test_release_future (void)
   g_date_set_dmy (&today, 1, 12, 2026);
   m = fm_metrics_compute (doc, fm_document_lookup_map (doc, "future"), &today);
 
-  assert_near (m->lead_time_s, 1209600);
-  assert_near (m->process_time_s, 207000);
-  assert_near (m->flow_efficiency, 207000.0 / 1209600.0);
-  assert_near (m->rolled_pca, 0.603288);
-  assert_near (m->rework_adjusted_lead_time_s, 1209600 + 26526.315789 + 8889.795918);
-  assert_near (m->wip, 3);
-  assert_near (m->littles_law_lead_time_s, 1296000);
-  g_assert_cmpuint (m->handoffs, ==, 4);
-  g_assert_false (has_warning (m, "littles-law", NULL));
+  fm_test_assert_near (m->lead_time_s, 1209600);
+  fm_test_assert_near (m->process_time_s, 207000);
+  fm_test_assert_near (m->flow_efficiency, 207000.0 / 1209600.0);
+  fm_test_assert_near (m->rolled_pca, 0.603288);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 705600 + 435600 / 0.931 + 72000);
+  fm_test_assert_near (m->wip, 3);
+  fm_test_assert_near (m->littles_law_lead_time_s, 1296000);
+  g_assert_cmpuint (m->handoffs, ==, 3);
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
 }
 
 /* Two branches from one trigger to one outcome:
@@ -231,23 +168,23 @@ test_parallel_branches (void)
   g_autoptr(FmMetrics) m = NULL;
   g_autofree char *p = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  queue (map, "qa", 1 * D);
-  step (map, "pa", 1 * D, 2 * D);
-  queue (map, "qb", 3 * H);
-  step (map, "pb", 2 * D, 5 * D);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "qa", "pa", "o", NULL);
-  chain (map, "t", "qb", "pb", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_queue (map, "qa", 1 * D);
+  fm_test_step (map, "pa", 1 * D, 2 * D);
+  fm_test_queue (map, "qb", 3 * H);
+  fm_test_step (map, "pb", 2 * D, 5 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "qa", "pa", "o", NULL);
+  fm_test_chain (map, "t", "qb", "pb", "o", NULL);
 
   m = fm_metrics_compute (NULL, map, NULL);
   p = path_string (m);
   g_assert_cmpstr (p, ==, "t qb pb o");
-  assert_near (m->lead_time_s, 442800);
-  assert_near (m->process_time_s, 172800);
-  assert_near (m->flow_efficiency, 172800.0 / 442800.0);
+  fm_test_assert_near (m->lead_time_s, 442800);
+  fm_test_assert_near (m->process_time_s, 172800);
+  fm_test_assert_near (m->flow_efficiency, 172800.0 / 442800.0);
   /* No pca anywhere: every step counts as 100 %. */
-  assert_near (m->rolled_pca, 1);
+  fm_test_assert_near (m->rolled_pca, 1);
   /* No demand: throughput, takt and Little's law are undefined. */
   g_assert_true (isnan (m->throughput_per_day));
   g_assert_true (isnan (m->takt_time_s));
@@ -258,8 +195,10 @@ test_parallel_branches (void)
 /* A rework loop: t → p1 (1 h) → q (2 h) → p2 (3 h, work 1 h) → o, and p2
  * sends half of its items back to p1.
  *   lead time = 6 h = 21,600 s
- *   the loop spans p1..p2 = 6 h; 0.5/(1 − 0.5) × 6 h = 6 h extra
- *   rework-adjusted lead time = 12 h = 43,200 s
+ *   visits: v(p1) = 1 + 0.5 v(p2), v(p2) = v(p1): 2 each, so every node of
+ *   the loop counts twice: rework-adjusted lead time = 12 h = 43,200 s
+ *   (one loop: the same as 0.5/(1 − 0.5) × 6 h extra). The 6 h are charged
+ *   to p1, whose output came back: 0.5 × 2 passes over p1..p2 (6 h).
  */
 static void
 test_rework_loop (void)
@@ -268,19 +207,20 @@ test_rework_loop (void)
   g_autoptr(FmMetrics) m = NULL;
   FmEdge *rework;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "p1", 1 * H, 1 * H);
-  queue (map, "q", 2 * H);
-  step (map, "p2", 1 * H, 3 * H);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "p1", "q", "p2", "o", NULL);
-  rework = link_nodes (map, "p2", "p1", FM_EDGE_KIND_REWORK);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "p1", 1 * H, 1 * H);
+  fm_test_queue (map, "q", 2 * H);
+  fm_test_step (map, "p2", 1 * H, 3 * H);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "p1", "q", "p2", "o", NULL);
+  rework = fm_test_link (map, "p2", "p1", FM_EDGE_KIND_REWORK);
   fm_edge_set_rate (rework, 0.5);
 
   m = fm_metrics_compute (NULL, map, NULL);
-  assert_near (m->lead_time_s, 21600);
-  assert_near (m->rework_adjusted_lead_time_s, 43200);
-  assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 21600);
+  fm_test_assert_near (m->lead_time_s, 21600);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 43200);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p1"))->rework_s, 21600);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, fm_map_lookup_node (map, "p2"))->rework_s, 0);
 }
 
 /* Missing values, with working days of 8 h and a demand of 4 a day:
@@ -299,27 +239,27 @@ test_missing_values (void)
   FmNode *q, *p;
 
   g_object_set (doc, "day-length-s", 28800.0, "demand-per-day", 4.0, "value", "Orders shipped", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  q = add (map, FM_NODE_KIND_QUEUE, "q");
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  q = fm_test_node (map, FM_NODE_KIND_QUEUE, "q");
   fm_queue_set_items (FM_QUEUE (q), 8);
-  p = step (map, "p", 1 * H, FM_UNSET);
+  p = fm_test_step (map, "p", 1 * H, FM_UNSET);
   fm_process_step_set_people (FM_PROCESS_STEP (p), 1);
-  add (map, FM_NODE_KIND_PROCESS, "p2");
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "q", "p", "p2", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_PROCESS, "p2");
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "q", "p", "p2", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
 
   m = fm_metrics_compute (doc, map, NULL);
-  assert_near (m->lead_time_s, 61200);
-  assert_near (m->process_time_s, 3600);
-  assert_near (m->wip, 8);
+  fm_test_assert_near (m->lead_time_s, 61200);
+  fm_test_assert_near (m->process_time_s, 3600);
+  fm_test_assert_near (m->wip, 8);
   /* Little's law: 8 / 4 = 2 working days = 57,600 s, 6 % off: no warning. */
-  assert_near (m->littles_law_lead_time_s, 57600);
-  g_assert_false (has_warning (m, "littles-law", NULL));
-  assert_near (fm_metrics_lookup_figures (m, p)->utilization, 0.5);
-  g_assert_true (has_warning (m, "step-without-times", "p2"));
-  g_assert_true (has_warning (m, "queue-without-wait", "q"));
-  g_assert_false (has_warning (m, "no-value", NULL));
+  fm_test_assert_near (m->littles_law_lead_time_s, 57600);
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
+  fm_test_assert_near (fm_metrics_lookup_figures (m, p)->utilization, 0.5);
+  g_assert_true (fm_test_has_warning (m, "step-without-times", "p2"));
+  g_assert_true (fm_test_has_warning (m, "queue-without-wait", "q"));
+  g_assert_false (fm_test_has_warning (m, "no-value", NULL));
 }
 
 /* Demand of zero: throughput 0, but takt time and Little's law divide by it
@@ -333,21 +273,21 @@ test_zero_demand (void)
   FmNode *p;
 
   g_object_set (doc, "demand-per-day", 0.0, NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  p = step (map, "p", 1 * H, 2 * H);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  p = fm_test_step (map, "p", 1 * H, 2 * H);
   fm_process_step_set_people (FM_PROCESS_STEP (p), 2);
   fm_process_step_set_wip (FM_PROCESS_STEP (p), 3);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "p", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "p", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
 
   m = fm_metrics_compute (doc, map, NULL);
-  assert_near (m->throughput_per_day, 0);
+  fm_test_assert_near (m->throughput_per_day, 0);
   g_assert_true (isnan (m->takt_time_s));
   g_assert_true (isnan (m->littles_law_lead_time_s));
-  assert_near (m->wip, 3);
+  fm_test_assert_near (m->wip, 3);
   g_assert_true (isnan (fm_metrics_lookup_figures (m, p)->utilization));
-  assert_near (m->lead_time_s, 7200);
+  fm_test_assert_near (m->lead_time_s, 7200);
 }
 
 /* An empty map: no path, lead time 0, efficiency and rolled %C&A undefined,
@@ -362,16 +302,16 @@ test_empty_map (void)
   fm_document_insert_map_internal (doc, 0, map);
   m = fm_metrics_compute (doc, map, NULL);
   g_assert_cmpuint (m->path->len, ==, 0);
-  assert_near (m->lead_time_s, 0);
-  assert_near (m->rework_adjusted_lead_time_s, 0);
+  fm_test_assert_near (m->lead_time_s, 0);
+  fm_test_assert_near (m->rework_adjusted_lead_time_s, 0);
   g_assert_true (isnan (m->flow_efficiency));
   g_assert_true (isnan (m->rolled_pca));
   g_assert_cmpuint (m->constraints->len, ==, 0);
   g_assert_cmpuint (m->handoffs, ==, 0);
-  g_assert_true (has_warning (m, "no-trigger", NULL));
-  g_assert_true (has_warning (m, "no-outcome", NULL));
-  g_assert_true (has_warning (m, "no-value", NULL));
-  g_assert_false (has_warning (m, "mapping-without-change", NULL));
+  g_assert_true (fm_test_has_warning (m, "no-trigger", NULL));
+  g_assert_true (fm_test_has_warning (m, "no-outcome", NULL));
+  g_assert_true (fm_test_has_warning (m, "no-value", NULL));
+  g_assert_false (fm_test_has_warning (m, "mapping-without-change", NULL));
 }
 
 /* A cycle of flow edges a → b → c → a is reported and broken at its back
@@ -382,18 +322,18 @@ test_flow_cycle (void)
   g_autoptr(FmMap) map = fm_map_new ("m");
   g_autoptr(FmMetrics) m = NULL;
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  step (map, "a", H, H);
-  step (map, "b", H, 2 * H);
-  step (map, "c", H, 4 * H);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "a", "b", "c", "a", NULL);
-  chain (map, "c", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "a", H, H);
+  fm_test_step (map, "b", H, 2 * H);
+  fm_test_step (map, "c", H, 4 * H);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "a", "b", "c", "a", NULL);
+  fm_test_chain (map, "c", "o", NULL);
 
   m = fm_metrics_compute (NULL, map, NULL);
-  g_assert_true (has_warning (m, "flow-cycle", "a"));
+  g_assert_true (fm_test_has_warning (m, "flow-cycle", "a"));
   /* t → a → b → c → o, each node once: 1 + 2 + 4 h. */
-  assert_near (m->lead_time_s, 7 * H);
+  fm_test_assert_near (m->lead_time_s, 7 * H);
 }
 
 /* Handoffs count changes of role between consecutive steps; a step with no
@@ -406,19 +346,20 @@ test_handoffs (void)
   const char *roles[] = { "dev", "dev", NULL, "qa", "dev" };
   const char *ids[] = { "s1", "s2", "s3", "s4", "s5" };
 
-  add (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    fm_process_step_set_role (FM_PROCESS_STEP (step (map, ids[i], H, H)), roles[i]);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  chain (map, "t", "s1", "s2", "s3", "s4", "s5", "o", NULL);
+    fm_process_step_set_role (FM_PROCESS_STEP (fm_test_step (map, ids[i], H, H)), roles[i]);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "s1", "s2", "s3", "s4", "s5", "o", NULL);
 
   m = fm_metrics_compute (NULL, map, NULL);
   g_assert_cmpuint (m->handoffs, ==, 2);
 }
 
 /* Checks: process time above lead time, an overloaded step, a disconnected
- * system, an incomplete and an overdue experiment, mapping without change
- * and a Little's law mismatch. */
+ * system, an incomplete and an overdue experiment, mapping without change;
+ * Little's law is not checked with an overloaded step (issue 21: the
+ * system is not stable), and says so. */
 static void
 test_checks (void)
 {
@@ -431,35 +372,36 @@ test_checks (void)
 
   /* demand 2 a day, 8 h available: p needs 6 h × 2 / (1 × 8 h) = 150 %. */
   g_object_set (doc, "demand-per-day", 2.0, "value", "Claims paid", NULL);
-  add (map, FM_NODE_KIND_TRIGGER, "t");
-  p = step (map, "p", 6 * H, 4 * H);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  p = fm_test_step (map, "p", 6 * H, 4 * H);
   fm_process_step_set_people (FM_PROCESS_STEP (p), 1);
   fm_process_step_set_wip (FM_PROCESS_STEP (p), 20);
-  add (map, FM_NODE_KIND_OUTCOME, "o");
-  add (map, FM_NODE_KIND_SYSTEM, "crm");
-  chain (map, "t", "p", "o", NULL);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_node (map, FM_NODE_KIND_SYSTEM, "crm");
+  fm_test_chain (map, "t", "p", "o", NULL);
   fm_document_insert_map_internal (doc, 0, map);
 
   m = fm_metrics_compute (doc, map, NULL);
-  g_assert_true (has_warning (m, "process-exceeds-lead", "p"));
-  g_assert_true (has_warning (m, "overloaded", "p"));
-  g_assert_true (has_warning (m, "disconnected", "crm"));
-  /* 20 items / 2 a day = 10 d against 4 h mapped. */
-  g_assert_true (has_warning (m, "littles-law", NULL));
-  g_assert_true (has_warning (m, "mapping-without-change", NULL));
+  g_assert_true (fm_test_has_warning (m, "process-exceeds-lead", "p"));
+  g_assert_true (fm_test_has_warning (m, "overloaded", "p"));
+  g_assert_true (fm_test_has_warning (m, "disconnected", "crm"));
+  /* 20 items / 2 a day = 10 d against 4 h mapped, but p is at 150 %. */
+  g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
+  g_assert_nonnull (strstr (m->littles_law_skipped, "“p” is overloaded"));
+  g_assert_true (fm_test_has_warning (m, "mapping-without-change", NULL));
   g_assert_cmpstr (((FmConstraint *) m->constraints->pdata[0])->id, ==, "p");
 
-  k = add (map, FM_NODE_KIND_KAIZEN, "k");
+  k = fm_test_node (map, FM_NODE_KIND_KAIZEN, "k");
   fm_kaizen_set_status (FM_KAIZEN (k), FM_KAIZEN_STATUS_RUNNING);
   fm_kaizen_set_owner (FM_KAIZEN (k), "Ana");
   fm_kaizen_set_review_date (FM_KAIZEN (k), "2026-11-30");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, 12, 2026);
   m2 = fm_metrics_compute (doc, map, &today);
-  g_assert_true (has_warning (m2, "experiment-incomplete", "k"));
-  g_assert_true (has_warning (m2, "review-overdue", "k"));
-  g_assert_false (has_warning (m2, "mapping-without-change", NULL));
-  g_assert_false (has_warning (m2, "disconnected", "k"));
+  g_assert_true (fm_test_has_warning (m2, "experiment-incomplete", "k"));
+  g_assert_true (fm_test_has_warning (m2, "review-overdue", "k"));
+  g_assert_false (fm_test_has_warning (m2, "mapping-without-change", NULL));
+  g_assert_false (fm_test_has_warning (m2, "disconnected", "k"));
 }
 
 /* No trigger and no outcome: paths run from nodes without incoming flow to
@@ -471,17 +413,17 @@ test_without_endpoints (void)
   g_autoptr(FmMetrics) m = NULL;
   g_autofree char *p = NULL;
 
-  step (map, "a", H, 2 * H);
-  queue (map, "q", 5 * H);
-  step (map, "b", H, H);
-  add (map, FM_NODE_KIND_SYSTEM, "s");
-  chain (map, "a", "q", "b", NULL);
-  link_nodes (map, "s", "a", FM_EDGE_KIND_INFO);
+  fm_test_step (map, "a", H, 2 * H);
+  fm_test_queue (map, "q", 5 * H);
+  fm_test_step (map, "b", H, H);
+  fm_test_node (map, FM_NODE_KIND_SYSTEM, "s");
+  fm_test_chain (map, "a", "q", "b", NULL);
+  fm_test_link (map, "s", "a", FM_EDGE_KIND_INFO);
 
   m = fm_metrics_compute (NULL, map, NULL);
   p = path_string (m);
   g_assert_cmpstr (p, ==, "a q b");
-  assert_near (m->lead_time_s, 8 * H);
+  fm_test_assert_near (m->lead_time_s, 8 * H);
 }
 
 /* A future state copied from the current one keeps ids, so steps match:
@@ -502,12 +444,12 @@ test_comparison (void)
   FmFigureChange *lead;
   FmStepChange *b;
 
-  add (current, FM_NODE_KIND_TRIGGER, "t");
-  queue (current, "q", 4 * D);
-  step (current, "a", H, 2 * D);
-  step (current, "b", H, 1 * D);
-  add (current, FM_NODE_KIND_OUTCOME, "o");
-  chain (current, "t", "q", "a", "b", "o", NULL);
+  fm_test_node (current, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_queue (current, "q", 4 * D);
+  fm_test_step (current, "a", H, 2 * D);
+  fm_test_step (current, "b", H, 1 * D);
+  fm_test_node (current, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (current, "t", "q", "a", "b", "o", NULL);
 
   future = fm_map_copy (current, "later");
   fm_map_remove_node (future, fm_map_lookup_node (future, "q"));
@@ -515,16 +457,16 @@ test_comparison (void)
   fm_map_remove_edge (future, fm_map_lookup_edge (future, "q-a"));
   fm_map_remove_edge (future, fm_map_lookup_edge (future, "b-o"));
   fm_process_step_set_lead_s (FM_PROCESS_STEP (fm_map_lookup_node (future, "b")), 12 * H);
-  step (future, "c", H, 6 * H);
-  chain (future, "t", "a", NULL);
-  chain (future, "b", "c", "o", NULL);
+  fm_test_step (future, "c", H, 6 * H);
+  fm_test_chain (future, "t", "a", NULL);
+  fm_test_chain (future, "b", "c", "o", NULL);
 
   c = fm_comparison_new (NULL, current, future);
   lead = &g_array_index (c->figures, FmFigureChange, 0);
   g_assert_cmpstr (lead->name, ==, "lead_time_s");
-  assert_near (lead->from, 7 * D);
-  assert_near (lead->to, 237600);
-  assert_near (lead->change, (237600 - 7 * D) / (7 * D));
+  fm_test_assert_near (lead->from, 7 * D);
+  fm_test_assert_near (lead->to, 237600);
+  fm_test_assert_near (lead->change, (237600 - 7 * D) / (7 * D));
 
   g_assert_cmpuint (c->steps->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -535,8 +477,8 @@ test_comparison (void)
       g_assert_cmpstr (fm_step_status_to_string (s->status), ==, expected[i][1]);
     }
   b = c->steps->pdata[2];
-  assert_near (b->time_from_s, D);
-  assert_near (b->time_to_s, 12 * H);
+  fm_test_assert_near (b->time_from_s, D);
+  fm_test_assert_near (b->time_to_s, 12 * H);
   g_assert_true (isnan (((FmStepChange *) c->steps->pdata[0])->time_to_s));
   g_assert_true (isnan (((FmStepChange *) c->steps->pdata[3])->time_from_s));
 }

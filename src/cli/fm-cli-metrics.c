@@ -32,9 +32,26 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   fm_json_writer_member_number (writer, "wip", metrics->wip);
   fm_json_writer_member_number (writer, "throughput_per_day", metrics->throughput_per_day);
   fm_json_writer_member_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
+  fm_json_writer_key (writer, "littles_law_skipped");
+  if (metrics->littles_law_skipped != NULL)
+    fm_json_writer_string (writer, metrics->littles_law_skipped);
+  else
+    fm_json_writer_null (writer);
   fm_json_writer_member_number (writer, "takt_time_s", metrics->takt_time_s);
   fm_json_writer_key (writer, "handoffs");
   fm_json_writer_int (writer, metrics->handoffs);
+  fm_json_writer_member_number (writer, "rework_process_time_s", metrics->rework_process_time_s);
+  fm_json_writer_member_number (writer, "rework_flow_efficiency", metrics->rework_flow_efficiency);
+  fm_json_writer_member_number (writer, "rework_handoffs", metrics->rework_handoffs);
+  /* The ladder's two rows: they add up to the lead time. */
+  fm_json_writer_key (writer, "timeline");
+  fm_json_writer_begin_object (writer);
+  fm_json_writer_member_number (writer, "waiting_s", metrics->timeline_waiting_s);
+  fm_json_writer_member_number (writer, "processing_s", metrics->timeline_processing_s);
+  fm_json_writer_end_object (writer);
+  /* More than 1: the figures are expectations over the routes. */
+  fm_json_writer_key (writer, "routes");
+  fm_json_writer_int (writer, metrics->routes);
 
   fm_json_writer_key (writer, "path");
   fm_json_writer_begin_array (writer);

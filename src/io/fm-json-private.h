@@ -120,6 +120,7 @@ typedef enum {
   FM_JSON_RANGE_SIZE,         /* 0 <= x <= FM_MAX_NODE_SIZE */
   FM_JSON_RANGE_PERCENT,      /* 0 <= x <= 100 */
   FM_JSON_RANGE_RATE,         /* 0 <= x < 1 */
+  FM_JSON_RANGE_SHARE,        /* 0 <= x <= 1 */
 } FmJsonRange;
 
 const FmJsonValue *fm_json_value_member    (const FmJsonValue *object,

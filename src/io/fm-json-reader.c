@@ -286,6 +286,7 @@ static const struct {
   [FM_JSON_RANGE_SIZE] = { 0, FM_MAX_NODE_SIZE, FALSE, FALSE, N_("a number >= 0") },
   [FM_JSON_RANGE_PERCENT] = { 0, 100, FALSE, TRUE, N_("a number from 0 to 100") },
   [FM_JSON_RANGE_RATE] = { 0, 1, TRUE, TRUE, N_("a number >= 0 and < 1") },
+  [FM_JSON_RANGE_SHARE] = { 0, 1, FALSE, TRUE, N_("a number from 0 to 1") },
 };
 
 /**

@@ -27,7 +27,7 @@ const char * const fm_json_node_keys[] = {
 };
 
 const char * const fm_json_edge_keys[] = {
-  "id", "from", "to", "kind", "rate", NULL
+  "id", "from", "to", "kind", "rate", "share", NULL
 };
 
 static const char * const process_keys[] = {

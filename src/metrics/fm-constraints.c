@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fm-duration.h"
+#include "fm-edge.h"
 #include "fm-metrics-private.h"
 #include "fm-process-step.h"
 #include "fm-util.h"
@@ -29,7 +30,18 @@ typedef enum {
   N_TERMS
 } Term;
 
-/* Sorts @items by score, highest first, keeping the order of equal
+/* A step that cannot keep up comes before any delay (Goldratt: the
+ * constraint is the resource at or over its capacity); then the score. */
+static inline gboolean
+ranks_before (const FmConstraint *a,
+              const FmConstraint *b)
+{
+  if (a->at_capacity != b->at_capacity)
+    return a->at_capacity;
+  return a->score > b->score;
+}
+
+/* Sorts @items, the constraints first, then by score, highest first, keeping the order of equal
  * scores: a merge sort, bottom up, through @spare of the same length.
  * g_ptr_array_sort() calls a comparison function for each of the 300,000
  * comparisons a big map needs, which took a fifth of the metrics. */
@@ -49,7 +61,7 @@ sort_by_score (FmConstraint **items,
 
           /* The left run wins ties: that keeps the map's order. */
           while (i < mid && j < hi)
-            to[k++] = from[j]->score > from[i]->score ? from[j++] : from[i++];
+            to[k++] = ranks_before (from[j], from[i]) ? from[j++] : from[i++];
           while (i < mid)
             to[k++] = from[i++];
           while (j < hi)
@@ -235,6 +247,26 @@ describe_briefly (const FmConstraint *constraint)
     }
 }
 
+/* Why a queue fills: the step after it cannot keep up, or it could and
+ * the wait is a policy (a batch, a window, an approval). */
+static char *
+describe_fed_step (const FmConstraint *constraint)
+{
+  double percent = 100 * constraint->fed_utilization;
+  const char *label = fm_node_get_label (constraint->fed_step);
+  const char *step = label != NULL ? label : "";
+  Arg args[] = { TEXT (step), NUMBER (percent) };
+  char *text = NULL;
+
+  if (constraint->fed_utilization >= 1)
+    /* Translators: "Security review at 120 % of capacity: it cannot keep up" */
+    FORMAT_REASON (text, N_("%s at %.0f %% of capacity: it cannot keep up"), args, step, percent);
+  else
+    /* Translators: "Security review at 10 % load: a policy delay, not capacity" */
+    FORMAT_REASON (text, N_("%s at %.0f %% load: a policy delay, not capacity"), args, step, percent);
+  return text;
+}
+
 /**
  * fm_constraint_get_reason:
  *
@@ -254,6 +286,14 @@ fm_constraint_get_reason (FmConstraint *constraint)
 
       /* A second cause that weighs at least half as much is named too, so
        * that the ranking can be followed from the reasons. */
+      /* A queue is the symptom of the step it feeds, or of a policy. */
+      if (constraint->fed_step != NULL && !isnan (constraint->fed_utilization))
+        {
+          g_autofree char *first = text;
+          g_autofree char *more = describe_fed_step (constraint);
+
+          text = g_strconcat (first, "; ", more, NULL);
+        }
       if (constraint->second_cause != N_TERMS)
         {
           g_autofree char *first = text;
@@ -267,11 +307,37 @@ fm_constraint_get_reason (FmConstraint *constraint)
   return constraint->cached_reason;
 }
 
+/* The step each queue feeds (the first process step a flow edge leads to
+ * from it), by position; G_MAXUINT for none. */
+static guint *
+fed_steps (const FmMetricsInput *input,
+           FmMap                *map)
+{
+  guint *fed = g_new (guint, MAX (input->n_nodes, 1));
+
+  for (guint i = 0; i < input->n_nodes; i++)
+    fed[i] = G_MAXUINT;
+  for (guint i = 0; i < input->n_edges; i++)
+    {
+      guint from = input->edge_from[i], to = input->edge_to[i];
+
+      if (from == G_MAXUINT || to == G_MAXUINT || fed[from] != G_MAXUINT ||
+          input->facts[from].kind != FM_NODE_KIND_QUEUE || input->facts[to].kind != FM_NODE_KIND_PROCESS ||
+          !fm_edge_is_flow (fm_map_get_edge (map, i)))
+        continue;
+      fed[from] = to;
+    }
+
+  return fed;
+}
+
 void
 fm_constraints_rank (FmMetrics            *metrics,
                      const FmMetricsInput *input,
-                     FmDocument           *document)
+                     FmDocument           *document,
+                     FmMap                *map)
 {
+  g_autofree guint *fed = NULL;
   double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   double lead = metrics->lead_time_s;
   const FmNodeFigures *all_figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
@@ -286,6 +352,7 @@ fm_constraints_rank (FmMetrics            *metrics,
    * has 20,000 queues and steps. */
   metrics->constraint_block = g_new (FmConstraint, n_candidates);
   metrics->strings = g_string_chunk_new (16384);
+  fed = fed_steps (input, map);
 
   for (guint i = 0; i < input->n_nodes; i++)
     {
@@ -306,7 +373,9 @@ fm_constraints_rank (FmMetrics            *metrics,
         terms[TERM_OVERLOAD] = figures->utilization - 1;
       if (lead > 0)
         terms[TERM_REWORK] = figures->rework_s / lead / 2;
-      if (facts->kind == FM_NODE_KIND_PROCESS && fm_value_is_set (facts->pca))
+      /* Where rework already comes back to the step, it stands for the
+       * same defects as its %C&A: not counted twice. */
+      if (facts->kind == FM_NODE_KIND_PROCESS && fm_value_is_set (facts->pca) && figures->rework_s <= 0)
         terms[TERM_PCA] = (1 - facts->pca / 100) / 4;
 
       for (Term t = 0; t < N_TERMS; t++)
@@ -315,11 +384,14 @@ fm_constraints_rank (FmMetrics            *metrics,
           if (terms[t] > terms[largest])
             largest = t;
         }
+      /* A step that cannot keep up is named for that first. */
+      if (!isnan (figures->utilization) && figures->utilization >= 1)
+        largest = TERM_OVERLOAD;
       for (Term t = 0; t < N_TERMS; t++)
         if (t != largest && terms[t] > 0 && (second == N_TERMS || terms[t] > terms[second]))
           second = t;
 
-      if (score <= 0)
+      if (score <= 0 && !(figures->utilization >= 1))
         continue;
 
       constraint = &metrics->constraint_block[n++];
@@ -327,6 +399,11 @@ fm_constraints_rank (FmMetrics            *metrics,
       constraint->id = g_string_chunk_insert (metrics->strings, fm_node_get_id (facts->node));
       constraint->label = label != NULL ? g_string_chunk_insert (metrics->strings, label) : NULL;
       constraint->score = score;
+      constraint->at_capacity = !isnan (figures->utilization) && figures->utilization >= 1;
+      /* The step, not its label: a big map has 10,000 queues, and a
+       * reader asks for the reasons of a few. */
+      constraint->fed_step = fed[i] != G_MAXUINT ? input->facts[fed[i]].node : NULL;
+      constraint->fed_utilization = fed[i] != G_MAXUINT ? all_figures[fed[i]].utilization : NAN;
       constraint->cached_reason = NULL;
       constraint->time_s = figures->time_s;
       constraint->utilization = figures->utilization;

@@ -144,19 +144,54 @@ check_experiments (FmMetrics            *metrics,
                             _("The map shows constraints but no improvement experiment"));
 }
 
+/* Little's law (Little 1961; Vacanti, *Actionable Agile Metrics*): the
+ * average lead time is WIP ÷ throughput in a stable system, with WIP and
+ * throughput counted in the same units, the WIP being a fair snapshot.
+ * The map's lead time to compare is the expected one: with rework, over
+ * the routes. */
 static void
-check_littles_law (FmMetrics *metrics)
+check_littles_law (FmMetrics            *metrics,
+                   const FmMetricsInput *input,
+                   FmDocument           *document)
 {
-  double mapped = metrics->lead_time_s;
+  const FmNodeFigures *figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
+  double demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
+  double mapped = metrics->rework_adjusted_lead_time_s;
   double law = metrics->littles_law_lead_time_s;
 
   if (isnan (law) || mapped <= 0)
     return;
 
+  for (guint i = 0; i < input->n_nodes; i++)
+    {
+      const FmNodeFacts *facts = &input->facts[i];
+
+      /* An overloaded step's queue grows without end: no steady state. */
+      if (!isnan (figures[i].utilization) && figures[i].utilization > 1)
+        {
+          metrics->littles_law_skipped =
+            g_strdup_printf (_("Not checked: “%s” is overloaded, so the system is not stable and the "
+                               "work in progress grows"), fm_node_get_label (facts->node));
+          return;
+        }
+      /* A wait worked out from the items and the demand is Little's law
+       * already: checking it against itself proves nothing. */
+      if (facts->kind == FM_NODE_KIND_QUEUE && !fm_value_is_set (facts->wait_s) &&
+          fm_value_is_set (facts->items) && demand > 0)
+        {
+          metrics->littles_law_skipped =
+            g_strdup_printf (_("Not checked: the wait of “%s” is worked out from its items and the "
+                               "demand, which is Little’s law itself"), fm_node_get_label (facts->node));
+          return;
+        }
+    }
+
   if (fabs (law - mapped) / mapped > 0.25)
     fm_metrics_add_warning (metrics, "littles-law", NULL,
                             _("The work in progress and the demand give a lead time %.0f %% %s than "
-                              "the map shows: check the counts or the times"),
+                              "the map shows: check the counts or the times (Little’s law assumes a "
+                              "stable system, WIP and demand in the same units, and a snapshot of "
+                              "the WIP)"),
                             100 * fabs (law - mapped) / mapped,
                             law > mapped ? _("longer") : _("shorter"));
 }
@@ -183,5 +218,5 @@ fm_map_checks_run (FmMetrics            *metrics,
   check_definition (metrics, input, document);
   check_nodes (metrics, input);
   check_experiments (metrics, input, map, today);
-  check_littles_law (metrics);
+  check_littles_law (metrics, input, document);
 }

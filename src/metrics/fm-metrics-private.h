@@ -29,6 +29,19 @@ typedef struct {
   gboolean any_outcome;
 } FmMetricsInput;
 
+/* The flow edges as arrays: the successors of node v are
+ * succ[succ_start[v]] .. succ[succ_start[v] + succ_len[v] - 1], in the
+ * map's order of the edges. */
+typedef struct {
+  guint n;
+  const FmNodeFacts *facts;
+  guint8 *in_flow;         /* a node of a kind that carries work */
+  guint *succ_start;       /* n + 1 entries */
+  guint *succ_len;         /* back edges removed */
+  guint *succ;
+  guint *in_degree;        /* over flow edges, before cycles are broken */
+} FmFlowGraph;
+
 void fm_metrics_add_warning   (FmMetrics            *metrics,
                                const char           *code,
                                const char           *id,
@@ -36,7 +49,14 @@ void fm_metrics_add_warning   (FmMetrics            *metrics,
                                ...) G_GNUC_PRINTF (4, 5);
 void fm_constraints_rank      (FmMetrics            *metrics,
                                const FmMetricsInput *input,
-                               FmDocument           *document);
+                               FmDocument           *document,
+                               FmMap                *map);
+void fm_visits_compute        (FmMetrics            *metrics,
+                               const FmFlowGraph    *graph,
+                               GArray               *order,
+                               const FmMetricsInput *input,
+                               FmDocument           *document,
+                               FmMap                *map);
 void fm_map_checks_run        (FmMetrics            *metrics,
                                const FmMetricsInput *input,
                                FmDocument           *document,

@@ -171,18 +171,7 @@ input_clear (FmMetricsInput *input)
   g_free (input->edge_to);
 }
 
-/* The flow edges as arrays: the successors of node v are
- * succ[succ_start[v]] .. succ[succ_start[v] + succ_len[v] - 1], in the
- * map's order of the edges. */
-typedef struct {
-  guint n;
-  const FmNodeFacts *facts;
-  guint8 *in_flow;         /* a node of a kind that carries work */
-  guint *succ_start;       /* n + 1 entries */
-  guint *succ_len;         /* back edges removed */
-  guint *succ;
-  guint *in_degree;        /* over flow edges, before cycles are broken */
-} FlowGraph;
+typedef FmFlowGraph FlowGraph;
 
 static void
 flow_graph_clear (FlowGraph *graph)
@@ -242,13 +231,6 @@ flow_graph_init (FlowGraph            *graph,
 
       graph->succ[graph->succ_start[a] + graph->succ_len[a]++] = ends[2 * k + 1];
     }
-}
-
-static inline guint
-out_degree (FlowGraph *graph,
-            guint      v)
-{
-  return graph->succ_start[v + 1] - graph->succ_start[v];
 }
 
 /* Depth-first search that removes back edges and returns the flow nodes in
@@ -392,190 +374,6 @@ fm_metrics_node_time (FmDocument *document,
   return 0;
 }
 
-/* Returns: (transfer full): the path's nodes by position in the map */
-static guint *
-find_critical_path (FmMetrics            *metrics,
-                    FlowGraph            *graph,
-                    const FmMetricsInput *input)
-{
-  g_autoptr(GArray) order = flow_graph_sort (graph, metrics);
-  g_autofree double *dist = g_new (double, graph->n);
-  g_autofree gint *pred = g_new (gint, graph->n);
-  FmNodeFigures *figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
-  guint *path_nodes;
-  gint best = -1;
-
-  for (guint i = 0; i < graph->n; i++)
-    {
-      gboolean source = input->any_trigger
-        ? input->facts[i].kind == FM_NODE_KIND_TRIGGER
-        : graph->in_flow[i] && graph->in_degree[i] == 0;
-
-      dist[i] = source ? figures[i].time_s : -INFINITY;
-      pred[i] = -1;
-    }
-
-  /* Longest path over the sorted graph: the critical path. */
-  for (guint k = 0; k < order->len; k++)
-    {
-      guint v = g_array_index (order, guint, k);
-      const guint *succ = &graph->succ[graph->succ_start[v]];
-
-      if (dist[v] == -INFINITY)
-        continue;
-
-      for (guint j = 0; j < graph->succ_len[v]; j++)
-        {
-          guint w = succ[j];
-          double through = dist[v] + figures[w].time_s;
-
-          if (through > dist[w])
-            {
-              dist[w] = through;
-              pred[w] = v;
-            }
-        }
-    }
-
-  for (guint i = 0; i < graph->n; i++)
-    {
-      gboolean sink = input->any_outcome
-        ? input->facts[i].kind == FM_NODE_KIND_OUTCOME
-        : graph->in_flow[i] && out_degree (graph, i) == 0;
-
-      if (sink && dist[i] > -INFINITY && (best < 0 || dist[i] > dist[best]))
-        best = i;
-    }
-
-  if (best < 0)
-    {
-      if (input->any_trigger && input->any_outcome)
-        fm_metrics_add_warning (metrics, "no-path", NULL,
-                                _("No flow connects the trigger to the outcome, so there is no lead time"));
-      return g_new (guint, 1);
-    }
-
-  /* Walked back from the end, then turned round: inserting each at the
-   * front would cost a move of the whole path per step. */
-  for (gint v = best; v >= 0; v = pred[v])
-    {
-      g_ptr_array_add (metrics->path, graph->facts[v].node);
-      figures[v].on_path = TRUE;
-    }
-  path_nodes = g_new (guint, metrics->path->len);
-  for (guint i = 0, j = metrics->path->len; i + 1 < j; i++, j--)
-    {
-      gpointer t = metrics->path->pdata[i];
-
-      metrics->path->pdata[i] = metrics->path->pdata[j - 1];
-      metrics->path->pdata[j - 1] = t;
-    }
-  for (gint v = best, i = metrics->path->len; v >= 0; v = pred[v])
-    path_nodes[--i] = v;
-
-  return path_nodes;
-}
-
-static void
-path_figures (FmMetrics  *metrics,
-              const guint *path_nodes,
-              const FmMetricsInput *input)
-{
-  const FmNodeFigures *figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
-  const char *last_role = NULL;
-  gboolean any_step = FALSE;
-
-  metrics->process_time_s = 0;
-  metrics->rolled_pca = 1;
-  metrics->lead_time_s = 0;
-
-  for (guint i = 0; i < metrics->path->len; i++)
-    {
-      const FmNodeFacts *facts = &input->facts[path_nodes[i]];
-
-      metrics->lead_time_s += figures[path_nodes[i]].time_s;
-
-      if (facts->kind == FM_NODE_KIND_PROCESS)
-        {
-          const char *role = fm_process_step_get_role ((FmProcessStep *) facts->node);
-
-          any_step = TRUE;
-          if (fm_value_is_set (facts->process_s))
-            metrics->process_time_s += facts->process_s;
-          if (fm_value_is_set (facts->pca))
-            metrics->rolled_pca *= facts->pca / 100.0;
-
-          /* A handoff is a change of role; a step without a role does not count. */
-          if (role != NULL && *role != '\0')
-            {
-              if (last_role != NULL && g_strcmp0 (last_role, role) != 0)
-                metrics->handoffs++;
-              last_role = role;
-            }
-        }
-    }
-
-  if (!any_step)
-    metrics->rolled_pca = NAN;
-  metrics->flow_efficiency = metrics->lead_time_s > 0
-    ? metrics->process_time_s / metrics->lead_time_s
-    : NAN;
-}
-
-static void
-add_rework (FmMetrics            *metrics,
-            const guint          *path_nodes,
-            const FmMetricsInput *input,
-            FmMap                *map)
-{
-  FmNodeFigures *figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
-  /* Position on the path + 1 by node, 0 for a node off the path. */
-  g_autofree guint *position = g_new0 (guint, MAX (input->n_nodes, 1));
-
-  for (guint i = 0; i < metrics->path->len; i++)
-    position[path_nodes[i]] = i + 1;
-
-  metrics->rework_adjusted_lead_time_s = metrics->lead_time_s;
-
-  for (guint i = 0; i < input->n_edges; i++)
-    {
-      FmEdge *edge = fm_map_get_edge (map, i);
-      guint sender = input->edge_from[i], receiver = input->edge_to[i];
-      guint from_pos, to_pos;
-      double rate;
-      double span = 0, extra;
-
-      /* The kind first: most edges are not rework. */
-      if (fm_edge_get_kind (edge) != FM_EDGE_KIND_REWORK)
-        continue;
-      if (sender == G_MAXUINT || receiver == G_MAXUINT)
-        continue;
-
-      from_pos = position[sender];
-      to_pos = position[receiver];
-      if (from_pos == 0 || to_pos == 0 || to_pos > from_pos)
-        {
-          fm_metrics_add_warning (metrics, "rework-off-path", fm_edge_get_id (edge),
-                                  _("The rework from “%s” to “%s” is not a loop back along the "
-                                    "critical path, so it is not counted"),
-                                  fm_node_get_label (input->facts[sender].node),
-                                  fm_node_get_label (input->facts[receiver].node));
-          continue;
-        }
-      rate = fm_edge_get_rate (edge);
-      if (!fm_value_is_set (rate) || rate <= 0)
-        continue;
-
-      /* An item goes round the loop 1/(1-r) times on average: r/(1-r) extra. */
-      for (guint k = to_pos - 1; k < from_pos; k++)
-        span += figures[path_nodes[k]].time_s;
-      extra = rate / (1 - rate) * span;
-      metrics->rework_adjusted_lead_time_s += extra;
-      figures[sender].rework_s += extra;
-      figures[receiver].rework_s += extra;
-    }
-}
-
 static void
 stream_figures (FmMetrics            *metrics,
                 const FmMetricsInput *input,
@@ -612,7 +410,7 @@ stream_figures (FmMetrics            *metrics,
               double people = fm_process_step_get_people (step);
 
               if (people > 0)
-                figures[i].utilization = facts->process_s * demand / (people * available);
+                figures[i].utilization = figures[i].visits * facts->process_s * demand / (people * available);
             }
         }
     }
@@ -642,7 +440,7 @@ fm_metrics_compute (FmDocument *document,
   FmMetricsInput input;
   FlowGraph graph;
   FmNodeFigures *figures;
-  g_autofree guint *path_nodes = NULL;
+  g_autoptr(GArray) order = NULL;
   double demand, day;
 
   g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
@@ -669,12 +467,10 @@ fm_metrics_compute (FmDocument *document,
       figures[i].utilization = NAN;
     }
 
-  path_nodes = find_critical_path (metrics, &graph, &input);
-
-  path_figures (metrics, path_nodes, &input);
-  add_rework (metrics, path_nodes, &input, map);
+  order = flow_graph_sort (&graph, metrics);
+  fm_visits_compute (metrics, &graph, order, &input, document, map);
   stream_figures (metrics, &input, document);
-  fm_constraints_rank (metrics, &input, document);
+  fm_constraints_rank (metrics, &input, document, map);
   fm_map_checks_run (metrics, &input, document, map, today);
 
   flow_graph_clear (&graph);
@@ -733,6 +529,7 @@ fm_metrics_free (FmMetrics *metrics)
     g_free (((FmConstraint *) metrics->constraints->pdata[i])->cached_reason);
   g_free (metrics->constraint_block);
   g_clear_pointer (&metrics->strings, g_string_chunk_free);
+  g_free (metrics->littles_law_skipped);
   for (guint i = 0; i < metrics->warnings->len; i++)
     {
       FmWarning *w = metrics->warnings->pdata[i];

@@ -14,6 +14,9 @@ typedef struct {
   char *id;
   char *label;
   double score;
+  gboolean at_capacity;  /* a step that cannot keep up with the demand on
+                          * it (utilization with rework ≥ 100 %): the
+                          * constraint; the others are the largest delays */
 
   /*< private >*/
   char *cached_reason;   /* NULL until fm_constraint_get_reason() */
@@ -23,6 +26,8 @@ typedef struct {
   double pca;
   double lead_time_s;
   double day_length_s;
+  FmNode *fed_step;      /* a queue's: the step it feeds, or NULL; borrowed */
+  double fed_utilization;
   guint8 cause;          /* the largest term of the score */
   guint8 second_cause;   /* named too, or none */
 } FmConstraint;
@@ -39,7 +44,9 @@ typedef struct {
   double time_s;         /* its time on the path: wait or lead, 0 if unknown */
   gboolean on_path;
   double utilization;    /* NAN when it cannot be computed */
-  double rework_s;       /* rework time it sends back or receives */
+  double rework_s;       /* rework time charged to it: its output came back */
+  double visits;         /* expected passes of an item through it, rework
+                          * and routes included: 1 on a plain path */
 } FmNodeFigures;
 
 /* Durations in seconds; NAN where a figure is undefined (null in JSON). */
@@ -49,6 +56,15 @@ typedef struct {
   double flow_efficiency;
   double rolled_pca;
   double rework_adjusted_lead_time_s;
+  double rework_process_time_s;   /* process time × visits on that path */
+  double rework_flow_efficiency;  /* the two above, divided */
+  double rework_handoffs;         /* expected changes of role, rework included */
+  double timeline_waiting_s;      /* the ladder's upper row: queues and in-step waits */
+  double timeline_processing_s;   /* its lower row: process times */
+  char *littles_law_skipped;      /* why the Little's law check was not
+                                   * made, or NULL when it was */
+  guint routes;                   /* alternative routes the figures are the
+                                   * expectation over; 1 for one route */
   double wip;
   double throughput_per_day;
   double littles_law_lead_time_s;

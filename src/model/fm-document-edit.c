@@ -47,6 +47,7 @@ label_for_property (const char *property)
     { "items", N_("Change Items Waiting") },
     { "kind", N_("Change Connector") },
     { "rate", N_("Change Rework Rate") },
+    { "share", N_("Change Route Share") },
     { "status", N_("Change Experiment Status") },
     { "owner", N_("Change Owner") },
     { "measure", N_("Change Measure") },

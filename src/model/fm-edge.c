@@ -18,6 +18,7 @@ struct _FmEdge
   char *to;
   FmEdgeKind kind;
   double rate;
+  double share;
   char *extra;
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_TO,
   PROP_KIND,
   PROP_RATE,
+  PROP_SHARE,
   N_PROPS
 };
 
@@ -73,6 +75,9 @@ fm_edge_get_property (GObject    *object,
     case PROP_RATE:
       g_value_set_double (value, self->rate);
       break;
+    case PROP_SHARE:
+      g_value_set_double (value, self->share);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -102,6 +107,9 @@ fm_edge_set_property (GObject      *object,
       break;
     case PROP_RATE:
       fm_edge_set_rate (self, g_value_get_double (value));
+      break;
+    case PROP_SHARE:
+      fm_edge_set_share (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -134,6 +142,12 @@ fm_edge_class_init (FmEdgeClass *klass)
   properties[PROP_RATE] =
     g_param_spec_double ("rate", NULL, NULL, FM_UNSET, 1.0, FM_UNSET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The share of items that take this route, for flow edges: the edges out
+   * of a node that carry one are alternatives (docs/metrics.md); FM_UNSET
+   * for parallel work. */
+  properties[PROP_SHARE] =
+    g_param_spec_double ("share", NULL, NULL, FM_UNSET, 1.0, FM_UNSET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -142,6 +156,7 @@ static void
 fm_edge_init (FmEdge *self)
 {
   self->rate = FM_UNSET;
+  self->share = FM_UNSET;
 }
 
 /**
@@ -188,6 +203,7 @@ fm_edge_copy (FmEdge *self)
 
   copy = fm_edge_new (self->id, self->from, self->to, self->kind);
   copy->rate = self->rate;
+  copy->share = self->share;
   copy->extra = g_strdup (self->extra);
 
   return copy;
@@ -256,6 +272,25 @@ fm_edge_set_rate (FmEdge *self,
 
   if (fm_set_double (&self->rate, rate))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+}
+
+double
+fm_edge_get_share (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), FM_UNSET);
+
+  return self->share;
+}
+
+void
+fm_edge_set_share (FmEdge *self,
+                   double  share)
+{
+  g_return_if_fail (FM_IS_EDGE (self));
+  g_return_if_fail (share == FM_UNSET || (share >= 0 && share <= 1));
+
+  if (fm_set_double (&self->share, share))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE]);
 }
 
 /**

@@ -26,6 +26,9 @@ void         fm_edge_set_kind          (FmEdge      *self,
 double       fm_edge_get_rate          (FmEdge      *self);
 void         fm_edge_set_rate          (FmEdge      *self,
                                         double       rate);
+double       fm_edge_get_share         (FmEdge      *self);
+void         fm_edge_set_share         (FmEdge      *self,
+                                        double       share);
 const char  *fm_edge_get_extra         (FmEdge      *self);
 void         fm_edge_set_extra         (FmEdge      *self,
                                         const char  *extra_json);

@@ -3,7 +3,10 @@
  *
  * The square wave of value stream mapping: along the critical path the
  * metrics found, the waits of the queues on the upper rungs and the
- * process times of the steps on the lower ones, each rung under its node
+ * process times of the steps on the lower ones, each rung under its node;
+ * the waiting inside a step (its lead time minus its process time) is on
+ * the upper level over the first part of the step's rung, so that the
+ * upper and the lower level add up to the lead time
  * where the layout allows, and a box with the metrics' totals at the
  * right end. A flow laid out in rows gets a ladder row for each, stacked
  * under the map, so that the ladder is never much wider than the map.
@@ -72,12 +75,14 @@ fm_timeline_new (const FmMetrics *metrics,
   self->rework_lead_s = fabs (metrics->rework_adjusted_lead_time_s - metrics->lead_time_s) >= 0.5
     ? metrics->rework_adjusted_lead_time_s
     : NAN;
+  self->rework_flow_efficiency = isnan (self->rework_lead_s) ? NAN : metrics->rework_flow_efficiency;
+  self->expected = metrics->routes > 1;
 
   for (guint i = 0; i < metrics->path->len; i++)
     {
       FmNode *node = g_ptr_array_index (metrics->path, i);
       FmNodeKind kind = fm_node_get_kind (node);
-      FmTimelineRung rung = { node, 0, 0, kind == FM_NODE_KIND_QUEUE, FM_UNSET, FM_UNSET };
+      FmTimelineRung rung = { node, 0, 0, kind == FM_NODE_KIND_QUEUE, FM_UNSET, FM_UNSET, 0, 0 };
 
       if (kind == FM_NODE_KIND_QUEUE)
         {
@@ -87,6 +92,9 @@ fm_timeline_new (const FmMetrics *metrics,
         {
           rung.time_s = fm_process_step_get_process_s (FM_PROCESS_STEP (node));
           rung.lead_s = fm_process_step_get_lead_s (FM_PROCESS_STEP (node));
+          /* The same as the metrics' timeline_waiting_s counts. */
+          if (fm_value_is_set (rung.lead_s))
+            rung.in_step_s = MAX (0, rung.lead_s - (fm_value_is_set (rung.time_s) ? rung.time_s : 0));
         }
       else
         continue;
@@ -113,6 +121,7 @@ fm_timeline_new (const FmMetrics *metrics,
           }
         rung.x0 = x0;
         rung.x1 = x1;
+        rung.split_x = rung.in_step_s > 0 ? (x0 + x1) / 2 : x0;
         rung.upper_y = self->upper_y + row * ROW_PITCH;
         rung.lower_y = rung.upper_y + STEP_HEIGHT;
         cursor = x1;
@@ -127,7 +136,7 @@ fm_timeline_new (const FmMetrics *metrics,
     return NULL;
 
   self->n_rows = row + 1;
-  n_totals = isnan (self->rework_lead_s) ? 3 : 4;
+  n_totals = isnan (self->rework_lead_s) ? 3 : 5;
   last_x1 = g_array_index (self->rungs, FmTimelineRung, self->rungs->len - 1).x1;
   self->totals.width = TOTALS_WIDTH;
   self->totals.height = n_totals * TOTALS_ROW + 12;
@@ -173,7 +182,19 @@ fm_timeline_trace (cairo_t          *cr,
         ? &g_array_index (self->rungs, FmTimelineRung, i + 1) : NULL;
       double level = rung->wait ? rung->upper_y : rung->lower_y;
 
-      if (i == 0 || rung->upper_y != g_array_index (self->rungs, FmTimelineRung, i - 1).upper_y)
+      gboolean first = i == 0 || rung->upper_y != g_array_index (self->rungs, FmTimelineRung, i - 1).upper_y;
+
+      if (!rung->wait && rung->split_x > rung->x0)
+        {
+          /* The waiting inside the step on top, then its work below. */
+          if (first)
+            cairo_move_to (cr, rung->x0, rung->upper_y);
+          else
+            cairo_line_to (cr, rung->x0, rung->upper_y);
+          cairo_line_to (cr, rung->split_x, rung->upper_y);
+          cairo_line_to (cr, rung->split_x, level);
+        }
+      else if (first)
         cairo_move_to (cr, rung->x0, level);
       else
         {
@@ -228,6 +249,20 @@ draw_rung_labels (FmRenderContext      *ctx,
       return;
     }
 
+  if (rung->split_x > rung->x0)
+    {
+      /* The waiting over the first part, the work under the second. */
+      g_autofree char *waiting = fm_render_format_duration (ctx, rung->in_step_s);
+      double half = MAX (rung->split_x - rung->x0, 48);
+
+      fm_render_text (ctx, waiting, FM_FONT_BODY_BOLD, &palette->ink,
+                      &(FmRect) { (rung->x0 + rung->split_x - half) / 2, rung->upper_y - LABEL_HEIGHT,
+                                  half, LABEL_HEIGHT - 3 },
+                      FM_TEXT_CENTER | FM_TEXT_BOTTOM);
+      width = MAX (rung->x1 - rung->split_x, 48);
+      x = (rung->split_x + rung->x1) / 2 - width / 2;
+    }
+
   fm_render_text (ctx, time, FM_FONT_BODY_BOLD, &palette->ink,
                   &(FmRect) { x, rung->lower_y + 3, width, 16 }, FM_TEXT_CENTER);
 
@@ -253,11 +288,13 @@ draw_totals (FmRenderContext  *ctx,
   g_autofree char *process = fm_render_format_duration (ctx, self->process_s);
   g_autofree char *efficiency = fm_figure_format_percent (100 * self->flow_efficiency, "%.1f");
   g_autofree char *rework = NULL;
-  const char *names[4];
-  const char *values[4];
+  g_autofree char *rework_efficiency = NULL;
+  const char *names[5];
+  const char *values[5];
   guint n = 3;
 
-  names[0] = _("Lead time");
+  /* Over alternative routes the totals are expectations, and say so. */
+  names[0] = self->expected ? _("Expected lead time") : _("Lead time");
   names[1] = _("Process time");
   names[2] = _("Flow efficiency");
   values[0] = lead;
@@ -268,6 +305,10 @@ draw_totals (FmRenderContext  *ctx,
       rework = fm_render_format_duration (ctx, self->rework_lead_s);
       names[n] = _("Lead time with rework");
       values[n++] = rework;
+      /* Against the lead time beside it: with rework, the work with rework. */
+      rework_efficiency = fm_figure_format_percent (100 * self->rework_flow_efficiency, "%.1f");
+      names[n] = _("Flow efficiency with rework");
+      values[n++] = rework_efficiency;
     }
 
   fm_render_rounded_rect (cr, box->x, box->y, box->width, box->height, FM_CORNER_RADIUS);

@@ -16,6 +16,9 @@ typedef struct {
   gboolean wait;        /* an upper rung: a queue; else a process step */
   double time_s;        /* the wait or the process time; FM_UNSET if unknown */
   double lead_s;        /* a process step's lead time, or FM_UNSET */
+  double in_step_s;     /* a step's waiting inside it, lead − process time,
+                         * on the upper level from x0 to split_x; 0 if none */
+  double split_x;
   double upper_y;       /* the levels of its row of the ladder */
   double lower_y;
 } FmTimelineRung;
@@ -32,6 +35,10 @@ typedef struct {
   double process_s;
   double flow_efficiency;         /* NAN when undefined */
   double rework_lead_s;           /* NAN when no different from lead_s */
+  double rework_flow_efficiency;  /* against rework_lead_s, NAN without it */
+  gboolean expected;              /* the totals are expectations over
+                                   * alternative routes; the rungs are the
+                                   * likeliest route's */
 } FmTimeline;
 
 FmTimeline  *fm_timeline_new   (const FmMetrics *metrics,

@@ -62,6 +62,7 @@ const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS] = {
   { "doc_holidays", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "holidays", FM_FIELD_CALENDAR },
   { "doc_calendar_time_zone", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "calendar-time-zone", FM_FIELD_CALENDAR },
   { "edge_kind", FM_FIELD_ON_EDGE, FM_PART_EDGE, "kind", FM_FIELD_CHOICE },
+  { "share", FM_FIELD_ON_EDGE, FM_PART_EDGE, "share", FM_FIELD_RATE },
   { "rate", FM_FIELD_ON_EDGE, FM_PART_EDGE, "rate", FM_FIELD_RATE },
 };
 
@@ -188,8 +189,9 @@ fm_inspector_field_parse (guint       i,
           if (fm_inspector_fields[i].type == FM_FIELD_RATE)
             {
               number /= 100;
-              /* A loop that sends everything back never ends. */
-              if (number >= 1)
+              /* A loop that sends everything back never ends; a route
+               * may take all the items. */
+              if (number >= 1 && i == FM_FIELD_EDGE_RATE)
                 return FALSE;
             }
         }

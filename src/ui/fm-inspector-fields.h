@@ -50,10 +50,11 @@ typedef struct {
   FmFieldType type;
 } FmInspectorField;
 
-#define FM_INSPECTOR_N_FIELDS 30
+#define FM_INSPECTOR_N_FIELDS 31
 /* Rows the inspector retitles or hides by kind. */
 #define FM_FIELD_LABEL 9
 #define FM_FIELD_EDGE_RATE (FM_INSPECTOR_N_FIELDS - 1)
+#define FM_FIELD_EDGE_SHARE (FM_INSPECTOR_N_FIELDS - 2)
 
 extern const FmInspectorPartInfo fm_inspector_parts[FM_N_PARTS];
 extern const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS];

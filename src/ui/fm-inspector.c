@@ -219,7 +219,10 @@ refresh (FmInspector *self)
   for (guint i = 0; i < FM_INSPECTOR_N_FIELDS; i++)
     refresh_field (self, i, FALSE);
   if (edge != NULL)
-    gtk_widget_set_visible (self->rows[FM_FIELD_EDGE_RATE], fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK);
+    {
+      gtk_widget_set_visible (self->rows[FM_FIELD_EDGE_RATE], fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK);
+      gtk_widget_set_visible (self->rows[FM_FIELD_EDGE_SHARE], fm_edge_is_flow (edge));
+    }
 
   gtk_stack_set_visible_child (self->stack, self->parts[page]);
   self->updating = FALSE;
@@ -534,6 +537,7 @@ fm_inspector_init (FmInspector *self)
 
   g_assert (g_str_equal (fm_inspector_fields[FM_FIELD_LABEL].property, "label"));
   g_assert (g_str_equal (fm_inspector_fields[FM_FIELD_EDGE_RATE].property, "rate"));
+  g_assert (g_str_equal (fm_inspector_fields[FM_FIELD_EDGE_SHARE].property, "share"));
 }
 
 GtkWidget *
