@@ -33,6 +33,7 @@ struct _FmExperimentsView
 
   FmDocument *document;
   GSignalGroup *document_signals;  /* follows the document, whichever it is */
+  GSignalGroup *session_signals;   /* and the observed data, for the evidence */
   FmMap *map;
   FmCanvas *canvas;
   FmObservedSession *session;
@@ -289,6 +290,7 @@ fm_experiments_view_finalize (GObject *object)
   FmExperimentsView *self = FM_EXPERIMENTS_VIEW (object);
 
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->session_signals);
 
   G_OBJECT_CLASS (fm_experiments_view_parent_class)->finalize (object);
 }
@@ -317,6 +319,9 @@ fm_experiments_view_init (FmExperimentsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (queue_rebuild), self);
+  self->session_signals = g_signal_group_new (FM_TYPE_OBSERVED_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "changed", G_CALLBACK (queue_rebuild), self);
+  g_signal_group_connect_swapped (self->session_signals, "filter-changed", G_CALLBACK (queue_rebuild), self);
 }
 
 /**
@@ -368,14 +373,8 @@ fm_experiments_view_set_session (FmExperimentsView *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "filter-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->session_signals, session);
   if (self->map != NULL)
     queue_rebuild (self);
 }
