@@ -62,13 +62,24 @@ static char *
 query_etag (GFile *file)
 {
   g_autoptr(GFileInfo) info = NULL;
+  const char *etag;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_UNIX_INODE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info == NULL)
     return NULL;
 
-  /* A file that exists has a tag, even where the backend gives none. */
-  return g_strdup (g_file_info_get_etag (info) ? g_file_info_get_etag (info) : "");
+  /* A local file's tag is its modification time, which two writes within
+   * one tick of the file system's clock share: the inode (a save renames a
+   * new file into place) and the size tell them apart. A file that exists
+   * has a tag, even where the backend gives none. */
+  etag = g_file_info_get_etag (info);
+  return g_strdup_printf ("%s:%" G_GUINT64_FORMAT ":%" G_GOFFSET_FORMAT,
+                          etag != NULL ? etag : "",
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE),
+                          g_file_info_get_size (info));
 }
 
 /* A checksum of what the loader would read: at most the largest file it

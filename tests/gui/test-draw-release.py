@@ -76,18 +76,19 @@ SHAPES = [
 ]
 
 # Experiments: owner, measure, waste (Down presses from None in the list),
-# baseline, target, review date, then the shapes ticked under Targets.
+# baseline, target, review date, start date (or None), then the shapes
+# ticked under Targets.
 WASTE_DOWN = {"waiting": 1, "inventory": 6}
 KAIZENS = [
     ("Security checks run in every pipeline build",
      ["Priya (security lead)", "Days from code complete to security sign-off"], "waiting",
-     ["16 d", "1 d", "2027-01-15"], ["Waiting for security review", "Security review"]),
+     ["16 d", "1 d", "2027-01-15", "2026-08-17"], ["Waiting for security review", "Security review"]),
     ("Test environments created on demand by the pipeline",
      ["Marco (platform team)", "Days waiting for an environment"], "waiting",
-     ["7 d", "0 d", "2027-01-29"], ["Waiting for a test environment"]),
+     ["7 d", "0 d", "2027-01-29", None], ["Waiting for a test environment"]),
     ("Release every week instead of every quarter",
      ["Lena (operations)", "Days from tested to released"], "inventory",
-     ["11 d", "3 d", "2027-02-12"], ["Waiting for the release window", "Release"]),
+     ["11 d", "3 d", "2027-02-12", None], ["Waiting for the release window", "Release"]),
 ]
 
 # Connectors: from, to, kind, and for rework the rate typed.
@@ -337,16 +338,22 @@ def main():
             inspector_drawn("the waste chosen", before)
             saved_node(label, {k: want[k] for k in ("label", "owner", "measure", "waste")},
                        "the waste of “%s” saved" % label)
-            for value in more:  # baseline, target, review date
+            baseline, target, review, started = more
+            for value in (baseline, target, review):
                 xdo("key", "Tab")
                 type_text(value)
             saved_node(label, {k: want[k] for k in ("baseline", "target", "review_date")},
                        "the baseline, target and date of “%s” saved" % label)
-            # Past the calendar button to Targets: Space opens its list, the
-            # arrows walk it, Space ticks; back up, Space closes it again, so
-            # that the next experiment's fields are where this one's were.
-            # The arrows go by where the rows are: they wait for them to show.
+            # Past the review date's calendar button to the start date.
             xdo("key", "Tab", "Tab")
+            if started is not None:
+                type_text(started)
+                saved_node(label, {"started": want["started"]}, "the start of “%s” saved" % label)
+            # On to Targets: Space opens its list, the arrows walk it, Space
+            # ticks; back up, Space closes it again, so that the next
+            # experiment's fields are where this one's were. The arrows go
+            # by where the rows are: they wait for them to show.
+            xdo("key", "Tab")
             before = inspector_drawn("Targets focused")
             xdo("key", "space")
             inspector_drawn("the targets' list open", before)
