@@ -63,7 +63,7 @@ test_check (void)
   g_assert_cmpstr (ok.out, ==, "OK\n");
 
   g_assert_true (g_file_set_contents (bad,
-    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"\", "
+  "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"\", "
     "\"state\": \"current\", \"nodes\": [{\"id\": \"p\", \"kind\": \"process\", \"label\": \"\", "
     "\"x\": 0, \"y\": 0, \"process_s\": \"abc\"}], \"edges\": []}]}", -1, NULL));
   flowmap (&fail, "check", bad, NULL);
@@ -315,7 +315,7 @@ test_metrics_json_nulls (void)
   JsonObject *root;
 
   g_assert_true (g_file_set_contents (path,
-    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"Empty\", "
+  "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"Empty\", "
     "\"state\": \"current\", \"nodes\": [], \"edges\": []}]}", -1, NULL));
   flowmap (&run, "metrics", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -342,6 +342,52 @@ test_metrics_report (void)
   g_assert_nonnull (strstr (run.out, "8 w"));
   g_assert_nonnull (strstr (run.out, "7.9 %"));
   g_assert_nonnull (strstr (run.out, "Waiting for security review"));
+  /* The constraints name their node: Coding first (overloaded), the wait
+   * for the security review second (14 d of 56 d = 25 % of lead time). */
+  g_assert_nonnull (strstr (run.out, "\n  1. Coding: Overloaded: "));
+  g_assert_nonnull (strstr (run.out, "\n  2. Waiting for security review: 25 % of lead time"));
+  /* All five steps on the path have a %C&A: .8 × .85 × .6 × .7 × .95 = 27.1 % */
+  g_assert_nonnull (strstr (run.out, "Rolled %C&A                  27.1 %\n"));
+}
+
+#define PCA_MAP(pca) \
+  "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"M\", " \
+    "\"state\": \"current\", \"nodes\": [" \
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"label\": \"T\", \"x\": 0, \"y\": 0}," \
+    "{\"id\": \"a\", \"kind\": \"process\", \"label\": \"A\", \"x\": 100, \"y\": 0, \"process_s\": 60" pca "}," \
+    "{\"id\": \"b\", \"kind\": \"process\", \"label\": \"B\", \"x\": 200, \"y\": 0, \"process_s\": 60}," \
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"label\": \"O\", \"x\": 300, \"y\": 0}], " \
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"a\", \"kind\": \"flow\"}, {\"id\": \"e2\", \"from\": \"a\", \"to\": \"b\", \"kind\": \"flow\"}, " \
+    "{\"id\": \"e3\", \"from\": \"b\", \"to\": \"o\", \"kind\": \"flow\"}]}]}"
+
+/* A map whose steps have no %C&A: the rolled %C&A is unknown, not 100 %,
+ * in the text and in JSON; with one of two steps at 80 % it is 80 %,
+ * counted from 1 of 2 steps (the other is taken as 100 %). */
+static void
+test_metrics_report_pca (void)
+{
+  g_autofree char *none = temp_path ("no-pca.flowmap");
+  g_autofree char *some = temp_path ("some-pca.flowmap");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) partial = { 0 };
+  const char *without = PCA_MAP ("");
+  const char *with = PCA_MAP (", \"pca\": 80");
+
+  g_assert_true (g_file_set_contents (none, without, -1, NULL));
+  g_assert_true (g_file_set_contents (some, with, -1, NULL));
+
+  flowmap (&text, "metrics", none, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "– (no %C&A entered)"));
+  flowmap (&json, "metrics", "--json", none, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_object_get_null_member (parse_object (parser, json.out), "rolled_pca"));
+
+  flowmap (&partial, "metrics", some, NULL);
+  g_assert_cmpint (partial.status, ==, 0);
+  g_assert_nonnull (strstr (partial.out, "80.0 %, 1 of 2 steps"));
 }
 
 /* The figures' values in one column whatever the length of the names: in
@@ -513,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/metrics-json-nulls", test_metrics_json_nulls);
   g_test_add_func ("/fm/cli/metrics-report", test_metrics_report);
   g_test_add_func ("/fm/cli/metrics-report-aligned", test_metrics_report_aligned);
+  g_test_add_func ("/fm/cli/metrics-report-pca", test_metrics_report_pca);
   g_test_add_func ("/fm/cli/compare-json", test_compare_json);
   g_test_add_func ("/fm/cli/compare-report", test_compare_report);
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);

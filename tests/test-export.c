@@ -13,6 +13,7 @@
 #include "fm-document.h"
 #include "fm-document-private.h"
 #include "fm-export.h"
+#include "fm-export-name.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
@@ -510,6 +511,37 @@ test_empty_map (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* The name the export dialog proposes: the document's name and the
+ * map's, lower case, ASCII, each run of anything else one hyphen. */
+static void
+test_suggest_name (void)
+{
+  const struct { const char *document, *map, *name; } cases[] = {
+    { "acme", "Future State", "acme-future-state" },
+    /* The map named after its document does not say it twice. */
+    { "acme", "Acme future state", "acme-future-state" },
+    { "Acme", "ACME", "acme" },
+    /* "acmex" does not start with the word "acme" */
+    { "acme", "Acmex plant", "acme-acmex-plant" },
+    { NULL, "Acme  Future-State!", "acme-future-state" },
+    { "release", NULL, "release" },
+    { "release", "", "release" },
+    /* ASCII-folded in any locale; what has no ASCII form is a separator */
+    { NULL, "Übergabe → Qualität", "ubergabe-qualitat" },
+    { "Café", "État futur", "cafe-etat-futur" },
+    { NULL, "  --  ", "map" },
+    { NULL, NULL, "map" },
+    { "→", "→", "map" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = fm_export_suggest_name (cases[i].document, cases[i].map);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +551,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/fm/export/format-from-path", test_format_from_path);
   g_test_add_func ("/fm/export/options-init", test_options_init);
+  g_test_add_func ("/fm/export/suggest-name", test_suggest_name);
   ADD ("/fm/export/png", test_png);
   ADD ("/fm/export/png-transparent", test_png_transparent);
   ADD ("/fm/export/svg", test_svg);

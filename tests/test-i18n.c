@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "fm-duration.h"
@@ -261,6 +262,115 @@ test_cli (void)
   }
 }
 
+/* @n with @decimals digits after the point, as people type it in the
+ * current locale: its decimal separator, and when @grouped its other
+ * separator between thousands ("1,234,567.25"; "1.234.567,25" in German). */
+static char *
+typed_number (guint64  whole,
+              guint    fraction,
+              guint    decimals,
+              gboolean grouped)
+{
+  char decimal = localeconv ()->decimal_point[0] == ',' ? ',' : '.';
+  char group = decimal == ',' ? '.' : ',';
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
+  GString *text = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (grouped && i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (text, group);
+      g_string_append_c (text, digits[i]);
+    }
+  if (decimals > 0)
+    g_string_append_printf (text, "%c%0*u", decimal, (int) decimals, fraction);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Property: thousands of numbers, typed with and without the grouping of
+ * thousands, in English (C: "55,200.5") and German ("55.200,5"), read
+ * back as the same number, alone and as durations of every unit. */
+static void
+check_typed_numbers (void)
+{
+  static const struct { const char *unit; double seconds; } units[] = {
+    { "s", 1 }, { "min", 60 }, { "h", 3600 }, { "d", 86400 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      /* Up to 10^7 - 1, most of them with four digits or more */
+      guint64 whole = g_rand_int_range (rand, 0, 10000000);
+      guint decimals = g_rand_int_range (rand, 0, 3);
+      guint fraction = decimals == 0 ? 0 : g_rand_int_range (rand, 0, decimals == 1 ? 10 : 100);
+      gboolean grouped = whole >= 1000 && g_rand_boolean (rand);
+      double expected = whole + fraction / (decimals == 2 ? 100.0 : 10.0);
+      g_autofree char *number = typed_number (whole, fraction, decimals, grouped);
+      guint u = g_rand_int_range (rand, 0, G_N_ELEMENTS (units));
+      g_autofree char *duration = g_strdup_printf ("%s %s", number, units[u].unit);
+      const char *end = number;
+      double value = -1;
+
+      if (decimals == 0)
+        expected = whole;
+      g_assert_true (fm_number_parse_prefix (&end, FALSE, &value));
+      g_assert_cmpstr (end, ==, "");
+      g_assert_cmpfloat_with_epsilon (value, expected, 1e-6);
+      if (!fm_duration_parse (duration, 86400, &value))
+        g_error ("\"%s\" does not read as a duration", duration);
+      g_assert_cmpfloat_with_epsilon (value, expected * units[u].seconds, 1e-3);
+    }
+}
+
+/* Ambiguous text is refused, never read as another number. */
+static void
+check_refused (const char *const *texts)
+{
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      const char *end = texts[i];
+      double value;
+
+      g_test_message ("refused: %s", texts[i]);
+      g_assert_false (fm_duration_parse (texts[i], 86400, NULL));
+      g_assert_false (fm_number_parse_prefix (&end, FALSE, &value) && *end == '\0');
+    }
+}
+
+static void
+test_typed_numbers (void)
+{
+  /* 0,125 and 1234,567 could be decimals or a mistyped group; 1,500,5 and
+   * 1,500.5.5 are groups that go wrong: refused in English... */
+  static const char *english[] = { "0,125 s", "1234,567 s", "1,500,5 s", "12,345,67 s", "1,2,3 s", NULL };
+  /* ...and their German twins */
+  static const char *german_texts[] = { "0.125 s", "1234.567 s", "1.500.5 s", "12.345.67 s", NULL };
+  double seconds;
+
+  use_c ();
+  /* The Available Time: 55,200 s, not 55 s */
+  g_assert_true (fm_duration_parse ("55,200 s", 86400, &seconds));
+  g_assert_cmpfloat (seconds, ==, 55200);
+  /* A comma that cannot group thousands is a decimal, as before: 1.5 w */
+  g_assert_true (fm_duration_parse ("1,5 w", 86400, &seconds));
+  g_assert_cmpfloat (seconds, ==, 1.5 * 7 * 86400);
+  check_typed_numbers ();
+  check_refused (english);
+
+  if (!use_german ())
+    return;
+  g_assert_true (fm_duration_parse ("55.200 s", 86400, &seconds));
+  g_assert_cmpfloat (seconds, ==, 55200);
+  g_assert_true (fm_duration_parse ("1.5 h", 86400, &seconds));
+  g_assert_cmpfloat (seconds, ==, 5400);
+  check_typed_numbers ();
+  check_refused (german_texts);
+  use_c ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/fm/i18n/translation", test_translation);
   g_test_add_func ("/fm/i18n/durations", test_durations);
   g_test_add_func ("/fm/i18n/numbers", test_numbers);
+  g_test_add_func ("/fm/i18n/typed-numbers", test_typed_numbers);
   g_test_add_func ("/fm/i18n/save", test_save);
   g_test_add_func ("/fm/i18n/cli", test_cli);
 

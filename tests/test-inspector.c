@@ -11,9 +11,11 @@
 
 #include "fm-canvas-state.h"
 #include "fm-inspector.h"
+#include "fm-inspector-fields.h"
 #include "fm-json.h"
 #include "fm-kaizen.h"
 #include "fm-process-step.h"
+#include "fm-queue.h"
 #include "fm-test-utils.h"
 
 /* fm_test_new_line_document (): trigger t -> step p -> outcome o,
@@ -186,6 +188,51 @@ test_parse_number (void)
   g_assert_false (fm_inspector_parse_number ("1,5", &value));
   g_assert_false (fm_inspector_parse_number ("", &value));
   g_assert_false (fm_inspector_parse_number ("nan", &value));
+  /* Thousands grouped as the (C, English) locale groups them: 4,140 */
+  g_assert_true (fm_inspector_parse_number ("4,140", &value));
+  g_assert_cmpfloat (value, ==, 4140);
+  g_assert_true (fm_inspector_parse_number ("1,234,567.5", &value));
+  g_assert_cmpfloat (value, ==, 1234567.5);
+  /* Neither a group of three nor the locale's decimal: refused */
+  g_assert_false (fm_inspector_parse_number ("4,14", &value));
+  g_assert_false (fm_inspector_parse_number ("0,140", &value));
+}
+
+/* A count field takes a unit word after its number ("6992 pcs", "12
+ * items"), but not a unit of time: "12 h" in a count is refused. */
+static void
+test_parse_count (void)
+{
+  static const struct { const char *text; gboolean reads; double value; } cases[] = {
+    { "6992 pcs", TRUE, 6992 },
+    { "6992 pieces", TRUE, 6992 },
+    { "12 items", TRUE, 12 },
+    { "4,140 Items", TRUE, 4140 },
+    { "6992", TRUE, 6992 },
+    { "12 h", FALSE, 0 },
+    { "pcs", FALSE, 0 },
+    { "12 pcs pcs", FALSE, 0 },
+  };
+  g_autoptr(GTypeClass) queue_class = g_type_class_ref (FM_TYPE_QUEUE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (queue_class), "items");
+  guint items = G_MAXUINT;
+
+  g_assert_nonnull (pspec);
+  for (guint i = 0; i < FM_INSPECTOR_N_FIELDS; i++)
+    if (g_str_equal (fm_inspector_fields[i].row, "items"))
+      items = i;
+  g_assert_cmpuint (items, <, FM_INSPECTOR_N_FIELDS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_test_message ("count: %s", cases[i].text);
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_assert_cmpint (fm_inspector_field_parse (items, pspec, cases[i].text, 86400, &value), ==, cases[i].reads);
+      if (cases[i].reads)
+        g_assert_cmpfloat (g_value_get_double (&value), ==, cases[i].value);
+    }
 }
 
 int
@@ -211,6 +258,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/fm/inspector/parse-number", test_parse_number);
+  g_test_add_func ("/fm/inspector/parse-count", test_parse_count);
 
   return g_test_run ();
 }

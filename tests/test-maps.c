@@ -344,6 +344,66 @@ test_figures (void)
   g_assert_cmpint (fm_figure_get_trend ("takt_time_s", 1, 2), ==, FM_TREND_NEUTRAL);
 }
 
+/* Acme Stamping (Learning to See): 188 s of processing in a lead time of
+ * 23.6 d = 2,039,040 s is 188 / 2039040 = 0.0000922 = 0.00922 %, which
+ * "%.1f" alone reads as "0.0 %". Two significant digits below 1 %, the
+ * caller's format from 1 % on. */
+static void
+test_small_percent (void)
+{
+  struct { double percent; const char *format; const char *text; } cases[] = {
+    { 100 * 188 / 2039040.0, "%.1f", "0.0092 %" },
+    { 0.036, "%.1f", "0.036 %" },
+    { 0.5, "%.1f", "0.50 %" },
+    /* 0.00996 is 0.010 with two digits, not 0.0100 */
+    { 0.00996, "%.1f", "0.010 %" },
+    /* 0.996 rounds to 1.0: from 1 % on the format decides */
+    { 0.996, "%.1f", "1.0 %" },
+    { 7.94, "%.1f", "7.9 %" },
+    { 12.5, "%.1f", "12.5 %" },
+    { 0, "%.1f", "0.0 %" },
+    { 0.25, "%.0f", "0.25 %" },
+    /* A width stays for aligned columns: "0.0092" is wider than 5 anyway */
+    { 0.0092, "%5.1f", "0.0092 %" },
+    { 0.5, "%6.1f", "  0.50 %" },
+    /* %g already keeps its own significant digits */
+    { 0.0092, "%.6g", "0.0092 %" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fm_figure_format_percent (cases[i].percent, cases[i].format);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  {
+    /* 0.0092 % → 0.036 % and the change 0.036 / 0.0092 − 1 = +291 % */
+    g_autofree char *comparison = fm_figure_describe ("flow_efficiency", 0.000092, 0.00036,
+                                                      0.00036 / 0.000092 - 1, 86400);
+
+    g_assert_cmpstr (comparison, ==, "Flow efficiency 0.0092 % → 0.036 %, +291 %");
+  }
+}
+
+/* The rolled %C&A with what it rests on: 0.94 from three steps of five
+ * (the other two counted as 100 %), from all, from none, without steps. */
+static void
+test_rolled_pca_text (void)
+{
+  g_autofree char *some = fm_figure_format_rolled_pca (0.94, 3, 5);
+  g_autofree char *all = fm_figure_format_rolled_pca (0.27132, 5, 5);
+  g_autofree char *one = fm_figure_format_rolled_pca (0.5, 1, 1);
+  g_autofree char *none = fm_figure_format_rolled_pca (NAN, 0, 5);
+  g_autofree char *no_steps = fm_figure_format_rolled_pca (NAN, 0, 0);
+
+  g_assert_cmpstr (some, ==, "94.0 %, 3 of 5 steps");
+  g_assert_cmpstr (all, ==, "27.1 %");
+  g_assert_cmpstr (one, ==, "50.0 %");
+  g_assert_cmpstr (none, ==, "– (no %C&A entered)");
+  g_assert_cmpstr (no_steps, ==, "–");
+}
+
 /* The bundled example: its future state is matched step by step with
  * the current state it was made from. */
 static void
@@ -385,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/fm/maps/experiments", test_experiments);
   g_test_add_func ("/fm/maps/waste", test_waste);
   g_test_add_func ("/fm/maps/figures", test_figures);
+  g_test_add_func ("/fm/maps/small-percent", test_small_percent);
+  g_test_add_func ("/fm/maps/rolled-pca-text", test_rolled_pca_text);
   g_test_add_func ("/fm/maps/example", test_example);
 
   return g_test_run ();

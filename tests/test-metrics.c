@@ -90,6 +90,9 @@ test_release_current (void)
   fm_test_assert_near (m->process_time_s, 381600);
   fm_test_assert_near (m->flow_efficiency, 381600.0 / 4838400.0);
   fm_test_assert_near (m->rolled_pca, 0.27132);
+  /* Refinement, coding, security review, test and release: all five have one. */
+  g_assert_cmpuint (m->path_steps, ==, 5);
+  g_assert_cmpuint (m->pca_steps, ==, 5);
   fm_test_assert_near (m->rework_adjusted_lead_time_s, 5544847.058824);
   fm_test_assert_near (m->wip, 11);
   fm_test_assert_near (m->throughput_per_day, 0.2);
@@ -183,8 +186,10 @@ test_parallel_branches (void)
   fm_test_assert_near (m->lead_time_s, 442800);
   fm_test_assert_near (m->process_time_s, 172800);
   fm_test_assert_near (m->flow_efficiency, 172800.0 / 442800.0);
-  /* No pca anywhere: every step counts as 100 %. */
-  fm_test_assert_near (m->rolled_pca, 1);
+  /* No pca anywhere: unknown, not 100 %; pb is the one step on the path. */
+  g_assert_true (isnan (m->rolled_pca));
+  g_assert_cmpuint (m->path_steps, ==, 1);
+  g_assert_cmpuint (m->pca_steps, ==, 0);
   /* No demand: throughput, takt and Little's law are undefined. */
   g_assert_true (isnan (m->throughput_per_day));
   g_assert_true (isnan (m->takt_time_s));
@@ -258,8 +263,41 @@ test_missing_values (void)
   g_assert_false (fm_test_has_warning (m, "littles-law", NULL));
   fm_test_assert_near (fm_metrics_lookup_figures (m, p)->utilization, 0.5);
   g_assert_true (fm_test_has_warning (m, "step-without-times", "p2"));
-  g_assert_true (fm_test_has_warning (m, "queue-without-wait", "q"));
+  /* q's wait comes from its items and the demand: it has one. */
+  g_assert_false (fm_test_has_warning (m, "queue-without-wait", "q"));
   g_assert_false (fm_test_has_warning (m, "no-value", NULL));
+}
+
+/* A queue with neither a wait nor items has no wait time, with a demand or
+ * without; one with items but no demand has none either (8 items at an
+ * unknown rate are no time). */
+static void
+test_queue_without_wait (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) with_demand = NULL;
+  g_autoptr(FmMetrics) without_demand = NULL;
+  FmNode *items;
+
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  items = fm_test_node (map, FM_NODE_KIND_QUEUE, "items");
+  fm_queue_set_items (FM_QUEUE (items), 8);
+  fm_test_node (map, FM_NODE_KIND_QUEUE, "empty");
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "items", "empty", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+
+  without_demand = fm_metrics_compute (doc, map, NULL);
+  g_assert_true (fm_test_has_warning (without_demand, "queue-without-wait", "items"));
+  g_assert_true (fm_test_has_warning (without_demand, "queue-without-wait", "empty"));
+
+  g_object_set (doc, "demand-per-day", 4.0, NULL);
+  with_demand = fm_metrics_compute (doc, map, NULL);
+  /* 8 / 4 = 2 days of wait: no warning for it; still one for "empty". */
+  fm_test_assert_near (with_demand->lead_time_s, 2 * 86400);
+  g_assert_false (fm_test_has_warning (with_demand, "queue-without-wait", "items"));
+  g_assert_true (fm_test_has_warning (with_demand, "queue-without-wait", "empty"));
 }
 
 /* Demand of zero: throughput 0, but takt time and Little's law divide by it
@@ -494,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/fm/metrics/parallel-branches", test_parallel_branches);
   g_test_add_func ("/fm/metrics/rework-loop", test_rework_loop);
   g_test_add_func ("/fm/metrics/missing-values", test_missing_values);
+  g_test_add_func ("/fm/metrics/queue-without-wait", test_queue_without_wait);
   g_test_add_func ("/fm/metrics/zero-demand", test_zero_demand);
   g_test_add_func ("/fm/metrics/empty-map", test_empty_map);
   g_test_add_func ("/fm/metrics/flow-cycle", test_flow_cycle);

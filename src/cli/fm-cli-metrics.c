@@ -159,7 +159,10 @@ print_report (FmDocument *document,
   printf ("%s\n\n", *fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autofree char *value = fm_cli_format_figure (rows[i].name, rows[i].value, day);
+      /* The rolled %C&A says how many steps it rests on. */
+      g_autofree char *value = g_str_equal (rows[i].name, "rolled_pca")
+                               ? fm_figure_format_rolled_pca (m->rolled_pca, m->pca_steps, m->path_steps)
+                               : fm_cli_format_figure (rows[i].name, rows[i].value, day);
 
       print_row (fm_figure_get_title (rows[i].name), value, column);
     }
@@ -178,8 +181,14 @@ print_report (FmDocument *document,
       for (guint i = 0; i < m->constraints->len; i++)
         {
           FmConstraint *c = m->constraints->pdata[i];
+          /* The reason alone ("Overloaded: …") does not say which node:
+           * a terminal has no map beside it. */
+          const char *name = c->label != NULL && *c->label != '\0' ? c->label : c->id;
 
-          printf ("  %u. %s (%.2f)\n", i + 1, fm_constraint_get_reason (c), c->score);
+          /* Translators: a constraint in `flowmap metrics`: its rank, the
+           * node's name, the reason and the score, as in
+           * "7. Assembly #1: Overloaded: needs 120 % … (1.20)" */
+          printf (_("  %u. %s: %s (%.2f)\n"), i + 1, name, fm_constraint_get_reason (c), c->score);
         }
     }
 

@@ -13,6 +13,7 @@
 #define G_LOG_DOMAIN "fm-metrics"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -72,6 +73,45 @@ format_decimal (double      value,
   return fm_format_decimal (format, value);
 }
 
+/* How many decimals @percent needs for two significant digits, or 0 when
+ * the whole number part already gives them: a flow efficiency of 0.0092 %
+ * read as "0.0 %" says nothing in front of a room. */
+static int
+small_percent_decimals (double percent)
+{
+  double magnitude = fabs (percent);
+  int decimals;
+
+  if (magnitude == 0 || magnitude >= 1)
+    return 0;
+
+  decimals = 1 - (int) floor (log10 (magnitude));
+  /* 0.00996 rounds to 0.010 at four decimals: count again from the rounded value */
+  magnitude = round (magnitude * pow (10, decimals)) / pow (10, decimals);
+  if (magnitude >= 1)
+    return 0;
+
+  return 1 - (int) floor (log10 (magnitude));
+}
+
+/* The precision of a fixed-point format such as "%5.1f" (1), or -1 for
+ * anything else ("%.6g" keeps its own significant digits). */
+static int
+fixed_precision (const char *format)
+{
+  const char *dot = strchr (format, '.');
+  char *end = NULL;
+  gint64 precision;
+
+  if (!g_str_has_suffix (format, "f"))
+    return -1;
+  if (dot == NULL)
+    return 6;
+
+  precision = g_ascii_strtoll (dot + 1, &end, 10);
+  return end != NULL && *end == 'f' ? (int) precision : -1;
+}
+
 /**
  * fm_figure_format_percent:
  * @percent: the number of percent: 12.5, not 0.125
@@ -81,6 +121,10 @@ format_decimal (double      value,
  * The one wording of a percentage, so that a translation of "%s %%" holds
  * for the panels, the slides, the accessible labels and the CLI alike.
  *
+ * Percentages under 1 keep two significant digits whatever @format says
+ * ("0.0092 %", "0.50 %"); from 1 on, @format alone decides, so "12.5 %"
+ * reads as it always has.
+ *
  * Returns: (transfer full): "12.5 %" ("12,5 %" in German); "–" when
  *   @percent is not a finite number
  */
@@ -89,13 +133,26 @@ fm_figure_format_percent (double      percent,
                           const char *format)
 {
   g_autofree char *number = NULL;
+  int decimals;
+  int precision;
 
   g_return_val_if_fail (format != NULL, NULL);
 
   if (!isfinite (percent))
     return g_strdup ("–");
 
-  number = format_decimal (percent, format);
+  decimals = small_percent_decimals (percent);
+  precision = fixed_precision (format);
+  if (decimals > 0 && precision >= 0 && precision < decimals)
+    {
+      /* Keep the width of the caller's format ("%5.1f") for aligned columns */
+      g_autofree char *width = g_strndup (format, strcspn (format, "."));
+      g_autofree char *wider = g_strdup_printf ("%s.%df", width, decimals);
+
+      number = format_decimal (percent, wider);
+    }
+  else
+    number = format_decimal (percent, format);
   /* Translators: a percentage, as in "12.5 %" */
   return g_strdup_printf (_("%s %%"), number);
 }
@@ -123,6 +180,42 @@ fm_figure_format_value (const char *name,
     return format_decimal (value, "%.0f");
 
   return format_decimal (value, "%.2f");
+}
+
+/**
+ * fm_figure_format_rolled_pca:
+ * @rolled_pca: the rolled %C&A, 0.94 for 94 %; NAN when none was entered
+ * @pca_steps: how many steps on the path have a %C&A
+ * @path_steps: how many steps the path has
+ *
+ * The rolled %C&A with what it rests on, for the panel, the legend and
+ * the CLI: a step without a %C&A counts as 100 %, so a figure from three
+ * steps of five must say so, and one from none is no figure at all.
+ *
+ * Returns: (transfer full): "94.0 %" when every step has one; "94.0 %, 3
+ *   of 5 steps"; "– (no %C&A entered)"; "–" without steps
+ */
+char *
+fm_figure_format_rolled_pca (double rolled_pca,
+                             guint  pca_steps,
+                             guint  path_steps)
+{
+  g_autofree char *percent = NULL;
+
+  if (path_steps == 0)
+    return g_strdup ("–");
+  if (pca_steps == 0 || isnan (rolled_pca))
+    /* Translators: the rolled %C&A when no step has one */
+    return g_strdup (_("– (no %C&A entered)"));
+
+  percent = fm_figure_format_percent (100 * rolled_pca, "%.1f");
+  if (pca_steps >= path_steps)
+    return g_steal_pointer (&percent);
+
+  /* Translators: the rolled %C&A and how many steps on the path have a
+   * %C&A, as in "94.0 %, 3 of 5 steps" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u of %u step", "%s, %u of %u steps", path_steps),
+                          percent, pca_steps, path_steps);
 }
 
 /**

@@ -18,6 +18,9 @@ char       *fm_figure_format_value   (const char *name,
                                       double      day_length_s);
 char       *fm_figure_format_percent (double      percent,
                                       const char *format);
+char       *fm_figure_format_rolled_pca (double   rolled_pca,
+                                         guint    pca_steps,
+                                         guint    path_steps);
 char       *fm_figure_format_change  (double      change);
 char       *fm_figure_format_delta   (double      seconds,
                                       double      day_length_s);

@@ -48,8 +48,10 @@ check_definition (FmMetrics            *metrics,
 
 static void
 check_nodes (FmMetrics            *metrics,
-             const FmMetricsInput *input)
+             const FmMetricsInput *input,
+             FmDocument           *document)
 {
+  double demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
   const FmNodeFigures *all_figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
   /* Whether any edge ends at a node, by its position. */
   g_autofree guint8 *connected = g_new0 (guint8, MAX (input->n_nodes, 1));
@@ -82,7 +84,12 @@ check_nodes (FmMetrics            *metrics,
         }
       else if (facts->kind == FM_NODE_KIND_QUEUE)
         {
-          if (!fm_value_is_set (facts->wait_s))
+          /* Items and a demand give the wait (Little's law), as time_of()
+           * works it out: only a queue with neither has none. */
+          gboolean wait_from_items = fm_value_is_set (facts->items) && fm_value_is_set (demand) &&
+                                     demand > 0;
+
+          if (!fm_value_is_set (facts->wait_s) && !wait_from_items)
             fm_metrics_add_warning (metrics, "queue-without-wait", fm_node_get_id (node),
                                     _("The queue “%s” has no wait time"), fm_node_get_label (node));
         }
@@ -216,7 +223,7 @@ fm_map_checks_run (FmMetrics            *metrics,
     }
 
   check_definition (metrics, input, document);
-  check_nodes (metrics, input);
+  check_nodes (metrics, input, document);
   check_experiments (metrics, input, map, today);
   check_littles_law (metrics, input, document);
 }

@@ -54,7 +54,10 @@ typedef struct {
   double lead_time_s;
   double process_time_s;
   double flow_efficiency;
-  double rolled_pca;
+  double rolled_pca;              /* NAN when no step on the path has a %C&A */
+  guint path_steps;               /* process steps on the path shown */
+  guint pca_steps;                /* those of them with a %C&A: the rolled
+                                   * %C&A counts the others as 100 % */
   double rework_adjusted_lead_time_s;
   double rework_process_time_s;   /* process time × visits on that path */
   double rework_flow_efficiency;  /* the two above, divided */

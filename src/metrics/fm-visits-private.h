@@ -61,6 +61,8 @@ typedef struct {
   double rework_handoffs;
   gboolean any_step;
   gboolean any_path;
+  guint steps;       /* process steps on the route's path */
+  guint pca_steps;   /* those of them with a %C&A */
 } FmRouteFigures;
 
 void   fm_visits_init  (FmVisits             *self,

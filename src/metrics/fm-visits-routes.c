@@ -219,9 +219,13 @@ route_figures (FmVisits       *self,
       if (facts->kind != FM_NODE_KIND_PROCESS)
         continue;
       route->any_step = TRUE;
+      route->steps++;
       route->process += self->process[path[i]];
       if (fm_value_is_set (facts->pca))
-        route->pca *= facts->pca / 100.0;
+        {
+          route->pca *= facts->pca / 100.0;
+          route->pca_steps++;
+        }
     }
   route->handoffs = path_handoffs (self, path, len, NULL, position);
 }
@@ -352,6 +356,7 @@ fm_visits_compute (FmMetrics            *metrics,
           total.rework_process += probability * route.rework_process;
           total.rework_handoffs += probability * route.rework_handoffs;
           total.any_step |= route.any_step;
+          total.pca_steps += route.pca_steps;
           if (probability > best_probability)
             {
               best_probability = probability;
@@ -360,6 +365,8 @@ fm_visits_compute (FmMetrics            *metrics,
               metrics->handoffs = (guint) route.handoffs;
               best_lead = route.lead;
               best_process = route.process;
+              metrics->path_steps = route.steps;
+              metrics->pca_steps = route.pca_steps;
             }
         }
     }
@@ -381,7 +388,9 @@ fm_visits_compute (FmMetrics            *metrics,
   metrics->routes = all_routes ? (guint) routes : 1;
   metrics->lead_time_s = total.lead;
   metrics->process_time_s = total.process;
-  metrics->rolled_pca = total.any_step ? total.pca : NAN;
+  /* Unknown is not 100 %: with no %C&A entered on any route there is
+   * nothing to roll up. */
+  metrics->rolled_pca = total.any_step && total.pca_steps > 0 ? total.pca : NAN;
   metrics->flow_efficiency = total.lead > 0 ? total.process / total.lead : NAN;
   metrics->rework_adjusted_lead_time_s = total.rework_lead;
   metrics->rework_process_time_s = total.rework_process;

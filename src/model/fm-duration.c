@@ -349,16 +349,45 @@ skip_space (const char *p)
   return p;
 }
 
-/* Digits with at most one decimal separator, '.' or ',' as people type
- * them whatever their locale. No sign: durations are not negative. */
+/* Whether @s starts with exactly three digits: a group of thousands. */
 static gboolean
-parse_number (const char **p,
-              double      *value)
+three_digits (const char *s)
+{
+  return g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2]) &&
+         !g_ascii_isdigit (s[3]);
+}
+
+/**
+ * fm_number_parse_prefix:
+ * @p: where the number starts; moved past it when it reads
+ * @either_point: whether '.' and ',' are both decimal separators where
+ *   they cannot group thousands ("1,5 h" and "1.5 h" alike, as durations
+ *   take them); else only the locale's
+ *
+ * Reads digits as people type them: with the locale's decimal separator
+ * and the other of '.' and ',' grouping thousands ("55,200.5" in English,
+ * "55.200,5" in German). A group separator must be followed by exactly
+ * three digits and follow one to three (not a lone 0); text that could be
+ * grouped but is not grouped right ("0,125" or "1234,567" in English,
+ * "1,500,5") is refused, never read as another number. No sign.
+ *
+ * Returns: whether a finite number was read
+ */
+gboolean
+fm_number_parse_prefix (const char **p,
+                        gboolean     either_point,
+                        double      *value)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
+  const char *point = localeconv ()->decimal_point;
+  char decimal = point != NULL && point[0] == ',' ? ',' : '.';
+  char group = decimal == ',' ? '.' : ',';
   const char *s = *p;
-  gboolean seen_separator = FALSE;
+  gboolean seen_point = FALSE;
+  gboolean grouped = FALSE;
   guint n_digits = 0;
+
+  g_return_val_if_fail (p != NULL && *p != NULL, FALSE);
 
   for (;; s++)
     {
@@ -367,15 +396,30 @@ parse_number (const char **p,
           g_string_append_c (digits, *s);
           n_digits++;
         }
-      else if ((*s == '.' || *s == ',') && !seen_separator && g_ascii_isdigit (s[1]))
+      else if (*s == group && !seen_point && n_digits > 0 && three_digits (s + 1))
         {
+          /* "1,234": a group of thousands, if the digits before it can
+           * start a grouped number; "1234,567" and "0,125" are neither
+           * grouped nor decimals anyone should have to guess. */
+          if (!grouped && (n_digits > 3 || digits->str[0] == '0'))
+            return FALSE;
+          grouped = TRUE;
+        }
+      else if ((*s == decimal || (either_point && *s == group)) && !seen_point && g_ascii_isdigit (s[1]))
+        {
+          /* After groups of thousands only the decimal separator ends them. */
+          if (*s != decimal && grouped)
+            return FALSE;
           g_string_append_c (digits, '.');
-          seen_separator = TRUE;
+          seen_point = TRUE;
         }
       else
         break;
     }
 
+  /* "1,500,5" or "1,5000" in English: a group separator the rule above did not take */
+  if (grouped && *s == group && g_ascii_isdigit (s[1]))
+    return FALSE;
   if (n_digits == 0)
     return FALSE;
 
@@ -383,6 +427,15 @@ parse_number (const char **p,
   *p = s;
 
   return isfinite (*value);
+}
+
+/* A number in a duration: '.' and ',' are both decimal separators where
+ * they cannot group thousands. */
+static gboolean
+parse_number (const char **p,
+              double      *value)
+{
+  return fm_number_parse_prefix (p, TRUE, value);
 }
 
 static char *

@@ -12,6 +12,9 @@ gboolean   fm_duration_parse         (const char  *text,
                                       double       day_length_s,
                                       double      *seconds_out);
 double     fm_duration_week_length   (double       day_length_s);
+gboolean   fm_number_parse_prefix    (const char **p,
+                                      gboolean     either_point,
+                                      double      *value);
 char      *fm_locale_formatd         (char        *buffer,
                                       int          buf_len,
                                       const char  *format,

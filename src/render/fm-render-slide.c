@@ -231,8 +231,16 @@ fm_legend_new (FmDocument *document,
   add_figure_chip (self, "lead_time_s", metrics->lead_time_s, comparison, day);
   add_figure_chip (self, "process_time_s", metrics->process_time_s, comparison, day);
   add_figure_chip (self, "flow_efficiency", metrics->flow_efficiency, comparison, day);
-  if (!isnan (metrics->rolled_pca))
-    add_figure_chip (self, "rolled_pca", metrics->rolled_pca, comparison, day);
+  if (metrics->path_steps > 0)
+    {
+      Chip *pca;
+
+      add_figure_chip (self, "rolled_pca", metrics->rolled_pca, comparison, day);
+      /* With how many steps it rests on, or that none has one. */
+      pca = g_ptr_array_index (self->chips, self->chips->len - 1);
+      g_free (pca->value);
+      pca->value = fm_figure_format_rolled_pca (metrics->rolled_pca, metrics->pca_steps, metrics->path_steps);
+    }
   add_figure_chip (self, "handoffs", metrics->handoffs, comparison, day);
 
   if (metrics->constraints->len > 0)

@@ -82,8 +82,9 @@ fm_inspector_field_day_length (guint       i,
 /**
  * fm_inspector_parse_number:
  *
- * Reads a number written the C way ("1.5") or, where the locale's decimal
- * separator is a comma, that way ("1,5"), with spaces around allowed.
+ * Reads a number written with the locale's decimal separator ("1.5"; "1,5"
+ * in German) and, if at all, its grouping of thousands ("4,140"; "4.140"
+ * in German), with spaces around allowed: fm_number_parse_prefix().
  *
  * Returns: whether all of @text was a finite number
  */
@@ -92,17 +93,39 @@ fm_inspector_parse_number (const char *text,
                            double     *value)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
+  const char *end = copy;
 
-  if (*copy == '\0')
-    return FALSE;
+  return fm_number_parse_prefix (&end, FALSE, value) && *end == '\0';
+}
 
-  /* "1,5" too where the locale writes it so, as format_number() shows it. */
-  if (g_str_equal (localeconv ()->decimal_point, ","))
-    g_strdelimit (copy, ",", '.');
+/* The words a count may follow with, as people write the items in a
+ * queue or the demand: "6992 pcs", "12 items", "40 Stück". Not "h" or
+ * "d": a duration typed into a count is refused, not read as one. */
+static const char *count_words[] = {
+  "pc", "pcs", "piece", "pieces", "item", "items", "unit", "units", "part", "parts",
+  "stk", "stück", "teil", "teile", "einheit", "einheiten",
+};
 
-  *value = g_ascii_strtod (copy, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
+/* @text without a count word after its number: "6992 pcs" is "6992". */
+static void
+strip_count_word (char *text)
+{
+  char *space = strrchr (text, ' ');
+  g_autofree char *word = NULL;
+
+  if (space == NULL)
+    return;
+
+  word = g_utf8_strdown (space + 1, -1);
+  if (g_str_has_suffix (word, "."))
+    word[strlen (word) - 1] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (count_words); i++)
+    if (g_str_equal (word, count_words[i]))
+      {
+        *space = '\0';
+        g_strchomp (text);
+        return;
+      }
 }
 
 /* A field of the working calendar as the file format takes it, so that
@@ -171,6 +194,8 @@ fm_inspector_field_parse (guint       i,
       break;
 
     case FM_FIELD_NUMBER:
+      if (!empty)
+        strip_count_word (stripped);
       if (!empty && (!fm_inspector_parse_number (stripped, &number) || number < 0 ||
                      number > FM_MAX_COUNT))
         return FALSE;

@@ -286,7 +286,8 @@ update (FmMetricsPanel *self)
   set_label (self->flow_efficiency, fm_figure_format_percent (100 * metrics->flow_efficiency, "%.1f"));
   gtk_level_bar_set_value (self->efficiency_bar,
                            isfinite (metrics->flow_efficiency) ? CLAMP (metrics->flow_efficiency, 0, 1) : 0);
-  set_label (self->rolled_pca, fm_figure_format_percent (100 * metrics->rolled_pca, "%.1f"));
+  set_label (self->rolled_pca, fm_figure_format_rolled_pca (metrics->rolled_pca, metrics->pca_steps,
+                                                           metrics->path_steps));
   set_label (self->rework_lead_time,
              format_duration (metrics->path->len > 0 ? metrics->rework_adjusted_lead_time_s : NAN, day));
   set_label (self->handoffs, g_strdup_printf ("%u", metrics->handoffs));

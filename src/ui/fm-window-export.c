@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-export-dialog.h"
+#include "fm-export-name.h"
 #include "fm-window-private.h"
 
 static void
@@ -21,11 +22,14 @@ action_export (GtkWidget  *widget,
                GVariant   *param)
 {
   FmWindow *self = FM_WINDOW (widget);
-  g_autofree char *name = fm_window_dup_display_name (self);
   g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+  g_autofree char *document_name = self->file ? g_file_get_basename (self->file)
+                                              : g_strdup (fm_document_get_title (self->document));
+  g_autofree char *name = NULL;
 
-  if (g_str_has_suffix (name, ".flowmap"))
-    name[strlen (name) - strlen (".flowmap")] = '\0';
+  if (document_name != NULL && g_str_has_suffix (document_name, ".flowmap"))
+    document_name[strlen (document_name) - strlen (".flowmap")] = '\0';
+  name = fm_export_suggest_name (document_name, fm_map_get_name (self->map));
 
   fm_export_dialog_present (GTK_WINDOW (self), self->toast_overlay, self->document, self->map, name, folder);
 }
