@@ -498,6 +498,98 @@ test_compare_needs_both_ids (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* What a terminal would act on: a C0 control other than the report's own
+ * newlines and tabs, DEL, a C1 control (U+0080–U+009F), or a bidi
+ * override or isolate. */
+static void
+assert_terminal_safe (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (g_utf8_validate (p, -1, NULL));
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_error ("U+%04X printed raw in:\n%s", c, text);
+    }
+}
+
+/* Labels, names, states, items and types that clear the screen (ESC[2J),
+ * conceal text (ESC[8m), set the window title (an OSC sequence) or turn
+ * the line around (U+202E): every text output shows them escaped. */
+static void
+test_escapes_control_characters (void)
+{
+  /* JSON's \u escapes, so the file itself is plain ASCII. */
+  const char *clear = "\\u001b[2J";
+  const char *conceal = "\\u001b[8m";
+  const char *title = "\\u001b]0;owned\\u0007";
+  const char *rlo = "\\u202e";
+  const char *c1 = "\\u009b";
+  g_autofree char *path = temp_path ("hostile.flowmap");
+  /* A file name is data too: the loader's messages name it. */
+  g_autofree char *bad = temp_path ("\x1b[2Jhostile.flowmap");
+  g_autofree char *csv = temp_path ("hostile.csv");
+  g_autofree char *map = g_strdup_printf (
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": ["
+    "{\"id\": \"m\", \"name\": \"%sNow%s\", \"state\": \"current\", \"nodes\": ["
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"label\": \"Go%s\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"q\", \"kind\": \"queue\", \"label\": \"Wait%s\", \"x\": 100, \"y\": 0, \"wait_s\": 86400},"
+    "{\"id\": \"p\", \"kind\": \"process\", \"label\": \"Build%s\", \"x\": 200, \"y\": 0, \"process_s\": 3600, \"lead_s\": 7200},"
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"label\": \"Done%s\", \"x\": 300, \"y\": 0}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"q\", \"kind\": \"flow\"},"
+    "{\"id\": \"e2\", \"from\": \"q\", \"to\": \"p\", \"kind\": \"flow\"},"
+    "{\"id\": \"e3\", \"from\": \"p\", \"to\": \"o\", \"kind\": \"flow\"}]},"
+    "{\"id\": \"f\", \"name\": \"Later%s\", \"state\": \"future\", \"based_on\": \"m\", \"nodes\": ["
+    "{\"id\": \"p\", \"kind\": \"process\", \"label\": \"Build%s\", \"x\": 200, \"y\": 0, \"process_s\": 60}],"
+    "\"edges\": []}]}",
+    title, clear, rlo, conceal, clear, c1, rlo, conceal);
+  const char *runs[][6] = {
+    { "metrics", path, NULL },
+    { "compare", path, NULL },
+    { "check", bad, NULL },
+    { "metrics", "--map", "nope", path, NULL },
+    { "observe", "--csv", csv, path, NULL },
+  };
+
+  g_assert_true (g_file_set_contents (path, map, -1, NULL));
+  /* A loader's message quotes what it could not read. */
+  g_assert_true (g_file_set_contents (bad,
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"\", "
+    "\"state\": \"current\", \"nodes\": [{\"id\": \"p\", \"kind\": \"\\u001b[2J\", \"label\": \"\", "
+    "\"x\": 0, \"y\": 0}], \"edges\": []}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (csv,
+    "item,type,state,entered_at\n"
+    "\x1b]0;owned\x07" "A,\x1b[8mbug,Build\x1b[2J,2026-03-02\n"
+    "\x1b]0;owned\x07" "A,\x1b[8mbug,Wait\xe2\x80\xae,2026-03-04\n"
+    "B,feature,Build\x1b[2J,2026-03-03\n"
+    "B,feature,\xc2\x9b" "Done,2026-03-05\n"
+    "C,feature,Build\x1b[2J,not a date \x1b[2J\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (g_str_equal (runs[i][0], "observe"))
+        flowmap (&run, runs[i][0], runs[i][1], runs[i][2], runs[i][3], NULL);
+      else if (runs[i][2] != NULL && runs[i][3] != NULL)
+        flowmap (&run, runs[i][0], runs[i][1], runs[i][2], runs[i][3], NULL);
+      else
+        flowmap (&run, runs[i][0], runs[i][1], NULL);
+      assert_terminal_safe (run.out);
+      assert_terminal_safe (run.err);
+      g_assert_nonnull (strstr (run.out[0] != '\0' ? run.out : run.err, "\\x1B"));
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (run.out, "\\x1B]0;owned\\x07Now\\x1B[2J\n"));
+          g_assert_nonnull (strstr (run.out, "Go\\u202E → Wait\\x1B[8m → Build\\x1B[2J → Done\\x9B"));
+        }
+      if (i == 4)
+        g_assert_nonnull (strstr (run.out, "\\x9BDone"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/compare-json", test_compare_json);
   g_test_add_func ("/fm/cli/compare-report", test_compare_report);
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);
+  g_test_add_func ("/fm/cli/escapes-control-characters", test_escapes_control_characters);
 
   return g_test_run ();
 }

@@ -156,7 +156,9 @@ print_report (FmDocument *document,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     column = MAX (column, display_width (fm_figure_get_title (rows[i].name)));
 
-  printf ("%s\n\n", *fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
+  g_autofree char *title = fm_cli_escape_text (*fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
+
+  printf ("%s\n\n", title);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = fm_cli_format_figure (rows[i].name, rows[i].value, day);
@@ -168,7 +170,11 @@ print_report (FmDocument *document,
     {
       printf ("\n%s\n  ", _("Critical path:"));
       for (guint i = 0; i < m->path->len; i++)
-        printf ("%s%s", i > 0 ? " → " : "", fm_node_get_label (m->path->pdata[i]));
+        {
+          g_autofree char *label = fm_cli_escape_text (fm_node_get_label (m->path->pdata[i]));
+
+          printf ("%s%s", i > 0 ? " → " : "", label);
+        }
       printf ("\n");
     }
 
@@ -178,8 +184,9 @@ print_report (FmDocument *document,
       for (guint i = 0; i < m->constraints->len; i++)
         {
           FmConstraint *c = m->constraints->pdata[i];
+          g_autofree char *reason = fm_cli_escape_message (fm_constraint_get_reason (c));
 
-          printf ("  %u. %s (%.2f)\n", i + 1, fm_constraint_get_reason (c), c->score);
+          printf ("  %u. %s (%.2f)\n", i + 1, reason, c->score);
         }
     }
 
@@ -187,7 +194,11 @@ print_report (FmDocument *document,
     {
       printf ("\n%s\n", _("Warnings:"));
       for (guint i = 0; i < m->warnings->len; i++)
-        printf ("  • %s\n", ((FmWarning *) m->warnings->pdata[i])->message);
+        {
+          g_autofree char *message = fm_cli_escape_message (((FmWarning *) m->warnings->pdata[i])->message);
+
+          printf ("  • %s\n", message);
+        }
     }
 }
 

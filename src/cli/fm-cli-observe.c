@@ -272,11 +272,14 @@ write_json (FmJsonWriter             *w,
   fm_json_writer_end_object (w);
 }
 
-/* printf pads by bytes; names with “’” or translations need it by characters. */
+/* printf pads by bytes; names with “’” or translations need it by
+ * characters. Its texts are names, states, ids and types from the files:
+ * escaped, like every text from a file the report prints. */
 static void
-print_padded (const char *text,
+print_padded (const char *raw,
               int         width)
 {
+  g_autofree char *text = fm_cli_escape_text (raw);
   glong pad = width - g_utf8_strlen (text, -1);
 
   printf ("%s%*s", text, (int) MAX (pad, 1), "");
@@ -453,11 +456,19 @@ print_mapping (FmObservedLog     *log,
       else if (node_id == NULL)
         printf ("%s\n", _("not mapped: counts in lead time only"));
       else
-        printf ("→ %s%s\n", node_id, fm_observed_mapping_get_explicit (mapping, i) ? "" : _(" (by name)"));
+        {
+          g_autofree char *shown = fm_cli_escape_text (node_id);
+
+          printf ("→ %s%s\n", shown, fm_observed_mapping_get_explicit (mapping, i) ? "" : _(" (by name)"));
+        }
     }
 
   for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
-    printf ("%s %s\n", i == 0 ? "\n•" : "•", fm_observed_log_get_warning (log, i));
+    {
+      g_autofree char *warning = fm_cli_escape_message (fm_observed_log_get_warning (log, i));
+
+      printf ("%s %s\n", i == 0 ? "\n•" : "•", warning);
+    }
 
   if (fm_observed_log_get_n_errors (log) > 0)
     {
@@ -465,8 +476,9 @@ print_mapping (FmObservedLog     *log,
       for (guint i = 0; i < fm_observed_log_get_n_errors (log); i++)
         {
           const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
+          g_autofree char *message = fm_cli_escape_message (problem->message);
 
-          printf (_("  line %u: %s\n"), problem->line, problem->message);
+          printf (_("  line %u: %s\n"), problem->line, message);
         }
     }
 }
@@ -519,7 +531,10 @@ apply_mappings (FmObservedMapping *mapping,
       *node_id++ = '\0';
       if (!fm_observed_mapping_set (mapping, map, state, *node_id != '\0' ? node_id : NULL, &error))
         {
-          g_printerr ("flowmap observe: --mapping “%s”: %s\n", mappings[i], error->message);
+          g_autofree char *shown = fm_cli_escape_text (mappings[i]);
+          g_autofree char *message = fm_cli_escape_message (error->message);
+
+          g_printerr ("flowmap observe: --mapping “%s”: %s\n", shown, message);
           return FALSE;
         }
     }
@@ -540,7 +555,7 @@ write_output (FmDocument          *document,
   fm_observed_apply (observed, document, map, statistic);
   if (!fm_json_save_file (document, file, &error))
     {
-      g_printerr ("%s\n", error->message);
+      fm_cli_print_error (error);
       return FALSE;
     }
 
@@ -693,7 +708,9 @@ fm_cli_observe (int    argc,
       /* The file's calendar was checked as it was read. */
       if (fm_document_get_working_hours (document) == NULL)
         {
-          g_printerr (_("flowmap observe: %s has no working calendar: give one with --calendar\n"), argv[1]);
+          g_autofree char *shown = fm_cli_escape_text (argv[1]);
+
+          g_printerr (_("flowmap observe: %s has no working calendar: give one with --calendar\n"), shown);
           return FM_CLI_FAILED;
         }
       calendar = fm_calendar_new_from_fields (fm_document_get_working_hours (document),
@@ -711,7 +728,7 @@ fm_cli_observe (int    argc,
   log = fm_csv_import_file (csv_file, &import_options, NULL, &error);
   if (log == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      fm_cli_print_error (error);
       return FM_CLI_FAILED;
     }
 

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+char           *fm_cli_escape_text        (const char   *text);
+char           *fm_cli_escape_message     (const char   *text);
+void            fm_cli_print_error        (const GError *error);
 GOptionContext *fm_cli_option_context_new (const char   *parameter,
                                            const char   *summary,
                                            GOptionEntry *entries);
