@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli-helpers.h"
 
@@ -719,6 +720,33 @@ test_chart_errors (void)
   g_assert_nonnull (strstr (folder.err, "aging.png"));
 }
 
+/* A tracker's export given as a FIFO with no writer, or a chart written
+ * to a FIFO with no reader, used to block forever: refused at once. */
+static void
+test_refuses_fifo (void)
+{
+  g_autofree char *map = temp_file ("fifo-map.flowmap", map_text);
+  g_autofree char *csv = temp_file ("fifo-flow.csv", flow_csv);
+  g_autofree char *csv_fifo = temp_file ("fifo.csv", NULL);
+  g_autofree char *png_fifo = temp_file ("fifo-chart.png", NULL);
+  g_auto(Run) read = { 0 };
+  g_auto(Run) chart = { 0 };
+
+  g_assert_cmpint (mkfifo (csv_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (png_fifo, 0600), ==, 0);
+
+  flowmap_promptly (&read, "observe", "--csv", csv_fifo, map, NULL);
+  g_assert_cmpint (read.status, ==, 1);
+  g_assert_cmpstr (read.out, ==, "");
+  g_assert_cmpstr (read.err, ==, "fifo.csv: not a regular file\n");
+
+  flowmap_promptly (&chart, "observe", "--csv", csv, "--chart", "aging", "-o", png_fifo, map, NULL);
+  g_assert_cmpint (chart.status, ==, 1);
+  g_assert_nonnull (strstr (chart.err, "fifo-chart.png"));
+  g_assert_nonnull (strstr (chart.err, "not a regular file"));
+  g_assert_false (g_file_test (png_fifo, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/calendar", test_calendar);
   g_test_add_func ("/fm/cli/observe/chart", test_chart);
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
+  g_test_add_func ("/fm/cli/observe/refuses-fifo", test_refuses_fifo);
 
   return g_test_run ();
 }

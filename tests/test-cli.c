@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <sys/stat.h>
 
 #include "cli-helpers.h"
 
@@ -590,6 +591,44 @@ test_escapes_control_characters (void)
     }
 }
 
+/* A FIFO has no end: reading one with no writer, or writing one with no
+ * reader, used to block forever. A map file, or an export's target, that
+ * is not a regular file is refused at once, as the document save does. */
+static void
+test_refuses_fifo (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *map_fifo = temp_path ("fifo.flowmap");
+  g_autofree char *png_fifo = temp_path ("fifo.png");
+  g_autofree char *svg_fifo = temp_path ("fifo.svg");
+  g_auto(Run) check = { 0 };
+  g_auto(Run) png = { 0 };
+  g_auto(Run) svg = { 0 };
+
+  g_assert_cmpint (mkfifo (map_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (png_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (svg_fifo, 0600), ==, 0);
+
+  flowmap_promptly (&check, "check", map_fifo, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_cmpstr (check.err, ==, "fifo.flowmap: not a regular file\n");
+
+  /* The PNG and SVG exports write in two different ways. */
+  flowmap_promptly (&png, "export", "-o", png_fifo, path, NULL);
+  g_assert_cmpint (png.status, ==, 1);
+  g_assert_nonnull (strstr (png.err, "fifo.png"));
+  g_assert_nonnull (strstr (png.err, "not a regular file"));
+
+  flowmap_promptly (&svg, "export", "-o", svg_fifo, path, NULL);
+  g_assert_cmpint (svg.status, ==, 1);
+  g_assert_nonnull (strstr (svg.err, "fifo.svg"));
+  g_assert_nonnull (strstr (svg.err, "not a regular file"));
+
+  /* Refused, not replaced. */
+  g_assert_true (g_file_test (png_fifo, G_FILE_TEST_EXISTS) && !g_file_test (png_fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (svg_fifo, G_FILE_TEST_EXISTS) && !g_file_test (svg_fifo, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/compare-report", test_compare_report);
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);
   g_test_add_func ("/fm/cli/escapes-control-characters", test_escapes_control_characters);
+  g_test_add_func ("/fm/cli/refuses-fifo", test_refuses_fifo);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-csv.h"
+#include "fm-file-check.h"
 
 typedef struct {
   gsize first_field;
@@ -480,6 +481,12 @@ fm_csv_read_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = display_name_for (file);
+  /* A FIFO with no writer would block the read forever. */
+  if (!fm_file_check_regular (file, &local_error))
+    {
+      g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
+      return NULL;
+    }
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
