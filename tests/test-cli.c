@@ -321,7 +321,8 @@ test_metrics_json_nulls (void)
   flowmap (&run, "metrics", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (parser, run.out);
-  assert_member_near (root, "lead_time_s", 0);
+  /* No path from a trigger to an outcome: no lead time, as on the panel. */
+  g_assert_true (json_object_get_null_member (root, "lead_time_s"));
   g_assert_true (json_object_get_null_member (root, "flow_efficiency"));
   g_assert_true (json_object_get_null_member (root, "rolled_pca"));
   g_assert_true (json_object_get_null_member (root, "wip"));
@@ -629,6 +630,68 @@ test_refuses_fifo (void)
   g_assert_true (g_file_test (svg_fifo, G_FILE_TEST_EXISTS) && !g_file_test (svg_fifo, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Figures that cannot be computed: with no flow from the trigger to the
+ * outcome there is no lead time (it used to print "0 min" beside the
+ * warning that there is none); a rework rate of 1 − 2⁻⁵³ makes the
+ * expected lead time astronomical, which is shown as what it means
+ * ("more than 100 years") rather than as millions of weeks. */
+static void
+test_metrics_cannot_compute (void)
+{
+  g_autofree char *path = temp_path ("unreachable.flowmap");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) loop = { 0 };
+  g_auto(Run) loop_json = { 0 };
+  JsonObject *root;
+  g_autofree char *lead_row = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": ["
+    "{\"id\": \"apart\", \"name\": \"Apart\", \"state\": \"current\", \"nodes\": ["
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"p\", \"kind\": \"process\", \"label\": \"Work\", \"x\": 100, \"y\": 0, \"process_s\": 3600, \"lead_s\": 7200},"
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"x\": 200, \"y\": 0}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"p\", \"kind\": \"flow\"}]},"
+    "{\"id\": \"loop\", \"name\": \"Loop\", \"state\": \"current\", \"nodes\": ["
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"a\", \"kind\": \"process\", \"label\": \"Make\", \"x\": 100, \"y\": 0, \"process_s\": 360000, \"lead_s\": 3600000},"
+    "{\"id\": \"b\", \"kind\": \"process\", \"label\": \"Check\", \"x\": 200, \"y\": 0, \"process_s\": 360000, \"lead_s\": 3600000},"
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"x\": 300, \"y\": 0}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"a\", \"kind\": \"flow\"},"
+    "{\"id\": \"e2\", \"from\": \"a\", \"to\": \"b\", \"kind\": \"flow\"},"
+    "{\"id\": \"e3\", \"from\": \"b\", \"to\": \"o\", \"kind\": \"flow\"},"
+    "{\"id\": \"r\", \"from\": \"b\", \"to\": \"a\", \"kind\": \"rework\", \"rate\": 0.9999999999999999}]}]}",
+    -1, NULL));
+
+  flowmap (&json, "metrics", "--json", "--map", "apart", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (parser, json.out);
+  g_assert_true (json_object_get_null_member (root, "lead_time_s"));
+  g_assert_true (json_object_get_null_member (root, "process_time_s"));
+  g_assert_true (json_object_get_null_member (root, "rework_adjusted_lead_time_s"));
+
+  flowmap (&text, "metrics", "--map", "apart", path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "there is no lead time"));
+  lead_row = g_strdup (strstr (text.out, "  Lead time "));
+  g_assert_nonnull (lead_row);
+  *strchr (lead_row, '\n') = '\0';
+  g_assert_true (g_str_has_suffix (lead_row, " –"));
+
+  flowmap (&loop, "metrics", "--map", "loop", path, NULL);
+  g_assert_cmpint (loop.status, ==, 0);
+  g_assert_nonnull (strstr (loop.out, "Rework-adjusted lead time    more than 100 years\n"));
+  g_assert_null (strstr (loop.out, "e+"));
+
+  /* JSON keeps the number, for whoever computes with it. */
+  flowmap (&loop_json, "metrics", "--json", "--map", "loop", path, NULL);
+  g_assert_cmpint (loop_json.status, ==, 0);
+  root = parse_object (parser, loop_json.out);
+  g_assert_cmpfloat (json_object_get_double_member (root, "rework_adjusted_lead_time_s"), >, 1e12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);
   g_test_add_func ("/fm/cli/escapes-control-characters", test_escapes_control_characters);
   g_test_add_func ("/fm/cli/refuses-fifo", test_refuses_fifo);
+  g_test_add_func ("/fm/cli/metrics-cannot-compute", test_metrics_cannot_compute);
 
   return g_test_run ();
 }

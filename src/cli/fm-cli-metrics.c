@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "fm-cli"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "fm-cli.h"
@@ -12,6 +13,16 @@
 #include "fm-figures.h"
 #include "fm-json-writer.h"
 #include "fm-metrics.h"
+
+/* Without a path from the trigger to the outcome the times along it cannot
+ * be computed: the model leaves 0 there, and the metrics panel shows "–",
+ * as the reports do (null in JSON). */
+static double
+along_path (FmMetrics *metrics,
+            double     value)
+{
+  return metrics->path->len > 0 ? value : NAN;
+}
 
 /**
  * fm_cli_metrics_write_json:
@@ -24,11 +35,12 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
                            FmMetrics    *metrics)
 {
   fm_json_writer_begin_object (writer);
-  fm_json_writer_member_number (writer, "lead_time_s", metrics->lead_time_s);
-  fm_json_writer_member_number (writer, "process_time_s", metrics->process_time_s);
+  fm_json_writer_member_number (writer, "lead_time_s", along_path (metrics, metrics->lead_time_s));
+  fm_json_writer_member_number (writer, "process_time_s", along_path (metrics, metrics->process_time_s));
   fm_json_writer_member_number (writer, "flow_efficiency", metrics->flow_efficiency);
   fm_json_writer_member_number (writer, "rolled_pca", metrics->rolled_pca);
-  fm_json_writer_member_number (writer, "rework_adjusted_lead_time_s", metrics->rework_adjusted_lead_time_s);
+  fm_json_writer_member_number (writer, "rework_adjusted_lead_time_s",
+                                along_path (metrics, metrics->rework_adjusted_lead_time_s));
   fm_json_writer_member_number (writer, "wip", metrics->wip);
   fm_json_writer_member_number (writer, "throughput_per_day", metrics->throughput_per_day);
   fm_json_writer_member_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
@@ -137,11 +149,11 @@ print_report (FmDocument *document,
     const char *name;
     double value;
   } rows[] = {
-    { "lead_time_s", m->lead_time_s },
-    { "process_time_s", m->process_time_s },
+    { "lead_time_s", along_path (m, m->lead_time_s) },
+    { "process_time_s", along_path (m, m->process_time_s) },
     { "flow_efficiency", m->flow_efficiency },
     { "rolled_pca", m->rolled_pca },
-    { "rework_adjusted_lead_time_s", m->rework_adjusted_lead_time_s },
+    { "rework_adjusted_lead_time_s", along_path (m, m->rework_adjusted_lead_time_s) },
     { "wip", m->wip },
     { "throughput_per_day", m->throughput_per_day },
     { "littles_law_lead_time_s", m->littles_law_lead_time_s },
