@@ -747,6 +747,43 @@ test_refuses_fifo (void)
   g_assert_false (g_file_test (png_fifo, G_FILE_TEST_IS_REGULAR));
 }
 
+/* What cannot be forecast or measured says why: 2,147,483,647 items at 2
+ * a week is more than a century away (it used to read "not possible"
+ * though the throughput is known), and a --from after the last event
+ * leaves nothing to measure. */
+static void
+test_out_of_range (void)
+{
+  g_autofree char *map = temp_file ("range.flowmap", map_text);
+  g_autofree char *csv = temp_file ("range.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) late = { 0 };
+  JsonObject *forecast, *p50;
+
+  flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
+           "--forecast", "2147483647", map, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Forecast of 2147483647 items (10000 runs): "
+                                      "more than 100 years away at the observed throughput\n"));
+  g_assert_null (strstr (text.out, "not possible"));
+
+  flowmap (&json, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--forecast", "2147483647", map, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  forecast = json_object_get_object_member (parse_object (parser, json.out), "forecast");
+  p50 = json_object_get_object_member (forecast, "p50");
+  g_assert_true (json_object_get_null_member (p50, "days"));
+  g_assert_true (json_object_get_null_member (p50, "date"));
+
+  /* The data ends on 2026-03-19. */
+  flowmap (&late, "observe", "--csv", csv, "--time-zone", "UTC", "--from", "2026-04-01", map, NULL);
+  g_assert_cmpint (late.status, ==, 2);
+  g_assert_cmpstr (late.out, ==, "");
+  g_assert_cmpstr (late.err, ==, "flowmap observe: --from 2026-04-01 is after the end of the data (2026-03-19)\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/chart", test_chart);
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
   g_test_add_func ("/fm/cli/observe/refuses-fifo", test_refuses_fifo);
+  g_test_add_func ("/fm/cli/observe/out-of-range", test_out_of_range);
 
   return g_test_run ();
 }

@@ -432,8 +432,16 @@ print_forecast (const FmObservedForecast *forecast)
       return;
     }
 
+  if (isinf (forecast->days[0]))
+    {
+      printf (_("Forecast of %u items (%u runs): more than 100 years away at the observed throughput\n"),
+              forecast->items, forecast->runs);
+      return;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    dates[i] = format_date (&forecast->dates[i]);
+    dates[i] = isinf (forecast->days[i]) ? g_strdup (_("more than 100 years away"))
+                                         : format_date (&forecast->dates[i]);
   printf (_("Forecast of %u items (%u runs): 50 %% likely by %s, 85 %% by %s, 95 %% by %s\n"),
           forecast->items, forecast->runs, dates[0], dates[1], dates[2]);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
@@ -743,6 +751,18 @@ fm_cli_observe (int    argc,
   options.types = (const char * const *) types;
   options.calendar = calendar;
   observed = fm_observed_compute (log, mapping, map, &options);
+  /* A period that starts after the data ends holds nothing: every figure
+   * would be "–" without a word why. */
+  if (from != NULL && g_date_time_compare (from, observed->as_of) >= 0)
+    {
+      /* The period ends just after the last event (or at --to). */
+      g_autoptr(GDateTime) last = g_date_time_add_seconds (observed->as_of, -1);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (last, tz);
+      g_autofree char *end = g_date_time_format (local, "%Y-%m-%d");
+
+      g_printerr (_("flowmap observe: --from %s is after the end of the data (%s)\n"), from_text, end);
+      return FM_CLI_USAGE;
+    }
   evidence = fm_evidence_compute (log, mapping, map, observed, &options);
   if (forecast_items > 0)
     {
