@@ -784,6 +784,32 @@ test_out_of_range (void)
   g_assert_cmpstr (late.err, ==, "flowmap observe: --from 2026-04-01 is after the end of the data (2026-03-19)\n");
 }
 
+/* GLib reads a time zone's name as a file: one that is not a time zone
+ * file used to trigger a GLib-CRITICAL before the error. */
+static void
+test_time_zone_not_a_zone (void)
+{
+  g_autofree char *map = temp_file ("zone.flowmap", map_text);
+  g_autofree char *csv = temp_file ("zone.csv", flow_csv);
+  g_autofree char *fake = temp_file ("fake-zone", "root:x:0:0:root:/root:/bin/sh\n");
+  g_auto(Run) absolute = { 0 };
+  g_auto(Run) relative = { 0 };
+  g_auto(Run) berlin = { 0 };
+  g_autofree char *expected = g_strdup_printf ("flowmap observe: unknown time zone “%s”\n", fake);
+
+  flowmap (&absolute, "observe", "--csv", csv, "--time-zone", fake, map, NULL);
+  g_assert_cmpint (absolute.status, ==, 2);
+  g_assert_cmpstr (absolute.err, ==, expected);
+
+  /* Under the zone folder, ".." climbs out of it. */
+  flowmap (&relative, "observe", "--csv", csv, "--time-zone", "../../../../../../../../etc/passwd", map, NULL);
+  g_assert_cmpint (relative.status, ==, 2);
+  g_assert_cmpstr (relative.err, ==, "flowmap observe: unknown time zone “../../../../../../../../etc/passwd”\n");
+
+  flowmap (&berlin, "observe", "--csv", csv, "--time-zone", "Europe/Berlin", map, NULL);
+  g_assert_cmpint (berlin.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +832,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
   g_test_add_func ("/fm/cli/observe/refuses-fifo", test_refuses_fifo);
   g_test_add_func ("/fm/cli/observe/out-of-range", test_out_of_range);
+  g_test_add_func ("/fm/cli/observe/time-zone-not-a-zone", test_time_zone_not_a_zone);
 
   return g_test_run ();
 }

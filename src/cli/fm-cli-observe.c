@@ -491,6 +491,44 @@ print_mapping (FmObservedLog     *log,
     }
 }
 
+/* GLib reads a time zone's name as a file (absolute, or under TZDIR or
+ * /usr/share/zoneinfo) and fails a critical assertion on one that is not
+ * a TZif file, such as /etc/passwd, or blocks on a FIFO: the file GLib
+ * would read is looked at first. Names that are no file ("UTC", "+02:00",
+ * "CET-1CEST") are left to GLib. */
+static GTimeZone *
+time_zone_new (const char *name)
+{
+  g_autofree char *path = NULL;
+  char magic[4];
+  gsize n = 0;
+  FILE *file;
+
+  if (name[0] == ':')
+    name++;
+  if (g_path_is_absolute (name))
+    path = g_strdup (name);
+  else
+    path = g_build_filename (g_getenv ("TZDIR") != NULL ? g_getenv ("TZDIR") : "/usr/share/zoneinfo",
+                             name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return NULL;
+      file = fopen (path, "rb");
+      if (file != NULL)
+        {
+          n = fread (magic, 1, sizeof magic, file);
+          fclose (file);
+        }
+      if (n != sizeof magic || memcmp (magic, "TZif", 4) != 0)
+        return NULL;
+    }
+
+  return g_time_zone_new_identifier (name);
+}
+
 static gboolean
 parse_date_option (const char  *name,
                    const char  *text,
@@ -667,7 +705,7 @@ fm_cli_observe (int    argc,
   if (chart != NULL && !fm_cli_observe_check_chart (chart, output))
     return FM_CLI_USAGE;
 
-  tz = zone_name != NULL ? g_time_zone_new_identifier (zone_name) : g_time_zone_new_local ();
+  tz = zone_name != NULL ? time_zone_new (zone_name) : g_time_zone_new_local ();
   if (tz == NULL)
     {
       g_printerr (_("flowmap observe: unknown time zone “%s”\n"), zone_name);
