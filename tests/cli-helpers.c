@@ -14,22 +14,33 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+/* `$FLOWMAP_BIN ARGS…`, NULL-terminated. */
+static GPtrArray *
+command_line (va_list args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("FLOWMAP_BIN"));
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  return argv;
+}
+
 /* Runs `$FLOWMAP_BIN ARGS…` and returns its exit status and output. */
 void
 flowmap (Run *run, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
-  const char *arg;
   int wait_status;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("FLOWMAP_BIN"));
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  argv = command_line (args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
@@ -73,22 +84,18 @@ too_long (gpointer user_data)
 void
 flowmap_promptly (Run *run, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
   g_autoptr(GSource) timeout = g_timeout_source_new_seconds (30);
   Wait wait = { loop, FALSE };
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("FLOWMAP_BIN"));
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  argv = command_line (args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   g_main_context_push_thread_default (context);
   process = g_subprocess_newv ((const char * const *) argv->pdata,
