@@ -21,6 +21,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 void flowmap (Run *run,
               ...) G_GNUC_NULL_TERMINATED;
 
+void flowmap_promptly (Run *run,
+                       ...) G_GNUC_NULL_TERMINATED;
+
 JsonObject *parse_object (JsonParser *parser,
                           const char *text);
 

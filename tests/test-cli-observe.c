@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli-helpers.h"
 
@@ -719,6 +720,96 @@ test_chart_errors (void)
   g_assert_nonnull (strstr (folder.err, "aging.png"));
 }
 
+/* A tracker's export given as a FIFO with no writer, or a chart written
+ * to a FIFO with no reader, used to block forever: refused at once. */
+static void
+test_refuses_fifo (void)
+{
+  g_autofree char *map = temp_file ("fifo-map.flowmap", map_text);
+  g_autofree char *csv = temp_file ("fifo-flow.csv", flow_csv);
+  g_autofree char *csv_fifo = temp_file ("fifo.csv", NULL);
+  g_autofree char *png_fifo = temp_file ("fifo-chart.png", NULL);
+  g_auto(Run) read = { 0 };
+  g_auto(Run) chart = { 0 };
+
+  g_assert_cmpint (mkfifo (csv_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (png_fifo, 0600), ==, 0);
+
+  flowmap_promptly (&read, "observe", "--csv", csv_fifo, map, NULL);
+  g_assert_cmpint (read.status, ==, 1);
+  g_assert_cmpstr (read.out, ==, "");
+  g_assert_cmpstr (read.err, ==, "fifo.csv: not a regular file\n");
+
+  flowmap_promptly (&chart, "observe", "--csv", csv, "--chart", "aging", "-o", png_fifo, map, NULL);
+  g_assert_cmpint (chart.status, ==, 1);
+  g_assert_nonnull (strstr (chart.err, "fifo-chart.png"));
+  g_assert_nonnull (strstr (chart.err, "not a regular file"));
+  g_assert_false (g_file_test (png_fifo, G_FILE_TEST_IS_REGULAR));
+}
+
+/* What cannot be forecast or measured says why: 2,147,483,647 items at 2
+ * a week is more than a century away (it used to read "not possible"
+ * though the throughput is known), and a --from after the last event
+ * leaves nothing to measure. */
+static void
+test_out_of_range (void)
+{
+  g_autofree char *map = temp_file ("range.flowmap", map_text);
+  g_autofree char *csv = temp_file ("range.csv", flow_csv);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) late = { 0 };
+  JsonObject *forecast, *p50;
+
+  flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
+           "--forecast", "2147483647", map, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Forecast of 2147483647 items (10000 runs): "
+                                      "more than 100 years away at the observed throughput\n"));
+  g_assert_null (strstr (text.out, "not possible"));
+
+  flowmap (&json, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
+           "--forecast", "2147483647", map, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  forecast = json_object_get_object_member (parse_object (parser, json.out), "forecast");
+  p50 = json_object_get_object_member (forecast, "p50");
+  g_assert_true (json_object_get_null_member (p50, "days"));
+  g_assert_true (json_object_get_null_member (p50, "date"));
+
+  /* The data ends on 2026-03-19. */
+  flowmap (&late, "observe", "--csv", csv, "--time-zone", "UTC", "--from", "2026-04-01", map, NULL);
+  g_assert_cmpint (late.status, ==, 2);
+  g_assert_cmpstr (late.out, ==, "");
+  g_assert_cmpstr (late.err, ==, "flowmap observe: --from 2026-04-01 is after the end of the data (2026-03-19)\n");
+}
+
+/* GLib reads a time zone's name as a file: one that is not a time zone
+ * file used to trigger a GLib-CRITICAL before the error. */
+static void
+test_time_zone_not_a_zone (void)
+{
+  g_autofree char *map = temp_file ("zone.flowmap", map_text);
+  g_autofree char *csv = temp_file ("zone.csv", flow_csv);
+  g_autofree char *fake = temp_file ("fake-zone", "root:x:0:0:root:/root:/bin/sh\n");
+  g_auto(Run) absolute = { 0 };
+  g_auto(Run) relative = { 0 };
+  g_auto(Run) berlin = { 0 };
+  g_autofree char *expected = g_strdup_printf ("flowmap observe: unknown time zone “%s”\n", fake);
+
+  flowmap (&absolute, "observe", "--csv", csv, "--time-zone", fake, map, NULL);
+  g_assert_cmpint (absolute.status, ==, 2);
+  g_assert_cmpstr (absolute.err, ==, expected);
+
+  /* Under the zone folder, ".." climbs out of it. */
+  flowmap (&relative, "observe", "--csv", csv, "--time-zone", "../../../../../../../../etc/passwd", map, NULL);
+  g_assert_cmpint (relative.status, ==, 2);
+  g_assert_cmpstr (relative.err, ==, "flowmap observe: unknown time zone “../../../../../../../../etc/passwd”\n");
+
+  flowmap (&berlin, "observe", "--csv", csv, "--time-zone", "Europe/Berlin", map, NULL);
+  g_assert_cmpint (berlin.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +830,9 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/calendar", test_calendar);
   g_test_add_func ("/fm/cli/observe/chart", test_chart);
   g_test_add_func ("/fm/cli/observe/chart-errors", test_chart_errors);
+  g_test_add_func ("/fm/cli/observe/refuses-fifo", test_refuses_fifo);
+  g_test_add_func ("/fm/cli/observe/out-of-range", test_out_of_range);
+  g_test_add_func ("/fm/cli/observe/time-zone-not-a-zone", test_time_zone_not_a_zone);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <sys/stat.h>
 
 #include "cli-helpers.h"
 
@@ -320,7 +321,8 @@ test_metrics_json_nulls (void)
   flowmap (&run, "metrics", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (parser, run.out);
-  assert_member_near (root, "lead_time_s", 0);
+  /* No path from a trigger to an outcome: no lead time, as on the panel. */
+  g_assert_true (json_object_get_null_member (root, "lead_time_s"));
   g_assert_true (json_object_get_null_member (root, "flow_efficiency"));
   g_assert_true (json_object_get_null_member (root, "rolled_pca"));
   g_assert_true (json_object_get_null_member (root, "wip"));
@@ -544,6 +546,198 @@ test_compare_needs_both_ids (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* What a terminal would act on: a C0 control other than the report's own
+ * newlines and tabs, DEL, a C1 control (U+0080–U+009F), or a bidi
+ * override or isolate. */
+static void
+assert_terminal_safe (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (g_utf8_validate (p, -1, NULL));
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_error ("U+%04X printed raw in:\n%s", c, text);
+    }
+}
+
+/* Labels, names, states, items and types that clear the screen (ESC[2J),
+ * conceal text (ESC[8m), set the window title (an OSC sequence) or turn
+ * the line around (U+202E): every text output shows them escaped. */
+static void
+test_escapes_control_characters (void)
+{
+  /* JSON's \u escapes, so the file itself is plain ASCII. */
+  const char *clear = "\\u001b[2J";
+  const char *conceal = "\\u001b[8m";
+  const char *title = "\\u001b]0;owned\\u0007";
+  const char *rlo = "\\u202e";
+  const char *c1 = "\\u009b";
+  g_autofree char *path = temp_path ("hostile.flowmap");
+  /* A file name is data too: the loader's messages name it. */
+  g_autofree char *bad = temp_path ("\x1b[2Jhostile.flowmap");
+  g_autofree char *csv = temp_path ("hostile.csv");
+  g_autofree char *map = g_strdup_printf (
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": ["
+    "{\"id\": \"m\", \"name\": \"%sNow%s\", \"state\": \"current\", \"nodes\": ["
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"label\": \"Go%s\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"q\", \"kind\": \"queue\", \"label\": \"Wait%s\", \"x\": 100, \"y\": 0, \"wait_s\": 86400},"
+    "{\"id\": \"p\", \"kind\": \"process\", \"label\": \"Build%s\", \"x\": 200, \"y\": 0, \"process_s\": 3600, \"lead_s\": 7200},"
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"label\": \"Done%s\", \"x\": 300, \"y\": 0}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"q\", \"kind\": \"flow\"},"
+    "{\"id\": \"e2\", \"from\": \"q\", \"to\": \"p\", \"kind\": \"flow\"},"
+    "{\"id\": \"e3\", \"from\": \"p\", \"to\": \"o\", \"kind\": \"flow\"}]},"
+    "{\"id\": \"f\", \"name\": \"Later%s\", \"state\": \"future\", \"based_on\": \"m\", \"nodes\": ["
+    "{\"id\": \"p\", \"kind\": \"process\", \"label\": \"Build%s\", \"x\": 200, \"y\": 0, \"process_s\": 60}],"
+    "\"edges\": []}]}",
+    title, clear, rlo, conceal, clear, c1, rlo, conceal);
+  const char *runs[][6] = {
+    { "metrics", path, NULL },
+    { "compare", path, NULL },
+    { "check", bad, NULL },
+    { "metrics", "--map", "nope", path, NULL },
+    { "observe", "--csv", csv, path, NULL },
+  };
+
+  g_assert_true (g_file_set_contents (path, map, -1, NULL));
+  /* A loader's message quotes what it could not read. */
+  g_assert_true (g_file_set_contents (bad,
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", \"name\": \"\", "
+    "\"state\": \"current\", \"nodes\": [{\"id\": \"p\", \"kind\": \"\\u001b[2J\", \"label\": \"\", "
+    "\"x\": 0, \"y\": 0}], \"edges\": []}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (csv,
+    "item,type,state,entered_at\n"
+    "\x1b]0;owned\x07" "A,\x1b[8mbug,Build\x1b[2J,2026-03-02\n"
+    "\x1b]0;owned\x07" "A,\x1b[8mbug,Wait\xe2\x80\xae,2026-03-04\n"
+    "B,feature,Build\x1b[2J,2026-03-03\n"
+    "B,feature,\xc2\x9b" "Done,2026-03-05\n"
+    "C,feature,Build\x1b[2J,not a date \x1b[2J\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (g_str_equal (runs[i][0], "observe"))
+        flowmap (&run, runs[i][0], runs[i][1], runs[i][2], runs[i][3], NULL);
+      else if (runs[i][2] != NULL && runs[i][3] != NULL)
+        flowmap (&run, runs[i][0], runs[i][1], runs[i][2], runs[i][3], NULL);
+      else
+        flowmap (&run, runs[i][0], runs[i][1], NULL);
+      assert_terminal_safe (run.out);
+      assert_terminal_safe (run.err);
+      g_assert_nonnull (strstr (run.out[0] != '\0' ? run.out : run.err, "\\x1B"));
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (run.out, "\\x1B]0;owned\\x07Now\\x1B[2J\n"));
+          g_assert_nonnull (strstr (run.out, "Go\\u202E → Wait\\x1B[8m → Build\\x1B[2J → Done\\x9B"));
+        }
+      if (i == 4)
+        g_assert_nonnull (strstr (run.out, "\\x9BDone"));
+    }
+}
+
+/* A FIFO has no end: reading one with no writer, or writing one with no
+ * reader, used to block forever. A map file, or an export's target, that
+ * is not a regular file is refused at once, as the document save does. */
+static void
+test_refuses_fifo (void)
+{
+  g_autofree char *path = example ();
+  g_autofree char *map_fifo = temp_path ("fifo.flowmap");
+  g_autofree char *png_fifo = temp_path ("fifo.png");
+  g_autofree char *svg_fifo = temp_path ("fifo.svg");
+  g_auto(Run) check = { 0 };
+  g_auto(Run) png = { 0 };
+  g_auto(Run) svg = { 0 };
+
+  g_assert_cmpint (mkfifo (map_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (png_fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (svg_fifo, 0600), ==, 0);
+
+  flowmap_promptly (&check, "check", map_fifo, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_cmpstr (check.err, ==, "fifo.flowmap: not a regular file\n");
+
+  /* The PNG and SVG exports write in two different ways. */
+  flowmap_promptly (&png, "export", "-o", png_fifo, path, NULL);
+  g_assert_cmpint (png.status, ==, 1);
+  g_assert_nonnull (strstr (png.err, "fifo.png"));
+  g_assert_nonnull (strstr (png.err, "not a regular file"));
+
+  flowmap_promptly (&svg, "export", "-o", svg_fifo, path, NULL);
+  g_assert_cmpint (svg.status, ==, 1);
+  g_assert_nonnull (strstr (svg.err, "fifo.svg"));
+  g_assert_nonnull (strstr (svg.err, "not a regular file"));
+
+  /* Refused, not replaced. */
+  g_assert_true (g_file_test (png_fifo, G_FILE_TEST_EXISTS) && !g_file_test (png_fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (svg_fifo, G_FILE_TEST_EXISTS) && !g_file_test (svg_fifo, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Figures that cannot be computed: with no flow from the trigger to the
+ * outcome there is no lead time (it used to print "0 min" beside the
+ * warning that there is none); a rework rate of 1 − 2⁻⁵³ makes the
+ * expected lead time astronomical, which is shown as what it means
+ * ("more than 100 years") rather than as millions of weeks. */
+static void
+test_metrics_cannot_compute (void)
+{
+  g_autofree char *path = temp_path ("unreachable.flowmap");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) loop = { 0 };
+  g_auto(Run) loop_json = { 0 };
+  JsonObject *root;
+  g_autofree char *lead_row = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"flowmap\", \"version\": 1, \"maps\": ["
+    "{\"id\": \"apart\", \"name\": \"Apart\", \"state\": \"current\", \"nodes\": ["
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"p\", \"kind\": \"process\", \"label\": \"Work\", \"x\": 100, \"y\": 0, \"process_s\": 3600, \"lead_s\": 7200},"
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"x\": 200, \"y\": 0}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"p\", \"kind\": \"flow\"}]},"
+    "{\"id\": \"loop\", \"name\": \"Loop\", \"state\": \"current\", \"nodes\": ["
+    "{\"id\": \"t\", \"kind\": \"trigger\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"a\", \"kind\": \"process\", \"label\": \"Make\", \"x\": 100, \"y\": 0, \"process_s\": 360000, \"lead_s\": 3600000},"
+    "{\"id\": \"b\", \"kind\": \"process\", \"label\": \"Check\", \"x\": 200, \"y\": 0, \"process_s\": 360000, \"lead_s\": 3600000},"
+    "{\"id\": \"o\", \"kind\": \"outcome\", \"x\": 300, \"y\": 0}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"t\", \"to\": \"a\", \"kind\": \"flow\"},"
+    "{\"id\": \"e2\", \"from\": \"a\", \"to\": \"b\", \"kind\": \"flow\"},"
+    "{\"id\": \"e3\", \"from\": \"b\", \"to\": \"o\", \"kind\": \"flow\"},"
+    "{\"id\": \"r\", \"from\": \"b\", \"to\": \"a\", \"kind\": \"rework\", \"rate\": 0.9999999999999999}]}]}",
+    -1, NULL));
+
+  flowmap (&json, "metrics", "--json", "--map", "apart", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (parser, json.out);
+  g_assert_true (json_object_get_null_member (root, "lead_time_s"));
+  g_assert_true (json_object_get_null_member (root, "process_time_s"));
+  g_assert_true (json_object_get_null_member (root, "rework_adjusted_lead_time_s"));
+
+  flowmap (&text, "metrics", "--map", "apart", path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "there is no lead time"));
+  lead_row = g_strdup (strstr (text.out, "  Lead time "));
+  g_assert_nonnull (lead_row);
+  *strchr (lead_row, '\n') = '\0';
+  g_assert_true (g_str_has_suffix (lead_row, " –"));
+
+  flowmap (&loop, "metrics", "--map", "loop", path, NULL);
+  g_assert_cmpint (loop.status, ==, 0);
+  g_assert_nonnull (strstr (loop.out, "Rework-adjusted lead time    more than 100 years\n"));
+  g_assert_null (strstr (loop.out, "e+"));
+
+  /* JSON keeps the number, for whoever computes with it. */
+  flowmap (&loop_json, "metrics", "--json", "--map", "loop", path, NULL);
+  g_assert_cmpint (loop_json.status, ==, 0);
+  root = parse_object (parser, loop_json.out);
+  g_assert_cmpfloat (json_object_get_double_member (root, "rework_adjusted_lead_time_s"), >, 1e12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +757,9 @@ main (int   argc,
   g_test_add_func ("/fm/cli/compare-json", test_compare_json);
   g_test_add_func ("/fm/cli/compare-report", test_compare_report);
   g_test_add_func ("/fm/cli/compare-needs-both", test_compare_needs_both_ids);
+  g_test_add_func ("/fm/cli/escapes-control-characters", test_escapes_control_characters);
+  g_test_add_func ("/fm/cli/refuses-fifo", test_refuses_fifo);
+  g_test_add_func ("/fm/cli/metrics-cannot-compute", test_metrics_cannot_compute);
 
   return g_test_run ();
 }

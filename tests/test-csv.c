@@ -571,6 +571,41 @@ test_import_example (void)
   g_assert_true (g_str_has_prefix (error->message, "export.csv: "));
 }
 
+/* UTF-16 without a byte order mark used to be "a NUL byte: not a text
+ * file", and UTF-32 with one was called UTF-16. */
+static void
+test_utf16_without_bom (void)
+{
+  const char *text = "item,state,entered_at\nA,To do,2026-03-02\nA,Done,2026-03-04\n";
+  const char *encodings[] = { "UTF-16LE", "UTF-16BE" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      gsize length;
+      g_autofree char *data = g_convert (text, -1, encodings[i], "UTF-8", NULL, &length, &error);
+      g_autoptr(FmCsv) csv = NULL;
+
+      g_assert_no_error (error);
+      csv = fm_csv_parse (data, length, "w.csv", 0, &error);
+      g_assert_null (csv);
+      g_assert_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING);
+      g_assert_cmpstr (error->message, ==, "w.csv: looks like UTF-16; save the export as UTF-8 CSV");
+      g_clear_error (&error);
+    }
+
+  {
+    gsize length;
+    g_autofree char *data = g_convert ("\xEF\xBB\xBF" "item,state\n", -1, "UTF-32LE", "UTF-8", NULL, &length, &error);
+    g_autoptr(FmCsv) csv = NULL;
+
+    g_assert_no_error (error);
+    csv = fm_csv_parse (data, length, "w.csv", 0, &error);
+    g_assert_null (csv);
+    g_assert_cmpstr (error->message, ==, "w.csv: UTF-32 text; save the export as UTF-8 CSV");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/fm/csv/import/wide-ragged", test_import_wide_ragged);
   g_test_add_func ("/fm/csv/import/columns", test_import_columns);
   g_test_add_func ("/fm/csv/import/example", test_import_example);
+  g_test_add_func ("/fm/csv/utf16-without-bom", test_utf16_without_bom);
 
   return g_test_run ();
 }

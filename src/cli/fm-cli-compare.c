@@ -71,7 +71,10 @@ print_report (FmDocument   *document,
 {
   double day = fm_document_get_day_length_s (document);
 
-  printf ("%s → %s\n\n", fm_map_get_name (c->from), fm_map_get_name (c->to));
+  g_autofree char *from_name = fm_cli_escape_text (fm_map_get_name (c->from));
+  g_autofree char *to_name = fm_cli_escape_text (fm_map_get_name (c->to));
+
+  printf ("%s → %s\n\n", from_name, to_name);
   for (guint i = 0; i < c->figures->len; i++)
     {
       FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
@@ -91,8 +94,9 @@ print_report (FmDocument   *document,
       g_autofree char *from = fm_figure_format_value ("time_s", s->time_from_s, day);
       g_autofree char *to = fm_figure_format_value ("time_s", s->time_to_s, day);
       const char *status[] = { N_("same"), N_("changed"), N_("added"), N_("removed") };
+      g_autofree char *label = fm_cli_escape_text (s->label);
 
-      printf ("  %-8s %-40s %10s → %s\n", _(status[s->status]), s->label, from, to);
+      printf ("  %-8s %-40s %10s → %s\n", _(status[s->status]), label, from, to);
     }
 }
 
@@ -124,8 +128,10 @@ fm_cli_compare (int    argc,
     {
       if (!fm_comparison_default_pair (document, &from, &to))
         {
+          g_autofree char *shown = fm_cli_escape_text (argv[1]);
+
           g_printerr (_("%s: no future-state map is based on a current-state map; "
-                        "name the maps with --from and --to\n"), argv[1]);
+                        "name the maps with --from and --to\n"), shown);
           return FM_CLI_FAILED;
         }
     }

@@ -119,7 +119,9 @@ fm_cli_export (int    argc,
 
   if (all && fm_document_get_n_maps (document) == 0)
     {
-      g_printerr (_("%s: the document has no map\n"), argv[1]);
+      g_autofree char *shown = fm_cli_escape_text (argv[1]);
+
+      g_printerr (_("%s: the document has no map\n"), shown);
       return FM_CLI_FAILED;
     }
 
@@ -132,13 +134,13 @@ fm_cli_export (int    argc,
         maps[i] = fm_document_get_map (document, i);
       if (!fm_export_maps (document, maps, n, output, format, &options, &error))
         {
-          g_printerr ("%s\n", error->message);
+          fm_cli_print_error (error);
           return FM_CLI_FAILED;
         }
     }
   else if (!fm_export_map (document, map, output, format, &options, &error))
     {
-      g_printerr ("%s\n", error->message);
+      fm_cli_print_error (error);
       return FM_CLI_FAILED;
     }
 

@@ -39,7 +39,7 @@ fm_cli_fmt (int    argc,
 
       if (!fm_json_save_file (document, file, &error))
         {
-          g_printerr ("%s\n", error->message);
+          fm_cli_print_error (error);
           return FM_CLI_FAILED;
         }
       return FM_CLI_OK;

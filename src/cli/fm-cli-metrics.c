@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "fm-cli"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "fm-cli.h"
@@ -12,6 +13,16 @@
 #include "fm-figures.h"
 #include "fm-json-writer.h"
 #include "fm-metrics.h"
+
+/* Without a path from the trigger to the outcome the times along it cannot
+ * be computed: the model leaves 0 there, and the metrics panel shows "–",
+ * as the reports do (null in JSON). */
+static double
+along_path (FmMetrics *metrics,
+            double     value)
+{
+  return metrics->path->len > 0 ? value : NAN;
+}
 
 /**
  * fm_cli_metrics_write_json:
@@ -24,11 +35,12 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
                            FmMetrics    *metrics)
 {
   fm_json_writer_begin_object (writer);
-  fm_json_writer_member_number (writer, "lead_time_s", metrics->lead_time_s);
-  fm_json_writer_member_number (writer, "process_time_s", metrics->process_time_s);
+  fm_json_writer_member_number (writer, "lead_time_s", along_path (metrics, metrics->lead_time_s));
+  fm_json_writer_member_number (writer, "process_time_s", along_path (metrics, metrics->process_time_s));
   fm_json_writer_member_number (writer, "flow_efficiency", metrics->flow_efficiency);
   fm_json_writer_member_number (writer, "rolled_pca", metrics->rolled_pca);
-  fm_json_writer_member_number (writer, "rework_adjusted_lead_time_s", metrics->rework_adjusted_lead_time_s);
+  fm_json_writer_member_number (writer, "rework_adjusted_lead_time_s",
+                                along_path (metrics, metrics->rework_adjusted_lead_time_s));
   fm_json_writer_member_number (writer, "wip", metrics->wip);
   fm_json_writer_member_number (writer, "throughput_per_day", metrics->throughput_per_day);
   fm_json_writer_member_number (writer, "littles_law_lead_time_s", metrics->littles_law_lead_time_s);
@@ -137,11 +149,11 @@ print_report (FmDocument *document,
     const char *name;
     double value;
   } rows[] = {
-    { "lead_time_s", m->lead_time_s },
-    { "process_time_s", m->process_time_s },
+    { "lead_time_s", along_path (m, m->lead_time_s) },
+    { "process_time_s", along_path (m, m->process_time_s) },
     { "flow_efficiency", m->flow_efficiency },
     { "rolled_pca", m->rolled_pca },
-    { "rework_adjusted_lead_time_s", m->rework_adjusted_lead_time_s },
+    { "rework_adjusted_lead_time_s", along_path (m, m->rework_adjusted_lead_time_s) },
     { "wip", m->wip },
     { "throughput_per_day", m->throughput_per_day },
     { "littles_law_lead_time_s", m->littles_law_lead_time_s },
@@ -156,7 +168,9 @@ print_report (FmDocument *document,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     column = MAX (column, display_width (fm_figure_get_title (rows[i].name)));
 
-  printf ("%s\n\n", *fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
+  g_autofree char *title = fm_cli_escape_text (*fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
+
+  printf ("%s\n\n", title);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       /* The rolled %C&A says how many steps it rests on. */
@@ -171,7 +185,11 @@ print_report (FmDocument *document,
     {
       printf ("\n%s\n  ", _("Critical path:"));
       for (guint i = 0; i < m->path->len; i++)
-        printf ("%s%s", i > 0 ? " → " : "", fm_node_get_label (m->path->pdata[i]));
+        {
+          g_autofree char *label = fm_cli_escape_text (fm_node_get_label (m->path->pdata[i]));
+
+          printf ("%s%s", i > 0 ? " → " : "", label);
+        }
       printf ("\n");
     }
 
@@ -183,12 +201,13 @@ print_report (FmDocument *document,
           FmConstraint *c = m->constraints->pdata[i];
           /* The reason alone ("Overloaded: …") does not say which node:
            * a terminal has no map beside it. */
-          const char *name = c->label != NULL && *c->label != '\0' ? c->label : c->id;
+          g_autofree char *name = fm_cli_escape_text (c->label != NULL && *c->label != '\0' ? c->label : c->id);
+          g_autofree char *reason = fm_cli_escape_message (fm_constraint_get_reason (c));
 
           /* Translators: a constraint in `flowmap metrics`: its rank, the
            * node's name, the reason and the score, as in
            * "7. Assembly #1: Overloaded: needs 120 % … (1.20)" */
-          printf (_("  %u. %s: %s (%.2f)\n"), i + 1, name, fm_constraint_get_reason (c), c->score);
+          printf (_("  %u. %s: %s (%.2f)\n"), i + 1, name, reason, c->score);
         }
     }
 
@@ -196,7 +215,11 @@ print_report (FmDocument *document,
     {
       printf ("\n%s\n", _("Warnings:"));
       for (guint i = 0; i < m->warnings->len; i++)
-        printf ("  • %s\n", ((FmWarning *) m->warnings->pdata[i])->message);
+        {
+          g_autofree char *message = fm_cli_escape_message (((FmWarning *) m->warnings->pdata[i])->message);
+
+          printf ("  • %s\n", message);
+        }
     }
 }
 

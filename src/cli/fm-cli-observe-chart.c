@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-cli-observe-chart.h"
+#include "fm-cli-private.h"
 #include "fm-export-chart.h"
 
 #define PNG_SCALE 2.0
@@ -73,7 +74,7 @@ fm_cli_observe_write_chart (const char              *kind,
   if (!fm_export_chart (chart, &data, output, format, FM_CHART_EXPORT_WIDTH, FM_CHART_EXPORT_HEIGHT,
                         format == FM_EXPORT_FORMAT_PNG ? PNG_SCALE : 1, &error))
     {
-      g_printerr ("%s\n", error->message);
+      fm_cli_print_error (error);
       return FALSE;
     }
 

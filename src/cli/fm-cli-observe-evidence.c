@@ -85,10 +85,11 @@ rate (double per_week)
 
 /* "  Lead time, median            9 w 1 d → 7 w 2 d" */
 static void
-print_row (const char *name,
+print_row (const char *text,
            char       *before,
            char       *after)
 {
+  g_autofree char *name = fm_cli_escape_text (text);
   glong pad = 32 - g_utf8_strlen (name, -1);
 
   printf ("    %s%*s%s → %s\n", name, (int) MAX (pad, 1), "", before, after);
@@ -109,7 +110,8 @@ fm_cli_observe_print_evidence (GPtrArray *evidence,
     {
       const FmEvidence *e = evidence->pdata[i];
       FmNode *kaizen = fm_map_lookup_node (map, e->kaizen_id);
-      const char *label = kaizen != NULL && *fm_node_get_label (kaizen) ? fm_node_get_label (kaizen) : e->kaizen_id;
+      g_autofree char *label = fm_cli_escape_text (kaizen != NULL && *fm_node_get_label (kaizen) ? fm_node_get_label (kaizen)
+                                                                                                 : e->kaizen_id);
       char started[16];
 
       g_date_strftime (started, sizeof started, "%Y-%m-%d", &e->started);

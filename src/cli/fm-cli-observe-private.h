@@ -1,6 +1,7 @@
 /* fm-cli-observe-private.h: what the files of `flowmap observe` share */
 #pragma once
 
+#include "fm-cli-private.h"
 #include "fm-json-writer.h"
 
 G_BEGIN_DECLS

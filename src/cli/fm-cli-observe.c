@@ -272,11 +272,14 @@ write_json (FmJsonWriter             *w,
   fm_json_writer_end_object (w);
 }
 
-/* printf pads by bytes; names with “’” or translations need it by characters. */
+/* printf pads by bytes; names with “’” or translations need it by
+ * characters. Its texts are names, states, ids and types from the files:
+ * escaped, like every text from a file the report prints. */
 static void
-print_padded (const char *text,
+print_padded (const char *raw,
               int         width)
 {
+  g_autofree char *text = fm_cli_escape_text (raw);
   glong pad = width - g_utf8_strlen (text, -1);
 
   printf ("%s%*s", text, (int) MAX (pad, 1), "");
@@ -429,8 +432,16 @@ print_forecast (const FmObservedForecast *forecast)
       return;
     }
 
+  if (isinf (forecast->days[0]))
+    {
+      printf (_("Forecast of %u items (%u runs): more than 100 years away at the observed throughput\n"),
+              forecast->items, forecast->runs);
+      return;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    dates[i] = format_date (&forecast->dates[i]);
+    dates[i] = isinf (forecast->days[i]) ? g_strdup (_("more than 100 years away"))
+                                         : format_date (&forecast->dates[i]);
   printf (_("Forecast of %u items (%u runs): 50 %% likely by %s, 85 %% by %s, 95 %% by %s\n"),
           forecast->items, forecast->runs, dates[0], dates[1], dates[2]);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
@@ -453,11 +464,19 @@ print_mapping (FmObservedLog     *log,
       else if (node_id == NULL)
         printf ("%s\n", _("not mapped: counts in lead time only"));
       else
-        printf ("→ %s%s\n", node_id, fm_observed_mapping_get_explicit (mapping, i) ? "" : _(" (by name)"));
+        {
+          g_autofree char *shown = fm_cli_escape_text (node_id);
+
+          printf ("→ %s%s\n", shown, fm_observed_mapping_get_explicit (mapping, i) ? "" : _(" (by name)"));
+        }
     }
 
   for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
-    printf ("%s %s\n", i == 0 ? "\n•" : "•", fm_observed_log_get_warning (log, i));
+    {
+      g_autofree char *warning = fm_cli_escape_message (fm_observed_log_get_warning (log, i));
+
+      printf ("%s %s\n", i == 0 ? "\n•" : "•", warning);
+    }
 
   if (fm_observed_log_get_n_errors (log) > 0)
     {
@@ -465,8 +484,9 @@ print_mapping (FmObservedLog     *log,
       for (guint i = 0; i < fm_observed_log_get_n_errors (log); i++)
         {
           const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
+          g_autofree char *message = fm_cli_escape_message (problem->message);
 
-          printf (_("  line %u: %s\n"), problem->line, problem->message);
+          printf (_("  line %u: %s\n"), problem->line, message);
         }
     }
 }
@@ -519,7 +539,10 @@ apply_mappings (FmObservedMapping *mapping,
       *node_id++ = '\0';
       if (!fm_observed_mapping_set (mapping, map, state, *node_id != '\0' ? node_id : NULL, &error))
         {
-          g_printerr ("flowmap observe: --mapping “%s”: %s\n", mappings[i], error->message);
+          g_autofree char *shown = fm_cli_escape_text (mappings[i]);
+          g_autofree char *message = fm_cli_escape_message (error->message);
+
+          g_printerr ("flowmap observe: --mapping “%s”: %s\n", shown, message);
           return FALSE;
         }
     }
@@ -540,7 +563,7 @@ write_output (FmDocument          *document,
   fm_observed_apply (observed, document, map, statistic);
   if (!fm_json_save_file (document, file, &error))
     {
-      g_printerr ("%s\n", error->message);
+      fm_cli_print_error (error);
       return FALSE;
     }
 
@@ -644,7 +667,7 @@ fm_cli_observe (int    argc,
   if (chart != NULL && !fm_cli_observe_check_chart (chart, output))
     return FM_CLI_USAGE;
 
-  tz = zone_name != NULL ? g_time_zone_new_identifier (zone_name) : g_time_zone_new_local ();
+  tz = zone_name != NULL ? fm_cli_time_zone_new (zone_name) : g_time_zone_new_local ();
   if (tz == NULL)
     {
       g_printerr (_("flowmap observe: unknown time zone “%s”\n"), zone_name);
@@ -693,7 +716,9 @@ fm_cli_observe (int    argc,
       /* The file's calendar was checked as it was read. */
       if (fm_document_get_working_hours (document) == NULL)
         {
-          g_printerr (_("flowmap observe: %s has no working calendar: give one with --calendar\n"), argv[1]);
+          g_autofree char *shown = fm_cli_escape_text (argv[1]);
+
+          g_printerr (_("flowmap observe: %s has no working calendar: give one with --calendar\n"), shown);
           return FM_CLI_FAILED;
         }
       calendar = fm_calendar_new_from_fields (fm_document_get_working_hours (document),
@@ -711,7 +736,7 @@ fm_cli_observe (int    argc,
   log = fm_csv_import_file (csv_file, &import_options, NULL, &error);
   if (log == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      fm_cli_print_error (error);
       return FM_CLI_FAILED;
     }
 
@@ -726,6 +751,18 @@ fm_cli_observe (int    argc,
   options.types = (const char * const *) types;
   options.calendar = calendar;
   observed = fm_observed_compute (log, mapping, map, &options);
+  /* A period that starts after the data ends holds nothing: every figure
+   * would be "–" without a word why. */
+  if (from != NULL && g_date_time_compare (from, observed->as_of) >= 0)
+    {
+      /* The period ends just after the last event (or at --to). */
+      g_autoptr(GDateTime) last = g_date_time_add_seconds (observed->as_of, -1);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (last, tz);
+      g_autofree char *end = g_date_time_format (local, "%Y-%m-%d");
+
+      g_printerr (_("flowmap observe: --from %s is after the end of the data (%s)\n"), from_text, end);
+      return FM_CLI_USAGE;
+    }
   evidence = fm_evidence_compute (log, mapping, map, observed, &options);
   if (forecast_items > 0)
     {

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+char           *fm_cli_escape_text        (const char   *text);
+char           *fm_cli_escape_message     (const char   *text);
+void            fm_cli_print_error        (const GError *error);
 GOptionContext *fm_cli_option_context_new (const char   *parameter,
                                            const char   *summary,
                                            GOptionEntry *entries);
@@ -32,5 +35,7 @@ FmMap          *fm_cli_pick_map           (FmDocument   *document,
 
 void            fm_cli_metrics_write_json (FmJsonWriter *writer,
                                            FmMetrics    *metrics);
+
+GTimeZone  *fm_cli_time_zone_new      (const char   *name);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <string.h>
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
@@ -92,6 +93,101 @@ fm_cli_run (int    argc,
   return FM_CLI_USAGE;
 }
 
+/* The characters a terminal acts on instead of showing: C0 controls, DEL
+ * and C1 controls can clear the screen, hide text or set the title, and
+ * the bidi overrides and isolates can show figures in another order. */
+static gboolean
+is_unsafe (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static char *
+escape (const char *text,
+        gboolean    keep_layout)
+{
+  GString *out;
+  const char *p = text;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      if (keep_layout && (c == '\n' || c == '\t'))
+        g_string_append_c (out, (char) c);
+      else if (is_unsafe (c) && c < 0x100)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if (is_unsafe (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * fm_cli_escape_text:
+ * @text: a piece of text from a file: a label, a state, a name, an id
+ *
+ * @text with every character a terminal would act on shown as an escape:
+ * a control character as "\x1B", a bidi override as "\u202E", a byte that
+ * is not UTF-8 as "\xFF". Every text output of the CLI prints data from files through it
+ * (or through fm_cli_escape_message()); JSON output escapes on its own.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+fm_cli_escape_text (const char *text)
+{
+  return escape (text, FALSE);
+}
+
+/**
+ * fm_cli_escape_message:
+ * @text: a message that holds text from a file, such as a loader's error
+ *
+ * As fm_cli_escape_text(), but keeps the newlines and tabs, which are the
+ * message's own layout.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+fm_cli_escape_message (const char *text)
+{
+  return escape (text, TRUE);
+}
+
+/**
+ * fm_cli_print_error:
+ *
+ * Prints @error's message on stderr, escaped: it names files and quotes
+ * what they hold.
+ */
+void
+fm_cli_print_error (const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (error != NULL);
+
+  message = fm_cli_escape_message (error->message);
+  g_printerr ("%s\n", message);
+}
+
 /**
  * fm_cli_option_context_new:
  *
@@ -156,7 +252,7 @@ fm_cli_load (const char *path)
 
   document = fm_json_load_file (file, &error);
   if (document == NULL)
-    g_printerr ("%s\n", error->message);
+    fm_cli_print_error (error);
 
   return document;
 }
@@ -234,21 +330,68 @@ fm_cli_pick_map (FmDocument *document,
     {
       map = fm_document_get_map (document, 0);
       if (map == NULL)
-        g_printerr (_("%s: the document has no map\n"), path);
+        {
+          g_autofree char *shown = fm_cli_escape_text (path);
+
+          g_printerr (_("%s: the document has no map\n"), shown);
+        }
       return map;
     }
 
   map = fm_document_lookup_map (document, id_or_name);
   if (map == NULL)
     {
-      g_printerr (_("%s: no map has the id or name “%s”; the maps are:\n"), path, id_or_name);
+      g_autofree char *shown = fm_cli_escape_text (path);
+      g_autofree char *asked = fm_cli_escape_text (id_or_name);
+
+      g_printerr (_("%s: no map has the id or name “%s”; the maps are:\n"), shown, asked);
       for (guint i = 0; i < fm_document_get_n_maps (document); i++)
         {
           FmMap *m = fm_document_get_map (document, i);
+          g_autofree char *id = fm_cli_escape_text (fm_map_get_id (m));
+          g_autofree char *name = fm_cli_escape_text (fm_map_get_name (m));
 
-          g_printerr ("  %s  %s\n", fm_map_get_id (m), fm_map_get_name (m));
+          g_printerr ("  %s  %s\n", id, name);
         }
     }
 
   return map;
+}
+
+/* GLib reads a time zone's name as a file (absolute, or under TZDIR or
+ * /usr/share/zoneinfo) and fails a critical assertion on one that is not
+ * a TZif file, such as /etc/passwd, or blocks on a FIFO: the file GLib
+ * would read is looked at first. Names that are no file ("UTC", "+02:00",
+ * "CET-1CEST") are left to GLib. */
+GTimeZone *
+fm_cli_time_zone_new (const char *name)
+{
+  g_autofree char *path = NULL;
+  char magic[4];
+  gsize n = 0;
+  FILE *file;
+
+  if (name[0] == ':')
+    name++;
+  if (g_path_is_absolute (name))
+    path = g_strdup (name);
+  else
+    path = g_build_filename (g_getenv ("TZDIR") != NULL ? g_getenv ("TZDIR") : "/usr/share/zoneinfo",
+                             name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return NULL;
+      file = fopen (path, "rb");
+      if (file != NULL)
+        {
+          n = fread (magic, 1, sizeof magic, file);
+          fclose (file);
+        }
+      if (n != sizeof magic || memcmp (magic, "TZif", 4) != 0)
+        return NULL;
+    }
+
+  return g_time_zone_new_identifier (name);
 }

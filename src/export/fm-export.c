@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "fm-export-private.h"
+#include "fm-file-check.h"
 
 /* The page of a map without nodes, in map units. */
 #define EMPTY_WIDTH 320.0
@@ -387,6 +388,24 @@ describe_io_error (const GError *error)
   return error->message;
 }
 
+/* A FIFO as the target would block the write until something read it,
+ * and a device would be written instead of replaced: both are refused,
+ * as the document save refuses them. */
+static gboolean
+check_target (GFile       *file,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (fm_file_check_regular (file, &local_error))
+    return TRUE;
+
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Could not export to “%s”: %s"), display_name, describe_io_error (local_error));
+  return FALSE;
+}
+
 gboolean
 fm_export_write_bytes (GByteArray  *bytes,
                        const char  *path,
@@ -396,6 +415,8 @@ fm_export_write_bytes (GByteArray  *bytes,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
+  if (!check_target (file, display_name, error))
+    return FALSE;
   if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
                                 G_FILE_CREATE_NONE, NULL, NULL, &local_error))
     {
@@ -469,6 +490,11 @@ export_svg (FmExportPage           *page,
       return FALSE;
     }
 
+  if (!check_target (file, display_name, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
   existed = g_file_query_exists (file, NULL);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
   if (out == NULL)

@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-csv.h"
+#include "fm-file-check.h"
 
 typedef struct {
   gsize first_field;
@@ -110,6 +111,26 @@ locate (const char *data,
     *column = g_utf8_strlen (line_start, p - line_start) + 1;
   else
     *column = p - line_start + 1;
+}
+
+/* Whether @data reads as UTF-16 without a byte order mark: the zero high
+ * byte of Latin text on every other byte, on one side only. A CSV export
+ * starts with ASCII headers, so its first bytes show it. */
+static gboolean
+looks_like_utf16 (const char *data,
+                  gsize       length)
+{
+  gsize n = MIN (length, 1024) & ~(gsize) 1;
+  gsize zero[2] = { 0, 0 };
+
+  if (n < 8)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == '\0')
+      zero[i % 2]++;
+
+  /* Three NULs in four code units on one side, none on the other. */
+  return (zero[0] == 0 && zero[1] * 8 >= n * 3) || (zero[1] == 0 && zero[0] * 8 >= n * 3);
 }
 
 /* Returns: (transfer full) (nullable): @data as UTF-8, or NULL with @error set */
@@ -377,6 +398,13 @@ fm_csv_parse (const char  *data,
                    display_name, FM_CSV_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
+  /* UTF-32's byte order marks start like UTF-16's: tell them apart. */
+  if (length >= 4 && (memcmp (data, "\xFF\xFE\0\0", 4) == 0 || memcmp (data, "\0\0\xFE\xFF", 4) == 0))
+    {
+      g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING,
+                   _("%s: UTF-32 text; save the export as UTF-8 CSV"), display_name);
+      return NULL;
+    }
   if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
                       ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
@@ -390,6 +418,12 @@ fm_csv_parse (const char  *data,
       length -= 3;
     }
   nul = memchr (data, '\0', length);
+  if (nul != NULL && looks_like_utf16 (data, length))
+    {
+      g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_ENCODING,
+                   _("%s: looks like UTF-16; save the export as UTF-8 CSV"), display_name);
+      return NULL;
+    }
   if (nul != NULL)
     {
       guint line, column;
@@ -480,6 +514,12 @@ fm_csv_read_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = display_name_for (file);
+  /* A FIFO with no writer would block the read forever. */
+  if (!fm_file_check_regular (file, &local_error))
+    {
+      g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
+      return NULL;
+    }
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {

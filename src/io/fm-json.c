@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-atomic-file.h"
+#include "fm-file-check.h"
 #include "fm-json-private.h"
 
 G_DEFINE_QUARK (fm-json-error-quark, fm_json_error)
@@ -172,6 +173,12 @@ read_bounded (GFile       *file,
   g_autoptr(GByteArray) buffer = NULL;
   GError *local_error = NULL;
 
+  /* A FIFO with no writer would block the read forever. */
+  if (!fm_file_check_regular (file, &local_error))
+    {
+      g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
+      return NULL;
+    }
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {

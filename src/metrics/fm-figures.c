@@ -160,6 +160,10 @@ fm_figure_format_percent (double      percent,
 /**
  * fm_figure_format_value:
  *
+ * A duration of more than a hundred years (of the map's weeks) reads
+ * "more than 100 years": a rework rate next to 1 makes the expected lead
+ * time astronomical, and "10²¹ w" would only look precise.
+ *
  * Returns: (transfer full): @value as the figure @name reads: "8 w",
  *   "7.9 %", "4"; "–" when undefined
  */
@@ -172,6 +176,9 @@ fm_figure_format_value (const char *name,
 
   if (isnan (value) || !isfinite (value))
     return g_strdup ("–");
+  if (g_str_has_suffix (name, "_s") &&
+      value > 36525.0 / 7 * fm_duration_week_length (day_length_s))
+    return g_strdup (_("more than 100 years"));
   if (g_str_has_suffix (name, "_s"))
     return fm_duration_format (value, day_length_s);
   if (g_str_equal (name, "flow_efficiency") || g_str_equal (name, "rolled_pca"))

@@ -76,6 +76,10 @@ forecast_working_days (FmObserved *self,
  *   are finished with a probability of 50 %, 85 % and 95 %, counted from
  *   the end of the period
  *
+ * A share of the runs that had not finished the items after a century of
+ * weeks gives INFINITY days and no date: more than 100 years away at the
+ * observed throughput, which is an answer, not a forecast that failed.
+ *
  * Returns: %FALSE, with NAN days, when there is no complete week or no
  *   week in which anything finished
  */
@@ -133,7 +137,10 @@ fm_observed_forecast (FmObserved         *self,
       double d = days[MAX (rank, 1) - 1];
 
       if (!isfinite (d))
-        continue;
+        {
+          forecast->days[i] = INFINITY;
+          continue;
+        }
 
       if (self->calendar != NULL)
         {

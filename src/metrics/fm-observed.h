@@ -171,7 +171,8 @@ typedef struct {
  * @runs: simulations run
  * @days: days from the end of the period until the items are finished in
  *   50 %, 85 % and 95 % of the runs (working days in working time); NAN
- *   when it cannot be forecast
+ *   when it cannot be forecast, INFINITY when it is more than 100 years
+ *   away (with no date)
  * @dates: the days they fall on
  */
 typedef struct {

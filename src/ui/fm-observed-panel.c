@@ -97,12 +97,18 @@ update_forecast (FmObservedPanel *self)
   FmObservedForecast forecast;
 
   if (self->observed == NULL ||
-      !fm_observed_forecast (self->observed, n, FM_OBSERVED_FORECAST_RUNS, FORECAST_SEED, &forecast) ||
-      !isfinite (forecast.days[1]))
+      !fm_observed_forecast (self->observed, n, FM_OBSERVED_FORECAST_RUNS, FORECAST_SEED, &forecast))
     {
       gtk_label_set_text (self->forecast_label, _("No forecast"));
       gtk_label_set_text (self->forecast_detail,
                           _("It needs a whole week of the period in which items finished"));
+      return;
+    }
+  /* The runs stop at a hundred years, as `flowmap observe` says. */
+  if (!isfinite (forecast.days[1]))
+    {
+      gtk_label_set_text (self->forecast_label, _("More than 100 years away"));
+      gtk_label_set_text (self->forecast_detail, _("At the observed throughput"));
       return;
     }
 
