@@ -2,8 +2,9 @@
 /* test-render-labels.c: no label or figure is cut, on any bundled map
  *
  * Every map of every example and template is drawn as an export draws it
- * (timeline and constraint badges on) and the renderer reports each text
- * it had to ellipsize: there must be none. Long names shrink a little or
+ * (timeline and constraint badges on), at the scales of the screen, of
+ * exports and of a printed page, and the renderer reports each text it had
+ * to ellipsize: there must be none. Long names shrink a little or
  * take a second line instead.
  */
 #include "config.h"
@@ -19,13 +20,16 @@
 /* Returns: (transfer full): the texts the renderer cut on @map */
 static GPtrArray *
 draw_and_collect_cuts (FmDocument *doc,
-                       FmMap      *map)
+                       FmMap      *map,
+                       double      scale)
 {
   g_autoptr(FmMetrics) metrics = fm_metrics_compute (doc, map, NULL);
   GPtrArray *cut = g_ptr_array_new_with_free_func (g_free);
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
   FmRenderOptions options;
+
+  cairo_scale (cr, scale, scale);
 
   fm_render_options_init (&options);
   options.document = doc;
@@ -52,11 +56,18 @@ test_bundled_file (gconstpointer data)
   for (guint i = 0; i < fm_document_get_n_maps (doc); i++)
     {
       FmMap *map = fm_document_get_map (doc, i);
-      g_autoptr(GPtrArray) cut = draw_and_collect_cuts (doc, map);
+      /* On screen, in an export at 1× to 3×, and printed on paper. */
+      static const double scales[] = { 1, 2, 3, 0.5, 0.35, 0.25 };
 
-      for (guint k = 0; k < cut->len; k++)
-        g_test_message ("%s, map %s: cut \"%s\"", path, fm_map_get_id (map), (char *) cut->pdata[k]);
-      g_assert_cmpuint (cut->len, ==, 0);
+      for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+        {
+          g_autoptr(GPtrArray) cut = draw_and_collect_cuts (doc, map, scales[s]);
+
+          for (guint k = 0; k < cut->len; k++)
+            g_test_message ("%s, map %s at %g×: cut \"%s\"", path, fm_map_get_id (map), scales[s],
+                            (char *) cut->pdata[k]);
+          g_assert_cmpuint (cut->len, ==, 0);
+        }
     }
 }
 
@@ -77,12 +88,12 @@ test_long_names (void)
   g_assert_nonnull (queue);
 
   fm_node_set_label (queue, "Waiting for a test environment");
-  cut = draw_and_collect_cuts (doc, map);
+  cut = draw_and_collect_cuts (doc, map, 1);
   g_assert_cmpuint (cut->len, ==, 0);
   g_clear_pointer (&cut, g_ptr_array_unref);
 
   fm_node_set_label (queue, "Waiting for the approval of the change advisory board and of the security team");
-  cut = draw_and_collect_cuts (doc, map);
+  cut = draw_and_collect_cuts (doc, map, 1);
   g_assert_cmpuint (cut->len, ==, 1);
   g_assert_cmpstr (cut->pdata[0], ==, fm_node_get_label (queue));
 }

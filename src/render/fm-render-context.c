@@ -85,6 +85,11 @@ shared_context (cairo_t *cr)
       m.xy != cache->matrix.xy || m.yy != cache->matrix.yy)
     {
       pango_cairo_update_context (cr, cache->pango);
+      /* Text is laid out in map units whatever the scale: a label wraps
+       * and fits the same on screen, in an export and on paper (at a
+       * small scale the font's device metrics would push it out of its
+       * box). */
+      pango_context_set_matrix (cache->pango, NULL);
       g_hash_table_remove_all (cache->layouts);
       cache->matrix = m;
       cache->surface_type = type;

@@ -112,6 +112,7 @@ gboolean fm_window_is_presenting    (FmWindow         *self);
 
 /* fm-window-print.c: printing, and the map as an image on the clipboard */
 void  fm_window_print_class_init    (GtkWidgetClass   *widget_class);
+GtkPrintOperation *fm_window_new_print_operation (FmWindow *self);
 
 /* fm-window-observed.c */
 void  fm_window_observed_class_init (GtkWidgetClass   *widget_class);
