@@ -511,6 +511,8 @@ fm_renderer_draw (cairo_t               *cr,
     {
       FmRect r;
 
+      if (constraints[i] == NULL)
+        continue;
       fm_node_get_bounds (constraints[i], &r);
       if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_halo (&ctx, constraints[i]);
@@ -591,6 +593,8 @@ fm_renderer_draw (cairo_t               *cr,
     {
       FmRect r;
 
+      if (constraints[i] == NULL)
+        continue;
       fm_node_get_bounds (constraints[i], &r);
       if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_badge (&ctx, constraints[i], i + 1);

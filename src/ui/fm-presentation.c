@@ -25,6 +25,7 @@
 #include "fm-experiments-evidence.h"
 #include "fm-figures.h"
 #include "fm-kaizen.h"
+#include "fm-map-part.h"
 #include "fm-presentation.h"
 #include "fm-renderer.h"
 #include "fm-slide.h"
@@ -43,6 +44,7 @@ typedef struct {
   char *title;
   char *caption;
   char *body;         /* an experiment's figures, a line each */
+  FmMap *part;        /* a close-up: node_id's neighbourhood alone */
   gboolean changes;   /* the future state, with its differences drawn */
 } Slide;
 
@@ -82,6 +84,7 @@ slide_free (Slide *slide)
   g_free (slide->title);
   g_free (slide->caption);
   g_free (slide->body);
+  g_clear_object (&slide->part);
   g_free (slide);
 }
 
@@ -150,6 +153,18 @@ choose_maps (FmPresentation *self)
     }
 }
 
+/* The node with its neighbours upstream and downstream (a queue and a
+ * step each way), what informs it and what is tried on it: whole boxes
+ * and arrows, nothing cut at the border of the slide. */
+static FmMap *
+close_up (FmMap      *map,
+          const char *node_id)
+{
+  g_autoptr(GHashTable) near = fm_map_dup_neighbourhood (map, node_id, 2);
+
+  return fm_map_copy_part (map, fm_map_get_id (map), near);
+}
+
 /* The map an experiment is on, the first of the story's maps that has it. */
 static void
 add_experiment_slides_of (FmPresentation *self,
@@ -186,6 +201,7 @@ add_experiment_slides_of (FmPresentation *self,
       applies_to = fm_kaizen_get_applies_to (FM_KAIZEN (node));
       slide->node_id = g_strdup (applies_to != NULL && applies_to[0] != NULL && fm_map_lookup_node (map, applies_to[0])
                                  ? applies_to[0] : fm_node_get_id (node));
+      slide->part = close_up (map, slide->node_id);
       g_ptr_array_add (slides, slide);
     }
 }
@@ -256,6 +272,7 @@ build_slides (FmPresentation *self)
                          g_strdup_printf (_("Constraint %u of %u: %s"), k, n_constraints, constraint->label),
                          g_strdup (fm_constraint_get_reason (constraint)));
       slide->node_id = g_strdup (constraint->id);
+      slide->part = close_up (slide->map, slide->node_id);
     }
 
   if (self->future != NULL)
@@ -366,6 +383,7 @@ draw_map (FmPresentation *self,
           const Slide    *slide,
           const FmRect   *area)
 {
+  FmMap *map = slide->part != NULL ? slide->part : slide->map;
   FmRenderOptions options;
   FmRect focus;
   double zoom;
@@ -385,24 +403,11 @@ draw_map (FmPresentation *self,
       options.comparison = slide->changes ? self->comparison : NULL;
     }
 
-  if (slide->kind == SLIDE_CONSTRAINT || slide->kind == SLIDE_EXPERIMENT)
-    {
-      FmNode *node = fm_map_lookup_node (slide->map, slide->node_id);
-      FmRect b;
-      double height;
-
-      if (node == NULL)
-        return;
-
-      /* The constraint in the middle, with its neighbours on either side. */
-      fm_node_get_bounds (node, &b);
-      height = MAX (b.height * 4, 440);
-      focus.height = height;
-      focus.width = height * area->width / area->height;
-      focus.x = b.x + b.width / 2 - focus.width / 2;
-      focus.y = b.y + b.height / 2 - focus.height * 0.45;
-    }
-  else if (!fm_renderer_get_extents (slide->map, &options, &focus))
+  /* A close-up shows its part whole, without the ladder of the whole
+   * flow (its rungs would be those of other rows). */
+  if (slide->part != NULL)
+    options.timeline = FALSE;
+  if (!fm_renderer_get_extents (map, &options, &focus))
     return;
 
   zoom = MIN (area->width / focus.width, area->height / focus.height);
@@ -417,7 +422,7 @@ draw_map (FmPresentation *self,
   options.visible = (FmRect) { focus.x + focus.width / 2 - area->width / 2 / zoom,
                                focus.y + focus.height / 2 - area->height / 2 / zoom,
                                area->width / zoom, area->height / zoom };
-  fm_renderer_draw (cr, slide->map, &options);
+  fm_renderer_draw (cr, map, &options);
   cairo_restore (cr);
 }
 

@@ -15,41 +15,12 @@
 #include <glib/gi18n.h>
 
 #include "fm-export.h"
+#include "fm-map-part.h"
 #include "fm-window-private.h"
 
 #define IMAGE_SCALE 2.0
 
 /* ---- Copy as image ------------------------------------------------- */
-
-/* A copy of @map with only @selected nodes, and the edges between them,
- * in a document of its own so that the real one does not change. */
-static FmMap *
-copy_selection (FmMap       *map,
-                char       **selected,
-                FmDocument **holder)
-{
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) drop = g_ptr_array_new ();
-  g_autoptr(FmMap) copy = fm_map_copy (map, "selection");
-  guint n = fm_map_get_n_nodes (copy);
-
-  for (guint i = 0; selected[i] != NULL; i++)
-    g_hash_table_add (keep, selected[i]);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *id = fm_node_get_id (fm_map_get_node (copy, i));
-
-      if (!g_hash_table_contains (keep, id))
-        g_ptr_array_add (drop, (gpointer) id);
-    }
-  g_ptr_array_add (drop, NULL);
-
-  *holder = fm_document_new ();
-  fm_document_add_map (*holder, copy, 0);
-  fm_document_remove (*holder, copy, (const char * const *) drop->pdata);
-
-  return copy;
-}
 
 static void
 action_copy_image (GtkWidget  *widget,
@@ -58,7 +29,7 @@ action_copy_image (GtkWidget  *widget,
 {
   FmWindow *self = FM_WINDOW (widget);
   g_auto(GStrv) selected = fm_canvas_state_dup_selection (fm_canvas_get_state (self->canvas), self->map, TRUE);
-  g_autoptr(FmDocument) holder = NULL;
+  g_autoptr(FmMap) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -72,7 +43,11 @@ action_copy_image (GtkWidget  *widget,
   options.margin = 16;
   if (part)
     {
-      map = copy_selection (self->map, selected, &holder);
+      g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; selected[i] != NULL; i++)
+        g_hash_table_add (keep, selected[i]);
+      map = copy = fm_map_copy_part (self->map, "selection", keep);
       /* A part of the flow has no lead time of its own to show. */
       options.timeline = FALSE;
     }
