@@ -73,6 +73,8 @@ typedef struct {
   double area_working; /* ∫ (busy − blocked) dt */
   double wait_sum;
   guint64 wait_n;
+  double window_waiting; /* the two areas at the end of the arrivals */
+  double window_working;
   Ring line;           /* a step's items waiting for a server */
   Ring held;           /* a queue's: items blocked in the steps before it */
   GArray *series;
@@ -97,6 +99,9 @@ typedef struct {
   guint wip;
   double wip_last;
   double area_wip;
+  double window;        /* when the last item arrived */
+  double window_wip;    /* the areas and the items out then */
+  guint window_out;
 } Sim;
 
 static void
@@ -521,17 +526,37 @@ stations_clear (Sim *sim)
   g_free (sim->sources);
 }
 
+/* The figures over time are taken while items arrive: after the last
+ * one the map only drains, which would dilute them, and an overloaded
+ * step would seem to keep up. */
+static void
+window_close (Sim *sim)
+{
+  for (guint v = 0; v < sim->plan->graph.n; v++)
+    {
+      Station *st = &sim->stations[v];
+
+      touch (sim, st);
+      st->window_waiting = st->area_waiting;
+      st->window_working = st->area_working;
+    }
+  touch_wip (sim);
+  sim->window = sim->now;
+  sim->window_wip = sim->area_wip;
+  sim->window_out = sim->n_out;
+}
+
 static void
 results_fill (Sim              *sim,
               FmSimulateResult *result,
               double            series_step)
 {
   const FmSimulatePlan *plan = sim->plan;
-  double span = sim->now > 0 ? sim->now : 1;
+  double span = sim->window > 0 ? sim->window : 1;
 
-  result->duration_s = sim->now;
-  result->throughput_per_day = sim->n_out / span * plan->day_length_s;
-  result->wip_mean = sim->area_wip / span;
+  result->duration_s = sim->window;
+  result->throughput_per_day = sim->window_out / span * plan->day_length_s;
+  result->wip_mean = sim->window_wip / span;
   result->series_step_s = series_step;
   result->nodes = g_array_new (FALSE, TRUE, sizeof (FmSimulateNode));
   for (guint v = 0; v < plan->graph.n; v++)
@@ -541,10 +566,9 @@ results_fill (Sim              *sim,
 
       if (!plan->graph.in_flow[v])
         continue;
-      touch (sim, st);
       if (st->kind == FM_NODE_KIND_PROCESS && st->servers != NONE)
-        node.utilization = st->area_working / (span * st->servers);
-      node.queue_mean = st->area_waiting / span;
+        node.utilization = st->window_working / (span * st->servers);
+      node.queue_mean = st->window_waiting / span;
       if (st->wait_n > 0)
         node.wait_mean_s = st->wait_sum / st->wait_n;
       node.queue_series = g_steal_pointer (&st->series);
@@ -585,8 +609,8 @@ fm_simulate_flow (const FmSimulatePlan    *plan,
     {
       Event event = heap_pop (&sim);
 
-      /* The queues as they were up to this event. */
-      while (next_sample <= event.time)
+      /* The queues as they were up to this event, while items arrive. */
+      while (arrived < items && next_sample <= event.time)
         {
           for (guint v = 0; v < plan->graph.n; v++)
             if (sim.stations[v].series != NULL)
@@ -605,6 +629,8 @@ fm_simulate_flow (const FmSimulatePlan    *plan,
           arrive (&sim);
           if (++arrived < items)
             heap_push (&sim, sim.now - log (1 - g_rand_double (rand)) / rate, EVENT_ARRIVAL, 0);
+          else
+            window_close (&sim);
           break;
         case EVENT_SERVICE_END:
           service_end (&sim, event.item);
@@ -628,7 +654,6 @@ fm_simulate_flow (const FmSimulatePlan    *plan,
 
   if (ok)
     {
-      touch_wip (&sim);
       results_fill (&sim, result, series_step);
       /* Items that a circle of full queues holds for good never come out. */
       fm_simulate_summarize (result, sim.samples, sim.n_out);
