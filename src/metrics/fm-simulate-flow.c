@@ -15,8 +15,7 @@
  * equally likely: an item does not split into parallel work here). The
  * queues' mapped waits are not used: the waits emerge.
  *
- * The events wait in a binary heap ordered by time, then by the order
- * they were made in, so that ties resolve the same way on every run.
+ * The events wait in a binary heap ordered by time.
  */
 #include "config.h"
 
@@ -37,9 +36,8 @@ enum { EVENT_ARRIVAL, EVENT_SERVICE_END, EVENT_DELAY_END };
 
 typedef struct {
   double time;
-  guint seq;
-  guint item : 30;    /* the slot of the item; for an arrival, unused */
-  guint kind : 2;
+  guint item;         /* the slot of the item; for an arrival, unused */
+  guint kind;
 } Event;
 
 typedef struct {
@@ -66,6 +64,8 @@ typedef struct {
   guint occupancy;     /* a queue's items, and those on their way in */
   guint waiting;       /* items waiting here (a step: those that did not
                         * come through a queue) */
+  guint next;          /* the one node after it, when there is no choice
+                        * and no rework to draw; NONE otherwise */
   double service_s;    /* mean time a server holds an item */
   double delay_s;      /* mean delay after it */
   double last;         /* when the areas were last brought up to date */
@@ -91,7 +91,6 @@ typedef struct {
   Event *heap;
   guint heap_len;
   guint heap_cap;
-  guint seq;
   guint *sources;
   guint n_sources;
   double *samples;      /* lead times of the items out */
@@ -134,20 +133,16 @@ ring_pop (Ring *ring)
   return value;
 }
 
-static inline gboolean
-event_before (const Event *a,
-              const Event *b)
-{
-  return a->time < b->time || (a->time == b->time && a->seq < b->seq);
-}
-
+/* Events at the same time leave in an order that depends only on what
+ * came before, so a seed still gives the same run; comparing the times
+ * alone keeps the heap's branches few, which is most of its cost. */
 static void
 heap_push (Sim    *sim,
            double  time,
            guint   kind,
            guint   item)
 {
-  Event event = { time, sim->seq++, item, kind };
+  Event event = { time, item, kind };
   guint i;
 
   if (sim->heap_len == sim->heap_cap)
@@ -159,34 +154,40 @@ heap_push (Sim    *sim,
     {
       Event *parent = &sim->heap[(i - 1) / 2];
 
-      if (!event_before (&event, parent))
+      if (parent->time <= time)
         break;
       sim->heap[i] = *parent;
     }
   sim->heap[i] = event;
 }
 
+/* Bottom-up: the hole goes down along the earlier child to a leaf, then
+ * the last event rises from there; one comparison a level on the way
+ * down instead of two, and the last event mostly belongs near a leaf. */
 static Event
 heap_pop (Sim *sim)
 {
-  Event top = sim->heap[0], last = sim->heap[--sim->heap_len];
+  Event *heap = sim->heap;
+  Event top = heap[0], last = heap[--sim->heap_len];
   guint i = 0, n = sim->heap_len;
 
-  for (;;)
+  if (n == 0)
+    return top;
+  /* Past the last event a time that never comes first, so that the
+   * choice of a child needs no bound check and no branch. */
+  heap[n].time = INFINITY;
+  for (guint child = 1; child < n; child = 2 * i + 1)
     {
-      guint child = 2 * i + 1;
-
-      if (child >= n)
-        break;
-      if (child + 1 < n && event_before (&sim->heap[child + 1], &sim->heap[child]))
-        child++;
-      if (!event_before (&sim->heap[child], &last))
-        break;
-      sim->heap[i] = sim->heap[child];
+      child += heap[child + 1].time < heap[child].time;
+      heap[i] = heap[child];
       i = child;
     }
-  if (n > 0)
-    sim->heap[i] = last;
+  while (i > 0 && heap[(i - 1) / 2].time > last.time)
+    {
+      heap[i] = heap[(i - 1) / 2];
+      i = (i - 1) / 2;
+    }
+  heap[i] = last;
 
   return top;
 }
@@ -230,9 +231,11 @@ route (Sim   *sim,
        guint  v)
 {
   const FmSimulatePlan *plan = sim->plan;
-  guint rework = fm_simulate_pick_rework (plan, sim->rand, v);
-  guint slot;
+  guint rework, slot;
 
+  if (sim->stations[v].next != NONE)
+    return sim->stations[v].next;
+  rework = fm_simulate_pick_rework (plan, sim->rand, v);
   if (rework != NONE)
     return plan->visits.reworks[rework].to;
   slot = fm_simulate_pick_slot (plan, sim->rand, v, TRUE);
@@ -482,6 +485,10 @@ stations_init (Sim *sim)
       Station *st = &sim->stations[v];
 
       st->kind = facts->kind;
+      st->next = NONE;
+      if (plan->graph.succ_len[v] == 1 && !plan->is_choice[v] &&
+          plan->rework_out_start[v] == plan->rework_out_start[v + 1])
+        st->next = plan->graph.succ[plan->graph.succ_start[v]];
       st->servers = NONE;
       st->limit = NONE;
       if (plan->graph.in_flow[v] && plan->visits.source[v])
@@ -604,7 +611,7 @@ fm_simulate_flow (const FmSimulatePlan    *plan,
   sim.free_items = g_array_new (FALSE, FALSE, sizeof (guint));
   sim.samples = g_new (double, items);
 
-  heap_push (&sim, -log (1 - g_rand_double (rand)) / rate, EVENT_ARRIVAL, 0);
+  heap_push (&sim, -log (fm_simulate_uniform (rand)) / rate, EVENT_ARRIVAL, 0);
   while (sim.heap_len > 0)
     {
       Event event = heap_pop (&sim);
@@ -628,7 +635,7 @@ fm_simulate_flow (const FmSimulatePlan    *plan,
         case EVENT_ARRIVAL:
           arrive (&sim);
           if (++arrived < items)
-            heap_push (&sim, sim.now - log (1 - g_rand_double (rand)) / rate, EVENT_ARRIVAL, 0);
+            heap_push (&sim, sim.now - log (fm_simulate_uniform (rand)) / rate, EVENT_ARRIVAL, 0);
           else
             window_close (&sim);
           break;

@@ -170,7 +170,7 @@ fm_simulate_pick_slot (const FmSimulatePlan *plan,
         if (fm_value_is_set (plan->visits.share[j]))
           total += plan->visits.share[j];
       /* Shares that do not add up to 1 are proportions, as in the metrics. */
-      u = g_rand_double (rand) * total;
+      u = fm_simulate_uniform (rand) * total;
       for (guint j = first; j < first + len; j++)
         if (fm_value_is_set (plan->visits.share[j]))
           {
@@ -201,7 +201,7 @@ fm_simulate_pick_rework (const FmSimulatePlan *plan,
 
   /* The rates out of a node add up to less than 1 (the metrics drop
    * those that do not), so what is left goes on along the flow. */
-  u = g_rand_double (rand);
+  u = fm_simulate_uniform (rand);
   for (guint p = first; p < last; p++)
     {
       const FmRework *rework = &plan->visits.reworks[plan->rework_out[p]];
