@@ -245,6 +245,7 @@ route (Sim   *sim,
 
 static void enter (Sim *sim, guint slot, guint v, gboolean reserved);
 static void start (Sim *sim, guint slot, guint s);
+static void release (Sim *sim, guint slot, guint s);
 
 static void
 record_wait (Station *st,
@@ -255,8 +256,6 @@ record_wait (Station *st,
 }
 
 /* Lets the items blocked before queue @q in while it has room. */
-static void release (Sim *sim, guint slot, guint s);
-
 static void
 unblock (Sim   *sim,
          guint  q)
