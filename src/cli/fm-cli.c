@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "fmt", fm_cli_fmt, N_("Print or rewrite a map file in its canonical form") },
   { "metrics", fm_cli_metrics, N_("Print a map’s lead time, flow efficiency, constraints and warnings") },
   { "observe", fm_cli_observe, N_("Measure the flow of a map from a tracker’s export of work items") },
+  { "simulate", fm_cli_simulate, N_("Simulate a map: its lead time run many times, or items flowing through it") },
 };
 
 gboolean
