@@ -168,7 +168,7 @@ fm_cli_export (int    argc,
   if (format_name != NULL ? !parse_format (format_name, &format)
                           : !fm_export_format_from_path (output, &format))
     {
-      g_printerr (_("flowmap export: unknown format “%s”; use png, svg, pdf, csv or drawio\n"),
+      g_printerr (_("flowmap export: unknown format “%s”; use png, svg or pdf for a drawing, csv for a table, drawio for draw.io\n"),
                   format_name != NULL ? format_name : output);
       return FM_CLI_USAGE;
     }
