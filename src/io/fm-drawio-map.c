@@ -214,12 +214,19 @@ fm_drawio_unknown (Ctx        *ctx,
   g_ptr_array_add (ctx->unknown, line);
 }
 
-static FmNode *
-add_node (Ctx        *ctx,
-          Item       *item,
-          FmNodeKind  kind,
-          const char *prefix,
-          const char *label)
+/**
+ * fm_drawio_add_node:
+ *
+ * A node of @kind for @item, its middle where the shape's was.
+ *
+ * Returns: (transfer none): the node, in the map
+ */
+FmNode *
+fm_drawio_add_node (Ctx        *ctx,
+                    Item       *item,
+                    FmNodeKind  kind,
+                    const char *prefix,
+                    const char *label)
 {
   g_autofree char *id = fm_map_new_id (ctx->map, prefix);
   g_autofree char *cut = NULL;
@@ -378,14 +385,14 @@ make_nodes (Ctx *ctx)
           break;
         case ROLE_SYSTEM:
           g_strdelimit (lines->str, "\n", ' ');
-          add_node (ctx, item, FM_NODE_KIND_SYSTEM, "system", lines->str);
+          fm_drawio_add_node (ctx, item, FM_NODE_KIND_SYSTEM, "system", lines->str);
           break;
         case ROLE_KAIZEN:
           g_strdelimit (lines->str, "\n", ' ');
-          add_node (ctx, item, FM_NODE_KIND_KAIZEN, "kaizen", lines->str);
+          fm_drawio_add_node (ctx, item, FM_NODE_KIND_KAIZEN, "kaizen", lines->str);
           break;
         case ROLE_NOTE:
-          add_node (ctx, item, FM_NODE_KIND_NOTE, "note", lines->str);
+          fm_drawio_add_node (ctx, item, FM_NODE_KIND_NOTE, "note", lines->str);
           break;
         case ROLE_DATA:
         case ROLE_TEXT:
@@ -421,22 +428,12 @@ make_nodes (Ctx *ctx)
           fm_drawio_unknown (ctx, item, _("a third supplier or customer: only the leftmost and the rightmost start and end the flow"));
           continue;
         }
-      add_node (ctx, item, kind, kind == FM_NODE_KIND_TRIGGER ? "trigger" : "outcome", lines->str);
+      fm_drawio_add_node (ctx, item, kind, kind == FM_NODE_KIND_TRIGGER ? "trigger" : "outcome", lines->str);
       if (kind == FM_NODE_KIND_TRIGGER)
         ctx->trigger = item;
       else
         ctx->outcome = item;
     }
-}
-
-FmNode *
-fm_drawio_add_node (Ctx        *ctx,
-                    Item       *item,
-                    FmNodeKind  kind,
-                    const char *prefix,
-                    const char *label)
-{
-  return add_node (ctx, item, kind, prefix, label);
 }
 
 int

@@ -475,13 +475,7 @@ png_mxfile (const guchar *data,
   return NULL;
 }
 
-/**
- * fm_drawio_read_pages:
- * @data: the bytes of a `.drawio`, `.xml`, `.drawio.svg` or `.drawio.png` file
- *
- * Returns: (transfer full) (element-type FmDrawioPage) (nullable): the
- *   pages, or %NULL with @error set
- */
+/* The pages of @data; an SVG's content is read once, not an SVG in it. */
 static GPtrArray *
 read_pages (const char  *data,
             gsize        length,
@@ -553,6 +547,13 @@ read_pages (const char  *data,
   return g_steal_pointer (&pages);
 }
 
+/**
+ * fm_drawio_read_pages:
+ * @data: the bytes of a `.drawio`, `.xml`, `.drawio.svg` or `.drawio.png` file
+ *
+ * Returns: (transfer full) (element-type FmDrawioPage) (nullable): the
+ *   pages, or %NULL with @error set
+ */
 GPtrArray *
 fm_drawio_read_pages (const char  *data,
                       gsize        length,
