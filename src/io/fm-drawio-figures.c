@@ -141,7 +141,18 @@ read_line (Ctx        *ctx,
   gboolean ok = TRUE;
   Key key;
 
-  if (!split_line (line, &key_name, &value))
+  /* A table's row of two cells reads "C/T 39 sec": a key, a space, a value. */
+  if (!split_line (line, &key_name, &value) && strchr (line, ' ') != NULL)
+    {
+      g_autofree char *first = normalize_key (line, strchr (line, ' ') - line);
+
+      if (lookup_key (first) != KEY_NONE)
+        {
+          key_name = g_steal_pointer (&first);
+          value = g_strstrip (g_strdup (strchr (line, ' ')));
+        }
+    }
+  if (key_name == NULL)
     {
       if (parse_people_line (line, &number) && number <= FM_MAX_COUNT)
         f->people = number;
