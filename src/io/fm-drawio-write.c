@@ -181,6 +181,8 @@ write_step (Writer        *w,
           "1", x, y + height + 10, width, n_lines * DATA_LINE_HEIGHT + 10);
 }
 
+/* The triangle with its label, items and wait under it, in its own label
+ * (drawn below the shape), so that no other box can take them. */
 static void
 write_queue (Writer     *w,
              FmQueue    *queue,
@@ -192,11 +194,6 @@ write_queue (Writer     *w,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *label = html_label (fm_node_get_label (FM_NODE (queue)));
-  g_autofree char *count_id = g_strdup_printf ("%s-count", id);
-
-  vertex (w, id, "I",
-          "strokeWidth=2;shape=mxgraph.lean_mapping.inventory_box;html=1;verticalAlign=middle;spacingTop=8;",
-          "1", x, y, width, height);
 
   g_string_append (text, label);
   if (fm_value_is_set (fm_queue_get_items (queue)))
@@ -211,9 +208,10 @@ write_queue (Writer     *w,
 
       g_string_append_printf (text, "%s%s", text->len > 0 ? "<br>" : "", wait);
     }
-  if (text->len > 0)
-    vertex (w, count_id, text->str, "text;html=1;align=center;verticalAlign=top;fontSize=9;",
-            "1", x - 20, y + height + 2, width + 40, 40);
+  vertex (w, id, text->str,
+          "strokeWidth=2;shape=mxgraph.lean_mapping.inventory_box;html=1;fontSize=9;"
+          "verticalLabelPosition=bottom;verticalAlign=top;labelPosition=center;align=center;",
+          "1", x, y, width, height);
 }
 
 static const char *
