@@ -12,7 +12,10 @@ G_BEGIN_DECLS
  * broken or hostile file fails fast; the model's FM_MAX_* hold too. */
 #define FM_DRAWIO_MAX_FILE_SIZE  (64 * 1024 * 1024)  /* bytes of the file */
 #define FM_DRAWIO_MAX_PAGE_SIZE  (64 * 1024 * 1024)  /* bytes of a page, inflated */
-#define FM_DRAWIO_MAX_CELLS      100000              /* cells of a page */
+/* Cells of a page: shapes are matched with each other by place, pair by
+ * pair, so this bounds the time a page takes (about a second at the
+ * limit); draw.io itself slows down long before. */
+#define FM_DRAWIO_MAX_CELLS      20000
 
 /* draw.io's drawings hold about 100 units where Flowmap's hold 160: the
  * palette's process box is 100 × 70, Flowmap's step 160 × 120. */
