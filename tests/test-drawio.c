@@ -311,6 +311,27 @@ test_bad (void)
     }
 }
 
+/* Elements where they do not belong: a diagram inside a model ends
+ * nothing, a model inside a model neither. (Found by fuzzing.) */
+static void
+test_odd_nesting (void)
+{
+  const char *text =
+    "<mxfile><diagram name=\"a\"><mxGraphModel><root>"
+    "<diagram name=\"b\"></diagram><mxGraphModel></mxGraphModel>"
+    "<mxCell id=\"x\" value=\"Build\" style=\"shape=mxgraph.lean_mapping.manufacturing_process;\" vertex=\"1\">"
+    "<mxGeometry x=\"0\" y=\"0\" width=\"100\" height=\"70\" as=\"geometry\"/></mxCell>"
+    "</root></mxGraphModel></diagram></mxfile>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unknown = NULL;
+  g_autoptr(FmDocument) document = fm_drawio_read_data (text, strlen (text), "odd.drawio", &unknown, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fm_document_get_n_maps (document), ==, 1);
+  g_assert_cmpuint (fm_map_get_n_nodes (fm_document_get_map (document, 0)), ==, 1);
+  g_assert_cmpstr (fm_node_get_label (fm_map_get_node (fm_document_get_map (document, 0), 0)), ==, "Build");
+}
+
 static void
 test_limits (void)
 {
@@ -452,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/fm/drawio/html-lines", test_html_lines);
   g_test_add_func ("/fm/drawio/text", test_text);
   g_test_add_func ("/fm/drawio/bad", test_bad);
+  g_test_add_func ("/fm/drawio/odd-nesting", test_odd_nesting);
   g_test_add_func ("/fm/drawio/limits", test_limits);
   g_test_add_func ("/fm/drawio/round-trip-release", test_round_trip_release);
   g_test_add_func ("/fm/drawio/round-trip-acme", test_round_trip_acme);

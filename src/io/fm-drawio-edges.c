@@ -155,13 +155,14 @@ reading_order (Ctx *ctx)
       if (item == NULL || item->y + item->h / 2 > row_bottom)
         {
           /* The row that ends here, left to right. */
-          GPtrArray row = { 0 };
+          if (i > row_start)
+            {
+              gpointer *row = boxes->pdata + row_start;
 
-          row.pdata = boxes->pdata + row_start;
-          row.len = i - row_start;
-          g_qsort_with_data (row.pdata, row.len, sizeof (gpointer), compare_x, NULL);
-          for (guint j = 0; j < row.len; j++)
-            g_ptr_array_add (ordered, row.pdata[j]);
+              g_qsort_with_data (row, i - row_start, sizeof (gpointer), compare_x, NULL);
+              for (guint j = 0; j < i - row_start; j++)
+                g_ptr_array_add (ordered, row[j]);
+            }
           row_start = i;
           if (item != NULL)
             row_bottom = item->y + item->h;

@@ -39,6 +39,8 @@ typedef struct {
   GString *text;            /* the open diagram's text: a compressed page */
   char *svg_content;        /* an SVG root's `content` */
   int depth;
+  int page_depth;           /* where the open diagram and model started, */
+  int model_depth;          /* so that only their own end tags end them */
 } Reader;
 
 /* Stops the parse once an SVG's `content` is read: the rest is drawing. */
@@ -257,6 +259,7 @@ start_element (GMarkupParseContext  *context,
         }
       r->page = page_new (attribute (names, values, "name"));
       g_ptr_array_add (r->pages, r->page);
+      r->page_depth = r->depth;
       r->model_seen = FALSE;
       g_string_truncate (r->text, 0);
     }
@@ -272,6 +275,7 @@ start_element (GMarkupParseContext  *context,
           g_ptr_array_add (r->pages, r->page);
         }
       r->in_model = TRUE;
+      r->model_depth = r->depth;
       r->model_seen = TRUE;
     }
   else if ((g_str_equal (element, "UserObject") || g_str_equal (element, "object")) && r->in_model)
@@ -282,7 +286,7 @@ start_element (GMarkupParseContext  *context,
       r->object_label = g_strdup (attribute (names, values, "label"));
       r->in_object = TRUE;
     }
-  else if (g_str_equal (element, "mxCell") && r->in_model && r->cell == NULL)
+  else if (g_str_equal (element, "mxCell") && r->in_model && r->page != NULL && r->cell == NULL)
     {
       FmDrawioCell *cell;
       const char *value = attribute (names, values, "value");
@@ -335,15 +339,15 @@ end_element (GMarkupParseContext  *context,
              GError              **error)
 {
   Reader *r = user_data;
+  int depth = r->depth--;
 
-  r->depth--;
   if (g_str_equal (element, "mxCell"))
     r->cell = NULL;
   else if (g_str_equal (element, "UserObject") || g_str_equal (element, "object"))
     r->in_object = FALSE;
-  else if (g_str_equal (element, "mxGraphModel") && r->in_model && r->depth < 64)
+  else if (g_str_equal (element, "mxGraphModel") && r->in_model && depth == r->model_depth)
     r->in_model = FALSE;
-  else if (g_str_equal (element, "diagram") && !r->nested && r->page != NULL)
+  else if (g_str_equal (element, "diagram") && !r->nested && r->page != NULL && depth == r->page_depth)
     {
       if (!r->model_seen)
         {
@@ -487,7 +491,7 @@ read_pages (const char  *data,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *png_text = NULL;
   g_autofree char *unescaped = NULL;
-  Reader r = { display_name, pages, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE, text, NULL, 0 };
+  Reader r = { display_name, pages, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE, text, NULL, 0, -1, -1 };
   gboolean ok;
 
   if (length > FM_DRAWIO_MAX_FILE_SIZE)
