@@ -309,10 +309,7 @@ attach (Ctx *ctx)
       Item *item = g_ptr_array_index (ctx->items, i);
       Item *owner;
 
-      if ((item->role != ROLE_TEXT && item->role != ROLE_OPERATOR && item->role != ROLE_PUSH_ARROW) ||
-          item->edge_label_of != NULL)
-        continue;
-      if (item->role == ROLE_PUSH_ARROW)
+      if ((item->role != ROLE_TEXT && item->role != ROLE_OPERATOR) || item->edge_label_of != NULL)
         continue;
       owner = find_owner (ctx, item);
       if (owner == NULL)
