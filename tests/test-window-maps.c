@@ -331,6 +331,13 @@ test_export_dialog (Fixture       *f,
   expected = g_strdup_printf ("2 pages, one per map; this one %.0f × %.0f points", width, height);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (size_label)), ==, expected);
 
+  /* The text formats say what they hold. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_id (GTK_WIDGET (dialog), "format_row")), 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (size_label)), ==, "The figures of every map, side by side");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_id (GTK_WIDGET (dialog), "format_row")), 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (size_label)), ==, "The map shown, as a draw.io page");
+  g_assert_false (gtk_widget_get_visible (scale_row));
+
   gtk_window_destroy (dialog);
 }
 

@@ -28,6 +28,8 @@ int      fm_cli_metrics    (int         argc,
                             char      **argv);
 int      fm_cli_compare    (int         argc,
                             char      **argv);
+int      fm_cli_convert    (int         argc,
+                            char      **argv);
 int      fm_cli_observe    (int         argc,
                             char      **argv);
 int      fm_cli_simulate   (int         argc,

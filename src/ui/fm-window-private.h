@@ -97,6 +97,10 @@ char *fm_window_dup_display_name    (FmWindow         *self);
 /* fm-window-export.c */
 void  fm_window_export_class_init   (GtkWidgetClass   *widget_class);
 
+/* fm-window-import.c */
+gboolean fm_window_import_drawio    (FmWindow         *self,
+                                     GFile            *file);
+
 /* fm-window-maps.c */
 void  fm_window_maps_class_init     (GtkWidgetClass   *widget_class);
 void  fm_window_maps_init           (FmWindow         *self);
