@@ -154,5 +154,8 @@ void     fm_chart_draw_cfd        (FmChart            *chart);
 void     fm_chart_draw_scatter    (FmChart            *chart);
 void     fm_chart_draw_throughput (FmChart            *chart);
 void     fm_chart_draw_aging      (FmChart            *chart);
+void     fm_chart_place_dots      (GArray             *points,
+                                   double              radius,
+                                   double              half_width);
 
 G_END_DECLS
