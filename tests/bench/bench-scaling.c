@@ -164,14 +164,14 @@ states_new (BenchScaling *self,
   fm_observed_log_seal (self->log);
 }
 
-/* @size steps named "Build part N" and 300 states (3,000 at 10×: the
- * states grow with the steps) that name one of them exactly, share some
- * of their words, or none. */
+/* @size steps named "Build part N" and 300 states that name one of them
+ * exactly, share some of their words, or none: every state shares a word
+ * with every step, the most work a state's match can take. */
 static void
 match_new (BenchScaling *self,
            guint         size)
 {
-  guint n_states = MAX (3, size * 300 / cases[BENCH_SCALING_MATCH].size);
+  guint n_states = 300;
 
   self->map = fm_map_new ("match");
   for (guint i = 0; i < size; i++)
