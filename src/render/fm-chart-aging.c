@@ -340,7 +340,7 @@ fm_chart_draw_aging (FmChart *chart)
   label_font = labels_font (chart, columns, slot);
   bottom = labels_height (chart, columns, slot, label_font) + legend_h + chart->em * 0.8;
 
-  fm_chart_duration_scale (chart, max, (guint) MAX (2, (chart->area.height - bottom) / (chart->em * 3.2)),
+  fm_chart_duration_scale (chart, max, fm_render_clamp_count ((chart->area.height - bottom) / (chart->em * 3.2), 2, 1000),
                            &chart->y);
   fm_chart_layout_plot (chart, right, bottom, y_title);
   chart->x0 = 0;

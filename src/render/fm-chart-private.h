@@ -6,6 +6,7 @@
 
 #include "fm-chart.h"
 #include "fm-renderer.h"
+#include "fm-render-private.h"
 
 G_BEGIN_DECLS
 
