@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import)
-# for a while, seeded from the examples and the bad-file corpus.
+# run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import;
+# observed, the figures of observed data; chart, their charts) for a while,
+# seeded from the examples and the bad-file corpus.
 #
 #   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
 #       -Db_lundef=false -Dgui=false
@@ -21,8 +22,9 @@ if [ $# -ge 2 ] && [ "$1" = "--target" ]; then
   target=$2
   shift 2
 fi
-if [ $# -lt 2 ] || { [ "$target" != load ] && [ "$target" != csv ]; }; then
-  echo "usage: $0 [--target load|csv] BUILD_DIR SECONDS [WORK_DIR]" >&2
+case $target in load|csv|observed|chart) ;; *) target= ;; esac
+if [ $# -lt 2 ] || [ -z "$target" ]; then
+  echo "usage: $0 [--target load|csv|observed|chart] BUILD_DIR SECONDS [WORK_DIR]" >&2
   exit 2
 fi
 
@@ -31,7 +33,12 @@ seconds=$2
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 fuzzer=$build_dir/tests/fuzz/fuzz-$target
 
-if [ "$target" = csv ]; then
+if [ "$target" = observed ] || [ "$target" = chart ]; then
+  # Binary records (fuzz-observed-input.c): no dictionary helps.
+  work_dir=${3:-$build_dir/fuzz-$target-work}
+  dict=
+  seeds="$source_dir/tests/fuzz/seeds-observed/*"
+elif [ "$target" = csv ]; then
   work_dir=${3:-$build_dir/fuzz-csv-work}
   dict=$source_dir/tests/fuzz/fuzz-csv.dict
   seeds="$source_dir/data/examples/*.csv $source_dir/tests/fuzz/seeds-csv/*.csv"
@@ -61,6 +68,6 @@ exec "$fuzzer" \
   -timeout=10 \
   -rss_limit_mb=2048 \
   -print_final_stats=1 \
-  -dict="$dict" \
+  ${dict:+-dict="$dict"} \
   -artifact_prefix="$work_dir/artifacts/" \
   "$work_dir/corpus" "$work_dir/seeds"
