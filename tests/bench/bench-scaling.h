@@ -20,6 +20,7 @@ typedef struct _BenchScaling BenchScaling;
 const char   *bench_scaling_key   (BenchScalingCase  which);
 const char   *bench_scaling_unit  (BenchScalingCase  which);
 guint         bench_scaling_size  (BenchScalingCase  which);
+guint         bench_scaling_max_size (BenchScalingCase  which);
 BenchScaling *bench_scaling_new   (BenchScalingCase  which,
                                    guint             size);
 void          bench_scaling_work  (gpointer          data);
