@@ -167,7 +167,7 @@ labels_height (FmChart     *chart,
 }
 
 /* The offsets across that a dot is tried at: the middle, then one step
- * right and left, two… 64 of them, the last one kept when none is clear. */
+ * left and right, two… 64 of them, the last one kept when none is clear. */
 #define N_TRIES 64
 #define N_LANES N_TRIES
 
