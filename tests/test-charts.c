@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "fm-chart.h"
+#include "fm-chart-private.h"
 #include "fm-export-chart.h"
 #include "fm-json.h"
 #include "fm-observed-series.h"
@@ -592,6 +593,84 @@ test_badge (Fixture       *f,
   g_assert_cmpint (green[1], >, 60);
 }
 
+/* How the dots were placed before the lanes (issue 22): every dot against
+ * every earlier one, which took 20 s for 20,000 items. */
+static void
+place_dots_by_pairs (GArray *points,
+                     double  radius,
+                     double  half_width)
+{
+  for (guint i = 0; i < points->len / 2; i++)
+    {
+      double *p = &g_array_index (points, double, 2 * i);
+      double step = radius * 1.15;
+
+      for (guint k = 0; k < 64; k++)
+        {
+          double dx = (k % 2 == 0 ? 1 : -1) * step * ((k + 1) / 2);
+          gboolean clear = TRUE;
+
+          if (fabs (dx) > half_width)
+            {
+              dx = 0;
+              p[0] = dx;
+              break;
+            }
+          for (guint j = 0; j < i && clear; j++)
+            {
+              const double *q = &g_array_index (points, double, 2 * j);
+
+              clear = hypot (dx - q[0], p[1] - q[1]) >= 2 * radius + 0.5;
+            }
+          p[0] = dx;
+          if (clear)
+            break;
+        }
+    }
+}
+
+/* The dots land exactly where checking every pair put them: crowded and
+ * sparse columns, narrow and wide, heights in order (as drawn) or not. */
+static void
+test_aging_dots (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+  guint crowded = 0;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = g_rand_int_range (rand, 0, 600);
+      double radius = round % 3 == 0 ? 3.0 : g_rand_double_range (rand, 3, 7);
+      double half_width = g_rand_double_range (rand, -2, round % 2 ? 60 : 260);
+      double spread = g_rand_double_range (rand, 0.5, round % 4 == 0 ? 30 : 400);
+      g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree double *heights = g_new (double, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        heights[i] = 100 + g_rand_double_range (rand, 0, spread);
+      if (round % 5 != 0)
+        qsort (heights, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
+      for (guint i = 0; i < n; i++)
+        {
+          double point[2] = { 0, heights[i] };
+
+          g_array_append_vals (lanes, point, 2);
+          g_array_append_vals (pairs, point, 2);
+        }
+
+      fm_chart_place_dots (lanes, radius, half_width);
+      place_dots_by_pairs (pairs, radius, half_width);
+      g_assert_cmpuint (lanes->len, ==, pairs->len);
+      for (guint i = 0; i < lanes->len; i++)
+        g_assert_cmpfloat (g_array_index (lanes, double, i), ==, g_array_index (pairs, double, i));
+      for (guint i = 0; i < lanes->len; i += 2)
+        crowded += g_array_index (lanes, double, i) != 0;
+    }
+  /* The rounds did put dots beside each other. */
+  g_assert_cmpuint (crowded, >, 1000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -603,6 +682,7 @@ main (int    argc,
   g_test_add ("/fm/charts/throughput", Fixture, NULL, fixture_set_up, test_throughput, fixture_tear_down);
   g_test_add ("/fm/charts/scatter", Fixture, NULL, fixture_set_up, test_scatter, fixture_tear_down);
   g_test_add ("/fm/charts/aging", Fixture, NULL, fixture_set_up, test_aging, fixture_tear_down);
+  g_test_add_func ("/fm/charts/aging-dots", test_aging_dots);
   g_test_add ("/fm/charts/cfd", Fixture, NULL, fixture_set_up, test_cfd, fixture_tear_down);
   g_test_add ("/fm/charts/sizes", Fixture, NULL, fixture_set_up, test_sizes, fixture_tear_down);
   g_test_add ("/fm/charts/empty", Fixture, "unfinished", fixture_set_up, test_empty, fixture_tear_down);

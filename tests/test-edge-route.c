@@ -10,6 +10,9 @@
 #include "fm-node-shape.h"
 #include "fm-test-utils.h"
 
+/* The digest of the fan's routes as the old loop levels made them. */
+#define FAN_DIGEST "92693cf872be9732abb03453be2af6ba9848c446525b6a55cf18ec267e61ae44"
+
 /* fm_test_new_row_document (): trigger -> queue -> process -> outcome in
  * a row, a system above the process with an information edge into it. */
 typedef FmTestMap Fixture;
@@ -232,6 +235,84 @@ test_route_hit (Fixture       *f,
   g_assert_null (fm_edge_routes_hit (routes, x, y + 30, 5));
 }
 
+/* A fan (issue 22): a trigger feeding 24 steps in rows so close that a
+ * loop under one row must pass under the next, all feeding an outcome,
+ * with two rework loops. */
+static FmMap *
+fan_map (void)
+{
+  FmMap *map = fm_map_new ("fan");
+  guint n_edges = 0;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "Request", -300, 225);
+  fm_test_map_add_node (map, FM_NODE_KIND_OUTCOME, "o", "Delivered", 6 * 200 + 100, 225);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *e1 = g_strdup_printf ("e%u", n_edges++);
+      g_autofree char *e2 = g_strdup_printf ("e%u", n_edges++);
+
+      fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, id, id, (i % 6) * 200.0, (i / 6) * 150.0);
+      fm_test_map_add_edge (map, e1, "t", id, FM_EDGE_KIND_PUSH);
+      fm_test_map_add_edge (map, e2, id, "o", FM_EDGE_KIND_FLOW);
+    }
+  fm_test_map_add_edge (map, "r1", "p5", "p0", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_edge (map, "r2", "p23", "p19", FM_EDGE_KIND_REWORK);
+
+  return map;
+}
+
+/* Every point of every route, to two decimals. */
+static char *
+routes_digest (FmEdgeRoutes *routes)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < fm_edge_routes_get_n (routes); i++)
+    {
+      const FmEdgeRoute *route = fm_edge_routes_get (routes, i);
+
+      for (guint k = 0; k < route->n_points; k++)
+        g_string_append_printf (text, "%.2f,%.2f ", route->points[k].x, route->points[k].y);
+      g_string_append_c (text, '\n');
+    }
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
+}
+
+/* The loops' levels are found slab by slab and remembered while the whole
+ * map is routed: the routes are those the old way gave (the digest was
+ * taken from it), and those an update makes, which remembers nothing. */
+static void
+test_route_fan (void)
+{
+  g_autoptr(FmMap) map = fan_map ();
+  FmEdgeRoutes *routes = fm_edge_routes_new (map);
+  g_autofree char *digest = routes_digest (routes);
+  g_autofree char *updated = NULL;
+  FmNode *node = fm_map_lookup_node (map, "p7");
+  double x, y;
+  guint loops = 0;
+
+  for (guint i = 0; i < fm_edge_routes_get_n (routes); i++)
+    loops += fm_edge_routes_get (routes, i)->n_points == 4 &&
+             fm_edge_routes_get (routes, i)->from_side == fm_edge_routes_get (routes, i)->to_side;
+  g_test_message ("%u loops, %s", loops, digest);
+  g_assert_cmpuint (loops, >, 10);
+  g_assert_cmpstr (digest, ==, FAN_DIGEST);
+
+  x = fm_node_get_x (node);
+  y = fm_node_get_y (node);
+  fm_node_set_position (node, x + 40, y);
+  fm_edge_routes_update (routes, map);
+  fm_node_set_position (node, x, y);
+  fm_edge_routes_update (routes, map);
+  updated = routes_digest (routes);
+  g_assert_cmpstr (updated, ==, digest);
+
+  fm_edge_routes_free (routes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/fm/render/route-avoids-own-boxes", test_route_avoids_own_boxes);
   g_test_add_func ("/fm/render/route-avoids-nodes", test_route_avoids_nodes);
   g_test_add_func ("/fm/render/route-rework-loop", test_route_rework_loop);
+  g_test_add_func ("/fm/render/route-fan", test_route_fan);
 
   return g_test_run ();
 }

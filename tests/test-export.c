@@ -542,6 +542,68 @@ test_suggest_name (void)
     }
 }
 
+/* Each side within Cairo's limit is not enough: 20,000 × 20,000 pixels
+ * would take 1.6 GB (issue 22). The export is refused with the size and
+ * what to do instead, and nothing is written. */
+static void
+test_png_area (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "huge.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) image_error = NULL;
+  FmExportOptions options;
+
+  fm_node_set_position (fm_map_lookup_node (f->map, "s"), 20000, 20000);
+  fm_export_options_init (&options);
+  g_assert_false (fm_export_map (f->doc, f->map, path, FM_EXPORT_FORMAT_PNG, &options, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "the image would be "));
+  g_assert_nonnull (strstr (error->message, " million a PNG may have; use a smaller scale, SVG or PDF"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_null (fm_export_image (f->doc, f->map, &options, &image_error));
+  g_assert_error (image_error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* A PDF page is 14,400 points a side at most, what viewers open: a map
+ * 20,000,000 units wide (with its legend, whose width once overflowed an
+ * int) is scaled down onto such a page, in proportion. */
+static void
+test_pdf_page_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  FmExportOptions options;
+  double width, height, page_width, page_height;
+
+  fm_node_set_position (fm_map_lookup_node (f->map, "s"), 20000000, -160);
+  fm_export_options_init (&options);
+  options.legend = TRUE;
+  page_size (f, &options, &width, &height);
+  g_assert_cmpfloat (width, >, 2e7);
+  path = export (f, "wide.pdf", FM_EXPORT_FORMAT_PDF, &options);
+
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (page, &page_width, &page_height);
+  g_test_message ("%g × %g pt for %g × %g", page_width, page_height, width, height);
+  g_assert_cmpfloat_with_epsilon (page_width, 14400, 0.01);
+  g_assert_cmpfloat (page_height, <=, 14400);
+  g_assert_cmpfloat (page_height, >, 0);
+
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +618,8 @@ main (int   argc,
   ADD ("/fm/export/png-transparent", test_png_transparent);
   ADD ("/fm/export/svg", test_svg);
   ADD ("/fm/export/pdf", test_pdf);
+  ADD ("/fm/export/png-area", test_png_area);
+  ADD ("/fm/export/pdf-page-limit", test_pdf_page_limit);
   ADD ("/fm/export/no-timeline", test_no_timeline);
   ADD ("/fm/export/highlight", test_highlight);
   ADD ("/fm/export/missing-folder", test_missing_folder);

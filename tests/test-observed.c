@@ -596,6 +596,85 @@ test_apply (Fixture       *f,
                    fm_node_get_observed (backlog));
 }
 
+static void
+add_named_node (FmMap      *map,
+                FmNodeKind  kind,
+                const char *id,
+                const char *label)
+{
+  g_autoptr(FmNode) node = fm_node_new (kind, id);
+
+  fm_node_set_label (node, label);
+  fm_map_insert_node (map, fm_map_get_n_nodes (map), node);
+}
+
+/* Many states against many nodes sharing words (issue 22 made the match
+ * count words through an index): ties go to the node first on the map, a
+ * strictly better one later wins, waiting prefers queues, and each state
+ * of a whole mapping gets what it gets alone. */
+static void
+test_mapping_many (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("many");
+  g_autoptr(FmObservedLog) log = fm_observed_log_new ();
+  g_autoptr(FmObservedMapping) mapping = NULL;
+  const guint n_parts = 400;
+  const struct { const char *state; const char *node; } cases[] = {
+    { "Design review", "d1" },
+    { "Reviewing the design", "d1" },
+    { "Security review", "s2" },
+    { "Doing security review now", "s2" },
+    { "Security", "s1" },
+    { "Build part 7", "p6" },
+    { "Waiting for part 8 build", "p7" },
+    /* Part 7 is a step: the first queue sharing two of three words. */
+    { "Waiting for part 7 build", "p1" },
+    { "Build part 400", "p399" },
+    { "Something else", NULL },
+    { "p123", "p123" },
+  };
+
+  add_named_node (map, FM_NODE_KIND_PROCESS, "d1", "Design review");
+  add_named_node (map, FM_NODE_KIND_PROCESS, "s1", "Security");
+  add_named_node (map, FM_NODE_KIND_PROCESS, "d2", "Design review");
+  add_named_node (map, FM_NODE_KIND_PROCESS, "s2", "Security review");
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *label = g_strdup_printf ("Build part %u", i + 1);
+
+      add_named_node (map, i % 2 ? FM_NODE_KIND_QUEUE : FM_NODE_KIND_PROCESS, id, label);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].state);
+      g_assert_cmpstr (fm_observed_match_state (map, cases[i].state), ==, cases[i].node);
+      fm_observed_log_add_state (log, cases[i].state);
+    }
+  for (guint i = 0; i < 3 * n_parts; i++)
+    {
+      g_autofree char *state = i % 3 == 0 ? g_strdup_printf ("Build part %u", i / 3 + 1)
+                             : i % 3 == 1 ? g_strdup_printf ("Waiting for part %u build", i / 3 + 1)
+                             : g_strdup_printf ("part %u", i / 3 + 1);
+
+      fm_observed_log_add_state (log, state);
+    }
+  fm_observed_log_seal (log);
+
+  mapping = fm_observed_mapping_new (log, map);
+  g_assert_cmpuint (fm_observed_mapping_get_n_states (mapping), ==, fm_observed_log_get_n_states (log));
+  for (guint i = 0; i < fm_observed_log_get_n_states (log); i++)
+    {
+      const char *state = fm_observed_log_get_state_name (log, i);
+
+      g_assert_cmpint (fm_observed_mapping_lookup_state (mapping, state), ==, i);
+      g_assert_cmpstr (fm_observed_mapping_get_node_id (mapping, i), ==, fm_observed_match_state (map, state));
+    }
+  g_assert_cmpstr (fm_observed_mapping_get_node_id (mapping, G_N_ELEMENTS (cases)), ==, "p0");
+  g_assert_cmpint (fm_observed_mapping_lookup_state (mapping, "No such state"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +690,7 @@ main (int   argc,
   g_test_add ("/fm/observed/end-of-period", Fixture, NULL, fixture_set_up, test_end_of_period, fixture_tear_down);
   g_test_add ("/fm/observed/merge-states", Fixture, NULL, fixture_set_up, test_merge_states, fixture_tear_down);
   g_test_add_func ("/fm/observed/mapping", test_mapping);
+  g_test_add_func ("/fm/observed/mapping-many", test_mapping_many);
   g_test_add ("/fm/observed/apply", Fixture, NULL, fixture_set_up, test_apply, fixture_tear_down);
 
   return g_test_run ();

@@ -83,6 +83,9 @@ fm_export_chart (FmChartKind         kind,
       return FALSE;
     }
 
+  if (format == FM_EXPORT_FORMAT_PNG && !fm_export_check_pixels (width, height, scale, display_name, error))
+    return FALSE;
+
   switch (format)
     {
     case FM_EXPORT_FORMAT_PNG:
@@ -104,10 +107,13 @@ fm_export_chart (FmChartKind         kind,
       break;
 
     case FM_EXPORT_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes, width, height);
+      /* Within what viewers open, as a map's page. */
+      surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes,
+                                                     width * fm_export_pdf_fit (width, height),
+                                                     height * fm_export_pdf_fit (width, height));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, fm_chart_kind_get_title (kind));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
-      status = draw_on (surface, kind, data, width, height, 1);
+      status = draw_on (surface, kind, data, width, height, fm_export_pdf_fit (width, height));
       cairo_surface_finish (surface);
       if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status (surface);

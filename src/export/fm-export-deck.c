@@ -88,7 +88,8 @@ write_pdf (FmDocument             *document,
 
   title = fm_export_pdf_title (document, n == 1 ? pages[0].map : NULL);
   surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes,
-                                                 pages[0].width, pages[0].height);
+                                                 pages[0].width * fm_export_pdf_fit (pages[0].width, pages[0].height),
+                                                 pages[0].height * fm_export_pdf_fit (pages[0].width, pages[0].height));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -97,13 +98,17 @@ write_pdf (FmDocument             *document,
     {
       const char *name = fm_map_get_name (pages[i].map);
       g_autofree char *link = g_strdup_printf ("page=%u", i + 1);
+      double fit = fm_export_pdf_fit (pages[i].width, pages[i].height);
 
       /* The size of a page is set before anything is drawn on it; the
        * outline lets a viewer jump to a map by its name. */
-      cairo_pdf_surface_set_size (surface, pages[i].width, pages[i].height);
+      cairo_pdf_surface_set_size (surface, pages[i].width * fit, pages[i].height * fit);
       cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
                                      name[0] ? name : fm_map_get_id (pages[i].map), link, 0);
+      cairo_save (cr);
+      cairo_scale (cr, fit, fit);
       fm_export_page_draw (&pages[i], cr, options, pages[i].width, pages[i].height);
+      cairo_restore (cr);
       cairo_show_page (cr);
     }
 

@@ -22,6 +22,13 @@ typedef struct {
   double height;
 } FmExportPage;
 
+/* An image's area at most: 512 MiB of pixels, so that an export stays
+ * well within the 1 GiB a command may use (a side alone allowed 4 GiB). */
+#define FM_EXPORT_MAX_AREA (16384.0 * 8192.0)
+/* A PDF page's side at most, in points: what viewers open (200 inches,
+ * Acrobat's limit); a larger page is scaled down to it. */
+#define FM_EXPORT_MAX_PDF_SIDE 14400.0
+
 void      fm_export_page_init       (FmExportPage           *page,
                                      FmDocument             *document,
                                      FmMap                  *map,
@@ -44,6 +51,13 @@ gboolean  fm_export_check_options   (const FmExportOptions  *options,
 cairo_status_t fm_export_append_bytes (void                 *closure,
                                      const unsigned char    *data,
                                      unsigned int            length);
+gboolean  fm_export_check_pixels    (double                  width,
+                                     double                  height,
+                                     double                  scale,
+                                     const char             *display_name,
+                                     GError                **error);
+double    fm_export_pdf_fit         (double                  width,
+                                     double                  height);
 gboolean  fm_export_render          (FmExportPage           *page,
                                      FmDocument             *document,
                                      FmExportFormat          format,

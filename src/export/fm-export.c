@@ -246,12 +246,14 @@ fm_export_pdf_title (FmDocument *document,
   return g_strdup (_("Value stream map"));
 }
 
-static gboolean
-check_pixels (double       width,
-              double       height,
-              double       scale,
-              const char  *display_name,
-              GError     **error)
+/* Whether an image of @width × @height units at @scale can be made: each
+ * side within Cairo's limit, and the area within FM_EXPORT_MAX_AREA. */
+gboolean
+fm_export_check_pixels (double       width,
+                        double       height,
+                        double       scale,
+                        const char  *display_name,
+                        GError     **error)
 {
   double pixels_x = ceil (width * scale - 1e-6);
   double pixels_y = ceil (height * scale - 1e-6);
@@ -264,8 +266,27 @@ check_pixels (double       width,
                    display_name, pixels_x, pixels_y, MAX_PIXELS);
       return FALSE;
     }
+  if (pixels_x * pixels_y > FM_EXPORT_MAX_AREA)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: the image would be %.0f × %.0f pixels, "
+                     "more than the %.0f million a PNG may have; use a smaller scale, SVG or PDF"),
+                   display_name, pixels_x, pixels_y, FM_EXPORT_MAX_AREA / 1e6);
+      return FALSE;
+    }
 
   return TRUE;
+}
+
+/* The factor a PDF page of @width × @height points is drawn at: 1, or
+ * less for a page larger than viewers open, keeping its proportions. */
+double
+fm_export_pdf_fit (double width,
+                   double height)
+{
+  double longest = MAX (width, height);
+
+  return longest > FM_EXPORT_MAX_PDF_SIDE ? FM_EXPORT_MAX_PDF_SIDE / longest : 1.0;
 }
 
 static cairo_surface_t *
@@ -304,7 +325,7 @@ fm_export_render (FmExportPage           *page,
   switch (format)
     {
     case FM_EXPORT_FORMAT_PNG:
-      if (!check_pixels (page->width, page->height, options->scale, display_name, error))
+      if (!fm_export_check_pixels (page->width, page->height, options->scale, display_name, error))
         return FALSE;
 
       surface = render_image (page, options);
@@ -329,12 +350,16 @@ fm_export_render (FmExportPage           *page,
     case FM_EXPORT_FORMAT_PDF:
       {
         g_autofree char *title = fm_export_pdf_title (document, page->map);
+        double fit = fm_export_pdf_fit (page->width, page->height);
 
-        /* One map unit is one point. */
-        surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes, page->width, page->height);
+        /* One map unit is one point, unless the page would be larger
+         * than viewers open. */
+        surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes,
+                                                       page->width * fit, page->height * fit);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
         cr = cairo_create (surface);
+        cairo_scale (cr, fit, fit);
         fm_export_page_draw (page, cr, options, page->width, page->height);
         status = cairo_status (cr);
         cairo_destroy (cr);
@@ -567,9 +592,11 @@ fm_export_check_options (const FmExportOptions  *options,
  *
  * Draws @map to @path. The page is the map's extents with the margin
  * around, the legend above when asked, padded to 16:9 when asked; a PNG
- * is (width + 2 × margin) × scale pixels wide, rounded up; SVG measures
- * in pixels and PDF in points, one per map unit, whatever the scale. A
- * map without nodes gives a small page that says so.
+ * is (width + 2 × margin) × scale pixels wide, rounded up, and at most
+ * FM_EXPORT_MAX_AREA pixels in all; SVG measures in pixels and PDF in
+ * points, one per map unit, whatever the scale, but a PDF page is scaled
+ * down to 14,400 points a side at most (what viewers open). A map without
+ * nodes gives a small page that says so.
  *
  * Returns: %TRUE on success; on failure @path is left as it was and
  *   @error names it and what went wrong
@@ -704,7 +731,7 @@ fm_export_image (FmDocument             *document,
     return NULL;
 
   fm_export_page_init (&page, document, map, options);
-  if (check_pixels (page.width, page.height, options->scale, _("the image"), error))
+  if (fm_export_check_pixels (page.width, page.height, options->scale, _("the image"), error))
     surface = render_image (&page, options);
   fm_export_page_clear (&page);
 

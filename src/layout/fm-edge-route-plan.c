@@ -172,6 +172,111 @@ common_coordinate (double  first,
   return TRUE;
 }
 
+/* A strip and a direction: the loops that run along it, pushed from a
+ * level, end at the same level whatever plan they belong to. */
+typedef struct {
+  double x1, x2;
+  gboolean below;
+} Strip;
+
+static guint
+strip_hash (gconstpointer p)
+{
+  const Strip *s = p;
+
+  return g_double_hash (&s->x1) * 31 + g_double_hash (&s->x2) * 7 + (guint) s->below;
+}
+
+static gboolean
+strip_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Strip *s = a, *t = b;
+
+  return s->x1 == t->x1 && s->x2 == t->x2 && s->below == t->below;
+}
+
+/* Remembers how far loops get pushed while the whole map is routed. */
+void
+fm_edge_route_levels_begin (Work *work)
+{
+  g_assert (work->levels == NULL);
+  work->levels = g_hash_table_new_full (strip_hash, strip_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+}
+
+void
+fm_edge_route_levels_end (Work *work)
+{
+  g_clear_pointer (&work->levels, g_hash_table_unref);
+}
+
+/* How far a loop's run between @x1 and @x2 must go past @level (a bottom
+ * when @below, else a top) to clear every node in the way: a node that
+ * reaches within the clearance of the run pushes it past the node, which
+ * can bring it onto the next one. Each push looks only at the slab the
+ * clearance covers, not again at everything the loop already passed, and
+ * while the whole map is routed, every level reached on the way is
+ * remembered: the loops of a fan (a trigger to 20,000 steps) share their
+ * strips, and each would otherwise walk the same rows down again. */
+static double
+push_level (Work     *work,
+            double    x1,
+            double    x2,
+            double    level,
+            gboolean  below)
+{
+  Strip key = { x1, x2, below };
+  GHashTable *known = work->levels != NULL ? g_hash_table_lookup (work->levels, &key) : NULL;
+  g_autoptr(GArray) passed = g_array_new (FALSE, FALSE, sizeof (double));
+  const double left = x1 - 6, right = (x1 - 6) + (x2 - x1 + 12);
+  double *found;
+
+  if (work->levels != NULL && known == NULL)
+    {
+      known = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, g_free);
+      g_hash_table_insert (work->levels, g_memdup2 (&key, sizeof key), known);
+    }
+
+  for (;;)
+    {
+      FmRect slab = below ? (FmRect) { left, level, x2 - x1 + 12, LOOP_CLEARANCE + 8 }
+                          : (FmRect) { left, level - LOOP_CLEARANCE - 8, x2 - x1 + 12, LOOP_CLEARANCE + 8 };
+      GArray *candidates;
+      double next = level;
+
+      if (known != NULL && (found = g_hash_table_lookup (known, &level)) != NULL)
+        {
+          level = *found;
+          break;
+        }
+      g_array_append_val (passed, level);
+
+      /* What overlaps the inside of the band from the loop's ends to the
+       * run's clearance and reaches past @level lies in the slab. */
+      candidates = fm_node_grid_candidates (work->index->grid, &slab);
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          const FmRect *r = node_rect (work, g_array_index (candidates, guint, i));
+
+          if (!(r->x + 1 < right && r->x + r->width - 1 > left))
+            continue;
+          if (below && r->y + 1 < level + LOOP_CLEARANCE + 8 && r->y + r->height > next)
+            next = r->y + r->height;
+          else if (!below && r->y + r->height - 1 > level - LOOP_CLEARANCE - 8 && r->y < next)
+            next = r->y;
+        }
+      if (next == level)
+        break;
+      level = next;
+    }
+
+  for (guint i = 0; known != NULL && i < passed->len; i++)
+    g_hash_table_insert (known, g_memdup2 (&g_array_index (passed, double, i), sizeof (double)),
+                         g_memdup2 (&level, sizeof level));
+
+  return level;
+}
+
 /* The level of a loop's run between @x1 and @x2: clear of the two boxes
  * and of every node in the way, below them or above. */
 double
@@ -183,33 +288,18 @@ fm_edge_route_loop_level (Work       *work,
 {
   const FmRect *a = node_rect (work, plan->a), *b = node_rect (work, plan->b);
   double top = MIN (a->y, b->y), bottom = MAX (a->y + a->height, b->y + b->height);
-  gboolean changed = TRUE;
+  FmRect band;
 
-  /* Moving the run past one node can bring it onto the next. */
-  while (changed)
-    {
-      FmRect band = below
-        ? (FmRect) { x1 - 6, top, x2 - x1 + 12, bottom + LOOP_CLEARANCE + 8 - top }
-        : (FmRect) { x1 - 6, top - LOOP_CLEARANCE - 8, x2 - x1 + 12, bottom - top + LOOP_CLEARANCE + 8 };
-      GArray *found = work_query (work, &band, G_MAXUINT, G_MAXUINT);
+  if (below)
+    bottom = push_level (work, x1, x2, bottom, TRUE);
+  else
+    top = push_level (work, x1, x2, top, FALSE);
 
-      changed = FALSE;
-      for (guint i = 0; i < found->len; i++)
-        {
-          const FmRect *r = node_rect (work, g_array_index (found, guint, i));
-
-          if (below && r->y + r->height > bottom)
-            {
-              bottom = r->y + r->height;
-              changed = TRUE;
-            }
-          else if (!below && r->y < top)
-            {
-              top = r->y;
-              changed = TRUE;
-            }
-        }
-    }
+  /* A node moving into the band between the ends and the run changes it. */
+  band = below
+    ? (FmRect) { x1 - 6, top, x2 - x1 + 12, bottom + LOOP_CLEARANCE + 8 - top }
+    : (FmRect) { x1 - 6, top - LOOP_CLEARANCE - 8, x2 - x1 + 12, bottom - top + LOOP_CLEARANCE + 8 };
+  work_note_reach (work, &band);
 
   return below ? bottom + LOOP_CLEARANCE : top - LOOP_CLEARANCE;
 }

@@ -56,14 +56,16 @@ typedef struct {
    * in or out of it may change that plan, any other may not. */
   FmRect reach;
   gboolean reach_empty;
+  /* While the whole map is routed (never during an update, whose nodes
+   * move): how far each loop was pushed from where it started, by strip
+   * and direction; see fm_edge_route_loop_level(). */
+  GHashTable *levels;
 } Work;
 
-/* The nodes whose box overlaps the inside of @area, noted in the reach. */
-static inline GArray *
-work_query (Work         *work,
-            const FmRect *area,
-            guint         skip_a,
-            guint         skip_b)
+/* Notes @area in what the plan being made depends on. */
+static inline void
+work_note_reach (Work         *work,
+                 const FmRect *area)
 {
   if (work->reach_empty)
     {
@@ -72,7 +74,16 @@ work_query (Work         *work,
     }
   else
     fm_rect_union (&work->reach, area);
+}
 
+/* The nodes whose box overlaps the inside of @area, noted in the reach. */
+static inline GArray *
+work_query (Work         *work,
+            const FmRect *area,
+            guint         skip_a,
+            guint         skip_b)
+{
+  work_note_reach (work, area);
   return fm_node_grid_query (work->index->grid, area, skip_a, skip_b);
 }
 
@@ -164,6 +175,8 @@ guint    fm_edge_route_points      (const FmRect  *a,
                                     double         pos_b,
                                     double         loop_y,
                                     FmPoint       *points);
+void     fm_edge_route_levels_begin (Work         *work);
+void     fm_edge_route_levels_end  (Work          *work);
 double   fm_edge_route_loop_level  (Work          *work,
                                     const Plan    *plan,
                                     double         x1,

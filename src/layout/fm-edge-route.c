@@ -130,6 +130,7 @@ fm_edge_routes_build (FmEdgeRoutes *self,
   for (guint i = 0; i < n_nodes; i++)
     g_hash_table_insert (positions, (gpointer) fm_node_get_id (work_node (work, i)), GUINT_TO_POINTER (i));
 
+  fm_edge_route_levels_begin (work);
   self->plans = g_new0 (Plan, n_edges + 1);
   self->kinds = g_new0 (FmEdgeKind, n_edges + 1);
   self->reach = g_new0 (FmRect, n_edges + 1);
@@ -183,6 +184,7 @@ fm_edge_routes_build (FmEdgeRoutes *self,
     order[i] = i;
   fm_edge_route_spread_ends (work, order, work->ends->len);
   fm_edge_route_place_loops (work, self->plans, n_edges);
+  fm_edge_route_levels_end (work);
 
   self->route_bounds = g_array_sized_new (FALSE, TRUE, sizeof (FmRect), n_edges);
   g_array_set_size (self->route_bounds, n_edges);
@@ -215,6 +217,7 @@ fm_edge_routes_clear (FmEdgeRoutes *self)
   g_clear_object (&self->map);
   g_clear_pointer (&self->work.index, fm_node_index_free);
   g_clear_pointer (&self->work.ends, g_array_unref);
+  fm_edge_route_levels_end (&self->work);
   g_clear_pointer (&self->plans, g_free);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->reach, g_free);

@@ -100,7 +100,9 @@ resolve_bands (Walk              *w,
   guint n = fm_observed_log_get_n_states (w->log);
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  FmNode **state_node = g_new0 (FmNode *, n);
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) node_band = g_hash_table_new (NULL, NULL);
+  FmNode **state_node = g_new0 (FmNode *, MAX (n, 1));
   FmObservedBand done = { 0 };
 
   w->state_band = g_new (int, MAX (n, 1));
@@ -130,9 +132,12 @@ resolve_bands (Walk              *w,
         {
           Placed p = { node, 0 };
 
-          for (guint j = 0; j < fm_map_get_n_nodes (map); j++)
-            if (fm_map_get_node (map, j) == node)
-              p.position = j;
+          /* Where each node is on the map, once: a search per node would
+           * take the square of a map of 20,000 steps. */
+          if (g_hash_table_size (positions) == 0)
+            for (guint j = 0; j < fm_map_get_n_nodes (map); j++)
+              g_hash_table_insert (positions, fm_map_get_node (map, j), GUINT_TO_POINTER (j));
+          p.position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, node));
           g_hash_table_add (seen, node);
           g_array_append_val (placed, p);
         }
@@ -149,11 +154,11 @@ resolve_bands (Walk              *w,
       band.label = g_strdup (label != NULL && label[0] != '\0' ? label : fm_node_get_id (node));
       band.kind = fm_node_get_kind (node);
       g_array_append_val (self->bands, band);
-
-      for (guint s = 0; s < n; s++)
-        if (state_node[s] == node)
-          w->state_band[s] = (int) i;
+      g_hash_table_insert (node_band, node, GUINT_TO_POINTER (i));
     }
+  for (guint s = 0; s < n; s++)
+    if (state_node[s] != NULL)
+      w->state_band[s] = (int) GPOINTER_TO_UINT (g_hash_table_lookup (node_band, state_node[s]));
 
   /* Translators: the band of finished items in a cumulative flow diagram */
   done.label = g_strdup (_("Done"));

@@ -26,20 +26,55 @@ typedef struct {
   guint n_items;
 } Column;
 
-static int
-find_column (GArray               *columns,
-             const FmObservedAge  *age)
+/* Which column is a node's or an unmapped state's: a look-up, since
+ * 200,000 states of an export can each be a column. */
+typedef struct {
+  GHashTable *nodes;    /* node id -> column + 1 */
+  GHashTable *states;   /* the name of a state mapped to nothing -> column + 1 */
+} ColumnIndex;
+
+static void
+column_index_add (ColumnIndex  *index,
+                  const Column *c,
+                  guint         column)
 {
+  GHashTable *table = c->node_id != NULL ? index->nodes : index->states;
+  const char *key = c->node_id != NULL ? c->node_id : c->label;
+
+  /* The first column of a name wins, as a search from the left would find. */
+  if (key != NULL && !g_hash_table_contains (table, key))
+    g_hash_table_insert (table, (gpointer) key, GUINT_TO_POINTER (column + 1));
+}
+
+static void
+column_index_init (ColumnIndex *index,
+                   GArray      *columns)
+{
+  index->nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  index->states = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < columns->len; i++)
-    {
-      const Column *c = &g_array_index (columns, Column, i);
+    column_index_add (index, &g_array_index (columns, Column, i), i);
+}
 
-      if (age->node_id != NULL ? g_strcmp0 (c->node_id, age->node_id) == 0
-                               : c->node_id == NULL && g_strcmp0 (c->label, age->state) == 0)
-        return (int) i;
-    }
+static void
+column_index_clear (ColumnIndex *index)
+{
+  g_clear_pointer (&index->nodes, g_hash_table_unref);
+  g_clear_pointer (&index->states, g_hash_table_unref);
+}
 
-  return -1;
+static int
+find_column (ColumnIndex         *index,
+             const FmObservedAge *age)
+{
+  gpointer found = NULL;
+
+  if (age->node_id != NULL)
+    found = g_hash_table_lookup (index->nodes, age->node_id);
+  else if (age->state != NULL)
+    found = g_hash_table_lookup (index->states, age->state);
+
+  return (int) GPOINTER_TO_UINT (found) - 1;
 }
 
 /* The steps and queues in the order of the flow, then the states that are
@@ -50,6 +85,7 @@ collect_columns (FmChart *chart)
   FmObserved *o = chart->data->observed;
   FmObservedSeries *series = chart->data->series;
   GArray *columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  ColumnIndex index;
 
   for (guint b = 0; b < series->bands->len; b++)
     {
@@ -60,10 +96,11 @@ collect_columns (FmChart *chart)
         g_array_append_val (columns, c);
     }
 
+  column_index_init (&index, columns);
   for (guint i = 0; i < o->aging->len; i++)
     {
       const FmObservedAge *age = &g_array_index (o->aging, FmObservedAge, i);
-      int column = find_column (columns, age);
+      int column = find_column (&index, age);
 
       if (column < 0)
         {
@@ -71,9 +108,11 @@ collect_columns (FmChart *chart)
 
           g_array_append_val (columns, c);
           column = (int) columns->len - 1;
+          column_index_add (&index, &c, column);
         }
       g_array_index (columns, Column, column).n_items++;
     }
+  column_index_clear (&index);
 
   if (columns->len > 0 && chart->area.width / columns->len < chart->em * 6)
     for (guint i = columns->len; i-- > 0;)
@@ -127,41 +166,136 @@ labels_height (FmChart     *chart,
   return TICK_LENGTH + chart->em * 0.3 + tallest;
 }
 
-/* Places the dots of a column side by side where they would overlap:
- * the oldest in the middle, the others as near to it as they fit. */
-static void
-place_dots (GArray *points,
-            double  radius,
-            double  half_width)
+/* The offsets across that a dot is tried at: the middle, then one step
+ * left and right, two… 64 of them, the last one kept when none is clear. */
+#define N_TRIES 64
+#define N_LANES N_TRIES
+
+/* The lane of the offset of try @k: lanes run from the leftmost offset
+ * (-32 steps) to the rightmost (+31). */
+static guint
+lane_of_try (guint k)
 {
+  int steps = k % 2 == 0 ? (int) k / 2 : -(int) (k + 1) / 2;
+
+  return (guint) (steps + N_TRIES / 2);
+}
+
+static double
+offset_of_try (guint  k,
+               double step)
+{
+  return (k % 2 == 0 ? 1 : -1) * step * ((k + 1) / 2);
+}
+
+/* The index of the first height of @lane at or above @y. */
+static guint
+lane_search (GArray *lane,
+             double  y)
+{
+  guint lo = 0, hi = lane->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (lane, double, mid) < y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Whether a dot at (@dx, @y) is clear of the dots of a lane at @lane_dx:
+ * of these, the nearest in height is the nearest of all. */
+static gboolean
+lane_clear (GArray *lane,
+            double  lane_dx,
+            double  dx,
+            double  y,
+            double  distance)
+{
+  guint at;
+
+  if (lane->len == 0)
+    return TRUE;
+  /* Dots come oldest first, from the top down: usually below them all. */
+  if (y >= g_array_index (lane, double, lane->len - 1))
+    return hypot (dx - lane_dx, y - g_array_index (lane, double, lane->len - 1)) >= distance;
+
+  at = lane_search (lane, y);
+  if (hypot (dx - lane_dx, y - g_array_index (lane, double, at)) < distance)
+    return FALSE;
+  return at == 0 || hypot (dx - lane_dx, y - g_array_index (lane, double, at - 1)) >= distance;
+}
+
+static void
+lane_insert (GArray *lane,
+             double  y)
+{
+  if (lane->len == 0 || y >= g_array_index (lane, double, lane->len - 1))
+    g_array_append_val (lane, y);
+  else
+    g_array_insert_val (lane, lane_search (lane, y), y);
+}
+
+/* Places the dots of a column side by side where they would overlap:
+ * the oldest in the middle, the others as near to it as they fit. A dot
+ * is clear when no dot placed before it is nearer than two radii; as
+ * dots only ever sit at one of the offsets tried, each offset keeps the
+ * heights of its dots sorted, and only the offsets near enough to touch
+ * are asked, for their nearest dot: the same places as checking every
+ * earlier dot, without the time that takes for 20,000 items. */
+void
+fm_chart_place_dots (GArray *points,
+                     double  radius,
+                     double  half_width)
+{
+  const double step = radius * 1.15;
+  const double distance = 2 * radius + 0.5;
+  /* Lanes farther apart than this many steps cannot touch. */
+  const int reach = (int) ceil (distance / step) + 1;
+  GArray *lanes[N_LANES];
+  double lane_dx[N_LANES];
+
+  for (guint k = 0; k < N_TRIES; k++)
+    lane_dx[lane_of_try (k)] = offset_of_try (k, step);
+  for (guint l = 0; l < N_LANES; l++)
+    lanes[l] = g_array_new (FALSE, FALSE, sizeof (double));
+
   /* Two doubles a dot: its offset across and its height. */
   for (guint i = 0; i < points->len / 2; i++)
     {
       double *p = &g_array_index (points, double, 2 * i);
-      double step = radius * 1.15;
+      guint lane = lane_of_try (0);
 
-      for (guint k = 0; k < 64; k++)
+      for (guint k = 0; k < N_TRIES; k++)
         {
-          double dx = (k % 2 == 0 ? 1 : -1) * step * ((k + 1) / 2);
+          double dx = offset_of_try (k, step);
           gboolean clear = TRUE;
+          int here = (int) lane_of_try (k);
 
           if (fabs (dx) > half_width)
             {
-              dx = 0;
-              p[0] = dx;
+              p[0] = 0;
+              lane = lane_of_try (0);
               break;
             }
-          for (guint j = 0; j < i && clear; j++)
-            {
-              const double *q = &g_array_index (points, double, 2 * j);
-
-              clear = hypot (dx - q[0], p[1] - q[1]) >= 2 * radius + 0.5;
-            }
+          for (int l = MAX (0, here - reach); l <= MIN (N_LANES - 1, here + reach) && clear; l++)
+            clear = fabs (dx - lane_dx[l]) >= distance ||
+                    lane_clear (lanes[l], lane_dx[l], dx, p[1], distance);
           p[0] = dx;
+          lane = (guint) here;
           if (clear)
             break;
         }
+      lane_insert (lanes[lane], p[1]);
     }
+
+  for (guint l = 0; l < N_LANES; l++)
+    g_array_unref (lanes[l]);
 }
 
 void
@@ -169,6 +303,8 @@ fm_chart_draw_aging (FmChart *chart)
 {
   FmObserved *o = chart->data->observed;
   g_autoptr(GArray) columns = NULL;
+  g_autofree GPtrArray **by_column = NULL;
+  ColumnIndex index;
   const char *y_title = _("Age");
   g_autofree char *p85_figure = fm_chart_format_duration (chart, o->lead_time_p85_s);
   g_autofree char *p50_figure = fm_chart_format_duration (chart, o->lead_time_p50_s);
@@ -204,7 +340,7 @@ fm_chart_draw_aging (FmChart *chart)
   label_font = labels_font (chart, columns, slot);
   bottom = labels_height (chart, columns, slot, label_font) + legend_h + chart->em * 0.8;
 
-  fm_chart_duration_scale (chart, max, (guint) MAX (2, (chart->area.height - bottom) / (chart->em * 3.2)),
+  fm_chart_duration_scale (chart, max, fm_render_clamp_count ((chart->area.height - bottom) / (chart->em * 3.2), 2, 1000),
                            &chart->y);
   fm_chart_layout_plot (chart, right, bottom, y_title);
   chart->x0 = 0;
@@ -221,24 +357,36 @@ fm_chart_draw_aging (FmChart *chart)
   fm_chart_y_axis (chart, y_title);
 
   radius = chart->compact ? 3.0 : MAX (4, chart->em * 0.36);
+  /* The items of each column in one pass, oldest first as in
+   * FmObserved::aging: a column at a time would read them all each time. */
+  column_index_init (&index, columns);
+  by_column = g_new0 (GPtrArray *, columns->len + 1);
+  for (guint c = 0; c < columns->len; c++)
+    by_column[c] = g_ptr_array_new ();
+  for (guint i = 0; i < o->aging->len; i++)
+    {
+      const FmObservedAge *age = &g_array_index (o->aging, FmObservedAge, i);
+      int column = find_column (&index, age);
+
+      if (column >= 0)
+        g_ptr_array_add (by_column[column], (gpointer) age);
+    }
+  column_index_clear (&index);
+
   for (guint c = 0; c < columns->len; c++)
     {
       g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(GPtrArray) ages = g_ptr_array_new ();
+      g_autoptr(GPtrArray) ages = g_steal_pointer (&by_column[c]);
       double centre = fm_chart_x (chart, c + 0.5);
 
-      /* Oldest first, as in FmObserved::aging. */
-      for (guint i = 0; i < o->aging->len; i++)
+      for (guint i = 0; i < ages->len; i++)
         {
-          const FmObservedAge *age = &g_array_index (o->aging, FmObservedAge, i);
+          const FmObservedAge *age = ages->pdata[i];
           double point[2] = { 0, fm_chart_y (chart, age->age_s) };
 
-          if (find_column (columns, age) != (int) c)
-            continue;
           g_array_append_vals (points, point, 2);
-          g_ptr_array_add (ages, (gpointer) age);
         }
-      place_dots (points, radius, slot / 2 - radius - 1);
+      fm_chart_place_dots (points, radius, slot / 2 - radius - 1);
 
       cairo_set_line_width (cr, 1);
       for (guint i = 0; i < ages->len; i++)

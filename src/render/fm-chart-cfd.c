@@ -97,7 +97,7 @@ fm_chart_draw_cfd (FmChart *chart)
     }
   bottom = fm_chart_date_axis_height (chart) + (in_rows ? legend_h + chart->em * 0.8 : 0);
 
-  fm_chart_count_scale (max, (guint) MAX (2, (chart->area.height - bottom) / (chart->em * 3.2)), &chart->y);
+  fm_chart_count_scale (max, fm_render_clamp_count ((chart->area.height - bottom) / (chart->em * 3.2), 2, 1000), &chart->y);
   fm_chart_layout_plot (chart, right, bottom, y_title);
   chart->x0 = 0;
   chart->x1 = n_days;

@@ -6,6 +6,7 @@
 
 #include "fm-chart.h"
 #include "fm-renderer.h"
+#include "fm-render-private.h"
 
 G_BEGIN_DECLS
 
@@ -154,5 +155,8 @@ void     fm_chart_draw_cfd        (FmChart            *chart);
 void     fm_chart_draw_scatter    (FmChart            *chart);
 void     fm_chart_draw_throughput (FmChart            *chart);
 void     fm_chart_draw_aging      (FmChart            *chart);
+void     fm_chart_place_dots      (GArray             *points,
+                                   double              radius,
+                                   double              half_width);
 
 G_END_DECLS

@@ -224,7 +224,7 @@ fm_chart_draw_scatter (FmChart *chart)
     }
 
   bottom = fm_chart_date_axis_height (chart) + (n_keys > 0 ? legend_h + chart->em * 0.8 : 0);
-  fm_chart_duration_scale (chart, max, (guint) MAX (2, (chart->area.height - bottom) / (chart->em * 3.2)),
+  fm_chart_duration_scale (chart, max, fm_render_clamp_count ((chart->area.height - bottom) / (chart->em * 3.2), 2, 1000),
                            &chart->y);
   fm_chart_layout_plot (chart, right, bottom, y_title);
   /* From a few days before the first finish: the weeks before it hold

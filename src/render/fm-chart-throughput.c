@@ -60,7 +60,7 @@ week_axis (FmChart *chart,
   guint every, last_year = 0;
 
   fm_chart_measure (chart, "28 Sep", FM_CHART_FONT_TICK, 0, &label_w, &label_h);
-  every = (guint) MAX (1, ceil ((label_w + chart->em * 1.0) / slot));
+  every = fm_render_clamp_count (ceil ((label_w + chart->em * 1.0) / slot), 1, G_MAXINT);
   /* Fortnights and months read better than every third week. */
   if (every == 3)
     every = 4;
@@ -140,7 +140,7 @@ fm_chart_draw_throughput (FmChart *chart)
   right = isfinite (o->throughput_per_week) ? fm_chart_reference_width (chart, _("Mean"), mean_figure) : chart->em;
 
   bottom = fm_chart_date_axis_height (chart) + legend_h + chart->em * 0.8;
-  fm_chart_count_scale (max, (guint) MAX (2, (chart->area.height - bottom) / (chart->em * 3.2)), &chart->y);
+  fm_chart_count_scale (max, fm_render_clamp_count ((chart->area.height - bottom) / (chart->em * 3.2), 2, 1000), &chart->y);
   fm_chart_layout_plot (chart, right, bottom, y_title);
   chart->x0 = 0;
   chart->x1 = weeks->len;

@@ -119,7 +119,7 @@ setup_layout (FmChart     *chart,
   pango_layout_set_alignment (layout, (align & FM_CHART_ALIGN_CENTER) ? PANGO_ALIGN_CENTER
                                       : (align & FM_CHART_ALIGN_RIGHT) ? PANGO_ALIGN_RIGHT
                                       : PANGO_ALIGN_LEFT);
-  pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_width (layout, max_width > 0 ? fm_render_pango_units (max_width) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   /* Up to three lines when wrapping, then an ellipsis. */
   pango_layout_set_height (layout, max_width > 0 ? -3 : -1);

@@ -208,12 +208,12 @@ setup_layout (PangoLayout     *layout,
       pango_layout_set_text (layout, glued, -1);
     }
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_width (layout, width > 0 ? fm_render_pango_units (width) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   /* A negative height is a number of lines: one unless wrapping. */
   pango_layout_set_height (layout, (flags & FM_TEXT_WRAP) && height > 0
-                           ? (int) (height * PANGO_SCALE) : -1);
+                           ? fm_render_pango_units (height) : -1);
 }
 
 /* The layout of @text in the thread's cache, made if need be. */

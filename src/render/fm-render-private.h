@@ -10,6 +10,32 @@
 
 G_BEGIN_DECLS
 
+/* A length in Pango units, for a layout's width or height: clamped before
+ * the conversion, since a double past an int's range (a legend as wide as
+ * a map of 20,000,000 units) is undefined behaviour when converted, and
+ * no text needs more than a million pixels. NaN counts as too large. */
+#define FM_RENDER_MAX_TEXT_LENGTH 1e6
+
+static inline int
+fm_render_pango_units (double length)
+{
+  if (!(length < FM_RENDER_MAX_TEXT_LENGTH))
+    return (int) (FM_RENDER_MAX_TEXT_LENGTH * PANGO_SCALE);
+  return length > 0 ? (int) (length * PANGO_SCALE) : 0;
+}
+
+/* A count from a double (rows, ticks, labels to skip), clamped to
+ * [@lo, @hi] before the conversion; NaN gives @lo. */
+static inline guint
+fm_render_clamp_count (double value,
+                       guint  lo,
+                       guint  hi)
+{
+  if (!(value >= lo))
+    return lo;
+  return value >= hi ? hi : (guint) value;
+}
+
 /* Line widths and radii in map units, the same for every icon. */
 #define FM_LINE_WIDTH 1.5
 #define FM_THIN_LINE_WIDTH 1.0

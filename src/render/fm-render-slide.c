@@ -72,7 +72,7 @@ text_set (Text        *t,
   pango_layout_set_font_description (t->layout, font);
   pango_font_description_free (font);
   pango_layout_set_text (t->layout, text ? text : "", -1);
-  pango_layout_set_width (t->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_width (t->layout, max_width > 0 ? fm_render_pango_units (max_width) : -1);
   pango_layout_set_ellipsize (t->layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_alignment (t->layout, PANGO_ALIGN_LEFT);
 }
@@ -580,7 +580,7 @@ fm_slide_draw_comparison (cairo_t            *cr,
   y += h + 10 * s;
 
   line_h = 27 * s;
-  n_rows = MAX (1, (guint) floor ((box->y + box->height - margin * 0.6 - y) / line_h));
+  n_rows = fm_render_clamp_count (floor ((box->y + box->height - margin * 0.6 - y) / line_h), 1, G_MAXINT);
   for (guint i = 0; i < changes->len; i++)
     {
       const FmStepChange *step = changes->pdata[i];

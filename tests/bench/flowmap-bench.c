@@ -16,6 +16,10 @@
  * (bench-floor.c); --keep-svg keeps both files to compare them. The peak
  * RSS is that of a child process that only loads the map from
  * JSON and draws it, fitted and at 100 %; see docs/performance.md.
+ *
+ * Then the inputs that once took quadratic time (bench-scaling.c) at the
+ * factors of --scaling of their red-team size, 0.1×, 1× and 10× by default:
+ * near-linear work takes ten times as long at 10×.
  */
 #include "config.h"
 
@@ -27,6 +31,7 @@
 #include <sys/resource.h>
 
 #include "bench-floor.h"
+#include "bench-scaling.h"
 #include "fm-document-private.h"
 #include "fm-edge-route.h"
 #include "fm-export.h"
@@ -739,6 +744,57 @@ print_json (const Result *r)
           r->floor_svg_ms, r->rss_mb);
 }
 
+/* Each case of bench-scaling.c at each factor of its red-team size, with
+ * fewer runs than the maps: one run of the largest takes seconds. */
+static void
+measure_scaling (char     **factors,
+                 gboolean   json)
+{
+  int map_runs = n_runs;
+
+  n_runs = MIN (n_runs, 5);
+  if (!json)
+    printf ("\n%-18s %8s %9s %10s %9s  %s\n", "case", "factor", "size", "ms", "µs/unit", "unit");
+  for (guint c = 0; c < BENCH_SCALING_N_CASES; c++)
+    {
+      const char *key = bench_scaling_key (c);
+
+      if (!wanted (key))
+        continue;
+      for (guint i = 0; factors[i] != NULL; i++)
+        {
+          double factor = g_ascii_strtod (factors[i], NULL);
+          guint size = (guint) MAX (1, bench_scaling_size (c) * factor);
+          BenchScaling *s;
+          double ms;
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (number, sizeof number, "%g", factor);
+          if (size > bench_scaling_max_size (c))
+            {
+              if (json)
+                printf ("{\"case\": \"%s\", \"factor\": %s, \"size\": %u, \"ms\": null, \"us_per_unit\": null}\n",
+                        key, number, size);
+              else
+                printf ("%-18s %8s %9u %10s %9s  %s (not timed: still quadratic)\n", key, number, size, "-", "-",
+                        bench_scaling_unit (c));
+              continue;
+            }
+          s = bench_scaling_new (c, size);
+          ms = median_ms (bench_scaling_work, s);
+          bench_scaling_free (s);
+          if (json)
+            printf ("{\"case\": \"%s\", \"factor\": %s, \"size\": %u, \"ms\": %.3f, \"us_per_unit\": %.4f}\n",
+                    key, number, size, ms, ms * 1000 / size);
+          else
+            printf ("%-18s %8s %9u %10.2f %9.4f  %s\n", key, number, size, ms, ms * 1000 / size,
+                    bench_scaling_unit (c));
+          fflush (stdout);
+        }
+    }
+  n_runs = map_runs;
+}
+
 static void
 print_row (const Result *r)
 {
@@ -758,6 +814,8 @@ main (int   argc,
   g_autofree char *only_arg = NULL;
   g_autofree char *save_path = NULL;
   gboolean simulate = FALSE;
+  g_autofree char *scaling_arg = NULL;
+  g_auto(GStrv) factors = NULL;
   GOptionEntry entries[] = {
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
@@ -766,7 +824,8 @@ main (int   argc,
     { "rss-of", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &rss_path, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "One JSON object per size", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Comma-separated step counts (default 100,1000,10000)", "N,…" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Timed runs per figure, after one warm-up (default 20)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Timed runs per figure, after one warm-up (default 20; at most 5 for the scaling cases)", "N" },
+    { "scaling", 0, 0, G_OPTION_ARG_STRING, &scaling_arg, "Comma-separated factors of the red-team sizes of the once quadratic cases (default 0.1,1,10; 0 for none)", "F,…" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -797,7 +856,7 @@ main (int   argc,
 #endif
 
   sizes = g_strsplit (sizes_arg ? sizes_arg : "100,1000,10000", ",", -1);
-  if (!json)
+  if (!json && sizes[0] != NULL)
     printf ("%6s %10s %10s %9s %10s %9s %8s %8s %10s %10s %9s %7s\n",
             "steps", "fit ms", "view ms", "hit µs", "drag ms", "metrics", "load", "save",
             "png ms", "svg ms", "floor ms", "rss MB");
@@ -835,6 +894,16 @@ main (int   argc,
         print_row (&r);
       fflush (stdout);
     }
+
+  factors = g_strsplit (scaling_arg ? scaling_arg : "0.1,1,10", ",", -1);
+  for (guint i = 0; factors[i] != NULL; i++)
+    if (!(g_ascii_strtod (factors[i], NULL) >= 0 && g_ascii_strtod (factors[i], NULL) <= 100))
+      {
+        g_printerr ("flowmap-bench: “%s” is not a factor between 0 and 100\n", factors[i]);
+        return 2;
+      }
+  if (!g_str_equal (factors[0] ? factors[0] : "0", "0"))
+    measure_scaling (factors, json);
 
   return 0;
 }

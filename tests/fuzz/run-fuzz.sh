@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import;
-# with --target drawio, the draw.io import and export)
-# for a while, seeded from the examples and the bad-file corpus.
+# with --target drawio, the draw.io import and export; observed, the
+# figures of observed data; chart, their charts) for a while, seeded from
+# the examples and the bad-file corpus.
 #
 #   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
 #       -Db_lundef=false -Dgui=false
@@ -23,8 +24,9 @@ if [ $# -ge 2 ] && [ "$1" = "--target" ]; then
   target=$2
   shift 2
 fi
-if [ $# -lt 2 ] || { [ "$target" != load ] && [ "$target" != csv ] && [ "$target" != drawio ]; }; then
-  echo "usage: $0 [--target load|csv|drawio] BUILD_DIR SECONDS [WORK_DIR]" >&2
+case $target in load|csv|drawio|observed|chart) ;; *) target= ;; esac
+if [ $# -lt 2 ] || [ -z "$target" ]; then
+  echo "usage: $0 [--target load|csv|drawio|observed|chart] BUILD_DIR SECONDS [WORK_DIR]" >&2
   exit 2
 fi
 
@@ -37,6 +39,11 @@ if [ "$target" = drawio ]; then
   work_dir=${3:-$build_dir/fuzz-drawio-work}
   dict=$source_dir/tests/fuzz/drawio.dict
   seeds="$source_dir/tests/data/drawio/* $source_dir/tests/fuzz/seeds-drawio/*"
+elif [ "$target" = observed ] || [ "$target" = chart ]; then
+  # Binary records (fuzz-observed-input.c): no dictionary helps.
+  work_dir=${3:-$build_dir/fuzz-$target-work}
+  dict=
+  seeds="$source_dir/tests/fuzz/seeds-observed/*"
 elif [ "$target" = csv ]; then
   work_dir=${3:-$build_dir/fuzz-csv-work}
   dict=$source_dir/tests/fuzz/fuzz-csv.dict
@@ -67,6 +74,6 @@ exec "$fuzzer" \
   -timeout=10 \
   -rss_limit_mb=2048 \
   -print_final_stats=1 \
-  -dict="$dict" \
+  ${dict:+-dict="$dict"} \
   -artifact_prefix="$work_dir/artifacts/" \
   "$work_dir/corpus" "$work_dir/seeds"
