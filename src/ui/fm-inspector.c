@@ -401,6 +401,13 @@ static void
 on_focus_enter (GtkEventControllerFocus *controller,
                 FmInspector             *self)
 {
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  /* A row's tooltip shows under the pointer, over the next row: while
+   * the row takes keys, a click meant for that next row would land on the
+   * tooltip and be lost, and the keys after it go here. */
+  gtk_widget_set_has_tooltip (row, FALSE);
+  gtk_widget_trigger_tooltip_query (row);
   if (self->document != NULL)
     start_typing (self);
 }
@@ -449,6 +456,7 @@ on_focus_leave (GtkEventControllerFocus *controller,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
 
+  gtk_widget_set_has_tooltip (row, gtk_widget_get_tooltip_text (row) != NULL);
   if (self->document == NULL)
     return;
 
