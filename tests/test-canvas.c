@@ -626,6 +626,67 @@ test_select_and_reveal (void)
 }
 
 
+/* Zoom to Fit shows a map of 1,000 steps whole when it fits at the
+ * smallest zoom, says when it does not (a row of 1,000 steps), and never
+ * zooms in past 100 %. */
+static void
+test_zoom_to_fit (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  FmCanvas *canvas = FM_CANVAS (fm_canvas_new ());
+  FmCanvasState *state = fm_canvas_get_state (canvas);
+  const char *shapes[] = { "row", "grid", "one" };
+  FmDocument *docs[G_N_ELEMENTS (shapes)];
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (canvas)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      g_autoptr(FmMap) map = fm_map_new ("current");
+      guint n = g_str_equal (shapes[k], "one") ? 1 : 1000;
+
+      docs[k] = fm_document_new ();
+      fm_document_add_map (docs[k], map, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("p%u", i);
+          gboolean row = g_str_equal (shapes[k], "row");
+
+          fm_test_add_node (docs[k], map, FM_NODE_KIND_PROCESS, id, id,
+                            row ? 200.0 * i : 200.0 * (i % 40), row ? 0 : 200.0 * (i / 40));
+        }
+      fm_canvas_set_map (canvas, docs[k], map);
+      fm_canvas_state_set_view (state, 1.0, 0, 0);
+
+      if (g_str_equal (shapes[k], "row"))
+        {
+          /* 200,000 px wide: still partly outside at the smallest zoom. */
+          g_assert_false (fm_canvas_zoom_to_fit (canvas));
+          g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, FM_CANVAS_MIN_ZOOM);
+        }
+      else if (g_str_equal (shapes[k], "grid"))
+        {
+          /* 8,000 × 5,000 px: whole, at less than the old smallest zoom, 10 %. */
+          g_assert_true (fm_canvas_zoom_to_fit (canvas));
+          g_assert_cmpfloat (fm_canvas_state_get_zoom (state), <, 0.1);
+          g_assert_cmpfloat (fm_canvas_state_get_zoom (state), >, FM_CANVAS_MIN_ZOOM);
+        }
+      else
+        {
+          g_assert_true (fm_canvas_zoom_to_fit (canvas));
+          g_assert_cmpfloat (fm_canvas_state_get_zoom (state), ==, 1.0);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    g_object_unref (docs[k]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +714,7 @@ main (int   argc,
   ADD ("/fm/canvas/command/edit-label", test_edit_label);
   ADD ("/fm/canvas/layers/same-picture", test_layers_same_picture);
   g_test_add_func ("/fm/canvas/select-and-reveal", test_select_and_reveal);
+  g_test_add_func ("/fm/canvas/zoom-to-fit", test_zoom_to_fit);
 
   return g_test_run ();
 }

@@ -221,6 +221,54 @@ test_empty (Fixture       *f,
   g_assert_false (fm_undo_stack_get_modified (f->stack));
 }
 
+/* Escape in an inspector field: what was typed since the field got the
+ * focus (one merged step, then a step of a shortcut) is reverted and
+ * forgotten, as with a cancelled gesture; the steps before stay. */
+static void
+test_revert_to (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint depth;
+
+  fm_document_set (f->doc, f->map, "a", "label", "Plan", NULL);
+  fm_undo_stack_set_saved (f->stack);
+  before = save (f);
+  depth = fm_undo_stack_get_depth (f->stack);
+  fm_undo_stack_seal (f->stack);
+  fm_document_set (f->doc, f->map, "b", "label", "B", NULL);
+  fm_document_set (f->doc, f->map, "b", "label", "Bu", NULL);
+  fm_undo_stack_seal (f->stack);
+  fm_document_set (f->doc, f->map, "c", "label", "C", NULL);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), >=, depth + 2);
+
+  f->n_changed = 0;
+  fm_undo_stack_revert_to (f->stack, depth);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  after = save (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, depth);
+  g_assert_false (fm_undo_stack_get_can_redo (f->stack));
+  g_assert_false (fm_undo_stack_get_modified (f->stack));
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), !=, NULL);
+
+  /* Nothing to forget: nothing happens. */
+  f->n_changed = 0;
+  fm_undo_stack_revert_to (f->stack, depth);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  /* Saved in between: the state reverted to is not what is on disk. */
+  fm_document_set (f->doc, f->map, "b", "label", "X", NULL);
+  fm_undo_stack_set_saved (f->stack);
+  fm_undo_stack_revert_to (f->stack, depth);
+  g_assert_true (fm_undo_stack_get_modified (f->stack));
+
+  /* The step before stays: undo takes back the first label. */
+  g_assert_true (fm_undo_stack_undo (f->stack));
+  g_assert_cmpstr (fm_node_get_label (fm_map_lookup_node (f->map, "a")), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +282,7 @@ main (int   argc,
   ADD ("/fm/undo-cancel/keeps-modified", test_keeps_modified);
   ADD ("/fm/undo-cancel/nested", test_nested);
   ADD ("/fm/undo-cancel/empty", test_empty);
+  ADD ("/fm/undo-cancel/revert-to", test_revert_to);
 #undef ADD
 
   return g_test_run ();

@@ -243,6 +243,39 @@ fm_undo_stack_cancel_group (FmUndoStack *self)
     fm_document_emit_changed (self->document);
 }
 
+/**
+ * fm_undo_stack_revert_to:
+ * @depth: a depth the history had, no deeper than now
+ *
+ * Undoes the steps done since the history was @depth deep and forgets
+ * them, as Escape in a field does with what was typed there: neither undo
+ * nor redo sees them afterwards, and the document is modified unless the
+ * state at @depth is the saved one.
+ */
+void
+fm_undo_stack_revert_to (FmUndoStack *self,
+                         guint        depth)
+{
+  g_return_if_fail (FM_IS_UNDO_STACK (self));
+  g_return_if_fail (depth <= self->done->len);
+  g_return_if_fail (self->open_groups->len == 0);
+
+  if (depth == self->done->len)
+    return;
+
+  while (self->done->len > depth)
+    {
+      g_autoptr(FmCommand) command = g_ptr_array_steal_index (self->done, self->done->len - 1);
+
+      fm_command_apply (command, self->document, TRUE);
+    }
+  if (self->saved_depth > (gint64) depth)
+    self->saved_depth = -1;
+  self->sealed = TRUE;
+  notify_all (self);
+  fm_document_emit_changed (self->document);
+}
+
 gboolean
 fm_undo_stack_in_group (FmUndoStack *self)
 {

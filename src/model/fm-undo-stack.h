@@ -19,6 +19,8 @@ gboolean     fm_undo_stack_get_modified   (FmUndoStack *self);
 guint        fm_undo_stack_get_depth      (FmUndoStack *self);
 gboolean     fm_undo_stack_undo           (FmUndoStack *self);
 gboolean     fm_undo_stack_redo           (FmUndoStack *self);
+void         fm_undo_stack_revert_to      (FmUndoStack *self,
+                                           guint        depth);
 void         fm_undo_stack_set_saved      (FmUndoStack *self);
 void         fm_undo_stack_set_unsaved    (FmUndoStack *self);
 void         fm_undo_stack_seal           (FmUndoStack *self);

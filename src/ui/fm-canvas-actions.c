@@ -8,6 +8,10 @@
 
 #define G_LOG_DOMAIN "fm-canvas-actions"
 
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "fm-canvas-private.h"
 
 static void
@@ -84,12 +88,26 @@ action_zoom_reset (GtkWidget  *widget,
   fm_canvas_zoom_by (self, 1 / fm_canvas_state_get_zoom (self->state));
 }
 
+/* Zoom to Fit says when even the smallest zoom leaves part of the map
+ * out, in the window's toasts: else the view would seem not to move. */
 static void
 action_zoom_fit (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  fm_canvas_zoom_to_fit (FM_CANVAS (widget));
+  GtkWidget *overlay;
+  g_autofree char *title = NULL;
+
+  if (fm_canvas_zoom_to_fit (FM_CANVAS (widget)))
+    return;
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  /* Translators: a toast after Zoom to Fit; %d is the smallest zoom, as in "2" */
+  title = g_strdup_printf (_("The map is too large to show whole: part of it is outside the view at the smallest zoom, %d %%"),
+                           (int) round (FM_CANVAS_MIN_ZOOM * 100));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
 static void

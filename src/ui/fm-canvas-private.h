@@ -45,6 +45,12 @@ struct _FmCanvas
   const char *cursor_name;
   double pinch_zoom;
   gboolean fit_pending;
+  /* The view is the one Zoom to Fit chose, for the size it had then:
+   * until the view is moved, a new size fits the map again (the side
+   * panel is laid out after the first frame of a window just opened). */
+  gboolean fitted;
+  gboolean fitting;
+  int fitted_width, fitted_height;
 
   /* In-place label editing. */
   GtkWidget *editor;

@@ -13,7 +13,8 @@ typedef enum {
   FM_CANVAS_TOOL_PLACE,   /* the next click places a node of the place kind */
 } FmCanvasTool;
 
-#define FM_CANVAS_MIN_ZOOM 0.1
+/* Small enough that Zoom to Fit shows maps of thousands of steps whole. */
+#define FM_CANVAS_MIN_ZOOM 0.02
 #define FM_CANVAS_MAX_ZOOM 8.0
 #define FM_CANVAS_GRID 10.0
 

@@ -272,7 +272,8 @@ fm_canvas_size_allocate (GtkWidget *widget,
 {
   FmCanvas *self = FM_CANVAS (widget);
 
-  if (self->fit_pending && width > 1 && height > 1)
+  if ((self->fit_pending || (self->fitted && (width != self->fitted_width || height != self->fitted_height))) &&
+      width > 1 && height > 1)
     {
       self->fit_pending = FALSE;
       fm_canvas_zoom_to_fit (self);
@@ -296,6 +297,9 @@ fm_canvas_measure (GtkWidget      *widget,
 static void
 on_view_changed (FmCanvas *self)
 {
+  /* Zoomed or scrolled by the user: a new size keeps this view. */
+  if (!self->fitting)
+    self->fitted = FALSE;
   fm_canvas_layers_invalidate (self);
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -527,16 +531,23 @@ fm_canvas_zoom_by (FmCanvas *self,
   fm_canvas_state_zoom_at (self->state, fm_canvas_state_get_zoom (self->state) * factor, x, y);
 }
 
-/* Shows the whole map, at most at 100 %. */
-void
+/**
+ * fm_canvas_zoom_to_fit:
+ *
+ * Shows the whole map, at most at 100 %, centred; a map too large for
+ * the smallest zoom shows its middle at that zoom.
+ *
+ * Returns: whether the whole map is in the view
+ */
+gboolean
 fm_canvas_zoom_to_fit (FmCanvas *self)
 {
-  double width, height, zoom;
+  double width, height, zoom, fit;
   FmRenderOptions options;
   FmRect extents;
   const double margin = 32;
 
-  g_return_if_fail (FM_IS_CANVAS (self));
+  g_return_val_if_fail (FM_IS_CANVAS (self), FALSE);
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -550,14 +561,21 @@ fm_canvas_zoom_to_fit (FmCanvas *self)
       extents.width <= 0 || extents.height <= 0)
     {
       fm_canvas_state_set_view (self->state, 1.0, -margin, -margin);
-      return;
+      return TRUE;
     }
 
-  zoom = MIN ((width - 2 * margin) / extents.width, (height - 2 * margin) / extents.height);
-  zoom = CLAMP (zoom, FM_CANVAS_MIN_ZOOM, 1.0);
+  fit = MIN ((width - 2 * margin) / extents.width, (height - 2 * margin) / extents.height);
+  zoom = CLAMP (fit, FM_CANVAS_MIN_ZOOM, 1.0);
+  self->fitting = TRUE;
   fm_canvas_state_set_view (self->state, zoom,
                             extents.x + extents.width / 2 - width / 2 / zoom,
                             extents.y + extents.height / 2 - height / 2 / zoom);
+  self->fitting = FALSE;
+  self->fitted = TRUE;
+  self->fitted_width = width;
+  self->fitted_height = height;
+  /* Within the margins the map may still fit when a little short of it. */
+  return extents.width * zoom <= width && extents.height * zoom <= height;
 }
 
 void

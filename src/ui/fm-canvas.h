@@ -58,7 +58,7 @@ void           fm_canvas_delete_selection     (FmCanvas           *self);
 void           fm_canvas_nudge                (FmCanvas           *self,
                                                double              dx,
                                                double              dy);
-void           fm_canvas_zoom_to_fit          (FmCanvas           *self);
+gboolean       fm_canvas_zoom_to_fit          (FmCanvas           *self);
 void           fm_canvas_zoom_by              (FmCanvas           *self,
                                                double              factor);
 gboolean       fm_canvas_begin_edit           (FmCanvas           *self,

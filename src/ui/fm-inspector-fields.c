@@ -231,6 +231,80 @@ fm_inspector_field_parse (guint       i,
   return !g_param_value_validate (pspec, value);
 }
 
+/* @integer and @fraction as the locale writes them: "4,140" or "2.5" in
+ * English, "4.140" or "2,5" in German, as fm_number_parse_prefix() reads
+ * them back. */
+static char *
+example_number (const char *integer,
+                const char *fraction)
+{
+  const char *point = localeconv ()->decimal_point;
+  char decimal = point != NULL && point[0] == ',' ? ',' : '.';
+  char group = decimal == ',' ? '.' : ',';
+
+  if (fraction != NULL)
+    return g_strdup_printf ("%s%c%s", integer, decimal, fraction);
+  if (strlen (integer) <= 3)
+    return g_strdup (integer);
+  return g_strdup_printf ("%.*s%c%s", (int) strlen (integer) - 3, integer, group,
+                          integer + strlen (integer) - 3);
+}
+
+/**
+ * fm_inspector_field_hint:
+ *
+ * What field @i takes, said when it refuses what was typed: a line under
+ * the row, so that red is never the only sign.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL for a field
+ *   that takes any text
+ */
+char *
+fm_inspector_field_hint (guint i)
+{
+  const char *property;
+
+  g_return_val_if_fail (i < FM_INSPECTOR_N_FIELDS, NULL);
+
+  property = fm_inspector_fields[i].property;
+  switch (fm_inspector_fields[i].type)
+    {
+    case FM_FIELD_DURATION:
+      {
+        g_autofree char *half = example_number ("1", "5");
+
+        /* Translators: %s is a number with a decimal separator, "1.5" in English */
+        return g_strdup_printf (_("Type a duration such as 2 h 30 min, %s d or 45 s"), half);
+      }
+    case FM_FIELD_NUMBER:
+      {
+        g_autofree char *thousands = example_number ("4140", NULL);
+        g_autofree char *half = example_number ("2", "5");
+
+        /* Translators: %s are numbers as the locale writes them, "4,140" and "2.5" in English */
+        return g_strdup_printf (_("Type a number of 0 or more, such as 12, %s or %s"), thousands, half);
+      }
+    case FM_FIELD_PERCENT:
+      return g_strdup (_("Type a percentage from 0 to 100, such as 85 %"));
+    case FM_FIELD_RATE:
+      if (i == FM_FIELD_EDGE_RATE)
+        return g_strdup (_("Type a percentage below 100, such as 15 %"));
+      return g_strdup (_("Type a percentage from 0 to 100, such as 85 %"));
+    case FM_FIELD_DATE:
+      return g_strdup (_("Type a date as year-month-day, such as 2026-03-31"));
+    case FM_FIELD_CALENDAR:
+      if (g_str_equal (property, "working-hours"))
+        return g_strdup (_("Type days and hours such as Mon-Fri 09:00-17:00"));
+      if (g_str_equal (property, "holidays"))
+        return g_strdup (_("Type dates as year-month-day, separated by commas, such as 2026-12-24, 2026-12-25"));
+      return g_strdup (_("Type a time zone such as Europe/Berlin or UTC"));
+    case FM_FIELD_TEXT:
+    case FM_FIELD_CHOICE:
+    default:
+      return NULL;
+    }
+}
+
 static char *
 format_number (double value)
 {

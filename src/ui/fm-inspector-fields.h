@@ -69,5 +69,6 @@ gboolean  fm_inspector_field_parse      (guint         i,
 char     *fm_inspector_field_format     (guint         i,
                                          const GValue *value,
                                          double        day_length);
+char     *fm_inspector_field_hint       (guint         i);
 
 G_END_DECLS

@@ -3,9 +3,13 @@
  *
  * Each row is one property of the model, described in a table: what it
  * belongs to, its name and how its text reads (fm-inspector-fields.c,
- * which needs no widget). Typing applies the value at
- * once, merged into one undo step until the row loses focus; text that does
- * not read as a value is marked and not applied.
+ * which needs no widget). Typing applies the value at once, in the
+ * handler of the keystroke, merged into one undo step until the row loses
+ * focus or Enter is pressed: a click or a key that comes next always finds
+ * it applied, to the item it was typed for. Text that does not read as a
+ * value is marked, said why in a line under the row, and not applied.
+ * Escape takes the row back to what it showed when it got the focus, and
+ * forgets what was typed since: no undo step is left.
  *
  * The pages and the node page's groups are built from
  * fm-inspector-pages.ui the first time they are shown: a window that
@@ -41,6 +45,8 @@ struct _FmInspector
   FmKaizenRows *kaizen_rows;   /* fm-inspector-kaizen.c */
 
   GtkWidget *rows[FM_INSPECTOR_N_FIELDS];
+  /* The line under a row that says why its text is refused, if it can be. */
+  GtkWidget *hints[FM_INSPECTOR_N_FIELDS];
 
   FmDocument *document;
   FmMap *map;
@@ -53,6 +59,12 @@ struct _FmInspector
   GtkWidget *pending_row;  /* a row whose text changed and is not applied yet */
   char *pending_object_id;  /* what it was typed for */
   guint pending_id;
+  /* For Escape: the undo history's depth when the focused row got the
+   * focus and after the last value typed there, and whether anything
+   * else was done in between (then Escape does not know what to forget). */
+  guint focus_depth;
+  guint typed_depth;
+  gboolean typed_foreign;
 };
 
 G_DEFINE_FINAL_TYPE (FmInspector, fm_inspector, GTK_TYPE_WIDGET)
@@ -104,6 +116,32 @@ row_has_focus (GtkWidget *row)
   return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
+/* Marks row @i as refusing its text, or not, with the line that says why. */
+static void
+mark_refused (FmInspector *self,
+              guint        i,
+              gboolean     refused)
+{
+  GtkWidget *row = self->rows[i];
+  GtkWidget *hint = self->hints[i];
+
+  if (refused)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+
+  if (hint != NULL)
+    {
+      gtk_widget_set_visible (gtk_widget_get_parent (hint), refused && gtk_widget_get_visible (row));
+      /* Said by screen readers with the row, as the red is not. */
+      if (refused)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        gtk_label_get_text (GTK_LABEL (hint)), -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
 static void
 refresh_field (FmInspector *self,
                guint        i,
@@ -122,7 +160,11 @@ refresh_field (FmInspector *self,
 
   gtk_widget_set_visible (row, pspec != NULL);
   if (pspec == NULL)
-    return;
+    {
+      if (self->hints[i] != NULL)
+        gtk_widget_set_visible (gtk_widget_get_parent (self->hints[i]), FALSE);
+      return;
+    }
 
   g_value_init (&value, pspec->value_type);
   g_object_get_property (object, pspec->name, &value);
@@ -143,7 +185,7 @@ refresh_field (FmInspector *self,
   text = fm_inspector_field_format (i, &value, fm_inspector_field_day_length (i, self->document));
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_widget_remove_css_class (row, "error");
+  mark_refused (self, i, FALSE);
 }
 
 static void flush_pending (FmInspector     *self);
@@ -251,6 +293,7 @@ apply_row (FmInspector *self,
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
   GObject *object = NULL;
   GParamSpec *pspec;
+  FmUndoStack *stack;
   g_auto(GValue) value = G_VALUE_INIT;
 
   if (self->document == NULL)
@@ -267,11 +310,14 @@ apply_row (FmInspector *self,
   g_value_init (&value, pspec->value_type);
   if (!parse_row (self, i, pspec, row, &value))
     {
-      gtk_widget_add_css_class (row, "error");
+      mark_refused (self, i, TRUE);
       return;
     }
 
-  gtk_widget_remove_css_class (row, "error");
+  mark_refused (self, i, FALSE);
+  stack = fm_document_get_undo_stack (self->document);
+  if (fm_undo_stack_get_depth (stack) != (self->typed_depth ? self->typed_depth : self->focus_depth))
+    self->typed_foreign = TRUE;
   self->typing_row = row;
   /* A measured time typed over is an estimate again, in the same step. */
   if (fm_inspector_observed_replaces (object, pspec->name))
@@ -280,6 +326,7 @@ apply_row (FmInspector *self,
     fm_document_set_value_full (self->document, target_map (self, i), object_id,
                                 pspec->name, &value, TRUE);
   self->typing_row = NULL;
+  self->typed_depth = fm_undo_stack_get_depth (stack);
 }
 
 /* Applies what was typed now rather than later: before the selection
@@ -308,13 +355,18 @@ on_pending_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Replacing text is a deletion then an insertion, two "changed" in a
- * row: the value is read once both are done, so that the empty text in
- * between is never applied. */
+/* What was typed is applied here, before the next event is handled: a
+ * value left for later could meet a click on another row, or another
+ * item, first. Only empty text waits: replacing text can be a deletion
+ * then an insertion, two "changed" in a row, and the empty text between
+ * them must not unset the value. The next change, the focus leaving,
+ * Enter or a shortcut apply it, or an idle if none comes. */
 static void
 on_entry_changed (GtkEditable *row,
                   FmInspector *self)
 {
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
+
   if (self->updating || self->document == NULL)
     return;
 
@@ -322,13 +374,79 @@ on_entry_changed (GtkEditable *row,
     flush_pending (self);
   if (self->pending_row == NULL)
     {
-      guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
-
       self->pending_row = g_object_ref (GTK_WIDGET (row));
       self->pending_object_id = g_strdup (target_id (self, i));
     }
-  if (self->pending_id == 0)
+  if (*gtk_editable_get_text (row) != '\0')
+    flush_pending (self);
+  else if (self->pending_id == 0)
     self->pending_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_pending_idle, self, NULL);
+}
+
+/* The text as it reads is what the next typing, here or in another row,
+ * starts from: Escape comes back to here. */
+static void
+start_typing (FmInspector *self)
+{
+  FmUndoStack *stack = fm_document_get_undo_stack (self->document);
+
+  /* The next typing is a new undo step, which Escape can forget. */
+  fm_undo_stack_seal (stack);
+  self->focus_depth = fm_undo_stack_get_depth (stack);
+  self->typed_depth = 0;
+  self->typed_foreign = FALSE;
+}
+
+static void
+on_focus_enter (GtkEventControllerFocus *controller,
+                FmInspector             *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  /* A row's tooltip shows under the pointer, over the next row: while
+   * the row takes keys, a click meant for that next row would land on the
+   * tooltip and be lost, and the keys after it go here. */
+  gtk_widget_set_has_tooltip (row, FALSE);
+  gtk_widget_trigger_tooltip_query (row);
+  if (self->document != NULL)
+    start_typing (self);
+}
+
+/* Enter: what was typed is done; Escape no longer takes it back. */
+static void
+on_entry_activated (AdwEntryRow *row,
+                    FmInspector *self)
+{
+  if (self->document == NULL)
+    return;
+
+  flush_pending (self);
+  start_typing (self);
+}
+
+/* Escape: the row shows again what it showed when it got the focus, and
+ * what was typed since is forgotten, leaving no undo step. */
+static void
+escape_row (FmInspector *self,
+            GtkWidget   *row)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
+  FmUndoStack *stack = fm_document_get_undo_stack (self->document);
+
+  /* Empty text not yet applied is dropped, not applied. */
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_object (&self->pending_row);
+  g_clear_pointer (&self->pending_object_id, g_free);
+
+  if (!self->typed_foreign && self->typed_depth > self->focus_depth &&
+      fm_undo_stack_get_depth (stack) == self->typed_depth &&
+      !fm_undo_stack_in_group (stack))
+    fm_undo_stack_revert_to (stack, self->focus_depth);
+  start_typing (self);
+
+  self->updating = TRUE;
+  refresh_field (self, i, TRUE);
+  self->updating = FALSE;
 }
 
 static void
@@ -338,6 +456,7 @@ on_focus_leave (GtkEventControllerFocus *controller,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
 
+  gtk_widget_set_has_tooltip (row, gtk_widget_get_tooltip_text (row) != NULL);
   if (self->document == NULL)
     return;
 
@@ -385,10 +504,23 @@ on_key_pressed (GtkEventControllerKey *controller,
   else if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z)) ||
            (mods == GDK_CONTROL_MASK && keyval == GDK_KEY_y))
     action = "win.redo";
-  /* What was typed is applied in an idle, which a key event beats: a
-   * shortcut such as Ctrl+S must act on the text as it now reads. */
+  /* Empty text waits for an idle, which a key event beats: a shortcut
+   * such as Ctrl+S must act on the text as it now reads. */
   if (mods & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     flush_pending (self);
+  if (keyval == GDK_KEY_Escape && mods == 0 && self->document != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      for (guint i = 0; focus != NULL && i < FM_INSPECTOR_N_FIELDS; i++)
+        if (self->rows[i] != NULL && fm_inspector_fields[i].type != FM_FIELD_CHOICE &&
+            (focus == self->rows[i] || gtk_widget_is_ancestor (focus, self->rows[i])))
+          {
+            escape_row (self, self->rows[i]);
+            return TRUE;
+          }
+    }
   if (action == NULL)
     return FALSE;
 
@@ -437,6 +569,43 @@ fm_inspector_class_init (FmInspectorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fminspector");
 }
 
+/* A line under @row, shown when it refuses its text, that says what it
+ * takes; NULL for a row that takes any text or is not in a list. */
+static GtkWidget *
+add_hint (guint      i,
+          GtkWidget *row)
+{
+  g_autofree char *text = fm_inspector_field_hint (i);
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *label;
+  GtkWidget *line;
+
+  if (text == NULL || !GTK_IS_LIST_BOX (list) || !GTK_IS_LIST_BOX_ROW (row))
+    return NULL;
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+
+  line = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (line), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (line), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (line), FALSE);
+  gtk_widget_set_focusable (line, FALSE);
+  gtk_widget_set_visible (line, FALSE);
+  gtk_widget_add_css_class (line, "fm-field-hint");
+  gtk_list_box_insert (GTK_LIST_BOX (list), line,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+
+  return label;
+}
+
 static void
 setup_row (FmInspector *self,
            guint        i,
@@ -461,8 +630,12 @@ setup_row (FmInspector *self,
         gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
                                  FM_MAX_TEXT_CHARS);
       g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), self);
+      if (ADW_IS_ENTRY_ROW (row))
+        g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated), self);
+      g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
       gtk_widget_add_controller (row, focus);
+      self->hints[i] = add_hint (i, row);
     }
 }
 

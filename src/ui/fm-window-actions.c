@@ -104,7 +104,8 @@ on_zoom_fit (GSimpleAction *action,
              GVariant      *param,
              gpointer       canvas)
 {
-  fm_canvas_zoom_to_fit (canvas);
+  /* The canvas's own action says when the map does not fit. */
+  gtk_widget_activate_action (canvas, "canvas.zoom-fit", NULL);
 }
 
 /* The view menu acts on the canvas, which the header bar's menu cannot

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #define G_LOG_DOMAIN "fm-window"
 
 #include <glib/gi18n.h>
@@ -295,6 +297,16 @@ fm_window_update_title (FmWindow *self)
 
       if (parent != NULL)
         folder = g_file_get_parse_name (parent);
+      /* As GNOME's editors write it: "~/Documents", not the home's path. */
+      if (folder != NULL && g_str_has_prefix (folder, g_get_home_dir ()) &&
+          (folder[strlen (g_get_home_dir ())] == '/' || folder[strlen (g_get_home_dir ())] == '\0') &&
+          g_strcmp0 (g_get_home_dir (), "/") != 0)
+        {
+          char *short_name = g_strconcat ("~", folder + strlen (g_get_home_dir ()), NULL);
+
+          g_free (folder);
+          folder = short_name;
+        }
     }
   adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
 
