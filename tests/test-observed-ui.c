@@ -456,6 +456,9 @@ test_working_time (Fixture       *f,
   double elapsed_p50;
   FmObserved *o;
 
+  /* The example has a working calendar (for its working days of touch
+   * time); this test enters one. */
+  fm_document_set (f->doc, NULL, NULL, "working-hours", NULL, NULL);
   fm_metrics_cache_set_map (cache, f->doc, f->map);
   fm_observed_panel_set_cache (panel, cache);
   fm_observed_panel_set_session (panel, f->session);

@@ -235,11 +235,13 @@ test_flow (Fixture       *f,
   g_assert_cmpuint (o->in_progress, ==, 3);
   g_assert_cmpuint (o->items, ==, 7);
 
-  /* Lead times 8, 9, 13, 14: median at h = 1.5, 9 + ½ × 4 = 11; 85th at
-   * h = 2.55, 13 + 0.55 × 1 = 13.55; 95th at h = 2.85: 13.85. */
+  /* Lead times 8, 9, 13, 14: median at h = 1.5, 9 + ½ × 4 = 11; the 85th
+   * and 95th by the nearest rank (issue 21): ⌈0.85 × 4⌉ = ⌈0.95 × 4⌉ = 4th,
+   * 14 d, so that "85 % of the finished items took at most 14 d" is true
+   * (an interpolated 13.55 d has only 3 of the 4, 75 %, at or below it). */
   g_assert_cmpfloat_with_epsilon (o->lead_time_p50_s, 11 * D, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 13.55 * D, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o->lead_time_p95_s, 13.85 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 14 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (o->lead_time_p95_s, 14 * D, 1e-6);
   g_assert_cmpuint (o->lead_times->len, ==, 4);
 
   /* Backlog 1, 2, 2, 2, 4, 5 (E's 5 too; F is still there): median 2, 85th
@@ -295,7 +297,7 @@ test_period (Fixture       *f,
 {
   /* From day 9, as of day 16: A finished before; D's Done (day 17) has
    * not happened, so D is in progress, in test. Lead times 9 (B) and 13
-   * (C): median 11, 85th 9 + 0.85 × 4 = 12.4. */
+   * (C): median 11, 85th by the nearest rank ⌈0.85 × 2⌉ = 2nd: 13. */
   g_autoptr(FmObserved) o = compute (f, flow_csv, 9, 16, NULL);
   FmObservedForecast forecast;
 
@@ -303,11 +305,12 @@ test_period (Fixture       *f,
   g_assert_cmpuint (o->in_progress, ==, 4);
   g_assert_cmpuint (o->items, ==, 6);
   g_assert_cmpfloat_with_epsilon (o->lead_time_p50_s, 11 * D, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 12.4 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 13 * D, 1e-6);
   g_assert_cmpfloat_with_epsilon (o->flow_efficiency, 13.0 / 22.0, 1e-12);
 
   assert_age (o, 0, "H", "Ready for Test", "wait-test", 15, TRUE);
-  assert_age (o, 1, "D", "Testing", "test", 13, TRUE);
+  /* 13 d is not older than the 85th percentile, 13 d (nearest rank). */
+  assert_age (o, 1, "D", "Testing", "test", 13, FALSE);
   assert_age (o, 2, "E", "Building", "build", 6, FALSE);
   assert_age (o, 3, "F", "Backlog", "backlog", 2, FALSE);
 

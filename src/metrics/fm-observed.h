@@ -119,8 +119,9 @@ typedef struct {
  * @in_progress: items in progress at its end
  * @lead_time_p50_s: median lead time of the finished items: from entering
  *   the first mapped state to finishing; NAN without finished items
- * @lead_time_p85_s: its 85th percentile
- * @lead_time_p95_s: its 95th percentile
+ * @lead_time_p85_s: its 85th percentile, by the nearest rank: 85 % of the
+ *   finished items took at most this long
+ * @lead_time_p95_s: its 95th percentile, by the nearest rank
  * @throughput_per_week: finished items a week, the mean over the complete
  *   weeks; NAN without a complete week
  * @flow_efficiency: time in process steps ÷ lead time, over all finished
@@ -196,6 +197,9 @@ double                fm_observed_node_value    (const FmObservedNode    *node,
 double                fm_observed_percentile    (const double            *sorted,
                                                  gsize                    n,
                                                  double                   p);
+double                fm_observed_percentile_rank (const double          *sorted,
+                                                   gsize                  n,
+                                                   double                 p);
 gboolean              fm_observed_type_selected (const char * const      *types,
                                                  const char              *type);
 
