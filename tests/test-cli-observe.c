@@ -200,6 +200,18 @@ test_forecast (void)
   p85 = json_object_get_object_member (forecast, "p85");
   assert_number (p85, "days", 17.5);
   g_assert_cmpstr (json_object_get_string_member (p85, "date"), ==, "2026-04-09");
+  /* Two weekly samples: fewer than 10, an uncertain forecast. */
+  g_assert_cmpint (json_object_get_int_member (forecast, "weeks"), ==, 2);
+
+  {
+    g_auto(Run) text = { 0 };
+
+    flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
+             "--forecast", "5", map, NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    g_assert_nonnull (strstr (text.out, "\nWarning: the forecast draws on 2 weeks only; "
+                                        "with fewer than 10 it is uncertain\n"));
+  }
 }
 
 static void
@@ -336,7 +348,7 @@ test_usage (void)
     { "--json", NULL },
     { "--csv", csv, "--to", "22.03.2026" },
     { "--csv", csv, "--mapping", "Backlog" },
-    { "--csv", csv, "--statistic", "mean" },
+    { "--csv", csv, "--statistic", "mode" },
     { "--csv", csv, "--time-zone", "Mars/Olympus_Mons" },
     { "--csv", csv, "--forecast", "-3" },
   };

@@ -322,7 +322,8 @@ test_panel (Fixture       *f,
   fm_observed_panel_flush (panel);
   g_assert_cmpuint (fm_observed_panel_get_observed (panel)->finished, ==, all_finished);
 
-  /* Apply: the medians on the nodes, marked, in one undo step. */
+  /* Apply: the means on the nodes (the default: they add up along the
+   * path), marked, in one undo step. */
   {
     FmNode *wait = fm_map_lookup_node (f->map, "wait-security");
     FmNode *code = fm_map_lookup_node (f->map, "code");
@@ -339,8 +340,9 @@ test_panel (Fixture       *f,
     /* New times are no reason to measure again. */
     fm_test_run_idles ();
     g_assert_true (fm_observed_panel_get_observed (panel) == before);
-    g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->median_s));
+    g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->mean_s));
     g_assert_true (g_str_has_prefix (fm_node_get_observed (wait), "observed "));
+    g_assert_nonnull (strstr (fm_node_get_observed (wait), ", mean of "));
     g_assert_nonnull (fm_node_get_observed (code));
     g_assert_null (fm_node_get_observed (fm_map_lookup_node (f->map, "trigger")));
 

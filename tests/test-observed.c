@@ -211,6 +211,24 @@ test_percentile (void)
   g_assert_cmpfloat (fm_observed_percentile (values, 4, 1), ==, 4);
   g_assert_cmpfloat (fm_observed_percentile (one, 1, 0.95), ==, 7);
   g_assert_true (isnan (fm_observed_percentile (NULL, 0, 0.5)));
+
+  /* The nearest rank, for "85 % of the finished items took at most …"
+   * (issue 21): of 1, 2, 3, 4 only 3 of 4 (75 %) are at or below 3.55; the
+   * nearest rank is the ⌈0.85 × 4⌉ = 4th value, 4. */
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0.85), ==, 4);
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0.5), ==, 2);
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0.75), ==, 3);
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0), ==, 1);
+  g_assert_cmpfloat (fm_observed_percentile_rank (one, 1, 0.95), ==, 7);
+  g_assert_true (isnan (fm_observed_percentile_rank (NULL, 0, 0.85)));
+  {
+    double twenty[20];
+
+    /* 0.85 × 20 is 17.000000000000004 in doubles: still the 17th. */
+    for (guint i = 0; i < 20; i++)
+      twenty[i] = i + 1;
+    g_assert_cmpfloat (fm_observed_percentile_rank (twenty, 20, 0.85), ==, 17);
+  }
 }
 
 static void
@@ -256,11 +274,20 @@ test_flow (Fixture       *f,
   assert_node (o, "wait-test", 5, 4, 1, 1, 2.8);
   assert_node (o, "test", 5, 4, 0, 2, 2.4);
   g_assert_null (fm_observed_lookup_node (o, "start"));
+  /* The means, what Apply Observed Data puts by default (issue 21): they
+   * add up along the path. Backlog (1 + 2 + 2 + 2 + 4 + 5) ÷ 6 = 16/6 d;
+   * build (1 + 2 + 3 + 3 + 5 + 5) ÷ 6 = 19/6 d; wait 9/5 d; test 10/5 d. */
+  g_assert_cmpfloat_with_epsilon (fm_observed_lookup_node (o, "backlog")->mean_s, 16.0 / 6 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fm_observed_lookup_node (o, "build")->mean_s, 19.0 / 6 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fm_observed_node_value (fm_observed_lookup_node (o, "wait-test"), FM_OBSERVED_MEAN),
+                                  9.0 / 5 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fm_observed_node_value (fm_observed_lookup_node (o, "test"), FM_OBSERVED_MEAN),
+                                  2 * D, 1e-6);
 
   /* Time in the steps over lead time: (5 + 4 + 9 + 8) ÷ (8 + 9 + 13 + 14). */
   g_assert_cmpfloat_with_epsilon (o->flow_efficiency, 26.0 / 44.0, 1e-12);
 
-  /* Day 21 is past every event; the oldest first, H older than 13.55 days. */
+  /* Day 21 is past every event; the oldest first, H older than 14 days. */
   g_assert_cmpuint (o->aging->len, ==, 3);
   assert_age (o, 0, "H", "Ready for Test", "wait-test", 20, TRUE);
   assert_age (o, 1, "E", "Building", "build", 11, FALSE);
@@ -347,6 +374,9 @@ test_forecast_exact (Fixture       *f,
   g_assert_true (fm_observed_forecast (o, 5, FM_OBSERVED_FORECAST_RUNS, 7, &forecast));
   g_assert_cmpuint (forecast.items, ==, 5);
   g_assert_cmpuint (forecast.runs, ==, FM_OBSERVED_FORECAST_RUNS);
+  /* Two complete weeks drawn from: below the 10 of a steady forecast. */
+  g_assert_cmpuint (forecast.weeks, ==, 2);
+  g_assert_cmpuint (forecast.weeks, <, FM_OBSERVED_FORECAST_MIN_WEEKS);
   for (guint i = 0; i < 3; i++)
     {
       g_assert_cmpfloat (forecast.days[i], ==, 17.5);
@@ -583,6 +613,15 @@ test_apply (Fixture       *f,
   g_assert_false (fm_undo_stack_get_can_undo (undo));
   g_assert_true (fm_undo_stack_redo (undo));
   g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (build)), ==, 3 * D);
+
+  /* The means (issue 21): backlog 16/6 d = 230,400 s, build 19/6 d =
+   * 273,600 s; they add up along the path, where the medians and the
+   * percentiles of the nodes do not. */
+  fm_observed_apply (o, f->document, f->map, FM_OBSERVED_MEAN);
+  g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (backlog)), ==, 230400);
+  g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (build)), ==, 273600);
+  g_assert_cmpstr (fm_node_get_observed (backlog), ==, "observed 2026-03-02 – 2026-03-22, mean of 6 items");
+  g_assert_cmpstr (fm_node_get_observed (build), ==, "observed 2026-03-02 – 2026-03-22, mean of 6 visits by 5 items");
 
   /* The 85th percentile, 4.25 days, rounded to the second. */
   fm_observed_apply (o, f->document, f->map, FM_OBSERVED_P85);

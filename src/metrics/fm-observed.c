@@ -608,6 +608,15 @@ fm_observed_compute (FmObservedLog           *log,
       figures.in_progress = acc->in_progress;
       figures.median_s = fm_observed_percentile ((double *) acc->samples->data, acc->samples->len, 0.50);
       figures.p85_s = fm_observed_percentile ((double *) acc->samples->data, acc->samples->len, 0.85);
+      figures.mean_s = NAN;
+      if (acc->samples->len > 0)
+        {
+          double sum = 0;
+
+          for (guint k = 0; k < acc->samples->len; k++)
+            sum += g_array_index (acc->samples, double, k);
+          figures.mean_s = sum / acc->samples->len;
+        }
       g_array_append_val (result->nodes, figures);
     }
 
@@ -698,12 +707,21 @@ fm_observed_lookup_node (FmObserved *self,
   return NULL;
 }
 
-/* Returns: the node's median or 85th percentile, NAN without data */
+/* Returns: the node's median, 85th percentile or mean, NAN without data */
 double
 fm_observed_node_value (const FmObservedNode *node,
                         FmObservedStatistic   statistic)
 {
   g_return_val_if_fail (node != NULL, NAN);
 
-  return statistic == FM_OBSERVED_P85 ? node->p85_s : node->median_s;
+  switch (statistic)
+    {
+    case FM_OBSERVED_P85:
+      return node->p85_s;
+    case FM_OBSERVED_MEAN:
+      return node->mean_s;
+    case FM_OBSERVED_MEDIAN:
+    default:
+      return node->median_s;
+    }
 }

@@ -121,8 +121,23 @@ update_forecast (FmObservedPanel *self)
     set_label (self->forecast_label, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item: 85 %% likely by %s",
                                                                    "%u items: 85 %% likely by %s", n),
                                                       n, p85));
+    g_autofree char *detail = NULL;
+
     /* Translators: the other odds of a forecast */
-    set_label (self->forecast_detail, g_strdup_printf (_("50 %% likely by %s, 95 %% by %s"), p50, p95));
+    detail = g_strdup_printf (_("50 %% likely by %s, 95 %% by %s"), p50, p95);
+    if (forecast.weeks < FM_OBSERVED_FORECAST_MIN_WEEKS)
+      {
+        /* A few weeks drawn again and again look steadier than the work is. */
+        g_autofree char *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "Uncertain: only %u week of data, fewer than %u",
+                                                                 "Uncertain: only %u weeks of data, fewer than %u",
+                                                                 forecast.weeks),
+                                                    forecast.weeks, FM_OBSERVED_FORECAST_MIN_WEEKS);
+
+        set_label (self->forecast_detail, g_strconcat (detail, "\n", warning, NULL));
+      }
+    else
+      set_label (self->forecast_detail, g_steal_pointer (&detail));
   }
 }
 
@@ -369,8 +384,10 @@ action_apply (GtkWidget  *widget,
   FmObservedPanel *self = FM_OBSERVED_PANEL (widget);
   FmDocument *document = current_document (self);
   FmMap *map = current_map (self);
-  FmObservedStatistic statistic = adw_combo_row_get_selected (self->statistic_row) == 1
-                                  ? FM_OBSERVED_P85 : FM_OBSERVED_MEDIAN;
+  /* In the order of the list: the mean first, as it adds up along the path. */
+  static const FmObservedStatistic statistics[] = { FM_OBSERVED_MEAN, FM_OBSERVED_MEDIAN, FM_OBSERVED_P85 };
+  guint selected = adw_combo_row_get_selected (self->statistic_row);
+  FmObservedStatistic statistic = statistics[MIN (selected, G_N_ELEMENTS (statistics) - 1)];
   g_autofree char *title = NULL;
   AdwToast *note;
   guint n;
