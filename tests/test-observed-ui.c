@@ -343,6 +343,10 @@ test_panel (Fixture       *f,
     g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->mean_s));
     g_assert_true (g_str_has_prefix (fm_node_get_observed (wait), "observed "));
     g_assert_nonnull (strstr (fm_node_get_observed (wait), ", mean of "));
+    /* Beside the map: the end-to-end percentiles and the map's lead time. */
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (panel->apply_group),
+                              "Observed end to end: half within "));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (panel->apply_group), "The map: "));
     g_assert_nonnull (fm_node_get_observed (code));
     g_assert_null (fm_node_get_observed (fm_map_lookup_node (f->map, "trigger")));
 
