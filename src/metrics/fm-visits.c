@@ -437,8 +437,9 @@ passes_at (FmVisits *self,
 /* Solves the traffic equations of the stretch lo..hi of the flow order
  * directly: (I − A) v = b by Gaussian elimination with partial pivoting,
  * where b is what comes in from before the stretch (already settled) and A
- * what its nodes pass to one another. Returns FALSE when the system is
- * singular to working precision: every item would stay in the loop. */
+ * what its nodes pass to one another. A rate a hair below 1 gives a huge
+ * but finite number of visits ("more than 100 years" on screen). Returns
+ * FALSE when the system is singular: every item would stay in the loop. */
 static gboolean
 solve_stretch (FmVisits *self,
                guint     lo,
@@ -492,7 +493,7 @@ solve_stretch (FmVisits *self,
       for (guint r = c + 1; r < m; r++)
         if (fabs (a[(gsize) r * m + c]) > fabs (a[(gsize) pivot * m + c]))
           pivot = r;
-      if (fabs (a[(gsize) pivot * m + c]) < 1e-12)
+      if (a[(gsize) pivot * m + c] == 0)
         return FALSE;
       if (pivot != c)
         {
@@ -561,14 +562,10 @@ fm_visits_solve (FmVisits *self)
           double change = 0, largest = 1;
 
           /* Slow to settle (a rate near 1): solve it at once if it is
-           * small; when even that fails, the visits cannot be computed. */
-          if (sweep == DIRECT_AFTER_SWEEPS && hi - lo < DIRECT_MAX_NODES)
-            {
-              if (!solve_stretch (self, lo, hi))
-                for (guint k = lo; k <= hi; k++)
-                  self->visits[g_array_index (self->order, guint, k)] = INFINITY;
-              break;
-            }
+           * small; a system singular to the last bit (which the rates'
+           * check, below 100 %, rules out) goes on being swept. */
+          if (sweep == DIRECT_AFTER_SWEEPS && hi - lo < DIRECT_MAX_NODES && solve_stretch (self, lo, hi))
+            break;
 
           for (guint k = lo; k <= hi; k++)
             {
