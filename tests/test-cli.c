@@ -250,7 +250,7 @@ test_metrics_json (void)
   static const char *keys[] = {
     "lead_time_s", "process_time_s", "flow_efficiency", "rolled_pca",
     "rework_adjusted_lead_time_s", "wip", "throughput_per_day",
-    "littles_law_lead_time_s", "littles_law_skipped", "takt_time_s", "handoffs",
+    "littles_law_lead_time_s", "littles_law_skipped", "takt_time_s", "takt_interval_s", "handoffs",
     "rework_process_time_s", "rework_flow_efficiency", "rework_handoffs",
     "timeline", "routes", "path", "constraints", "warnings",
   };
@@ -273,20 +273,23 @@ test_metrics_json (void)
     g_assert_cmpstr (l->data, ==, keys[i]);
 
   assert_member_near (root, "lead_time_s", 4838400);
-  assert_member_near (root, "process_time_s", 381600);
-  assert_member_near (root, "flow_efficiency", 381600.0 / 4838400.0);
+  /* Three working days of coding are 24 h of work (issue 21). */
+  assert_member_near (root, "process_time_s", 151200);
+  assert_member_near (root, "flow_efficiency", 151200.0 / 4838400.0);
   assert_member_near (root, "rolled_pca", 0.27132);
   /* docs/metrics.md works these out. */
   assert_member_near (root, "rework_adjusted_lead_time_s", 5544847.058824);
   assert_member_near (root, "wip", 11);
-  assert_member_near (root, "throughput_per_day", 0.2);
-  assert_member_near (root, "littles_law_lead_time_s", 4752000);
+  assert_member_near (root, "throughput_per_day", 1.0 / 7);
+  assert_member_near (root, "littles_law_lead_time_s", 77 * 86400);
+  /* Takt on both clocks: 40 h of work, one every 7 d. */
   assert_member_near (root, "takt_time_s", 144000);
+  assert_member_near (root, "takt_interval_s", 7 * 86400);
   g_assert_cmpint (json_object_get_int_member (root, "handoffs"), ==, 4);
-  /* The ladder: 56 d of lead time, 4 d 10 h of it work, 51 d 14 h waiting
-   * in queues (41 d) and inside the steps (10 d 14 h). */
-  assert_member_near (json_object_get_object_member (root, "timeline"), "waiting_s", 4838400 - 381600);
-  assert_member_near (json_object_get_object_member (root, "timeline"), "processing_s", 381600);
+  /* The ladder: 56 d of lead time, 42 h of it work, 54 d 6 h waiting
+   * in queues (41 d) and inside the steps (13 d 6 h). */
+  assert_member_near (json_object_get_object_member (root, "timeline"), "waiting_s", 4838400 - 151200);
+  assert_member_near (json_object_get_object_member (root, "timeline"), "processing_s", 151200);
   g_assert_cmpint (json_object_get_int_member (root, "routes"), ==, 1);
 
   path_ids = json_object_get_array_member (root, "path");
@@ -295,15 +298,15 @@ test_metrics_json (void)
   g_assert_cmpstr (json_array_get_string_element (path_ids, 11), ==, "outcome");
 
   constraints = json_object_get_array_member (root, "constraints");
+  /* No step at capacity (coding at 39 %): the largest delays by score. */
   first = json_array_get_object_element (constraints, 0);
-  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "code");
-  g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Coding");
-  g_assert_nonnull (strstr (json_object_get_string_member (first, "reason"), "Overloaded"));
-  first = json_array_get_object_element (constraints, 1);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "wait-security");
   assert_member_near (first, "score", 0.25);
   g_assert_nonnull (strstr (json_object_get_string_member (first, "reason"), "25 % of lead time"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 1);
+  first = json_array_get_object_element (constraints, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "code");
+  g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Coding");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
 }
 
 /* An empty map: undefined figures are null. */
@@ -342,12 +345,12 @@ test_metrics_report (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Current state"));
   g_assert_nonnull (strstr (run.out, "8 w"));
-  g_assert_nonnull (strstr (run.out, "7.9 %"));
-  g_assert_nonnull (strstr (run.out, "Waiting for security review"));
-  /* The constraints name their node: Coding first (overloaded), the wait
-   * for the security review second (14 d of 56 d = 25 % of lead time). */
-  g_assert_nonnull (strstr (run.out, "\n  1. Coding: Overloaded: "));
-  g_assert_nonnull (strstr (run.out, "\n  2. Waiting for security review: 25 % of lead time"));
+  g_assert_nonnull (strstr (run.out, "3.1 %"));
+  g_assert_nonnull (strstr (run.out, "40 h of work · one every 7 d"));
+  /* The constraints name their node: the wait for the security review
+   * first (14 d of 56 d = 25 % of lead time), then Coding. */
+  g_assert_nonnull (strstr (run.out, "\n  1. Waiting for security review: 25 % of lead time"));
+  g_assert_nonnull (strstr (run.out, "\n  2. Coding: "));
   /* All five steps on the path have a %C&A: .8 × .85 × .6 × .7 × .95 = 27.1 % */
   g_assert_nonnull (strstr (run.out, "Rolled %C&A                  27.1 %\n"));
 }
@@ -485,6 +488,22 @@ test_compare_json (void)
   assert_member_near (lead, "from", 4838400);
   assert_member_near (lead, "to", 1209600);
   assert_member_near (lead, "change", -0.75);
+  /* A share changes in percentage points: 3.125 % → 91,800 / 1,209,600 =
+   * 7.589 %, +4.464 pp (not +143 %). */
+  for (guint i = 0; i < json_array_get_length (figures); i++)
+    {
+      JsonObject *f = json_array_get_object_element (figures, i);
+
+      g_assert_cmpstr (json_object_get_string_member (f, "name"), !=, "takt_time_s");
+      if (g_str_equal (json_object_get_string_member (f, "name"), "flow_efficiency"))
+        {
+          g_assert_true (json_object_get_null_member (f, "change"));
+          assert_member_near (f, "change_pp", 100 * (91800.0 / 1209600 - 0.03125));
+        }
+    }
+  /* The inputs equal in both maps, once. */
+  assert_member_near (json_object_get_object_member (root, "reference"), "takt_time_s", 144000);
+  assert_member_near (json_object_get_object_member (root, "reference"), "throughput_per_day", 1.0 / 7);
 
   steps = json_object_get_array_member (root, "steps");
   for (guint i = 0; i < json_array_get_length (steps); i++)
@@ -526,7 +545,11 @@ test_compare_report (void)
   g_assert_nonnull (strstr (run.out, "8 w → 2 w"));
   /* The changes in the words of the slides and the comparison view. */
   g_assert_nonnull (strstr (run.out, "−75 %"));
-  g_assert_nonnull (strstr (run.out, "±0 %"));
+  g_assert_nonnull (strstr (run.out, "3.1 % → 7.6 %        +4.5 pp"));
+  /* Demand and takt are the document's: the same in both, shown once. */
+  g_assert_null (strstr (run.out, "±0 %"));
+  g_assert_nonnull (strstr (run.out, "The same in both maps:\n"));
+  g_assert_nonnull (strstr (run.out, "40 h of work · one every 7 d"));
   g_assert_nonnull (strstr (run.out, "removed  Waiting for security review"));
   g_assert_nonnull (strstr (run.out, "changed  Automated security checks"));
 

@@ -195,7 +195,7 @@ test_pdf_legend (Fixture       *f,
   g_assert_nonnull (strstr (first, "Leadtime"));
   g_assert_nonnull (strstr (first, "8w"));
   g_assert_nonnull (strstr (first, "Flowefficiency"));
-  g_assert_nonnull (strstr (first, "7.9%"));
+  g_assert_nonnull (strstr (first, "3.1%"));
   g_assert_nonnull (strstr (first, "Topconstraint"));
   g_assert_nonnull (strstr (second, "Futurestate"));
   g_assert_nonnull (strstr (second, "2w"));

@@ -235,6 +235,40 @@ test_parse_count (void)
     }
 }
 
+/* Process time is working time (issue 21): a typed "3 d" is three working
+ * days, the calendar's 8 h each (3 × 28,800 = 86,400 s), while a lead
+ * time's "3 d" is three days of the map (259,200 s). */
+static void
+test_process_time_working_day (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(GTypeClass) step_class = g_type_class_ref (FM_TYPE_PROCESS_STEP);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (step_class), "process-s");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *hint = NULL;
+  guint process = G_MAXUINT, lead = G_MAXUINT;
+
+  for (guint i = 0; i < FM_INSPECTOR_N_FIELDS; i++)
+    {
+      if (g_str_equal (fm_inspector_fields[i].row, "process_time"))
+        process = i;
+      if (g_str_equal (fm_inspector_fields[i].row, "lead_time"))
+        lead = i;
+    }
+  g_assert_cmpuint (process, <, FM_INSPECTOR_N_FIELDS);
+  g_assert_cmpuint (lead, <, FM_INSPECTOR_N_FIELDS);
+
+  g_object_set (doc, "day-length-s", 86400.0, "available-time-s", 40 * 3600.0 / 7,
+                "working-hours", "Mon-Fri 09:00-17:00", NULL);
+  g_assert_cmpfloat (fm_inspector_field_day_length (process, doc), ==, 8 * 3600);
+  g_assert_cmpfloat (fm_inspector_field_day_length (lead, doc), ==, 86400);
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_assert_true (fm_inspector_field_parse (process, pspec, "3 d", fm_inspector_field_day_length (process, doc), &value));
+  g_assert_cmpfloat (g_value_get_double (&value), ==, 86400);
+  hint = fm_inspector_process_time_hint (doc);
+  g_assert_cmpstr (hint, ==, "Working time: 1 d is 8 h");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/fm/inspector/parse-number", test_parse_number);
   g_test_add_func ("/fm/inspector/parse-count", test_parse_count);
+  g_test_add_func ("/fm/inspector/process-time-working-day", test_process_time_working_day);
 
   return g_test_run ();
 }

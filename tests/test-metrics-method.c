@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "fm-comparison.h"
 #include "fm-document-private.h"
 #include "fm-json.h"
 #include "fm-map-private.h"
@@ -19,6 +20,7 @@
 #include "fm-queue.h"
 #include "metrics-helpers.h"
 #include "fm-timeline.h"
+#include "fm-working-time.h"
 
 #define H 3600.0
 #define D 86400.0
@@ -551,6 +553,149 @@ test_automated_not_handoff (void)
   fm_test_assert_near (m->rework_handoffs, 1);
 }
 
+/* A rework rate near 1 (the visit solver's known gap): A 1 d → B 1 d, B
+ * sends 0.999999 of its passes back to A:
+ *   vA = 1 + 0.999999 vB, vB = vA: vA = vB = 1 / 0.000001 = 1,000,000
+ *   lead time with rework = 2 × 1,000,000 d (more than 100 years on screen)
+ * Swept one pass at a time the loop shrinks its error by 0.999999 a sweep
+ * and stopped at about 180,000 visits; solved directly it is exact. */
+static void
+test_rate_near_one (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (map, "A", 2 * H, 1 * D);
+  fm_test_step (map, "B", 2 * H, 1 * D);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "A", "B", "o", NULL);
+  rework (map, "B", "A", 0.999999);
+  m = fm_metrics_compute (NULL, map, NULL);
+
+  g_assert_cmpfloat_with_epsilon (visits (m, map, "A") / 1e6, 1, 1e-6);
+  g_assert_cmpfloat_with_epsilon (visits (m, map, "B") / 1e6, 1, 1e-6);
+  g_assert_cmpfloat_with_epsilon (m->rework_adjusted_lead_time_s / (2e6 * D), 1, 1e-6);
+  fm_test_assert_near (m->lead_time_s, 2 * D);
+}
+
+/* One meaning of a day (issue 21, part 1). Demand and available time are
+ * per day of day_length_s; touch time is working time, and a typed "d" of
+ * it is a working day: the calendar's hours (Mon-Fri 09:00-17:00: 8 h),
+ * or else available_time_s.
+ * The release example: calendar days, one feature a week = 1/7 a day, a
+ * week of 40 working hours = 40 h / 7 = 20,571.43 s a calendar day:
+ *   takt = 20,571.43 / (1/7) = 144,000 s = 40 h of work
+ *   and one item every 86,400 / (1/7) = 604,800 s = 7 d
+ *   coding, 3 working days = 24 h of work by 2 people:
+ *     load = 86,400 × (1/7) / (2 × 20,571.43) = 0.3: 30 %
+ *     (with "3 d" as 72 h it read 90 %, and 118 % with rework) */
+static void
+test_one_meaning_of_a_day (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) m = NULL;
+  g_autofree char *takt = NULL;
+  FmNode *code;
+
+  /* Without a calendar, a working day is the available time. */
+  g_object_set (doc, "available-time-s", 6 * H, NULL);
+  fm_test_assert_near (fm_working_day_s (doc), 6 * H);
+  fm_test_assert_near (fm_working_day_s (NULL), 8 * H);
+
+  g_object_set (doc, "day-length-s", D, "available-time-s", 40 * H / 7, "demand-per-day", 1.0 / 7,
+                "working-hours", "Mon-Fri 09:00-17:00", "value", "v", NULL);
+  fm_test_assert_near (fm_working_day_s (doc), 8 * H);
+
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  code = fm_test_step (map, "code", 3 * fm_working_day_s (doc), 7 * D);
+  fm_process_step_set_people (FM_PROCESS_STEP (code), 2);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "code", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+  m = fm_metrics_compute (doc, map, NULL);
+
+  fm_test_assert_near (m->takt_time_s, 144000);
+  fm_test_assert_near (m->takt_interval_s, 7 * D);
+  fm_test_assert_near (fm_metrics_lookup_figures (m, code)->utilization, 0.3);
+  /* 24 h of work in 7 d: 24 / 168 = 1/7. */
+  fm_test_assert_near (m->flow_efficiency, 1.0 / 7);
+
+  takt = fm_takt_format (m->takt_time_s, m->takt_interval_s, D);
+  g_assert_cmpstr (takt, ==, "40 h of work · one every 7 d");
+  {
+    g_autofree char *short_takt = fm_takt_format (4 * H, 0.5 * D, D);
+    g_autofree char *none = fm_takt_format (NAN, NAN, D);
+
+    /* Two a day, 8 h available: 4 h of work, one every 12 h. */
+    g_assert_cmpstr (short_takt, ==, "4 h of work · one every 12 h");
+    g_assert_cmpstr (none, ==, "–");
+  }
+}
+
+/* A comparison in percentage points (issue 21, part 6): one step of lead
+ * 32 d, 1 d of work against 3.5 d:
+ *   flow efficiency 1/32 = 3.125 % → 3.5/32 = 10.9375 %: +7.8125 pp,
+ *   "+7.8 pp" (as a relative change it read "+250 %")
+ *   process time 1 d → 3.5 d: +250 %, a duration: relative
+ * Demand and takt are the document's, equal in both: the reference. */
+static void
+test_comparison_points (void)
+{
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  FmMap *from = fm_map_new ("from");
+  FmMap *to = fm_map_new ("to");
+  g_autoptr(FmComparison) c = NULL;
+  g_autofree char *reference = NULL;
+  gboolean seen_efficiency = FALSE, seen_process = FALSE, seen_takt = FALSE;
+
+  g_object_set (doc, "demand-per-day", 0.5, "available-time-s", 8 * H, NULL);
+  fm_test_node (from, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (from, "s", 1 * D, 32 * D);
+  fm_test_node (from, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (from, "t", "s", "o", NULL);
+  fm_test_node (to, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_step (to, "s", 3.5 * D, 32 * D);
+  fm_test_node (to, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (to, "t", "s", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, from);
+  fm_document_insert_map_internal (doc, 1, to);
+  c = fm_comparison_new (doc, from, to);
+
+  for (guint i = 0; i < c->figures->len; i++)
+    {
+      const FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
+      g_autofree char *text = fm_figure_change_format (f);
+
+      if (g_str_equal (f->name, "flow_efficiency"))
+        {
+          g_assert_cmpint (f->kind, ==, FM_CHANGE_POINTS);
+          fm_test_assert_near (f->change, 0.078125);
+          g_assert_cmpstr (text, ==, "+7.8 pp");
+          seen_efficiency = TRUE;
+        }
+      else if (g_str_equal (f->name, "process_time_s"))
+        {
+          g_assert_cmpint (f->kind, ==, FM_CHANGE_RELATIVE);
+          g_assert_cmpstr (text, ==, "+250 %");
+          seen_process = TRUE;
+        }
+      else if (g_str_equal (f->name, "takt_time_s") || g_str_equal (f->name, "throughput_per_day"))
+        {
+          g_assert_cmpint (f->kind, ==, FM_CHANGE_REFERENCE);
+          g_assert_cmpstr (text, ==, "");
+          seen_takt = TRUE;
+        }
+    }
+  g_assert_true (seen_efficiency && seen_process && seen_takt);
+
+  /* 8 h ÷ 0.5 = 16 h of work, one every 2 d. */
+  reference = fm_comparison_describe_reference (c, D);
+  g_assert_cmpstr (reference, ==, "The same in both maps: Throughput a day 0.50 · "
+                                  "Takt time 16 h of work · one every 2 d");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -574,6 +719,10 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/fm/metrics/method/littles-law-expected", test_littles_law_expected);
   g_test_add_func ("/fm/metrics/method/automated-not-handoff", test_automated_not_handoff);
+
+  g_test_add_func ("/fm/metrics/method/rate-near-one", test_rate_near_one);
+  g_test_add_func ("/fm/metrics/method/one-meaning-of-a-day", test_one_meaning_of_a_day);
+  g_test_add_func ("/fm/metrics/method/comparison-points", test_comparison_points);
 
   return g_test_run ();
 }

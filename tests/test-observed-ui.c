@@ -323,7 +323,8 @@ test_panel (Fixture       *f,
   fm_observed_panel_flush (panel);
   g_assert_cmpuint (fm_observed_panel_get_observed (panel)->finished, ==, all_finished);
 
-  /* Apply: the medians on the nodes, marked, in one undo step. */
+  /* Apply: the means on the nodes (the default: they add up along the
+   * path), marked, in one undo step. */
   {
     FmNode *wait = fm_map_lookup_node (f->map, "wait-security");
     FmNode *code = fm_map_lookup_node (f->map, "code");
@@ -340,8 +341,13 @@ test_panel (Fixture       *f,
     /* New times are no reason to measure again. */
     fm_test_run_idles ();
     g_assert_true (fm_observed_panel_get_observed (panel) == before);
-    g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->median_s));
+    g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (wait)), ==, round (figures->mean_s));
     g_assert_true (g_str_has_prefix (fm_node_get_observed (wait), "observed "));
+    g_assert_nonnull (strstr (fm_node_get_observed (wait), ", mean of "));
+    /* Beside the map: the end-to-end percentiles and the map's lead time. */
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (panel->apply_group),
+                              "Observed end to end: half within "));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (panel->apply_group), "The map: "));
     g_assert_nonnull (fm_node_get_observed (code));
     g_assert_null (fm_node_get_observed (fm_map_lookup_node (f->map, "trigger")));
 
@@ -457,6 +463,9 @@ test_working_time (Fixture       *f,
   double elapsed_p50;
   FmObserved *o;
 
+  /* The example has a working calendar (for its working days of touch
+   * time); this test enters one. */
+  fm_document_set (f->doc, NULL, NULL, "working-hours", NULL, NULL);
   fm_metrics_cache_set_map (cache, f->doc, f->map);
   fm_observed_panel_set_cache (panel, cache);
   fm_observed_panel_set_session (panel, f->session);

@@ -211,6 +211,24 @@ test_percentile (void)
   g_assert_cmpfloat (fm_observed_percentile (values, 4, 1), ==, 4);
   g_assert_cmpfloat (fm_observed_percentile (one, 1, 0.95), ==, 7);
   g_assert_true (isnan (fm_observed_percentile (NULL, 0, 0.5)));
+
+  /* The nearest rank, for "85 % of the finished items took at most …"
+   * (issue 21): of 1, 2, 3, 4 only 3 of 4 (75 %) are at or below 3.55; the
+   * nearest rank is the ⌈0.85 × 4⌉ = 4th value, 4. */
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0.85), ==, 4);
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0.5), ==, 2);
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0.75), ==, 3);
+  g_assert_cmpfloat (fm_observed_percentile_rank (values, 4, 0), ==, 1);
+  g_assert_cmpfloat (fm_observed_percentile_rank (one, 1, 0.95), ==, 7);
+  g_assert_true (isnan (fm_observed_percentile_rank (NULL, 0, 0.85)));
+  {
+    double twenty[20];
+
+    /* 0.85 × 20 is 17.000000000000004 in doubles: still the 17th. */
+    for (guint i = 0; i < 20; i++)
+      twenty[i] = i + 1;
+    g_assert_cmpfloat (fm_observed_percentile_rank (twenty, 20, 0.85), ==, 17);
+  }
 }
 
 static void
@@ -235,11 +253,13 @@ test_flow (Fixture       *f,
   g_assert_cmpuint (o->in_progress, ==, 3);
   g_assert_cmpuint (o->items, ==, 7);
 
-  /* Lead times 8, 9, 13, 14: median at h = 1.5, 9 + ½ × 4 = 11; 85th at
-   * h = 2.55, 13 + 0.55 × 1 = 13.55; 95th at h = 2.85: 13.85. */
+  /* Lead times 8, 9, 13, 14: median at h = 1.5, 9 + ½ × 4 = 11; the 85th
+   * and 95th by the nearest rank (issue 21): ⌈0.85 × 4⌉ = ⌈0.95 × 4⌉ = 4th,
+   * 14 d, so that "85 % of the finished items took at most 14 d" is true
+   * (an interpolated 13.55 d has only 3 of the 4, 75 %, at or below it). */
   g_assert_cmpfloat_with_epsilon (o->lead_time_p50_s, 11 * D, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 13.55 * D, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o->lead_time_p95_s, 13.85 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 14 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (o->lead_time_p95_s, 14 * D, 1e-6);
   g_assert_cmpuint (o->lead_times->len, ==, 4);
 
   /* Backlog 1, 2, 2, 2, 4, 5 (E's 5 too; F is still there): median 2, 85th
@@ -254,11 +274,20 @@ test_flow (Fixture       *f,
   assert_node (o, "wait-test", 5, 4, 1, 1, 2.8);
   assert_node (o, "test", 5, 4, 0, 2, 2.4);
   g_assert_null (fm_observed_lookup_node (o, "start"));
+  /* The means, what Apply Observed Data puts by default (issue 21): they
+   * add up along the path. Backlog (1 + 2 + 2 + 2 + 4 + 5) ÷ 6 = 16/6 d;
+   * build (1 + 2 + 3 + 3 + 5 + 5) ÷ 6 = 19/6 d; wait 9/5 d; test 10/5 d. */
+  g_assert_cmpfloat_with_epsilon (fm_observed_lookup_node (o, "backlog")->mean_s, 16.0 / 6 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fm_observed_lookup_node (o, "build")->mean_s, 19.0 / 6 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fm_observed_node_value (fm_observed_lookup_node (o, "wait-test"), FM_OBSERVED_MEAN),
+                                  9.0 / 5 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fm_observed_node_value (fm_observed_lookup_node (o, "test"), FM_OBSERVED_MEAN),
+                                  2 * D, 1e-6);
 
   /* Time in the steps over lead time: (5 + 4 + 9 + 8) ÷ (8 + 9 + 13 + 14). */
   g_assert_cmpfloat_with_epsilon (o->flow_efficiency, 26.0 / 44.0, 1e-12);
 
-  /* Day 21 is past every event; the oldest first, H older than 13.55 days. */
+  /* Day 21 is past every event; the oldest first, H older than 14 days. */
   g_assert_cmpuint (o->aging->len, ==, 3);
   assert_age (o, 0, "H", "Ready for Test", "wait-test", 20, TRUE);
   assert_age (o, 1, "E", "Building", "build", 11, FALSE);
@@ -295,7 +324,7 @@ test_period (Fixture       *f,
 {
   /* From day 9, as of day 16: A finished before; D's Done (day 17) has
    * not happened, so D is in progress, in test. Lead times 9 (B) and 13
-   * (C): median 11, 85th 9 + 0.85 × 4 = 12.4. */
+   * (C): median 11, 85th by the nearest rank ⌈0.85 × 2⌉ = 2nd: 13. */
   g_autoptr(FmObserved) o = compute (f, flow_csv, 9, 16, NULL);
   FmObservedForecast forecast;
 
@@ -303,11 +332,12 @@ test_period (Fixture       *f,
   g_assert_cmpuint (o->in_progress, ==, 4);
   g_assert_cmpuint (o->items, ==, 6);
   g_assert_cmpfloat_with_epsilon (o->lead_time_p50_s, 11 * D, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 12.4 * D, 1e-6);
+  g_assert_cmpfloat_with_epsilon (o->lead_time_p85_s, 13 * D, 1e-6);
   g_assert_cmpfloat_with_epsilon (o->flow_efficiency, 13.0 / 22.0, 1e-12);
 
   assert_age (o, 0, "H", "Ready for Test", "wait-test", 15, TRUE);
-  assert_age (o, 1, "D", "Testing", "test", 13, TRUE);
+  /* 13 d is not older than the 85th percentile, 13 d (nearest rank). */
+  assert_age (o, 1, "D", "Testing", "test", 13, FALSE);
   assert_age (o, 2, "E", "Building", "build", 6, FALSE);
   assert_age (o, 3, "F", "Backlog", "backlog", 2, FALSE);
 
@@ -344,6 +374,9 @@ test_forecast_exact (Fixture       *f,
   g_assert_true (fm_observed_forecast (o, 5, FM_OBSERVED_FORECAST_RUNS, 7, &forecast));
   g_assert_cmpuint (forecast.items, ==, 5);
   g_assert_cmpuint (forecast.runs, ==, FM_OBSERVED_FORECAST_RUNS);
+  /* Two complete weeks drawn from: below the 10 of a steady forecast. */
+  g_assert_cmpuint (forecast.weeks, ==, 2);
+  g_assert_cmpuint (forecast.weeks, <, FM_OBSERVED_FORECAST_MIN_WEEKS);
   for (guint i = 0; i < 3; i++)
     {
       g_assert_cmpfloat (forecast.days[i], ==, 17.5);
@@ -580,6 +613,15 @@ test_apply (Fixture       *f,
   g_assert_false (fm_undo_stack_get_can_undo (undo));
   g_assert_true (fm_undo_stack_redo (undo));
   g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (build)), ==, 3 * D);
+
+  /* The means (issue 21): backlog 16/6 d = 230,400 s, build 19/6 d =
+   * 273,600 s; they add up along the path, where the medians and the
+   * percentiles of the nodes do not. */
+  fm_observed_apply (o, f->document, f->map, FM_OBSERVED_MEAN);
+  g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (backlog)), ==, 230400);
+  g_assert_cmpfloat (fm_process_step_get_lead_s (FM_PROCESS_STEP (build)), ==, 273600);
+  g_assert_cmpstr (fm_node_get_observed (backlog), ==, "observed 2026-03-02 – 2026-03-22, mean of 6 items");
+  g_assert_cmpstr (fm_node_get_observed (build), ==, "observed 2026-03-02 – 2026-03-22, mean of 6 visits by 5 items");
 
   /* The 85th percentile, 4.25 days, rounded to the second. */
   fm_observed_apply (o, f->document, f->map, FM_OBSERVED_P85);

@@ -200,7 +200,7 @@ test_present (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (slides, "presentation.step", "i", 1));
   g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "constraint");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
-                   "Constraint 1 of 3: Coding (2/6) — Flowmap");
+                   "Constraint 1 of 3: Waiting for security review (2/6) — Flowmap");
   fm_presentation_set_slide (FM_PRESENTATION (slides), 4);
   g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "future");
   fm_presentation_set_slide (FM_PRESENTATION (slides), 99);

@@ -5,12 +5,14 @@
 #define G_LOG_DOMAIN "fm-cli"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
 #include "fm-comparison.h"
 #include "fm-figures.h"
+#include "fm-working-time.h"
 
 static void
 write_json (FmComparison *c)
@@ -31,15 +33,36 @@ write_json (FmComparison *c)
     {
       FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
 
+      if (f->kind == FM_CHANGE_REFERENCE)
+        continue;
       fm_json_writer_begin_object (&writer);
       fm_json_writer_key (&writer, "name");
       fm_json_writer_string (&writer, f->name);
       fm_json_writer_member_number (&writer, "from", f->from);
       fm_json_writer_member_number (&writer, "to", f->to);
-      fm_json_writer_member_number (&writer, "change", f->change);
+      /* A share changes by percentage points, not by a share of itself. */
+      if (f->kind == FM_CHANGE_POINTS)
+        {
+          fm_json_writer_member_number (&writer, "change", NAN);
+          fm_json_writer_member_number (&writer, "change_pp", 100 * f->change);
+        }
+      else
+        fm_json_writer_member_number (&writer, "change", f->change);
       fm_json_writer_end_object (&writer);
     }
   fm_json_writer_end_array (&writer);
+
+  /* The inputs equal in both maps, once: what the figures are measured against. */
+  fm_json_writer_key (&writer, "reference");
+  fm_json_writer_begin_object (&writer);
+  for (guint i = 0; i < c->figures->len; i++)
+    {
+      FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
+
+      if (f->kind == FM_CHANGE_REFERENCE)
+        fm_json_writer_member_number (&writer, f->name, f->from);
+    }
+  fm_json_writer_end_object (&writer);
 
   fm_json_writer_key (&writer, "steps");
   fm_json_writer_begin_array (&writer);
@@ -79,12 +102,35 @@ print_report (FmDocument   *document,
     {
       FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
       const char *title = fm_figure_get_title (f->name);
-      g_autofree char *from = fm_cli_format_figure (f->name, f->from, day);
-      g_autofree char *to = fm_cli_format_figure (f->name, f->to, day);
-      g_autofree char *change = fm_figure_format_change (f->change);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *change = NULL;
       glong pad = 28 - g_utf8_strlen (title, -1);
 
+      if (f->kind == FM_CHANGE_REFERENCE)
+        continue;
+      from = fm_cli_format_figure (f->name, f->from, day);
+      to = fm_cli_format_figure (f->name, f->to, day);
+      change = fm_figure_change_format (f);
       printf ("  %s%*s %12s → %-12s %s\n", title, (int) MAX (pad, 0), "", from, to, change);
+    }
+
+  /* The inputs equal in both maps are not results: shown once. */
+  for (guint i = 0, n = 0; i < c->figures->len; i++)
+    {
+      FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
+      const char *title = fm_figure_get_title (f->name);
+      g_autofree char *value = NULL;
+      glong pad = 28 - g_utf8_strlen (title, -1);
+
+      if (f->kind != FM_CHANGE_REFERENCE || isnan (f->from))
+        continue;
+      if (n++ == 0)
+        printf ("\n%s\n", _("The same in both maps:"));
+      value = g_str_equal (f->name, "takt_time_s")
+              ? fm_takt_format (c->from_metrics->takt_time_s, c->from_metrics->takt_interval_s, day)
+              : fm_cli_format_figure (f->name, f->from, day);
+      printf ("  %s%*s %s\n", title, (int) MAX (pad, 0), "", value);
     }
 
   printf ("\n%s\n", _("Steps:"));

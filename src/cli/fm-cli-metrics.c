@@ -13,6 +13,7 @@
 #include "fm-figures.h"
 #include "fm-json-writer.h"
 #include "fm-metrics.h"
+#include "fm-working-time.h"
 
 /* Without a path from the trigger to the outcome the times along it cannot
  * be computed: the model leaves 0 there, and the metrics panel shows "–",
@@ -50,6 +51,7 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   else
     fm_json_writer_null (writer);
   fm_json_writer_member_number (writer, "takt_time_s", metrics->takt_time_s);
+  fm_json_writer_member_number (writer, "takt_interval_s", metrics->takt_interval_s);
   fm_json_writer_key (writer, "handoffs");
   fm_json_writer_int (writer, metrics->handoffs);
   fm_json_writer_member_number (writer, "rework_process_time_s", metrics->rework_process_time_s);
@@ -176,6 +178,8 @@ print_report (FmDocument *document,
       /* The rolled %C&A says how many steps it rests on. */
       g_autofree char *value = g_str_equal (rows[i].name, "rolled_pca")
                                ? fm_figure_format_rolled_pca (m->rolled_pca, m->pca_steps, m->path_steps)
+                               : g_str_equal (rows[i].name, "takt_time_s")
+                               ? fm_takt_format (m->takt_time_s, m->takt_interval_s, day)
                                : fm_cli_format_figure (rows[i].name, rows[i].value, day);
 
       print_row (fm_figure_get_title (rows[i].name), value, column);

@@ -152,6 +152,8 @@ write_forecast (FmJsonWriter             *w,
       write_date (w, "date", &forecast->dates[i]);
       fm_json_writer_end_object (w);
     }
+  /* Fewer than FM_OBSERVED_FORECAST_MIN_WEEKS: uncertain. */
+  fm_cli_observe_write_int (w, "weeks", forecast->weeks);
   fm_json_writer_end_object (w);
 }
 
@@ -219,6 +221,7 @@ write_json (FmJsonWriter             *w,
       fm_cli_observe_write_int (w, "count", node->count);
       fm_json_writer_member_number (w, "median_s", node->median_s);
       fm_json_writer_member_number (w, "p85_s", node->p85_s);
+      fm_json_writer_member_number (w, "mean_s", node->mean_s);
       write_string (w, "kind", fm_node_kind_to_string (node->kind));
       fm_cli_observe_write_int (w, "items", node->items);
       fm_cli_observe_write_int (w, "in_progress", node->in_progress);
@@ -444,6 +447,12 @@ print_forecast (const FmObservedForecast *forecast)
                                          : format_date (&forecast->dates[i]);
   printf (_("Forecast of %u items (%u runs): 50 %% likely by %s, 85 %% by %s, 95 %% by %s\n"),
           forecast->items, forecast->runs, dates[0], dates[1], dates[2]);
+  if (forecast->weeks < FM_OBSERVED_FORECAST_MIN_WEEKS)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "Warning: the forecast draws on %u week only; with fewer than %u it is uncertain\n",
+                         "Warning: the forecast draws on %u weeks only; with fewer than %u it is uncertain\n",
+                         forecast->weeks),
+            forecast->weeks, FM_OBSERVED_FORECAST_MIN_WEEKS);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     g_free (dates[i]);
 }
@@ -604,7 +613,7 @@ fm_cli_observe (int    argc,
     { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar_spec, N_("Durations in working time, by these days and hours in --time-zone instead of FILE’s calendar"), N_("\"Mon-Fri 09:00-17:00\"") },
     { "holiday", 0, 0, G_OPTION_ARG_STRING_ARRAY, &holidays, N_("A day off of --calendar; repeat for more"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write FILE with the observed times on the map’s nodes"), N_("OUT.flowmap") },
-    { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: median (default) or p85"), N_("median|p85") },
+    { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: median (default), mean (adds up along the path) or p85"), N_("median|mean|p85") },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast_items, N_("Forecast when N more items will be finished"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the forecast’s random numbers (default: 1)"), N_("N") },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &zone_name, N_("Time zone of times without an offset, and of days (default: local)"), N_("TZ") },
@@ -647,9 +656,11 @@ fm_cli_observe (int    argc,
     }
   if (statistic_name != NULL && g_str_equal (statistic_name, "p85"))
     statistic = FM_OBSERVED_P85;
+  else if (statistic_name != NULL && g_str_equal (statistic_name, "mean"))
+    statistic = FM_OBSERVED_MEAN;
   else if (statistic_name != NULL && !g_str_equal (statistic_name, "median"))
     {
-      g_printerr (_("flowmap observe: --statistic must be median or p85\n"));
+      g_printerr (_("flowmap observe: --statistic must be mean, median or p85\n"));
       return FM_CLI_USAGE;
     }
   if (forecast_items < 0 || seed < 0)

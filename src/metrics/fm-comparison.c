@@ -8,10 +8,14 @@
 
 #define G_LOG_DOMAIN "fm-metrics"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "fm-comparison.h"
+#include "fm-duration.h"
+#include "fm-figures.h"
 #include "fm-process-step.h"
+#include "fm-working-time.h"
 
 static gboolean
 is_step (FmNode *node)
@@ -52,18 +56,76 @@ step_change_free (FmStepChange *change)
   g_free (change);
 }
 
+/* Shares: their change is a difference in percentage points, since a
+ * relative change of a share (3.1 % → 10.8 %, "+253 %") reads as if the
+ * share had grown by that much. */
+static gboolean
+is_ratio (const char *name)
+{
+  return g_str_equal (name, "flow_efficiency") || g_str_equal (name, "rolled_pca") ||
+         g_str_equal (name, "rework_flow_efficiency");
+}
+
+/* The document's inputs, not results of a map: equal in two maps, they are
+ * what both are measured against. */
+static gboolean
+is_input (const char *name)
+{
+  return g_str_equal (name, "throughput_per_day") || g_str_equal (name, "takt_time_s");
+}
+
 static void
 add_figure (FmComparison *self,
             const char   *name,
             double        from,
             double        to)
 {
-  FmFigureChange change = { name, from, to, NAN };
+  FmFigureChange change = { name, from, to, NAN, FM_CHANGE_RELATIVE };
 
-  if (!isnan (from) && !isnan (to) && from != 0)
+  if (is_input (name) && (from == to || (isnan (from) && isnan (to))))
+    change.kind = FM_CHANGE_REFERENCE;
+  else if (is_ratio (name))
+    {
+      change.kind = FM_CHANGE_POINTS;
+      if (!isnan (from) && !isnan (to))
+        change.change = to - from;
+    }
+  else if (!isnan (from) && !isnan (to) && from != 0)
     change.change = (to - from) / from;
 
   g_array_append_val (self->figures, change);
+}
+
+/**
+ * fm_figure_change_format:
+ *
+ * Words the change of @change by its kind: "−75 %" for a relative change,
+ * "+7.8 pp" for a ratio, "" for a reference or when it is undefined.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+fm_figure_change_format (const FmFigureChange *change)
+{
+  g_autofree char *number = NULL;
+  double points;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  if (change->kind == FM_CHANGE_RELATIVE)
+    return fm_figure_format_change (change->change);
+  if (change->kind == FM_CHANGE_REFERENCE || !isfinite (change->change))
+    return g_strdup ("");
+
+  points = round (1000 * change->change) / 10;
+  number = fm_format_decimal ("%.1f", fabs (points));
+  if (points == 0)
+    /* Translators: no change, in percentage points */
+    return g_strdup_printf (_("±%s pp"), number);
+
+  /* Translators: a change in percentage points: the sign, then the number,
+   * as in "+7.8 pp" */
+  return g_strdup_printf (_("%s%s pp"), points < 0 ? "−" : "+", number);
 }
 
 /**
@@ -143,6 +205,47 @@ fm_comparison_new (FmDocument *document,
     }
 
   return self;
+}
+
+/**
+ * fm_comparison_describe_reference:
+ * @day_length_s: the document's day length
+ *
+ * The inputs equal in both maps, in one line, to be shown once beside the
+ * figures: "The same in both maps: Throughput 0.14 a day · Takt time 40 h
+ * of work · one every 7 d".
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL when there is no
+ *   such input
+ */
+char *
+fm_comparison_describe_reference (const FmComparison *self,
+                                  double              day_length_s)
+{
+  g_autoptr(GString) line = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      const FmFigureChange *f = &g_array_index (self->figures, FmFigureChange, i);
+      g_autofree char *value = NULL;
+
+      if (f->kind != FM_CHANGE_REFERENCE || isnan (f->from))
+        continue;
+
+      value = g_str_equal (f->name, "takt_time_s")
+              ? fm_takt_format (self->from_metrics->takt_time_s, self->from_metrics->takt_interval_s, day_length_s)
+              : fm_figure_format_value (f->name, f->from, day_length_s);
+      if (line == NULL)
+        /* Translators: before the inputs equal in both maps compared */
+        line = g_string_new (_("The same in both maps:"));
+      else
+        g_string_append (line, " ·");
+      g_string_append_printf (line, " %s %s", fm_figure_get_title (f->name), value);
+    }
+
+  return line != NULL ? g_string_free (g_steal_pointer (&line), FALSE) : NULL;
 }
 
 void

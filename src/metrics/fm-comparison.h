@@ -22,11 +22,22 @@ typedef struct {
   double time_to_s;    /* NAN when removed */
 } FmStepChange;
 
+/* How a figure's change reads. */
+typedef enum {
+  FM_CHANGE_RELATIVE,  /* durations and counts: (to − from) / from, "−75 %" */
+  FM_CHANGE_POINTS,    /* ratios (flow efficiency, %C&A): to − from, "+7.8 pp" */
+  FM_CHANGE_REFERENCE, /* an input equal in both maps (demand, takt): shown
+                        * once, as what the figures are measured against */
+} FmChangeKind;
+
 typedef struct {
   const char *name;    /* a key of the metrics JSON, such as "lead_time_s" */
   double from;
   double to;
-  double change;       /* (to − from) / from; NAN when from is 0 or a side is undefined */
+  double change;       /* relative: (to − from) / from; points: to − from, as
+                        * a fraction (0.078 is 7.8 pp); NAN when from is 0
+                        * (relative), a side is undefined, or a reference */
+  FmChangeKind kind;
 } FmFigureChange;
 
 typedef struct {
@@ -46,6 +57,9 @@ gboolean      fm_comparison_default_pair (FmDocument   *document,
                                           FmMap       **from,
                                           FmMap       **to);
 const char   *fm_step_status_to_string   (FmStepStatus  status);
+char         *fm_figure_change_format    (const FmFigureChange *change);
+char         *fm_comparison_describe_reference (const FmComparison *self,
+                                                double              day_length_s);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmComparison, fm_comparison_free)
 

@@ -417,7 +417,10 @@ stream_figures (FmMetrics            *metrics,
 
   metrics->wip = any_wip ? wip : NAN;
   metrics->throughput_per_day = fm_value_is_set (demand) ? demand : NAN;
+  /* Takt on both clocks: the working time per item, and the elapsed time
+   * between two items (docs/metrics.md, *One meaning of a day*). */
   metrics->takt_time_s = demand > 0 ? available / demand : NAN;
+  metrics->takt_interval_s = demand > 0 ? day / demand : NAN;
   /* Little's law: lead time = WIP / throughput. */
   metrics->littles_law_lead_time_s = any_wip && demand > 0 ? wip / demand * day : NAN;
 }

@@ -71,7 +71,9 @@ typedef struct {
   double wip;
   double throughput_per_day;
   double littles_law_lead_time_s;
-  double takt_time_s;
+  double takt_time_s;             /* working time: available time ÷ demand */
+  double takt_interval_s;         /* elapsed: day length ÷ demand, the time
+                                   * between two items on the calendar */
   guint handoffs;
 
   GPtrArray *path;        /* FmNode*, borrowed, trigger to outcome */

@@ -45,6 +45,18 @@ fm_observed_describe (FmObserved           *self,
   last = format_day (&self->last_day);
 
   /* Rework makes some items pass more than once: then both counts show. */
+  if (node->count != node->items && statistic == FM_OBSERVED_MEAN)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "observed %s – %s, mean of %u visit by %u items",
+                                         "observed %s – %s, mean of %u visits by %u items",
+                                         node->count),
+                            first, last, node->count, node->items);
+  if (statistic == FM_OBSERVED_MEAN)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "observed %s – %s, mean of %u item",
+                                         "observed %s – %s, mean of %u items",
+                                         node->count),
+                            first, last, node->count);
   if (node->count != node->items)
     {
       if (statistic == FM_OBSERVED_P85)
@@ -78,7 +90,8 @@ fm_observed_describe (FmObserved           *self,
  * fm_observed_apply:
  * @document: the document @map belongs to
  * @map: the map @self was computed for
- * @statistic: the median or the 85th percentile
+ * @statistic: the mean, the median or the 85th percentile: the mean adds
+ *   up along the path (docs/observed.md)
  *
  * Sets the time of every node with observed visits: a queue's wait_s, a
  * process step's lead_s, rounded to the second, and marks it observed with

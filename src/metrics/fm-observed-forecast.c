@@ -103,6 +103,7 @@ fm_observed_forecast (FmObserved         *self,
 
   forecast->items = items;
   forecast->runs = runs;
+  forecast->weeks = 0;
   for (guint i = 0; i < G_N_ELEMENTS (probabilities); i++)
     {
       forecast->days[i] = NAN;
@@ -120,6 +121,7 @@ fm_observed_forecast (FmObserved         *self,
           any |= week->finished > 0;
         }
     }
+  forecast->weeks = weeks->len;
   if (!any)
     return FALSE;
 

@@ -96,6 +96,39 @@ fm_observed_percentile (const double *sorted,
   return sorted[i] + (h - lower) * (sorted[i + 1] - sorted[i]);
 }
 
+/**
+ * fm_observed_percentile_rank:
+ * @sorted: (array length=n): values in ascending order
+ * @p: the fraction, 0 to 1
+ *
+ * The nearest rank: the smallest value that at least the share @p of the
+ * values are at or below, so that "85 % of the items took at most this
+ * long" is true of it. Of 1, 2, 3, 4 the 85th percentile is 4 (an
+ * interpolated 3.55 has only 75 % at or below it).
+ *
+ * Returns: the percentile, NAN when @n is 0
+ */
+double
+fm_observed_percentile_rank (const double *sorted,
+                             gsize         n,
+                             double        p)
+{
+  double rank;
+
+  g_return_val_if_fail (sorted != NULL || n == 0, NAN);
+  g_return_val_if_fail (p >= 0 && p <= 1, NAN);
+
+  if (n == 0)
+    return NAN;
+
+  /* The tolerance keeps 0.85 × 20 = 17.000000000000004 at rank 17. */
+  rank = ceil (p * n - 1e-9);
+  if (rank < 1)
+    rank = 1;
+
+  return sorted[MIN ((gsize) rank, n) - 1];
+}
+
 guint32
 fm_observed_day_of (GTimeZone *tz,
                     gint64     t)
@@ -541,9 +574,12 @@ fm_observed_compute (FmObservedLog           *log,
   result->items = result->finished + result->in_progress;
 
   g_array_sort (result->lead_times, fm_observed_compare_doubles);
+  /* The 85th and 95th by the nearest rank, as the forecast: they are read
+   * as "85 % of the finished items took at most …", which an interpolation
+   * can break. The interpolated median keeps that promise for half. */
   result->lead_time_p50_s = fm_observed_percentile ((double *) result->lead_times->data, result->lead_times->len, 0.50);
-  result->lead_time_p85_s = fm_observed_percentile ((double *) result->lead_times->data, result->lead_times->len, 0.85);
-  result->lead_time_p95_s = fm_observed_percentile ((double *) result->lead_times->data, result->lead_times->len, 0.95);
+  result->lead_time_p85_s = fm_observed_percentile_rank ((double *) result->lead_times->data, result->lead_times->len, 0.85);
+  result->lead_time_p95_s = fm_observed_percentile_rank ((double *) result->lead_times->data, result->lead_times->len, 0.95);
   result->flow_efficiency = w.total_lead_s > 0 ? w.total_active_s / w.total_lead_s : NAN;
 
   for (guint i = 0; i < result->aging->len; i++)
@@ -572,6 +608,15 @@ fm_observed_compute (FmObservedLog           *log,
       figures.in_progress = acc->in_progress;
       figures.median_s = fm_observed_percentile ((double *) acc->samples->data, acc->samples->len, 0.50);
       figures.p85_s = fm_observed_percentile ((double *) acc->samples->data, acc->samples->len, 0.85);
+      figures.mean_s = NAN;
+      if (acc->samples->len > 0)
+        {
+          double sum = 0;
+
+          for (guint k = 0; k < acc->samples->len; k++)
+            sum += g_array_index (acc->samples, double, k);
+          figures.mean_s = sum / acc->samples->len;
+        }
       g_array_append_val (result->nodes, figures);
     }
 
@@ -662,12 +707,21 @@ fm_observed_lookup_node (FmObserved *self,
   return NULL;
 }
 
-/* Returns: the node's median or 85th percentile, NAN without data */
+/* Returns: the node's median, 85th percentile or mean, NAN without data */
 double
 fm_observed_node_value (const FmObservedNode *node,
                         FmObservedStatistic   statistic)
 {
   g_return_val_if_fail (node != NULL, NAN);
 
-  return statistic == FM_OBSERVED_P85 ? node->p85_s : node->median_s;
+  switch (statistic)
+    {
+    case FM_OBSERVED_P85:
+      return node->p85_s;
+    case FM_OBSERVED_MEAN:
+      return node->mean_s;
+    case FM_OBSERVED_MEDIAN:
+    default:
+      return node->median_s;
+    }
 }

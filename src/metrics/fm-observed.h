@@ -16,12 +16,15 @@ G_BEGIN_DECLS
  * FmObservedStatistic:
  * @FM_OBSERVED_MEDIAN: the median: the typical item
  * @FM_OBSERVED_P85: the 85th percentile: what to promise
+ * @FM_OBSERVED_MEAN: the mean: means add up along the path and agree with
+ *   Little's law, where medians and percentiles of the nodes do not
  *
  * Which figure of a node's observed times to put on the map.
  */
 typedef enum {
   FM_OBSERVED_MEDIAN,
   FM_OBSERVED_P85,
+  FM_OBSERVED_MEAN,
 } FmObservedStatistic;
 
 /**
@@ -57,6 +60,7 @@ typedef struct {
  * @in_progress: items in the node at the end of the period
  * @median_s: the median time of a completed visit, NAN without any
  * @p85_s: the 85th percentile, NAN without any
+ * @mean_s: the mean time of a completed visit, NAN without any
  *
  * Consecutive states mapped to the same node count as one visit.
  */
@@ -68,6 +72,7 @@ typedef struct {
   guint in_progress;
   double median_s;
   double p85_s;
+  double mean_s;
 } FmObservedNode;
 
 /**
@@ -119,8 +124,9 @@ typedef struct {
  * @in_progress: items in progress at its end
  * @lead_time_p50_s: median lead time of the finished items: from entering
  *   the first mapped state to finishing; NAN without finished items
- * @lead_time_p85_s: its 85th percentile
- * @lead_time_p95_s: its 95th percentile
+ * @lead_time_p85_s: its 85th percentile, by the nearest rank: 85 % of the
+ *   finished items took at most this long
+ * @lead_time_p95_s: its 95th percentile, by the nearest rank
  * @throughput_per_week: finished items a week, the mean over the complete
  *   weeks; NAN without a complete week
  * @flow_efficiency: time in process steps ÷ lead time, over all finished
@@ -174,13 +180,20 @@ typedef struct {
  *   when it cannot be forecast, INFINITY when it is more than 100 years
  *   away (with no date)
  * @dates: the days they fall on
+ * @weeks: the complete weeks the runs draw from; fewer than
+ *   %FM_OBSERVED_FORECAST_MIN_WEEKS make an uncertain forecast
  */
 typedef struct {
   guint items;
   guint runs;
   double days[3];
   GDate dates[3];
+  guint weeks;
 } FmObservedForecast;
+
+/* Weekly samples below which a forecast is said to be uncertain: a few
+ * weeks drawn again and again look steadier than the work is. */
+#define FM_OBSERVED_FORECAST_MIN_WEEKS 10
 
 void                  fm_observed_options_init  (FmObservedOptions       *options);
 FmObserved           *fm_observed_compute       (FmObservedLog           *log,
@@ -196,6 +209,9 @@ double                fm_observed_node_value    (const FmObservedNode    *node,
 double                fm_observed_percentile    (const double            *sorted,
                                                  gsize                    n,
                                                  double                   p);
+double                fm_observed_percentile_rank (const double          *sorted,
+                                                   gsize                  n,
+                                                   double                 p);
 gboolean              fm_observed_type_selected (const char * const      *types,
                                                  const char              *type);
 

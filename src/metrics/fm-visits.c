@@ -34,6 +34,12 @@
 #include "fm-visits-private.h"
 
 #define MAX_SWEEPS 200000
+/* Sweeps after which a small stretch is solved directly instead: a loop
+ * whose rate is near 1 converges by a factor of the rate each sweep, so
+ * at 0.9999 the sweeps would take hundreds of thousands of rounds and stop
+ * short of the answer. */
+#define DIRECT_AFTER_SWEEPS 2000
+#define DIRECT_MAX_NODES 512
 
 static gboolean
 is_source (const FmVisits *self,
@@ -428,6 +434,105 @@ passes_at (FmVisits *self,
   return passes;
 }
 
+/* Solves the traffic equations of the stretch lo..hi of the flow order
+ * directly: (I − A) v = b by Gaussian elimination with partial pivoting,
+ * where b is what comes in from before the stretch (already settled) and A
+ * what its nodes pass to one another. A rate a hair below 1 gives a huge
+ * but finite number of visits ("more than 100 years" on screen). Returns
+ * FALSE when the system is singular: every item would stay in the loop. */
+static gboolean
+solve_stretch (FmVisits *self,
+               guint     lo,
+               guint     hi)
+{
+  guint m = hi - lo + 1, n = self->graph->n;
+  g_autofree double *a = g_new0 (double, (gsize) m * m);
+  g_autofree double *b = g_new0 (double, m);
+  g_autofree guint *at = g_new (guint, n);
+
+  for (guint v = 0; v < n; v++)
+    at[v] = G_MAXUINT;
+  for (guint k = lo; k <= hi; k++)
+    at[g_array_index (self->order, guint, k)] = k - lo;
+
+  /* Row i: v_i − Σ a_ij v_j = b_i, with the same terms as passes_at(). */
+  for (guint i = 0; i < m; i++)
+    {
+      guint v = g_array_index (self->order, guint, lo + i);
+      double joins = MAX (self->joins[v], 1);
+
+      a[(gsize) i * m + i] = 1;
+      b[i] = self->source[v] ? 1 : 0;
+      for (guint p = self->pred_start[v]; p < self->pred_start[v + 1]; p++)
+        {
+          guint slot = self->pred[p], u = self->slot_from[slot];
+          double weight = (1 - self->back[u]) / joins;
+
+          if (!self->active[slot])
+            continue;
+          if (at[u] != G_MAXUINT)
+            a[(gsize) i * m + at[u]] -= weight;
+          else
+            b[i] += self->visits[u] * weight;
+        }
+      for (guint p = self->rework_in_start[v]; p < self->rework_in_start[v + 1]; p++)
+        {
+          const FmRework *rework = &self->reworks[self->rework_in[p]];
+
+          if (at[rework->from] != G_MAXUINT)
+            a[(gsize) i * m + at[rework->from]] -= rework->rate;
+          else
+            b[i] += self->visits[rework->from] * rework->rate;
+        }
+    }
+
+  for (guint c = 0; c < m; c++)
+    {
+      guint pivot = c;
+
+      for (guint r = c + 1; r < m; r++)
+        if (fabs (a[(gsize) r * m + c]) > fabs (a[(gsize) pivot * m + c]))
+          pivot = r;
+      if (a[(gsize) pivot * m + c] == 0)
+        return FALSE;
+      if (pivot != c)
+        {
+          for (guint j = 0; j < m; j++)
+            {
+              double t = a[(gsize) c * m + j];
+
+              a[(gsize) c * m + j] = a[(gsize) pivot * m + j];
+              a[(gsize) pivot * m + j] = t;
+            }
+          { double t = b[c]; b[c] = b[pivot]; b[pivot] = t; }
+        }
+      for (guint r = c + 1; r < m; r++)
+        {
+          double f = a[(gsize) r * m + c] / a[(gsize) c * m + c];
+
+          if (f == 0)
+            continue;
+          for (guint j = c; j < m; j++)
+            a[(gsize) r * m + j] -= f * a[(gsize) c * m + j];
+          b[r] -= f * b[c];
+        }
+    }
+  for (guint i = m; i-- > 0;)
+    {
+      double sum = b[i];
+
+      for (guint j = i + 1; j < m; j++)
+        sum -= a[(gsize) i * m + j] * b[j];
+      b[i] = sum / a[(gsize) i * m + i];
+      if (!isfinite (b[i]))
+        return FALSE;
+    }
+  for (guint i = 0; i < m; i++)
+    self->visits[g_array_index (self->order, guint, lo + i)] = b[i];
+
+  return TRUE;
+}
+
 /* The traffic equations, in flow order. Flow edges go forward in it, so
  * one pass is exact outside the loops; each stretch of the order that
  * rework edges span (merged where they overlap) is swept again and again
@@ -455,6 +560,12 @@ fm_visits_solve (FmVisits *self)
       for (guint sweep = 0; sweep < MAX_SWEEPS; sweep++)
         {
           double change = 0, largest = 1;
+
+          /* Slow to settle (a rate near 1): solve it at once if it is
+           * small; a system singular to the last bit (which the rates'
+           * check, below 100 %, rules out) goes on being swept. */
+          if (sweep == DIRECT_AFTER_SWEEPS && hi - lo < DIRECT_MAX_NODES && solve_stretch (self, lo, hi))
+            break;
 
           for (guint k = lo; k <= hi; k++)
             {

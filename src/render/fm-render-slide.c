@@ -172,7 +172,7 @@ add_figure_chip (FmLegend           *self,
 
           if (g_str_equal (f->name, name) && !isnan (f->change))
             {
-              chip->change = fm_figure_format_change (f->change);
+              chip->change = fm_figure_change_format (f);
               chip->trend = fm_figure_get_trend (name, f->from, f->to);
             }
         }
@@ -447,7 +447,7 @@ draw_card (Text                 *t,
 {
   g_autofree char *from = fm_figure_format_value (f->name, f->from, day);
   g_autofree char *to = fm_figure_format_value (f->name, f->to, day);
-  g_autofree char *change = fm_figure_format_change (f->change);
+  g_autofree char *change = fm_figure_change_format (f);
   g_autofree char *values = g_strdup_printf ("%s → %s", from, to);
   FmColor fill = mix (&palette->background, &palette->ink, 0.05);
   FmTrend trend = fm_figure_get_trend (f->name, f->from, f->to);
@@ -551,6 +551,19 @@ fm_slide_draw_comparison (cairo_t            *cr,
   text_size (&t, &w, &h);
   text_show (&t, &palette->ink, 1, box->x + margin, y);
   y += h + 28 * s;
+
+  /* The inputs equal in both maps, once: what the figures are measured against. */
+  {
+    g_autofree char *reference = fm_comparison_describe_reference (comparison, day);
+
+    if (reference != NULL)
+      {
+        text_set (&t, reference, 16 * s, PANGO_WEIGHT_NORMAL, box->width - 2 * margin);
+        text_size (&t, &w, &h);
+        text_show (&t, &palette->muted, 1, box->x + margin, y - 20 * s);
+        y += h - 8 * s;
+      }
+  }
 
   card_w = (box->width - 2 * margin - 2 * gap) / 3;
   card_h = 150 * s;

@@ -17,6 +17,7 @@
 #include "fm-compare-dialog.h"
 #include "fm-duration.h"
 #include "fm-figures.h"
+#include "fm-working-time.h"
 
 struct _FmCompareDialog
 {
@@ -118,10 +119,24 @@ fill_figures (FmCompareDialog    *self,
         if (isnan (f->from) && isnan (f->to))
           break;
 
+        gtk_grid_attach (grid, cell (fm_figure_get_title (f->name), 0, NULL), 0, row, 1, 1);
+        if (f->kind == FM_CHANGE_REFERENCE)
+          {
+            /* An input equal in both maps is what they are measured
+             * against, not a result: one value across the columns. */
+            g_autofree char *value = g_str_equal (f->name, "takt_time_s")
+                                     ? fm_takt_format (c->from_metrics->takt_time_s,
+                                                       c->from_metrics->takt_interval_s, day)
+                                     : fm_figure_format_value (f->name, f->from, day);
+            g_autofree char *both = g_strdup_printf (_("%s in both"), value);
+
+            gtk_grid_attach (grid, cell (both, 1, "dim-label"), 1, row, 3, 1);
+            row++;
+            break;
+          }
         from = fm_figure_format_value (f->name, f->from, day);
         to = fm_figure_format_value (f->name, f->to, day);
-        change = fm_figure_format_change (f->change);
-        gtk_grid_attach (grid, cell (fm_figure_get_title (f->name), 0, NULL), 0, row, 1, 1);
+        change = fm_figure_change_format (f);
         gtk_grid_attach (grid, cell (from, 1, "dim-label"), 1, row, 1, 1);
         gtk_grid_attach (grid, cell (to, 1, "fm-strong"), 2, row, 1, 1);
         gtk_grid_attach (grid, cell (change, 1, trend_class (fm_figure_get_trend (f->name, f->from, f->to))),

@@ -20,6 +20,7 @@
 #include "fm-calendar.h"
 #include "fm-iso-date.h"
 #include "fm-limits.h"
+#include "fm-working-time.h"
 
 const FmInspectorPartInfo fm_inspector_parts[FM_N_PARTS] = {
   [FM_PART_DOCUMENT] = { "document_page", "document" },
@@ -66,7 +67,8 @@ const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS] = {
   { "rate", FM_FIELD_ON_EDGE, FM_PART_EDGE, "rate", FM_FIELD_RATE },
 };
 
-/* A duration of the document's own day length reads against a 24 h day. */
+/* A duration of the document's own day length reads against a 24 h day;
+ * a process time (touch time) against a working day: fm_working_day_s(). */
 double
 fm_inspector_field_day_length (guint       i,
                                FmDocument *document)
@@ -75,8 +77,28 @@ fm_inspector_field_day_length (guint       i,
 
   if (g_str_equal (fm_inspector_fields[i].property, "day-length-s") || document == NULL)
     return FM_DEFAULT_DAY_LENGTH_S;
+  if (g_str_equal (fm_inspector_fields[i].property, "process-s"))
+    return fm_working_day_s (document);
 
   return fm_document_get_day_length_s (document);
+}
+
+/**
+ * fm_inspector_process_time_hint:
+ * @document: (nullable): the document
+ *
+ * Says what a typed "1 d" of process time is, since touch time counts in
+ * working days while waits count in the document's days.
+ *
+ * Returns: (transfer full): "Working time: 1 d is 8 h"
+ */
+char *
+fm_inspector_process_time_hint (FmDocument *document)
+{
+  g_autofree char *day = fm_duration_format (fm_working_day_s (document), FM_DEFAULT_DAY_LENGTH_S);
+
+  /* Translators: under the Process Time row, "Working time: 1 d is 8 h" */
+  return g_strdup_printf (_("Working time: 1 d is %s"), day);
 }
 
 /**

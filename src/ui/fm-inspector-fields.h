@@ -59,6 +59,7 @@ typedef struct {
 extern const FmInspectorPartInfo fm_inspector_parts[FM_N_PARTS];
 extern const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS];
 
+char     *fm_inspector_process_time_hint (FmDocument   *document);
 double    fm_inspector_field_day_length (guint         i,
                                          FmDocument   *document);
 gboolean  fm_inspector_field_parse      (guint         i,

@@ -229,6 +229,13 @@ refresh (FmInspector *self)
       ensure_part (self, FM_PART_NODE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[FM_FIELD_LABEL]), title);
       show_group (self, FM_PART_PROCESS, kind == FM_NODE_KIND_PROCESS);
+      if (kind == FM_NODE_KIND_PROCESS)
+        {
+          /* What "1 d" of process time is: a working day, not a day of the map. */
+          g_autofree char *hint = fm_inspector_process_time_hint (self->document);
+
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->parts[FM_PART_PROCESS]), hint);
+        }
       show_group (self, FM_PART_QUEUE, kind == FM_NODE_KIND_QUEUE);
       show_group (self, FM_PART_KAIZEN, kind == FM_NODE_KIND_KAIZEN);
       if (self->kaizen_rows != NULL)

@@ -18,6 +18,7 @@
 #include "fm-figures.h"
 #include "fm-metrics-panel.h"
 #include "fm-renderer.h"
+#include "fm-working-time.h"
 
 /* A long list helps nobody: the rest are counted. */
 #define MAX_CONSTRAINTS 10
@@ -298,7 +299,8 @@ update (FmMetricsPanel *self)
                                ? g_strdup_printf (_("%s a day"), throughput)
                                : g_strdup ("–"));
   update_littles_law (self, metrics, day);
-  set_label (self->takt_time, format_duration (metrics->takt_time_s, day));
+  /* Takt on both clocks: "40 h of work · one every 7 d". */
+  set_label (self->takt_time, fm_takt_format (metrics->takt_time_s, metrics->takt_interval_s, day));
 
   update_constraints (self, metrics);
   update_warnings (self, metrics, map);

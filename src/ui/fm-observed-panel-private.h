@@ -40,6 +40,7 @@ struct _FmObservedPanel
   GtkLabel *forecast_label;
   GtkLabel *forecast_detail;
   AdwComboRow *statistic_row;
+  AdwPreferencesGroup *apply_group;
   GtkListBox *nodes_list;
   AdwPreferencesGroup *aging_group;
   GtkListBox *aging_list;

@@ -18,6 +18,7 @@
 
 #include "fm-duration.h"
 #include "fm-figures.h"
+#include "fm-metrics-cache.h"
 #include "fm-observed-panel-private.h"
 
 /* The forecast's random numbers, as `flowmap observe` has them. */
@@ -121,8 +122,23 @@ update_forecast (FmObservedPanel *self)
     set_label (self->forecast_label, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item: 85 %% likely by %s",
                                                                    "%u items: 85 %% likely by %s", n),
                                                       n, p85));
+    g_autofree char *detail = NULL;
+
     /* Translators: the other odds of a forecast */
-    set_label (self->forecast_detail, g_strdup_printf (_("50 %% likely by %s, 95 %% by %s"), p50, p95));
+    detail = g_strdup_printf (_("50 %% likely by %s, 95 %% by %s"), p50, p95);
+    if (forecast.weeks < FM_OBSERVED_FORECAST_MIN_WEEKS)
+      {
+        /* A few weeks drawn again and again look steadier than the work is. */
+        g_autofree char *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "Uncertain: only %u week of data, fewer than %u",
+                                                                 "Uncertain: only %u weeks of data, fewer than %u",
+                                                                 forecast.weeks),
+                                                    forecast.weeks, FM_OBSERVED_FORECAST_MIN_WEEKS);
+
+        set_label (self->forecast_detail, g_strconcat (detail, "\n", warning, NULL));
+      }
+    else
+      set_label (self->forecast_detail, g_steal_pointer (&detail));
   }
 }
 
@@ -153,6 +169,28 @@ update_mapping_row (FmObservedPanel   *self,
   adw_action_row_set_subtitle (self->mapping_row, n_unmapped > 0 ? names : _("Import again to see them"));
 }
 
+/* The end-to-end percentiles beside the map's lead time, under Apply: the
+ * means put on the nodes add up to the map's lead time, which is to be
+ * read against what items took from end to end. */
+static void
+update_apply_description (FmObservedPanel *self)
+{
+  const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
+  g_autofree char *p50 = format_duration (self, self->observed->lead_time_p50_s);
+  g_autofree char *p85 = format_duration (self, self->observed->lead_time_p85_s);
+  g_autofree char *lead = format_duration (self, metrics && metrics->path->len > 0
+                                                 ? metrics->rework_adjusted_lead_time_s : NAN);
+  g_autofree char *text = NULL;
+
+  /* Translators: under Apply to the Map: the observed lead times from end
+   * to end, then the map's expected lead time, as in "Observed end to end:
+   * half within 11 d, 85 % within 2 w. The map: 9 w 1 d" */
+  text = g_strdup_printf (_("Puts the observed times on the steps and queues, marked as observed; "
+                            "one step to undo. Observed end to end: half within %s, 85 %% within %s. "
+                            "The map: %s"), p50, p85, lead);
+  adw_preferences_group_set_description (self->apply_group, text);
+}
+
 static void
 show_figures (FmObservedPanel   *self,
               FmDocument        *document,
@@ -176,6 +214,7 @@ show_figures (FmObservedPanel   *self,
   set_label (self->lead_p50, format_duration (self, o->lead_time_p50_s));
   set_label (self->lead_p85, format_duration (self, o->lead_time_p85_s));
   set_label (self->lead_p95, format_duration (self, o->lead_time_p95_s));
+  update_apply_description (self);
   if (isfinite (o->throughput_per_week))
     /* Translators: items finished a week, as in "3.9 a week" */
     set_label (self->throughput, g_strdup_printf (_("%s a week"),
@@ -268,6 +307,8 @@ update (FmObservedPanel *self)
     {
       fm_observed_panel_show_nodes (self, document, map);
       fm_observed_panel_show_filter (self);
+      /* The map's lead time changed, the observed figures did not. */
+      update_apply_description (self);
       return;
     }
 
@@ -369,8 +410,10 @@ action_apply (GtkWidget  *widget,
   FmObservedPanel *self = FM_OBSERVED_PANEL (widget);
   FmDocument *document = current_document (self);
   FmMap *map = current_map (self);
-  FmObservedStatistic statistic = adw_combo_row_get_selected (self->statistic_row) == 1
-                                  ? FM_OBSERVED_P85 : FM_OBSERVED_MEDIAN;
+  /* In the order of the list: the mean first, as it adds up along the path. */
+  static const FmObservedStatistic statistics[] = { FM_OBSERVED_MEAN, FM_OBSERVED_MEDIAN, FM_OBSERVED_P85 };
+  guint selected = adw_combo_row_get_selected (self->statistic_row);
+  FmObservedStatistic statistic = statistics[MIN (selected, G_N_ELEMENTS (statistics) - 1)];
   g_autofree char *title = NULL;
   AdwToast *note;
   guint n;
@@ -463,6 +506,7 @@ fm_observed_panel_class_init (FmObservedPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, forecast_label);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, forecast_detail);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, statistic_row);
+  gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, apply_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, nodes_list);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, aging_group);
   gtk_widget_class_bind_template_child (widget_class, FmObservedPanel, aging_list);

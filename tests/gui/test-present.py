@@ -25,8 +25,8 @@ EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 SLIDES = [
     "Current state (1/6) — Flowmap",
-    "Constraint 1 of 3: Coding (2/6) — Flowmap",
-    "Constraint 2 of 3: Waiting for security review (3/6) — Flowmap",
+    "Constraint 1 of 3: Waiting for security review (2/6) — Flowmap",
+    "Constraint 2 of 3: Coding (3/6) — Flowmap",
     "Constraint 3 of 3: Waiting for the release window (4/6) — Flowmap",
     "Future state (5/6) — Flowmap",
     "Current state → Future state (6/6) — Flowmap",
