@@ -337,9 +337,10 @@ test_queue_limit (void)
 
 /* The release map's future state (weekly releases, automated security
  * checks) is faster than its current state in both simulations: p85 of
- * about 2 w against 11 w in Monte Carlo; in the flow simulation coding is
- * overloaded in the current state (117 % in the metrics), so its queue
- * grows for as long as items come. */
+ * about 2 w against 11 w in Monte Carlo. In the flow simulation coding is
+ * busy as the metrics say: 3 working days (86,400 s) an item, one item
+ * every 7 days, two developers with 20,571 s a day each: 86,400 / 7 /
+ * 41,143 = 30 %, and with the rework that comes back (1.29 visits) 39 %. */
 static void
 test_release_future_faster (void)
 {
@@ -353,8 +354,8 @@ test_release_future_faster (void)
 
   g_assert_cmpfloat (mc_future->lead_time_p85_s, <, mc_current->lead_time_p85_s / 2);
   g_assert_cmpfloat (flow_future->lead_time_p85_s, <, flow_current->lead_time_p85_s / 2);
-  g_assert_cmpfloat (node_result (flow_current, "code")->utilization, >, 0.99);
-  g_assert_cmpfloat (node_result (flow_future, "code")->utilization, <, 0.8);
+  assert_within (node_result (flow_current, "code")->utilization, 0.39, 0.05);
+  g_assert_cmpfloat (node_result (flow_future, "code")->utilization, <, node_result (flow_current, "code")->utilization);
 }
 
 /* The same seed gives the same numbers; another seed others. */
