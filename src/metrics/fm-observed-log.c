@@ -28,7 +28,10 @@ struct _FmObservedLog
   GHashTable *item_ids;  /* id -> FmObservedItem* */
   GArray *errors;        /* FmObservedProblem */
   GPtrArray *warnings;   /* char* */
+  GTimeZone *time_zone;  /* of the dates in messages; NULL: UTC */
   guint n_visits;
+  guint n_overlaps;
+  guint first_overlap_line;
   gboolean has_types;
   gboolean sealed;
 };
@@ -69,6 +72,7 @@ fm_observed_log_finalize (FmObservedLog *self)
   g_ptr_array_unref (self->items);
   g_array_unref (self->errors);
   g_ptr_array_unref (self->warnings);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 }
 
 /**
@@ -233,6 +237,87 @@ fm_observed_log_add_warning (FmObservedLog *self,
   va_end (args);
 }
 
+/**
+ * fm_observed_log_set_time_zone:
+ * @time_zone: (nullable): the time zone of the file's times without an
+ *   offset; %NULL: UTC
+ *
+ * The dates of the messages fm_observed_log_seal() adds are said in it,
+ * as the file wrote them.
+ */
+void
+fm_observed_log_set_time_zone (FmObservedLog *self,
+                               GTimeZone     *time_zone)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  if (time_zone != NULL)
+    self->time_zone = g_time_zone_ref (time_zone);
+}
+
+static const char *
+self_state_name (FmObservedLog *self,
+                 guint          state)
+{
+  return g_array_index (self->states, State, state).name;
+}
+
+/* "2062-03-02" in the log's time zone; @t is within the years 1 to 9999. */
+static char *
+format_day (FmObservedLog *self,
+            gint64         t)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("?");
+  local = self->time_zone != NULL ? g_date_time_to_timezone (utc, self->time_zone) : g_date_time_ref (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* "36 years", or in days when under two years. */
+static char *
+format_gap (gint64 seconds)
+{
+  gint64 days = seconds / 86400;
+  gint64 years = (gint64) (days / 365.2425 + 0.5);
+
+  if (years >= 2)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " year",
+                                         "%" G_GINT64_FORMAT " years", years), years);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
+                                       "%" G_GINT64_FORMAT " days", days), days);
+}
+
+/* Reports a time after the plausible end: an entry (@item NULL) or the
+ * end of @item's visit of @state. */
+static void
+report_implausible (FmObservedLog *self,
+                    guint          line,
+                    const char    *item,
+                    const char    *state,
+                    gint64         t,
+                    gint64         plausible_end)
+{
+  g_autofree char *day = format_day (self, t);
+  g_autofree char *gap = format_gap (t - plausible_end);
+  g_autofree char *end = format_day (self, plausible_end);
+
+  if (item == NULL)
+    fm_observed_log_add_error (self, line,
+                               _("%s is after every other event by %s (the others end on %s): left out"),
+                               day, gap, end);
+  else
+    fm_observed_log_add_error (self, line,
+                               _("item “%s” leaves “%s” on %s, after every other event by %s "
+                                 "(the others end on %s): the time it left is left out"),
+                               item, state, day, gap, end);
+}
+
 static int
 compare_visits (gconstpointer a,
                 gconstpointer b)
@@ -251,9 +336,31 @@ compare_problems (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
+/* Returns: (nullable): a visit of @kept entered at the same time as
+ * @visit, into the same state */
+static const FmObservedVisit *
+find_same_entry (GArray                *kept,
+                 const FmObservedVisit *visit)
+{
+  /* Only the visits entered at that very time, the last ones kept:
+   * a handful, as exports that give dates alone have a few a day. */
+  for (guint i = kept->len; i > 0; i--)
+    {
+      const FmObservedVisit *other = &g_array_index (kept, FmObservedVisit, i - 1);
+
+      if (other->entered != visit->entered)
+        break;
+      if (other->state == visit->state)
+        return other;
+    }
+
+  return NULL;
+}
+
 static void
 seal_item (FmObservedLog  *self,
-           FmObservedItem *item)
+           FmObservedItem *item,
+           gint64          plausible_end)
 {
   GArray *kept;
 
@@ -266,55 +373,163 @@ seal_item (FmObservedLog  *self,
   for (guint i = 0; i < item->visits->len; i++)
     {
       FmObservedVisit *visit = &g_array_index (item->visits, FmObservedVisit, i);
+      const FmObservedVisit *same;
 
-      if (kept->len > 0)
+      if (visit->entered > plausible_end)
         {
-          FmObservedVisit *last = &g_array_index (kept, FmObservedVisit, kept->len - 1);
+          report_implausible (self, visit->line, NULL, NULL, visit->entered, plausible_end);
+          self->n_visits--;
+          continue;
+        }
+      if (visit->left != FM_OBSERVED_OPEN && visit->left > plausible_end)
+        {
+          report_implausible (self, visit->line, item->id, self_state_name (self, visit->state),
+                              visit->left, plausible_end);
+          visit->left = FM_OBSERVED_OPEN;
+        }
 
-          /* Exports that page through a history sometimes repeat a row. */
-          if (last->state == visit->state && last->entered == visit->entered)
-            {
-              fm_observed_log_add_error (self, visit->line,
-                                         _("item “%s” enters “%s” at the same time as on line %u"),
-                                         item->id,
-                                         g_array_index (self->states, State, visit->state).name,
-                                         last->line);
-              self->n_visits--;
-              continue;
-            }
+      /* Exports that page through a history sometimes repeat a row, and
+       * not always next to the first: another state may be entered at
+       * the same time (dates without times) between them. */
+      same = find_same_entry (kept, visit);
+      if (same != NULL)
+        {
+          fm_observed_log_add_error (self, visit->line,
+                                     _("item “%s” enters “%s” at the same time as on line %u"),
+                                     item->id, self_state_name (self, visit->state), same->line);
+          self->n_visits--;
+          continue;
         }
       g_array_append_val (kept, *visit);
     }
   g_array_unref (item->visits);
   item->visits = kept;
 
-  /* A visit without an end lasts until the next entry. */
   for (guint i = 0; i + 1 < item->visits->len; i++)
     {
       FmObservedVisit *visit = &g_array_index (item->visits, FmObservedVisit, i);
+      gint64 next = g_array_index (item->visits, FmObservedVisit, i + 1).entered;
 
+      /* A visit without an end lasts until the next entry. One whose end
+       * is after it overlaps the next: an item is in one state at a
+       * time, so it is cut there, else its time would count twice (a
+       * flow efficiency over 100 %). */
       if (visit->left == FM_OBSERVED_OPEN)
-        visit->left = g_array_index (item->visits, FmObservedVisit, i + 1).entered;
+        {
+          visit->left = next;
+        }
+      else if (visit->left > next)
+        {
+          if (self->n_overlaps++ == 0)
+            self->first_overlap_line = visit->line;
+          visit->left = next;
+        }
     }
+}
+
+/* Items all of whose times were left out are not in the data. */
+static void
+drop_empty_items (FmObservedLog *self)
+{
+  GPtrArray *kept = g_ptr_array_new_full (self->items->len, item_free);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      FmObservedItem *item = self->items->pdata[i];
+
+      if (item->visits->len > 0)
+        {
+          g_ptr_array_add (kept, item);
+        }
+      else
+        {
+          g_hash_table_remove (self->item_ids, item->id);
+          item_free (item);
+        }
+    }
+  /* The items now belong to kept. */
+  g_ptr_array_set_free_func (self->items, NULL);
+  g_ptr_array_unref (self->items);
+  self->items = kept;
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 ta = *(const gint64 *) a, tb = *(const gint64 *) b;
+
+  return (ta > tb) - (ta < tb);
+}
+
+/* The last time of the data that is plausible: where the times, in order,
+ * jump by more than a year and fewer of them come after the jump than
+ * before it, the ones after it are a sentinel (9999-12-31) or a typo
+ * (2062 for 2026). The first such jump counts. G_MAXINT64 when none. */
+static gint64
+find_plausible_end (FmObservedLog *self)
+{
+  g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_visits * 2);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const FmObservedItem *item = self->items->pdata[i];
+
+      for (guint j = 0; j < item->visits->len; j++)
+        {
+          const FmObservedVisit *visit = &g_array_index (item->visits, FmObservedVisit, j);
+
+          g_array_append_val (times, visit->entered);
+          if (visit->left != FM_OBSERVED_OPEN)
+            g_array_append_val (times, visit->left);
+        }
+    }
+  g_array_sort (times, compare_times);
+
+  for (guint i = 1; i < times->len; i++)
+    {
+      gint64 before = g_array_index (times, gint64, i - 1);
+
+      if (g_array_index (times, gint64, i) - before > FM_OBSERVED_PLAUSIBLE_GAP && times->len - i < i)
+        return before;
+    }
+
+  return G_MAXINT64;
 }
 
 /**
  * fm_observed_log_seal:
  *
- * Ends the building: sorts each item's visits by time, drops repeated rows
- * (reported as errors), gives a visit without an end the time of the
- * item's next entry, and sorts the errors by line.
+ * Ends the building: leaves out the times after the data's plausible end
+ * (reported as errors), sorts each item's visits by time, drops repeated
+ * rows (reported as errors), gives a visit without an end the time of the
+ * item's next entry, cuts one that ends after it there (with a warning),
+ * and sorts the errors by line.
  */
 void
 fm_observed_log_seal (FmObservedLog *self)
 {
+  gint64 plausible_end;
+
   g_return_if_fail (self != NULL);
 
   if (self->sealed)
     return;
 
+  plausible_end = find_plausible_end (self);
   for (guint i = 0; i < self->items->len; i++)
-    seal_item (self, self->items->pdata[i]);
+    seal_item (self, self->items->pdata[i], plausible_end);
+  drop_empty_items (self);
+
+  if (self->n_overlaps > 0)
+    fm_observed_log_add_warning (self,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "%u visit ends after its item entered its next state "
+                                              "(line %u): it is cut at that entry",
+                                              "%u visits end after their item entered its next state "
+                                              "(the first on line %u): each is cut at that entry",
+                                              self->n_overlaps),
+                                 self->n_overlaps, self->first_overlap_line);
 
   g_array_sort (self->errors, compare_problems);
   self->sealed = TRUE;
