@@ -698,7 +698,9 @@ fm_csv_get_field (FmCsv *self,
   return self->text + g_array_index (self->starts, gsize, r->first_field + column);
 }
 
-/* Records that could not be read at all: a quote never closed. */
+/* Records that could not be read at all: a quote never closed, more
+ * fields than %FM_CSV_MAX_COLUMNS, a field longer than
+ * %FM_CSV_MAX_FIELD_SIZE. */
 guint
 fm_csv_get_n_problems (FmCsv *self)
 {
