@@ -235,6 +235,29 @@ add_problem (FmCsv      *self,
   g_array_append_val (self->problems, problem);
 }
 
+/* Where the fields from @p on stop being plain: the end of the record, or
+ * a quote that opens a field, for the parser to read. A record that is
+ * not kept is passed over so, at no cost per field. */
+static const char *
+skip_unquoted_fields (const char *p,
+                      const char *end,
+                      char        sep)
+{
+  gboolean field_start = TRUE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '\n' || *p == '\r' || (*p == '"' && field_start))
+        break;
+      if (*p == sep)
+        field_start = TRUE;
+      else if (!is_blank (*p, sep))
+        field_start = FALSE;
+    }
+
+  return p;
+}
+
 /* Splits @p to @end into rows of NUL-terminated fields in @buf.
  * Returns: FALSE when the header has too many fields or too long a one */
 static gboolean
@@ -322,11 +345,16 @@ split (FmCsv      *self,
             {
               g_string_truncate (buf, buf_mark);
               g_array_set_size (self->starts, starts_mark);
+              /* A header fails the file: the rest of it need not be read. */
+              if (self->rows->len == 0)
+                break;
             }
 
           if (p < end && *p == sep)
             {
               p++;
+              if (too_long || too_wide)
+                p = skip_unquoted_fields (p, end, sep);
               continue;
             }
           if (p < end)
