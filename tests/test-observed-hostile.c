@@ -122,6 +122,19 @@ test_columns_limit (void)
   g_assert_cmpuint (fm_csv_get_n_problems (rows), ==, 1);
   g_assert_cmpstr (fm_csv_get_problem (rows, 0, &line), ==, "more than 10,000 fields: the row is not read");
   g_assert_cmpuint (line, ==, 3);
+
+  /* Passed over, the row still ends where its quoted fields say. */
+  {
+    g_autofree char *commas = g_strnfill (FM_CSV_MAX_COLUMNS + 1, ',');
+    g_autofree char *text = g_strdup_printf ("item,state,entered_at\n%s \"a,\nb\"\" c\",x\"y\nA,Done,2026-03-03\n",
+                                             commas);
+    g_autoptr(FmCsv) quoted = fm_csv_parse (text, -1, "test.csv", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fm_csv_get_n_rows (quoted), ==, 1);
+    g_assert_cmpuint (fm_csv_get_line (quoted, 0), ==, 4);
+    g_assert_cmpstr (fm_csv_get_field (quoted, 0, 1), ==, "Done");
+  }
 }
 
 static void
