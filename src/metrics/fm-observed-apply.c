@@ -94,6 +94,25 @@ fits_map (double value)
   return round (value) <= FM_MAX_SECONDS;
 }
 
+/* The step or queue of @map the figures at @position are of, with the
+ * @statistic in @value, or NULL when there is nothing to put on it. */
+static FmNode *
+applicable (FmObserved          *self,
+            FmMap               *map,
+            guint                position,
+            FmObservedStatistic  statistic,
+            double              *value)
+{
+  const FmObservedNode *figures = &g_array_index (self->nodes, FmObservedNode, position);
+  FmNode *node = fm_map_lookup_node (map, figures->node_id);
+
+  *value = fm_observed_node_value (figures, statistic);
+  if (node == NULL || isnan (*value) || applied_property (node) == NULL)
+    return NULL;
+
+  return node;
+}
+
 /**
  * fm_observed_check_apply:
  * @document: the document @map belongs to
@@ -119,13 +138,12 @@ fm_observed_check_apply (FmObserved          *self,
 
   for (guint i = 0; i < self->nodes->len; i++)
     {
-      const FmObservedNode *figures = &g_array_index (self->nodes, FmObservedNode, i);
-      FmNode *node = fm_map_lookup_node (map, figures->node_id);
-      double value = fm_observed_node_value (figures, statistic);
+      double value;
+      FmNode *node = applicable (self, map, i, statistic, &value);
       g_autofree char *shown = NULL;
       const char *label;
 
-      if (node == NULL || isnan (value) || applied_property (node) == NULL || fits_map (value))
+      if (node == NULL || fits_map (value))
         continue;
 
       label = fm_node_get_label (node) != NULL && *fm_node_get_label (node) != '\0'
@@ -171,22 +189,17 @@ fm_observed_apply (FmObserved          *self,
   for (guint i = 0; i < self->nodes->len; i++)
     {
       const FmObservedNode *figures = &g_array_index (self->nodes, FmObservedNode, i);
-      FmNode *node = fm_map_lookup_node (map, figures->node_id);
-      double value = fm_observed_node_value (figures, statistic);
+      double value;
+      FmNode *node = applicable (self, map, i, statistic, &value);
       g_autofree char *note = NULL;
-      const char *property;
 
-      if (node == NULL || isnan (value))
-        continue;
-
-      property = applied_property (node);
       /* A map could not be saved with it: fm_observed_check_apply() says so. */
-      if (property == NULL || !fits_map (value))
+      if (node == NULL || !fits_map (value))
         continue;
 
       note = fm_observed_describe (self, figures, statistic);
       fm_document_set (document, map, figures->node_id,
-                       property, round (value),
+                       applied_property (node), round (value),
                        "observed", note,
                        NULL);
       n_set++;
