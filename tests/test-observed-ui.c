@@ -105,7 +105,14 @@ test_dialog_inputs (Fixture       *f,
     { "nul.csv", "item,state\0,x\n", 14, FALSE, NULL },
     { "utf16.csv", "\xff\xfei\0t\0e\0m\0", 10, FALSE, NULL },
     { "no-columns.csv", "name,colour\nA,red\nB,blue\n", -1, FALSE, NULL },
-    { "bad-dates.csv", "item,state,entered_at\nA,Backlog,March 4th\nB,Backlog,soon\n", -1, FALSE, "No row" },
+    { "bad-dates.csv", "item,state,entered_at\nA,Backlog,March 4th\nB,Backlog,soon\n", -1, FALSE,
+      "no row could be read; line 2" },
+    { "rows-semicolons.csv", "item,state,entered_at\nA;Backlog;2026-03-02\n", -1, FALSE,
+      "the rows seem to use semicolons" },
+    { "changelog.csv", "Issue key,From,To,Changed\nA-1,To Do,Done,2026-03-02\n", -1, FALSE,
+      "no column of states" },
+    { "future.csv", "item,state,entered_at\nA,Backlog,2026-03-02\nA,Done,2026-03-04\nB,Backlog,9999-12-31\n",
+      -1, TRUE, NULL },
     { "unclosed.csv", "item,state,entered_at\nA,Backlog,2026-03-02\nB,\"Backlog,2026-03-03\n", -1, TRUE, NULL },
     { "wide.csv", "id,type,Backlog,In Progress,Done\nW-1,feature,2026-03-02,2026-03-03,2026-03-06\n"
                   "W-2,defect,2026-03-02,,2026-03-04\n", -1, TRUE, NULL },
@@ -370,6 +377,52 @@ test_panel (Fixture       *f,
   fm_observed_session_clear (f->session);
   fm_test_run_idles ();
   g_assert_null (fm_observed_panel_get_observed (panel));
+
+  fm_observed_panel_set_cache (panel, NULL);
+  fm_observed_panel_set_session (panel, NULL);
+  g_object_unref (panel);
+  g_assert_finalize_object (cache);
+  fm_test_run_idles ();
+}
+
+/* A median longer than a map's times may be (a date far in the past) is
+ * said, not put on the map, which could not be saved with it. */
+static void
+test_panel_too_long (Fixture       *f,
+                     gconstpointer  data)
+{
+  FmMetricsCache *cache = fm_metrics_cache_new ();
+  FmObservedPanel *panel = g_object_ref_sink (FM_OBSERVED_PANEL (fm_observed_panel_new ()));
+  FmUndoStack *stack = fm_document_get_undo_stack (f->doc);
+  FmNode *backlog = fm_map_lookup_node (f->map, "backlog");
+  double wait_before = fm_queue_get_wait_s (FM_QUEUE (backlog));
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(FmCsv) csv = fm_csv_parse ("item,state,entered_at\n"
+                                       "A,Product backlog,1600-01-01\n"
+                                       "A,Coding,2026-01-01\n"
+                                       "A,Done,2026-01-05\n", -1, "old.csv", 0, NULL);
+  g_autoptr(FmObservedLog) log = NULL;
+  g_autoptr(FmObservedMapping) mapping = NULL;
+  g_autofree char *message = NULL;
+  FmCsvImportOptions options;
+
+  fm_csv_import_options_init (&options);
+  options.time_zone = utc;
+  log = fm_csv_import (csv, &options, NULL, NULL);
+  g_assert_nonnull (log);
+  mapping = fm_observed_mapping_new (log, f->map);
+  fm_observed_session_set (f->session, log, mapping, utc, "old.csv");
+  fm_metrics_cache_set_map (cache, f->doc, f->map);
+  fm_observed_panel_set_cache (panel, cache);
+  fm_observed_panel_set_session (panel, f->session);
+  fm_test_run_idles ();
+  g_assert_nonnull (fm_observed_panel_get_observed (panel));
+  message = fm_observed_check_apply (fm_observed_panel_get_observed (panel), f->doc, f->map, FM_OBSERVED_MEDIAN);
+  g_assert_nonnull (strstr (message, "“Product backlog”"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "observed.apply", NULL));
+  g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, 0);
+  g_assert_cmpfloat (fm_queue_get_wait_s (FM_QUEUE (backlog)), ==, wait_before);
 
   fm_observed_panel_set_cache (panel, NULL);
   fm_observed_panel_set_session (panel, NULL);
@@ -708,6 +761,7 @@ main (int   argc,
   ADD ("/fm/observed-ui/dialog-inputs", test_dialog_inputs);
   ADD ("/fm/observed-ui/dialog-choices", test_dialog_choices);
   ADD ("/fm/observed-ui/panel", test_panel);
+  ADD ("/fm/observed-ui/panel-too-long", test_panel_too_long);
   ADD ("/fm/observed-ui/inspector", test_inspector);
   ADD ("/fm/observed-ui/filter", test_filter);
   ADD ("/fm/observed-ui/experiments", test_experiments);

@@ -568,7 +568,16 @@ write_output (FmDocument          *document,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = fm_observed_check_apply (observed, document, map, statistic);
 
+  if (too_long != NULL)
+    {
+      g_autofree char *shown = fm_cli_escape_text (output);
+      g_autofree char *message = fm_cli_escape_message (too_long);
+
+      g_printerr (_("flowmap observe: %s: not saved: %s\n"), shown, message);
+      return FALSE;
+    }
   fm_observed_apply (observed, document, map, statistic);
   if (!fm_json_save_file (document, file, &error))
     {

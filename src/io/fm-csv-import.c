@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-csv-import.h"
+#include "fm-csv-import-private.h"
 
 /* Header names of each role, lower case, letters and digits only. */
 static const char * const item_names[] = {
@@ -246,6 +247,7 @@ typedef struct {
   GTimeZone *tz;
   GArray *states;       /* wide: guint columns that are states */
   GArray *state_ids;    /* wide: guint log state per entry of states */
+  gboolean any_named;   /* a state, entered or left column was found by name */
 } Import;
 
 /* Checks the number of fields; reports the row when it is wrong. */
@@ -374,6 +376,29 @@ import_wide (Import *im,
         return;
     }
 
+  /* The columns are the states in the order of the flow: a date before
+   * the one of an earlier state is a typo or columns out of order, and
+   * read anyway it would end the earlier state before it began. */
+  for (guint i = 0, before = G_MAXUINT; i < im->states->len; i++)
+    {
+      if (times[i] == FM_OBSERVED_OPEN)
+        continue;
+      if (before != G_MAXUINT && times[i] < times[before])
+        {
+          g_autofree char *quoted = quote (field (im, row, g_array_index (im->states, guint, i)));
+          g_autofree char *quoted_before = quote (field (im, row, g_array_index (im->states, guint, before)));
+
+          fm_observed_log_add_error (im->log, line,
+                                     _("%s in the column “%s” is before %s in the column “%s”, "
+                                       "a state earlier in the flow"),
+                                     quoted, fm_csv_get_header (im->csv, g_array_index (im->states, guint, i)),
+                                     quoted_before,
+                                     fm_csv_get_header (im->csv, g_array_index (im->states, guint, before)));
+          return;
+        }
+      before = i;
+    }
+
   for (guint i = 0; i < im->states->len; i++)
     if (times[i] != FM_OBSERVED_OPEN)
       fm_observed_log_add_visit (im->log, item, field (im, row, im->columns.type),
@@ -418,6 +443,28 @@ columns_holding_dates (Import *im)
   return result;
 }
 
+/* Returns: (transfer full): the headers, quoted: “Issue key”, “From”… */
+static char *
+list_columns (FmCsv *csv)
+{
+  const guint shown = 12;
+  guint n = fm_csv_get_n_columns (csv);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (n, shown); i++)
+    {
+      g_autofree char *quoted = quote (fm_csv_get_header (csv, i));
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, quoted);
+    }
+  if (n > shown)
+    g_string_append_printf (out, _(" and %u more"), n - shown);
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 choose_wide_states (Import                    *im,
                     const FmCsvImportOptions  *options,
@@ -456,6 +503,18 @@ choose_wide_states (Import                    *im,
         }
     }
 
+  if (im->states->len < 2 && options->state_columns == NULL && im->any_named)
+    {
+      g_autofree char *columns = list_columns (im->csv);
+
+      /* A changelog (Issue key, From, To, Changed) has times but no
+       * state: say what is missing rather than that nothing was found. */
+      g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_COLUMNS,
+                   _("%s: no column of states (state, status, column or stage) nor two or more "
+                     "columns of dates, one per state, among the columns read: %s"),
+                   fm_csv_get_display_name (im->csv), columns);
+      return FALSE;
+    }
   if (im->states->len < 2)
     {
       g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_COLUMNS,
@@ -534,6 +593,7 @@ choose_columns (Import                    *im,
   if (c->shape == FM_CSV_SHAPE_AUTO)
     c->shape = c->state >= 0 && c->entered >= 0 ? FM_CSV_SHAPE_TRANSITIONS : FM_CSV_SHAPE_WIDE;
 
+  im->any_named = c->state >= 0 || c->entered >= 0 || c->left >= 0;
   if (c->shape == FM_CSV_SHAPE_WIDE)
     {
       /* A wide export has no state or time columns: its dates are states. */
@@ -580,7 +640,8 @@ choose_columns (Import                    *im,
  * @options: (nullable): the shape, the columns, the time zone; %NULL: all found
  * @used: (out caller-allocates) (optional): the shape and columns used,
  *   for a dialog to show what was found
- * @error: an %FM_CSV_ERROR: no rows, or the columns needed are not there
+ * @error: an %FM_CSV_ERROR: no rows, the columns needed are not there, or
+ *   no row could be read (%FM_CSV_ERROR_ROWS)
  *
  * Reads the states items went through, and when. Rows that cannot be read
  * are listed in the log's errors with their line; the log's warnings say
@@ -666,9 +727,11 @@ fm_csv_import (FmCsv                     *csv,
               (options->done_states != NULL && g_strv_contains (options->done_states, name)))
             fm_observed_log_set_state_done (log, i, TRUE);
         }
+      fm_observed_log_set_time_zone (log, im.tz);
       fm_observed_log_seal (log);
+      ok = fm_csv_import_check_any_row (csv, log, error);
 
-      if (used != NULL)
+      if (ok && used != NULL)
         *used = im.columns;
     }
 

@@ -235,8 +235,32 @@ add_problem (FmCsv      *self,
   g_array_append_val (self->problems, problem);
 }
 
-/* Splits @p to @end into rows of NUL-terminated fields in @buf. */
-static void
+/* Where the fields from @p on stop being plain: the end of the record, or
+ * a quote that opens a field, for the parser to read. A record that is
+ * not kept is passed over so, at no cost per field. */
+static const char *
+skip_unquoted_fields (const char *p,
+                      const char *end,
+                      char        sep)
+{
+  gboolean field_start = TRUE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '\n' || *p == '\r' || (*p == '"' && field_start))
+        break;
+      if (*p == sep)
+        field_start = TRUE;
+      else if (!is_blank (*p, sep))
+        field_start = FALSE;
+    }
+
+  return p;
+}
+
+/* Splits @p to @end into rows of NUL-terminated fields in @buf.
+ * Returns: FALSE when the header has too many fields or too long a one */
+static gboolean
 split (FmCsv      *self,
        const char *p,
        const char *end,
@@ -252,6 +276,8 @@ split (FmCsv      *self,
       guint starts_mark = self->starts->len;
       gboolean all_empty = TRUE;
       gboolean unterminated = FALSE;
+      gboolean too_wide = FALSE;
+      gboolean too_long = FALSE;
 
       for (;;)
         {
@@ -310,11 +336,25 @@ split (FmCsv      *self,
             }
 
           all_empty &= buf->len == field_start;
+          too_long |= buf->len - field_start > FM_CSV_MAX_FIELD_SIZE;
           g_string_append_c (buf, '\0');
+          too_wide |= self->starts->len - starts_mark > FM_CSV_MAX_COLUMNS;
+          /* A record that will not be read keeps nothing, so that a line
+           * of a hundred million empty fields costs no more than one. */
+          if (too_long || too_wide)
+            {
+              g_string_truncate (buf, buf_mark);
+              g_array_set_size (self->starts, starts_mark);
+              /* A header fails the file: the rest of it need not be read. */
+              if (self->rows->len == 0)
+                break;
+            }
 
           if (p < end && *p == sep)
             {
               p++;
+              if (too_long || too_wide)
+                p = skip_unquoted_fields (p, end, sep);
               continue;
             }
           if (p < end)
@@ -339,6 +379,25 @@ split (FmCsv      *self,
           g_array_set_size (self->starts, starts_mark);
           break;
         }
+      if (too_wide || too_long)
+        {
+          gboolean header = self->rows->len == 0;
+
+          G_STATIC_ASSERT (FM_CSV_MAX_COLUMNS == 10000);
+          G_STATIC_ASSERT (FM_CSV_MAX_FIELD_SIZE == 1024 * 1024);
+          if (too_wide && header)
+            add_problem (self, record_line, "%s", _("more than 10,000 columns"));
+          else if (too_wide)
+            add_problem (self, record_line, "%s", _("more than 10,000 fields: the row is not read"));
+          else if (header)
+            add_problem (self, record_line, "%s", _("a field longer than 1 MiB"));
+          else
+            add_problem (self, record_line, "%s", _("a field longer than 1 MiB: the row is not read"));
+          /* Without a header no row can be read. */
+          if (header)
+            return FALSE;
+          continue;
+        }
       if (all_empty)
         {
           g_string_truncate (buf, buf_mark);
@@ -352,6 +411,8 @@ split (FmCsv      *self,
         g_array_append_val (self->rows, row);
       }
     }
+
+  return TRUE;
 }
 
 /**
@@ -379,6 +440,7 @@ fm_csv_parse (const char  *data,
   g_autofree char *transcoded = NULL;
   g_autoptr(FmCsv) self = NULL;
   const char *nul;
+  gboolean header_too_large;
   GString *buf;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -454,14 +516,16 @@ fm_csv_parse (const char  *data,
   self->separator = separator != 0 ? separator : sniff_separator (data, data + length);
 
   buf = g_string_sized_new (length + 1);
-  split (self, data, data + length, buf);
+  header_too_large = !split (self, data, data + length, buf);
   self->text = g_string_free (buf, FALSE);
 
   if (self->rows->len == 0 && self->problems->len > 0)
     {
       const Problem *problem = &g_array_index (self->problems, Problem, 0);
 
-      g_set_error (error, FM_CSV_ERROR, FM_CSV_ERROR_EMPTY, _("%s: line %u: %s"),
+      /* An unclosed quote leaves no header: the file is as good as empty. */
+      g_set_error (error, FM_CSV_ERROR, header_too_large ? FM_CSV_ERROR_LIMIT : FM_CSV_ERROR_EMPTY,
+                   _("%s: line %u: %s"),
                    display_name, problem->line, problem->message);
       return NULL;
     }
@@ -662,7 +726,9 @@ fm_csv_get_field (FmCsv *self,
   return self->text + g_array_index (self->starts, gsize, r->first_field + column);
 }
 
-/* Records that could not be read at all: a quote never closed. */
+/* Records that could not be read at all: a quote never closed, more
+ * fields than %FM_CSV_MAX_COLUMNS, a field longer than
+ * %FM_CSV_MAX_FIELD_SIZE. */
 guint
 fm_csv_get_n_problems (FmCsv *self)
 {

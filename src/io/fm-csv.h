@@ -8,6 +8,11 @@ G_BEGIN_DECLS
 
 /* A larger file is refused before it is read. */
 #define FM_CSV_MAX_FILE_SIZE (256 * 1024 * 1024)
+/* A record with more fields, or a field longer, is not read: the header
+ * fails the file, a row is reported. They bound the memory a file of
+ * empty fields or one huge cell costs. */
+#define FM_CSV_MAX_COLUMNS 10000
+#define FM_CSV_MAX_FIELD_SIZE (1024 * 1024)
 
 #define FM_CSV_ERROR (fm_csv_error_quark ())
 
@@ -16,8 +21,11 @@ G_BEGIN_DECLS
  * @FM_CSV_ERROR_EMPTY: no header, or (importing) a header and no rows
  * @FM_CSV_ERROR_ENCODING: neither UTF-8 nor Windows-1252 text: UTF-16,
  *   NUL bytes, bytes Windows-1252 does not define
- * @FM_CSV_ERROR_LIMIT: larger than %FM_CSV_MAX_FILE_SIZE
+ * @FM_CSV_ERROR_LIMIT: larger than %FM_CSV_MAX_FILE_SIZE, or a header
+ *   of more than %FM_CSV_MAX_COLUMNS columns or a longer field than
+ *   %FM_CSV_MAX_FIELD_SIZE
  * @FM_CSV_ERROR_COLUMNS: (importing) the columns needed are not there
+ * @FM_CSV_ERROR_ROWS: (importing) not one row could be read
  *
  * Errors reading a file also come in the %G_IO_ERROR domain.
  */
@@ -26,6 +34,7 @@ typedef enum {
   FM_CSV_ERROR_ENCODING,
   FM_CSV_ERROR_LIMIT,
   FM_CSV_ERROR_COLUMNS,
+  FM_CSV_ERROR_ROWS,
 } FmCsvError;
 
 typedef struct _FmCsv FmCsv;

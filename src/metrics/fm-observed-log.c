@@ -28,7 +28,10 @@ struct _FmObservedLog
   GHashTable *item_ids;  /* id -> FmObservedItem* */
   GArray *errors;        /* FmObservedProblem */
   GPtrArray *warnings;   /* char* */
+  GTimeZone *time_zone;  /* of the dates in messages; NULL: UTC */
   guint n_visits;
+  guint n_overlaps;
+  guint first_overlap_line;
   gboolean has_types;
   gboolean sealed;
 };
@@ -69,6 +72,7 @@ fm_observed_log_finalize (FmObservedLog *self)
   g_ptr_array_unref (self->items);
   g_array_unref (self->errors);
   g_ptr_array_unref (self->warnings);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 }
 
 /**
@@ -233,6 +237,32 @@ fm_observed_log_add_warning (FmObservedLog *self,
   va_end (args);
 }
 
+/**
+ * fm_observed_log_set_time_zone:
+ * @time_zone: (nullable): the time zone of the file's times without an
+ *   offset; %NULL: UTC
+ *
+ * The dates of the messages fm_observed_log_seal() adds are said in it,
+ * as the file wrote them.
+ */
+void
+fm_observed_log_set_time_zone (FmObservedLog *self,
+                               GTimeZone     *time_zone)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  if (time_zone != NULL)
+    self->time_zone = g_time_zone_ref (time_zone);
+}
+
+static const char *
+self_state_name (FmObservedLog *self,
+                 guint          state)
+{
+  return g_array_index (self->states, State, state).name;
+}
+
 static int
 compare_visits (gconstpointer a,
                 gconstpointer b)
@@ -251,9 +281,31 @@ compare_problems (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
+/* Returns: (nullable): a visit of @kept entered at the same time as
+ * @visit, into the same state */
+static const FmObservedVisit *
+find_same_entry (GArray                *kept,
+                 const FmObservedVisit *visit)
+{
+  /* Only the visits entered at that very time, the last ones kept:
+   * a handful, as exports that give dates alone have a few a day. */
+  for (guint i = kept->len; i > 0; i--)
+    {
+      const FmObservedVisit *other = &g_array_index (kept, FmObservedVisit, i - 1);
+
+      if (other->entered != visit->entered)
+        break;
+      if (other->state == visit->state)
+        return other;
+    }
+
+  return NULL;
+}
+
 static void
 seal_item (FmObservedLog  *self,
-           FmObservedItem *item)
+           FmObservedItem *item,
+           gint64          plausible_end)
 {
   GArray *kept;
 
@@ -266,55 +318,120 @@ seal_item (FmObservedLog  *self,
   for (guint i = 0; i < item->visits->len; i++)
     {
       FmObservedVisit *visit = &g_array_index (item->visits, FmObservedVisit, i);
+      const FmObservedVisit *same;
 
-      if (kept->len > 0)
+      if (visit->entered > plausible_end)
         {
-          FmObservedVisit *last = &g_array_index (kept, FmObservedVisit, kept->len - 1);
+          fm_observed_log_report_implausible (self, self->time_zone, visit->line, NULL, NULL,
+                                              visit->entered, plausible_end);
+          self->n_visits--;
+          continue;
+        }
+      if (visit->left != FM_OBSERVED_OPEN && visit->left > plausible_end)
+        {
+          fm_observed_log_report_implausible (self, self->time_zone, visit->line, item->id,
+                                              self_state_name (self, visit->state), visit->left, plausible_end);
+          visit->left = FM_OBSERVED_OPEN;
+        }
 
-          /* Exports that page through a history sometimes repeat a row. */
-          if (last->state == visit->state && last->entered == visit->entered)
-            {
-              fm_observed_log_add_error (self, visit->line,
-                                         _("item “%s” enters “%s” at the same time as on line %u"),
-                                         item->id,
-                                         g_array_index (self->states, State, visit->state).name,
-                                         last->line);
-              self->n_visits--;
-              continue;
-            }
+      /* Exports that page through a history sometimes repeat a row, and
+       * not always next to the first: another state may be entered at
+       * the same time (dates without times) between them. */
+      same = find_same_entry (kept, visit);
+      if (same != NULL)
+        {
+          fm_observed_log_add_error (self, visit->line,
+                                     _("item “%s” enters “%s” at the same time as on line %u"),
+                                     item->id, self_state_name (self, visit->state), same->line);
+          self->n_visits--;
+          continue;
         }
       g_array_append_val (kept, *visit);
     }
   g_array_unref (item->visits);
   item->visits = kept;
 
-  /* A visit without an end lasts until the next entry. */
   for (guint i = 0; i + 1 < item->visits->len; i++)
     {
       FmObservedVisit *visit = &g_array_index (item->visits, FmObservedVisit, i);
+      gint64 next = g_array_index (item->visits, FmObservedVisit, i + 1).entered;
 
+      /* A visit without an end lasts until the next entry. One whose end
+       * is after it overlaps the next: an item is in one state at a
+       * time, so it is cut there, else its time would count twice (a
+       * flow efficiency over 100 %). */
       if (visit->left == FM_OBSERVED_OPEN)
-        visit->left = g_array_index (item->visits, FmObservedVisit, i + 1).entered;
+        {
+          visit->left = next;
+        }
+      else if (visit->left > next)
+        {
+          if (self->n_overlaps++ == 0)
+            self->first_overlap_line = visit->line;
+          visit->left = next;
+        }
     }
+}
+
+/* Items all of whose times were left out are not in the data. */
+static void
+drop_empty_items (FmObservedLog *self)
+{
+  GPtrArray *kept = g_ptr_array_new_full (self->items->len, item_free);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      FmObservedItem *item = self->items->pdata[i];
+
+      if (item->visits->len > 0)
+        {
+          g_ptr_array_add (kept, item);
+        }
+      else
+        {
+          g_hash_table_remove (self->item_ids, item->id);
+          item_free (item);
+        }
+    }
+  /* The items now belong to kept. */
+  g_ptr_array_set_free_func (self->items, NULL);
+  g_ptr_array_unref (self->items);
+  self->items = kept;
 }
 
 /**
  * fm_observed_log_seal:
  *
- * Ends the building: sorts each item's visits by time, drops repeated rows
- * (reported as errors), gives a visit without an end the time of the
- * item's next entry, and sorts the errors by line.
+ * Ends the building: leaves out the times after the data's plausible end
+ * (reported as errors), sorts each item's visits by time, drops repeated
+ * rows (reported as errors), gives a visit without an end the time of the
+ * item's next entry, cuts one that ends after it there (with a warning),
+ * and sorts the errors by line.
  */
 void
 fm_observed_log_seal (FmObservedLog *self)
 {
+  gint64 plausible_end;
+
   g_return_if_fail (self != NULL);
 
   if (self->sealed)
     return;
 
+  plausible_end = fm_observed_log_find_plausible_end (self);
   for (guint i = 0; i < self->items->len; i++)
-    seal_item (self, self->items->pdata[i]);
+    seal_item (self, self->items->pdata[i], plausible_end);
+  drop_empty_items (self);
+
+  if (self->n_overlaps > 0)
+    fm_observed_log_add_warning (self,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "%u visit ends after its item entered its next state "
+                                              "(line %u): it is cut at that entry",
+                                              "%u visits end after their item entered its next state "
+                                              "(the first on line %u): each is cut at that entry",
+                                              self->n_overlaps),
+                                 self->n_overlaps, self->first_overlap_line);
 
   g_array_sort (self->errors, compare_problems);
   self->sealed = TRUE;

@@ -9,6 +9,15 @@ G_BEGIN_DECLS
 /* The end of a visit that is not known: the item is still in the state. */
 #define FM_OBSERVED_OPEN G_MININT64
 
+/* The last second a #GDateTime holds, 9999-12-31T23:59:59Z: no time of a
+ * log is later. */
+#define FM_OBSERVED_MAX_TIME G_GINT64_CONSTANT (253402300799)
+
+/* Times more than this after the time before them, followed by fewer
+ * times than come before, are after the data's plausible end: a year
+ * (of 366 days). */
+#define FM_OBSERVED_PLAUSIBLE_GAP ((gint64) 366 * 86400)
+
 /**
  * FmObservedVisit:
  * @state: the index of the state, see fm_observed_log_get_state_name()
@@ -73,6 +82,8 @@ void                    fm_observed_log_add_error       (FmObservedLog *self,
 void                    fm_observed_log_add_warning     (FmObservedLog *self,
                                                          const char    *format,
                                                          ...) G_GNUC_PRINTF (2, 3);
+void                    fm_observed_log_set_time_zone   (FmObservedLog *self,
+                                                         GTimeZone     *time_zone);
 void                    fm_observed_log_seal            (FmObservedLog *self);
 
 /* Reading. */

@@ -47,4 +47,15 @@ gboolean     fm_observed_walk_item        (const FmObservedItem   *item,
                                            gint64                 *finish,
                                            const FmObservedVisit **last);
 
+/* Before the log is sealed: where its times plausibly end (G_MAXINT64:
+ * nowhere short of the last), and the error of a time after that. */
+gint64       fm_observed_log_find_plausible_end (FmObservedLog *log);
+void         fm_observed_log_report_implausible (FmObservedLog *log,
+                                                 GTimeZone     *tz,
+                                                 guint          line,
+                                                 const char    *item,
+                                                 const char    *state,
+                                                 gint64         t,
+                                                 gint64         plausible_end);
+
 G_END_DECLS

@@ -138,6 +138,11 @@ fm_observed_day_of (GTimeZone *tz,
   GDate date;
   int y, m, d;
 
+  /* Past 9999 (a forecast of data that ends there): count on by days,
+   * as a GDate can, rather than fall back to the year 1. */
+  if (utc == NULL && t > FM_OBSERVED_MAX_TIME)
+    return MIN (fm_observed_day_of (tz, FM_OBSERVED_MAX_TIME) + (t - FM_OBSERVED_MAX_TIME + 86399) / 86400,
+                G_GINT64_CONSTANT (23936166) /* 65535-12-31 */);
   if (utc == NULL)
     return 1;
 
@@ -562,7 +567,9 @@ fm_observed_compute (FmObservedLog           *log,
     {
       gint64 last = last_event (log);
 
-      w.as_of = last != G_MININT64 ? last + 1 : 0;
+      /* Data in the last second of 9999 is as of that second: the one
+       * after it is past what a date can be. */
+      w.as_of = last != G_MININT64 ? MIN (last, FM_OBSERVED_MAX_TIME - 1) + 1 : 0;
     }
 
   resolve_states (&w, mapping, map);

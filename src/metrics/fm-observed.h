@@ -224,6 +224,10 @@ gboolean              fm_observed_forecast      (FmObserved              *self,
 char                 *fm_observed_describe      (FmObserved              *self,
                                                  const FmObservedNode    *node,
                                                  FmObservedStatistic      statistic);
+char                 *fm_observed_check_apply   (FmObserved              *self,
+                                                 FmDocument              *document,
+                                                 FmMap                   *map,
+                                                 FmObservedStatistic      statistic);
 guint                 fm_observed_apply         (FmObserved              *self,
                                                  FmDocument              *document,
                                                  FmMap                   *map,

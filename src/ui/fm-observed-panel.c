@@ -415,6 +415,7 @@ action_apply (GtkWidget  *widget,
   guint selected = adw_combo_row_get_selected (self->statistic_row);
   FmObservedStatistic statistic = statistics[MIN (selected, G_N_ELEMENTS (statistics) - 1)];
   g_autofree char *title = NULL;
+  g_autofree char *too_long = NULL;
   AdwToast *note;
   guint n;
 
@@ -424,6 +425,18 @@ action_apply (GtkWidget  *widget,
   if (self->observed == NULL || document == NULL || map == NULL)
     return;
 
+  /* A figure the map could not save is said rather than put on it. */
+  too_long = fm_observed_check_apply (self->observed, document, map, statistic);
+  if (too_long != NULL)
+    {
+      g_autofree char *markup = NULL;
+
+      too_long[0] = g_ascii_toupper (too_long[0]);
+      /* A toast's title is markup; the sentence quotes a label. */
+      markup = g_markup_escape_text (too_long, -1);
+      toast (self, adw_toast_new (markup));
+      return;
+    }
   n = fm_observed_apply (self->observed, document, map, statistic);
   title = n > 0
     /* Translators: after applying observed data */
