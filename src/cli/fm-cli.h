@@ -30,5 +30,7 @@ int      fm_cli_compare    (int         argc,
                             char      **argv);
 int      fm_cli_observe    (int         argc,
                             char      **argv);
+int      fm_cli_discover   (int         argc,
+                            char      **argv);
 
 G_END_DECLS
