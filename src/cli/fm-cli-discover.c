@@ -250,9 +250,9 @@ print_text (FmObservedLog *log,
       from = fm_cli_escape_text (label_of (discovery, edge->from));
       to = fm_cli_escape_text (label_of (discovery, edge->to));
       rate = fm_figure_format_percent (100 * edge->rate, "%.1f");
-      printf (g_dngettext (GETTEXT_PACKAGE, "  %s → %s: %s, %u move by %u items\n",
-                           "  %s → %s: %s, %u moves by %u items\n", edge->moves),
-              from, to, rate, edge->moves, edge->items);
+      printf ("  %s → %s: %s (", from, to, rate);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u move back", "%u moves back", edge->moves), edge->moves);
+      printf (g_dngettext (GETTEXT_PACKAGE, ", by %u item)\n", ", by %u items)\n", edge->items), edge->items);
     }
 
   if (n_variants > 0)
