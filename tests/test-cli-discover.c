@@ -216,6 +216,44 @@ test_escaped (void)
   g_assert_nonnull (strstr (run.out, "Evil\\x1B]0;owned\\x07"));
 }
 
+/* An XES log, its kind sniffed from its first bytes: Review 1 h and 3 h
+ * of touch time, the wait before Approve 2 h. */
+static void
+test_xes (void)
+{
+  g_autofree char *xes = temp_file ("cases.log",
+                                    "<?xml version=\"1.0\"?>\n<log>"
+                                    "<trace><string key=\"concept:name\" value=\"c1\"/>"
+                                    "<event><string key=\"concept:name\" value=\"Review\"/><string key=\"lifecycle:transition\" value=\"start\"/><date key=\"time:timestamp\" value=\"2026-03-02T09:00:00Z\"/></event>"
+                                    "<event><string key=\"concept:name\" value=\"Review\"/><date key=\"time:timestamp\" value=\"2026-03-02T10:00:00Z\"/></event>"
+                                    "<event><string key=\"concept:name\" value=\"Approve\"/><string key=\"lifecycle:transition\" value=\"start\"/><date key=\"time:timestamp\" value=\"2026-03-02T12:00:00Z\"/></event>"
+                                    "<event><string key=\"concept:name\" value=\"Approve\"/><date key=\"time:timestamp\" value=\"2026-03-02T13:00:00Z\"/></event>"
+                                    "</trace><trace><string key=\"concept:name\" value=\"c2\"/>"
+                                    "<event><string key=\"concept:name\" value=\"Review\"/><string key=\"lifecycle:transition\" value=\"start\"/><date key=\"time:timestamp\" value=\"2026-03-02T09:00:00Z\"/></event>"
+                                    "<event><string key=\"concept:name\" value=\"Review\"/><date key=\"time:timestamp\" value=\"2026-03-02T12:00:00Z\"/></event>"
+                                    "<event><string key=\"concept:name\" value=\"Approve\"/><string key=\"lifecycle:transition\" value=\"start\"/><date key=\"time:timestamp\" value=\"2026-03-02T14:00:00Z\"/></event>"
+                                    "<event><string key=\"concept:name\" value=\"Approve\"/><date key=\"time:timestamp\" value=\"2026-03-02T15:00:00Z\"/></event>"
+                                    "</trace></log>\n");
+  g_autofree char *bad = temp_file ("bad.xes", "<log>\n<trace>\n</log>\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) broken = { 0 };
+  JsonArray *nodes;
+
+  flowmap (&run, "discover", "--json", "--time-zone", "UTC", xes, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  nodes = json_object_get_array_member (parse_object (parser, run.out), "nodes");
+  g_assert_cmpuint (json_array_get_length (nodes), ==, 5);
+  assert_node (nodes, 1, "review", "process", 2 * 3600, 2);
+  assert_node (nodes, 2, "waiting-for-approve", "queue", 2 * 3600, 2);
+  assert_node (nodes, 3, "approve", "process", 3600, 2);
+  assert_node (nodes, 4, "outcome", "outcome", NAN, 2);
+
+  flowmap (&broken, "discover", bad, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_true (g_str_has_prefix (broken.err, "bad.xes: Error on line 3"));
+}
+
 /* The bundled export finds the release map's two rework loops. */
 static void
 test_release (void)
@@ -251,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/discover/output", test_output);
   g_test_add_func ("/fm/cli/discover/usage", test_usage);
   g_test_add_func ("/fm/cli/discover/escaped", test_escaped);
+  g_test_add_func ("/fm/cli/discover/xes", test_xes);
   g_test_add_func ("/fm/cli/discover/release", test_release);
 
   return g_test_run ();

@@ -14,7 +14,7 @@
 #include "fm-csv-import.h"
 #include "fm-event-log.h"
 #include "fm-file-check.h"
-#include <glib/gi18n-lib.h>
+#include "fm-xes.h"
 
 /* Returns: the kind a file's name says, or %FM_EVENT_LOG_AUTO */
 FmEventLogKind
@@ -110,8 +110,11 @@ fm_event_log_load_file (GFile           *file,
 
   if (kind == FM_EVENT_LOG_XES)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("XES is not read yet"));
-      return NULL;
+      FmXesOptions options;
+
+      fm_xes_options_init (&options);
+      options.time_zone = time_zone;
+      log = fm_xes_read_file (file, &options, roles, error);
     }
   else
     {
