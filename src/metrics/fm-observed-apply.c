@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-observed.h"
+#include "fm-observed-private.h"
 
 static char *
 format_day (const GDate *date)
@@ -125,6 +126,8 @@ fm_observed_apply (FmObserved          *self,
                        NULL);
       n_set++;
     }
+  /* The rework edges' rates, in the same step. */
+  fm_observed_apply_rework (self, document, map);
   fm_document_end_group (document);
 
   return n_set;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import)
+# run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import;
+# with --target xes, the XES reader and the discovery)
 # for a while, seeded from the examples and the bad-file corpus.
 #
 #   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
@@ -21,8 +22,8 @@ if [ $# -ge 2 ] && [ "$1" = "--target" ]; then
   target=$2
   shift 2
 fi
-if [ $# -lt 2 ] || { [ "$target" != load ] && [ "$target" != csv ]; }; then
-  echo "usage: $0 [--target load|csv] BUILD_DIR SECONDS [WORK_DIR]" >&2
+if [ $# -lt 2 ] || { [ "$target" != load ] && [ "$target" != csv ] && [ "$target" != xes ]; }; then
+  echo "usage: $0 [--target load|csv|xes] BUILD_DIR SECONDS [WORK_DIR]" >&2
   exit 2
 fi
 
@@ -35,6 +36,10 @@ if [ "$target" = csv ]; then
   work_dir=${3:-$build_dir/fuzz-csv-work}
   dict=$source_dir/tests/fuzz/fuzz-csv.dict
   seeds="$source_dir/data/examples/*.csv $source_dir/tests/fuzz/seeds-csv/*.csv"
+elif [ "$target" = xes ]; then
+  work_dir=${3:-$build_dir/fuzz-xes-work}
+  dict=$source_dir/tests/fuzz/fuzz-xes.dict
+  seeds="$source_dir/tests/fuzz/seeds-xes/*"
 else
   work_dir=${3:-$build_dir/fuzz-work}
   dict=$source_dir/tests/fuzz/flowmap.dict
