@@ -10,6 +10,7 @@
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
+#include "fm-cli-observe-private.h"
 #include "fm-discover.h"
 #include "fm-duration.h"
 #include "fm-event-log.h"
@@ -276,23 +277,7 @@ print_text (FmObservedLog *log,
                          n_variants - MAX_VARIANTS_SHOWN),
             n_variants - MAX_VARIANTS_SHOWN);
 
-  for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
-    {
-      g_autofree char *warning = fm_cli_escape_message (fm_observed_log_get_warning (log, i));
-
-      printf ("%s %s\n", i == 0 ? "\n•" : "•", warning);
-    }
-  if (fm_observed_log_get_n_errors (log) > 0)
-    {
-      printf ("\n%s\n", _("Rows not imported:"));
-      for (guint i = 0; i < fm_observed_log_get_n_errors (log); i++)
-        {
-          const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
-          g_autofree char *message = fm_cli_escape_message (problem->message);
-
-          printf (_("  line %u: %s\n"), problem->line, message);
-        }
-    }
+  fm_cli_observe_print_problems (log);
 }
 
 static gboolean
