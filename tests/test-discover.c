@@ -347,6 +347,20 @@ test_unfinished (void)
   g_assert_cmpfloat (fm_discovery_get_node (discovery, 1)->median_s, ==, 1.5 * D);
 }
 
+/* Every move out of Checked went back: a rate of 1, which no map can
+ * hold (the metrics need r < 1); it is kept just under. Found by
+ * fuzz-xes. */
+static void
+test_all_back (void)
+{
+  g_autoptr(FmDiscovery) discovery =
+    discover ("item,state,entered_at\nA,Submitted,2026-03-02\nA,Checked,2026-03-03\n"
+              "A,Submitted,2026-03-04\nA,Done,2026-03-05\n", FM_DISCOVER_MIN_SHARE);
+  const FmDiscoverEdge *edge = fm_discovery_get_edge (discovery, fm_discovery_get_n_edges (discovery) - 1);
+
+  assert_edge (edge, "checked", "submitted", FM_EDGE_KIND_REWORK, 0.999, 1, 1);
+}
+
 /* Roles by hand: Review left out, Build a queue, as the app's state roles
  * would set them. Without Review, C's moves are Build → Build twice. */
 static void
@@ -551,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/fm/discover/off-line", test_off_line);
   g_test_add_func ("/fm/discover/wrap", test_wrap);
   g_test_add_func ("/fm/discover/unfinished", test_unfinished);
+  g_test_add_func ("/fm/discover/all-back", test_all_back);
   g_test_add_func ("/fm/discover/roles", test_roles);
   g_test_add_func ("/fm/discover/variant-map", test_variant_map);
   g_test_add_func ("/fm/discover/add-to-document", test_add_to_document);

@@ -259,6 +259,7 @@ assert_bad (const char *text,
   if (code >= 0)
     g_assert_error (error, FM_XES_ERROR, code);
   g_assert_true (g_str_has_prefix (error->message, "test.xes: "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, part));
 }
 

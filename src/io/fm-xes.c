@@ -459,10 +459,13 @@ parse (Reader        *r,
   return TRUE;
 
 failed:
-  /* GMarkup's messages say the line and the character. */
+  /* GMarkup's messages say the line and the character, and quote what
+   * they could not read, not always as UTF-8. */
   if (local_error->domain == G_MARKUP_ERROR)
     {
-      g_set_error (error, FM_XES_ERROR, FM_XES_ERROR_PARSE, "%s: %s", display_name, local_error->message);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, FM_XES_ERROR, FM_XES_ERROR_PARSE, "%s: %s", display_name, message);
       g_error_free (local_error);
     }
   else

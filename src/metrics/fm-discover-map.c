@@ -266,8 +266,12 @@ add_rework (FmDiscovery   *self,
       g_autofree char *id = edge_id_for (map, "rework", &counter);
       /* The share of the passes out of the state that went back: what the
        * metrics' r ÷ (1 − r) needs. Per mille, at least one, so that a rare
-       * loop is still counted. */
-      double rate = MAX (round (1000.0 * move->moves / self->states[move->from].moves_out) / 1000.0, 0.001);
+       * loop is still counted, and below 1, as a file holds it: every move
+       * out of a state can go back when the main line is of items still
+       * in progress. */
+      double rate = round (1000.0 * move->moves / self->states[move->from].moves_out) / 1000.0;
+
+      rate = CLAMP (rate, 0.001, 0.999);
 
       add_edge (map, edges, id, g_array_index (line_ids, char *, back->from + 1),
                 g_array_index (line_ids, char *, back->to + 1),
