@@ -194,6 +194,7 @@ test_usage (void)
 
   flowmap (&none, "discover", NULL);
   g_assert_cmpint (none.status, ==, 2);
+  g_assert_true (g_str_has_prefix (none.err, "flowmap discover: an event log is needed"));
 
   flowmap (&absent, "discover", missing, NULL);
   g_assert_cmpint (absent.status, ==, 1);

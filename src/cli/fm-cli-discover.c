@@ -336,8 +336,19 @@ fm_cli_discover (int    argc,
                                          "frequent way through, rework where items went back, and "
                                          "the observed median times. See docs/discovery.md."),
                                        entries);
-  if (!fm_cli_parse (context, &argc, &argv, 1))
-    return FM_CLI_USAGE;
+  /* As fm_cli_parse(), but the file is a log, not a map. */
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("flowmap discover: %s\n", error->message);
+      return FM_CLI_USAGE;
+    }
+  if (argc != 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("flowmap discover: %s\n\n%s", argc < 2 ? _("an event log is needed") : _("too many arguments"), help);
+      return FM_CLI_USAGE;
+    }
 
   if (!(min_share >= 0 && min_share <= 1))
     {
