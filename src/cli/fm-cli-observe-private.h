@@ -3,6 +3,7 @@
 
 #include "fm-cli-private.h"
 #include "fm-json-writer.h"
+#include "fm-observed-log.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,6 @@ void   fm_cli_observe_write_int     (FmJsonWriter *w,
                                      gint64        value);
 char  *fm_cli_observe_duration      (double        seconds,
                                      double        day_length_s);
+void   fm_cli_observe_print_problems (FmObservedLog *log);
 
 G_END_DECLS

@@ -480,6 +480,14 @@ print_mapping (FmObservedLog     *log,
         }
     }
 
+  fm_cli_observe_print_problems (log);
+}
+
+/* The importer's warnings and the rows it left out, escaped: shared with
+ * `flowmap discover`. */
+void
+fm_cli_observe_print_problems (FmObservedLog *log)
+{
   for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
     {
       g_autofree char *warning = fm_cli_escape_message (fm_observed_log_get_warning (log, i));

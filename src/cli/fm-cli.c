@@ -26,6 +26,7 @@ static const Command commands[] = {
   { "check", fm_cli_check, N_("Check that a map file is valid") },
   { "compare", fm_cli_compare, N_("Compare a current-state map with a future-state map") },
   { "convert", fm_cli_convert, N_("Convert a map between Flowmap and draw.io") },
+  { "discover", fm_cli_discover, N_("Draft a current-state map from an event log (CSV or XES)") },
   { "export", fm_cli_export, N_("Export a map to PNG, SVG or PDF") },
   { "fmt", fm_cli_fmt, N_("Print or rewrite a map file in its canonical form") },
   { "metrics", fm_cli_metrics, N_("Print a map’s lead time, flow efficiency, constraints and warnings") },

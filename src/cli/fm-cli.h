@@ -34,5 +34,7 @@ int      fm_cli_observe    (int         argc,
                             char      **argv);
 int      fm_cli_simulate   (int         argc,
                             char      **argv);
+int      fm_cli_discover   (int         argc,
+                            char      **argv);
 
 G_END_DECLS

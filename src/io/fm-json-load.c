@@ -234,7 +234,7 @@ read_edge (FmJsonReader      *r,
            FmMap             *map)
 {
   g_autoptr(FmEdge) edge = NULL;
-  const char *id, *from, *to, *kind_name;
+  const char *id, *from, *to, *kind_name, *observed = NULL;
   FmEdgeKind kind;
   double rate = FM_UNSET, share = FM_UNSET;
   char *extra;
@@ -244,7 +244,8 @@ read_edge (FmJsonReader      *r,
       !fm_json_reader_id (r, object, "to", &to) ||
       !fm_json_reader_string (r, object, "kind", TRUE, &kind_name) ||
       !fm_json_reader_number (r, object, "rate", FALSE, FM_JSON_RANGE_RATE, &rate) ||
-      !fm_json_reader_number (r, object, "share", FALSE, FM_JSON_RANGE_SHARE, &share))
+      !fm_json_reader_number (r, object, "share", FALSE, FM_JSON_RANGE_SHARE, &share) ||
+      !fm_json_reader_string (r, object, "observed", FALSE, &observed))
     return NULL;
 
   if (!fm_edge_kind_from_string (kind_name, &kind))
@@ -268,6 +269,7 @@ read_edge (FmJsonReader      *r,
   edge = fm_edge_new (id, from, to, kind);
   fm_edge_set_rate (edge, rate);
   fm_edge_set_share (edge, share);
+  fm_edge_set_observed (edge, observed);
 
   extra = fm_json_collect_extra (r, object, fm_json_edge_keys, NULL);
   fm_edge_set_extra (edge, extra);

@@ -202,6 +202,7 @@ write_edge (FmJsonWriter *w,
   write_string (w, "kind", fm_edge_kind_to_string (fm_edge_get_kind (edge)));
   write_optional (w, "rate", fm_edge_get_rate (edge));
   write_optional (w, "share", fm_edge_get_share (edge));
+  write_string (w, "observed", fm_edge_get_observed (edge));
   write_extra (w, fm_edge_get_extra (edge), fm_json_edge_keys, NULL);
   fm_json_writer_end_object (w);
 }

@@ -28,7 +28,7 @@ const char * const fm_json_node_keys[] = {
 };
 
 const char * const fm_json_edge_keys[] = {
-  "id", "from", "to", "kind", "rate", "share", NULL
+  "id", "from", "to", "kind", "rate", "share", "observed", NULL
 };
 
 static const char * const process_keys[] = {

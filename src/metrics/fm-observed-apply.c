@@ -10,6 +10,7 @@
 #include "fm-duration.h"
 #include "fm-limits.h"
 #include "fm-observed.h"
+#include "fm-observed-private.h"
 
 static char *
 format_day (const GDate *date)
@@ -217,6 +218,8 @@ fm_observed_apply (FmObserved          *self,
                        NULL);
       n_set++;
     }
+  /* The rework edges' rates, in the same step. */
+  fm_observed_apply_rework (self, document, map);
   fm_document_end_group (document);
 
   return n_set;

@@ -8,6 +8,7 @@
 #include "fm-map.h"
 #include "fm-observed-log.h"
 #include "fm-observed-mapping.h"
+#include "fm-observed.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +58,14 @@ void         fm_observed_log_report_implausible (FmObservedLog *log,
                                                  const char    *state,
                                                  gint64         t,
                                                  gint64         plausible_end);
+/* The moves between nodes and the rework rates they give: fm-observed-rework.c. */
+GArray      *fm_observed_count_moves      (FmObservedLog          *log,
+                                           FmObservedMapping      *mapping,
+                                           FmMap                  *map,
+                                           const FmObservedOptions *options,
+                                           gint64                  as_of);
+guint        fm_observed_apply_rework     (FmObserved             *self,
+                                           FmDocument             *document,
+                                           FmMap                  *map);
 
 G_END_DECLS

@@ -648,6 +648,7 @@ fm_observed_compute (FmObservedLog           *log,
   count_days (&w, result);
   count_weeks (&w, result);
   fill_distribution (&w, result);
+  result->moves = fm_observed_count_moves (log, mapping, map, options, w.as_of);
 
   g_free (w.state_node);
   g_free (w.state_done);
@@ -681,6 +682,7 @@ fm_observed_finalize (FmObserved *self)
   g_clear_pointer (&self->as_of, g_date_time_unref);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
   g_clear_pointer (&self->calendar, fm_calendar_unref);
+  g_clear_pointer (&self->moves, g_array_unref);
 }
 
 void

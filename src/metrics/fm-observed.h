@@ -118,6 +118,25 @@ typedef struct {
 } FmObservedShare;
 
 /**
+ * FmObservedMove:
+ * @from_id: a node states are mapped to
+ * @to_id: (nullable): the node the items went on to (the same node again
+ *   when they went through an unmapped state in between); %NULL for all
+ *   the moves out of @from_id, to any node or out of the stream
+ * @moves: how many moves
+ * @items: the distinct items that made them
+ *
+ * The moves between the nodes of a map, which give the rates of its
+ * rework edges (fm-observed-rework.c).
+ */
+typedef struct {
+  char *from_id;
+  char *to_id;
+  guint moves;
+  guint items;
+} FmObservedMove;
+
+/**
  * FmObserved:
  * @items: the items looked at: finished in the period, or in progress at its end
  * @finished: items finished in the period
@@ -144,6 +163,8 @@ typedef struct {
  * @time_zone: where its days begin
  * @calendar: (nullable): the working calendar durations are counted in
  *   (and the forecast's days); %NULL: elapsed time
+ * @moves: #FmObservedMove of the items between the nodes, by the map's
+ *   order of their source, each source's total first
  *
  * Figures measured from data; see docs/observed.md for each definition.
  */
@@ -169,6 +190,7 @@ typedef struct {
   GDateTime *as_of;
   GTimeZone *time_zone;
   FmCalendar *calendar;
+  GArray *moves;
 } FmObserved;
 
 /**

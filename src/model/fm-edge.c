@@ -19,6 +19,7 @@ struct _FmEdge
   FmEdgeKind kind;
   double rate;
   double share;
+  char *observed;
   char *extra;
 };
 
@@ -32,6 +33,7 @@ enum {
   PROP_KIND,
   PROP_RATE,
   PROP_SHARE,
+  PROP_OBSERVED,
   N_PROPS
 };
 
@@ -45,6 +47,7 @@ fm_edge_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->observed, g_free);
   g_clear_pointer (&self->extra, g_free);
 
   G_OBJECT_CLASS (fm_edge_parent_class)->finalize (object);
@@ -78,6 +81,9 @@ fm_edge_get_property (GObject    *object,
     case PROP_SHARE:
       g_value_set_double (value, self->share);
       break;
+    case PROP_OBSERVED:
+      g_value_set_string (value, self->observed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,6 +116,9 @@ fm_edge_set_property (GObject      *object,
       break;
     case PROP_SHARE:
       fm_edge_set_share (self, g_value_get_double (value));
+      break;
+    case PROP_OBSERVED:
+      fm_edge_set_observed (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -147,6 +156,12 @@ fm_edge_class_init (FmEdgeClass *klass)
    * for parallel work. */
   properties[PROP_SHARE] =
     g_param_spec_double ("share", NULL, NULL, FM_UNSET, 1.0, FM_UNSET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Where a rework edge's rate comes from when it was measured from data
+   * (fm-observed-rework.c); NULL while it is an assumption. */
+  properties[PROP_OBSERVED] =
+    g_param_spec_string ("observed", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -204,6 +219,7 @@ fm_edge_copy (FmEdge *self)
   copy = fm_edge_new (self->id, self->from, self->to, self->kind);
   copy->rate = self->rate;
   copy->share = self->share;
+  copy->observed = g_strdup (self->observed);
   copy->extra = g_strdup (self->extra);
 
   return copy;
@@ -339,4 +355,29 @@ fm_edge_kind_from_string (const char *str,
   g_return_val_if_fail (kind != NULL, FALSE);
 
   return fm_enum_from_nick (FM_TYPE_EDGE_KIND, str, (int *) kind);
+}
+
+/**
+ * fm_edge_get_observed:
+ *
+ * Returns: (nullable): where the edge's rate was measured, such as
+ *   "observed 2026-09-01 – 2026-11-20, 16 of 106 moves out"; %NULL while
+ *   it is an assumption
+ */
+const char *
+fm_edge_get_observed (FmEdge *self)
+{
+  g_return_val_if_fail (FM_IS_EDGE (self), NULL);
+
+  return self->observed;
+}
+
+void
+fm_edge_set_observed (FmEdge     *self,
+                      const char *observed)
+{
+  g_return_if_fail (FM_IS_EDGE (self));
+
+  if (fm_set_str (&self->observed, observed))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBSERVED]);
 }

@@ -29,6 +29,9 @@ void         fm_edge_set_rate          (FmEdge      *self,
 double       fm_edge_get_share         (FmEdge      *self);
 void         fm_edge_set_share         (FmEdge      *self,
                                         double       share);
+const char  *fm_edge_get_observed      (FmEdge      *self);
+void         fm_edge_set_observed      (FmEdge      *self,
+                                        const char  *observed);
 const char  *fm_edge_get_extra         (FmEdge      *self);
 void         fm_edge_set_extra         (FmEdge      *self,
                                         const char  *extra_json);

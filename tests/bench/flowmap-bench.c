@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-discover.h"
 #include "bench-floor.h"
 #include "bench-scaling.h"
 #include "fm-document-private.h"
@@ -804,6 +805,24 @@ print_row (const Result *r)
           r->floor_svg_ms, r->rss_mb);
 }
 
+/* --discover N: the median time of fm_discover() on a log of N events. */
+static int
+bench_discover (int      n_events,
+                gboolean json)
+{
+  guint n_items = 0, n_nodes = 0;
+  double ms = bench_discover_ms (n_events, n_runs, &n_items, &n_nodes);
+
+  if (json)
+    printf ("{\"events\": %d, \"items\": %u, \"nodes\": %u, \"discover_ms\": %.3f}\n",
+            n_events, n_items, n_nodes, ms);
+  else
+    printf ("%d events, %u items: drafted %u nodes in %.1f ms (median of %d runs)\n",
+            n_events, n_items, n_nodes, ms, n_runs);
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,8 +835,10 @@ main (int   argc,
   gboolean simulate = FALSE;
   g_autofree char *scaling_arg = NULL;
   g_auto(GStrv) factors = NULL;
+  int discover_events = 0;
   GOptionEntry entries[] = {
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
+    { "discover", 0, 0, G_OPTION_ARG_INT, &discover_events, "Time drafting a map from a log of N events instead, and stop (bench-discover.c)", "N" },
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only_arg, "Measure only these figures (comma-separated keys); the others print as -1, for profiling", "KEY,…" },
     { "keep-svg", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the export's and the floor's SVGs of each size in DIR, to compare them", "DIR" },
@@ -845,6 +866,8 @@ main (int   argc,
     return rss_of (rss_path);
   if (simulate)
     return bench_simulate (json);
+  if (discover_events > 0)
+    return bench_discover (discover_events, json);
   if (only_arg != NULL)
     only = g_strsplit (only_arg, ",", -1);
 

@@ -1,9 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import;
-# with --target drawio, the draw.io import and export; observed, the
-# figures of observed data; chart, their charts) for a while, seeded from
-# the examples and the bad-file corpus.
+# with --target drawio, the draw.io import and export; xes, the XES reader
+# and the discovery; observed, the figures of observed data; chart, their
+# charts) for a while, seeded from the examples and the bad-file corpus.
 #
 #   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
 #       -Db_lundef=false -Dgui=false
@@ -24,9 +24,9 @@ if [ $# -ge 2 ] && [ "$1" = "--target" ]; then
   target=$2
   shift 2
 fi
-case $target in load|csv|drawio|observed|chart) ;; *) target= ;; esac
+case $target in load|csv|drawio|xes|observed|chart) ;; *) target= ;; esac
 if [ $# -lt 2 ] || [ -z "$target" ]; then
-  echo "usage: $0 [--target load|csv|drawio|observed|chart] BUILD_DIR SECONDS [WORK_DIR]" >&2
+  echo "usage: $0 [--target load|csv|drawio|xes|observed|chart] BUILD_DIR SECONDS [WORK_DIR]" >&2
   exit 2
 fi
 
@@ -48,6 +48,10 @@ elif [ "$target" = csv ]; then
   work_dir=${3:-$build_dir/fuzz-csv-work}
   dict=$source_dir/tests/fuzz/fuzz-csv.dict
   seeds="$source_dir/data/examples/*.csv $source_dir/tests/fuzz/seeds-csv/*.csv"
+elif [ "$target" = xes ]; then
+  work_dir=${3:-$build_dir/fuzz-xes-work}
+  dict=$source_dir/tests/fuzz/fuzz-xes.dict
+  seeds="$source_dir/tests/fuzz/seeds-xes/*"
 else
   work_dir=${3:-$build_dir/fuzz-work}
   dict=$source_dir/tests/fuzz/flowmap.dict
