@@ -13,6 +13,7 @@
 #include "fm-lane-metrics.h"
 #include "fm-map-lanes.h"
 #include "fm-process-step.h"
+#include "fm-renderer.h"
 #include "fm-test-utils.h"
 
 #define DAY 86400.0
@@ -364,6 +365,63 @@ test_arrange_order (void)
   g_assert_cmpfloat (fm_node_get_y (c), >, fm_node_get_y (b) + fm_node_get_height (b));
 }
 
+/* Pixel (@x, @y) of @surface, in map units from @origin. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          const FmRect    *origin,
+          double           x,
+          double           y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int px = (int) (x - origin->x), py = (int) (y - origin->y);
+
+  return *(const guint32 *) (data + py * stride + px * 4);
+}
+
+/* The bands and their headers are part of what a drawing covers, and
+ * drawn: a map not in lanes leaves that place empty. */
+static void
+test_render (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  FmMap *map = fm_document_lookup_map (doc, "current");
+  FmRenderOptions options;
+  FmRect before, after;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  fm_render_options_init (&options);
+  options.document = doc;
+  g_assert_true (fm_renderer_get_extents (map, &options, &before));
+  g_assert_true (fm_lanes_arrange (doc, map));
+  g_assert_true (fm_renderer_get_extents (map, &options, &after));
+  /* The headers reach 150 + 25 left of the trigger at x 40. */
+  g_assert_cmpfloat (before.x, >, 0);
+  g_assert_cmpfloat (after.x, <=, -135);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (after.width), (int) ceil (after.height));
+  cr = cairo_create (surface);
+  cairo_translate (cr, -after.x, -after.y);
+  fm_renderer_draw (cr, map, &options);
+  cairo_surface_flush (surface);
+  /* Inside the first lane's header, under its text: shaded. */
+  g_assert_cmpuint (pixel_at (surface, &after, -130, 350) >> 24, >, 0);
+
+  /* Not in lanes: the same place stays clear. */
+  fm_map_set_lanes (map, NULL);
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  fm_renderer_draw (cr, map, &options);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (pixel_at (surface, &after, -130, 350) >> 24, ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/fm/lanes/metrics-flow-order", test_metrics_flow_order);
   g_test_add_func ("/fm/lanes/arrange-release", test_arrange_release);
   g_test_add_func ("/fm/lanes/arrange-order", test_arrange_order);
+  g_test_add_func ("/fm/lanes/render", test_render);
 
   return g_test_run ();
 }
