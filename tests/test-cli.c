@@ -252,7 +252,7 @@ test_metrics_json (void)
     "rework_adjusted_lead_time_s", "wip", "throughput_per_day",
     "littles_law_lead_time_s", "littles_law_skipped", "takt_time_s", "takt_interval_s", "handoffs",
     "rework_process_time_s", "rework_flow_efficiency", "rework_handoffs",
-    "timeline", "routes", "path", "constraints", "warnings",
+    "timeline", "routes", "path", "lanes", "constraints", "warnings",
   };
   g_autofree char *path = example ();
   g_autoptr(JsonParser) parser = json_parser_new ();

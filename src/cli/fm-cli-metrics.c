@@ -12,6 +12,7 @@
 #include "fm-cli-private.h"
 #include "fm-figures.h"
 #include "fm-json-writer.h"
+#include "fm-lane-metrics.h"
 #include "fm-metrics.h"
 #include "fm-working-time.h"
 
@@ -31,10 +32,41 @@ along_path (FmMetrics *metrics,
  * The figures as the JSON object `flowmap metrics --json` prints, with
  * exactly the keys of docs/metrics.md.
  */
+/* "lanes": each lane's share of the critical path, in the order the path
+ * enters them (docs/metrics.md, *Lanes*). */
+static void
+write_lanes_json (FmJsonWriter        *writer,
+                  const FmLaneMetrics *lanes)
+{
+  fm_json_writer_key (writer, "lanes");
+  fm_json_writer_begin_array (writer);
+  for (guint i = 0; i < lanes->flow_order->len; i++)
+    {
+      const FmLaneFigures *lane = &g_array_index (lanes->lanes, FmLaneFigures,
+                                                  g_array_index (lanes->flow_order, guint, i));
+
+      fm_json_writer_begin_object (writer);
+      fm_json_writer_key (writer, "name");
+      fm_json_writer_string (writer, lane->name);
+      fm_json_writer_member_number (writer, "process_time_s", lane->process_time_s);
+      fm_json_writer_member_number (writer, "lead_time_s", lane->lead_time_s);
+      fm_json_writer_member_number (writer, "wait_s", lane->wait_s);
+      fm_json_writer_member_number (writer, "share", lane->share);
+      fm_json_writer_key (writer, "steps");
+      fm_json_writer_int (writer, lane->steps);
+      fm_json_writer_end_object (writer);
+    }
+  fm_json_writer_end_array (writer);
+}
+
 void
 fm_cli_metrics_write_json (FmJsonWriter *writer,
+                           FmMap        *map,
                            FmMetrics    *metrics)
 {
+  g_autoptr(FmMapLanes) map_lanes = fm_map_lanes_new (map);
+  g_autoptr(FmLaneMetrics) lanes = fm_lane_metrics_compute (map, map_lanes, metrics);
+
   fm_json_writer_begin_object (writer);
   fm_json_writer_member_number (writer, "lead_time_s", along_path (metrics, metrics->lead_time_s));
   fm_json_writer_member_number (writer, "process_time_s", along_path (metrics, metrics->process_time_s));
@@ -72,6 +104,8 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
   for (guint i = 0; i < metrics->path->len; i++)
     fm_json_writer_string (writer, fm_node_get_id (metrics->path->pdata[i]));
   fm_json_writer_end_array (writer);
+
+  write_lanes_json (writer, lanes);
 
   fm_json_writer_key (writer, "constraints");
   fm_json_writer_begin_array (writer);
@@ -141,6 +175,52 @@ print_row (const char *name,
   printf ("  %s%*s %s\n", name, (int) MAX (pad, 0), "", value);
 }
 
+/* One line a lane, in the order the path enters them, and the lane that
+ * holds most of the waiting: the reader of a terminal has no bands. */
+static void
+print_lanes (FmMap     *map,
+             FmMetrics *m,
+             double     day)
+{
+  g_autoptr(FmMapLanes) map_lanes = fm_map_lanes_new (map);
+  g_autoptr(FmLaneMetrics) lanes = fm_lane_metrics_compute (map, map_lanes, m);
+  g_autofree char *constraint = NULL;
+
+  if (lanes->flow_order->len == 0 || m->path->len == 0)
+    return;
+
+  printf ("\n%s\n", _("Lanes:"));
+  for (guint i = 0; i < lanes->flow_order->len; i++)
+    {
+      const FmLaneFigures *lane = &g_array_index (lanes->lanes, FmLaneFigures,
+                                                  g_array_index (lanes->flow_order, guint, i));
+      g_autofree char *name = fm_cli_escape_text (*lane->name != '\0' ? lane->name : _("(no role)"));
+      g_autofree char *process = fm_cli_format_figure ("process_time_s", lane->process_time_s, day);
+      g_autofree char *lead = fm_cli_format_figure ("lead_time_s", lane->lead_time_s, day);
+      g_autofree char *wait = fm_cli_format_figure ("lead_time_s", lane->wait_s, day);
+      g_autofree char *share = fm_figure_format_percent (100 * lane->share, "%.1f");
+
+      /* Translators: a lane in `flowmap metrics`: its role, its steps on
+       * the critical path, their process and lead time, the wait in front
+       * of them and the share of the lead time, as in
+       * "Developers: 1 step, process 3 d, lead 7 d, wait 5 d, 21.4 % of lead time" */
+      printf (ngettext ("  %s: %u step, process %s, lead %s, wait %s, %s of lead time\n",
+                        "  %s: %u steps, process %s, lead %s, wait %s, %s of lead time\n",
+                        lane->steps),
+              name, lane->steps, process, lead, wait, share);
+    }
+  /* Translators: edges from one lane to another, in `flowmap metrics` */
+  printf (_("  Handoffs between lanes: %u\n"), lanes->handoffs);
+
+  constraint = fm_lane_metrics_describe_constraint (lanes, day);
+  if (constraint != NULL)
+    {
+      g_autofree char *escaped = fm_cli_escape_message (constraint);
+
+      printf ("  %s\n", escaped);
+    }
+}
+
 static void
 print_report (FmDocument *document,
               FmMap      *map,
@@ -196,6 +276,8 @@ print_report (FmDocument *document,
         }
       printf ("\n");
     }
+
+  print_lanes (map, m, day);
 
   if (m->constraints->len > 0)
     {
@@ -261,7 +343,7 @@ fm_cli_metrics (int    argc,
       FmJsonWriter writer;
 
       fm_json_writer_init (&writer, out, TRUE);
-      fm_cli_metrics_write_json (&writer, metrics);
+      fm_cli_metrics_write_json (&writer, map, metrics);
       fm_json_writer_clear (&writer);
       printf ("%s\n", out->str);
     }

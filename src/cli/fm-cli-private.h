@@ -34,6 +34,7 @@ FmMap          *fm_cli_pick_map           (FmDocument   *document,
                                            const char   *id_or_name);
 
 void            fm_cli_metrics_write_json (FmJsonWriter *writer,
+                                           FmMap        *map,
                                            FmMetrics    *metrics);
 
 GTimeZone  *fm_cli_time_zone_new      (const char   *name);

@@ -370,6 +370,42 @@ read_items (FmJsonReader      *r,
   return TRUE;
 }
 
+/* "lanes": the roles in lane order, each once; present = shown in lanes. */
+static gboolean
+read_lanes (FmJsonReader      *r,
+            const FmJsonValue *object,
+            FmMap             *map)
+{
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const FmJsonValue *array, *element;
+
+  if (!fm_json_reader_array (r, object, "lanes", FALSE, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  element = fm_json_value_first (array);
+  for (guint i = 0; i < array->n; i++, element = fm_json_value_next (element))
+    {
+      g_autofree char *key = g_strdup_printf ("lanes[%u]", i);
+
+      if (element->type != FM_JSON_VALUE_STRING || element->u.string[0] == '\0')
+        return fm_json_reader_fail_type (r, key, element, _("a role, not empty"));
+      if (!g_hash_table_add (seen, (gpointer) element->u.string))
+        {
+          g_autofree char *got = fm_json_describe (element);
+
+          return fm_json_reader_fail (r, key, FM_JSON_ERROR_INVALID, _("the lane %s is named twice"), got);
+        }
+      g_ptr_array_add (lanes, (gpointer) element->u.string);
+    }
+  g_ptr_array_add (lanes, NULL);
+
+  fm_map_set_lanes (map, (const char * const *) lanes->pdata);
+  return TRUE;
+}
+
 static FmMap *
 read_map (FmJsonReader      *r,
           const FmJsonValue *object)
@@ -394,7 +430,7 @@ read_map (FmJsonReader      *r,
   fm_map_set_name (map, name);
   fm_map_set_state (map, state);
   fm_map_set_based_on (map, based_on);
-  if (!read_items (r, object, map))
+  if (!read_lanes (r, object, map) || !read_items (r, object, map))
     return NULL;
 
   extra = fm_json_collect_extra (r, object, fm_json_map_keys, NULL);

@@ -241,6 +241,21 @@ write_items (FmJsonWriter *w,
   fm_json_writer_end_array (w);
 }
 
+/* Present, even empty, when the map is shown in lanes. */
+static void
+write_lanes (FmJsonWriter       *w,
+             const char * const *lanes)
+{
+  if (lanes == NULL)
+    return;
+
+  fm_json_writer_key (w, "lanes");
+  fm_json_writer_begin_array (w);
+  for (guint i = 0; lanes[i] != NULL; i++)
+    fm_json_writer_string (w, lanes[i]);
+  fm_json_writer_end_array (w);
+}
+
 static void
 write_map (FmJsonWriter *w,
            FmMap        *map)
@@ -250,6 +265,7 @@ write_map (FmJsonWriter *w,
   write_string (w, "name", fm_map_get_name (map));
   write_string (w, "state", fm_map_state_to_string (fm_map_get_state (map)));
   write_string (w, "based_on", fm_map_get_based_on (map));
+  write_lanes (w, fm_map_get_lanes (map));
   write_items (w, map, NULL);
   write_extra (w, fm_map_get_extra (map), fm_json_map_keys, NULL);
   fm_json_writer_end_object (w);

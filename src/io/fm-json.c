@@ -20,7 +20,7 @@ const char * const fm_json_document_keys[] = {
 };
 
 const char * const fm_json_map_keys[] = {
-  "id", "name", "state", "based_on", "nodes", "edges", NULL
+  "id", "name", "state", "based_on", "lanes", "nodes", "edges", NULL
 };
 
 const char * const fm_json_node_keys[] = {

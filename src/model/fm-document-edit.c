@@ -61,6 +61,7 @@ label_for_property (const char *property)
     { "started", N_("Change Start Date") },
     { "waste", N_("Change Waste") },
     { "applies-to", N_("Change Targets") },
+    { "lanes", N_("Change Lanes") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -485,6 +486,29 @@ fm_document_set_node_bounds (FmDocument   *self,
   g_return_if_fail (bounds != NULL && bounds->width >= 0 && bounds->height >= 0);
 
   set_bounds (self, map, _("Resize"), ids, bounds, TRUE);
+}
+
+/**
+ * fm_document_set_nodes_bounds:
+ * @ids: (array zero-terminated=1): the nodes
+ * @bounds: (array): their new bounds, one for each of @ids
+ *
+ * Moves and resizes many nodes as one undoable step named @label, as an
+ * arrangement of the whole map does.
+ */
+void
+fm_document_set_nodes_bounds (FmDocument         *self,
+                              FmMap              *map,
+                              const char         *label,
+                              const char * const *ids,
+                              const FmRect       *bounds)
+{
+  g_return_if_fail (FM_IS_DOCUMENT (self));
+  g_return_if_fail (FM_IS_MAP (map));
+  g_return_if_fail (label != NULL && ids != NULL && bounds != NULL);
+
+  if (ids[0] != NULL)
+    set_bounds (self, map, label, ids, bounds, FALSE);
 }
 
 void

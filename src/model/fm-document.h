@@ -78,6 +78,11 @@ void          fm_document_set_node_bounds      (FmDocument   *self,
                                                 FmMap        *map,
                                                 const char   *id,
                                                 const FmRect *bounds);
+void          fm_document_set_nodes_bounds     (FmDocument   *self,
+                                                FmMap        *map,
+                                                const char   *label,
+                                                const char * const *ids,
+                                                const FmRect *bounds);
 void          fm_document_add_map              (FmDocument   *self,
                                                 FmMap        *map,
                                                 guint         position);

@@ -17,6 +17,9 @@ struct _FmMap
   FmMapState state;
   char *based_on;
   char *extra;
+  /* The lanes' order when the map is shown in lanes, or NULL when it is
+   * not (an empty list is "in lanes, in the flow's order"). */
+  char **lanes;
 
   GListStore *nodes;
   GListStore *edges;
@@ -46,6 +49,7 @@ enum {
   PROP_NAME,
   PROP_STATE,
   PROP_BASED_ON,
+  PROP_LANES,
   N_PROPS
 };
 
@@ -76,6 +80,7 @@ fm_map_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->based_on, g_free);
   g_clear_pointer (&self->extra, g_free);
+  g_clear_pointer (&self->lanes, g_strfreev);
 
   G_OBJECT_CLASS (fm_map_parent_class)->finalize (object);
 }
@@ -101,6 +106,9 @@ fm_map_get_property (GObject    *object,
       break;
     case PROP_BASED_ON:
       g_value_set_string (value, self->based_on);
+      break;
+    case PROP_LANES:
+      g_value_set_boxed (value, self->lanes);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -129,6 +137,9 @@ fm_map_set_property (GObject      *object,
     case PROP_BASED_ON:
       fm_map_set_based_on (self, g_value_get_string (value));
       break;
+    case PROP_LANES:
+      fm_map_set_lanes (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -155,6 +166,9 @@ fm_map_class_init (FmMapClass *klass)
   properties[PROP_BASED_ON] =
     g_param_spec_string ("based-on", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANES] =
+    g_param_spec_boxed ("lanes", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -208,6 +222,7 @@ fm_map_copy (FmMap      *self,
   fm_map_set_state (copy, self->state);
   fm_map_set_based_on (copy, self->based_on);
   fm_map_set_extra (copy, self->extra);
+  fm_map_set_lanes (copy, (const char * const *) self->lanes);
 
   fm_map_flush_appends (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
@@ -312,6 +327,41 @@ fm_map_set_extra (FmMap      *self,
   g_return_if_fail (FM_IS_MAP (self));
 
   fm_set_str (&self->extra, extra_json);
+}
+
+/**
+ * fm_map_get_lanes:
+ *
+ * Returns: (transfer none) (nullable): the roles in the order of their
+ * lanes, or %NULL when the map is not shown in lanes
+ */
+const char * const *
+fm_map_get_lanes (FmMap *self)
+{
+  g_return_val_if_fail (FM_IS_MAP (self), NULL);
+
+  return (const char * const *) self->lanes;
+}
+
+/**
+ * fm_map_set_lanes:
+ * @lanes: (nullable): the roles in lane order; %NULL: not shown in lanes
+ */
+void
+fm_map_set_lanes (FmMap              *self,
+                  const char * const *lanes)
+{
+  g_return_if_fail (FM_IS_MAP (self));
+
+  if (self->lanes == NULL && lanes == NULL)
+    return;
+  if (self->lanes != NULL && lanes != NULL &&
+      g_strv_equal ((const char * const *) self->lanes, lanes))
+    return;
+
+  g_strfreev (self->lanes);
+  self->lanes = g_strdupv ((char **) lanes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
 
 /**

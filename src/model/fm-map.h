@@ -28,6 +28,9 @@ void         fm_map_set_based_on       (FmMap       *self,
 const char  *fm_map_get_extra          (FmMap       *self);
 void         fm_map_set_extra          (FmMap       *self,
                                         const char  *extra_json);
+const char * const *fm_map_get_lanes   (FmMap       *self);
+void         fm_map_set_lanes          (FmMap       *self,
+                                        const char * const *lanes);
 
 GListModel  *fm_map_get_nodes          (FmMap       *self);
 GListModel  *fm_map_get_edges          (FmMap       *self);

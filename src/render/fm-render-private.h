@@ -170,6 +170,16 @@ void      fm_render_kaizen_leaders  (FmRenderContext        *ctx,
                                      FmMap                  *map,
                                      FmEdgeRoutes           *routes);
 
+/* fm-render-lanes.c */
+void      fm_render_lanes_extents   (FmMap                  *map,
+                                     FmRect                 *extents);
+void      fm_render_lanes_under     (FmRenderContext        *ctx,
+                                     FmMap                  *map,
+                                     const FmMetrics        *metrics);
+void      fm_render_lanes_handoffs  (FmRenderContext        *ctx,
+                                     FmMap                  *map,
+                                     FmEdgeRoutes           *routes);
+
 /* fm-render-diff.c */
 void      fm_render_diff_extents    (FmMap                  *map,
                                      const FmRenderOptions  *options,

@@ -208,7 +208,8 @@ needed_metrics (FmMap                 *map,
                 const FmRenderOptions *options,
                 FmMetrics            **own)
 {
-  if (!options->timeline && !options->highlight_constraints)
+  /* A map in lanes shows each lane's totals. */
+  if (!options->timeline && !options->highlight_constraints && fm_map_get_lanes (map) == NULL)
     return NULL;
   if (options->metrics != NULL)
     return options->metrics;
@@ -272,6 +273,7 @@ fm_renderer_get_extents (FmMap                 *map,
     }
 
   fm_render_diff_extents (map, options, &content, extents);
+  fm_render_lanes_extents (map, extents);
 
   return TRUE;
 }
@@ -424,9 +426,10 @@ draw_hover (FmRenderContext *ctx,
  * @cr: a context whose user space is the map's: one unit per map unit
  * @options: (nullable): see #FmRenderOptions
  *
- * Draws @map: the timeline under everything, then the constraints'
- * halos, the edges, the nodes, the edges' labels, the constraints' badges,
- * and the selection and hover marks on top. Paints no background.
+ * Draws @map: the lanes' bands (of a map shown in lanes) and the timeline
+ * under everything, then the constraints' halos, the edges, the nodes,
+ * the edges' labels, the constraints' badges, the handoffs' numbers, and
+ * the selection and hover marks on top. Paints no background.
  * @options' layer may ask for a part of that (see #FmRenderLayer).
  */
 void
@@ -474,6 +477,11 @@ fm_renderer_draw (cairo_t               *cr,
   under = options->layer != FM_RENDER_LAYER_STILL_OVER && options->layer != FM_RENDER_LAYER_MOVING_OVER;
   over = options->layer != FM_RENDER_LAYER_STILL_UNDER && options->layer != FM_RENDER_LAYER_MOVING_UNDER;
   still = fm_render_layer_holds (options, FALSE);
+
+  /* The lanes' bands lie behind everything; during a drag they stay as
+   * they were (drawn over the still edges, their shade would dim them). */
+  if (options->layer == FM_RENDER_LAYER_ALL || options->layer == FM_RENDER_LAYER_STILL_UNDER)
+    fm_render_lanes_under (&ctx, map, metrics);
 
   /* A future state's changes: the origin's ladder and the removed steps
    * lie behind everything. */
@@ -599,6 +607,9 @@ fm_renderer_draw (cairo_t               *cr,
       if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_badge (&ctx, constraints[i], i + 1);
     }
+
+  if (options->layer == FM_RENDER_LAYER_ALL || options->layer == FM_RENDER_LAYER_STILL_OVER)
+    fm_render_lanes_handoffs (&ctx, map, routes);
 
   if (still)
     fm_render_diff_over (&ctx, map);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fm-window-actions.c: undo and redo with their names, the view menu and
- * the shortcuts window
+/* fm-window-actions.c: undo and redo with their names, the view menu,
+ * Arrange in Lanes and the shortcuts window
  *
  * Undo and redo are the document's: a change made anywhere in the window
  * (canvas, inspector, paste) is a step of its undo stack, and the menu
@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fm-lane-layout.h"
 #include "fm-window-private.h"
 
 static void
@@ -34,6 +35,20 @@ action_redo (GtkWidget  *widget,
 
   fm_window_settle (self);
   fm_undo_stack_redo (fm_document_get_undo_stack (self->document));
+}
+
+/* One row a role, as one undoable step; a map without steps stays as it is. */
+static void
+action_arrange_in_lanes (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+
+  if (self->map == NULL)
+    return;
+  fm_window_settle (self);
+  fm_lanes_arrange (self->document, self->map);
 }
 
 /* GtkApplication would build the shortcuts window for every window it
@@ -90,6 +105,7 @@ fm_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, action_show_help_overlay);
+  gtk_widget_class_install_action (widget_class, "win.arrange-in-lanes", NULL, action_arrange_in_lanes);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
