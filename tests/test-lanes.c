@@ -198,18 +198,19 @@ test_metrics (void)
   /* Along the critical path (lead time 56 d = 4,838,400 s), per lane:
    *   lane           queue in front      step: process  lead   lead+wait
    *   Product team   Backlog 5 d          Refinement 4 h  2 d    7 d  12.5 %
-   *   Developers     Ready 5 d            Coding 3 d      7 d   12 d  21.4 %
+   *   Developers     Ready 5 d            Coding 24 h     7 d   12 d  21.4 %
    *   Security team  wait 14 d            Review 4 h      2 d   16 d  28.6 %
-   *   QA             wait 7 d             Testing 1 d     3 d   10 d  17.9 %
+   *   QA             wait 7 d             Testing 8 h     3 d   10 d  17.9 %
    *   Operations     wait 10 d            Release 2 h     1 d   11 d  19.6 %
-   * adding up to 56 d. Waiting (queues, and lead − process in the steps):
-   * Security 14 d + 2 d − 4 h = 1,368,000 s of 4,838,400 − 381,600 =
-   * 4,456,800 s: 30.7 %, the most of any lane. */
+   * adding up to 56 d; process times are working time (three and one
+   * working days of 8 h). Waiting (queues, and lead − process in the
+   * steps): Security 14 d + 2 d − 4 h = 1,368,000 s of 4,838,400 −
+   * 151,200 = 4,687,200 s: 29.2 %, the most of any lane. */
   const struct { const char *name; double process, lead, wait; } expected[] = {
     { "Product team", 14400, 2 * DAY, 5 * DAY },
-    { "Developers", 3 * DAY, 7 * DAY, 5 * DAY },
+    { "Developers", 24 * 3600, 7 * DAY, 5 * DAY },
     { "Security team", 14400, 2 * DAY, 14 * DAY },
-    { "QA", DAY, 3 * DAY, 7 * DAY },
+    { "QA", 8 * 3600, 3 * DAY, 7 * DAY },
     { "Operations", 7200, DAY, 10 * DAY },
   };
   double total = 0;
@@ -232,11 +233,11 @@ test_metrics (void)
   g_assert_cmpuint (m->handoffs, ==, 4);
   g_assert_cmpint (m->most_waiting, >=, 0);
   g_assert_cmpstr (g_array_index (m->lanes, FmLaneFigures, m->most_waiting).name, ==, "Security team");
-  g_assert_cmpfloat_with_epsilon (m->most_waiting_share, 1368000.0 / 4456800.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (m->most_waiting_share, 1368000.0 / 4687200.0, 1e-9);
 
   constraint = fm_lane_metrics_describe_constraint (m, DAY);
   g_assert_nonnull (strstr (constraint, "Security team"));
-  g_assert_nonnull (strstr (constraint, "31 %"));
+  g_assert_nonnull (strstr (constraint, "29 %"));
 }
 
 /* The flow order is the path's, whatever the stored lane order. */
