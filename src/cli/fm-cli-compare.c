@@ -69,8 +69,6 @@ static void
 print_report (FmDocument   *document,
               FmComparison *c)
 {
-  double day = fm_document_get_day_length_s (document);
-
   g_autofree char *from_name = fm_cli_escape_text (fm_map_get_name (c->from));
   g_autofree char *to_name = fm_cli_escape_text (fm_map_get_name (c->to));
 
@@ -79,8 +77,16 @@ print_report (FmDocument   *document,
     {
       FmFigureChange *f = &g_array_index (c->figures, FmFigureChange, i);
       const char *title = fm_figure_get_title (f->name);
-      g_autofree char *from = fm_cli_format_figure (f->name, f->from, day);
-      g_autofree char *to = fm_cli_format_figure (f->name, f->to, day);
+      g_autofree char *from = fm_cli_format_figure (document, f->name, f->from);
+      g_autofree char *to = fm_cli_format_figure (document, f->name, f->to);
+
+      /* A process time in the unit of the one before it */
+      if (g_str_has_suffix (f->name, "_s"))
+        {
+          g_clear_pointer (&from, g_free);
+          g_clear_pointer (&to, g_free);
+          fm_figure_format_pair_for (document, f->name, f->from, f->to, &from, &to);
+        }
       g_autofree char *change = fm_figure_format_change (f->change);
       glong pad = 28 - g_utf8_strlen (title, -1);
 
@@ -91,8 +97,8 @@ print_report (FmDocument   *document,
   for (guint i = 0; i < c->steps->len; i++)
     {
       FmStepChange *s = c->steps->pdata[i];
-      g_autofree char *from = fm_figure_format_value ("time_s", s->time_from_s, day);
-      g_autofree char *to = fm_figure_format_value ("time_s", s->time_to_s, day);
+      g_autofree char *from = fm_figure_format_for (document, "time_s", s->time_from_s);
+      g_autofree char *to = fm_figure_format_for (document, "time_s", s->time_to_s);
       const char *status[] = { N_("same"), N_("changed"), N_("added"), N_("removed") };
       g_autofree char *label = fm_cli_escape_text (s->label);
 

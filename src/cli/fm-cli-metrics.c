@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "fm-cli"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -34,6 +35,8 @@ void
 fm_cli_metrics_write_json (FmJsonWriter *writer,
                            FmMetrics    *metrics)
 {
+  locale_t c_numeric, user_locale = (locale_t) 0;
+
   fm_json_writer_begin_object (writer);
   fm_json_writer_member_number (writer, "lead_time_s", along_path (metrics, metrics->lead_time_s));
   fm_json_writer_member_number (writer, "process_time_s", along_path (metrics, metrics->process_time_s));
@@ -73,6 +76,11 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
 
   fm_json_writer_key (writer, "constraints");
   fm_json_writer_begin_array (writer);
+  /* JSON is for programs: the reasons' decimals ("14.0 d") are written with
+   * a point whatever the user's locale, as the numbers are. */
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  if (c_numeric != (locale_t) 0)
+    user_locale = uselocale (c_numeric);
   for (guint i = 0; i < metrics->constraints->len; i++)
     {
       FmConstraint *c = metrics->constraints->pdata[i];
@@ -86,6 +94,11 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
       fm_json_writer_key (writer, "reason");
       fm_json_writer_string (writer, fm_constraint_get_reason (c));
       fm_json_writer_end_object (writer);
+    }
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (user_locale);
+      freelocale (c_numeric);
     }
   fm_json_writer_end_array (writer);
 
@@ -144,7 +157,6 @@ print_report (FmDocument *document,
               FmMap      *map,
               FmMetrics  *m)
 {
-  double day = fm_document_get_day_length_s (document);
   const struct {
     const char *name;
     double value;
@@ -176,7 +188,7 @@ print_report (FmDocument *document,
       /* The rolled %C&A says how many steps it rests on. */
       g_autofree char *value = g_str_equal (rows[i].name, "rolled_pca")
                                ? fm_figure_format_rolled_pca (m->rolled_pca, m->pca_steps, m->path_steps)
-                               : fm_cli_format_figure (rows[i].name, rows[i].value, day);
+                               : fm_cli_format_figure (document, rows[i].name, rows[i].value);
 
       print_row (fm_figure_get_title (rows[i].name), value, column);
     }

@@ -2,8 +2,8 @@
 /* fm-presentation.c: the slides of a retrospective, drawn full screen
  *
  * The story of a value stream in a few slides: the whole current map, each
- * of its top constraints in turn (zoomed in, with the reason in words), the
- * future state with what it changes, and the figures of both side by side.
+ * of its top constraints in turn (zoomed in, with the reason in words), its
+ * steps' cycle times against the takt time, the future state with what it changes, and the figures of both side by side.
  * Page Down and Page Up step through them, as a presenter's clicker sends,
  * and so do Space, Backspace and the arrows. Everything is drawn by the
  * renderer in the light palette, whatever the desktop's theme: a projector
@@ -17,6 +17,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "fm-balance.h"
+#include "fm-chart-balance.h"
 #include "fm-comparison.h"
 #include "fm-document-maps.h"
 #include "fm-figures.h"
@@ -27,6 +29,7 @@
 typedef enum {
   SLIDE_MAP,
   SLIDE_CONSTRAINT,
+  SLIDE_BALANCE,
   SLIDE_COMPARISON,
 } SlideKind;
 
@@ -98,15 +101,53 @@ static char *
 key_figures (FmPresentation  *self,
              const FmMetrics *metrics)
 {
-  double day = fm_document_get_day_length_s (self->document);
-  g_autofree char *lead = fm_figure_format_value ("lead_time_s", metrics->lead_time_s, day);
-  g_autofree char *process = fm_figure_format_value ("process_time_s", metrics->process_time_s, day);
-  g_autofree char *efficiency = fm_figure_format_value ("flow_efficiency", metrics->flow_efficiency, day);
+  g_autofree char *lead = fm_figure_format_for (self->document, "lead_time_s", metrics->lead_time_s);
+  g_autofree char *process = fm_figure_format_for (self->document, "process_time_s", metrics->process_time_s);
+  g_autofree char *efficiency = fm_figure_format_for (self->document, "flow_efficiency", metrics->flow_efficiency);
 
   return g_strdup_printf ("%s %s  ·  %s %s  ·  %s %s",
                           fm_figure_get_title ("lead_time_s"), lead,
                           fm_figure_get_title ("process_time_s"), process,
                           fm_figure_get_title ("flow_efficiency"), efficiency);
+}
+
+/* The cycle time / takt slide, when there is a takt to hold the steps
+ * against: its caption names the first step over it with both numbers. */
+static void
+add_balance_slide (FmPresentation *self)
+{
+  g_autoptr(GArray) bars = NULL;
+  g_autofree char *takt = NULL;
+  char *caption = NULL;
+
+  if (!(isfinite (self->metrics->takt_time_s) && self->metrics->takt_time_s > 0))
+    return;
+  bars = fm_balance_compute (self->current, self->metrics->takt_time_s);
+  if (bars->len == 0)
+    return;
+
+  takt = fm_figure_format_duration (self->document, FM_DURATION_PROCESS, self->metrics->takt_time_s);
+  for (guint i = 0; i < bars->len && caption == NULL; i++)
+    {
+      const FmBalanceBar *bar = &g_array_index (bars, FmBalanceBar, i);
+      g_autofree char *cycle = NULL;
+
+      if (!bar->over_takt)
+        continue;
+      cycle = fm_duration_format_figure_like (bar->cycle_time_s, self->metrics->takt_time_s,
+                                              fm_document_get_day_length_s (self->document));
+      /* Translators: the caption of the cycle time / takt slide, as in
+       * "Assembly #1: 62 s per piece against a takt of 60 s" */
+      caption = g_strdup_printf (_("%s: %s per piece against a takt of %s"),
+                                 fm_node_get_label (bar->node) ? fm_node_get_label (bar->node) : "", cycle, takt);
+    }
+  if (caption == NULL)
+    /* Translators: the caption of the cycle time / takt slide when every step keeps up */
+    caption = g_strdup_printf (_("Every step keeps up with the takt time of %s"), takt);
+
+  add_slide (self, SLIDE_BALANCE, self->current,
+             /* Translators: a slide's title, as in "Cycle time / takt: Current state" */
+             g_strdup_printf (_("Cycle time / takt: %s"), fm_map_get_name (self->current)), caption);
 }
 
 /* Which maps the story tells: the map shown and the future state made
@@ -181,18 +222,18 @@ build_slides (FmPresentation *self)
                          g_strdup (fm_constraint_get_reason (constraint)));
       slide->node_id = g_strdup (constraint->id);
     }
+  add_balance_slide (self);
 
   if (self->future != NULL)
     {
       Slide *slide;
-      double day = fm_document_get_day_length_s (self->document);
       char *caption;
 
       self->future_metrics = fm_metrics_compute (self->document, self->future, NULL);
       self->comparison = fm_comparison_new (self->document, self->current, self->future);
-      caption = fm_figure_describe ("lead_time_s", self->metrics->lead_time_s,
-                                    self->future_metrics->lead_time_s,
-                                    g_array_index (self->comparison->figures, FmFigureChange, 0).change, day);
+      caption = fm_figure_describe_for (self->document, "lead_time_s", self->metrics->lead_time_s,
+                                        self->future_metrics->lead_time_s,
+                                        g_array_index (self->comparison->figures, FmFigureChange, 0).change);
       slide = add_slide (self, SLIDE_MAP, self->future, g_strdup (fm_map_get_name (self->future)), caption);
       slide->changes = TRUE;
 
@@ -363,7 +404,16 @@ fm_presentation_snapshot (GtkWidget   *widget,
                                      slide->kind == SLIDE_CONSTRAINT ? &palette->constraint : &palette->muted,
                                      margin, top + 6 * unit, width - 2 * margin, FALSE);
       top += 24 * unit;
-      draw_map (self, cr, slide, &(FmRect) { margin * 0.5, top, width - margin, bottom - 28 * unit - top });
+      if (slide->kind == SLIDE_BALANCE)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, margin, top);
+          fm_chart_balance_draw (cr, self->document, slide->map, self->metrics->takt_time_s, FALSE,
+                                 width - 2 * margin, bottom - 28 * unit - top, NULL);
+          cairo_restore (cr);
+        }
+      else
+        draw_map (self, cr, slide, &(FmRect) { margin * 0.5, top, width - margin, bottom - 28 * unit - top });
     }
 
   /* The counter and how to leave, small, at the bottom. */
@@ -612,7 +662,8 @@ fm_presentation_get_slide_title (FmPresentation *self)
 /**
  * fm_presentation_get_slide_kind:
  *
- * Returns: (nullable): "map", "constraint", "future" or "comparison"
+ * Returns: (nullable): "map", "constraint", "balance", "future" or
+ *   "comparison"
  */
 const char *
 fm_presentation_get_slide_kind (FmPresentation *self)
@@ -627,8 +678,26 @@ fm_presentation_get_slide_kind (FmPresentation *self)
   switch (slide->kind)
     {
     case SLIDE_CONSTRAINT: return "constraint";
+    case SLIDE_BALANCE: return "balance";
     case SLIDE_COMPARISON: return "comparison";
     case SLIDE_MAP:
     default: return slide->changes ? "future" : "map";
     }
+}
+
+/**
+ * fm_presentation_get_slide_caption:
+ *
+ * Returns: (nullable): the line under the title of the slide shown, as on
+ *   screen: its figures or its reason
+ */
+const char *
+fm_presentation_get_slide_caption (FmPresentation *self)
+{
+  const Slide *slide;
+
+  g_return_val_if_fail (FM_IS_PRESENTATION (self), NULL);
+
+  slide = current_slide (self);
+  return slide ? slide->caption : NULL;
 }

@@ -19,5 +19,6 @@ void         fm_presentation_set_slide        (FmPresentation *self,
                                                guint           slide);
 const char  *fm_presentation_get_slide_title  (FmPresentation *self);
 const char  *fm_presentation_get_slide_kind   (FmPresentation *self);
+const char  *fm_presentation_get_slide_caption (FmPresentation *self);
 
 G_END_DECLS
