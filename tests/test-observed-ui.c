@@ -18,6 +18,7 @@
 #include "fm-metrics-cache.h"
 #include "fm-observed-dialog-private.h"
 #include "fm-observed-panel-private.h"
+#include "fm-presentation.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
 #include "fm-test-utils.h"
@@ -642,6 +643,47 @@ test_inspector (Fixture       *f,
   fm_test_run_idles ();
 }
 
+/* With data, the started experiment gets a slide of its own after the
+ * comparison: the measure and the figures before → after its start (the
+ * same as the Experiments page), beside the queue it changes. */
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  FmPresentation *presentation = g_object_ref_sink (FM_PRESENTATION (fm_presentation_new (f->doc, f->map)));
+  g_autofree char *text = NULL;
+
+  /* The release story: map, three constraints, cycle time / takt, future
+   * state, comparison. */
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
+  fm_presentation_set_observed (presentation, f->session);
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
+
+  import_example (f);
+  fm_presentation_set_observed (presentation, NULL);
+  fm_presentation_set_observed (presentation, f->session);
+  /* Only the security experiment has a start date; the future state's
+   * copy of it gets no second slide. */
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 8);
+  fm_presentation_set_slide (presentation, 7);
+  g_assert_cmpstr (fm_presentation_get_slide_kind (presentation), ==, "experiment");
+  g_assert_cmpstr (fm_presentation_get_slide_title (presentation), ==,
+                   "Experiment 1 of 1: Security checks run in every pipeline build");
+  text = fm_presentation_get_slide_text (presentation);
+  g_assert_nonnull (strstr (text, "Started 17 August 2026"));
+  g_assert_nonnull (strstr (text, "Days from code complete to security sign-off: 16 d → 1 d\n"
+                                  "Waiting for security review: 13 d 18 h → 4 d 17 h, 42 → 53 stays\n"));
+  g_assert_nonnull (strstr (text, "18 → 17 items"));
+
+  /* The data closed: the story as before. */
+  fm_presentation_set_observed (presentation, NULL);
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
+  g_assert_cmpstr (fm_presentation_get_slide_kind (presentation), ==, "comparison");
+
+  g_assert_finalize_object (presentation);
+  fm_test_run_idles ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +704,7 @@ main (int   argc,
   ADD ("/fm/observed-ui/filter", test_filter);
   ADD ("/fm/observed-ui/experiments", test_experiments);
   ADD ("/fm/observed-ui/working-time", test_working_time);
+  ADD ("/fm/observed-ui/presentation", test_presentation);
 
   return g_test_run ();
 }

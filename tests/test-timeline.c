@@ -6,9 +6,11 @@
 
 #include <math.h>
 
+#include "fm-comparison.h"
 #include "fm-metrics.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "fm-render-private.h"
 #include "fm-renderer.h"
 #include "fm-test-utils.h"
 #include "fm-timeline.h"
@@ -161,6 +163,39 @@ test_timeline_none (void)
   g_assert_cmpfloat (with.height, ==, without.height);
 }
 
+/* The release future state shown with its changes: the faint ladder of
+ * the current state (8 w) runs on past the future's own (2 w), and the
+ * totals box goes right of it and of its "Before" label, not over them. */
+static void
+test_timeline_totals_clear (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  FmMap *current = fm_document_lookup_map (doc, "current");
+  FmMap *future = fm_document_lookup_map (doc, "future");
+  g_autoptr(FmComparison) comparison = fm_comparison_new (doc, current, future);
+  g_autoptr(FmMetrics) metrics = fm_metrics_compute (doc, future, NULL);
+  g_autoptr(FmTimeline) own = NULL;
+  FmRenderOptions options;
+  FmRect extents, plain, content;
+  double origin_end;
+
+  fm_render_options_init (&options);
+  options.document = doc;
+  options.timeline = TRUE;
+  g_assert_true (fm_renderer_get_extents (future, &options, &plain));
+  options.comparison = comparison;
+  g_assert_true (fm_renderer_get_extents (future, &options, &extents));
+
+  content = (FmRect) { plain.x, plain.y, plain.width, 1 };
+  own = fm_timeline_new (metrics, doc, &content);
+  g_assert_nonnull (own);
+  g_assert_true (fm_render_diff_ladder_end (future, &options, &content, &origin_end));
+  /* The origin's ladder ends right of where the future's totals would be. */
+  g_assert_cmpfloat (origin_end, >, own->totals.x);
+  /* With it, the page reaches a totals box that begins past it. */
+  g_assert_cmpfloat (extents.x + extents.width, >=, origin_end + 12 + own->totals.width);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +210,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/fm/render/timeline-longest", test_timeline_longest);
   g_test_add_func ("/fm/render/timeline-none", test_timeline_none);
+  g_test_add_func ("/fm/render/timeline-totals-clear", test_timeline_totals_clear);
 
   return g_test_run ();
 }

@@ -300,6 +300,39 @@ test_drop (Fixture       *f,
   g_assert_true (g_file_equal (fm_window_get_file (f->window), f->other));
 }
 
+/* A draw.io drawing, opened or dropped, is a new untitled map, changed,
+ * with the list of what it holds that is not part of the map. */
+static void
+test_open_drawio (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "drawio", "acme-current-state.drawio", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.drawio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  FmDocument *document;
+  GtkWindow *dialog;
+
+  fm_window_open_file (f->window, file);
+  dialog = the_dialog (f, "Opened “acme-current-state.drawio” as a New Map");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "16 parts of the drawing are not part of the map:");
+  gtk_window_destroy (dialog);
+
+  document = fm_window_get_document (f->window);
+  g_assert_null (fm_window_get_file (f->window));
+  g_assert_true (modified (f));
+  g_assert_cmpuint (fm_document_get_n_maps (document), ==, 1);
+  g_assert_cmpstr (fm_map_get_name (fm_document_get_map (document, 0)), ==, "Current State");
+
+  /* A drawing that does not read leaves the map alone. */
+  g_assert_true (g_file_set_contents (bad_path, "<mxfile/>", -1, NULL));
+  fm_window_load_file (f->window, bad, FALSE);
+  dialog = the_dialog (f, "Could Not Open “bad.drawio”");
+  gtk_window_destroy (dialog);
+  g_assert_true (fm_window_get_document (f->window) == document);
+}
+
 /* Each template gives an untitled map with the template's steps, counted
  * as changed so that closing asks before it is lost. */
 static void
@@ -390,6 +423,7 @@ main (int   argc,
   ADD ("/fm/window-files/open-fails", test_open_fails);
   ADD ("/fm/window-files/open-same", test_open_same);
   ADD ("/fm/window-files/drop", test_drop);
+  ADD ("/fm/window-files/open-drawio", test_open_drawio);
   ADD ("/fm/window-files/templates", test_templates);
   ADD ("/fm/window-files/template-dialog", test_template_dialog);
 #undef ADD

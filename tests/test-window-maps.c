@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "fm-document-maps.h"
@@ -14,6 +15,9 @@
 #include "fm-presentation.h"
 #include "fm-test-utils.h"
 #include "fm-window.h"
+#include "fm-window-private.h"
+
+#include <poppler.h>
 
 typedef struct {
   FmWindow *window;
@@ -330,7 +334,55 @@ test_export_dialog (Fixture       *f,
   expected = g_strdup_printf ("2 pages, one per map; this one %.0f × %.0f points", width, height);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (size_label)), ==, expected);
 
+  /* The text formats say what they hold. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_id (GTK_WIDGET (dialog), "format_row")), 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (size_label)), ==, "The figures of every map, side by side");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_id (GTK_WIDGET (dialog), "format_row")), 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (size_label)), ==, "The map shown, as a draw.io page");
+  g_assert_false (gtk_widget_get_visible (scale_row));
+
   gtk_window_destroy (dialog);
+}
+
+/* Ctrl+P prints the page an export with a legend draws: the map's name
+ * and its figures above it (printed to a PDF file). Whether a label is
+ * whole cannot be read back from a PDF (an ellipsis carries the text it
+ * hides): test-render-labels checks that at a printed page's scale. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *dir = fm_test_make_tmp_dir ("print");
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GtkPrintOperation) operation = fm_window_new_print_operation (f->window);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  /* Labels wrap: compare the words, not the lines. */
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Current state"));
+  g_assert_nonnull (strstr (flat, "Lead time"));
+  g_assert_nonnull (strstr (flat, "Validated feature request"));
+  g_assert_nonnull (strstr (flat, "Change advisory board"));
+  g_assert_nonnull (strstr (flat, "Waiting for the release window"));
+
+  g_object_unref (page);
+  g_object_unref (pdf);
+  fm_test_remove_tree (dir);
 }
 
 int
@@ -359,6 +411,7 @@ main (int   argc,
   ADD ("/fm/window/present", test_present);
   ADD ("/fm/window/close-presenting", test_close_presenting);
   ADD ("/fm/window/export-dialog", test_export_dialog);
+  ADD ("/fm/window/print", test_print);
 #undef ADD
 
   return g_test_run ();

@@ -10,9 +10,66 @@
 
 #include "fm-cli.h"
 #include "fm-cli-private.h"
+#include "fm-csv-export.h"
+#include "fm-drawio-write.h"
 #include "fm-export.h"
 #include "fm-export-chart.h"
 #include "fm-metrics.h"
+
+/* Whether the export is to @name (csv, drawio): by --format, or by OUT's
+ * extension when there is no --format. */
+static gboolean
+is_format (const char *format_name,
+           const char *output,
+           const char *name)
+{
+  g_autofree char *suffix = g_strconcat (".", name, NULL);
+  g_autofree char *lower = NULL;
+
+  if (format_name != NULL)
+    return g_ascii_strcasecmp (format_name, name) == 0;
+  lower = g_ascii_strdown (output, -1);
+  return g_str_has_suffix (lower, suffix);
+}
+
+/* A table (CSV) or a draw.io page: text, to OUT or to stdout with "-o -". */
+static int
+export_text (FmDocument *document,
+             FmMap      *map,
+             const char *output,
+             gboolean    csv,
+             gboolean    all_maps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!csv)
+    text = fm_drawio_write_data (document, map, &length);
+  else if (all_maps)
+    text = fm_csv_export_figures (document, &length);
+  else
+    text = fm_csv_export_nodes (document, map, &length);
+
+  if (g_str_equal (output, "-"))
+    {
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr (_("flowmap export: could not write to standard output\n"));
+          return FM_CLI_FAILED;
+        }
+      return FM_CLI_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      fm_cli_print_error (error);
+      return FM_CLI_FAILED;
+    }
+  return FM_CLI_OK;
+}
 
 static gboolean
 parse_format (const char     *name,
@@ -45,9 +102,10 @@ fm_cli_export (int    argc,
   gboolean legend = FALSE;
   gboolean no_timeline = FALSE;
   gboolean highlight = FALSE;
+  gboolean all_maps = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT"), N_("OUT") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg or pdf (default: from OUT’s extension)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg, pdf, csv or drawio (default: from OUT’s extension)"), N_("FORMAT") },
     { "map", 'm', 0, G_OPTION_ARG_STRING, &map_name, N_("The map to export, by id or name (default: the first)"), N_("ID|NAME") },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per map unit for PNG (default: 1)"), N_("N") },
     { "transparent", 't', 0, G_OPTION_ARG_NONE, &transparent, N_("No background (default: white)"), NULL },
@@ -56,6 +114,7 @@ fm_cli_export (int    argc,
     { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, N_("Leave out the timeline ladder"), NULL },
     { "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight, N_("Mark the top three constraints, as the canvas does"), NULL },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_name, N_("balance: the map’s cycle time / takt chart, a 16:9 slide, instead of the map"), N_("CHART") },
+    { "all-maps", 0, 0, G_OPTION_ARG_NONE, &all_maps, N_("With csv: the figures of every map side by side, instead of a row per node of one map"), NULL },
     { "frame", 0, 0, G_OPTION_ARG_STRING, &frame_name, N_("16:9 pads the page to a slide’s shape (default: fit, the content and a margin)"), N_("16:9|fit") },
     { NULL }
   };
@@ -71,7 +130,10 @@ fm_cli_export (int    argc,
                                        _("Draws a map of FILE to a PNG, SVG or PDF file, fitted to its "
                                          "content with a margin, on white unless --transparent. With "
                                          "--all, every map: a PDF gets one page per map; PNG and SVG "
-                                         "one file per map, OUT-1.png, OUT-2.png…"),
+                                         "one file per map, OUT-1.png, OUT-2.png…. A CSV table has a "
+                                         "row per node, the critical path's first (--all-maps: the "
+                                         "figures of every map side by side); drawio writes the map "
+                                         "as a draw.io page. “-o -” writes CSV and drawio to stdout."),
                                        entries);
   if (!fm_cli_parse (context, &argc, &argv, 1))
     return FM_CLI_USAGE;
@@ -81,10 +143,36 @@ fm_cli_export (int    argc,
       g_printerr (_("flowmap export: -o OUT is needed\n"));
       return FM_CLI_USAGE;
     }
+  if (is_format (format_name, output, "csv") || is_format (format_name, output, "drawio"))
+    {
+      gboolean csv = is_format (format_name, output, "csv");
+
+      if (all && !csv)
+        {
+          g_printerr (_("flowmap export: --all is not for drawio; export one map at a time\n"));
+          return FM_CLI_USAGE;
+        }
+      if ((all || all_maps) && map_name != NULL)
+        {
+          g_printerr (_("flowmap export: --all-maps and --map cannot go together\n"));
+          return FM_CLI_USAGE;
+        }
+      document = fm_cli_load (argv[1]);
+      if (document == NULL)
+        return FM_CLI_FAILED;
+      if (!(csv && (all || all_maps)) && (map = fm_cli_pick_map (document, argv[1], map_name)) == NULL)
+        return FM_CLI_FAILED;
+      return export_text (document, map, output, csv, all || all_maps);
+    }
+  if (all_maps)
+    {
+      g_printerr (_("flowmap export: --all-maps is for csv\n"));
+      return FM_CLI_USAGE;
+    }
   if (format_name != NULL ? !parse_format (format_name, &format)
                           : !fm_export_format_from_path (output, &format))
     {
-      g_printerr (_("flowmap export: unknown format “%s”; use png, svg or pdf\n"),
+      g_printerr (_("flowmap export: unknown format “%s”; use png, svg or pdf for a drawing, csv for a table, drawio for draw.io\n"),
                   format_name != NULL ? format_name : output);
       return FM_CLI_USAGE;
     }

@@ -25,10 +25,12 @@ typedef struct {
 static const Command commands[] = {
   { "check", fm_cli_check, N_("Check that a map file is valid") },
   { "compare", fm_cli_compare, N_("Compare a current-state map with a future-state map") },
+  { "convert", fm_cli_convert, N_("Convert a map between Flowmap and draw.io") },
   { "export", fm_cli_export, N_("Export a map to PNG, SVG or PDF") },
   { "fmt", fm_cli_fmt, N_("Print or rewrite a map file in its canonical form") },
   { "metrics", fm_cli_metrics, N_("Print a map’s lead time, flow efficiency, constraints and warnings") },
   { "observe", fm_cli_observe, N_("Measure the flow of a map from a tracker’s export of work items") },
+  { "simulate", fm_cli_simulate, N_("Simulate a map: its lead time run many times, or items flowing through it") },
 };
 
 gboolean

@@ -28,7 +28,11 @@ int      fm_cli_metrics    (int         argc,
                             char      **argv);
 int      fm_cli_compare    (int         argc,
                             char      **argv);
+int      fm_cli_convert    (int         argc,
+                            char      **argv);
 int      fm_cli_observe    (int         argc,
+                            char      **argv);
+int      fm_cli_simulate   (int         argc,
                             char      **argv);
 
 G_END_DECLS

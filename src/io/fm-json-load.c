@@ -67,14 +67,16 @@ read_queue (FmJsonReader      *r,
             const FmJsonValue *object,
             FmQueue           *queue)
 {
-  double wait_s = FM_UNSET, items = FM_UNSET;
+  double wait_s = FM_UNSET, items = FM_UNSET, limit = FM_UNSET;
 
   if (!fm_json_reader_number (r, object, "wait_s", FALSE, FM_JSON_RANGE_SECONDS, &wait_s) ||
-      !fm_json_reader_number (r, object, "items", FALSE, FM_JSON_RANGE_COUNT, &items))
+      !fm_json_reader_number (r, object, "items", FALSE, FM_JSON_RANGE_COUNT, &items) ||
+      !fm_json_reader_number (r, object, "limit", FALSE, FM_JSON_RANGE_COUNT, &limit))
     return FALSE;
 
   fm_queue_set_wait_s (queue, wait_s);
   fm_queue_set_items (queue, items);
+  fm_queue_set_limit (queue, limit);
 
   return TRUE;
 }

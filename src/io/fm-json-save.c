@@ -160,6 +160,7 @@ write_node (FmJsonWriter *w,
     case FM_NODE_KIND_QUEUE:
       write_optional (w, "wait_s", fm_queue_get_wait_s (FM_QUEUE (node)));
       write_optional (w, "items", fm_queue_get_items (FM_QUEUE (node)));
+      write_optional (w, "limit", fm_queue_get_limit (FM_QUEUE (node)));
       break;
 
     case FM_NODE_KIND_KAIZEN:

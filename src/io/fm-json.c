@@ -36,7 +36,7 @@ static const char * const process_keys[] = {
 };
 
 static const char * const queue_keys[] = {
-  "wait_s", "items", NULL
+  "wait_s", "items", "limit", NULL
 };
 
 static const char * const kaizen_keys[] = {

@@ -42,6 +42,14 @@ typedef struct {
   guint *in_degree;        /* over flow edges, before cycles are broken */
 } FmFlowGraph;
 
+FmMetrics *fm_metrics_new_empty  (void);
+GArray    *fm_metrics_read_flow  (FmMetrics            *metrics,
+                                  FmMetricsInput       *input,
+                                  FmFlowGraph          *graph,
+                                  FmDocument           *document,
+                                  FmMap                *map);
+void       fm_metrics_clear_flow (FmMetricsInput       *input,
+                                  FmFlowGraph          *graph);
 void fm_metrics_add_warning   (FmMetrics            *metrics,
                                const char           *code,
                                const char           *id,

@@ -439,44 +439,73 @@ fm_metrics_compute (FmDocument *document,
   FmMetrics *metrics;
   FmMetricsInput input;
   FlowGraph graph;
-  FmNodeFigures *figures;
   g_autoptr(GArray) order = NULL;
-  double demand, day;
 
   g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (FM_IS_MAP (map), NULL);
 
-  demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
-  day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
-
-  metrics = g_new0 (FmMetrics, 1);
-  metrics->path = g_ptr_array_new ();
-  metrics->figures = g_array_new (FALSE, TRUE, sizeof (FmNodeFigures));
-  metrics->constraints = g_ptr_array_new ();
-  metrics->warnings = g_ptr_array_new ();
-
-  input_init (&input, map, &metrics->figures_index);
-  flow_graph_init (&graph, &input, map);
-
-  g_array_set_size (metrics->figures, input.n_nodes);
-  figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
-  for (guint i = 0; i < input.n_nodes; i++)
-    {
-      figures[i].node = input.facts[i].node;
-      figures[i].time_s = time_of (&input.facts[i], demand, day);
-      figures[i].utilization = NAN;
-    }
-
-  order = flow_graph_sort (&graph, metrics);
+  metrics = fm_metrics_new_empty ();
+  order = fm_metrics_read_flow (metrics, &input, &graph, document, map);
   fm_visits_compute (metrics, &graph, order, &input, document, map);
   stream_figures (metrics, &input, document);
   fm_constraints_rank (metrics, &input, document, map);
   fm_map_checks_run (metrics, &input, document, map, today);
 
-  flow_graph_clear (&graph);
-  input_clear (&input);
+  fm_metrics_clear_flow (&input, &graph);
 
   return metrics;
+}
+
+/* Metrics with nothing computed yet: what fm_metrics_read_flow() fills. */
+FmMetrics *
+fm_metrics_new_empty (void)
+{
+  FmMetrics *metrics = g_new0 (FmMetrics, 1);
+
+  metrics->path = g_ptr_array_new ();
+  metrics->figures = g_array_new (FALSE, TRUE, sizeof (FmNodeFigures));
+  metrics->constraints = g_ptr_array_new ();
+  metrics->warnings = g_ptr_array_new ();
+
+  return metrics;
+}
+
+/* Reads @map into @input and its flow graph into @graph, sets each node's
+ * time in @metrics' figures and returns the flow nodes in topological
+ * order (cycles broken and reported). Shared with the simulation, which
+ * walks the same graph with the same times. */
+GArray *
+fm_metrics_read_flow (FmMetrics      *metrics,
+                      FmMetricsInput *input,
+                      FmFlowGraph    *graph,
+                      FmDocument     *document,
+                      FmMap          *map)
+{
+  double demand = document ? fm_document_get_demand_per_day (document) : FM_UNSET;
+  double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
+  FmNodeFigures *figures;
+
+  input_init (input, map, &metrics->figures_index);
+  flow_graph_init (graph, input, map);
+
+  g_array_set_size (metrics->figures, input->n_nodes);
+  figures = (FmNodeFigures *) (gpointer) metrics->figures->data;
+  for (guint i = 0; i < input->n_nodes; i++)
+    {
+      figures[i].node = input->facts[i].node;
+      figures[i].time_s = time_of (&input->facts[i], demand, day);
+      figures[i].utilization = NAN;
+    }
+
+  return flow_graph_sort (graph, metrics);
+}
+
+void
+fm_metrics_clear_flow (FmMetricsInput *input,
+                       FmFlowGraph    *graph)
+{
+  flow_graph_clear (graph);
+  input_clear (input);
 }
 
 /**

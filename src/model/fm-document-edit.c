@@ -45,6 +45,7 @@ label_for_property (const char *property)
     { "wip", N_("Change WIP") },
     { "wait-s", N_("Change Wait Time") },
     { "items", N_("Change Items Waiting") },
+    { "limit", N_("Change Queue Limit") },
     { "kind", N_("Change Connector") },
     { "rate", N_("Change Rework Rate") },
     { "share", N_("Change Route Share") },

@@ -13,6 +13,7 @@ struct _FmQueue
 
   double wait_s;
   double items;
+  double limit;
 };
 
 G_DEFINE_FINAL_TYPE (FmQueue, fm_queue, FM_TYPE_NODE)
@@ -21,6 +22,7 @@ enum {
   PROP_0,
   PROP_WAIT_S,
   PROP_ITEMS,
+  PROP_LIMIT,
   N_PROPS
 };
 
@@ -42,6 +44,9 @@ fm_queue_get_property (GObject    *object,
     case PROP_ITEMS:
       g_value_set_double (value, self->items);
       break;
+    case PROP_LIMIT:
+      g_value_set_double (value, self->limit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -62,6 +67,9 @@ fm_queue_set_property (GObject      *object,
       break;
     case PROP_ITEMS:
       fm_queue_set_items (self, g_value_get_double (value));
+      break;
+    case PROP_LIMIT:
+      fm_queue_set_limit (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -89,6 +97,11 @@ fm_queue_class_init (FmQueueClass *klass)
   properties[PROP_ITEMS] =
     g_param_spec_double ("items", NULL, NULL, FM_UNSET, G_MAXDOUBLE, FM_UNSET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the most items the queue may hold (a WIP limit): the step before it
+   * stops when it is full; used by the flow simulation */
+  properties[PROP_LIMIT] =
+    g_param_spec_double ("limit", NULL, NULL, FM_UNSET, G_MAXDOUBLE, FM_UNSET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -98,6 +111,7 @@ fm_queue_init (FmQueue *self)
 {
   self->wait_s = FM_UNSET;
   self->items = FM_UNSET;
+  self->limit = FM_UNSET;
 }
 
 double
@@ -136,4 +150,23 @@ fm_queue_set_items (FmQueue *self,
 
   if (fm_set_double (&self->items, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEMS]);
+}
+
+double
+fm_queue_get_limit (FmQueue *self)
+{
+  g_return_val_if_fail (FM_IS_QUEUE (self), FM_UNSET);
+
+  return self->limit;
+}
+
+void
+fm_queue_set_limit (FmQueue *self,
+                    double   value)
+{
+  g_return_if_fail (FM_IS_QUEUE (self));
+  g_return_if_fail (value == FM_UNSET || (value >= 0 && value <= G_MAXDOUBLE));
+
+  if (fm_set_double (&self->limit, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
 }

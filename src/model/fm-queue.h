@@ -14,5 +14,7 @@ double               fm_queue_get_wait_s (FmQueue *self);
 void                 fm_queue_set_wait_s (FmQueue *self, double value);
 double               fm_queue_get_items (FmQueue *self);
 void                 fm_queue_set_items (FmQueue *self, double value);
+double               fm_queue_get_limit (FmQueue *self);
+void                 fm_queue_set_limit (FmQueue *self, double value);
 
 G_END_DECLS

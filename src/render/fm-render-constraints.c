@@ -21,25 +21,28 @@
 
 /**
  * fm_render_highlighted_constraints:
- * @nodes: (out caller-allocates): the nodes, best first
+ * @nodes: (out caller-allocates): the nodes, best first; %NULL where the
+ *   constraint of that rank is not in @map
  *
- * Returns: how many of @nodes are set: the first three constraints of
- *   @metrics that are nodes of @map
+ * A part of a map (a close-up on a slide) drawn with the whole map's
+ * figures keeps the whole map's ranks: its badges say 1 and 3 when the
+ * second constraint is elsewhere.
+ *
+ * Returns: how many of @nodes are filled in: the first three
+ *   constraints of @metrics, those not in @map as %NULL
  */
 guint
 fm_render_highlighted_constraints (FmMap           *map,
                                    const FmMetrics *metrics,
                                    FmNode          *nodes[FM_N_HIGHLIGHTED_CONSTRAINTS])
 {
-  guint n = 0;
+  guint n = MIN (metrics->constraints->len, FM_N_HIGHLIGHTED_CONSTRAINTS);
 
-  for (guint i = 0; i < metrics->constraints->len && n < FM_N_HIGHLIGHTED_CONSTRAINTS; i++)
+  for (guint i = 0; i < n; i++)
     {
       const FmConstraint *constraint = g_ptr_array_index (metrics->constraints, i);
-      FmNode *node = fm_map_lookup_node (map, constraint->id);
 
-      if (node != NULL)
-        nodes[n++] = node;
+      nodes[i] = fm_map_lookup_node (map, constraint->id);
     }
 
   return n;

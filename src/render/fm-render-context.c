@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "fm-render"
 
 #include <math.h>
+#include <string.h>
 
 #include "fm-duration.h"
 #include "fm-metrics.h"
@@ -84,6 +85,11 @@ shared_context (cairo_t *cr)
       m.xy != cache->matrix.xy || m.yy != cache->matrix.yy)
     {
       pango_cairo_update_context (cr, cache->pango);
+      /* Text is laid out in map units whatever the scale: a label wraps
+       * and fits the same on screen, in an export and on paper (at a
+       * small scale the font's device metrics would push it out of its
+       * box). */
+      pango_context_set_matrix (cache->pango, NULL);
       g_hash_table_remove_all (cache->layouts);
       cache->matrix = m;
       cache->surface_type = type;
@@ -158,6 +164,23 @@ fm_render_rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* "2 w", "95 %": a number keeps its unit on its line when text wraps. */
+static char *
+glue_units (const char *text)
+{
+  GString *glued = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != ' ')
+        g_string_append (glued, "\u00a0");
+      else
+        g_string_append_c (glued, *p);
+    }
+
+  return g_string_free (glued, FALSE);
+}
+
 static void
 setup_layout (PangoLayout     *layout,
               FmRenderContext *ctx,
@@ -179,7 +202,11 @@ setup_layout (PangoLayout     *layout,
   if (flags & FM_TEXT_MARKUP)
     pango_layout_set_markup (layout, text, -1);
   else
-    pango_layout_set_text (layout, text, -1);
+    {
+      g_autofree char *glued = glue_units (text);
+
+      pango_layout_set_text (layout, glued, -1);
+    }
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -229,6 +256,11 @@ cached_layout (FmRenderContext *ctx,
  * faint bar of about its length, which looks the same at that size and
  * costs no text layout. */
 #define GREEK_BELOW_PX 3.0
+
+/* Text too long for its box shrinks in steps down to this share of its
+ * size (still legible next to its neighbours); only past it is it cut. */
+#define MIN_TEXT_SCALE 0.7
+#define MAX_SHRINK_STEPS 6
 
 static double
 greek_text (FmRenderContext *ctx,
@@ -299,7 +331,7 @@ fm_render_text (FmRenderContext *ctx,
 {
   PangoRectangle logical;
   PangoLayout *layout;
-  double y = box->y, height;
+  double y = box->y, height, scale = 1;
 
   if (text == NULL || text[0] == '\0' || box->width <= 0)
     return 0;
@@ -308,8 +340,32 @@ fm_render_text (FmRenderContext *ctx,
     return greek_text (ctx, text, font, color, box, flags);
 
   layout = cached_layout (ctx, text, font, box->width, box->height, flags);
+  if (pango_layout_is_ellipsized (layout))
+    {
+      /* Labels and figures are read whole: the text shrinks to its box
+       * (the layout gets the box at a larger scale) before it is cut. */
+      PangoLayout *whole = NULL;
+
+      for (int step = 1; step <= MAX_SHRINK_STEPS && whole == NULL; step++)
+        {
+          PangoLayout *smaller;
+
+          scale = 1.0 - step * (1.0 - MIN_TEXT_SCALE) / MAX_SHRINK_STEPS;
+          smaller = cached_layout (ctx, text, font, box->width / scale, box->height / scale, flags);
+          if (!pango_layout_is_ellipsized (smaller))
+            whole = smaller;
+        }
+      if (whole != NULL)
+        layout = whole;
+      else
+        {
+          scale = 1;
+          if (ctx->options->cut_texts != NULL)
+            g_ptr_array_add (ctx->options->cut_texts, g_strdup (text));
+        }
+    }
   pango_layout_get_extents (layout, NULL, &logical);
-  height = (double) logical.height / PANGO_SCALE;
+  height = (double) logical.height / PANGO_SCALE * scale;
 
   if (flags & FM_TEXT_MIDDLE)
     y += (box->height - height) / 2;
@@ -317,8 +373,12 @@ fm_render_text (FmRenderContext *ctx,
     y += box->height - height;
 
   fm_render_set_color (ctx->cr, color, 1);
-  cairo_move_to (ctx->cr, box->x, y);
+  cairo_save (ctx->cr);
+  cairo_translate (ctx->cr, box->x, y);
+  cairo_scale (ctx->cr, scale, scale);
+  cairo_move_to (ctx->cr, 0, 0);
   pango_cairo_show_layout (ctx->cr, layout);
+  cairo_restore (ctx->cr);
   cairo_new_path (ctx->cr);
 
   return height;

@@ -174,6 +174,30 @@ fm_render_diff_extents (FmMap                 *map,
     }
 }
 
+/**
+ * fm_render_diff_ladder_end:
+ * @x: (out): the right end of the origin's faint ladder and its label
+ *
+ * Returns: whether the origin's ladder is drawn beside @map's
+ */
+gboolean
+fm_render_diff_ladder_end (FmMap                 *map,
+                           const FmRenderOptions *options,
+                           const FmRect          *content,
+                           double                *x)
+{
+  g_autoptr(FmTimeline) ladder = NULL;
+  FmRect label;
+
+  if (!applies (options, map) || !options->timeline ||
+      (ladder = fm_timeline_new (options->comparison->from_metrics, options->document, content)) == NULL)
+    return FALSE;
+
+  origin_label_rect (ladder, &label);
+  *x = label.x + label.width;
+  return TRUE;
+}
+
 static void
 draw_origin_ladder (FmRenderContext *ctx,
                     const FmRect    *content)

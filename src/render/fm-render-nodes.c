@@ -246,8 +246,10 @@ draw_queue (FmRenderContext *ctx,
 
   y = t[1].y + 3;
   if (label[0] != '\0')
+    /* Room for one line, or for two a little smaller: a long name is
+     * read whole, not cut. */
     y += fm_render_text (ctx, label, FM_FONT_SMALL, &palette->ink,
-                         &(FmRect) { b->x - 4, y, b->width + 8, 14 }, FM_TEXT_CENTER);
+                         &(FmRect) { b->x - 4, y, b->width + 8, 19 }, FM_TEXT_CENTER | FM_TEXT_WRAP);
   fm_render_text (ctx, figures, FM_FONT_BODY, &palette->ink,
                   &(FmRect) { b->x - 4, y, b->width + 8, 16 }, FM_TEXT_CENTER | FM_TEXT_MARKUP);
 }

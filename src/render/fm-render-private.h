@@ -156,6 +156,10 @@ void      fm_render_diff_under      (FmRenderContext        *ctx,
                                      const FmRect           *content);
 void      fm_render_diff_over       (FmRenderContext        *ctx,
                                      FmMap                  *map);
+gboolean  fm_render_diff_ladder_end (FmMap                  *map,
+                                     const FmRenderOptions  *options,
+                                     const FmRect           *content,
+                                     double                 *x);
 
 /* fm-timeline.c */
 void      fm_render_timeline        (FmRenderContext        *ctx,

@@ -184,6 +184,23 @@ content_extents (FmMap        *map,
   return TRUE;
 }
 
+/* The ladder under @content, its totals clear of the faint ladder of
+ * the map a future state was made from when that is drawn too. */
+static FmTimeline *
+new_timeline (FmMap                 *map,
+              const FmRenderOptions *options,
+              const FmMetrics       *metrics,
+              const FmRect          *content)
+{
+  FmTimeline *timeline = fm_timeline_new (metrics, options->document, content);
+  double origin_end;
+
+  if (timeline != NULL && fm_render_diff_ladder_end (map, options, content, &origin_end))
+    fm_timeline_move_totals (timeline, origin_end + 12);
+
+  return timeline;
+}
+
 /* The figures the timeline and the highlights need: the caller's, or
  * computed into @own. NULL when the options need none. */
 static const FmMetrics *
@@ -248,7 +265,7 @@ fm_renderer_get_extents (FmMap                 *map,
   if (options->timeline)
     {
       const FmMetrics *metrics = needed_metrics (map, options, &own_metrics);
-      g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
+      g_autoptr(FmTimeline) timeline = new_timeline (map, options, metrics, &content);
 
       if (timeline != NULL)
         fm_rect_union (extents, &timeline->bounds);
@@ -479,7 +496,7 @@ fm_renderer_draw (cairo_t               *cr,
           (options->visible.width <= 0 ||
            options->visible.y + options->visible.height > content.y + content.height))
         {
-          g_autoptr(FmTimeline) timeline = fm_timeline_new (metrics, options->document, &content);
+          g_autoptr(FmTimeline) timeline = new_timeline (map, options, metrics, &content);
 
           if (timeline != NULL && is_visible (options, &timeline->bounds, 0))
             fm_render_timeline (&ctx, timeline);
@@ -494,6 +511,8 @@ fm_renderer_draw (cairo_t               *cr,
     {
       FmRect r;
 
+      if (constraints[i] == NULL)
+        continue;
       fm_node_get_bounds (constraints[i], &r);
       if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_halo (&ctx, constraints[i]);
@@ -574,6 +593,8 @@ fm_renderer_draw (cairo_t               *cr,
     {
       FmRect r;
 
+      if (constraints[i] == NULL)
+        continue;
       fm_node_get_bounds (constraints[i], &r);
       if (is_visible (options, &r, FM_CONSTRAINT_HALO_REACH) && holds (options, constraints[i]))
         fm_render_constraint_badge (&ctx, constraints[i], i + 1);

@@ -88,6 +88,10 @@ typedef struct {
    * the ladder with any step (it goes with the moving edges, under the
    * still nodes); the comparison's marks are still. */
   GHashTable *moving;
+  /* nullable, out: a copy of every text that could not be drawn whole
+   * even at the smallest size text shrinks to, and was ellipsized (give
+   * the array g_free to free them). Lets a test check that nothing is cut. */
+  GPtrArray *cut_texts;
 } FmRenderOptions;
 
 /* The handles of a selected node: resizing at the corners and sides, and

@@ -152,6 +152,26 @@ fm_timeline_new (const FmMetrics *metrics,
   return g_steal_pointer (&self);
 }
 
+/**
+ * fm_timeline_move_totals:
+ * @x: where the totals box may begin at the earliest
+ *
+ * Moves the totals box right, clear of something drawn beside the ladder
+ * (the faint ladder of the map a future state was made from).
+ */
+void
+fm_timeline_move_totals (FmTimeline *self,
+                         double      x)
+{
+  g_return_if_fail (self != NULL);
+
+  if (x <= self->totals.x)
+    return;
+
+  self->totals.x = x;
+  self->bounds.width = MAX (self->bounds.width, self->totals.x + self->totals.width + 2 - self->bounds.x);
+}
+
 void
 fm_timeline_free (FmTimeline *self)
 {

@@ -45,6 +45,8 @@ FmTimeline  *fm_timeline_new   (const FmMetrics *metrics,
                                 FmDocument      *document,
                                 const FmRect    *content);
 void         fm_timeline_free  (FmTimeline      *self);
+void         fm_timeline_move_totals (FmTimeline *self,
+                                      double      x);
 void         fm_timeline_trace (cairo_t         *cr,
                                 const FmTimeline *self);
 

@@ -170,3 +170,60 @@ fm_experiments_evidence_baseline (const FmEvidence *e,
 
   return e->before.items > 0 ? fm_duration_format (e->before.lead_time_p50_s, day) : NULL;
 }
+
+/**
+ * fm_experiments_evidence_describe_measure:
+ *
+ * Returns: (transfer full) (nullable): the experiment's measure, its
+ *   baseline and its target, as in "Days from code complete to security
+ *   sign-off: 16 d → 1 d"; %NULL when it has none of them
+ */
+char *
+fm_experiments_evidence_describe_measure (FmKaizen *kaizen)
+{
+  const char *measure = fm_kaizen_get_measure (kaizen);
+  const char *baseline = fm_kaizen_get_baseline (kaizen);
+  const char *target = fm_kaizen_get_target (kaizen);
+
+  if (measure == NULL && baseline == NULL && target == NULL)
+    return NULL;
+
+  /* Translators: an experiment's measure, its baseline and its target, as in
+   * "Days from code complete to security sign-off: 16 d → 1 d" */
+  return g_strdup_printf (_("%s: %s → %s"), measure ? measure : _("Measure"),
+                          baseline ? baseline : "?", target ? target : "?");
+}
+
+/**
+ * fm_experiments_evidence_describe_all:
+ *
+ * Returns: (transfer full): the measure with its baseline and target, then
+ *   the figures of fm_experiments_evidence_describe(), a line each
+ */
+char *
+fm_experiments_evidence_describe_all (FmKaizen         *kaizen,
+                                      const FmEvidence *evidence,
+                                      FmMap            *map,
+                                      double            day_length_s)
+{
+  g_autofree char *measure = fm_experiments_evidence_describe_measure (kaizen);
+  g_autofree char *figures = fm_experiments_evidence_describe (evidence, map, day_length_s);
+
+  return measure != NULL ? g_strconcat (measure, "\n", figures, NULL) : g_steal_pointer (&figures);
+}
+
+/**
+ * fm_experiments_evidence_format_started:
+ *
+ * Returns: (transfer full): the experiment's start date, as in "17 August 2026"
+ */
+char *
+fm_experiments_evidence_format_started (const FmEvidence *evidence)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (&evidence->started),
+                                                      g_date_get_month (&evidence->started),
+                                                      g_date_get_day (&evidence->started), 0, 0, 0);
+
+  /* Translators: a date, see the strftime() manual; as in "17 August 2026" */
+  return g_date_time_format (start, _("%-d %B %Y"));
+}

@@ -17,5 +17,11 @@ char             *fm_experiments_evidence_describe (const FmEvidence  *evidence,
                                                     double             day_length_s);
 char             *fm_experiments_evidence_baseline (const FmEvidence  *evidence,
                                                     double             day_length_s);
+char             *fm_experiments_evidence_describe_measure (FmKaizen    *kaizen);
+char             *fm_experiments_evidence_describe_all (FmKaizen        *kaizen,
+                                                        const FmEvidence *evidence,
+                                                        FmMap           *map,
+                                                        double           day_length_s);
+char             *fm_experiments_evidence_format_started (const FmEvidence *evidence);
 
 G_END_DECLS

@@ -96,23 +96,6 @@ on_fill_baseline (GtkButton         *button,
   fm_document_set (self->document, self->map, id, "baseline", baseline, NULL);
 }
 
-/* "Days from code complete to security sign-off: 16 d → 1 d" */
-static char *
-describe_measure (FmKaizen *kaizen)
-{
-  const char *measure = fm_kaizen_get_measure (kaizen);
-  const char *baseline = fm_kaizen_get_baseline (kaizen);
-  const char *target = fm_kaizen_get_target (kaizen);
-
-  if (measure == NULL && baseline == NULL && target == NULL)
-    return NULL;
-
-  /* Translators: an experiment's measure, its baseline and its target, as in
-   * "Days from code complete to security sign-off: 16 d → 1 d" */
-  return g_strdup_printf (_("%s: %s → %s"), measure ? measure : _("Measure"),
-                          baseline ? baseline : "?", target ? target : "?");
-}
-
 static GtkWidget *
 make_row (FmExperimentsView *self,
           FmKaizen          *kaizen,
@@ -161,7 +144,7 @@ make_row (FmExperimentsView *self,
       subtitle = both;
     }
   {
-    g_autofree char *measure = describe_measure (kaizen);
+    g_autofree char *measure = fm_experiments_evidence_describe_measure (kaizen);
     const FmEvidence *evidence = fm_experiments_evidence_lookup (self->evidence, fm_node_get_id (FM_NODE (kaizen)));
     double day = self->day_length_s;
     g_autofree char *observed = evidence ? fm_experiments_evidence_describe (evidence, self->map, day) : NULL;

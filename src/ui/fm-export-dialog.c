@@ -6,7 +6,10 @@
  * drawing the preview only replays it. PNG at 1×, 2× or 3×, SVG, PDF; the
  * map shown or all of them (a PDF of one page per map; numbered PNG or SVG
  * files); fitted to the map or padded to a 16:9 slide; with or without the
- * timeline and the legend; white or transparent. The choices are
+ * timeline and the legend; white or transparent. The format list also
+ * offers a draw.io page of the map shown (fm-drawio-write.c) and a CSV
+ * table (fm-csv-export.c: the map's nodes, or with all maps their figures
+ * side by side), which the preview shows as the map. The choices are
  * remembered for the next export (GSettings).
  */
 #include "config.h"
@@ -16,6 +19,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "fm-csv-export.h"
+#include "fm-drawio-write.h"
 #include "fm-export.h"
 #include "fm-export-dialog.h"
 
@@ -50,7 +55,21 @@ struct _FmExportDialog
 
 G_DEFINE_FINAL_TYPE (FmExportDialog, fm_export_dialog, ADW_TYPE_WINDOW)
 
-static const char *extensions[] = { ".png", ".svg", ".pdf" };
+/* The format row's choices: FmExportFormat's, then the text formats. */
+enum {
+  CHOICE_DRAWIO = FM_EXPORT_FORMAT_PDF + 1,
+  CHOICE_CSV,
+  N_CHOICES
+};
+
+static const char *extensions[N_CHOICES] = { ".png", ".svg", ".pdf", ".drawio", ".csv" };
+static const char *choice_names[N_CHOICES] = { "png", "svg", "pdf", "drawio", "csv" };
+
+static guint
+get_choice (FmExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (self->format_row), N_CHOICES - 1);
+}
 
 static void
 read_options (FmExportDialog  *self,
@@ -77,6 +96,19 @@ update_size_label (FmExportDialog        *self,
   guint n = fm_document_get_n_maps (self->document);
   g_autofree char *size = NULL;
   g_autofree char *text = NULL;
+
+  /* A text format has no page to measure: what it holds instead. */
+  if (get_choice (self) == CHOICE_DRAWIO)
+    {
+      gtk_label_set_text (self->size_label, _("The map shown, as a draw.io page"));
+      return;
+    }
+  if (get_choice (self) == CHOICE_CSV)
+    {
+      gtk_label_set_text (self->size_label, all ? _("The figures of every map, side by side")
+                                                : _("A row per node of the map shown"));
+      return;
+    }
 
   if (format == FM_EXPORT_FORMAT_PNG)
     /* Translators: the size of the exported image */
@@ -110,7 +142,7 @@ update_preview (FmExportDialog *self)
   cairo_t *cr;
 
   read_options (self, &options, &format, &all);
-  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), format == FM_EXPORT_FORMAT_PNG);
+  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), get_choice (self) == FM_EXPORT_FORMAT_PNG);
 
   fm_export_get_page_size (self->document, self->map, &options, &self->page_width, &self->page_height);
   g_clear_pointer (&self->recording, cairo_surface_destroy);
@@ -227,7 +259,9 @@ load_settings (FmExportDialog *self)
   format = g_settings_get_string (self->settings, "export-format");
   frame = g_settings_get_string (self->settings, "export-frame");
   scale = g_settings_get_double (self->settings, "export-scale");
-  adw_combo_row_set_selected (self->format_row, g_str_equal (format, "svg") ? 1 : g_str_equal (format, "pdf") ? 2 : 0);
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (g_str_equal (format, choice_names[i]))
+      adw_combo_row_set_selected (self->format_row, i);
   adw_combo_row_set_selected (self->scale_row, (guint) CLAMP (round (scale), 1, 3) - 1);
   adw_combo_row_set_selected (self->maps_row, g_settings_get_boolean (self->settings, "export-all-maps") ? 1 : 0);
   adw_combo_row_set_selected (self->frame_row, g_str_equal (frame, "16:9") ? 1 : 0);
@@ -239,15 +273,12 @@ load_settings (FmExportDialog *self)
 static void
 save_settings (FmExportDialog        *self,
                const FmExportOptions *options,
-               FmExportFormat         format,
                gboolean               all)
 {
-  static const char *formats[] = { "png", "svg", "pdf" };
-
   if (self->settings == NULL)
     return;
 
-  g_settings_set_string (self->settings, "export-format", formats[format]);
+  g_settings_set_string (self->settings, "export-format", choice_names[get_choice (self)]);
   g_settings_set_double (self->settings, "export-scale", options->scale);
   g_settings_set_boolean (self->settings, "export-all-maps", all);
   g_settings_set_string (self->settings, "export-frame", options->frame == FM_EXPORT_FRAME_16_9 ? "16:9" : "fit");
@@ -268,7 +299,23 @@ export_to (FmExportDialog  *self,
   gboolean all;
 
   read_options (self, &options, &format, &all);
-  save_settings (self, &options, format, all);
+  save_settings (self, &options, all);
+
+  if (get_choice (self) >= CHOICE_DRAWIO)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      /* draw.io holds the map shown; a table all maps' figures, or one
+       * map's nodes. */
+      if (get_choice (self) == CHOICE_DRAWIO)
+        return fm_drawio_write_file (self->document, self->map, file, error);
+      text = all ? fm_csv_export_figures (self->document, &length)
+                 : fm_csv_export_nodes (self->document, self->map, &length);
+      return g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                      NULL, NULL, error);
+    }
 
   if (all)
     {
@@ -304,11 +351,11 @@ on_chooser_response (GtkNativeDialog *chooser,
     }
 
   {
-    guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
+    guint format = get_choice (self);
     FmExportFormat named;
 
     /* A name without a known extension gets the chosen format's. */
-    if (!fm_export_format_from_path (path, &named))
+    if (!fm_export_format_from_path (path, &named) && !g_str_has_suffix (path, extensions[format]))
       {
         char *with = g_strconcat (path, extensions[format], NULL);
 
@@ -365,14 +412,23 @@ action_save (GtkWidget  *widget,
              GVariant   *param)
 {
   FmExportDialog *self = FM_EXPORT_DIALOG (widget);
-  guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
+  guint format = get_choice (self);
   g_autofree char *suggestion = g_strconcat (self->base_name, extensions[format], NULL);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), format);
+  if (format <= FM_EXPORT_FORMAT_PDF)
+    fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), format);
+  else
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, format == CHOICE_DRAWIO ? _("draw.io Drawing") : _("CSV Table"));
+      gtk_file_filter_add_pattern (filter, format == CHOICE_DRAWIO ? "*.drawio" : "*.csv");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
   if (self->folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->folder, NULL);

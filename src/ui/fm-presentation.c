@@ -3,7 +3,11 @@
  *
  * The story of a value stream in a few slides: the whole current map, each
  * of its top constraints in turn (zoomed in, with the reason in words), its
- * steps' cycle times against the takt time, the future state with what it changes, and the figures of both side by side.
+ * steps' cycle times against the takt time, the future state with what it
+ * changes, and the figures of both side by side.
+ * With observed data imported, each experiment with a start date gets a
+ * slide of its own: its measure and target, and what the data says before
+ * and after the start, beside the part of the map it changes.
  * Page Down and Page Up step through them, as a presenter's clicker sends,
  * and so do Space, Backspace and the arrows. Everything is drawn by the
  * renderer in the light palette, whatever the desktop's theme: a projector
@@ -21,7 +25,10 @@
 #include "fm-chart-balance.h"
 #include "fm-comparison.h"
 #include "fm-document-maps.h"
+#include "fm-experiments-evidence.h"
 #include "fm-figures.h"
+#include "fm-kaizen.h"
+#include "fm-map-part.h"
 #include "fm-presentation.h"
 #include "fm-renderer.h"
 #include "fm-slide.h"
@@ -31,14 +38,17 @@ typedef enum {
   SLIDE_CONSTRAINT,
   SLIDE_BALANCE,
   SLIDE_COMPARISON,
+  SLIDE_EXPERIMENT,
 } SlideKind;
 
 typedef struct {
   SlideKind kind;
   FmMap *map;         /* borrowed from the document */
-  char *node_id;      /* the constraint */
+  char *node_id;      /* the constraint, or the node an experiment changes */
   char *title;
   char *caption;
+  char *body;         /* an experiment's figures, a line each */
+  FmMap *part;        /* a close-up: node_id's neighbourhood alone */
   gboolean changes;   /* the future state, with its differences drawn */
 } Slide;
 
@@ -53,6 +63,7 @@ struct _FmPresentation
   FmMetrics *metrics;          /* of the current state */
   FmMetrics *future_metrics;
   FmComparison *comparison;    /* current → future */
+  FmObservedSession *observed; /* nullable: the window's imported data */
   GPtrArray *slides;
   guint slide;
   guint rebuild_id;
@@ -76,6 +87,8 @@ slide_free (Slide *slide)
   g_free (slide->node_id);
   g_free (slide->title);
   g_free (slide->caption);
+  g_free (slide->body);
+  g_clear_object (&slide->part);
   g_free (slide);
 }
 
@@ -182,6 +195,86 @@ choose_maps (FmPresentation *self)
     }
 }
 
+/* The node with its neighbours upstream and downstream (a queue and a
+ * step each way), what informs it and what is tried on it: whole boxes
+ * and arrows, nothing cut at the border of the slide. */
+static FmMap *
+close_up (FmMap      *map,
+          const char *node_id)
+{
+  g_autoptr(GHashTable) near = fm_map_dup_neighbourhood (map, node_id, 2);
+
+  return fm_map_copy_part (map, fm_map_get_id (map), near);
+}
+
+/* The map an experiment is on, the first of the story's maps that has it. */
+static void
+add_experiment_slides_of (FmPresentation *self,
+                          FmMap          *map,
+                          GHashTable     *seen,
+                          GPtrArray      *slides)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+  double day;
+
+  evidence = fm_experiments_evidence_compute (self->observed, self->document, map, &day);
+  for (guint i = 0; evidence != NULL && i < fm_map_get_n_nodes (map); i++)
+    {
+      FmNode *node = fm_map_get_node (map, i);
+      const char * const *applies_to;
+      const FmEvidence *e;
+      g_autofree char *date = NULL;
+      Slide *slide;
+
+      /* A future state copies its origin's experiments: one slide each. */
+      if (!FM_IS_KAIZEN (node) || (e = fm_experiments_evidence_lookup (evidence, fm_node_get_id (node))) == NULL
+          || !g_hash_table_add (seen, (gpointer) fm_node_get_id (node)))
+        continue;
+
+      date = fm_experiments_evidence_format_started (e);
+
+      slide = g_new0 (Slide, 1);
+      slide->kind = SLIDE_EXPERIMENT;
+      slide->map = map;
+      slide->title = g_strdup (fm_node_get_label (node)[0] ? fm_node_get_label (node) : _("Untitled experiment"));
+      /* Translators: under an experiment's title on its slide */
+      slide->caption = g_strdup_printf (_("Started %s · before and after, from the observed data"), date);
+      slide->body = fm_experiments_evidence_describe_all (FM_KAIZEN (node), e, map, day);
+      applies_to = fm_kaizen_get_applies_to (FM_KAIZEN (node));
+      slide->node_id = g_strdup (applies_to != NULL && applies_to[0] != NULL && fm_map_lookup_node (map, applies_to[0])
+                                 ? applies_to[0] : fm_node_get_id (node));
+      slide->part = close_up (map, slide->node_id);
+      g_ptr_array_add (slides, slide);
+    }
+}
+
+/* "Experiment 1 of 2: Security checks run in every pipeline build" */
+static void
+add_experiment_slides (FmPresentation *self)
+{
+  g_autoptr(GPtrArray) slides = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (self->observed == NULL || fm_observed_session_get_log (self->observed) == NULL)
+    return;
+
+  add_experiment_slides_of (self, self->current, seen, slides);
+  if (self->future != NULL)
+    add_experiment_slides_of (self, self->future, seen, slides);
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      Slide *slide = slides->pdata[i];
+      char *title;
+
+      /* Translators: a slide's title, as in "Experiment 1 of 2: Security checks run in every pipeline build" */
+      title = g_strdup_printf (_("Experiment %u of %u: %s"), i + 1, slides->len, slide->title);
+      g_free (slide->title);
+      slide->title = title;
+      g_ptr_array_add (self->slides, slide);
+    }
+}
+
 static void
 build_slides (FmPresentation *self)
 {
@@ -221,6 +314,7 @@ build_slides (FmPresentation *self)
                          g_strdup_printf (_("Constraint %u of %u: %s"), k, n_constraints, constraint->label),
                          g_strdup (fm_constraint_get_reason (constraint)));
       slide->node_id = g_strdup (constraint->id);
+      slide->part = close_up (slide->map, slide->node_id);
     }
   add_balance_slide (self);
 
@@ -242,6 +336,8 @@ build_slides (FmPresentation *self)
                  g_strdup_printf (_("%s → %s"), fm_map_get_name (self->current), fm_map_get_name (self->future)),
                  NULL);
     }
+
+  add_experiment_slides (self);
 
   if (self->slide >= self->slides->len)
     self->slide = self->slides->len > 0 ? self->slides->len - 1 : 0;
@@ -300,6 +396,28 @@ show_text (FmPresentation *self,
   return h;
 }
 
+/* Text that must be read whole: wrapped at @width, never ellipsized. */
+static void
+show_body (FmPresentation *self,
+           cairo_t        *cr,
+           const char     *text,
+           double          size,
+           const FmColor  *color,
+           double          x,
+           double          y,
+           double          width)
+{
+  g_autoptr(PangoLayout) layout = text_layout (self, text, size, PANGO_WEIGHT_NORMAL, width);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_spacing (layout, (int) (size * 0.5 * PANGO_SCALE));
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
 /* Fits @focus of @map into @area, at most at @max_zoom, and draws it. */
 static void
 draw_map (FmPresentation *self,
@@ -307,6 +425,7 @@ draw_map (FmPresentation *self,
           const Slide    *slide,
           const FmRect   *area)
 {
+  FmMap *map = slide->part != NULL ? slide->part : slide->map;
   FmRenderOptions options;
   FmRect focus;
   double zoom;
@@ -326,28 +445,15 @@ draw_map (FmPresentation *self,
       options.comparison = slide->changes ? self->comparison : NULL;
     }
 
-  if (slide->kind == SLIDE_CONSTRAINT)
-    {
-      FmNode *node = fm_map_lookup_node (slide->map, slide->node_id);
-      FmRect b;
-      double height;
-
-      if (node == NULL)
-        return;
-
-      /* The constraint in the middle, with its neighbours on either side. */
-      fm_node_get_bounds (node, &b);
-      height = MAX (b.height * 4, 440);
-      focus.height = height;
-      focus.width = height * area->width / area->height;
-      focus.x = b.x + b.width / 2 - focus.width / 2;
-      focus.y = b.y + b.height / 2 - focus.height * 0.45;
-    }
-  else if (!fm_renderer_get_extents (slide->map, &options, &focus))
+  /* A close-up shows its part whole, without the ladder of the whole
+   * flow (its rungs would be those of other rows). */
+  if (slide->part != NULL)
+    options.timeline = FALSE;
+  if (!fm_renderer_get_extents (map, &options, &focus))
     return;
 
   zoom = MIN (area->width / focus.width, area->height / focus.height);
-  zoom = MIN (zoom, slide->kind == SLIDE_CONSTRAINT ? 3.0 : 2.0);
+  zoom = MIN (zoom, slide->kind == SLIDE_MAP ? 2.0 : 3.0);
 
   cairo_save (cr);
   cairo_rectangle (cr, area->x, area->y, area->width, area->height);
@@ -358,7 +464,7 @@ draw_map (FmPresentation *self,
   options.visible = (FmRect) { focus.x + focus.width / 2 - area->width / 2 / zoom,
                                focus.y + focus.height / 2 - area->height / 2 / zoom,
                                area->width / zoom, area->height / zoom };
-  fm_renderer_draw (cr, slide->map, &options);
+  fm_renderer_draw (cr, map, &options);
   cairo_restore (cr);
 }
 
@@ -393,6 +499,21 @@ fm_presentation_snapshot (GtkWidget   *widget,
     {
       fm_slide_draw_comparison (cr, self->document, self->comparison, palette,
                                 &(FmRect) { 0, 0, width, bottom - 20 * unit });
+    }
+  else if (slide->kind == SLIDE_EXPERIMENT)
+    {
+      double column = (width - 2 * margin) * 0.5;
+
+      top = margin * 0.8;
+      top += show_text (self, cr, slide->title, 46 * unit, PANGO_WEIGHT_BOLD, &palette->ink,
+                        margin, top, width - 2 * margin, FALSE);
+      top += 6 * unit + show_text (self, cr, slide->caption, 26 * unit, PANGO_WEIGHT_NORMAL, &palette->muted,
+                                   margin, top + 6 * unit, width - 2 * margin, FALSE);
+      top += 32 * unit;
+      /* The figures whole, wrapped, on the left; what they are about on the right. */
+      show_body (self, cr, slide->body, 26 * unit, &palette->ink, margin, top, column - 24 * unit);
+      draw_map (self, cr, slide, &(FmRect) { margin + column, top, width - margin - column - margin * 0.5,
+                                             bottom - 28 * unit - top });
     }
   else if (slide->kind != SLIDE_COMPARISON)
     {
@@ -439,7 +560,10 @@ update_accessible (FmPresentation *self)
 
   /* Translators: what a screen reader says of a slide, as in "Slide 2 of 6: Constraint 1 of 3: Coding" */
   label = g_strdup_printf (_("Slide %u of %u: %s"), self->slide + 1, self->slides->len, slide->title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  slide->body != NULL ? slide->body : slide->caption != NULL ? slide->caption : "",
+                                  -1);
 }
 
 void
@@ -539,6 +663,7 @@ fm_presentation_dispose (GObject *object)
   g_clear_pointer (&self->future_metrics, fm_metrics_free);
   g_clear_pointer (&self->comparison, fm_comparison_free);
   g_clear_object (&self->shown);
+  g_clear_object (&self->observed);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (fm_presentation_parent_class)->dispose (object);
@@ -662,8 +787,8 @@ fm_presentation_get_slide_title (FmPresentation *self)
 /**
  * fm_presentation_get_slide_kind:
  *
- * Returns: (nullable): "map", "constraint", "balance", "future" or
- *   "comparison"
+ * Returns: (nullable): "map", "constraint", "balance", "future",
+ *   "comparison" or "experiment"
  */
 const char *
 fm_presentation_get_slide_kind (FmPresentation *self)
@@ -680,8 +805,49 @@ fm_presentation_get_slide_kind (FmPresentation *self)
     case SLIDE_CONSTRAINT: return "constraint";
     case SLIDE_BALANCE: return "balance";
     case SLIDE_COMPARISON: return "comparison";
+    case SLIDE_EXPERIMENT: return "experiment";
     case SLIDE_MAP:
     default: return slide->changes ? "future" : "map";
+    }
+}
+
+/**
+ * fm_presentation_get_slide_text:
+ *
+ * Returns: (nullable): the words of the slide shown under its title: the
+ *   caption, and an experiment's figures a line each
+ */
+char *
+fm_presentation_get_slide_text (FmPresentation *self)
+{
+  const Slide *slide;
+
+  g_return_val_if_fail (FM_IS_PRESENTATION (self), NULL);
+
+  if ((slide = current_slide (self)) == NULL)
+    return NULL;
+
+  return g_strjoin ("\n", slide->caption != NULL ? slide->caption : "", slide->body != NULL ? slide->body : "", NULL);
+}
+
+/**
+ * fm_presentation_set_observed:
+ * @session: (nullable): the window's imported data, whose experiments with
+ *   a start date get a slide each
+ */
+void
+fm_presentation_set_observed (FmPresentation    *self,
+                              FmObservedSession *session)
+{
+  g_return_if_fail (FM_IS_PRESENTATION (self));
+  g_return_if_fail (session == NULL || FM_IS_OBSERVED_SESSION (session));
+
+  if (g_set_object (&self->observed, session))
+    {
+      build_slides (self);
+      update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "fm-document.h"
+#include "fm-observed-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ void         fm_presentation_set_slide        (FmPresentation *self,
 const char  *fm_presentation_get_slide_title  (FmPresentation *self);
 const char  *fm_presentation_get_slide_kind   (FmPresentation *self);
 const char  *fm_presentation_get_slide_caption (FmPresentation *self);
+char        *fm_presentation_get_slide_text   (FmPresentation *self);
+void         fm_presentation_set_observed     (FmPresentation *self,
+                                               FmObservedSession *session);
 
 G_END_DECLS

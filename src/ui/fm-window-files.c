@@ -42,6 +42,30 @@ add_flowmap_filter (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
+/* Open… also takes drawings made with draw.io's value stream palette. */
+static void
+add_open_filters (GtkFileChooser *chooser)
+{
+  static const char * const drawio[] = { "*.drawio", "*.drawio.svg", "*.drawio.png", "*.dio", "*.xml" };
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) flowmap = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) drawings = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Maps and draw.io Drawings"));
+  gtk_file_filter_add_pattern (all, "*.flowmap");
+  gtk_file_filter_set_name (flowmap, _("Flowmap Maps"));
+  gtk_file_filter_add_pattern (flowmap, "*.flowmap");
+  gtk_file_filter_set_name (drawings, _("draw.io Drawings"));
+  for (guint i = 0; i < G_N_ELEMENTS (drawio); i++)
+    {
+      gtk_file_filter_add_pattern (all, drawio[i]);
+      gtk_file_filter_add_pattern (drawings, drawio[i]);
+    }
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_add_filter (chooser, flowmap);
+  gtk_file_chooser_add_filter (chooser, drawings);
+}
+
 static void
 remember (GFile *file)
 {
@@ -368,7 +392,7 @@ action_open (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  add_flowmap_filter (GTK_FILE_CHOOSER (dialog));
+  add_open_filters (GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

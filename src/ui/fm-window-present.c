@@ -56,6 +56,7 @@ enter (FmWindow *self)
   fm_canvas_cancel_gesture (self->canvas);
 
   self->presentation = fm_presentation_new (self->document, self->map);
+  fm_presentation_set_observed (FM_PRESENTATION (self->presentation), self->observed_session);
   g_signal_connect_object (self->presentation, "notify::slide", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
   self->editor_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));

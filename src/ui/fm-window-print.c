@@ -3,7 +3,8 @@
  *
  * Both draw the page an export would (fm_export_draw_page()): the light
  * palette, the timeline. Printing fits the page to the paper, turned to
- * landscape for a wide map. Copy as Image (Ctrl+Shift+C) puts the map, or
+ * landscape for a wide map, with the legend of a slide above it (the map's
+ * name and key figures), since a sheet of paper has no window title. Copy as Image (Ctrl+Shift+C) puts the map, or
  * only the selected nodes and the edges between them, on the clipboard
  * as an image at twice the size, sharp on a slide.
  */
@@ -14,41 +15,12 @@
 #include <glib/gi18n.h>
 
 #include "fm-export.h"
+#include "fm-map-part.h"
 #include "fm-window-private.h"
 
 #define IMAGE_SCALE 2.0
 
 /* ---- Copy as image ------------------------------------------------- */
-
-/* A copy of @map with only @selected nodes, and the edges between them,
- * in a document of its own so that the real one does not change. */
-static FmMap *
-copy_selection (FmMap       *map,
-                char       **selected,
-                FmDocument **holder)
-{
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) drop = g_ptr_array_new ();
-  g_autoptr(FmMap) copy = fm_map_copy (map, "selection");
-  guint n = fm_map_get_n_nodes (copy);
-
-  for (guint i = 0; selected[i] != NULL; i++)
-    g_hash_table_add (keep, selected[i]);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *id = fm_node_get_id (fm_map_get_node (copy, i));
-
-      if (!g_hash_table_contains (keep, id))
-        g_ptr_array_add (drop, (gpointer) id);
-    }
-  g_ptr_array_add (drop, NULL);
-
-  *holder = fm_document_new ();
-  fm_document_add_map (*holder, copy, 0);
-  fm_document_remove (*holder, copy, (const char * const *) drop->pdata);
-
-  return copy;
-}
 
 static void
 action_copy_image (GtkWidget  *widget,
@@ -57,7 +29,7 @@ action_copy_image (GtkWidget  *widget,
 {
   FmWindow *self = FM_WINDOW (widget);
   g_auto(GStrv) selected = fm_canvas_state_dup_selection (fm_canvas_get_state (self->canvas), self->map, TRUE);
-  g_autoptr(FmDocument) holder = NULL;
+  g_autoptr(FmMap) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -71,7 +43,11 @@ action_copy_image (GtkWidget  *widget,
   options.margin = 16;
   if (part)
     {
-      map = copy_selection (self->map, selected, &holder);
+      g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; selected[i] != NULL; i++)
+        g_hash_table_add (keep, selected[i]);
+      map = copy = fm_map_copy_part (self->map, "selection", keep);
       /* A part of the flow has no lead time of its own to show. */
       options.timeline = FALSE;
     }
@@ -103,6 +79,14 @@ action_copy_image (GtkWidget  *widget,
 /* ---- Printing ------------------------------------------------------ */
 
 static void
+print_options_init (FmExportOptions *options)
+{
+  fm_export_options_init (options);
+  options->transparent = TRUE;
+  options->legend = TRUE;
+}
+
+static void
 on_draw_page (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page_nr,
@@ -114,8 +98,7 @@ on_draw_page (GtkPrintOperation *operation,
   double page_w, page_h, scale;
   FmExportOptions options;
 
-  fm_export_options_init (&options);
-  options.transparent = TRUE;
+  print_options_init (&options);
   fm_export_get_page_size (self->document, self->map, &options, &page_w, &page_h);
   scale = MIN (width / page_w, height / page_h);
 
@@ -139,27 +122,43 @@ on_print_done (GtkPrintOperation       *operation,
   g_object_unref (operation);
 }
 
-static void
-action_print (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+/**
+ * fm_window_new_print_operation:
+ *
+ * Returns: (transfer full): the printing of the map shown, one page
+ */
+GtkPrintOperation *
+fm_window_new_print_operation (FmWindow *self)
 {
-  FmWindow *self = FM_WINDOW (widget);
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = fm_window_dup_display_name (self);
+  FmExportOptions options;
   double page_w, page_h;
 
-  fm_export_get_page_size (self->document, self->map, NULL, &page_w, &page_h);
+  print_options_init (&options);
+  fm_export_get_page_size (self->document, self->map, &options, &page_w, &page_h);
   gtk_page_setup_set_orientation (setup, page_w > page_h ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                                          : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_job_name (operation, name);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), self, 0);
+
+  return operation;
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+  GtkPrintOperation *operation = fm_window_new_print_operation (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
 
   /* Asynchronous: "done" says how it ended and lets the operation go. */

@@ -97,6 +97,10 @@ char *fm_window_dup_display_name    (FmWindow         *self);
 /* fm-window-export.c */
 void  fm_window_export_class_init   (GtkWidgetClass   *widget_class);
 
+/* fm-window-import.c */
+gboolean fm_window_import_drawio    (FmWindow         *self,
+                                     GFile            *file);
+
 /* fm-window-maps.c */
 void  fm_window_maps_class_init     (GtkWidgetClass   *widget_class);
 void  fm_window_maps_init           (FmWindow         *self);
@@ -112,6 +116,7 @@ gboolean fm_window_is_presenting    (FmWindow         *self);
 
 /* fm-window-print.c: printing, and the map as an image on the clipboard */
 void  fm_window_print_class_init    (GtkWidgetClass   *widget_class);
+GtkPrintOperation *fm_window_new_print_operation (FmWindow *self);
 
 /* fm-window-observed.c */
 void  fm_window_observed_class_init (GtkWidgetClass   *widget_class);

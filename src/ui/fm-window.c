@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fm-drawio.h"
 #include "fm-json.h"
 #include "fm-window-private.h"
 
@@ -170,7 +171,7 @@ on_drop_files (GtkDropTarget *target,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      if (name != NULL && g_str_has_suffix (name, ".flowmap"))
+      if (name != NULL && (g_str_has_suffix (name, ".flowmap") || fm_drawio_is_file_name (name)))
         g_ptr_array_add (to_open, l->data);
     }
 
@@ -400,6 +401,14 @@ fm_window_load_file (FmWindow *self,
 
   g_return_val_if_fail (FM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    /* A drawing opens as a new map; its file is draw.io's, not ours. */
+    if (name != NULL && fm_drawio_is_file_name (name))
+      return fm_window_import_drawio (self, file);
+  }
 
   document = fm_json_load_file (file, &error);
   if (document == NULL && missing_is_new &&

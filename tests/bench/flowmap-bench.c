@@ -37,6 +37,7 @@
 #include "fm-process-step.h"
 #include "fm-queue.h"
 #include "fm-renderer.h"
+#include "fm-simulate.h"
 
 #ifdef FM_BENCH_CANVAS
 #include <gtk/gtk.h>
@@ -199,6 +200,56 @@ median_ms (Work     work,
   qsort (times, n_runs, sizeof (double), compare_doubles);
 
   return n_runs % 2 ? times[n_runs / 2] : (times[n_runs / 2 - 1] + times[n_runs / 2]) / 2;
+}
+
+/* --simulate: the flow simulation of docs/simulation.md, self-contained:
+ * SIM_ITEMS items through the generated map of SIM_STEPS steps (a queue
+ * before each, two people each, a rework loop every 50 steps), Poisson
+ * arrivals at its demand, exponential times; prints the median of --runs
+ * timings after a warm-up, with the items out and the mean lead time. */
+#define SIM_STEPS 100
+#define SIM_ITEMS 200000
+
+typedef struct {
+  FmDocument *doc;
+  FmSimulateOptions options;
+  guint samples;
+  double lead_time_mean_s;
+} SimulateBench;
+
+static void
+work_simulate (gpointer data)
+{
+  SimulateBench *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmSimulateResult) result = fm_simulate (b->doc, fm_document_get_map (b->doc, 0), &b->options, &error);
+
+  if (result == NULL)
+    g_error ("%s", error->message);
+  b->samples = result->samples;
+  b->lead_time_mean_s = result->lead_time_mean_s;
+}
+
+static int
+bench_simulate (gboolean json)
+{
+  g_autoptr(FmDocument) doc = generate (SIM_STEPS);
+  SimulateBench b = { doc };
+  double ms;
+
+  fm_simulate_options_init (&b.options);
+  b.options.mode = FM_SIMULATE_FLOW;
+  b.options.variability = FM_VARIABILITY_EXPONENTIAL;
+  b.options.items = SIM_ITEMS;
+  ms = median_ms (work_simulate, &b);
+  if (json)
+    printf ("{\"simulate_steps\": %u, \"simulate_items\": %u, \"simulate_ms\": %.3f, "
+            "\"simulate_lead_time_mean_s\": %.1f}\n", SIM_STEPS, b.samples, ms, b.lead_time_mean_s);
+  else
+    printf ("flow simulation of %u items through %u steps: %.1f ms (median of %d), mean lead time %.0f s\n",
+            b.samples, SIM_STEPS, ms, n_runs, b.lead_time_mean_s);
+
+  return 0;
 }
 
 typedef struct {
@@ -706,7 +757,9 @@ main (int   argc,
   g_autofree char *rss_path = NULL;
   g_autofree char *only_arg = NULL;
   g_autofree char *save_path = NULL;
+  gboolean simulate = FALSE;
   GOptionEntry entries[] = {
+    { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only_arg, "Measure only these figures (comma-separated keys); the others print as -1, for profiling", "KEY,…" },
     { "keep-svg", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the export's and the floor's SVGs of each size in DIR, to compare them", "DIR" },
@@ -731,6 +784,8 @@ main (int   argc,
 
   if (rss_path != NULL)
     return rss_of (rss_path);
+  if (simulate)
+    return bench_simulate (json);
   if (only_arg != NULL)
     only = g_strsplit (only_arg, ",", -1);
 

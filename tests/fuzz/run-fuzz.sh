@@ -1,12 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import)
+# run-fuzz.sh: fuzz the file loader (or, with --target csv, the CSV import;
+# with --target drawio, the draw.io import and export)
 # for a while, seeded from the examples and the bad-file corpus.
 #
 #   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
 #       -Db_lundef=false -Dgui=false
 #   tests/fuzz/run-fuzz.sh build-fuzz 600 [WORK_DIR]
 #   tests/fuzz/run-fuzz.sh --target csv build-fuzz 600 [WORK_DIR]
+#   tests/fuzz/run-fuzz.sh --target drawio build-fuzz 600 [WORK_DIR]
 #
 # WORK_DIR (default build-fuzz/fuzz-work, or fuzz-csv-work) keeps the corpus
 # between runs, so a second run starts where the first stopped; a crash is
@@ -21,8 +23,8 @@ if [ $# -ge 2 ] && [ "$1" = "--target" ]; then
   target=$2
   shift 2
 fi
-if [ $# -lt 2 ] || { [ "$target" != load ] && [ "$target" != csv ]; }; then
-  echo "usage: $0 [--target load|csv] BUILD_DIR SECONDS [WORK_DIR]" >&2
+if [ $# -lt 2 ] || { [ "$target" != load ] && [ "$target" != csv ] && [ "$target" != drawio ]; }; then
+  echo "usage: $0 [--target load|csv|drawio] BUILD_DIR SECONDS [WORK_DIR]" >&2
   exit 2
 fi
 
@@ -31,7 +33,11 @@ seconds=$2
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 fuzzer=$build_dir/tests/fuzz/fuzz-$target
 
-if [ "$target" = csv ]; then
+if [ "$target" = drawio ]; then
+  work_dir=${3:-$build_dir/fuzz-drawio-work}
+  dict=$source_dir/tests/fuzz/drawio.dict
+  seeds="$source_dir/tests/data/drawio/* $source_dir/tests/fuzz/seeds-drawio/*"
+elif [ "$target" = csv ]; then
   work_dir=${3:-$build_dir/fuzz-csv-work}
   dict=$source_dir/tests/fuzz/fuzz-csv.dict
   seeds="$source_dir/data/examples/*.csv $source_dir/tests/fuzz/seeds-csv/*.csv"

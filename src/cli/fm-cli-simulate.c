@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fm-cli-simulate.c: `flowmap simulate [--map ID|NAME] [--mode monte-carlo|flow]
+ * [--variability none|triangular|exponential] [--spread S] [--runs N]
+ * [--items N] [--seed N] [--json] FILE` */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-cli"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "fm-cli.h"
+#include "fm-cli-private.h"
+#include "fm-duration.h"
+#include "fm-figures.h"
+#include "fm-json-writer.h"
+#include "fm-simulate.h"
+
+static void
+write_json (FmSimulateResult        *r,
+            const FmSimulateOptions *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  FmJsonWriter w;
+
+  fm_json_writer_init (&w, out, TRUE);
+  fm_json_writer_begin_object (&w);
+  fm_json_writer_key (&w, "mode");
+  fm_json_writer_string (&w, r->mode == FM_SIMULATE_FLOW ? "flow" : "monte-carlo");
+  fm_json_writer_key (&w, "variability");
+  fm_json_writer_string (&w, fm_variability_to_string (options->variability));
+  fm_json_writer_key (&w, "seed");
+  fm_json_writer_int (&w, options->seed);
+  fm_json_writer_key (&w, "samples");
+  fm_json_writer_int (&w, r->samples);
+  fm_json_writer_member_number (&w, "lead_time_mean_s", r->lead_time_mean_s);
+  fm_json_writer_member_number (&w, "lead_time_p50_s", r->lead_time_p50_s);
+  fm_json_writer_member_number (&w, "lead_time_p85_s", r->lead_time_p85_s);
+  fm_json_writer_member_number (&w, "lead_time_p95_s", r->lead_time_p95_s);
+
+  fm_json_writer_key (&w, "histogram");
+  fm_json_writer_begin_object (&w);
+  fm_json_writer_member_number (&w, "start_s", r->histogram_start_s);
+  fm_json_writer_member_number (&w, "width_s", r->histogram_width_s);
+  fm_json_writer_key (&w, "counts");
+  fm_json_writer_begin_array (&w);
+  for (guint i = 0; i < r->histogram->len; i++)
+    fm_json_writer_int (&w, g_array_index (r->histogram, guint, i));
+  fm_json_writer_end_array (&w);
+  fm_json_writer_end_object (&w);
+
+  if (r->mode == FM_SIMULATE_FLOW)
+    {
+      fm_json_writer_member_number (&w, "throughput_per_day", r->throughput_per_day);
+      fm_json_writer_member_number (&w, "wip_mean", r->wip_mean);
+      fm_json_writer_member_number (&w, "duration_s", r->duration_s);
+      fm_json_writer_key (&w, "nodes");
+      fm_json_writer_begin_array (&w);
+      for (guint i = 0; i < r->nodes->len; i++)
+        {
+          const FmSimulateNode *node = &g_array_index (r->nodes, FmSimulateNode, i);
+
+          fm_json_writer_begin_object (&w);
+          fm_json_writer_key (&w, "id");
+          fm_json_writer_string (&w, fm_node_get_id (node->node));
+          fm_json_writer_member_number (&w, "utilization", node->utilization);
+          fm_json_writer_member_number (&w, "queue_mean", node->queue_mean);
+          fm_json_writer_member_number (&w, "wait_mean_s", node->wait_mean_s);
+          fm_json_writer_end_object (&w);
+        }
+      fm_json_writer_end_array (&w);
+    }
+
+  fm_json_writer_end_object (&w);
+  fm_json_writer_clear (&w);
+  printf ("%s\n", out->str);
+}
+
+static char *
+format_duration (double seconds,
+                 double day)
+{
+  return isfinite (seconds) ? fm_duration_format (seconds, day) : g_strdup ("–");
+}
+
+static void
+print_report (FmDocument              *document,
+              FmMap                   *map,
+              FmSimulateResult        *r,
+              const FmSimulateOptions *options)
+{
+  double day = fm_document_get_day_length_s (document);
+  g_autofree char *title = fm_cli_escape_text (*fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
+  g_autofree char *mean = format_duration (r->lead_time_mean_s, day);
+  g_autofree char *p50 = format_duration (r->lead_time_p50_s, day);
+  g_autofree char *p85 = format_duration (r->lead_time_p85_s, day);
+  g_autofree char *p95 = format_duration (r->lead_time_p95_s, day);
+
+  printf ("%s\n\n", title);
+  if (r->mode == FM_SIMULATE_FLOW)
+    /* Translators: "flowmap simulate"'s first line in flow mode */
+    printf (_("Flow simulation of %u items out (variability %s, seed %u)\n"),
+            r->samples, fm_variability_to_string (options->variability), options->seed);
+  else
+    printf (_("Monte Carlo of %u runs (variability %s, seed %u)\n"),
+            r->samples, fm_variability_to_string (options->variability), options->seed);
+  printf (_("  Lead time: mean %s, 50 %% within %s, 85 %% within %s, 95 %% within %s\n"),
+          mean, p50, p85, p95);
+
+  if (r->mode != FM_SIMULATE_FLOW)
+    return;
+
+  {
+    g_autofree char *throughput = fm_format_decimal ("%.2f", r->throughput_per_day);
+    g_autofree char *wip = fm_format_decimal ("%.1f", r->wip_mean);
+
+    printf (_("  Throughput: %s a day; work in progress: %s on average\n"), throughput, wip);
+  }
+
+  printf ("\n%s\n", _("Nodes (utilization, items waiting on average, mean wait):"));
+  for (guint i = 0; i < r->nodes->len; i++)
+    {
+      const FmSimulateNode *node = &g_array_index (r->nodes, FmSimulateNode, i);
+      const char *label = fm_node_get_label (node->node);
+      g_autofree char *name = fm_cli_escape_text (*label ? label : fm_node_get_id (node->node));
+      g_autofree char *wait = format_duration (node->wait_mean_s, day);
+      g_autofree char *queue = fm_format_decimal ("%.1f", node->queue_mean);
+      g_autofree char *utilization = fm_figure_format_percent (100 * node->utilization, "%.0f");
+
+      if (fm_node_get_kind (node->node) != FM_NODE_KIND_PROCESS &&
+          fm_node_get_kind (node->node) != FM_NODE_KIND_QUEUE)
+        continue;
+      printf ("  %s: %s, %s, %s\n", name, utilization, queue, wait);
+    }
+}
+
+static gboolean
+read_mode (const char     *name,
+           FmSimulateMode *mode)
+{
+  if (name == NULL || g_str_equal (name, "monte-carlo"))
+    *mode = FM_SIMULATE_MONTE_CARLO;
+  else if (g_str_equal (name, "flow"))
+    *mode = FM_SIMULATE_FLOW;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+fm_cli_simulate (int    argc,
+                 char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *map_name = NULL, *mode = NULL, *variability = NULL;
+  int runs = 10000, items = 10000, seed = 1;
+  double spread = 0.5;
+  GOptionEntry entries[] = {
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &map_name, N_("The map to simulate, by id or name (default: the first)"), N_("ID|NAME") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("monte-carlo (the lead time, run many times; the default) or flow (items through the steps’ people)"), N_("MODE") },
+    { "variability", 0, 0, G_OPTION_ARG_STRING, &variability, N_("How times vary: none, triangular (default for monte-carlo) or exponential (default for flow)"), N_("KIND") },
+    { "spread", 0, 0, G_OPTION_ARG_DOUBLE, &spread, N_("Triangular: the half-width of the band, as a share of the time (default: 0.5)"), N_("S") },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Monte Carlo runs (default: 10000)"), N_("N") },
+    { "items", 0, 0, G_OPTION_ARG_INT, &items, N_("Items that arrive in a flow simulation (default: 10000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the random numbers (default: 1)"), N_("N") },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (keys as in docs/simulation.md)"), NULL },
+    { NULL }
+  };
+  g_autoptr(FmDocument) document = NULL;
+  g_autoptr(FmSimulateResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FmSimulateOptions options;
+  FmMap *map;
+  int status;
+
+  status = fm_cli_parse_and_load (_("Simulates a map: its lead time run many times with times that vary "
+                                    "(monte-carlo), or items flowing through its steps (flow)."),
+                                  entries, &argc, &argv, &document);
+  if (status != FM_CLI_OK)
+    return status;
+
+  fm_simulate_options_init (&options);
+  if (!read_mode (mode, &options.mode))
+    {
+      g_printerr (_("flowmap simulate: --mode is monte-carlo or flow\n"));
+      return FM_CLI_USAGE;
+    }
+  options.variability = options.mode == FM_SIMULATE_FLOW ? FM_VARIABILITY_EXPONENTIAL : FM_VARIABILITY_TRIANGULAR;
+  if (variability != NULL && !fm_variability_from_string (variability, &options.variability))
+    {
+      g_printerr (_("flowmap simulate: --variability is none, triangular or exponential\n"));
+      return FM_CLI_USAGE;
+    }
+  if (runs < 1 || items < 1 || seed < 0 || !(spread >= 0 && spread <= 1))
+    {
+      g_printerr (_("flowmap simulate: --runs and --items take a number of 1 or more, --seed 0 or more, "
+                    "--spread from 0 to 1\n"));
+      return FM_CLI_USAGE;
+    }
+  options.runs = runs;
+  options.items = items;
+  options.seed = seed;
+  options.spread = spread;
+
+  map = fm_cli_pick_map (document, argv[1], map_name);
+  if (map == NULL)
+    return FM_CLI_FAILED;
+
+  result = fm_simulate (document, map, &options, &error);
+  if (result == NULL)
+    {
+      fm_cli_print_error (error);
+      return FM_CLI_FAILED;
+    }
+
+  if (json)
+    write_json (result, &options);
+  else
+    print_report (document, map, result, &options);
+
+  return FM_CLI_OK;
+}
