@@ -27,8 +27,10 @@
 
 #include "fm-chart.h"
 #include "fm-chart-private.h"
+#include "fm-chart-balance.h"
 #include "fm-export-chart.h"
 #include "fm-json.h"
+#include "fm-metrics.h"
 #include "fm-observed-series.h"
 #include "fm-renderer.h"
 
@@ -673,6 +675,76 @@ test_aging_dots (void)
   g_assert_cmpuint (crowded, >, 1000);
 }
 
+/* Acme Stamping's cycle time / takt chart: a bar per step in the order of
+ * the flow, Assembly #1 (62 s against a takt of 60 s) alone in the alert
+ * colour, and names that overlap neither on a slide nor in a narrow panel. */
+static void
+test_balance (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "acme.flowmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmDocument) doc = fm_json_load_file (file, &error);
+  const char *names[] = { "Stamping", "S. Weld #1", "S. Weld #2", "Assembly #1", "Assembly #2" };
+  const double sizes[][2] = { { WIDTH, HEIGHT }, { 300, 260 } };
+  g_autoptr(FmMetrics) metrics = NULL;
+  FmMap *map;
+
+  g_assert_no_error (error);
+  map = fm_document_get_map (doc, 0);
+  metrics = fm_metrics_compute (doc, map, NULL);
+  g_assert_cmpfloat (metrics->takt_time_s, ==, 60);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (FmBalanceBox));
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sizes[k][0], sizes[k][1]);
+      cairo_t *cr = cairo_create (surface);
+      guint n_labels = 0;
+
+      fm_chart_balance_draw (cr, doc, map, metrics->takt_time_s, k == 0, sizes[k][0], sizes[k][1], boxes);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      g_assert_cmpuint (boxes->len, ==, G_N_ELEMENTS (names));
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const FmBalanceBox *box = &g_array_index (boxes, FmBalanceBox, i);
+          int cx = (int) (box->bar.x + box->bar.width / 2), cy = (int) (box->bar.y + box->bar.height / 2);
+
+          g_assert_cmpstr (fm_node_get_label (box->node), ==, names[i]);
+          g_assert_cmpint (box->over_takt, ==, i == 3);
+          /* Left to right in the order of the flow */
+          if (i > 0)
+            g_assert_cmpfloat (box->bar.x, >, g_array_index (boxes, FmBalanceBox, i - 1).bar.x + box->bar.width);
+          /* The bar in its colour (Stamping's 1 s is too thin to look at) */
+          if (box->bar.height >= 3)
+            g_assert_true (pixel_is (surface, cx, cy, box->over_takt ? VERMILLION : BLUE, 8));
+          /* Assembly #1 is the tallest */
+          if (i != 3)
+            g_assert_cmpfloat (box->bar.y, >, g_array_index (boxes, FmBalanceBox, 3).bar.y);
+
+          if (box->label.width <= 0)
+            continue;
+          n_labels++;
+          for (guint j = 0; j < i; j++)
+            {
+              const FmRect *a = &g_array_index (boxes, FmBalanceBox, j).label;
+
+              /* Names never overlap */
+              g_assert_true (a->width <= 0 || a->x + a->width <= box->label.x + 0.01 ||
+                             box->label.x + box->label.width <= a->x + 0.01);
+            }
+        }
+      /* On the slide every step is named */
+      if (k == 0)
+        g_assert_cmpuint (n_labels, ==, G_N_ELEMENTS (names));
+      g_assert_cmpuint (n_labels, >=, 2);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -680,6 +752,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fm/charts/kinds", test_kinds);
+  g_test_add_func ("/fm/charts/balance", test_balance);
   g_test_add ("/fm/charts/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
   g_test_add ("/fm/charts/throughput", Fixture, NULL, fixture_set_up, test_throughput, fixture_tear_down);
   g_test_add ("/fm/charts/scatter", Fixture, NULL, fixture_set_up, test_scatter, fixture_tear_down);

@@ -180,7 +180,7 @@ test_csv (void)
   g_assert_cmpint (maps.status, ==, 0);
   g_assert_true (g_str_has_prefix (maps.out,
                                    "figure,key,Current state,Current state (as shown),Future state,Future state (as shown)\r\n"
-                                   "Lead time,lead_time_s,4838400,8 w,1209600,2 w\r\n"));
+                                   "Lead time,lead_time_s,4838400,56.0 d,1209600,14.0 d\r\n"));
   g_assert_nonnull (strstr (maps.out, "\r\nThroughput a day,throughput_per_day,0.14285714285714285,0.14,"
                                            "0.14285714285714285,0.14\r\n"));
 

@@ -344,7 +344,7 @@ test_metrics_report (void)
   flowmap (&run, "metrics", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Current state"));
-  g_assert_nonnull (strstr (run.out, "8 w"));
+  g_assert_nonnull (strstr (run.out, "56.0 d"));
   g_assert_nonnull (strstr (run.out, "3.1 %"));
   g_assert_nonnull (strstr (run.out, "40 h of work · one every 7 d"));
   /* The constraints name their node: the wait for the security review
@@ -353,6 +353,54 @@ test_metrics_report (void)
   g_assert_nonnull (strstr (run.out, "\n  2. Coding: "));
   /* All five steps on the path have a %C&A: .8 × .85 × .6 × .7 × .95 = 27.1 % */
   g_assert_nonnull (strstr (run.out, "Rolled %C&A                  27.1 %\n"));
+}
+
+/* Acme Stamping (Learning to See, tests/data/acme.flowmap) reads as the
+ * book writes it: lead time 23.6 d (not "3 w 3 d"), processing 188 s (not
+ * "3 min 8 s"), takt 60 s, and Assembly #1, 62 s a piece, the constraint. */
+static void
+test_metrics_report_acme (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "acme.flowmap", NULL);
+  g_auto(Run) run = { 0 };
+
+  flowmap (&run, "metrics", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Lead time                    23.6 d\n"));
+  g_assert_nonnull (strstr (run.out, "Process time                 188 s\n"));
+  g_assert_nonnull (strstr (run.out, "Takt time                    60 s of work · one every 1 min 34 s\n"));
+  g_assert_nonnull (strstr (run.out, "\n  1. Assembly #1: 62 s per piece against a takt of 60 s ("));
+  /* The steps under the takt are no constraint for their load. */
+  g_assert_null (strstr (run.out, "S. Weld #2: 46 s"));
+}
+
+/* `flowmap export --chart balance` writes the cycle time / takt chart;
+ * a chart it does not know is a usage error. */
+static void
+test_export_balance_chart (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "acme.flowmap", NULL);
+  g_autofree char *png = temp_path ("balance.png");
+  g_autofree char *pdf = temp_path ("balance.pdf");
+  g_autofree char *nope = temp_path ("nope.png");
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) all = { 0 };
+
+  flowmap (&a, "export", "--chart", "balance", "-o", png, path, NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8);
+  flowmap (&b, "export", "--chart", "balance", "-o", pdf, path, NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  assert_file_starts_with (pdf, "%PDF", 4);
+
+  flowmap (&bad, "export", "--chart", "pie", "-o", nope, path, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "unknown chart"));
+  g_assert_false (g_file_test (nope, G_FILE_TEST_EXISTS));
+  flowmap (&all, "export", "--chart", "balance", "--all", "-o", nope, path, NULL);
+  g_assert_cmpint (all.status, ==, 2);
 }
 
 #define PCA_MAP(pca) \
@@ -542,7 +590,9 @@ test_compare_report (void)
   flowmap (&run, "compare", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Current state → Future state"));
-  g_assert_nonnull (strstr (run.out, "8 w → 2 w"));
+  g_assert_nonnull (strstr (run.out, "56.0 d → 14.0 d"));
+  /* A process time in the unit of the one before it */
+  g_assert_nonnull (strstr (run.out, "42 h → 25.5 h"));
   /* The changes in the words of the slides and the comparison view. */
   g_assert_nonnull (strstr (run.out, "−75 %"));
   g_assert_nonnull (strstr (run.out, "3.1 % → 7.6 %        +4.5 pp"));
@@ -783,6 +833,8 @@ main (int   argc,
   g_test_add_func ("/fm/cli/escapes-control-characters", test_escapes_control_characters);
   g_test_add_func ("/fm/cli/refuses-fifo", test_refuses_fifo);
   g_test_add_func ("/fm/cli/metrics-cannot-compute", test_metrics_cannot_compute);
+  g_test_add_func ("/fm/cli/metrics-report-acme", test_metrics_report_acme);
+  g_test_add_func ("/fm/cli/export-balance-chart", test_export_balance_chart);
 
   return g_test_run ();
 }

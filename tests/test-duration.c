@@ -274,6 +274,82 @@ test_locale (void)
   setlocale (LC_NUMERIC, old);
 }
 
+/* Figures as value stream maps write them: lead times and waits in days
+ * with a decimal, process times exact in one unit. */
+static void
+test_format_figure (void)
+{
+  const struct {
+    double seconds;
+    FmDurationKind kind;
+    FmTimeUnit unit;
+    double day;
+    const char *text;
+  } cases[] = {
+    /* Acme Stamping: 23.6 d, not "3 w 3 d" */
+    { 23.6 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "23.6 d" },
+    { 23.6 * 86400 + 188, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "23.6 d" },
+    { 5 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "5.0 d" },
+    { 56 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_WEEKS, 86400, "8.0 w" },
+    { 23.6 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_WEEKS, 86400, "3.4 w" },
+    { 23.6 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_HOURS, 86400, "566.4 h" },
+    /* Working days of 8 h and weeks of five of them */
+    { 40 * 3600, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 28800, "5.0 d" },
+    { 40 * 3600, FM_DURATION_LEAD, FM_TIME_UNIT_WEEKS, 28800, "1.0 w" },
+    /* One decimal would round away more than 1 %: more decimals */
+    { 1.23 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "1.23 d" },
+    { 0.25 * 86400, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "0.25 d" },
+    /* Less than a tenth of the unit: the next smaller one */
+    { 3600, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "1 h" },
+    { 2.2 * 3600, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "2.2 h" },
+    { 30, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "30 s" },
+    { 0, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "0 d" },
+    { -1, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, 86400, "–" },
+    /* Process times: exact, in the largest unit that keeps them whole */
+    { 62, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "62 s" },
+    { 188, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "188 s" },
+    /* Acme's takt: seconds up to ten minutes, as cycle times are written */
+    { 60, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "60 s" },
+    { 540, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "540 s" },
+    { 600, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "10 min" },
+    { 5400, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "90 min" },
+    { 3723, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "62.05 min" },
+    { 14400, FM_DURATION_PROCESS, FM_TIME_UNIT_WEEKS, 86400, "4 h" },
+    { 3 * 86400, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "3 d" },
+    { 4 * 86400 + 36000, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "106 h" },
+    { 28800, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 28800, "1 d" },
+    { 2.5, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "2.5 s" },
+    { 62.4, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "62.4 s" },
+    { 0, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "0 s" },
+    { NAN, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 86400, "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fm_duration_format_figure (cases[i].seconds, cases[i].kind, cases[i].unit,
+                                                         cases[i].day);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* No figure rounds away more than about 1 % of what it shows. */
+static void
+test_format_figure_within_a_percent (void)
+{
+  for (double s = 1; s < 1e8; s *= 1.37)
+    for (FmDurationKind kind = FM_DURATION_LEAD; kind <= FM_DURATION_PROCESS; kind++)
+      for (FmTimeUnit unit = FM_TIME_UNIT_DAYS; unit <= FM_TIME_UNIT_HOURS; unit++)
+        {
+          g_autofree char *text = fm_duration_format_figure (s, kind, unit, 86400);
+          double back = 0;
+
+          /* What is shown reads back (as a typed duration) within 1 %. */
+          g_assert_true (fm_duration_parse (text, 86400, &back));
+          g_assert_cmpfloat (fabs (back - s), <=, 0.0101 * s);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +363,8 @@ main (int   argc,
   g_test_add_func ("/fm/duration/round-trip-rounding", test_round_trip_rounding);
   g_test_add_func ("/fm/duration/week-length", test_week_length);
   g_test_add_func ("/fm/duration/locale", test_locale);
+  g_test_add_func ("/fm/duration/format-figure", test_format_figure);
+  g_test_add_func ("/fm/duration/format-figure-within-a-percent", test_format_figure_within_a_percent);
 
   return g_test_run ();
 }

@@ -178,6 +178,32 @@ test_inspector_waste (void)
   g_object_unref (inspector);
 }
 
+/* The document's unit of lead times, in a combo row: one undoable step. */
+static void
+test_inspector_lead_time_unit (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  g_autoptr(FmCanvasState) state = fm_canvas_state_new ();
+  GtkWidget *inspector = g_object_ref_sink (fm_inspector_new ());
+  AdwComboRow *unit;
+
+  fm_inspector_set_map (FM_INSPECTOR (inspector), doc, fm_document_get_map (doc, 0), state);
+  g_assert_cmpstr (fm_inspector_get_page (FM_INSPECTOR (inspector)), ==, "document");
+  unit = ADW_COMBO_ROW (fm_inspector_get_field (FM_INSPECTOR (inspector), "lead-time-unit"));
+  g_assert_cmpuint (adw_combo_row_get_selected (unit), ==, FM_TIME_UNIT_DAYS);
+
+  adw_combo_row_set_selected (unit, FM_TIME_UNIT_WEEKS);
+  g_assert_cmpint (fm_document_get_lead_time_unit (doc), ==, FM_TIME_UNIT_WEEKS);
+  fm_undo_stack_undo (fm_document_get_undo_stack (doc));
+  g_assert_cmpint (fm_document_get_lead_time_unit (doc), ==, FM_TIME_UNIT_DAYS);
+  g_assert_cmpuint (adw_combo_row_get_selected (unit), ==, FM_TIME_UNIT_DAYS);
+  fm_undo_stack_redo (fm_document_get_undo_stack (doc));
+  g_assert_cmpuint (adw_combo_row_get_selected (unit), ==, FM_TIME_UNIT_WEEKS);
+
+  fm_inspector_set_map (FM_INSPECTOR (inspector), NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
 static void
 test_parse_number (void)
 {
@@ -289,6 +315,7 @@ main (int   argc,
       ADD ("/fm/inspector/limits", test_limits);
 #undef ADD
       g_test_add_func ("/fm/inspector/waste", test_inspector_waste);
+      g_test_add_func ("/fm/inspector/lead-time-unit", test_inspector_lead_time_unit);
     }
 
   g_test_add_func ("/fm/inspector/parse-number", test_parse_number);

@@ -726,6 +726,37 @@ test_observed (void)
   g_assert_nonnull (strstr (error->message, "maps[0].nodes[0].observed"));
 }
 
+/* The unit of lead times is written only when it is not days (files of
+ * days keep their bytes), read back, and a unit it does not know refused. */
+static void
+test_lead_time_unit (void)
+{
+  static const char months[] =
+    "{\"format\": \"flowmap\", \"version\": 1, \"lead_time_unit\": \"months\", \"maps\": []}";
+  g_autoptr(FmDocument) document = fm_document_new ();
+  g_autoptr(FmDocument) loaded = NULL;
+  g_autoptr(FmDocument) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *weeks = NULL;
+  gsize length;
+
+  days = fm_json_save_to_data (document, &length);
+  g_assert_null (strstr (days, "lead_time_unit"));
+
+  g_object_set (document, "lead-time-unit", FM_TIME_UNIT_WEEKS, NULL);
+  weeks = fm_json_save_to_data (document, &length);
+  g_assert_nonnull (strstr (weeks, "\"lead_time_unit\": \"weeks\""));
+  loaded = fm_json_load_data (weeks, length, "weeks.flowmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fm_document_get_lead_time_unit (loaded), ==, FM_TIME_UNIT_WEEKS);
+
+  refused = fm_json_load_data (months, strlen (months), "months.flowmap", &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "lead_time_unit"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +764,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fm/json/round-trip", test_round_trip);
+  g_test_add_func ("/fm/json/lead-time-unit", test_lead_time_unit);
   g_test_add_func ("/fm/json/canonical-text", test_canonical_text);
   g_test_add_func ("/fm/json/numbers", test_numbers);
   g_test_add_func ("/fm/json/not-modified", test_not_modified);

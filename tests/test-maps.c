@@ -331,10 +331,21 @@ test_figures (void)
   g_autofree char *percent = fm_figure_format_percent (12.5, "%.1f");
   g_autofree char *no_percent = fm_figure_format_percent (NAN, "%.1f");
 
-  g_assert_cmpstr (lead, ==, "Lead time 8 w → 2 w, −75 %");
+  g_autoptr(FmDocument) weeks = fm_document_new ();
+  g_autofree char *in_weeks = NULL;
+  g_autofree char *takt = NULL;
+
+  /* Lead times in days with a decimal, as value stream maps write them */
+  g_assert_cmpstr (lead, ==, "Lead time 56.0 d → 14.0 d, −75 %");
+  /* …or in the unit the document sets; process and takt times stay exact */
+  g_object_set (weeks, "lead-time-unit", FM_TIME_UNIT_WEEKS, NULL);
+  in_weeks = fm_figure_describe_for (weeks, "lead_time_s", 56 * 86400.0, 14 * 86400.0, -0.75);
+  g_assert_cmpstr (in_weeks, ==, "Lead time 8.0 w → 2.0 w, −75 %");
+  takt = fm_figure_format_for (weeks, "takt_time_s", 60);
+  g_assert_cmpstr (takt, ==, "60 s");
   g_assert_cmpstr (efficiency, ==, "Flow efficiency 7.9 % → 25.0 %, +216 %");
   g_assert_cmpstr (undefined, ==, "Work in progress – → 4");
-  g_assert_cmpstr (minus, ==, "−5 d");
+  g_assert_cmpstr (minus, ==, "−5.0 d");
   g_assert_cmpstr (plus, ==, "+2 h");
   g_assert_cmpstr (none, ==, "±0 %");
   g_assert_cmpstr (percent, ==, "12.5 %");

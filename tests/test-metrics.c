@@ -114,7 +114,7 @@ test_release_current (void)
   g_assert_cmpstr (c->id, ==, "wait-security");
   fm_test_assert_near (c->score, 0.25);
   g_assert_false (c->at_capacity);
-  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 2 w; "
+  g_assert_cmpstr (fm_constraint_get_reason (c), ==, "25 % of lead time: Waiting for security review, 14.0 d; "
                    "Security review at 13 % load: a policy delay, not capacity");
   c = m->constraints->pdata[1];
   g_assert_cmpstr (c->id, ==, "code");

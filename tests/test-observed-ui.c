@@ -715,18 +715,19 @@ test_presentation (Fixture       *f,
   FmPresentation *presentation = g_object_ref_sink (FM_PRESENTATION (fm_presentation_new (f->doc, f->map)));
   g_autofree char *text = NULL;
 
-  /* The release story: map, three constraints, future state, comparison. */
-  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 6);
+  /* The release story: map, three constraints, cycle time / takt, future
+   * state, comparison. */
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
   fm_presentation_set_observed (presentation, f->session);
-  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 6);
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
 
   import_example (f);
   fm_presentation_set_observed (presentation, NULL);
   fm_presentation_set_observed (presentation, f->session);
   /* Only the security experiment has a start date; the future state's
    * copy of it gets no second slide. */
-  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
-  fm_presentation_set_slide (presentation, 6);
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 8);
+  fm_presentation_set_slide (presentation, 7);
   g_assert_cmpstr (fm_presentation_get_slide_kind (presentation), ==, "experiment");
   g_assert_cmpstr (fm_presentation_get_slide_title (presentation), ==,
                    "Experiment 1 of 1: Security checks run in every pipeline build");
@@ -738,7 +739,7 @@ test_presentation (Fixture       *f,
 
   /* The data closed: the story as before. */
   fm_presentation_set_observed (presentation, NULL);
-  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 6);
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 7);
   g_assert_cmpstr (fm_presentation_get_slide_kind (presentation), ==, "comparison");
 
   g_assert_finalize_object (presentation);

@@ -193,15 +193,18 @@ test_present (Fixture       *f,
   activate (f, "win.present", NULL);
   slides = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
   g_assert_true (FM_IS_PRESENTATION (slides));
-  g_assert_cmpuint (fm_presentation_get_n_slides (FM_PRESENTATION (slides)), ==, 6);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Current state (1/6) — Flowmap");
+  g_assert_cmpuint (fm_presentation_get_n_slides (FM_PRESENTATION (slides)), ==, 7);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Current state (1/7) — Flowmap");
   g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "map");
 
   g_assert_true (gtk_widget_activate_action (slides, "presentation.step", "i", 1));
   g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "constraint");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
-                   "Constraint 1 of 3: Waiting for security review (2/6) — Flowmap");
+                   "Constraint 1 of 3: Waiting for security review (2/7) — Flowmap");
+  /* The steps' cycle times against the takt, after the constraints */
   fm_presentation_set_slide (FM_PRESENTATION (slides), 4);
+  g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "balance");
+  fm_presentation_set_slide (FM_PRESENTATION (slides), 5);
   g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "future");
   fm_presentation_set_slide (FM_PRESENTATION (slides), 99);
   g_assert_cmpstr (fm_presentation_get_slide_kind (FM_PRESENTATION (slides)), ==, "comparison");

@@ -92,8 +92,6 @@ static void
 print_report (FmDocument   *document,
               FmComparison *c)
 {
-  double day = fm_document_get_day_length_s (document);
-
   g_autofree char *from_name = fm_cli_escape_text (fm_map_get_name (c->from));
   g_autofree char *to_name = fm_cli_escape_text (fm_map_get_name (c->to));
 
@@ -109,8 +107,14 @@ print_report (FmDocument   *document,
 
       if (f->kind == FM_CHANGE_REFERENCE)
         continue;
-      from = fm_cli_format_figure (f->name, f->from, day);
-      to = fm_cli_format_figure (f->name, f->to, day);
+      /* A process time in the unit of the one before it */
+      if (g_str_has_suffix (f->name, "_s"))
+        fm_figure_format_pair_for (document, f->name, f->from, f->to, &from, &to);
+      else
+        {
+          from = fm_cli_format_figure (document, f->name, f->from);
+          to = fm_cli_format_figure (document, f->name, f->to);
+        }
       change = fm_figure_change_format (f);
       printf ("  %s%*s %12s → %-12s %s\n", title, (int) MAX (pad, 0), "", from, to, change);
     }
@@ -128,8 +132,9 @@ print_report (FmDocument   *document,
       if (n++ == 0)
         printf ("\n%s\n", _("The same in both maps:"));
       value = g_str_equal (f->name, "takt_time_s")
-              ? fm_takt_format (c->from_metrics->takt_time_s, c->from_metrics->takt_interval_s, day)
-              : fm_cli_format_figure (f->name, f->from, day);
+              ? fm_takt_format (c->from_metrics->takt_time_s, c->from_metrics->takt_interval_s,
+                                fm_document_get_day_length_s (document))
+              : fm_cli_format_figure (document, f->name, f->from);
       printf ("  %s%*s %s\n", title, (int) MAX (pad, 0), "", value);
     }
 
@@ -137,8 +142,8 @@ print_report (FmDocument   *document,
   for (guint i = 0; i < c->steps->len; i++)
     {
       FmStepChange *s = c->steps->pdata[i];
-      g_autofree char *from = fm_figure_format_value ("time_s", s->time_from_s, day);
-      g_autofree char *to = fm_figure_format_value ("time_s", s->time_to_s, day);
+      g_autofree char *from = fm_figure_format_for (document, "time_s", s->time_from_s);
+      g_autofree char *to = fm_figure_format_for (document, "time_s", s->time_to_s);
       const char *status[] = { N_("same"), N_("changed"), N_("added"), N_("removed") };
       g_autofree char *label = fm_cli_escape_text (s->label);
 

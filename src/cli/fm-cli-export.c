@@ -13,6 +13,8 @@
 #include "fm-csv-export.h"
 #include "fm-drawio-write.h"
 #include "fm-export.h"
+#include "fm-export-chart.h"
+#include "fm-metrics.h"
 
 /* Whether the export is to @name (csv, drawio): by --format, or by OUT's
  * extension when there is no --format. */
@@ -93,6 +95,7 @@ fm_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *map_name = NULL;
   g_autofree char *frame_name = NULL;
+  g_autofree char *chart_name = NULL;
   double scale = 1;
   gboolean transparent = FALSE;
   gboolean all = FALSE;
@@ -110,6 +113,7 @@ fm_cli_export (int    argc,
     { "legend", 'l', 0, G_OPTION_ARG_NONE, &legend, N_("The map’s name and key figures above it"), NULL },
     { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, N_("Leave out the timeline ladder"), NULL },
     { "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight, N_("Mark the top three constraints, as the canvas does"), NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_name, N_("balance: the map’s cycle time / takt chart, a 16:9 slide, instead of the map"), N_("CHART") },
     { "all-maps", 0, 0, G_OPTION_ARG_NONE, &all_maps, N_("With csv: the figures of every map side by side, instead of a row per node of one map"), NULL },
     { "frame", 0, 0, G_OPTION_ARG_STRING, &frame_name, N_("16:9 pads the page to a slide’s shape (default: fit, the content and a margin)"), N_("16:9|fit") },
     { NULL }
@@ -184,6 +188,17 @@ fm_cli_export (int    argc,
       g_printerr (_("flowmap export: unknown frame “%s”; use 16:9 or fit\n"), frame_name);
       return FM_CLI_USAGE;
     }
+  if (chart_name != NULL && !g_str_equal (chart_name, "balance"))
+    {
+      g_printerr (_("flowmap export: unknown chart “%s”; use balance (charts of observed data: flowmap observe --chart)\n"),
+                  chart_name);
+      return FM_CLI_USAGE;
+    }
+  if (chart_name != NULL && all)
+    {
+      g_printerr (_("flowmap export: --chart and --all cannot go together\n"));
+      return FM_CLI_USAGE;
+    }
   if (all && map_name != NULL)
     {
       g_printerr (_("flowmap export: --all and --map cannot go together\n"));
@@ -196,6 +211,19 @@ fm_cli_export (int    argc,
 
   if (!all && (map = fm_cli_pick_map (document, argv[1], map_name)) == NULL)
     return FM_CLI_FAILED;
+
+  if (chart_name != NULL)
+    {
+      g_autoptr(FmMetrics) metrics = fm_metrics_compute (document, map, NULL);
+
+      if (!fm_export_balance_chart (document, map, metrics->takt_time_s, output, format, FM_CHART_EXPORT_WIDTH,
+                                    FM_CHART_EXPORT_HEIGHT, scale, &error))
+        {
+          fm_cli_print_error (error);
+          return FM_CLI_FAILED;
+        }
+      return FM_CLI_OK;
+    }
 
   fm_export_options_init (&options);
   options.scale = scale;

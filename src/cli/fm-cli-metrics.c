@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "fm-cli"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -66,6 +67,7 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
 {
   g_autoptr(FmMapLanes) map_lanes = fm_map_lanes_new (map);
   g_autoptr(FmLaneMetrics) lanes = fm_lane_metrics_compute (map, map_lanes, metrics);
+  locale_t c_numeric, user_locale = (locale_t) 0;
 
   fm_json_writer_begin_object (writer);
   fm_json_writer_member_number (writer, "lead_time_s", along_path (metrics, metrics->lead_time_s));
@@ -109,6 +111,11 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
 
   fm_json_writer_key (writer, "constraints");
   fm_json_writer_begin_array (writer);
+  /* JSON is for programs: the reasons' decimals ("14.0 d") are written with
+   * a point whatever the user's locale, as the numbers are. */
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  if (c_numeric != (locale_t) 0)
+    user_locale = uselocale (c_numeric);
   for (guint i = 0; i < metrics->constraints->len; i++)
     {
       FmConstraint *c = metrics->constraints->pdata[i];
@@ -122,6 +129,11 @@ fm_cli_metrics_write_json (FmJsonWriter *writer,
       fm_json_writer_key (writer, "reason");
       fm_json_writer_string (writer, fm_constraint_get_reason (c));
       fm_json_writer_end_object (writer);
+    }
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (user_locale);
+      freelocale (c_numeric);
     }
   fm_json_writer_end_array (writer);
 
@@ -178,9 +190,9 @@ print_row (const char *name,
 /* One line a lane, in the order the path enters them, and the lane that
  * holds most of the waiting: the reader of a terminal has no bands. */
 static void
-print_lanes (FmMap     *map,
-             FmMetrics *m,
-             double     day)
+print_lanes (FmDocument *document,
+             FmMap      *map,
+             FmMetrics  *m)
 {
   g_autoptr(FmMapLanes) map_lanes = fm_map_lanes_new (map);
   g_autoptr(FmLaneMetrics) lanes = fm_lane_metrics_compute (map, map_lanes, m);
@@ -195,9 +207,9 @@ print_lanes (FmMap     *map,
       const FmLaneFigures *lane = &g_array_index (lanes->lanes, FmLaneFigures,
                                                   g_array_index (lanes->flow_order, guint, i));
       g_autofree char *name = fm_cli_escape_text (*lane->name != '\0' ? lane->name : _("(no role)"));
-      g_autofree char *process = fm_cli_format_figure ("process_time_s", lane->process_time_s, day);
-      g_autofree char *lead = fm_cli_format_figure ("lead_time_s", lane->lead_time_s, day);
-      g_autofree char *wait = fm_cli_format_figure ("lead_time_s", lane->wait_s, day);
+      g_autofree char *process = fm_cli_format_figure (document, "process_time_s", lane->process_time_s);
+      g_autofree char *lead = fm_cli_format_figure (document, "lead_time_s", lane->lead_time_s);
+      g_autofree char *wait = fm_cli_format_figure (document, "lead_time_s", lane->wait_s);
       g_autofree char *share = fm_figure_format_percent (100 * lane->share, "%.1f");
 
       /* Translators: a lane in `flowmap metrics`: its role, its steps on
@@ -212,7 +224,7 @@ print_lanes (FmMap     *map,
   /* Translators: edges from one lane to another, in `flowmap metrics` */
   printf (_("  Handoffs between lanes: %u\n"), lanes->handoffs);
 
-  constraint = fm_lane_metrics_describe_constraint (lanes, day);
+  constraint = fm_lane_metrics_describe_constraint (lanes, fm_document_get_day_length_s (document));
   if (constraint != NULL)
     {
       g_autofree char *escaped = fm_cli_escape_message (constraint);
@@ -226,7 +238,6 @@ print_report (FmDocument *document,
               FmMap      *map,
               FmMetrics  *m)
 {
-  double day = fm_document_get_day_length_s (document);
   const struct {
     const char *name;
     double value;
@@ -259,8 +270,9 @@ print_report (FmDocument *document,
       g_autofree char *value = g_str_equal (rows[i].name, "rolled_pca")
                                ? fm_figure_format_rolled_pca (m->rolled_pca, m->pca_steps, m->path_steps)
                                : g_str_equal (rows[i].name, "takt_time_s")
-                               ? fm_takt_format (m->takt_time_s, m->takt_interval_s, day)
-                               : fm_cli_format_figure (rows[i].name, rows[i].value, day);
+                               ? fm_takt_format (m->takt_time_s, m->takt_interval_s,
+                                                 fm_document_get_day_length_s (document))
+                               : fm_cli_format_figure (document, rows[i].name, rows[i].value);
 
       print_row (fm_figure_get_title (rows[i].name), value, column);
     }
@@ -277,7 +289,7 @@ print_report (FmDocument *document,
       printf ("\n");
     }
 
-  print_lanes (map, m, day);
+  print_lanes (document, map, m);
 
   if (m->constraints->len > 0)
     {

@@ -26,9 +26,9 @@ int             fm_cli_parse_and_load     (const char   *summary,
                                            int          *argc,
                                            char       ***argv,
                                            FmDocument  **document_out);
-char           *fm_cli_format_figure      (const char   *name,
-                                           double        value,
-                                           double        day_length_s);
+char           *fm_cli_format_figure      (FmDocument   *document,
+                                           const char   *name,
+                                           double        value);
 FmMap          *fm_cli_pick_map           (FmDocument   *document,
                                            const char   *path,
                                            const char   *id_or_name);

@@ -294,6 +294,7 @@ fm_cli_parse_and_load (const char    *summary,
 
 /**
  * fm_cli_format_figure:
+ * @document: the document, for its day and its unit of lead times
  * @name: a key of the metrics JSON, such as "lead_time_s"
  *
  * A figure as the reports print it: in the words of
@@ -304,16 +305,16 @@ fm_cli_parse_and_load (const char    *summary,
  * Returns: (transfer full): the text
  */
 char *
-fm_cli_format_figure (const char *name,
-                      double      value,
-                      double      day_length_s)
+fm_cli_format_figure (FmDocument *document,
+                      const char *name,
+                      double      value)
 {
   g_return_val_if_fail (name != NULL, NULL);
 
   if ((g_str_equal (name, "wip") || g_str_equal (name, "throughput_per_day")) && isfinite (value))
     return fm_format_decimal ("%g", value);
 
-  return fm_figure_format_value (name, value, day_length_s);
+  return fm_figure_format_for (document, name, value);
 }
 
 /**

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fm-export-chart.c: a chart of observed flow data written to a PNG, SVG or PDF file
+/* fm-export-chart.c: a chart (of observed flow data, or cycle time / takt) written to a PNG, SVG or PDF file
  *
  * The chart is drawn by the same code as in the side panel (fm-chart.c),
  * with its title and caption, on a white page. As for maps (fm-export.c),
@@ -16,29 +16,122 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
+#include "fm-chart-balance.h"
 #include "fm-export-chart.h"
 #include "fm-export-private.h"
 
 /* Cairo's limit for image surfaces. */
 #define MAX_PIXELS 32767
 
+/* What a page shows: an observed-data chart or the cycle time / takt chart. */
+typedef struct {
+  FmChartKind kind;
+  const FmChartData *data;      /* NULL for the cycle time / takt chart */
+  FmDocument *document;
+  FmMap *map;
+  double takt_time_s;
+} Page;
+
 static cairo_status_t
-draw_on (cairo_surface_t   *surface,
-         FmChartKind        kind,
-         const FmChartData *data,
-         double             width,
-         double             height,
-         double             scale)
+draw_on (cairo_surface_t *surface,
+         const Page      *page,
+         double           width,
+         double           height,
+         double           scale)
 {
   cairo_status_t status;
   cairo_t *cr = cairo_create (surface);
 
   cairo_scale (cr, scale, scale);
-  fm_chart_draw (cr, kind, data, width, height);
+  if (page->data != NULL)
+    fm_chart_draw (cr, page->kind, page->data, width, height);
+  else
+    fm_chart_balance_draw (cr, page->document, page->map, page->takt_time_s, TRUE, width, height, NULL);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
   return status;
+}
+
+static gboolean
+export_page (const Page      *page,
+             const char      *title,
+             const char      *path,
+             FmExportFormat   format,
+             double           width,
+             double           height,
+             double           scale,
+             GError         **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *display_name = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+
+  display_name = g_filename_display_basename (path);
+  if (!(width >= 1 && height >= 1 && isfinite (width) && isfinite (height) && scale > 0 && isfinite (scale)) ||
+      ceil (width * scale) > MAX_PIXELS || ceil (height * scale) > MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: a chart must be between 1 and %d pixels wide and high"),
+                   display_name, MAX_PIXELS);
+      return FALSE;
+    }
+
+  if (format == FM_EXPORT_FORMAT_PNG && !fm_export_check_pixels (width, height, scale, display_name, error))
+    return FALSE;
+
+  switch (format)
+    {
+    case FM_EXPORT_FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale - 1e-6),
+                                            (int) ceil (height * scale - 1e-6));
+      status = draw_on (surface, page, width, height, scale);
+      cairo_surface_flush (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, fm_export_append_bytes, bytes);
+      break;
+
+    case FM_EXPORT_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (fm_export_append_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      status = draw_on (surface, page, width, height, 1);
+      cairo_surface_finish (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+      break;
+
+    case FM_EXPORT_FORMAT_PDF:
+      /* Within what viewers open, as a map's page. */
+      surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes,
+                                                     width * fm_export_pdf_fit (width, height),
+                                                     height * fm_export_pdf_fit (width, height));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
+      status = draw_on (surface, page, width, height, fm_export_pdf_fit (width, height));
+      cairo_surface_finish (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+      break;
+
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: unknown format"), display_name);
+      return FALSE;
+    }
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not export to “%s”: %s"), display_name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return fm_export_write_bytes (bytes, path, display_name, error);
 }
 
 /**
@@ -63,78 +156,45 @@ fm_export_chart (FmChartKind         kind,
                  double              scale,
                  GError            **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *display_name = NULL;
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
+  Page page = { kind, data, NULL, NULL, NAN };
 
   g_return_val_if_fail (kind < FM_N_CHARTS, FALSE);
   g_return_val_if_fail (data != NULL && data->observed != NULL && data->series != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display_name = g_filename_display_basename (path);
-  if (!(width >= 1 && height >= 1 && isfinite (width) && isfinite (height) && scale > 0 && isfinite (scale)) ||
-      ceil (width * scale) > MAX_PIXELS || ceil (height * scale) > MAX_PIXELS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Could not export to “%s”: a chart must be between 1 and %d pixels wide and high"),
-                   display_name, MAX_PIXELS);
-      return FALSE;
-    }
+  return export_page (&page, fm_chart_kind_get_title (kind), path, format, width, height, scale, error);
+}
 
-  if (format == FM_EXPORT_FORMAT_PNG && !fm_export_check_pixels (width, height, scale, display_name, error))
-    return FALSE;
+/**
+ * fm_export_balance_chart:
+ * @document: the document of @map, for its day and units
+ * @map: the map whose steps are drawn
+ * @takt_time_s: the takt time (FmMetrics's), NAN when unknown
+ *
+ * The cycle time / takt chart of @map, with its title, as
+ * fm_export_chart() writes the observed-data charts.
+ *
+ * Returns: %TRUE on success; on failure @path is left as it was and
+ *   @error names it and what went wrong
+ */
+gboolean
+fm_export_balance_chart (FmDocument      *document,
+                         FmMap           *map,
+                         double           takt_time_s,
+                         const char      *path,
+                         FmExportFormat   format,
+                         double           width,
+                         double           height,
+                         double           scale,
+                         GError         **error)
+{
+  Page page = { 0, NULL, document, map, takt_time_s };
 
-  switch (format)
-    {
-    case FM_EXPORT_FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale - 1e-6),
-                                            (int) ceil (height * scale - 1e-6));
-      status = draw_on (surface, kind, data, width, height, scale);
-      cairo_surface_flush (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream (surface, fm_export_append_bytes, bytes);
-      break;
+  g_return_val_if_fail (FM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (FM_IS_MAP (map), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-    case FM_EXPORT_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (fm_export_append_bytes, bytes, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      status = draw_on (surface, kind, data, width, height, 1);
-      cairo_surface_finish (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_status (surface);
-      break;
-
-    case FM_EXPORT_FORMAT_PDF:
-      /* Within what viewers open, as a map's page. */
-      surface = cairo_pdf_surface_create_for_stream (fm_export_append_bytes, bytes,
-                                                     width * fm_export_pdf_fit (width, height),
-                                                     height * fm_export_pdf_fit (width, height));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, fm_chart_kind_get_title (kind));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Flowmap " PACKAGE_VERSION);
-      status = draw_on (surface, kind, data, width, height, fm_export_pdf_fit (width, height));
-      cairo_surface_finish (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_status (surface);
-      break;
-
-    default:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Could not export to “%s”: unknown format"), display_name);
-      return FALSE;
-    }
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not export to “%s”: %s"), display_name, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return fm_export_write_bytes (bytes, path, display_name, error);
+  return export_page (&page, _("Cycle time / takt"), path, format, width, height, scale, error);
 }

@@ -15,5 +15,14 @@ gboolean  fm_export_chart  (FmChartKind         kind,
                             double              height,
                             double              scale,
                             GError            **error);
+gboolean  fm_export_balance_chart (FmDocument      *document,
+                                   FmMap           *map,
+                                   double           takt_time_s,
+                                   const char      *path,
+                                   FmExportFormat   format,
+                                   double           width,
+                                   double           height,
+                                   double           scale,
+                                   GError         **error);
 
 G_END_DECLS

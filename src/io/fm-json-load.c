@@ -587,6 +587,8 @@ read_document_fields (FmJsonReader      *r,
   double demand_per_day = FM_UNSET;
   FmStreamType stream_type = fm_document_get_stream_type (document);
   const char *stream_type_name;
+  FmTimeUnit lead_time_unit = FM_TIME_UNIT_DAYS;
+  const char *lead_time_unit_name;
 
   for (guint i = 0; i < G_N_ELEMENTS (string_keys); i++)
     {
@@ -602,6 +604,10 @@ read_document_fields (FmJsonReader      *r,
     return FALSE;
   if (stream_type_name != NULL && !fm_stream_type_from_string (stream_type_name, &stream_type))
     return fail_choice (r, object, "stream_type", FM_TYPE_STREAM_TYPE);
+  if (!fm_json_reader_string (r, object, "lead_time_unit", FALSE, &lead_time_unit_name))
+    return FALSE;
+  if (lead_time_unit_name != NULL && !fm_time_unit_from_string (lead_time_unit_name, &lead_time_unit))
+    return fail_choice (r, object, "lead_time_unit", FM_TYPE_TIME_UNIT);
 
   if (!fm_json_reader_number (r, object, "day_length_s", FALSE,
                               FM_JSON_RANGE_DAY, &day_length_s) ||
@@ -613,6 +619,7 @@ read_document_fields (FmJsonReader      *r,
 
   g_object_set (document,
                 "stream-type", stream_type,
+                "lead-time-unit", lead_time_unit,
                 "day-length-s", day_length_s,
                 "available-time-s", available_time_s,
                 "demand-per-day", demand_per_day,

@@ -290,6 +290,9 @@ fm_json_write_document (FmJsonWriter *w,
   write_number (w, "day_length_s", fm_document_get_day_length_s (document));
   write_number (w, "available_time_s", fm_document_get_available_time_s (document));
   write_optional (w, "demand_per_day", fm_document_get_demand_per_day (document));
+  /* Only a choice other than the default: files of days keep their bytes. */
+  if (fm_document_get_lead_time_unit (document) != FM_TIME_UNIT_DAYS)
+    write_string (w, "lead_time_unit", fm_time_unit_to_string (fm_document_get_lead_time_unit (document)));
   if (fm_document_get_working_hours (document) != NULL)
     {
       g_auto(GStrv) holidays = g_strsplit (fm_document_get_holidays (document) ? fm_document_get_holidays (document)

@@ -16,7 +16,7 @@ G_DEFINE_QUARK (fm-json-error-quark, fm_json_error)
 const char * const fm_json_document_keys[] = {
   "format", "version", "title", "customer", "value", "trigger", "outcome",
   "stream_type", "day_length_s", "available_time_s", "demand_per_day", "calendar",
-  "maps", NULL
+  "lead_time_unit", "maps", NULL
 };
 
 const char * const fm_json_map_keys[] = {

@@ -2,7 +2,8 @@
 /* fm-constraints.c: which steps and queues hold the flow back, and why
  *
  * score = share of the lead time spent in the node
- *       + how far its utilization goes past 100 %
+ *       + how far its utilization, or its cycle time over the takt time,
+ *         goes past 100 %
  *       + ½ × the rework time it sends or receives, as a share of the lead time
  *       + ¼ × the share of its output that is not complete and accurate
  * Time spent weighs most: waiting is what lengthens lead time. The reason
@@ -16,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fm-balance.h"
 #include "fm-duration.h"
 #include "fm-edge.h"
 #include "fm-metrics-private.h"
@@ -39,6 +41,22 @@ ranks_before (const FmConstraint *a,
   if (a->at_capacity != b->at_capacity)
     return a->at_capacity;
   return a->score > b->score;
+}
+
+/* A step whose cycle time exceeds the takt time cannot meet the demand:
+ * Learning to See names it with both numbers. */
+static char *
+describe_over_takt (const FmConstraint *constraint)
+{
+  /* In the takt's unit, so that the two compare at a glance */
+  g_autofree char *cycle = fm_duration_format_figure_like (constraint->cycle_time_s, constraint->takt_time_s,
+                                                           constraint->day_length_s);
+  g_autofree char *takt = fm_duration_format_figure (constraint->takt_time_s, FM_DURATION_PROCESS,
+                                                     constraint->lead_unit, constraint->day_length_s);
+
+  /* Translators: a step's cycle time against the takt time, as in
+   * "62 s per piece against a takt of 60 s" */
+  return g_strdup_printf (_("%s per piece against a takt of %s"), cycle, takt);
 }
 
 /* Sorts @items, the constraints first, then by score, highest first, keeping the order of equal
@@ -152,6 +170,14 @@ format_args (const char *format,
       (out) = g_strdup_printf (_(msgid), __VA_ARGS__); \
   } G_STMT_END
 
+/* A time in the reasons, a share of the lead time: as lead times read. */
+static char *
+lead_text (const FmConstraint *constraint,
+           double              seconds)
+{
+  return fm_duration_format_figure (seconds, FM_DURATION_LEAD, constraint->lead_unit, constraint->day_length_s);
+}
+
 static char *
 describe (const FmConstraint *constraint)
 {
@@ -162,7 +188,7 @@ describe (const FmConstraint *constraint)
     {
     case TERM_SHARE:
       {
-        g_autofree char *time = fm_duration_format (constraint->time_s, constraint->day_length_s);
+        g_autofree char *time = lead_text (constraint, constraint->time_s);
         double share = 100 * constraint->time_s / constraint->lead_time_s;
         Arg args[] = { NUMBER (share), TEXT (label), TEXT (time) };
 
@@ -175,13 +201,15 @@ describe (const FmConstraint *constraint)
         double percent = 100 * constraint->utilization;
         Arg args[] = { NUMBER (percent) };
 
+        if (constraint->over_takt)
+          return describe_over_takt (constraint);
         FORMAT_REASON (text, N_("Overloaded: needs %.0f %% of the people’s available time at this demand"), args,
                        percent);
         return text;
       }
     case TERM_REWORK:
       {
-        g_autofree char *rework = fm_duration_format (constraint->rework_s, constraint->day_length_s);
+        g_autofree char *rework = lead_text (constraint, constraint->rework_s);
         Arg args[] = { TEXT (label), TEXT (rework) };
 
         FORMAT_REASON (text, N_("Rework through %s adds %s to the lead time on average"), args, label, rework);
@@ -227,7 +255,7 @@ describe_briefly (const FmConstraint *constraint)
       }
     case TERM_REWORK:
       {
-        g_autofree char *rework = fm_duration_format (constraint->rework_s, constraint->day_length_s);
+        g_autofree char *rework = lead_text (constraint, constraint->rework_s);
         Arg args[] = { TEXT (rework) };
 
         FORMAT_REASON (text, N_("rework adds %s"), args, rework);
@@ -339,7 +367,9 @@ fm_constraints_rank (FmMetrics            *metrics,
 {
   g_autofree guint *fed = NULL;
   double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
+  FmTimeUnit unit = document ? fm_document_get_lead_time_unit (document) : FM_TIME_UNIT_DAYS;
   double lead = metrics->lead_time_s;
+  double takt = metrics->takt_time_s;
   const FmNodeFigures *all_figures = (const FmNodeFigures *) (gconstpointer) metrics->figures->data;
   guint n_candidates = 0, n = 0;
 
@@ -363,6 +393,9 @@ fm_constraints_rank (FmMetrics            *metrics,
       FmConstraint *constraint;
       const char *label;
       double score = 0;
+      double cycle = NAN;
+      gboolean over_takt = FALSE;
+      gboolean cannot_keep_up;
 
       if (facts->kind != FM_NODE_KIND_QUEUE && facts->kind != FM_NODE_KIND_PROCESS)
         continue;
@@ -371,6 +404,16 @@ fm_constraints_rank (FmMetrics            *metrics,
         terms[TERM_SHARE] = figures->time_s / lead;
       if (!isnan (figures->utilization) && figures->utilization > 1)
         terms[TERM_OVERLOAD] = figures->utilization - 1;
+      if (facts->kind == FM_NODE_KIND_PROCESS)
+        {
+          cycle = fm_balance_cycle_time (facts->node);
+          over_takt = fm_balance_exceeds_takt (cycle, takt);
+          /* With people unknown there is no utilization, but a cycle time
+           * over the takt still says the step cannot keep up. */
+          if (over_takt)
+            terms[TERM_OVERLOAD] = MAX (terms[TERM_OVERLOAD], cycle / takt - 1);
+        }
+      cannot_keep_up = over_takt || (!isnan (figures->utilization) && figures->utilization >= 1);
       if (lead > 0)
         terms[TERM_REWORK] = figures->rework_s / lead / 2;
       /* Where rework already comes back to the step, it stands for the
@@ -385,13 +428,13 @@ fm_constraints_rank (FmMetrics            *metrics,
             largest = t;
         }
       /* A step that cannot keep up is named for that first. */
-      if (!isnan (figures->utilization) && figures->utilization >= 1)
+      if (cannot_keep_up)
         largest = TERM_OVERLOAD;
       for (Term t = 0; t < N_TERMS; t++)
         if (t != largest && terms[t] > 0 && (second == N_TERMS || terms[t] > terms[second]))
           second = t;
 
-      if (score <= 0 && !(figures->utilization >= 1))
+      if (score <= 0 && !cannot_keep_up)
         continue;
 
       constraint = &metrics->constraint_block[n++];
@@ -399,7 +442,7 @@ fm_constraints_rank (FmMetrics            *metrics,
       constraint->id = g_string_chunk_insert (metrics->strings, fm_node_get_id (facts->node));
       constraint->label = label != NULL ? g_string_chunk_insert (metrics->strings, label) : NULL;
       constraint->score = score;
-      constraint->at_capacity = !isnan (figures->utilization) && figures->utilization >= 1;
+      constraint->at_capacity = cannot_keep_up;
       /* The step, not its label: a big map has 10,000 queues, and a
        * reader asks for the reasons of a few. */
       constraint->fed_step = fed[i] != G_MAXUINT ? input->facts[fed[i]].node : NULL;
@@ -411,6 +454,10 @@ fm_constraints_rank (FmMetrics            *metrics,
       constraint->pca = facts->pca;
       constraint->lead_time_s = lead;
       constraint->day_length_s = day;
+      constraint->lead_unit = unit;
+      constraint->cycle_time_s = cycle;
+      constraint->takt_time_s = takt;
+      constraint->over_takt = over_takt;
       constraint->cause = largest;
       constraint->second_cause = second != N_TERMS && terms[second] >= terms[largest] / 2 ? second : N_TERMS;
       g_ptr_array_add (metrics->constraints, constraint);

@@ -17,7 +17,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "fm-duration.h"
 #include "fm-figures.h"
 
 #define MINUS "\u2212"
@@ -158,14 +157,62 @@ fm_figure_format_percent (double      percent,
 }
 
 /**
+ * fm_figure_get_kind:
+ * @name: a key of the metrics JSON, such as "lead_time_s"
+ *
+ * Process, cycle and takt times are read exactly, in seconds where they
+ * are seconds; every other duration is a lead time or a wait.
+ *
+ * Returns: what the duration @name measures
+ */
+FmDurationKind
+fm_figure_get_kind (const char *name)
+{
+  static const char * const process[] = {
+    "process_time_s", "takt_time_s", "cycle_time_s", "rework_process_time_s", "timeline_processing_s",
+  };
+
+  g_return_val_if_fail (name != NULL, FM_DURATION_LEAD);
+
+  for (guint i = 0; i < G_N_ELEMENTS (process); i++)
+    if (g_str_equal (name, process[i]))
+      return FM_DURATION_PROCESS;
+
+  return FM_DURATION_LEAD;
+}
+
+static char *
+format_value (const char *name,
+              double      value,
+              FmTimeUnit  lead_unit,
+              double      day_length_s)
+{
+  if (isnan (value) || !isfinite (value))
+    return g_strdup ("–");
+  if (g_str_has_suffix (name, "_s") &&
+      value > 36525.0 / 7 * fm_duration_week_length (day_length_s))
+    return g_strdup (_("more than 100 years"));
+  if (g_str_has_suffix (name, "_s"))
+    return fm_duration_format_figure (value, fm_figure_get_kind (name), lead_unit, day_length_s);
+  if (g_str_equal (name, "flow_efficiency") || g_str_equal (name, "rolled_pca"))
+    return fm_figure_format_percent (100 * value, "%.1f");
+  if (fabs (value - round (value)) < 0.005)
+    return format_decimal (value, "%.0f");
+
+  return format_decimal (value, "%.2f");
+}
+
+/**
  * fm_figure_format_value:
  *
  * A duration of more than a hundred years (of the map's weeks) reads
  * "more than 100 years": a rework rate next to 1 makes the expected lead
- * time astronomical, and "10²¹ w" would only look precise.
+ * time astronomical, and "10²¹ w" would only look precise. Lead times
+ * read in days, as fm_figure_format_for() reads them in a document that
+ * keeps the default unit.
  *
- * Returns: (transfer full): @value as the figure @name reads: "8 w",
- *   "7.9 %", "4"; "–" when undefined
+ * Returns: (transfer full): @value as the figure @name reads: "23.6 d",
+ *   "188 s", "7.9 %", "4"; "–" when undefined
  */
 char *
 fm_figure_format_value (const char *name,
@@ -174,19 +221,57 @@ fm_figure_format_value (const char *name,
 {
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (isnan (value) || !isfinite (value))
-    return g_strdup ("–");
-  if (g_str_has_suffix (name, "_s") &&
-      value > 36525.0 / 7 * fm_duration_week_length (day_length_s))
-    return g_strdup (_("more than 100 years"));
-  if (g_str_has_suffix (name, "_s"))
-    return fm_duration_format (value, day_length_s);
-  if (g_str_equal (name, "flow_efficiency") || g_str_equal (name, "rolled_pca"))
-    return fm_figure_format_percent (100 * value, "%.1f");
-  if (fabs (value - round (value)) < 0.005)
-    return format_decimal (value, "%.0f");
+  return format_value (name, value, FM_TIME_UNIT_DAYS, day_length_s);
+}
 
-  return format_decimal (value, "%.2f");
+static double
+document_day (FmDocument *document)
+{
+  return document != NULL ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
+}
+
+static FmTimeUnit
+document_unit (FmDocument *document)
+{
+  return document != NULL ? fm_document_get_lead_time_unit (document) : FM_TIME_UNIT_DAYS;
+}
+
+/**
+ * fm_figure_format_for:
+ * @document: (nullable): the document whose day and lead time unit apply
+ * @name: a key of the metrics JSON, such as "lead_time_s"
+ *
+ * fm_figure_format_value() in the units @document sets.
+ *
+ * Returns: (transfer full): the figure as people read it
+ */
+char *
+fm_figure_format_for (FmDocument *document,
+                      const char *name,
+                      double      value)
+{
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return format_value (name, value, document_unit (document), document_day (document));
+}
+
+/**
+ * fm_figure_format_duration:
+ * @document: (nullable): the document whose day and lead time unit apply
+ *
+ * One duration as a figure: a node's time, a wait, a cycle time.
+ *
+ * Returns: (transfer full): "23.6 d", "62 s"; "–" when unknown
+ */
+char *
+fm_figure_format_duration (FmDocument    *document,
+                           FmDurationKind kind,
+                           double         seconds)
+{
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
+
+  return fm_duration_format_figure (seconds, kind, document_unit (document), document_day (document));
 }
 
 /**
@@ -250,15 +335,11 @@ fm_figure_format_change (double change)
   return g_strdup_printf (_("%s%s %%"), percent < 0 ? MINUS : "+", number);
 }
 
-/**
- * fm_figure_format_delta:
- *
- * Returns: (transfer full): a change of a duration with its sign, "−5 d",
- *   "+2 h"; "±0" when it is nothing
- */
-char *
-fm_figure_format_delta (double seconds,
-                        double day_length_s)
+static char *
+format_delta (double         seconds,
+              FmDurationKind kind,
+              FmTimeUnit     lead_unit,
+              double         day_length_s)
 {
   g_autofree char *magnitude = NULL;
 
@@ -267,8 +348,37 @@ fm_figure_format_delta (double seconds,
   if (fabs (seconds) < 0.5)
     return g_strdup ("±0");
 
-  magnitude = fm_duration_format (fabs (seconds), day_length_s);
+  magnitude = fm_duration_format_figure (fabs (seconds), kind, lead_unit, day_length_s);
   return g_strconcat (seconds < 0 ? MINUS : "+", magnitude, NULL);
+}
+
+/**
+ * fm_figure_format_delta:
+ *
+ * Returns: (transfer full): a change of a lead time or wait with its
+ *   sign, "−5.0 d", "+0.5 d"; "±0" when it is nothing
+ */
+char *
+fm_figure_format_delta (double seconds,
+                        double day_length_s)
+{
+  return format_delta (seconds, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, day_length_s);
+}
+
+/**
+ * fm_figure_format_delta_for:
+ * @document: (nullable): the document whose day and lead time unit apply
+ *
+ * Returns: (transfer full): a change of a duration of @kind with its sign
+ */
+char *
+fm_figure_format_delta_for (FmDocument    *document,
+                            FmDurationKind kind,
+                            double         seconds)
+{
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
+
+  return format_delta (seconds, kind, document_unit (document), document_day (document));
 }
 
 /**
@@ -290,20 +400,58 @@ fm_figure_get_trend (const char *name,
   return (to - from) * figures[i].better > 0 ? FM_TREND_BETTER : FM_TREND_WORSE;
 }
 
-/**
- * fm_figure_describe:
- *
- * Returns: (transfer full): one line, such as "Lead time 8 w → 2 w, −75 %"
- */
-char *
-fm_figure_describe (const char *name,
-                    double      from,
-                    double      to,
-                    double      change,
-                    double      day_length_s)
+static void
+format_pair (const char *name,
+             double      from,
+             double      to,
+             FmTimeUnit  lead_unit,
+             double      day_length_s,
+             char      **from_text,
+             char      **to_text)
 {
-  g_autofree char *a = fm_figure_format_value (name, from, day_length_s);
-  g_autofree char *b = fm_figure_format_value (name, to, day_length_s);
+  *from_text = format_value (name, from, lead_unit, day_length_s);
+  *to_text = format_value (name, to, lead_unit, day_length_s);
+
+  /* Process times each exact in their own unit would read "106 h → 3450
+   * min": the second in the unit of the first. */
+  if (g_str_has_suffix (name, "_s") && fm_figure_get_kind (name) == FM_DURATION_PROCESS &&
+      isfinite (from) && from > 0 && isfinite (to) && to >= 0 &&
+      to <= 36525.0 / 7 * fm_duration_week_length (day_length_s))
+    {
+      g_free (*to_text);
+      *to_text = fm_duration_format_figure_like (to, from, day_length_s);
+    }
+}
+
+/**
+ * fm_figure_format_pair_for:
+ * @document: (nullable): the document whose day and lead time unit apply
+ * @from_text: (out) (transfer full): @from as the figure @name reads
+ * @to_text: (out) (transfer full): @to likewise, a process time in the
+ *   unit of @from ("106 h → 57.5 h")
+ *
+ * A figure of two maps, to be read side by side.
+ */
+void
+fm_figure_format_pair_for (FmDocument *document,
+                           const char *name,
+                           double      from,
+                           double      to,
+                           char      **from_text,
+                           char      **to_text)
+{
+  g_return_if_fail (document == NULL || FM_IS_DOCUMENT (document));
+  g_return_if_fail (name != NULL && from_text != NULL && to_text != NULL);
+
+  format_pair (name, from, to, document_unit (document), document_day (document), from_text, to_text);
+}
+
+static char *
+describe (const char *name,
+          const char *a,
+          const char *b,
+          double      change)
+{
   g_autofree char *c = fm_figure_format_change (change);
 
   if (c[0] == '\0')
@@ -313,4 +461,49 @@ fm_figure_describe (const char *name,
   /* Translators: a figure from one map to the other and the change, as in
    * "Lead time 8 w → 2 w, −75 %" */
   return g_strdup_printf (_("%s %s → %s, %s"), fm_figure_get_title (name), a, b, c);
+}
+
+/**
+ * fm_figure_describe:
+ *
+ * Returns: (transfer full): one line, such as "Lead time 56.0 d → 14.0 d, −75 %"
+ */
+char *
+fm_figure_describe (const char *name,
+                    double      from,
+                    double      to,
+                    double      change,
+                    double      day_length_s)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  format_pair (name, from, to, FM_TIME_UNIT_DAYS, day_length_s, &a, &b);
+  return describe (name, a, b, change);
+}
+
+/**
+ * fm_figure_describe_for:
+ * @document: (nullable): the document whose day and lead time unit apply
+ *
+ * fm_figure_describe() in the units @document sets.
+ *
+ * Returns: (transfer full): one line
+ */
+char *
+fm_figure_describe_for (FmDocument *document,
+                        const char *name,
+                        double      from,
+                        double      to,
+                        double      change)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
+
+  fm_figure_format_pair_for (document, name, from, to, &a, &b);
+  return describe (name, a, b, change);
 }

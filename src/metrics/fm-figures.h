@@ -4,6 +4,9 @@
 
 #include <glib.h>
 
+#include "fm-document.h"
+#include "fm-duration.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -24,6 +27,27 @@ char       *fm_figure_format_rolled_pca (double   rolled_pca,
 char       *fm_figure_format_change  (double      change);
 char       *fm_figure_format_delta   (double      seconds,
                                       double      day_length_s);
+FmDurationKind fm_figure_get_kind    (const char *name);
+char       *fm_figure_format_duration (FmDocument    *document,
+                                       FmDurationKind kind,
+                                       double         seconds);
+char       *fm_figure_format_for     (FmDocument *document,
+                                      const char *name,
+                                      double      value);
+char       *fm_figure_format_delta_for (FmDocument    *document,
+                                        FmDurationKind kind,
+                                        double         seconds);
+void        fm_figure_format_pair_for (FmDocument *document,
+                                       const char *name,
+                                       double      from,
+                                       double      to,
+                                       char      **from_text,
+                                       char      **to_text);
+char       *fm_figure_describe_for   (FmDocument *document,
+                                      const char *name,
+                                      double      from,
+                                      double      to,
+                                      double      change);
 FmTrend     fm_figure_get_trend      (const char *name,
                                       double      from,
                                       double      to);

@@ -26,8 +26,12 @@ typedef struct {
   double pca;
   double lead_time_s;
   double day_length_s;
+  FmTimeUnit lead_unit;  /* of the document, for the reason's durations */
   FmNode *fed_step;      /* a queue's: the step it feeds, or NULL; borrowed */
   double fed_utilization;
+  double cycle_time_s;   /* a step's, against the takt: over_takt */
+  double takt_time_s;
+  gboolean over_takt;    /* its cycle time exceeds the takt time */
   guint8 cause;          /* the largest term of the score */
   guint8 second_cause;   /* named too, or none */
 } FmConstraint;

@@ -78,17 +78,9 @@ fm_takt_format (double takt_s,
   if (!isfinite (takt_s) || takt_s < 0)
     return g_strdup ("–");
 
-  /* Working time in hours: a working day has no fixed length here. */
-  if (takt_s < 86400)
-    work = fm_duration_format (takt_s, 86400);
-  else
-    {
-      double hours = takt_s / 3600;
-      g_autofree char *number = fm_format_decimal (fabs (hours - round (hours)) < 0.05 ? "%.0f" : "%.1f", hours);
-
-      /* Translators: a number of hours, "40 h" */
-      work = g_strdup_printf (_("%s h"), number);
-    }
+  /* Exact, as process times are ("60 s", "40 h"), and never in days: a
+   * working day has no fixed length here. */
+  work = fm_duration_format_figure (takt_s, FM_DURATION_PROCESS, FM_TIME_UNIT_DAYS, 1e9);
 
   if (!isfinite (interval_s) || interval_s <= 0)
     return g_steal_pointer (&work);

@@ -29,6 +29,7 @@ struct _FmDocument
   char *holidays;        /* "2026-12-25, 2027-01-01" */
   char *calendar_time_zone;
   FmStreamType stream_type;
+  FmTimeUnit lead_time_unit;
   double day_length_s;
   double available_time_s;
   double demand_per_day;
@@ -54,6 +55,7 @@ enum {
   PROP_WORKING_HOURS,
   PROP_HOLIDAYS,
   PROP_CALENDAR_TIME_ZONE,
+  PROP_LEAD_TIME_UNIT,
   N_PROPS
 };
 
@@ -132,6 +134,8 @@ fm_document_get_property (GObject    *object,
     g_value_set_double (value, *num);
   else if (prop_id == PROP_STREAM_TYPE)
     g_value_set_enum (value, self->stream_type);
+  else if (prop_id == PROP_LEAD_TIME_UNIT)
+    g_value_set_enum (value, self->lead_time_unit);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -159,6 +163,11 @@ fm_document_set_property (GObject      *object,
     {
       changed = self->stream_type != (FmStreamType) g_value_get_enum (value);
       self->stream_type = g_value_get_enum (value);
+    }
+  else if (prop_id == PROP_LEAD_TIME_UNIT)
+    {
+      changed = self->lead_time_unit != (FmTimeUnit) g_value_get_enum (value);
+      self->lead_time_unit = g_value_get_enum (value);
     }
   else
     {
@@ -188,6 +197,11 @@ fm_document_class_init (FmDocumentClass *klass)
   properties[PROP_STREAM_TYPE] =
     g_param_spec_enum ("stream-type", NULL, NULL, FM_TYPE_STREAM_TYPE,
                        FM_STREAM_TYPE_DEVELOPMENT, flags);
+  /* Value stream maps write lead times in days; some teams prefer weeks
+   * or hours. Process times keep the unit that keeps them exact. */
+  properties[PROP_LEAD_TIME_UNIT] =
+    g_param_spec_enum ("lead-time-unit", NULL, NULL, FM_TYPE_TIME_UNIT,
+                       FM_TIME_UNIT_DAYS, flags);
   /* 86400 counts calendar days; 28800 counts working days of eight hours. */
   properties[PROP_DAY_LENGTH_S] =
     g_param_spec_double ("day-length-s", NULL, NULL, 1, G_MAXDOUBLE,
@@ -323,6 +337,18 @@ fm_document_get_stream_type (FmDocument *self)
 {
   g_return_val_if_fail (FM_IS_DOCUMENT (self), FM_STREAM_TYPE_DEVELOPMENT);
   return self->stream_type;
+}
+
+/**
+ * fm_document_get_lead_time_unit:
+ *
+ * Returns: the unit the document's lead times and waits are shown in
+ */
+FmTimeUnit
+fm_document_get_lead_time_unit (FmDocument *self)
+{
+  g_return_val_if_fail (FM_IS_DOCUMENT (self), FM_TIME_UNIT_DAYS);
+  return self->lead_time_unit;
 }
 
 double
@@ -546,4 +572,20 @@ fm_stream_type_from_string (const char   *str,
   g_return_val_if_fail (type != NULL, FALSE);
 
   return fm_enum_from_nick (FM_TYPE_STREAM_TYPE, str, (int *) type);
+}
+
+const char *
+fm_time_unit_to_string (FmTimeUnit unit)
+{
+  return fm_enum_to_nick (FM_TYPE_TIME_UNIT, unit);
+}
+
+gboolean
+fm_time_unit_from_string (const char *str,
+                          FmTimeUnit *unit)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+  g_return_val_if_fail (unit != NULL, FALSE);
+
+  return fm_enum_from_nick (FM_TYPE_TIME_UNIT, str, (int *) unit);
 }

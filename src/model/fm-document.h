@@ -28,6 +28,7 @@ const char   *fm_document_get_working_hours    (FmDocument   *self);
 const char   *fm_document_get_holidays         (FmDocument   *self);
 const char   *fm_document_get_calendar_time_zone (FmDocument *self);
 FmStreamType  fm_document_get_stream_type      (FmDocument   *self);
+FmTimeUnit    fm_document_get_lead_time_unit   (FmDocument   *self);
 double        fm_document_get_day_length_s     (FmDocument   *self);
 double        fm_document_get_available_time_s (FmDocument   *self);
 double        fm_document_get_demand_per_day   (FmDocument   *self);
@@ -95,5 +96,8 @@ void          fm_document_move_map             (FmDocument   *self,
 const char   *fm_stream_type_to_string         (FmStreamType  type);
 gboolean      fm_stream_type_from_string       (const char   *str,
                                                 FmStreamType *type);
+const char   *fm_time_unit_to_string           (FmTimeUnit    unit);
+gboolean      fm_time_unit_from_string         (const char   *str,
+                                                FmTimeUnit   *unit);
 
 G_END_DECLS

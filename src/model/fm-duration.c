@@ -340,6 +340,157 @@ fm_duration_format (double seconds,
   return g_string_free (text, FALSE);
 }
 
+/* @value with as few decimals (at least @min_decimals, at most 3) as keep
+ * what rounding takes away within @share of it, and the unit's symbol. */
+static char *
+format_within (double value,
+               int    min_decimals,
+               double share,
+               Unit   unit)
+{
+  char symbols[N_UNITS][SYMBOL_SIZE];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  GString *text = g_string_sized_new (24);
+  int decimals = min_decimals;
+
+  for (; decimals < 3; decimals++)
+    {
+      double scale = pow (10, decimals);
+
+      if (fabs (round (value * scale) / scale - value) <= share * value)
+        break;
+    }
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  current_symbols (symbols);
+  g_string_append (text, fm_locale_formatd (buffer, sizeof buffer, format, value));
+  g_string_append_c (text, ' ');
+  g_string_append (text, symbols[unit]);
+  return g_string_free (text, FALSE);
+}
+
+/* The unit of a process time as cycle times are written: seconds up to
+ * ten minutes ("62 s" next to a takt of "60 s", not "1 min 2 s"); above,
+ * the largest unit, up to days, that holds it as a whole number ("4 h",
+ * "90 min"), or else the unit of its size. */
+static Unit
+exact_unit (double        seconds,
+            const double  sizes[N_UNITS])
+{
+  if (seconds < 600)
+    return UNIT_SECOND;
+
+  for (Unit unit = UNIT_DAY; unit < UNIT_SECOND; unit++)
+    {
+      double value = seconds / sizes[unit];
+
+      if (value >= 1 - 1e-9 && fabs (value - round (value)) <= 1e-9 * value)
+        return unit;
+    }
+
+  return seconds < 10 * 3600 ? UNIT_MINUTE : seconds < 5 * sizes[UNIT_DAY] ? UNIT_HOUR : UNIT_DAY;
+}
+
+/* @seconds in @unit with the decimals that keep it within a ten-thousandth
+ * ("62.05 min"): exact for what people enter. */
+static char *
+format_exact (double        seconds,
+              Unit          unit,
+              const double  sizes[N_UNITS])
+{
+  return format_within (seconds / sizes[unit], 0, 1e-4, unit);
+}
+
+/**
+ * fm_duration_format_figure_like:
+ * @seconds: a process or cycle time
+ * @reference_s: the one it is read against, such as the takt time
+ * @day_length_s: the length of a day, as for fm_duration_format()
+ *
+ * A process time in the unit fm_duration_format_figure() shows
+ * @reference_s in, so that the two compare at a glance: "9.6 h per piece
+ * against a takt of 8 h", not "576 min … of 8 h".
+ *
+ * Returns: (transfer full): the text, or "–" for an unknown duration
+ */
+char *
+fm_duration_format_figure_like (double seconds,
+                                double reference_s,
+                                double day_length_s)
+{
+  double sizes[N_UNITS];
+
+  if (!isfinite (seconds) || seconds < 0)
+    return g_strdup ("–");
+
+  unit_sizes (day_length_s, sizes);
+  if (!isfinite (reference_s) || reference_s <= 0)
+    reference_s = seconds;
+  if (seconds == 0 && reference_s == 0)
+    return format_part (0, 0, UNIT_SECOND);
+
+  return format_exact (seconds, exact_unit (reference_s, sizes), sizes);
+}
+
+/**
+ * fm_duration_format_figure:
+ * @seconds: a duration; negative (%FM_UNSET) or not finite means unknown
+ * @kind: what it measures
+ * @lead_unit: the unit of lead times and waits, as the document sets it
+ * @day_length_s: the length of a day, as for fm_duration_format()
+ *
+ * A duration as value stream maps write their figures, in one unit:
+ * lead times and waits in @lead_unit with a decimal ("23.6 d", "3.4 w"),
+ * or with more decimals when one would round away more than 1 % of the
+ * value ("2.25 d"), or in a smaller unit when less than a tenth of one
+ * ("1 h", not "0.04 d"); process times exactly: in seconds up to ten
+ * minutes ("62 s", not "1 min 2 s"), above in the largest unit that keeps
+ * them a whole number ("4 h", "90 min"). Unlike
+ * fm_duration_format(), which writes what entry fields read back, this is
+ * for figures only.
+ *
+ * Returns: (transfer full): the text, or "–" for an unknown duration
+ */
+char *
+fm_duration_format_figure (double         seconds,
+                           FmDurationKind kind,
+                           FmTimeUnit     lead_unit,
+                           double         day_length_s)
+{
+  double sizes[N_UNITS];
+  Unit unit;
+
+  if (!isfinite (seconds) || seconds < 0)
+    return g_strdup ("–");
+
+  unit_sizes (day_length_s, sizes);
+
+  if (kind == FM_DURATION_PROCESS)
+    {
+      if (seconds == 0)
+        return format_part (0, 0, UNIT_SECOND);
+      return format_exact (seconds, exact_unit (seconds, sizes), sizes);
+    }
+
+  unit = lead_unit == FM_TIME_UNIT_WEEKS ? UNIT_WEEK : lead_unit == FM_TIME_UNIT_HOURS ? UNIT_HOUR : UNIT_DAY;
+  if (seconds == 0)
+    return format_part (0, 0, unit);
+
+  /* "0.0 d" would hide a wait of an hour: a smaller unit keeps it, one
+   * with at least 1 of it ("30 s", not "0.5 min"), with a decimal only
+   * where it is needed ("1 h", "2.3 h"). */
+  if (seconds / sizes[unit] < 0.095)
+    {
+      unit++;
+      while (unit < UNIT_SECOND && seconds / sizes[unit] < 1)
+        unit++;
+      return format_within (seconds / sizes[unit], 0, 0.01, unit);
+    }
+
+  return format_within (seconds / sizes[unit], 1, 0.01, unit);
+}
+
 static const char *
 skip_space (const char *p)
 {

@@ -37,6 +37,13 @@ typedef enum {
   FM_STREAM_TYPE_COMPLIANCE,
 } FmStreamType;
 
+/* The unit lead times and waits are read in; process times keep their own. */
+typedef enum {
+  FM_TIME_UNIT_DAYS,
+  FM_TIME_UNIT_WEEKS,
+  FM_TIME_UNIT_HOURS,
+} FmTimeUnit;
+
 typedef enum {
   FM_KAIZEN_STATUS_PLANNED,
   FM_KAIZEN_STATUS_RUNNING,

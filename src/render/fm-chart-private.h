@@ -69,6 +69,13 @@ typedef struct {
 } FmChart;
 
 /* fm-chart.c */
+/* The fonts and page of a chart, for the charts fm_chart_draw() does not draw. */
+void     fm_chart_init            (FmChart            *chart,
+                                   cairo_t            *cr,
+                                   const FmChartData  *data,
+                                   double              width,
+                                   double              height);
+void     fm_chart_clear           (FmChart            *chart);
 extern const FmColor fm_chart_ink;
 extern const FmColor fm_chart_muted;
 extern const FmColor fm_chart_grid;

@@ -427,12 +427,12 @@ caption (FmChartKind        kind,
   return g_steal_pointer (&text);
 }
 
-static void
-chart_init (FmChart           *chart,
-            cairo_t           *cr,
-            const FmChartData *data,
-            double             width,
-            double             height)
+void
+fm_chart_init (FmChart           *chart,
+               cairo_t           *cr,
+               const FmChartData *data,
+               double             width,
+               double             height)
 {
   static const struct {
     double size;
@@ -473,8 +473,8 @@ chart_init (FmChart           *chart,
     }
 }
 
-static void
-chart_clear (FmChart *chart)
+void
+fm_chart_clear (FmChart *chart)
 {
   for (guint i = 0; i < FM_CHART_N_FONTS; i++)
     g_clear_pointer (&chart->fonts[i], pango_font_description_free);
@@ -511,7 +511,7 @@ fm_chart_draw (cairo_t           *cr,
     return;
 
   cairo_save (cr);
-  chart_init (&chart, cr, data, width, height);
+  fm_chart_init (&chart, cr, data, width, height);
 
   cairo_rectangle (cr, 0, 0, width, height);
   fm_chart_set_color (&chart, &fm_chart_background, 1);
@@ -555,6 +555,6 @@ fm_chart_draw (cairo_t           *cr,
         }
     }
 
-  chart_clear (&chart);
+  fm_chart_clear (&chart);
   cairo_restore (cr);
 }

@@ -384,11 +384,16 @@ fm_render_text (FmRenderContext *ctx,
   return height;
 }
 
+/* A figure on the map, as value stream maps write it: lead times and
+ * waits in the document's unit, process times exactly. */
 char *
 fm_render_format_duration (FmRenderContext *ctx,
+                           FmDurationKind   kind,
                            double           seconds)
 {
-  return fm_duration_format (seconds, ctx->day_length_s);
+  FmTimeUnit unit = ctx->document != NULL ? fm_document_get_lead_time_unit (ctx->document) : FM_TIME_UNIT_DAYS;
+
+  return fm_duration_format_figure (seconds, kind, unit, ctx->day_length_s);
 }
 
 /* "2", "2.5": whole numbers without decimals, others with one; never the

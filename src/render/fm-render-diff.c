@@ -219,7 +219,7 @@ draw_origin_ladder (FmRenderContext *ctx,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
 
-  lead = fm_render_format_duration (ctx, c->from_metrics->lead_time_s);
+  lead = fm_render_format_duration (ctx, FM_DURATION_LEAD, c->from_metrics->lead_time_s);
   /* Translators: at the end of the faint timeline of the map a future state
    * was made from, with that map's lead time, as in "Before: 8 w" */
   text = g_strdup_printf (_("Before: %s"), lead);
@@ -352,7 +352,7 @@ fm_render_diff_over (FmRenderContext *ctx,
             }
           else
             {
-              g_autofree char *text = fm_figure_format_delta (delta, ctx->day_length_s);
+              g_autofree char *text = fm_figure_format_delta_for (ctx->document, FM_DURATION_LEAD, delta);
 
               draw_badge (ctx, &b, text, delta < 0 ? &better_color : &worse_color);
             }

@@ -71,9 +71,9 @@ draw_header (FmRenderContext     *ctx,
     return;
 
   {
-    g_autofree char *lead = fm_render_format_duration (ctx, figures->lead_time_s + figures->wait_s);
-    g_autofree char *process = fm_render_format_duration (ctx, figures->process_time_s);
-    g_autofree char *wait = fm_render_format_duration (ctx, figures->wait_s);
+    g_autofree char *lead = fm_render_format_duration (ctx, FM_DURATION_LEAD, figures->lead_time_s + figures->wait_s);
+    g_autofree char *process = fm_render_format_duration (ctx, FM_DURATION_PROCESS, figures->process_time_s);
+    g_autofree char *wait = fm_render_format_duration (ctx, FM_DURATION_LEAD, figures->wait_s);
     g_autofree char *share = isfinite (figures->share) ? g_strdup_printf ("%.0f", 100 * figures->share) : NULL;
     g_autofree char *totals = NULL;
 

@@ -78,8 +78,8 @@ draw_process (FmRenderContext *ctx,
   const FmPalette *palette = ctx->palette;
   cairo_t *cr = ctx->cr;
   double row_height = ROW_HEIGHT, head;
-  g_autofree char *pt = fm_render_format_duration (ctx, fm_process_step_get_process_s (step));
-  g_autofree char *lt = fm_render_format_duration (ctx, fm_process_step_get_lead_s (step));
+  g_autofree char *pt = fm_render_format_duration (ctx, FM_DURATION_PROCESS, fm_process_step_get_process_s (step));
+  g_autofree char *lt = fm_render_format_duration (ctx, FM_DURATION_LEAD, fm_process_step_get_lead_s (step));
   g_autofree char *pca = percent_text (fm_process_step_get_pca (step));
   g_autofree char *people = people_text (step);
   const struct {
@@ -187,7 +187,7 @@ draw_queue (FmRenderContext *ctx,
   const char *label = fm_node_get_label (node);
   double time = fm_render_queue_wait (ctx->document, queue);
   double items = fm_queue_get_items (queue);
-  g_autofree char *time_text = fm_render_format_duration (ctx, time);
+  g_autofree char *time_text = fm_render_format_duration (ctx, FM_DURATION_LEAD, time);
   g_autofree char *figures = NULL;
   FmPoint t[3];
   double h, stem, serif, top, bottom, y;

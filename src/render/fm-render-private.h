@@ -4,6 +4,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "fm-duration.h"
 #include "fm-queue.h"
 #include "fm-renderer.h"
 #include "fm-timeline.h"
@@ -125,6 +126,7 @@ void      fm_render_text_size       (FmRenderContext        *ctx,
                                      double                 *width,
                                      double                 *height);
 char     *fm_render_format_duration (FmRenderContext        *ctx,
+                                     FmDurationKind          kind,
                                      double                  seconds);
 char     *fm_render_format_number   (double                  value);
 double    fm_render_queue_wait      (FmDocument             *document,

@@ -158,12 +158,12 @@ add_figure_chip (FmLegend           *self,
                  const char         *name,
                  double              value,
                  const FmComparison *comparison,
-                 double              day_length_s)
+                 FmDocument         *document)
 {
   Chip *chip = g_new0 (Chip, 1);
 
   chip->caption = g_strdup (fm_figure_get_title (name));
-  chip->value = fm_figure_format_value (name, value, day_length_s);
+  chip->value = fm_figure_format_for (document, name, value);
   if (comparison != NULL)
     {
       for (guint i = 0; i < comparison->figures->len; i++)
@@ -197,7 +197,6 @@ fm_legend_new (FmDocument *document,
   g_autoptr(FmComparison) comparison = NULL;
   FmLegend *self;
   FmMap *origin = NULL;
-  double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   const char *title = document ? fm_document_get_title (document) : NULL;
 
   g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
@@ -228,20 +227,23 @@ fm_legend_new (FmDocument *document,
         self->subtitle = g_strdup (state);
     }
 
-  add_figure_chip (self, "lead_time_s", metrics->lead_time_s, comparison, day);
-  add_figure_chip (self, "process_time_s", metrics->process_time_s, comparison, day);
-  add_figure_chip (self, "flow_efficiency", metrics->flow_efficiency, comparison, day);
+  add_figure_chip (self, "lead_time_s", metrics->lead_time_s, comparison, document);
+  add_figure_chip (self, "process_time_s", metrics->process_time_s, comparison, document);
+  add_figure_chip (self, "flow_efficiency", metrics->flow_efficiency, comparison, document);
   if (metrics->path_steps > 0)
     {
       Chip *pca;
 
-      add_figure_chip (self, "rolled_pca", metrics->rolled_pca, comparison, day);
+      add_figure_chip (self, "rolled_pca", metrics->rolled_pca, comparison, document);
       /* With how many steps it rests on, or that none has one. */
       pca = g_ptr_array_index (self->chips, self->chips->len - 1);
       g_free (pca->value);
       pca->value = fm_figure_format_rolled_pca (metrics->rolled_pca, metrics->pca_steps, metrics->path_steps);
     }
-  add_figure_chip (self, "handoffs", metrics->handoffs, comparison, day);
+  /* The takt beside the process time: a step's cycle time is read against it. */
+  if (isfinite (metrics->takt_time_s))
+    add_figure_chip (self, "takt_time_s", metrics->takt_time_s, comparison, document);
+  add_figure_chip (self, "handoffs", metrics->handoffs, comparison, document);
 
   if (metrics->constraints->len > 0)
     {
@@ -441,17 +443,20 @@ static void
 draw_card (Text                 *t,
            const FmPalette      *palette,
            const FmFigureChange *f,
-           double                day,
+           FmDocument           *document,
            const FmRect         *r,
            double                s)
 {
-  g_autofree char *from = fm_figure_format_value (f->name, f->from, day);
-  g_autofree char *to = fm_figure_format_value (f->name, f->to, day);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autofree char *change = fm_figure_change_format (f);
-  g_autofree char *values = g_strdup_printf ("%s → %s", from, to);
+  g_autofree char *values = NULL;
   FmColor fill = mix (&palette->background, &palette->ink, 0.05);
   FmTrend trend = fm_figure_get_trend (f->name, f->from, f->to);
   double pad = 20 * s, w, h, y = r->y + pad;
+
+  fm_figure_format_pair_for (document, f->name, f->from, f->to, &from, &to);
+  values = g_strdup_printf ("%s → %s", from, to);
 
   fm_render_rounded_rect (t->cr, r->x, r->y, r->width, r->height, 12 * s);
   fm_render_set_color (t->cr, &fill, 1);
@@ -484,10 +489,10 @@ draw_card (Text                 *t,
 
 static char *
 describe_step (const FmStepChange *step,
-               double              day)
+               FmDocument         *document)
 {
-  g_autofree char *from = fm_duration_format (step->time_from_s, day);
-  g_autofree char *to = fm_duration_format (step->time_to_s, day);
+  g_autofree char *from = fm_figure_format_duration (document, FM_DURATION_LEAD, step->time_from_s);
+  g_autofree char *to = fm_figure_format_duration (document, FM_DURATION_LEAD, step->time_to_s);
 
   switch (step->status)
     {
@@ -501,7 +506,8 @@ describe_step (const FmStepChange *step,
     case FM_STEP_SAME:
     default:
       {
-        g_autofree char *delta = fm_figure_format_delta (step->time_to_s - step->time_from_s, day);
+        g_autofree char *delta = fm_figure_format_delta_for (document, FM_DURATION_LEAD,
+                                                            step->time_to_s - step->time_from_s);
 
         return g_strdup_printf ("%s → %s  (%s)", from, to, delta);
       }
@@ -523,7 +529,6 @@ fm_slide_draw_comparison (cairo_t            *cr,
                           const FmPalette    *palette,
                           const FmRect       *box)
 {
-  double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   double s, margin, gap, card_w, card_h, y, w, h, line_h;
   g_autofree char *title = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new ();
@@ -554,7 +559,7 @@ fm_slide_draw_comparison (cairo_t            *cr,
 
   /* The inputs equal in both maps, once: what the figures are measured against. */
   {
-    g_autofree char *reference = fm_comparison_describe_reference (comparison, day);
+    g_autofree char *reference = fm_comparison_describe_reference (comparison, fm_document_get_day_length_s (document));
 
     if (reference != NULL)
       {
@@ -573,7 +578,7 @@ fm_slide_draw_comparison (cairo_t            *cr,
       FmRect r = { box->x + margin + (i % 3) * (card_w + gap), y + (i / 3) * (card_h + gap), card_w, card_h };
 
       if (f != NULL)
-        draw_card (&t, palette, f, day, &r, s);
+        draw_card (&t, palette, f, document, &r, s);
     }
   y += 2 * card_h + gap + 34 * s;
 
@@ -597,7 +602,7 @@ fm_slide_draw_comparison (cairo_t            *cr,
   for (guint i = 0; i < changes->len; i++)
     {
       const FmStepChange *step = changes->pdata[i];
-      g_autofree char *what = describe_step (step, day);
+      g_autofree char *what = describe_step (step, document);
       guint column = i / n_rows, row = i % n_rows;
       double col_w = (box->width - 2 * margin - gap) / 2;
       double x = box->x + margin + column * (col_w + gap);

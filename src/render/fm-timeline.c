@@ -248,7 +248,8 @@ draw_rung_labels (FmRenderContext      *ctx,
                   const FmTimelineRung *rung)
 {
   const FmPalette *palette = ctx->palette;
-  g_autofree char *time = fm_render_format_duration (ctx, rung->time_s);
+  g_autofree char *time = fm_render_format_duration (ctx, rung->wait ? FM_DURATION_LEAD : FM_DURATION_PROCESS,
+                                                            rung->time_s);
   double width = MAX (rung->x1 - rung->x0, 96);
   double x = (rung->x0 + rung->x1) / 2 - width / 2;
 
@@ -272,7 +273,7 @@ draw_rung_labels (FmRenderContext      *ctx,
   if (rung->split_x > rung->x0)
     {
       /* The waiting over the first part, the work under the second. */
-      g_autofree char *waiting = fm_render_format_duration (ctx, rung->in_step_s);
+      g_autofree char *waiting = fm_render_format_duration (ctx, FM_DURATION_LEAD, rung->in_step_s);
       double half = MAX (rung->split_x - rung->x0, 48);
 
       fm_render_text (ctx, waiting, FM_FONT_BODY_BOLD, &palette->ink,
@@ -288,7 +289,7 @@ draw_rung_labels (FmRenderContext      *ctx,
 
   if (fm_value_is_set (rung->lead_s) && rung->lead_s != rung->time_s)
     {
-      g_autofree char *lead = fm_render_format_duration (ctx, rung->lead_s);
+      g_autofree char *lead = fm_render_format_duration (ctx, FM_DURATION_LEAD, rung->lead_s);
       /* Translators: a step's lead time under the timeline, as in "LT 2 d" */
       g_autofree char *text = g_strdup_printf (_("LT %s"), lead);
 
@@ -304,8 +305,8 @@ draw_totals (FmRenderContext  *ctx,
   const FmPalette *palette = ctx->palette;
   cairo_t *cr = ctx->cr;
   const FmRect *box = &self->totals;
-  g_autofree char *lead = fm_render_format_duration (ctx, self->lead_s);
-  g_autofree char *process = fm_render_format_duration (ctx, self->process_s);
+  g_autofree char *lead = fm_render_format_duration (ctx, FM_DURATION_LEAD, self->lead_s);
+  g_autofree char *process = fm_render_format_duration (ctx, FM_DURATION_PROCESS, self->process_s);
   g_autofree char *efficiency = fm_figure_format_percent (100 * self->flow_efficiency, "%.1f");
   g_autofree char *rework = NULL;
   g_autofree char *rework_efficiency = NULL;
@@ -322,7 +323,7 @@ draw_totals (FmRenderContext  *ctx,
   values[2] = efficiency;
   if (!isnan (self->rework_lead_s))
     {
-      rework = fm_render_format_duration (ctx, self->rework_lead_s);
+      rework = fm_render_format_duration (ctx, FM_DURATION_LEAD, self->rework_lead_s);
       names[n] = _("Lead time with rework");
       values[n++] = rework;
       /* Against the lead time beside it: with rework, the work with rework. */

@@ -90,8 +90,7 @@ trend_class (FmTrend trend)
 
 static void
 fill_figures (FmCompareDialog    *self,
-              const FmComparison *c,
-              double              day)
+              const FmComparison *c)
 {
   GtkGrid *grid = self->figures_grid;
   GtkWidget *name;
@@ -126,16 +125,16 @@ fill_figures (FmCompareDialog    *self,
              * against, not a result: one value across the columns. */
             g_autofree char *value = g_str_equal (f->name, "takt_time_s")
                                      ? fm_takt_format (c->from_metrics->takt_time_s,
-                                                       c->from_metrics->takt_interval_s, day)
-                                     : fm_figure_format_value (f->name, f->from, day);
+                                                       c->from_metrics->takt_interval_s,
+                                                       fm_document_get_day_length_s (self->document))
+                                     : fm_figure_format_for (self->document, f->name, f->from);
             g_autofree char *both = g_strdup_printf (_("%s in both"), value);
 
             gtk_grid_attach (grid, cell (both, 1, "dim-label"), 1, row, 3, 1);
             row++;
             break;
           }
-        from = fm_figure_format_value (f->name, f->from, day);
-        to = fm_figure_format_value (f->name, f->to, day);
+        fm_figure_format_pair_for (self->document, f->name, f->from, f->to, &from, &to);
         change = fm_figure_change_format (f);
         gtk_grid_attach (grid, cell (from, 1, "dim-label"), 1, row, 1, 1);
         gtk_grid_attach (grid, cell (to, 1, "fm-strong"), 2, row, 1, 1);
@@ -148,8 +147,7 @@ fill_figures (FmCompareDialog    *self,
 
 static void
 fill_steps (FmCompareDialog    *self,
-            const FmComparison *c,
-            double              day)
+            const FmComparison *c)
 {
   GtkGrid *grid = self->steps_grid;
   g_autofree char *summary = NULL;
@@ -177,21 +175,21 @@ fill_steps (FmCompareDialog    *self,
         if (step->status != status)
           continue;
 
-        before = fm_duration_format (step->time_from_s, day);
-        after = fm_duration_format (step->time_to_s, day);
+        before = fm_figure_format_duration (self->document, FM_DURATION_LEAD, step->time_from_s);
+        after = fm_figure_format_duration (self->document, FM_DURATION_LEAD, step->time_to_s);
         switch (status)
           {
           case FM_STEP_REMOVED:
             /* Translators: a step's fate in a future state */
             tag = C_("step", "Removed");
             tag_class = "fm-step-removed";
-            delta = fm_figure_format_delta (-step->time_from_s, day);
+            delta = fm_figure_format_delta_for (self->document, FM_DURATION_LEAD, -step->time_from_s);
             delta_class = "success";
             break;
           case FM_STEP_ADDED:
             tag = C_("step", "Added");
             tag_class = "fm-step-added";
-            delta = fm_figure_format_delta (step->time_to_s, day);
+            delta = fm_figure_format_delta_for (self->document, FM_DURATION_LEAD, step->time_to_s);
             delta_class = step->time_to_s > 0 ? "error" : "dim-label";
             break;
           case FM_STEP_CHANGED:
@@ -199,7 +197,8 @@ fill_steps (FmCompareDialog    *self,
           default:
             tag = C_("step", "Changed");
             tag_class = "fm-step-changed";
-            delta = fm_figure_format_delta (step->time_to_s - step->time_from_s, day);
+            delta = fm_figure_format_delta_for (self->document, FM_DURATION_LEAD,
+                                                step->time_to_s - step->time_from_s);
             if (step->time_to_s < step->time_from_s)
               delta_class = "success";
             else if (step->time_to_s > step->time_from_s)
@@ -242,24 +241,23 @@ refresh (gpointer data)
   FmMap *to = gtk_drop_down_get_selected_item (self->to_dropdown);
   g_autoptr(FmComparison) c = NULL;
   g_autofree char *subtitle = NULL;
-  double day;
 
   self->refresh_id = 0;
   if (self->document == NULL || from == NULL || to == NULL)
     return G_SOURCE_REMOVE;
 
-  day = fm_document_get_day_length_s (self->document);
   c = fm_comparison_new (self->document, from, to);
   /* Translators: the subtitle of the comparison window, as in "Current state → Future state" */
   subtitle = g_strdup_printf (_("%s → %s"), fm_map_get_name (from), fm_map_get_name (to));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  fill_figures (self, c, day);
-  fill_steps (self, c, day);
+  fill_figures (self, c);
+  fill_steps (self, c);
 
   /* The sentence a retrospective starts with: "Lead time 8 w → 2 w, −75 %". */
   {
     const FmFigureChange *lead = &g_array_index (c->figures, FmFigureChange, 0);
-    g_autofree char *headline = fm_figure_describe (lead->name, lead->from, lead->to, lead->change, day);
+    g_autofree char *headline = fm_figure_describe_for (self->document, lead->name, lead->from, lead->to,
+                                                        lead->change);
 
     gtk_label_set_text (self->headline, headline);
   }

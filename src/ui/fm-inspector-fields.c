@@ -62,6 +62,7 @@ const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS] = {
   { "doc_working_hours", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "working-hours", FM_FIELD_CALENDAR },
   { "doc_holidays", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "holidays", FM_FIELD_CALENDAR },
   { "doc_calendar_time_zone", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "calendar-time-zone", FM_FIELD_CALENDAR },
+  { "doc_lead_time_unit", FM_FIELD_ON_DOCUMENT, FM_PART_DOCUMENT, "lead-time-unit", FM_FIELD_CHOICE },
   { "edge_kind", FM_FIELD_ON_EDGE, FM_PART_EDGE, "kind", FM_FIELD_CHOICE },
   { "share", FM_FIELD_ON_EDGE, FM_PART_EDGE, "share", FM_FIELD_RATE },
   { "rate", FM_FIELD_ON_EDGE, FM_PART_EDGE, "rate", FM_FIELD_RATE },

@@ -14,7 +14,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "fm-duration.h"
+#include "fm-balance.h"
+#include "fm-chart-balance.h"
+#include "fm-export-chart.h"
+#include "fm-export-dialog.h"
+#include "fm-export-name.h"
 #include "fm-figures.h"
 #include "fm-metrics-panel.h"
 #include "fm-renderer.h"
@@ -42,6 +46,8 @@ struct _FmMetricsPanel
   GtkImage *littles_law_flag;
   GtkLabel *littles_law;
   GtkLabel *takt_time;
+  AdwPreferencesGroup *balance_group;
+  GtkDrawingArea *balance_chart;
   GtkListBox *constraints_list;
   GtkListBox *warnings_list;
 
@@ -58,14 +64,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* As value stream maps write them: lead times in days (or the document's
+ * unit) with a decimal, process times exactly. */
 static char *
-format_duration (double seconds,
-                 double day_length_s)
+format_duration (FmDocument     *document,
+                 FmDurationKind  kind,
+                 double          seconds)
 {
   if (!isfinite (seconds))
     return g_strdup ("–");
 
-  return fm_duration_format (seconds, day_length_s);
+  return fm_figure_format_duration (document, kind, seconds);
 }
 
 static char *
@@ -237,7 +246,7 @@ find_warning (const FmMetrics *metrics,
 static void
 update_littles_law (FmMetricsPanel  *self,
                     const FmMetrics *metrics,
-                    double           day)
+                    FmDocument      *document)
 {
   const FmWarning *mismatch = find_warning (metrics, "littles-law");
   /* Against the expected lead time, with rework and over the routes, as
@@ -245,7 +254,7 @@ update_littles_law (FmMetricsPanel  *self,
   double little = metrics->littles_law_lead_time_s, lead = metrics->rework_adjusted_lead_time_s;
   g_autofree char *subtitle = NULL;
 
-  set_label (self->littles_law, format_duration (little, day));
+  set_label (self->littles_law, format_duration (document, FM_DURATION_LEAD, little));
   gtk_widget_set_visible (GTK_WIDGET (self->littles_law_flag), mismatch != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->littles_law_flag), mismatch ? mismatch->message : NULL);
 
@@ -263,13 +272,118 @@ update_littles_law (FmMetricsPanel  *self,
   adw_action_row_set_subtitle (self->littles_law_row, subtitle ? subtitle : "");
 }
 
+/* The chart only where a step has a process time to draw. */
+static void
+update_balance (FmMetricsPanel *self,
+                FmMap          *map)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < fm_map_get_n_nodes (map) && !any; i++)
+    any = !isnan (fm_balance_cycle_time (fm_map_get_node (map, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->balance_group), any);
+  gtk_widget_queue_draw (GTK_WIDGET (self->balance_chart));
+}
+
+static void
+draw_balance (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  FmMetricsPanel *self = data;
+  const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
+  FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
+  FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
+
+  if (metrics == NULL || document == NULL || map == NULL)
+    return;
+
+  /* The figures were computed by the cache; this only draws them. */
+  fm_chart_balance_draw (cr, document, map, metrics->takt_time_s, FALSE, width, height, NULL);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    FmMetricsPanel  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
+  FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
+  FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
+  FmExportFormat format;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL && (path = g_file_get_path (file)) != NULL && metrics != NULL && document != NULL && map != NULL)
+    {
+      /* A name without a known extension is a PNG. */
+      if (!fm_export_format_from_path (path, &format))
+        {
+          char *with = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = with;
+          format = FM_EXPORT_FORMAT_PNG;
+        }
+      /* The same slide as `flowmap export --chart balance`, sharp at twice the pixels. */
+      if (!fm_export_balance_chart (document, map, metrics->takt_time_s, path, format, FM_CHART_EXPORT_WIDTH,
+                                    FM_CHART_EXPORT_HEIGHT, format == FM_EXPORT_FORMAT_PNG ? 2 : 1, &error))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      _("Could Not Export the Chart"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+
+  g_object_unref (self);
+}
+
+static void
+action_export_balance (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  FmMetricsPanel *self = FM_METRICS_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
+  FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *suggestion = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (document == NULL || map == NULL)
+    return;
+
+  /* "acme-current-state-balance.png", beside the map's other exports */
+  name = fm_export_suggest_name (fm_document_get_title (document), fm_map_get_name (map));
+  suggestion = g_strdup_printf ("%s-balance.png", name);
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  for (FmExportFormat f = FM_EXPORT_FORMAT_PNG; f <= FM_EXPORT_FORMAT_PDF; f++)
+    fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), f);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 update (FmMetricsPanel *self)
 {
   const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
   FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
   FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
-  double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
   g_autofree char *throughput = NULL;
 
   if (metrics == NULL || map == NULL || fm_map_get_n_nodes (map) == 0)
@@ -277,20 +391,24 @@ update (FmMetricsPanel *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       remove_rows (self->constraints_list);
       remove_rows (self->warnings_list);
+      gtk_widget_queue_draw (GTK_WIDGET (self->balance_chart));
       return;
     }
 
   gtk_stack_set_visible_child_name (self->stack, "figures");
 
-  set_label (self->lead_time, format_duration (metrics->path->len > 0 ? metrics->lead_time_s : NAN, day));
-  set_label (self->process_time, format_duration (metrics->path->len > 0 ? metrics->process_time_s : NAN, day));
+  set_label (self->lead_time, format_duration (document, FM_DURATION_LEAD,
+                                             metrics->path->len > 0 ? metrics->lead_time_s : NAN));
+  set_label (self->process_time, format_duration (document, FM_DURATION_PROCESS,
+                                                metrics->path->len > 0 ? metrics->process_time_s : NAN));
   set_label (self->flow_efficiency, fm_figure_format_percent (100 * metrics->flow_efficiency, "%.1f"));
   gtk_level_bar_set_value (self->efficiency_bar,
                            isfinite (metrics->flow_efficiency) ? CLAMP (metrics->flow_efficiency, 0, 1) : 0);
   set_label (self->rolled_pca, fm_figure_format_rolled_pca (metrics->rolled_pca, metrics->pca_steps,
                                                            metrics->path_steps));
   set_label (self->rework_lead_time,
-             format_duration (metrics->path->len > 0 ? metrics->rework_adjusted_lead_time_s : NAN, day));
+             format_duration (document, FM_DURATION_LEAD,
+                              metrics->path->len > 0 ? metrics->rework_adjusted_lead_time_s : NAN));
   set_label (self->handoffs, g_strdup_printf ("%u", metrics->handoffs));
   set_label (self->wip, format_number (metrics->wip, "%g"));
   throughput = format_number (metrics->throughput_per_day, "%g");
@@ -298,9 +416,11 @@ update (FmMetricsPanel *self)
   set_label (self->throughput, isfinite (metrics->throughput_per_day)
                                ? g_strdup_printf (_("%s a day"), throughput)
                                : g_strdup ("–"));
-  update_littles_law (self, metrics, day);
+  update_littles_law (self, metrics, document);
   /* Takt on both clocks: "40 h of work · one every 7 d". */
-  set_label (self->takt_time, fm_takt_format (metrics->takt_time_s, metrics->takt_interval_s, day));
+  set_label (self->takt_time, fm_takt_format (metrics->takt_time_s, metrics->takt_interval_s,
+                                              fm_document_get_day_length_s (document)));
+  update_balance (self, map);
 
   update_constraints (self, metrics);
   update_warnings (self, metrics, map);
@@ -361,6 +481,9 @@ fm_metrics_panel_class_init (FmMetricsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, littles_law_flag);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, littles_law);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, takt_time);
+  gtk_widget_class_install_action (widget_class, "metrics.export-balance", NULL, action_export_balance);
+  gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, balance_group);
+  gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, balance_chart);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, constraints_list);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, warnings_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -380,6 +503,7 @@ fm_metrics_panel_init (FmMetricsPanel *self)
   gtk_level_bar_remove_offset_value (self->efficiency_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->efficiency_bar, GTK_LEVEL_BAR_OFFSET_FULL);
 
+  gtk_drawing_area_set_draw_func (self->balance_chart, draw_balance, self, NULL);
   update (self);
 }
 

@@ -2,8 +2,9 @@
 /* fm-presentation.c: the slides of a retrospective, drawn full screen
  *
  * The story of a value stream in a few slides: the whole current map, each
- * of its top constraints in turn (zoomed in, with the reason in words), the
- * future state with what it changes, and the figures of both side by side.
+ * of its top constraints in turn (zoomed in, with the reason in words), its
+ * steps' cycle times against the takt time, the future state with what it
+ * changes, and the figures of both side by side.
  * With observed data imported, each experiment with a start date gets a
  * slide of its own: its measure and target, and what the data says before
  * and after the start, beside the part of the map it changes.
@@ -20,6 +21,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "fm-balance.h"
+#include "fm-chart-balance.h"
 #include "fm-comparison.h"
 #include "fm-document-maps.h"
 #include "fm-experiments-evidence.h"
@@ -33,6 +36,7 @@
 typedef enum {
   SLIDE_MAP,
   SLIDE_CONSTRAINT,
+  SLIDE_BALANCE,
   SLIDE_COMPARISON,
   SLIDE_EXPERIMENT,
 } SlideKind;
@@ -110,15 +114,53 @@ static char *
 key_figures (FmPresentation  *self,
              const FmMetrics *metrics)
 {
-  double day = fm_document_get_day_length_s (self->document);
-  g_autofree char *lead = fm_figure_format_value ("lead_time_s", metrics->lead_time_s, day);
-  g_autofree char *process = fm_figure_format_value ("process_time_s", metrics->process_time_s, day);
-  g_autofree char *efficiency = fm_figure_format_value ("flow_efficiency", metrics->flow_efficiency, day);
+  g_autofree char *lead = fm_figure_format_for (self->document, "lead_time_s", metrics->lead_time_s);
+  g_autofree char *process = fm_figure_format_for (self->document, "process_time_s", metrics->process_time_s);
+  g_autofree char *efficiency = fm_figure_format_for (self->document, "flow_efficiency", metrics->flow_efficiency);
 
   return g_strdup_printf ("%s %s  ·  %s %s  ·  %s %s",
                           fm_figure_get_title ("lead_time_s"), lead,
                           fm_figure_get_title ("process_time_s"), process,
                           fm_figure_get_title ("flow_efficiency"), efficiency);
+}
+
+/* The cycle time / takt slide, when there is a takt to hold the steps
+ * against: its caption names the first step over it with both numbers. */
+static void
+add_balance_slide (FmPresentation *self)
+{
+  g_autoptr(GArray) bars = NULL;
+  g_autofree char *takt = NULL;
+  char *caption = NULL;
+
+  if (!(isfinite (self->metrics->takt_time_s) && self->metrics->takt_time_s > 0))
+    return;
+  bars = fm_balance_compute (self->current, self->metrics->takt_time_s);
+  if (bars->len == 0)
+    return;
+
+  takt = fm_figure_format_duration (self->document, FM_DURATION_PROCESS, self->metrics->takt_time_s);
+  for (guint i = 0; i < bars->len && caption == NULL; i++)
+    {
+      const FmBalanceBar *bar = &g_array_index (bars, FmBalanceBar, i);
+      g_autofree char *cycle = NULL;
+
+      if (!bar->over_takt)
+        continue;
+      cycle = fm_duration_format_figure_like (bar->cycle_time_s, self->metrics->takt_time_s,
+                                              fm_document_get_day_length_s (self->document));
+      /* Translators: the caption of the cycle time / takt slide, as in
+       * "Assembly #1: 62 s per piece against a takt of 60 s" */
+      caption = g_strdup_printf (_("%s: %s per piece against a takt of %s"),
+                                 fm_node_get_label (bar->node) ? fm_node_get_label (bar->node) : "", cycle, takt);
+    }
+  if (caption == NULL)
+    /* Translators: the caption of the cycle time / takt slide when every step keeps up */
+    caption = g_strdup_printf (_("Every step keeps up with the takt time of %s"), takt);
+
+  add_slide (self, SLIDE_BALANCE, self->current,
+             /* Translators: a slide's title, as in "Cycle time / takt: Current state" */
+             g_strdup_printf (_("Cycle time / takt: %s"), fm_map_get_name (self->current)), caption);
 }
 
 /* Which maps the story tells: the map shown and the future state made
@@ -274,18 +316,18 @@ build_slides (FmPresentation *self)
       slide->node_id = g_strdup (constraint->id);
       slide->part = close_up (slide->map, slide->node_id);
     }
+  add_balance_slide (self);
 
   if (self->future != NULL)
     {
       Slide *slide;
-      double day = fm_document_get_day_length_s (self->document);
       char *caption;
 
       self->future_metrics = fm_metrics_compute (self->document, self->future, NULL);
       self->comparison = fm_comparison_new (self->document, self->current, self->future);
-      caption = fm_figure_describe ("lead_time_s", self->metrics->lead_time_s,
-                                    self->future_metrics->lead_time_s,
-                                    g_array_index (self->comparison->figures, FmFigureChange, 0).change, day);
+      caption = fm_figure_describe_for (self->document, "lead_time_s", self->metrics->lead_time_s,
+                                        self->future_metrics->lead_time_s,
+                                        g_array_index (self->comparison->figures, FmFigureChange, 0).change);
       slide = add_slide (self, SLIDE_MAP, self->future, g_strdup (fm_map_get_name (self->future)), caption);
       slide->changes = TRUE;
 
@@ -483,7 +525,16 @@ fm_presentation_snapshot (GtkWidget   *widget,
                                      slide->kind == SLIDE_CONSTRAINT ? &palette->constraint : &palette->muted,
                                      margin, top + 6 * unit, width - 2 * margin, FALSE);
       top += 24 * unit;
-      draw_map (self, cr, slide, &(FmRect) { margin * 0.5, top, width - margin, bottom - 28 * unit - top });
+      if (slide->kind == SLIDE_BALANCE)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, margin, top);
+          fm_chart_balance_draw (cr, self->document, slide->map, self->metrics->takt_time_s, FALSE,
+                                 width - 2 * margin, bottom - 28 * unit - top, NULL);
+          cairo_restore (cr);
+        }
+      else
+        draw_map (self, cr, slide, &(FmRect) { margin * 0.5, top, width - margin, bottom - 28 * unit - top });
     }
 
   /* The counter and how to leave, small, at the bottom. */
@@ -736,8 +787,8 @@ fm_presentation_get_slide_title (FmPresentation *self)
 /**
  * fm_presentation_get_slide_kind:
  *
- * Returns: (nullable): "map", "constraint", "future", "comparison" or
- *   "experiment"
+ * Returns: (nullable): "map", "constraint", "balance", "future",
+ *   "comparison" or "experiment"
  */
 const char *
 fm_presentation_get_slide_kind (FmPresentation *self)
@@ -752,6 +803,7 @@ fm_presentation_get_slide_kind (FmPresentation *self)
   switch (slide->kind)
     {
     case SLIDE_CONSTRAINT: return "constraint";
+    case SLIDE_BALANCE: return "balance";
     case SLIDE_COMPARISON: return "comparison";
     case SLIDE_EXPERIMENT: return "experiment";
     case SLIDE_MAP:
@@ -797,4 +849,21 @@ fm_presentation_set_observed (FmPresentation    *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
     }
+}
+
+/**
+ * fm_presentation_get_slide_caption:
+ *
+ * Returns: (nullable): the line under the title of the slide shown, as on
+ *   screen: its figures or its reason
+ */
+const char *
+fm_presentation_get_slide_caption (FmPresentation *self)
+{
+  const Slide *slide;
+
+  g_return_val_if_fail (FM_IS_PRESENTATION (self), NULL);
+
+  slide = current_slide (self);
+  return slide ? slide->caption : NULL;
 }

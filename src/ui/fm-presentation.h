@@ -20,6 +20,7 @@ void         fm_presentation_set_slide        (FmPresentation *self,
                                                guint           slide);
 const char  *fm_presentation_get_slide_title  (FmPresentation *self);
 const char  *fm_presentation_get_slide_kind   (FmPresentation *self);
+const char  *fm_presentation_get_slide_caption (FmPresentation *self);
 char        *fm_presentation_get_slide_text   (FmPresentation *self);
 void         fm_presentation_set_observed     (FmPresentation *self,
                                                FmObservedSession *session);

@@ -24,12 +24,13 @@ EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                        "..", "..", "data", "examples", "release.flowmap")
 
 SLIDES = [
-    "Current state (1/6) — Flowmap",
-    "Constraint 1 of 3: Waiting for security review (2/6) — Flowmap",
-    "Constraint 2 of 3: Coding (3/6) — Flowmap",
-    "Constraint 3 of 3: Waiting for the release window (4/6) — Flowmap",
-    "Future state (5/6) — Flowmap",
-    "Current state → Future state (6/6) — Flowmap",
+    "Current state (1/7) — Flowmap",
+    "Constraint 1 of 3: Waiting for security review (2/7) — Flowmap",
+    "Constraint 2 of 3: Coding (3/7) — Flowmap",
+    "Constraint 3 of 3: Waiting for the release window (4/7) — Flowmap",
+    "Cycle time / takt: Current state (5/7) — Flowmap",
+    "Future state (6/7) — Flowmap",
+    "Current state → Future state (7/7) — Flowmap",
 ]
 EDITOR = "release.flowmap — Flowmap"
 
@@ -52,7 +53,7 @@ def main():
 
     @step("Page Down, Space, Right and Down step forward through every slide")
     def forward():
-        for key, slide in zip(["Next", "space", "Right", "Down", "Next"], SLIDES[1:]):
+        for key, slide in zip(["Next", "space", "Right", "Down", "Return", "Next"], SLIDES[1:]):
             app.key(key)
             app.wait_title(slide)
             app.screenshot("slide-%d.png" % (SLIDES.index(slide) + 1))
