@@ -53,7 +53,9 @@ DOCUMENT = ["Feature release", "Customers of the web shop",
             "A feature request is validated with customers",
             "The feature is released and in use",
             None,  # Stream Type: Tab passes it
-            "24 h", "8 hours", "0.2"]
+            # A day of 24 h; 40 h of work a week and one feature a week,
+            # per day of 24 h: 40 h ÷ 7 and 1 ÷ 7, typed to the last digit.
+            "24 h", "20571.428571428572 s", "0.14285714285714285"]
 
 # The example's shapes in its order, each with what is typed into the
 # inspector, Tab between fields (process: process time, lead time, %C&A,
@@ -63,11 +65,11 @@ SHAPES = [
     ("queue", "Product backlog", ["5 days", "3"]),
     ("process", "Refinement", ["4 h", "2 days", "80%", "3", "Product team"]),
     ("queue", "Ready for development", ["5d", "1"]),
-    ("process", "Coding", ["3 days", "1 week", "85", "2", "Developers", "1"]),
+    ("process", "Coding", ["24 h", "1 week", "85", "2", "Developers", "1"]),
     ("queue", "Waiting for security review", ["2 weeks", "3"]),
     ("process", "Security review", ["4 hours", "2d", "60 %", "1", "Security team"]),
     ("queue", "Waiting for a test environment", ["7 days", "1"]),
-    ("process", "Integration test", ["1 day", "3 d", "70", "2", "QA"]),
+    ("process", "Integration test", ["8 h", "3 d", "70", "2", "QA"]),
     ("queue", "Waiting for the release window", ["10 days", "2"]),
     ("process", "Release", ["2h", "24 h", "95%", "2", "Operations"]),
     ("outcome", "Feature in use by customers", []),
@@ -239,7 +241,7 @@ def main():
                 type_text(value)
         # Out of the last field: what was typed there is applied.
         click(*at(CANVAS_EMPTY))
-        doc = app().save(lambda d: d.get("demand_per_day") == 0.2 and d.get("title"),
+        doc = app().save(lambda d: d.get("demand_per_day") == example["demand_per_day"] and d.get("title"),
                          "the document's fields saved")
         for key in DOCUMENT_KEYS:
             assert doc.get(key) == example.get(key), (key, doc.get(key), example.get(key))
@@ -434,8 +436,9 @@ def main():
         want = metrics(binary, EXAMPLE, first_map(example)["id"])
         # By hand: lead time = the queues' waits + the steps' lead times
         # = (5 + 5 + 14 + 7 + 10) d + (2 + 7 + 2 + 3 + 1) d = 56 d = 4 838 400 s;
-        # process time = 4 h + 3 d + 4 h + 1 d + 2 h = 4 d 10 h = 381 600 s.
-        assert want["lead_time_s"] == 4838400 and want["process_time_s"] == 381600, want
+        # process time, working time = 4 h + 24 h + 4 h + 8 h + 2 h = 42 h
+        # = 151 200 s.
+        assert want["lead_time_s"] == 4838400 and want["process_time_s"] == 151200, want
         assert got == want, (got, want)
 
     def reopen():
