@@ -372,7 +372,7 @@ format_within (double value,
 
 /* The unit of a process time as cycle times are written: seconds up to
  * ten minutes ("62 s" next to a takt of "60 s", not "1 min 2 s"); above,
- * the largest unit, up to days, that holds it as a whole number ("4 h",
+ * the largest unit, up to hours, that holds it as a whole number ("4 h",
  * "90 min"), or else the unit of its size. */
 static Unit
 exact_unit (double        seconds,
@@ -381,7 +381,9 @@ exact_unit (double        seconds,
   if (seconds < 600)
     return UNIT_SECOND;
 
-  for (Unit unit = UNIT_DAY; unit < UNIT_SECOND; unit++)
+  /* Never in days: process time is working time, and a day of the map's
+   * clock is not a working day ("24 h", not "1 d", for three days of 8 h). */
+  for (Unit unit = UNIT_HOUR; unit < UNIT_SECOND; unit++)
     {
       double value = seconds / sizes[unit];
 
@@ -389,7 +391,7 @@ exact_unit (double        seconds,
         return unit;
     }
 
-  return seconds < 10 * 3600 ? UNIT_MINUTE : seconds < 5 * sizes[UNIT_DAY] ? UNIT_HOUR : UNIT_DAY;
+  return seconds < 10 * 3600 ? UNIT_MINUTE : UNIT_HOUR;
 }
 
 /* @seconds in @unit with the decimals that keep it within a ten-thousandth
