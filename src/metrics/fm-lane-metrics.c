@@ -181,7 +181,7 @@ fm_lane_metrics_describe_constraint (const FmLaneMetrics *self,
 
   figures = &g_array_index (self->lanes, FmLaneFigures, self->most_waiting);
   percent = fm_figure_format_percent (100 * self->most_waiting_share, "%.0f");
-  waiting = fm_duration_format (figures->waiting_s, day_length_s);
+  waiting = fm_duration_format_figure (figures->waiting_s, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, day_length_s);
   /* Translators: a lane as a constraint, as in "The lane Security team
    * holds the most waiting: 31 % of it (16 d)" */
   return g_strdup_printf (_("The lane %s holds the most waiting: %s of it (%s)"),
