@@ -135,3 +135,41 @@ parse_object (JsonParser *parser,
 
   return json_node_get_object (json_parser_get_root (parser));
 }
+
+/**
+ * temp_file:
+ * @contents: (nullable): written to the file; %NULL only names it
+ *
+ * Returns: (transfer full): the path of @name in a folder of the test
+ *   program's own
+ */
+char *
+temp_file (const char *name,
+           const char *contents)
+{
+  static char *dir = NULL;
+  char *path;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("flowmap-cli-XXXXXX", NULL);
+  path = g_build_filename (dir, name, NULL);
+  if (contents != NULL)
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  return path;
+}
+
+/* The members of @object begin with @keys, in that order. */
+void
+assert_keys (JsonObject         *object,
+             const char * const *keys)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  GList *l = members;
+
+  for (guint i = 0; keys[i] != NULL; i++, l = l->next)
+    {
+      g_assert_nonnull (l);
+      g_assert_cmpstr (l->data, ==, keys[i]);
+    }
+}

@@ -27,4 +27,10 @@ void flowmap_promptly (Run *run,
 JsonObject *parse_object (JsonParser *parser,
                           const char *text);
 
+char *temp_file (const char *name,
+                 const char *contents);
+
+void assert_keys (JsonObject         *object,
+                  const char * const *keys);
+
 G_END_DECLS

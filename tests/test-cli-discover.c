@@ -25,37 +25,7 @@ static const char small_csv[] =
   "E,Backlog,2026-03-05\nE,Build,2026-03-06\n"
   "F,Backlog,2026-03-03\nF,Build,2026-03-04\nF,Build,2026-03-05\nF,Review,2026-03-06\nF,Done,2026-03-07\n";
 
-static char *
-temp_file (const char *name,
-           const char *contents)
-{
-  static char *dir = NULL;
-  char *path;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("flowmap-discover-XXXXXX", NULL);
-  path = g_build_filename (dir, name, NULL);
-  if (contents != NULL)
-    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-
-  return path;
-}
-
 /* The object's keys are @keys, in this order. */
-static void
-assert_keys (JsonObject         *object,
-             const char * const *keys)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  GList *l = members;
-
-  for (guint i = 0; keys[i] != NULL; i++, l = l->next)
-    {
-      g_assert_nonnull (l);
-      g_assert_cmpstr (l->data, ==, keys[i]);
-    }
-}
-
 static void
 assert_node (JsonArray  *nodes,
              guint       position,

@@ -14,22 +14,6 @@
 
 #include "cli-helpers.h"
 
-static char *
-temp_file (const char *name,
-           const char *contents)
-{
-  static char *dir = NULL;
-  char *path;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("flowmap-observe-data-XXXXXX", NULL);
-  path = g_build_filename (dir, name, NULL);
-  if (contents != NULL)
-    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-
-  return path;
-}
-
 static const char map_text[] =
   "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"current\", \"nodes\": ["
   "{\"id\": \"start\", \"kind\": \"trigger\", \"x\": 0, \"y\": 0},"

@@ -17,22 +17,6 @@
 #define D 86400.0
 
 static char *
-temp_file (const char *name,
-           const char *contents)
-{
-  static char *dir = NULL;
-  char *path;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("flowmap-observe-XXXXXX", NULL);
-  path = g_build_filename (dir, name, NULL);
-  if (contents != NULL)
-    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-
-  return path;
-}
-
-static char *
 example (const char *name)
 {
   return g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), name, NULL);
@@ -65,20 +49,6 @@ static const char flow_csv[] =
   "H,feature,Backlog,2026-03-03\nH,feature,Building,2026-03-05\nH,feature,Ready for Test,2026-03-08\n";
 
 /* The object's first keys are @keys, in this order. */
-static void
-assert_keys (JsonObject         *object,
-             const char * const *keys)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  GList *l = members;
-
-  for (guint i = 0; keys[i] != NULL; i++, l = l->next)
-    {
-      g_assert_nonnull (l);
-      g_assert_cmpstr (l->data, ==, keys[i]);
-    }
-}
-
 static void
 assert_number (JsonObject *object,
                const char *key,
