@@ -745,6 +745,46 @@ test_balance (void)
     }
 }
 
+/* The names of the aging chart's oldest items: two items of the same age
+ * side by side would print one name over the other, and a name at the
+ * 85 % line over the line. Each moves a line up or down, or is left out. */
+static void
+test_aging_names (void)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (FmRect));
+  const double lines[] = { 200 };
+  FmRect a = { 100, 100, 60, 12 }, b = a, c = a, d = { 100, 194, 60, 12 }, e;
+
+  g_assert_true (fm_chart_place_name (placed, lines, 1, &a));
+  g_assert_cmpfloat (a.y, ==, 100);
+  /* The same place: one line up */
+  g_assert_true (fm_chart_place_name (placed, lines, 1, &b));
+  g_assert_cmpfloat (b.y, ==, 86);
+  /* Up is taken now: one line down */
+  g_assert_true (fm_chart_place_name (placed, lines, 1, &c));
+  g_assert_cmpfloat (c.y, ==, 114);
+  /* Across the line at 200 (194 to 206): moved up clear of it */
+  g_assert_true (fm_chart_place_name (placed, lines, 1, &d));
+  g_assert_cmpfloat (d.y + d.height, <=, 199);
+  /* No room two lines either way: left out */
+  for (guint i = 0; i < 2; i++)
+    {
+      e = (FmRect) { 100, 100, 60, 12 };
+      fm_chart_place_name (placed, lines, 1, &e);
+    }
+  e = (FmRect) { 100, 100, 60, 12 };
+  g_assert_false (fm_chart_place_name (placed, lines, 1, &e));
+  /* None of those placed overlap */
+  for (guint i = 0; i < placed->len; i++)
+    for (guint j = 0; j < i; j++)
+      {
+        const FmRect *p = &g_array_index (placed, FmRect, i), *q = &g_array_index (placed, FmRect, j);
+
+        g_assert_true (p->y + p->height <= q->y || q->y + q->height <= p->y ||
+                       p->x + p->width <= q->x || q->x + q->width <= p->x);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,6 +793,7 @@ main (int    argc,
 
   g_test_add_func ("/fm/charts/kinds", test_kinds);
   g_test_add_func ("/fm/charts/balance", test_balance);
+  g_test_add_func ("/fm/charts/aging-names", test_aging_names);
   g_test_add ("/fm/charts/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
   g_test_add ("/fm/charts/throughput", Fixture, NULL, fixture_set_up, test_throughput, fixture_tear_down);
   g_test_add ("/fm/charts/scatter", Fixture, NULL, fixture_set_up, test_scatter, fixture_tear_down);

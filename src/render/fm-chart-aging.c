@@ -298,6 +298,51 @@ fm_chart_place_dots (GArray *points,
     g_array_unref (lanes[l]);
 }
 
+/**
+ * fm_chart_place_name:
+ * @placed: (element-type FmRect): the names placed so far; @name joins them
+ * @lines: the heights of the reference lines a name must not cross
+ * @name: (inout): where the name would go, right of its dot; moved up or
+ *   down by its height, at most twice, to clear the names before it and
+ *   the lines
+ *
+ * Returns: whether @name found room; if not, it is left out (its dot is
+ *   still drawn, in the alert colour)
+ */
+gboolean
+fm_chart_place_name (GArray       *placed,
+                     const double *lines,
+                     guint         n_lines,
+                     FmRect       *name)
+{
+  static const double shifts[] = { 0, -1, 1, -2, 2 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (shifts); s++)
+    {
+      FmRect r = *name;
+      gboolean clear = TRUE;
+
+      r.y += shifts[s] * (r.height + 2);
+      for (guint i = 0; i < n_lines && clear; i++)
+        clear = !(lines[i] > r.y - 1 && lines[i] < r.y + r.height + 1);
+      for (guint i = 0; i < placed->len && clear; i++)
+        {
+          const FmRect *o = &g_array_index (placed, FmRect, i);
+
+          clear = r.x + r.width + 2 <= o->x || o->x + o->width + 2 <= r.x ||
+                  r.y + r.height + 1 <= o->y || o->y + o->height + 1 <= r.y;
+        }
+      if (clear)
+        {
+          *name = r;
+          g_array_append_val (placed, r);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 void
 fm_chart_draw_aging (FmChart *chart)
 {
@@ -309,7 +354,9 @@ fm_chart_draw_aging (FmChart *chart)
   g_autofree char *p85_figure = fm_chart_format_duration (chart, o->lead_time_p85_s);
   g_autofree char *p50_figure = fm_chart_format_duration (chart, o->lead_time_p50_s);
   FmChartKey keys[2];
-  guint n_keys = 0, named = 0;
+  guint n_keys = 0, named = 0, n_lines = 0;
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (FmRect));
+  double lines[2];
   FmChartFont label_font;
   double max = 0, right, bottom, legend_w, legend_h, slot, radius, last_label = -G_MAXDOUBLE;
   cairo_t *cr = chart->cr;
@@ -373,6 +420,12 @@ fm_chart_draw_aging (FmChart *chart)
     }
   column_index_clear (&index);
 
+  /* The 85 % and 50 % lines, drawn last: names keep off them. */
+  if (isfinite (o->lead_time_p85_s))
+    lines[n_lines++] = fm_chart_y (chart, o->lead_time_p85_s);
+  if (isfinite (o->lead_time_p50_s))
+    lines[n_lines++] = fm_chart_y (chart, o->lead_time_p50_s);
+
   for (guint c = 0; c < columns->len; c++)
     {
       g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
@@ -401,13 +454,21 @@ fm_chart_draw_aging (FmChart *chart)
           fm_chart_set_color (chart, &fm_chart_background, 1);
           cairo_stroke (cr);
 
-          /* On a slide, the items to ask about are named. */
+          /* On a slide, the items to ask about are named, where a name
+           * covers no other name and no reference line. */
           if (age->over_p85 && !chart->compact && named < MAX_NAMED)
             {
-              fm_chart_text (chart, age->item, FM_CHART_FONT_TICK, &fm_chart_alert,
-                             centre + p[0] + radius + chart->em * 0.3, p[1],
-                             FM_CHART_ALIGN_LEFT | FM_CHART_ALIGN_MIDDLE, 0);
-              named++;
+              FmRect name = { centre + p[0] + radius + chart->em * 0.3, p[1], 0, 0 };
+
+              fm_chart_measure (chart, age->item, FM_CHART_FONT_TICK, 0, &name.width, &name.height);
+              name.y -= name.height / 2;
+              if (fm_chart_place_name (names, lines, n_lines, &name))
+                {
+                  fm_chart_text (chart, age->item, FM_CHART_FONT_TICK, &fm_chart_alert,
+                                 name.x, name.y + name.height / 2,
+                                 FM_CHART_ALIGN_LEFT | FM_CHART_ALIGN_MIDDLE, 0);
+                  named++;
+                }
             }
         }
     }

@@ -162,6 +162,10 @@ void     fm_chart_draw_cfd        (FmChart            *chart);
 void     fm_chart_draw_scatter    (FmChart            *chart);
 void     fm_chart_draw_throughput (FmChart            *chart);
 void     fm_chart_draw_aging      (FmChart            *chart);
+gboolean fm_chart_place_name      (GArray             *placed,
+                                   const double       *lines,
+                                   guint               n_lines,
+                                   FmRect             *name);
 void     fm_chart_place_dots      (GArray             *points,
                                    double              radius,
                                    double              half_width);
