@@ -414,38 +414,34 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_free (chosen);
 }
 
-/**
- * fm_observed_dialog_choose_file:
- * @parent: the window the chooser is over, kept alive until it answers
- * @near: (nullable): a file in the folder to start in
- * @then: called with @parent and the chosen file, unless cancelled
- *
- * Asks for a tracker's export of work items (a CSV file).
- */
-void
-fm_observed_dialog_choose_file (GtkWindow            *parent,
-                                GFile                *near,
-                                FmObservedChosenFunc  then)
+static void
+choose (GtkWindow            *parent,
+        GFile                *near,
+        const char           *title,
+        gboolean              with_xes,
+        FmObservedChosenFunc  then)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   Chosen *chosen;
 
-  g_return_if_fail (GTK_IS_WINDOW (parent));
-  g_return_if_fail (near == NULL || G_IS_FILE (near));
-  g_return_if_fail (then != NULL);
-
-  chooser = gtk_file_chooser_native_new (_("Open Observed Data"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (csv, _("Work Items (CSV)"));
+  gtk_file_filter_set_name (csv, with_xes ? _("Event Logs (CSV, XES)") : _("Work Items (CSV)"));
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_pattern (csv, "*.tsv");
   gtk_file_filter_add_pattern (csv, "*.txt");
   gtk_file_filter_add_mime_type (csv, "text/csv");
+  if (with_xes)
+    {
+      gtk_file_filter_add_pattern (csv, "*.xes");
+      gtk_file_filter_add_pattern (csv, "*.XES");
+      gtk_file_filter_add_pattern (csv, "*.xes.gz");
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -464,6 +460,44 @@ fm_observed_dialog_choose_file (GtkWindow            *parent,
   chosen->then = then;
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), chosen);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * fm_observed_dialog_choose_file:
+ * @parent: the window the chooser is over, kept alive until it answers
+ * @near: (nullable): a file in the folder to start in
+ * @then: called with @parent and the chosen file, unless cancelled
+ *
+ * Asks for a tracker's export of work items (a CSV file).
+ */
+void
+fm_observed_dialog_choose_file (GtkWindow            *parent,
+                                GFile                *near,
+                                FmObservedChosenFunc  then)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (near == NULL || G_IS_FILE (near));
+  g_return_if_fail (then != NULL);
+
+  choose (parent, near, _("Open Observed Data"), FALSE, then);
+}
+
+/**
+ * fm_observed_dialog_choose_event_log:
+ *
+ * As fm_observed_dialog_choose_file(), for an event log the discovery
+ * reads: a tracker's CSV or XES (fm-event-log.h).
+ */
+void
+fm_observed_dialog_choose_event_log (GtkWindow            *parent,
+                                     GFile                *near,
+                                     FmObservedChosenFunc  then)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (near == NULL || G_IS_FILE (near));
+  g_return_if_fail (then != NULL);
+
+  choose (parent, near, _("Open Event Data"), TRUE, then);
 }
 
 static void

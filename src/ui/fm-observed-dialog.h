@@ -27,5 +27,8 @@ typedef void (*FmObservedChosenFunc) (GtkWindow *parent,
 void              fm_observed_dialog_choose_file (GtkWindow            *parent,
                                                   GFile                *near,
                                                   FmObservedChosenFunc  then);
+void              fm_observed_dialog_choose_event_log (GtkWindow       *parent,
+                                                  GFile                *near,
+                                                  FmObservedChosenFunc  then);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fm-discover-dialog.h"
+#include "fm-event-log.h"
 #include "fm-observed-dialog.h"
 #include "fm-window-private.h"
 
@@ -57,6 +59,64 @@ action_import_observed (GtkWidget  *widget,
   fm_observed_dialog_choose_file (GTK_WINDOW (self), self->file, import_chosen);
 }
 
+/**
+ * fm_window_new_map_from_data:
+ * @file: an event log: a tracker's CSV or XES
+ *
+ * Reads @file and shows the discovery's draft of it, which Add Map adds
+ * to the document as a new map; a file that cannot be read is said as a
+ * document that cannot be opened is.
+ */
+void
+fm_window_new_map_from_data (FmWindow *self,
+                             GFile    *file)
+{
+  g_autoptr(FmObservedLog) log = NULL;
+  g_autoptr(GArray) roles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (FM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (fm_window_is_presenting (self))
+    return;
+
+  name = g_file_get_basename (file);
+  /* Read here, not in a thread: the readers refuse more than 256 MiB,
+   * and a tracker's export reads in well under a second. */
+  log = fm_event_log_load_file (file, FM_EVENT_LOG_AUTO, NULL, &roles, &error);
+  if (log != NULL && fm_observed_log_get_n_items (log) == 0)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: no item could be read"), name);
+  if (error != NULL)
+    {
+      fm_window_show_error (self, _("Could Not Read Event Data"), error);
+      return;
+    }
+
+  fm_discover_dialog_present (GTK_WINDOW (self), self->document, log, roles, name);
+}
+
+static void
+new_map_chosen (GtkWindow *window,
+                GFile     *file)
+{
+  fm_window_new_map_from_data (FM_WINDOW (window), file);
+}
+
+static void
+action_new_map_from_data (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  FmWindow *self = FM_WINDOW (widget);
+
+  if (fm_window_is_presenting (self))
+    return;
+
+  fm_observed_dialog_choose_event_log (GTK_WINDOW (self), self->file, new_map_chosen);
+}
+
 /* New data: show what it says. */
 static void
 on_session_changed (FmWindow *self)
@@ -81,6 +141,7 @@ fm_window_observed_class_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.import-observed", NULL, action_import_observed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-observed", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-map-from-data", NULL, action_new_map_from_data);
   gtk_widget_class_bind_template_callback (widget_class, on_side_page_changed);
 }
 

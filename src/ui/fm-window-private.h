@@ -124,6 +124,8 @@ void  fm_window_observed_init       (FmWindow         *self);
 void  fm_window_observed_dispose    (FmWindow         *self);
 void  fm_window_import_observed     (FmWindow         *self,
                                      GFile            *file);
+void  fm_window_new_map_from_data   (FmWindow         *self,
+                                     GFile            *file);
 
 /* fm-window-actions.c */
 void  fm_window_actions_class_init  (GtkWidgetClass   *widget_class);
