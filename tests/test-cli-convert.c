@@ -171,8 +171,11 @@ test_csv (void)
   g_assert_cmpstr (lines[0], ==, "kind,id,label,critical_path,role,people,process_time_s,process_time,"
                                  "lead_time_s,lead_time,wait_s,wait,items,pca_percent");
   g_assert_cmpstr (lines[1], ==, "trigger,trigger,Validated feature request,yes,,,,,,,,,,");
-  g_assert_cmpstr (lines[2], ==, "queue,backlog,Product backlog,yes,,,,,432000,5 d,432000,5 d,3,");
-  g_assert_cmpstr (lines[3], ==, "process,refine,Refinement,yes,Product team,3,14400,4 h,172800,2 d,158400,1 d 20 h,,80");
+  /* "As shown" is the map's wording: waits in days with a decimal, the
+   * 158,400 s between process and lead time 158,400 ÷ 86,400 = 1.833 d,
+   * which "1.8 d" would round by 1.8 %: two decimals. */
+  g_assert_cmpstr (lines[2], ==, "queue,backlog,Product backlog,yes,,,,,432000,5.0 d,432000,5.0 d,3,");
+  g_assert_cmpstr (lines[3], ==, "process,refine,Refinement,yes,Product team,3,14400,4 h,172800,2.0 d,158400,1.83 d,,80");
   g_assert_true (g_str_has_prefix (lines[13], "system,tracker,Issue tracker,no,"));
   g_assert_cmpuint (g_strv_length (lines), ==, 19);  /* 17 nodes, the header, the last CRLF */
 
@@ -181,8 +184,12 @@ test_csv (void)
   g_assert_true (g_str_has_prefix (maps.out,
                                    "figure,key,Current state,Current state (as shown),Future state,Future state (as shown)\r\n"
                                    "Lead time,lead_time_s,4838400,56.0 d,1209600,14.0 d\r\n"));
-  g_assert_nonnull (strstr (maps.out, "\r\nThroughput a day,throughput_per_day,0.14285714285714285,0.14,"
-                                           "0.14285714285714285,0.14\r\n"));
+  /* Computed figures to fifteen digits: 1/7 a day, and the takt 40 h ÷ 7
+   * × 7 = 144,000 s, which floating point makes 144000.00000000003. */
+  g_assert_nonnull (strstr (maps.out, "\r\nThroughput a day,throughput_per_day,0.142857142857143,0.14,"
+                                           "0.142857142857143,0.14\r\n"));
+  g_assert_nonnull (strstr (maps.out, "\r\nTakt time,takt_time_s,144000,40 h,144000,40 h\r\n"));
+  g_assert_nonnull (strstr (maps.out, "\r\nProcess time,process_time_s,151200,42 h,91800,25.5 h\r\n"));
 
   g_assert_true (g_file_set_contents (quoted,
                                       "{\"format\": \"flowmap\", \"version\": 1, \"maps\": [{\"id\": \"m\", "

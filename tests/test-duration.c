@@ -351,6 +351,47 @@ test_format_figure_within_a_percent (void)
         }
 }
 
+/* An entry field shows what the figures use: the short form when it reads
+ * back as the value, else every unit down to thousandths of a second.
+ *   40 h ÷ 7 = 20,571.428571… s = 5 h (18,000) + 42 min (2,520) + 51.4286 s,
+ *   shown "5 h 42 min 51.429 s" (fm_duration_format() gives "5 h 43 min",
+ *   8.57 s more); 3 d 4 h on a day of 8 h is 3 × 28,800 + 14,400 = 100,800 s,
+ *   which the short form writes exactly. */
+static void
+test_format_entry (void)
+{
+  static const struct {
+    double seconds;
+    double day;
+    const char *text;
+  } cases[] = {
+    { 40 * 3600.0 / 7, 86400, "5 h 42 min 51.429 s" },
+    { 100800, 28800, "3 d 4 h" },
+    { 9000, 86400, "2 h 30 min" },
+    { 90061.5, 86400, "1 d 1 h 1 min 1.5 s" },
+    { 2.5, 86400, "2.5 s" },
+    { 14 * 86400 + 3661, 86400, "2 w 1 h 1 min 1 s" },
+    { -1, 86400, "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fm_duration_format_entry (cases[i].seconds, cases[i].day);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* Whatever it writes reads back within half a thousandth of a second. */
+  for (double s = 0.001; s < 1e8; s = s * 1.731 + 0.37)
+    {
+      g_autofree char *text = fm_duration_format_entry (s, 28800);
+      double back = -1;
+
+      g_assert_true (fm_duration_parse (text, 28800, &back));
+      g_assert_cmpfloat (fabs (back - s), <, 5.1e-4);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/fm/duration/locale", test_locale);
   g_test_add_func ("/fm/duration/format-figure", test_format_figure);
   g_test_add_func ("/fm/duration/format-figure-within-a-percent", test_format_figure_within_a_percent);
+  g_test_add_func ("/fm/duration/format-entry", test_format_entry);
 
   return g_test_run ();
 }

@@ -621,7 +621,7 @@ test_experiments (Fixture       *f,
   row = find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, title);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Days from code complete to security sign-off: 16 d → 1 d\n"
-                            "Waiting for security review: 13 d 18 h → 4 d 17 h, 42 → 53 stays\n"));
+                            "Waiting for security review: 13.8 d → 4.7 d, 42 → 53 stays\n"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "18 → 17 items"));
   /* The baseline is there: nothing to fill. */
   g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Fill Baseline"));
@@ -632,7 +632,8 @@ test_experiments (Fixture       *f,
   fill = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Fill Baseline");
   g_assert_nonnull (fill);
   g_signal_emit_by_name (fill, "clicked");
-  g_assert_cmpstr (fm_kaizen_get_baseline (kaizen), ==, "13 d 18 h");
+  /* 1,188,450 s (test-cli-observe.c) ÷ 86,400 = 13.76 d */
+  g_assert_cmpstr (fm_kaizen_get_baseline (kaizen), ==, "13.8 d");
   g_assert_cmpstr (fm_undo_stack_get_undo_label (stack), ==, "Change Baseline");
   g_assert_true (fm_undo_stack_undo (stack));
   g_assert_null (fm_kaizen_get_baseline (kaizen));
@@ -734,7 +735,7 @@ test_presentation (Fixture       *f,
   text = fm_presentation_get_slide_text (presentation);
   g_assert_nonnull (strstr (text, "Started 17 August 2026"));
   g_assert_nonnull (strstr (text, "Days from code complete to security sign-off: 16 d → 1 d\n"
-                                  "Waiting for security review: 13 d 18 h → 4 d 17 h, 42 → 53 stays\n"));
+                                  "Waiting for security review: 13.8 d → 4.7 d, 42 → 53 stays\n"));
   g_assert_nonnull (strstr (text, "18 → 17 items"));
 
   /* The data closed: the story as before. */

@@ -84,17 +84,35 @@ append_number (Csv    *out,
   append_double (out, fm_value_is_set (value) ? value : NAN);
 }
 
-/* A duration as a number of seconds and as shown. */
+/* A computed figure to fifteen significant digits, as spreadsheets show
+ * numbers: a takt of 40 h ÷ 7 × 7 is 144000, not 144000.00000000003,
+ * which is what floating point makes of it. */
 static void
-append_duration (Csv    *out,
-                 double  seconds,
-                 double  day_length_s)
+append_figure (Csv    *out,
+               double  value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      append_field (out, "", FALSE);
+      return;
+    }
+  append_field (out, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value), FALSE);
+}
+
+/* A duration as a number of seconds and as the map shows it. */
+static void
+append_duration (Csv           *out,
+                 FmDocument    *document,
+                 FmDurationKind kind,
+                 double         seconds)
 {
   g_autofree char *shown = NULL;
 
   append_number (out, seconds);
   if (fm_value_is_set (seconds) && isfinite (seconds))
-    shown = fm_duration_format (seconds, day_length_s);
+    shown = fm_figure_format_duration (document, kind, seconds);
   append_field (out, shown, FALSE);
 }
 
@@ -111,7 +129,6 @@ append_node (Csv        *out,
              FmNode     *node,
              gboolean    on_path)
 {
-  double day = fm_document_get_day_length_s (document);
   double time_s = fm_metrics_node_time (document, node);
   double process = FM_UNSET, wait = FM_UNSET, items = FM_UNSET, pca = FM_UNSET, people = FM_UNSET;
   double lead = FM_UNSET;
@@ -142,9 +159,9 @@ append_node (Csv        *out,
   append_field (out, on_path ? "yes" : "no", FALSE);
   append_field (out, role, TRUE);
   append_number (out, people);
-  append_duration (out, process, day);
-  append_duration (out, lead, day);
-  append_duration (out, wait, day);
+  append_duration (out, document, FM_DURATION_PROCESS, process);
+  append_duration (out, document, FM_DURATION_LEAD, lead);
+  append_duration (out, document, FM_DURATION_LEAD, wait);
   append_number (out, items);
   append_number (out, pca);
   end_row (out);
@@ -224,12 +241,10 @@ fm_csv_export_figures (FmDocument *document,
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) fm_metrics_free);
   Csv csv = { NULL, TRUE }, *out = &csv;
   guint n_maps;
-  double day;
 
   g_return_val_if_fail (FM_IS_DOCUMENT (document), NULL);
 
   n_maps = fm_document_get_n_maps (document);
-  day = fm_document_get_day_length_s (document);
   csv.out = g_string_new (NULL);
 
   append_field (out, "figure", FALSE);
@@ -259,9 +274,9 @@ fm_csv_export_figures (FmDocument *document,
             m->rework_adjusted_lead_time_s, m->wip, m->throughput_per_day,
             m->littles_law_lead_time_s, m->takt_time_s, m->handoffs,
           };
-          g_autofree char *shown = fm_figure_format_value (keys[k], values[k], day);
+          g_autofree char *shown = fm_figure_format_for (document, keys[k], values[k]);
 
-          append_double (out, values[k]);
+          append_figure (out, values[k]);
           append_field (out, shown, FALSE);
         }
       end_row (out);

@@ -275,6 +275,47 @@ fm_figure_format_duration (FmDocument    *document,
 }
 
 /**
+ * fm_figure_format_throughput:
+ * @document: (nullable): the document whose day and lead time unit apply
+ * @per_day: items finished a day
+ *
+ * A throughput as the panel and the reports show it: two significant
+ * digits, and below one a day also how often one comes, which is what a
+ * team reads from 1/7 a day.
+ *
+ * Returns: (transfer full): "12 a day", "0.14 a day · one every 7.0 d";
+ *   "–" when unknown
+ */
+char *
+fm_figure_format_throughput (FmDocument *document,
+                             double      per_day)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *interval = NULL;
+  char format[8];
+  int decimals;
+
+  g_return_val_if_fail (document == NULL || FM_IS_DOCUMENT (document), NULL);
+
+  if (!isfinite (per_day) || per_day < 0)
+    return g_strdup ("–");
+  if (per_day == 0)
+    return g_strdup_printf (_("%s a day"), "0");
+
+  decimals = CLAMP (1 - (int) floor (log10 (per_day)), 0, 6);
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  number = fm_format_decimal (format, per_day);
+  if (per_day >= 1)
+    /* Translators: items finished a day, as in "12 a day" */
+    return g_strdup_printf (_("%s a day"), number);
+
+  interval = fm_figure_format_duration (document, FM_DURATION_LEAD, document_day (document) / per_day);
+  /* Translators: items finished a day and how often one is, as in
+   * "0.14 a day · one every 7.0 d" */
+  return g_strdup_printf (_("%s a day · one every %s"), number, interval);
+}
+
+/**
  * fm_figure_format_rolled_pca:
  * @rolled_pca: the rolled %C&A, 0.94 for 94 %; NAN when none was entered
  * @pca_steps: how many steps on the path have a %C&A

@@ -21,6 +21,8 @@ char       *fm_figure_format_value   (const char *name,
                                       double      day_length_s);
 char       *fm_figure_format_percent (double      percent,
                                       const char *format);
+char       *fm_figure_format_throughput (FmDocument *document,
+                                         double      per_day);
 char       *fm_figure_format_rolled_pca (double   rolled_pca,
                                          guint    pca_steps,
                                          guint    path_steps);

@@ -340,6 +340,62 @@ fm_duration_format (double seconds,
   return g_string_free (text, FALSE);
 }
 
+/**
+ * fm_duration_format_entry:
+ * @seconds: a duration; negative (%FM_UNSET) or not finite means unknown
+ * @day_length_s: the length of a day, as for fm_duration_format()
+ *
+ * A duration as an entry field shows it: fm_duration_format()'s two units
+ * when they read back as @seconds, else every unit down to the second
+ * ("5 h 42 min 51.429 s" for 40 h ÷ 7, not "5 h 43 min"), so that a field
+ * never shows a value other than the one the figures use.
+ *
+ * Returns: (transfer full): the text, or "–" for an unknown duration
+ */
+char *
+fm_duration_format_entry (double seconds,
+                          double day_length_s)
+{
+  char symbols[N_UNITS][SYMBOL_SIZE];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *short_text = fm_duration_format (seconds, day_length_s);
+  double sizes[N_UNITS];
+  double parsed, rest;
+  GString *text;
+  Unit unit;
+
+  if (!isfinite (seconds) || seconds < 0)
+    return g_steal_pointer (&short_text);
+  /* A thousandth of a second is below anything a map measures. */
+  if (fm_duration_parse (short_text, day_length_s, &parsed) && fabs (parsed - seconds) < 5e-4)
+    return g_steal_pointer (&short_text);
+
+  unit_sizes (day_length_s, sizes);
+  current_symbols (symbols);
+  text = g_string_sized_new (48);
+  rest = round (seconds * 1000) / 1000;
+  for (unit = UNIT_WEEK; unit < UNIT_SECOND; unit++)
+    {
+      /* Weeks from two on, as fm_duration_format() writes them. */
+      double whole = floor (rest / sizes[unit] + 1e-12);
+
+      if (whole < 1 || (unit == UNIT_WEEK && whole < 2))
+        continue;
+      append_part (text, whole, 0, symbols[unit]);
+      g_string_append_c (text, ' ');
+      rest = MAX (0, round ((rest - whole * sizes[unit]) * 1000) / 1000);
+    }
+  g_string_append (text, fm_locale_formatd (buffer, sizeof buffer, "%.3f", rest));
+  /* "51.400" reads as "51.4": trailing zeros after the separator go. */
+  while (text->len > 0 && text->str[text->len - 1] == '0')
+    g_string_truncate (text, text->len - 1);
+  if (text->len > 0 && !g_ascii_isdigit (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  g_string_append_c (text, ' ');
+  g_string_append (text, symbols[UNIT_SECOND]);
+  return g_string_free (text, FALSE);
+}
+
 /* @value with as few decimals (at least @min_decimals, at most 3) as keep
  * what rounding takes away within @share of it, and the unit's symbol. */
 static char *
@@ -388,6 +444,10 @@ exact_unit (double        seconds,
       double value = seconds / sizes[unit];
 
       if (value >= 1 - 1e-9 && fabs (value - round (value)) <= 1e-9 * value)
+        return unit;
+      /* From ten hours on, a half or a tenth of an hour reads better than
+       * a four-digit number of minutes ("25.5 h", not "1530 min"). */
+      if (unit == UNIT_HOUR && value >= 10 && fabs (value * 10 - round (value * 10)) <= 1e-9 * value)
         return unit;
     }
 

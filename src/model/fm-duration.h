@@ -17,6 +17,8 @@ typedef enum {
 
 char      *fm_duration_format        (double       seconds,
                                       double       day_length_s);
+char      *fm_duration_format_entry  (double       seconds,
+                                      double       day_length_s);
 char      *fm_duration_format_figure (double         seconds,
                                       FmDurationKind kind,
                                       FmTimeUnit     lead_unit,

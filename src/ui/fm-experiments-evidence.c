@@ -92,14 +92,16 @@ static char *
 duration (double seconds,
           double day_length_s)
 {
-  return isfinite (seconds) ? fm_duration_format (seconds, day_length_s) : g_strdup ("–");
+  /* Stays and lead times are waits, read as the map's figures are: "13.8 d". */
+  return isfinite (seconds) ? fm_duration_format_figure (seconds, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, day_length_s)
+                            : g_strdup ("–");
 }
 
 /**
  * fm_experiments_evidence_describe:
  *
  * Returns: (transfer full): lines such as "Waiting for security review:
- *   13 d 18 h → 4 d 17 h, 42 → 53 stays"
+ *   13.8 d → 4.7 d, 42 → 53 stays"
  */
 char *
 fm_experiments_evidence_describe (const FmEvidence *e,
@@ -120,13 +122,13 @@ fm_experiments_evidence_describe (const FmEvidence *e,
 
       /* Translators: the median stay in a node before and after an
        * experiment's start, and how many stays each is of, as in
-       * "Waiting for security review: 13 d 18 h → 4 d 17 h, 42 → 53 stays" */
+       * "Waiting for security review: 13.8 d → 4.7 d, 42 → 53 stays" */
       g_string_append_printf (text, _("%s: %s → %s, %u → %u stays\n"), label, before, after,
                               node->before_count, node->after_count);
     }
 
   /* Translators: the median lead time before and after an experiment's
-   * start, and of how many finished items, as in "Lead time: 8 w 4 d → 7 w 1 d, 18 → 17 items" */
+   * start, and of how many finished items, as in "Lead time: 60.0 d → 50.0 d, 18 → 17 items" */
   g_string_append_printf (text, _("Lead time: %s → %s, %u → %u items"), lead_before, lead_after,
                           e->before.items, e->after.items);
   if (e->in_flight > 0 || e->unfinished > 0)
@@ -153,7 +155,7 @@ fm_experiments_evidence_describe (const FmEvidence *e,
  * before the start in the first node the experiment applies to that has
  * any, or else the median lead time of the items finished before it.
  *
- * Returns: (transfer full) (nullable): a duration such as "13 d 18 h",
+ * Returns: (transfer full) (nullable): a duration such as "13.8 d",
  *   %NULL when nothing finished before the start
  */
 char *
@@ -165,10 +167,10 @@ fm_experiments_evidence_baseline (const FmEvidence *e,
       const FmEvidenceNode *node = &g_array_index (e->nodes, FmEvidenceNode, i);
 
       if (node->before_count > 0)
-        return fm_duration_format (node->before_median_s, day);
+        return duration (node->before_median_s, day);
     }
 
-  return e->before.items > 0 ? fm_duration_format (e->before.lead_time_p50_s, day) : NULL;
+  return e->before.items > 0 ? duration (e->before.lead_time_p50_s, day) : NULL;
 }
 
 /**

@@ -354,7 +354,7 @@ fm_inspector_field_format (guint         i,
   switch (fm_inspector_fields[i].type)
     {
     case FM_FIELD_DURATION:
-      return fm_duration_format (number, day_length);
+      return fm_duration_format_entry (number, day_length);
     case FM_FIELD_PERCENT:
       {
         g_autofree char *n = format_number (number);

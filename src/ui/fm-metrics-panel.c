@@ -384,7 +384,6 @@ update (FmMetricsPanel *self)
   const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
   FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
   FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
-  g_autofree char *throughput = NULL;
 
   if (metrics == NULL || map == NULL || fm_map_get_n_nodes (map) == 0)
     {
@@ -411,11 +410,7 @@ update (FmMetricsPanel *self)
                               metrics->path->len > 0 ? metrics->rework_adjusted_lead_time_s : NAN));
   set_label (self->handoffs, g_strdup_printf ("%u", metrics->handoffs));
   set_label (self->wip, format_number (metrics->wip, "%g"));
-  throughput = format_number (metrics->throughput_per_day, "%g");
-  /* Translators: items a day, as in "0.2 a day" */
-  set_label (self->throughput, isfinite (metrics->throughput_per_day)
-                               ? g_strdup_printf (_("%s a day"), throughput)
-                               : g_strdup ("–"));
+  set_label (self->throughput, fm_figure_format_throughput (document, metrics->throughput_per_day));
   update_littles_law (self, metrics, document);
   /* Takt on both clocks: "40 h of work · one every 7 d". */
   set_label (self->takt_time, fm_takt_format (metrics->takt_time_s, metrics->takt_interval_s,
