@@ -104,24 +104,8 @@ write_json (FmJsonWriter  *w,
     }
   fm_json_writer_end_array (w);
 
-  fm_json_writer_key (w, "errors");
-  fm_json_writer_begin_array (w);
-  for (guint i = 0; i < fm_observed_log_get_n_errors (log); i++)
-    {
-      const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
-
-      fm_json_writer_begin_object (w);
-      write_int (w, "line", problem->line);
-      write_string (w, "message", problem->message);
-      fm_json_writer_end_object (w);
-    }
-  fm_json_writer_end_array (w);
-
-  fm_json_writer_key (w, "warnings");
-  fm_json_writer_begin_array (w);
-  for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
-    fm_json_writer_string (w, fm_observed_log_get_warning (log, i));
-  fm_json_writer_end_array (w);
+  fm_cli_observe_write_errors (w, log);
+  fm_cli_observe_write_warnings (w, log);
   fm_json_writer_end_object (w);
 }
 

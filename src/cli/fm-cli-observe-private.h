@@ -13,5 +13,9 @@ void   fm_cli_observe_write_int     (FmJsonWriter *w,
 char  *fm_cli_observe_duration      (double        seconds,
                                      double        day_length_s);
 void   fm_cli_observe_print_problems (FmObservedLog *log);
+void   fm_cli_observe_write_errors   (FmJsonWriter  *w,
+                                      FmObservedLog *log);
+void   fm_cli_observe_write_warnings (FmJsonWriter  *w,
+                                      FmObservedLog *log);
 
 G_END_DECLS

@@ -185,11 +185,7 @@ write_mapping (FmJsonWriter      *w,
     fm_json_writer_string (w, unmapped[i]);
   fm_json_writer_end_array (w);
 
-  fm_json_writer_key (w, "warnings");
-  fm_json_writer_begin_array (w);
-  for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
-    fm_json_writer_string (w, fm_observed_log_get_warning (log, i));
-  fm_json_writer_end_array (w);
+  fm_cli_observe_write_warnings (w, log);
 }
 
 /* The keys of docs/observed.md, the required ones first and in order. */
@@ -246,18 +242,7 @@ write_json (FmJsonWriter             *w,
     }
   fm_json_writer_end_array (w);
 
-  fm_json_writer_key (w, "errors");
-  fm_json_writer_begin_array (w);
-  for (guint i = 0; i < fm_observed_log_get_n_errors (log); i++)
-    {
-      const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
-
-      fm_json_writer_begin_object (w);
-      fm_cli_observe_write_int (w, "line", problem->line);
-      write_string (w, "message", problem->message);
-      fm_json_writer_end_object (w);
-    }
-  fm_json_writer_end_array (w);
+  fm_cli_observe_write_errors (w, log);
 
   fm_cli_observe_write_int (w, "in_progress", o->in_progress);
   fm_json_writer_member_number (w, "flow_efficiency", o->flow_efficiency);
@@ -481,6 +466,38 @@ print_mapping (FmObservedLog     *log,
     }
 
   fm_cli_observe_print_problems (log);
+}
+
+/* The key `errors`: the rows left out, with their lines; shared with
+ * `flowmap discover`, whose JSON reports the same log. */
+void
+fm_cli_observe_write_errors (FmJsonWriter  *w,
+                             FmObservedLog *log)
+{
+  fm_json_writer_key (w, "errors");
+  fm_json_writer_begin_array (w);
+  for (guint i = 0; i < fm_observed_log_get_n_errors (log); i++)
+    {
+      const FmObservedProblem *problem = fm_observed_log_get_error (log, i);
+
+      fm_json_writer_begin_object (w);
+      fm_cli_observe_write_int (w, "line", problem->line);
+      write_string (w, "message", problem->message);
+      fm_json_writer_end_object (w);
+    }
+  fm_json_writer_end_array (w);
+}
+
+/* The key `warnings`: what the importer says of the file as a whole. */
+void
+fm_cli_observe_write_warnings (FmJsonWriter  *w,
+                               FmObservedLog *log)
+{
+  fm_json_writer_key (w, "warnings");
+  fm_json_writer_begin_array (w);
+  for (guint i = 0; i < fm_observed_log_get_n_warnings (log); i++)
+    fm_json_writer_string (w, fm_observed_log_get_warning (log, i));
+  fm_json_writer_end_array (w);
 }
 
 /* The importer's warnings and the rows it left out, escaped: shared with
