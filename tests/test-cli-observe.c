@@ -252,7 +252,8 @@ test_output (void)
   JsonArray *nodes;
   JsonObject *backlog, *build, *start;
 
-  flowmap (&run, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC", "-o", out, map, NULL);
+  flowmap (&run, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
+           "--statistic", "median", "-o", out, map, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   /* FILE is left alone; OUT has the medians and says so. */
@@ -273,6 +274,38 @@ test_output (void)
                    "observed 2026-03-02 – 2026-03-22, median of 6 items");
   assert_number (build, "lead_s", 3 * D);
   g_assert_false (json_object_has_member (start, "observed"));
+}
+
+/* Without --statistic, -o puts the means on the map, as the app's Apply
+ * does. Backlog's finished stays: A 2 d, B 1 d, C 2 d, D 4 d, E 5 d, H 2 d
+ * (F is still there), a mean of 16 ÷ 6 = 2.667 d = 230,400 s (median 2 d);
+ * Building's: A 3, B 2, C 5 and 1, D 5, H 3 d (E is still there): six
+ * visits by five items, 19 ÷ 6 = 3.167 d = 273,600 s a visit. */
+static void
+test_output_mean_by_default (void)
+{
+  g_autofree char *map = temp_file ("flow.flowmap", map_text);
+  g_autofree char *csv = temp_file ("flow.csv", flow_csv);
+  g_autofree char *out = temp_file ("applied-mean.flowmap", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonArray *nodes;
+  JsonObject *backlog, *build;
+
+  flowmap (&run, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC", "-o", out, map, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  nodes = json_object_get_array_member (json_array_get_object_element (
+            json_object_get_array_member (parse_object (parser, text), "maps"), 0), "nodes");
+  backlog = json_array_get_object_element (nodes, 1);
+  build = json_array_get_object_element (nodes, 2);
+  assert_number (backlog, "wait_s", 230400);
+  g_assert_cmpstr (json_object_get_string_member (backlog, "observed"), ==,
+                   "observed 2026-03-02 – 2026-03-22, mean of 6 items");
+  assert_number (build, "lead_s", 273600);
+  g_assert_cmpstr (json_object_get_string_member (build, "observed"), ==,
+                   "observed 2026-03-02 – 2026-03-22, mean of 6 visits by 5 items");
 }
 
 static void
@@ -805,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/fm/cli/observe/errors", test_errors);
   g_test_add_func ("/fm/cli/observe/report", test_report);
   g_test_add_func ("/fm/cli/observe/output", test_output);
+  g_test_add_func ("/fm/cli/observe/output-mean-by-default", test_output_mean_by_default);
   g_test_add_func ("/fm/cli/observe/mapping", test_mapping_option);
   g_test_add_func ("/fm/cli/observe/usage", test_usage);
   g_test_add_func ("/fm/cli/observe/example", test_example);

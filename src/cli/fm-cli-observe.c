@@ -647,7 +647,7 @@ fm_cli_observe (int    argc,
     { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar_spec, N_("Durations in working time, by these days and hours in --time-zone instead of FILE’s calendar"), N_("\"Mon-Fri 09:00-17:00\"") },
     { "holiday", 0, 0, G_OPTION_ARG_STRING_ARRAY, &holidays, N_("A day off of --calendar; repeat for more"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write FILE with the observed times on the map’s nodes"), N_("OUT.flowmap") },
-    { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: median (default), mean (adds up along the path) or p85"), N_("median|mean|p85") },
+    { "statistic", 0, 0, G_OPTION_ARG_STRING, &statistic_name, N_("What -o puts on the map: mean (default: adds up along the path, as in the app), median or p85"), N_("mean|median|p85") },
     { "forecast", 0, 0, G_OPTION_ARG_INT, &forecast_items, N_("Forecast when N more items will be finished"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the forecast’s random numbers (default: 1)"), N_("N") },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &zone_name, N_("Time zone of times without an offset, and of days (default: local)"), N_("TZ") },
@@ -666,7 +666,8 @@ fm_cli_observe (int    argc,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(FmCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
-  FmObservedStatistic statistic = FM_OBSERVED_MEDIAN;
+  /* The mean, as the app's Apply offers first: means add up along the path. */
+  FmObservedStatistic statistic = FM_OBSERVED_MEAN;
   FmCsvImportOptions import_options;
   FmObservedOptions options;
   FmObservedForecast forecast;
@@ -690,9 +691,9 @@ fm_cli_observe (int    argc,
     }
   if (statistic_name != NULL && g_str_equal (statistic_name, "p85"))
     statistic = FM_OBSERVED_P85;
-  else if (statistic_name != NULL && g_str_equal (statistic_name, "mean"))
-    statistic = FM_OBSERVED_MEAN;
-  else if (statistic_name != NULL && !g_str_equal (statistic_name, "median"))
+  else if (statistic_name != NULL && g_str_equal (statistic_name, "median"))
+    statistic = FM_OBSERVED_MEDIAN;
+  else if (statistic_name != NULL && !g_str_equal (statistic_name, "mean"))
     {
       g_printerr (_("flowmap observe: --statistic must be mean, median or p85\n"));
       return FM_CLI_USAGE;
