@@ -337,6 +337,43 @@ test_add_variant (Fixture       *f,
   fm_test_run_idles ();
 }
 
+/* An XES log: no rows to preview, and the roles its start and complete
+ * events give (activities, the waits between them) said as the file's. */
+static void
+test_xes (Fixture       *f,
+          gconstpointer  data)
+{
+  static const char text[] =
+    "<log><trace><string key=\"concept:name\" value=\"a\"/>"
+    "<event><string key=\"concept:name\" value=\"Review\"/><string key=\"lifecycle:transition\" value=\"start\"/>"
+    "<date key=\"time:timestamp\" value=\"2026-03-02T09:00:00Z\"/></event>"
+    "<event><string key=\"concept:name\" value=\"Review\"/><string key=\"lifecycle:transition\" value=\"complete\"/>"
+    "<date key=\"time:timestamp\" value=\"2026-03-02T11:00:00Z\"/></event>"
+    "<event><string key=\"concept:name\" value=\"Approve\"/><string key=\"lifecycle:transition\" value=\"start\"/>"
+    "<date key=\"time:timestamp\" value=\"2026-03-02T13:00:00Z\"/></event>"
+    "<event><string key=\"concept:name\" value=\"Approve\"/><string key=\"lifecycle:transition\" value=\"complete\"/>"
+    "<date key=\"time:timestamp\" value=\"2026-03-02T14:00:00Z\"/></event>"
+    "</trace></log>";
+  g_autofree char *dir = fm_test_make_tmp_dir ("discover-ui-xes");
+  g_autofree char *path = g_build_filename (dir, "cases.xes", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FmDiscoverDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  dialog = present_and_wait (NULL, f->doc, file);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "content");
+  g_assert_false (gtk_widget_get_visible (dialog->preview));
+  g_assert_cmpstr (adw_preferences_group_get_description (dialog->file_group), ==, "1 item in 4 states");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (state_row (dialog, "Review"))), ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (state_row (dialog, "Review"))), ==,
+                   "From the file’s start and complete events · 1 visit");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (state_row (dialog, "Waiting for Approve"))), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fm_test_run_idles ();
+  fm_test_remove_tree (dir);
+}
+
 /* The window's dialog over it with this kind, or NULL. */
 static GtkWindow *
 dialog_over (FmWindow *window,
@@ -496,6 +533,7 @@ main (int   argc,
   g_test_add ("/fm/discover-ui/add-map", Fixture, NULL, fixture_set_up, test_add_map, fixture_tear_down);
   g_test_add ("/fm/discover-ui/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
   g_test_add ("/fm/discover-ui/add-variant", Fixture, NULL, fixture_set_up, test_add_variant, fixture_tear_down);
+  g_test_add ("/fm/discover-ui/xes", Fixture, NULL, fixture_set_up, test_xes, fixture_tear_down);
   g_test_add ("/fm/discover-ui/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
   g_test_add ("/fm/discover-ui/new-window", Fixture, NULL, fixture_set_up, test_new_window, fixture_tear_down);
 
