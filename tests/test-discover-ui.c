@@ -374,6 +374,42 @@ test_xes (Fixture       *f,
   fm_test_remove_tree (dir);
 }
 
+/* Very many states and variants: the first 200 of each get a row, the
+ * rest are counted. 250 items, each Backlog → its own step → Done. */
+static void
+test_many (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *dir = fm_test_make_tmp_dir ("discover-ui-many");
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("item,state,entered_at\n");
+  FmDiscoverDialog *dialog;
+  GtkListBoxRow *last;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (text,
+                            "M-%u,Backlog,2026-03-02T09:00:00Z\n"
+                            "M-%u,Step %u,2026-03-02T10:00:00Z\n"
+                            "M-%u,Done,2026-03-02T12:00:00Z\n", i, i, i, i);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  dialog = present_and_wait (NULL, f->doc, file);
+
+  g_assert_cmpuint (fm_discovery_get_n_variants (fm_discover_dialog_get_discovery (dialog)), ==, 250);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (variants (dialog), 200));
+  g_assert_null (gtk_list_box_get_row_at_index (variants (dialog), 201));
+  last = gtk_list_box_get_row_at_index (variants (dialog), 200);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)), ==, "And 50 more variants");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (last)), "50 items, 20.0 %"));
+
+  g_assert_cmpuint (dialog->state_rows->len, ==, 200);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (dialog->states_group), "first 200 of 252"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fm_test_run_idles ();
+  fm_test_remove_tree (dir);
+}
+
 /* The window's dialog over it with this kind, or NULL. */
 static GtkWindow *
 dialog_over (FmWindow *window,
@@ -534,6 +570,7 @@ main (int   argc,
   g_test_add ("/fm/discover-ui/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
   g_test_add ("/fm/discover-ui/add-variant", Fixture, NULL, fixture_set_up, test_add_variant, fixture_tear_down);
   g_test_add ("/fm/discover-ui/xes", Fixture, NULL, fixture_set_up, test_xes, fixture_tear_down);
+  g_test_add ("/fm/discover-ui/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/fm/discover-ui/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
   g_test_add ("/fm/discover-ui/new-window", Fixture, NULL, fixture_set_up, test_new_window, fixture_tear_down);
 

@@ -4,7 +4,8 @@
  * A row per state, as the import dialog shows them (fm-state-rows.c),
  * with the roles the discovery takes instead of the map's steps: a queue,
  * a process step, an activity (its stays are touch time), the end of the
- * item, or left out. Each starts with the role the draft gave it (by its
+ * item, or left out (the first MAX_ROWS states in the order of the data:
+ * the rest are counted and keep their roles). Each starts with the role the draft gave it (by its
  * name, or as an XES file's start and complete events say); a choice
  * drafts the map again with it.
  */
@@ -16,6 +17,10 @@
 
 #include "fm-discover-dialog-private.h"
 #include "fm-state-rows.h"
+
+/* Past this, the states keep the role their name gives them, unlisted:
+ * a row each for thousands of states would stall the window. */
+#define MAX_ROWS 200
 
 /* The choices of a row, in this order. */
 static const FmDiscoverRole choices[] = {
@@ -104,6 +109,8 @@ fm_discover_dialog_show_states (FmDiscoverDialog *self)
 {
   g_autoptr(GListModel) model = choices_model ();
   g_autofree guint *visits = NULL;
+  g_autofree char *description = NULL;
+  guint n_states;
 
   for (guint i = 0; i < self->state_rows->len; i++)
     adw_preferences_group_remove (self->states_group, self->state_rows->pdata[i]);
@@ -111,8 +118,17 @@ fm_discover_dialog_show_states (FmDiscoverDialog *self)
   if (self->log == NULL || self->discovery == NULL)
     return;
 
+  n_states = fm_observed_log_get_n_states (self->log);
+  if (n_states > MAX_ROWS)
+    /* Translators: under "States" when only the first are listed */
+    description = g_strdup_printf (_("What each state of the data becomes on the draft; the first %u of %u "
+                                     "are listed, the others keep the role their names give them"),
+                                   MAX_ROWS, n_states);
+  adw_preferences_group_set_description (self->states_group, description != NULL ? description
+                                         : _("What each state of the data becomes on the draft"));
+
   visits = fm_state_rows_count_visits (self->log);
-  for (guint i = 0; i < fm_observed_log_get_n_states (self->log); i++)
+  for (guint i = 0; i < MIN (n_states, MAX_ROWS); i++)
     {
       const char *state = fm_observed_log_get_state_name (self->log, i);
       guint selected = choice_of (fm_discovery_get_role (self->discovery, i));

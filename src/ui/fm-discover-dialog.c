@@ -428,8 +428,6 @@ content_page (FmDiscoverDialog *self)
 
   self->states_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->states_group, _("States"));
-  adw_preferences_group_set_description (self->states_group,
-                                         _("What each state of the data becomes on the draft"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (variants), _("Variants"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (variants),

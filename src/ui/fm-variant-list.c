@@ -3,7 +3,8 @@
  *
  * Every variant of the finished items, most frequent first, with its
  * items, share and median lead time; Add as Map puts the variant's own
- * map into the document (one undo step). New Map from Event Data shows
+ * map into the document (one undo step). The rarest of very many are
+ * summed up in a last row (`flowmap discover --json` lists them all). New Map from Event Data shows
  * the list under the draft's figures, and a window opened on a draft
  * shows it beside the map.
  */
@@ -16,6 +17,10 @@
 
 #include "fm-figures.h"
 #include "fm-variant-list.h"
+
+/* Past this, the rarer variants are counted, not listed: a log of a
+ * million events may have thousands, and a row each would stall the window. */
+#define MAX_ROWS 200
 
 struct _FmVariantList
 {
@@ -67,6 +72,36 @@ variant_row (FmVariantList           *self,
   return row;
 }
 
+/* The variants past MAX_ROWS: how many, and how many items took them. */
+static GtkWidget *
+more_row (FmDiscovery *discovery)
+{
+  GtkWidget *row = adw_action_row_new ();
+  guint n_variants = fm_discovery_get_n_variants (discovery);
+  guint more = n_variants - MAX_ROWS;
+  guint items = 0;
+  double share = 0;
+  g_autofree char *title = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = MAX_ROWS; i < n_variants; i++)
+    {
+      items += fm_discovery_get_variant (discovery, i)->items;
+      share += fm_discovery_get_variant (discovery, i)->share;
+    }
+  /* Translators: the last row of a shortened list of variants */
+  title = g_strdup_printf (ngettext ("And %u more variant", "And %u more variants", more), more);
+  percent = g_strdup_printf ("%.1f", 100.0 * share);
+  /* Translators: the items the variants left out of the list took, and their share in % */
+  subtitle = g_strdup_printf (ngettext ("%u item, %s %%; flowmap discover --json lists every variant",
+                                        "%u items, %s %%; flowmap discover --json lists every variant", items),
+                              items, percent);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
 /**
  * fm_variant_list_set_discovery:
  * @discovery: (nullable): whose variants to list
@@ -79,6 +114,7 @@ fm_variant_list_set_discovery (FmVariantList *self,
                                FmDocument    *document)
 {
   GtkWidget *child;
+  guint n_variants;
 
   g_return_if_fail (FM_IS_VARIANT_LIST (self));
   g_return_if_fail (document == NULL || FM_IS_DOCUMENT (document));
@@ -93,8 +129,11 @@ fm_variant_list_set_discovery (FmVariantList *self,
     gtk_list_box_remove (self->list, child);
   if (discovery == NULL || document == NULL)
     return;
-  for (guint i = 0; i < fm_discovery_get_n_variants (discovery); i++)
+  n_variants = fm_discovery_get_n_variants (discovery);
+  for (guint i = 0; i < MIN (n_variants, MAX_ROWS); i++)
     gtk_list_box_append (self->list, variant_row (self, fm_discovery_get_variant (discovery, i), i));
+  if (n_variants > MAX_ROWS)
+    gtk_list_box_append (self->list, more_row (discovery));
 }
 
 /* Returns: (transfer none) (nullable): whose variants are listed */
