@@ -4,16 +4,20 @@
 example, under Xvfb at a fixed window size (1600 × 1000), driven with xdotool
 as the GUI tests drive it (tests/gui/fmgui.py).
 
-Usage: screenshots.py /path/to/flowmap OUTPUT_FOLDER
+Usage: screenshots.py /path/to/flowmap OUTPUT_FOLDER [SHOT…]
 build-aux/screenshots.sh builds the app and runs this under xvfb-run, on
 a screen larger than the window (1920 × 1200 for a 1600 × 1000 window).
+SHOT names the shots to make (editor, present, observed, discovered,
+editor-dark); without any, all of them.
 
 The example is copied to ~/Documents/release.flowmap in a home of its own,
 so that the window's subtitle reads "~/Documents", never a temporary folder.
 Writes editor.png (the whole map fitted, the Metrics page with its
 constraints beside it), editor-dark.png (dark style, a step selected, the
-inspector), present.png (a slide of the presentation) and observed.png
-(the Observed page after importing the example's measured times).
+inspector), present.png (a slide of the presentation), observed.png
+(the Observed page after importing the example's measured times) and
+discovered.png (the map New Map from Event Data drafts from the example's
+export, opened in a new window with its variants beside it).
 """
 import os
 import shutil
@@ -31,13 +35,20 @@ EXAMPLES = os.path.join(ROOT, "data", "examples")
 WINDOW = (1600, 1000)
 
 
+SHOTS = ["editor", "present", "observed", "discovered", "editor-dark"]
+
+
+def crop_shot(region, path):
+    """The region (x, y, width, height) of the screen, as it shows."""
+    subprocess.run(["import", "-window", "root", "-crop", "%dx%d+%d+%d" % (region[2], region[3], region[0], region[1]),
+                    "+repage", path], check=True)
+    print("wrote " + path)
+
+
 def window_shot(app, path):
     """The app's window alone, as it shows on screen."""
     app.settle()
-    subprocess.run(["import", "-window", "root", "-crop",
-                    "%dx%d+%d+%d" % (app.width, app.height, app.x, app.y), "+repage", path],
-                   check=True)
-    print("wrote " + path)
+    crop_shot((app.x, app.y, app.width, app.height), path)
 
 
 def start(binary, home, **extra):
@@ -74,22 +85,74 @@ def side_tab(app, n):
     xdo("click", 1)
 
 
+def discovered(binary, home, out):
+    """New Map from Event Data on the example's export (the main menu's
+    item by its mnemonic), the draft opened in a new window: that window,
+    at the same size, with its Variants page."""
+    app = start(binary, home)
+    still(app)
+    app.key("F10")
+    time.sleep(0.7)
+    xdo("key", "e")
+    app.choose_file("Open Event Data", os.path.join(EXAMPLES, "release-observed.csv"))
+    dialog = wait_seen("the dialog", lambda: fmgui.window_shown("New Map from Event Data"))[0]
+    region = fmgui.settled_geometry(dialog)
+    # Read in a thread: the draft's rows are drawn once it is done.
+    time.sleep(2.0)
+    wait_drawn("the dialog", region)
+    before = set(fmgui.find_windows("Untitled"))
+
+    def opened():
+        now = set(fmgui.find_windows("Untitled")) - before
+        if not now:
+            app.key_in(dialog, "alt+o")
+            time.sleep(1.0)
+            now = set(fmgui.find_windows("Untitled")) - before
+        return bool(now), sorted(now)
+    window = wait_seen("the draft's window", opened)[0]
+    xdo("windowsize", window, *WINDOW)
+    region = fmgui.settled_geometry(window)
+    time.sleep(1.0)
+    wait_drawn("the draft's window", region)
+    crop_shot(region, os.path.join(out, "discovered.png"))
+    app.kill()
+
+
 def main():
     fmgui.need_display()
     binary = os.path.abspath(sys.argv[1])
     out = os.path.abspath(sys.argv[2])
+    shots = set(sys.argv[3:]) or set(SHOTS)
+    unknown = shots - set(SHOTS)
+    if unknown:
+        sys.exit("no such shot: %s (there are %s)" % (", ".join(sorted(unknown)), ", ".join(SHOTS)))
     os.makedirs(out, exist_ok=True)
     tmp = os.path.realpath(tempfile.mkdtemp(prefix="flowmap-shots-"))
 
     try:
+        if shots & {"editor", "present", "observed"}:
+            light(binary, os.path.join(tmp, "light"), out, shots)
+        if "discovered" in shots:
+            discovered(binary, os.path.join(tmp, "discover"), out)
+        if "editor-dark" in shots:
+            dark(binary, os.path.join(tmp, "dark"), out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def light(binary, home, out, shots):
+    """The editor, a slide and the Observed page, one after the other in one run."""
+    app = start(binary, home)
+    still(app)
+    if "editor" in shots:
         # The whole map, fitted, with the Metrics page and its constraints.
-        app = start(binary, os.path.join(tmp, "light"))
-        still(app)
         side_tab(app, 1)
         time.sleep(0.5)
         still(app)
         window_shot(app, os.path.join(out, "editor.png"))
 
+    if "present" in shots:
         # A slide of the presentation: F5, then on to the constraints.
         app.key("F5")
         time.sleep(1.0)
@@ -102,6 +165,7 @@ def main():
         xdo("key", "Escape")
         time.sleep(0.5)
 
+    if "observed" in shots:
         # The Observed page after importing the measured times.
         app.key("ctrl+i")
         app.choose_file("Open Observed Data", os.path.join(EXAMPLES, "release-observed.csv"))
@@ -118,20 +182,19 @@ def main():
         time.sleep(1.0)
         still(app)
         window_shot(app, os.path.join(out, "observed.png"))
-        app.close()
+    app.close()
 
-        # Dark style: a step selected (Tab walks the steps in flow order).
-        with fmgui.DisplayHeld():
-            app = start(binary, os.path.join(tmp, "dark"), ADW_DEBUG_COLOR_SCHEME="prefer-dark")
-        still(app)
-        app.key(*["Tab"] * 5)
-        time.sleep(0.5)
-        still(app)
-        window_shot(app, os.path.join(out, "editor-dark.png"))
-        app.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return 0
+
+def dark(binary, home, out):
+    """Dark style: a step selected (Tab walks the steps in flow order)."""
+    with fmgui.DisplayHeld():
+        app = start(binary, home, ADW_DEBUG_COLOR_SCHEME="prefer-dark")
+    still(app)
+    app.key(*["Tab"] * 5)
+    time.sleep(0.5)
+    still(app)
+    window_shot(app, os.path.join(out, "editor-dark.png"))
+    app.close()
 
 
 if __name__ == "__main__":

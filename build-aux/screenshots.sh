@@ -5,7 +5,8 @@
 # window size (build-aux/screenshots.py). Needs xdotool, xvfb-run,
 # dbus-run-session and ImageMagick's import.
 #
-# Usage: build-aux/screenshots.sh [BUILD_DIR [OUTPUT_FOLDER]]
+# Usage: build-aux/screenshots.sh [BUILD_DIR [OUTPUT_FOLDER [SHOT…]]]
+# (SHOT: editor, present, observed, discovered, editor-dark; all without any)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,4 @@ out=${2:-data/screenshots}
 meson compile -C "$build" flowmap
 export GSETTINGS_SCHEMA_DIR=$PWD/$build/data
 exec dbus-run-session -- xvfb-run -a -s '-screen 0 1920x1200x24 -noreset' \
-  python3 build-aux/screenshots.py "$build/src/flowmap" "$out"
+  python3 build-aux/screenshots.py "$build/src/flowmap" "$out" "${@:3}"

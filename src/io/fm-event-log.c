@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "fm-csv-import.h"
 #include "fm-event-log.h"
 #include "fm-file-check.h"
 #include "fm-xes.h"
@@ -91,6 +90,27 @@ fm_event_log_load_file (GFile           *file,
                         GArray         **roles,
                         GError         **error)
 {
+  return fm_event_log_load_file_full (file, kind, time_zone, roles, NULL, NULL, error);
+}
+
+/**
+ * fm_event_log_load_file_full:
+ * @csv: (out) (optional) (transfer full) (nullable): a CSV file's text as
+ *   read, for a preview of its rows; %NULL for XES
+ * @columns: (out) (optional): the columns of a CSV file the import read
+ *
+ * As fm_event_log_load_file(), keeping what a preview of the file shows.
+ * @csv is set even when the import fails, if the text could be read.
+ */
+FmObservedLog *
+fm_event_log_load_file_full (GFile           *file,
+                             FmEventLogKind   kind,
+                             GTimeZone       *time_zone,
+                             GArray         **roles,
+                             FmCsv          **csv,
+                             FmCsvColumns    *columns,
+                             GError         **error)
+{
   FmObservedLog *log;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -98,6 +118,10 @@ fm_event_log_load_file (GFile           *file,
 
   if (roles != NULL)
     *roles = NULL;
+  if (csv != NULL)
+    *csv = NULL;
+  if (columns != NULL)
+    memset (columns, 0, sizeof *columns);
 
   if (kind == FM_EVENT_LOG_AUTO)
     {
@@ -119,10 +143,15 @@ fm_event_log_load_file (GFile           *file,
   else
     {
       FmCsvImportOptions options;
+      g_autoptr(FmCsv) text = fm_csv_read_file (file, 0, error);
 
+      if (text == NULL)
+        return NULL;
       fm_csv_import_options_init (&options);
       options.time_zone = time_zone;
-      log = fm_csv_import_file (file, &options, NULL, error);
+      log = fm_csv_import (text, &options, columns, error);
+      if (csv != NULL)
+        *csv = g_steal_pointer (&text);
     }
 
   if (log != NULL)

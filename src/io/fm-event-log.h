@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "fm-csv.h"
+#include "fm-csv-import.h"
 #include "fm-discover.h"
 #include "fm-observed-log.h"
 
@@ -28,6 +30,13 @@ FmObservedLog  *fm_event_log_load_file      (GFile           *file,
                                              FmEventLogKind   kind,
                                              GTimeZone       *time_zone,
                                              GArray         **roles,
+                                             GError         **error);
+FmObservedLog  *fm_event_log_load_file_full (GFile           *file,
+                                             FmEventLogKind   kind,
+                                             GTimeZone       *time_zone,
+                                             GArray         **roles,
+                                             FmCsv          **csv,
+                                             FmCsvColumns    *columns,
                                              GError         **error);
 
 G_END_DECLS

@@ -13,9 +13,9 @@ G_DECLARE_FINAL_TYPE (FmDiscoverDialog, fm_discover_dialog, FM, DISCOVER_DIALOG,
 
 FmDiscoverDialog *fm_discover_dialog_present       (GtkWindow        *parent,
                                                     FmDocument       *document,
-                                                    FmObservedLog    *log,
-                                                    GArray           *roles,
-                                                    const char       *name);
+                                                    GFile            *file);
 FmDiscovery      *fm_discover_dialog_get_discovery (FmDiscoverDialog *self);
+gboolean          fm_discover_dialog_is_busy       (FmDiscoverDialog *self);
+const char       *fm_discover_dialog_get_error     (FmDiscoverDialog *self);
 
 G_END_DECLS

@@ -50,10 +50,6 @@ struct _FmObservedDialog
   gboolean updating;
 };
 
-/* fm-observed-dialog-preview.c */
-void  fm_observed_dialog_show_preview    (FmObservedDialog *self);
-void  fm_observed_dialog_show_summary    (FmObservedDialog *self);
-
 /* fm-observed-dialog-states.c */
 void  fm_observed_dialog_init_targets    (FmObservedDialog *self);
 void  fm_observed_dialog_show_states     (FmObservedDialog *self);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-observed-dialog-private.h"
+#include "fm-state-rows.h"
 
 /* Past this, the rows not imported are counted, not listed. */
 #define MAX_PROBLEMS 100
@@ -135,15 +136,10 @@ apply_target (FmObservedDialog *self,
 static void
 describe_row (FmObservedDialog *self,
               GtkWidget        *row,
-              guint             state,
-              guint             n_visits)
+              guint             state)
 {
   gboolean done = fm_observed_mapping_get_done (self->mapping, state);
   gboolean unmapped = !done && fm_observed_mapping_get_node_id (self->mapping, state) == NULL;
-  GtkWidget *flag = g_object_get_data (G_OBJECT (row), "fm-flag");
-  g_autofree char *visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits", n_visits),
-                                             n_visits);
-  g_autofree char *subtitle = NULL;
   const char *how;
 
   if (fm_observed_mapping_get_explicit (self->mapping, state))
@@ -155,30 +151,7 @@ describe_row (FmObservedDialog *self,
   else
     how = _("Not mapped: its time counts in the lead time but in no step");
 
-  /* Translators: under a state: how it is mapped, then how often items entered it */
-  subtitle = g_strdup_printf (_("%s · %s"), how, visits);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_visible (flag, unmapped);
-  if (unmapped)
-    gtk_widget_add_css_class (row, "fm-unmapped");
-  else
-    gtk_widget_remove_css_class (row, "fm-unmapped");
-}
-
-static guint *
-count_visits (FmObservedLog *log)
-{
-  guint *counts = g_new0 (guint, MAX (1, fm_observed_log_get_n_states (log)));
-
-  for (guint i = 0; i < fm_observed_log_get_n_items (log); i++)
-    {
-      const FmObservedItem *item = fm_observed_log_get_item (log, i);
-
-      for (guint j = 0; j < item->visits->len; j++)
-        counts[g_array_index (item->visits, FmObservedVisit, j).state]++;
-    }
-
-  return counts;
+  fm_state_row_describe (row, how, unmapped ? _("Not mapped") : NULL);
 }
 
 static void
@@ -186,7 +159,7 @@ on_state_selected (AdwComboRow      *row,
                    GParamSpec       *pspec,
                    FmObservedDialog *self)
 {
-  const char *state = g_object_get_data (G_OBJECT (row), "fm-state");
+  const char *state = fm_state_row_get_state (GTK_WIDGET (row));
   guint target = adw_combo_row_get_selected (row);
   int index;
 
@@ -198,8 +171,7 @@ on_state_selected (AdwComboRow      *row,
 
   index = fm_observed_mapping_lookup_state (self->mapping, state);
   if (index >= 0)
-    describe_row (self, GTK_WIDGET (row), index,
-                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "fm-visits")));
+    describe_row (self, GTK_WIDGET (row), index);
 }
 
 static void
@@ -238,27 +210,16 @@ fm_observed_dialog_show_states (FmObservedDialog *self)
   adw_preferences_group_set_description (self->states_group, description);
 
   model = targets_model (self);
-  visits = count_visits (self->log);
+  visits = fm_state_rows_count_visits (self->log);
   self->updating = TRUE;
   for (guint i = 0; i < fm_observed_mapping_get_n_states (self->mapping); i++)
     {
       const char *state = fm_observed_mapping_get_state (self->mapping, i);
       int log_state = fm_observed_log_lookup_state (self->log, state);
       guint n_visits = log_state >= 0 ? visits[log_state] : 0;
-      GtkWidget *row = adw_combo_row_new ();
-      GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *row = fm_state_row_new (state, model, target_of (self, i), n_visits);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), state);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), target_of (self, i));
-      gtk_widget_add_css_class (flag, "warning");
-      gtk_widget_set_tooltip_text (flag, _("Not mapped"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), flag);
-      g_object_set_data_full (G_OBJECT (row), "fm-state", g_strdup (state), g_free);
-      g_object_set_data (G_OBJECT (row), "fm-flag", flag);
-      g_object_set_data (G_OBJECT (row), "fm-visits", GUINT_TO_POINTER (n_visits));
-      describe_row (self, row, i, n_visits);
+      describe_row (self, row, i);
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_state_selected), self);
 
       adw_preferences_group_add (self->states_group, row);

@@ -3,7 +3,7 @@
  *
  * The file is read in a thread (fm_csv_read_file()), then imported with
  * the columns found by their names (fm_csv_import()); the dialog shows
- * the first rows with the role of each column (fm-observed-dialog-preview.c),
+ * the first rows with the role of each column (fm-csv-preview.c),
  * the shape and the columns (each can be chosen by hand, and the file is
  * imported again), the time zone of times without an offset, the states
  * matched to the map's steps and queues (fm-observed-dialog-states.c) and
@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fm-csv-preview.h"
 #include "fm-observed-dialog-private.h"
 
 /* Typing a time zone's name imports again once the typing pauses. */
@@ -32,6 +33,16 @@ G_DEFINE_FINAL_TYPE (FmObservedDialog, fm_observed_dialog, ADW_TYPE_WINDOW)
 
 static void load_file (FmObservedDialog *self,
                        GFile            *file);
+
+/* The first rows of the file and, above them, what was read. */
+static void
+show_preview (FmObservedDialog *self)
+{
+  g_autofree char *summary = fm_csv_preview_describe (self->csv, self->log);
+
+  fm_csv_preview_fill (self->preview_grid, self->csv, self->log, &self->used);
+  adw_preferences_group_set_description (self->file_group, self->csv != NULL ? summary : NULL);
+}
 
 static void
 update_import (FmObservedDialog *self)
@@ -190,8 +201,7 @@ reimport (FmObservedDialog *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->zone_entry), "error");
       fm_observed_dialog_clear_rows (self);
       show_error (self, message);
-      fm_observed_dialog_show_preview (self);
-      fm_observed_dialog_show_summary (self);
+      show_preview (self);
       return;
     }
 
@@ -222,8 +232,7 @@ reimport (FmObservedDialog *self,
     {
       fm_observed_dialog_clear_rows (self);
       show_error (self, error->message);
-      fm_observed_dialog_show_preview (self);
-      fm_observed_dialog_show_summary (self);
+      show_preview (self);
       return;
     }
 
@@ -239,8 +248,7 @@ reimport (FmObservedDialog *self,
 
   fm_observed_dialog_show_states (self);
   fm_observed_dialog_show_problems (self);
-  fm_observed_dialog_show_preview (self);
-  fm_observed_dialog_show_summary (self);
+  show_preview (self);
 }
 
 static void
@@ -338,8 +346,7 @@ on_read (GObject      *source,
     {
       fm_observed_dialog_clear_rows (self);
       show_error (self, error->message);
-      fm_observed_dialog_show_preview (self);
-      fm_observed_dialog_show_summary (self);
+      show_preview (self);
       return;
     }
 

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "fm-discover-dialog.h"
-#include "fm-event-log.h"
 #include "fm-observed-dialog.h"
 #include "fm-window-private.h"
 
@@ -63,38 +62,21 @@ action_import_observed (GtkWidget  *widget,
  * fm_window_new_map_from_data:
  * @file: an event log: a tracker's CSV or XES
  *
- * Reads @file and shows the discovery's draft of it, which Add Map adds
- * to the document as a new map; a file that cannot be read is said as a
- * document that cannot be opened is.
+ * Shows the discovery's dialog over the window, which reads @file in a
+ * thread and drafts a map from it; Add Map adds the draft to the document
+ * as a new map, Open in New Window shows it as a document of its own.
  */
 void
 fm_window_new_map_from_data (FmWindow *self,
                              GFile    *file)
 {
-  g_autoptr(FmObservedLog) log = NULL;
-  g_autoptr(GArray) roles = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
   g_return_if_fail (FM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (fm_window_is_presenting (self))
     return;
 
-  name = g_file_get_basename (file);
-  /* Read here, not in a thread: the readers refuse more than 256 MiB,
-   * and a tracker's export reads in well under a second. */
-  log = fm_event_log_load_file (file, FM_EVENT_LOG_AUTO, NULL, &roles, &error);
-  if (log != NULL && fm_observed_log_get_n_items (log) == 0)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: no item could be read"), name);
-  if (error != NULL)
-    {
-      fm_window_show_error (self, _("Could Not Read Event Data"), error);
-      return;
-    }
-
-  fm_discover_dialog_present (GTK_WINDOW (self), self->document, log, roles, name);
+  fm_discover_dialog_present (GTK_WINDOW (self), self->document, file);
 }
 
 static void

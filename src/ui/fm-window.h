@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "fm-canvas.h"
+#include "fm-discover.h"
 #include "fm-document.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,7 @@ void         fm_window_open_files     (FmWindow       *self,
 gboolean     fm_window_load_template  (FmWindow       *self,
                                        const char     *name,
                                        GError        **error);
+FmWindow    *fm_window_new_for_discovery (GtkApplication *application,
+                                       FmDiscovery    *discovery);
 
 G_END_DECLS
