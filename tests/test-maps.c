@@ -379,6 +379,10 @@ test_small_percent (void)
     { 0.5, "%6.1f", "  0.50 %" },
     /* %g already keeps its own significant digits */
     { 0.0092, "%.6g", "0.0092 %" },
+    /* 1,000 steps at 80 %: 0.8¹⁰⁰⁰ × 100 ≈ 1.2 × 10⁻⁹⁵ %, under a
+     * ten-thousandth of a percent: no digits */
+    { 100 * pow (0.8, 1000), "%.1f", "< 0.0001 %" },
+    { 0.0001, "%.1f", "0.00010 %" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

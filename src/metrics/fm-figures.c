@@ -21,6 +21,9 @@
 
 #define MINUS "\u2212"
 
+/* The smallest percentage written with its digits. */
+#define FM_FIGURE_SMALLEST_PERCENT 0.0001
+
 static const struct {
   const char *name;
   const char *title;
@@ -139,6 +142,15 @@ fm_figure_format_percent (double      percent,
 
   if (!isfinite (percent))
     return g_strdup ("–");
+
+  /* A rolled %C&A of a thousand steps at 80 % is 10⁻⁹⁵ %: its digits say
+   * nothing to a room, and would not fit any box. */
+  if (percent != 0 && fabs (percent) < FM_FIGURE_SMALLEST_PERCENT)
+    {
+      number = format_decimal (FM_FIGURE_SMALLEST_PERCENT, "%.4f");
+      /* Translators: a percentage too small to write, as in "< 0.0001 %" */
+      return g_strdup_printf (percent > 0 ? _("< %s %%") : _("> −%s %%"), number);
+    }
 
   decimals = small_percent_decimals (percent);
   precision = fixed_precision (format);
