@@ -189,7 +189,7 @@ test_timeline_totals_clear (void)
   content = (FmRect) { plain.x, plain.y, plain.width, 1 };
   own = fm_timeline_new (metrics, doc, &content);
   g_assert_nonnull (own);
-  g_assert_true (fm_render_diff_ladder_end (future, &options, &content, &origin_end));
+  g_assert_true (fm_render_diff_ladder_end (future, &options, &content, NULL, &own->totals, &origin_end));
   /* The origin's ladder ends right of where the future's totals would be. */
   g_assert_cmpfloat (origin_end, >, own->totals.x);
   /* With it, the page reaches a totals box that begins past it. */
