@@ -47,29 +47,37 @@
  * the step, its labels below and a gap. */
 #define ROW_PITCH (LABEL_HEIGHT + STEP_HEIGHT + LABELS_BELOW + 24.0)
 
-/* Rows: the path's rungs whose nodes share a horizontal band. */
+/* Rows: where the flow wraps, a node out of the band of the row so far
+ * that does not go on in the row's direction past the one before it (a
+ * new row below and left, or under the end of a snaking row). A flow in
+ * lanes, from lane to lane but always onwards, stays one row. */
 static void
 group_rows (FmTimeline *self)
 {
   FmTimelineRow row = { 0 };
+  FmRect previous = { 0, 0, 0, 0 }, first = { 0, 0, 0, 0 };
 
   for (guint i = 0; i < self->rungs->len; i++)
     {
       FmTimelineRung *rung = &g_array_index (self->rungs, FmTimelineRung, i);
+      gboolean reverse = previous.x + previous.width / 2 < first.x + first.width / 2;
+      gboolean onwards;
       FmRect r;
 
       fm_node_get_bounds (rung->node, &r);
-      if (row.n > 0 && (r.y >= row.band.y + row.band.height || r.y + r.height <= row.band.y))
+      onwards = reverse ? r.x + r.width <= previous.x : r.x >= previous.x + previous.width;
+      if (row.n > 0 && (r.y >= row.band.y + row.band.height || r.y + r.height <= row.band.y) && !onwards)
         {
           g_array_append_val (self->rows, row);
           row = (FmTimelineRow) { .first = i };
         }
       if (row.n == 0)
-        row.band = r;
+        row.band = first = r;
       else
         fm_rect_union (&row.band, &r);
       row.n++;
       rung->row = self->rows->len;
+      previous = r;
     }
   g_array_append_val (self->rows, row);
 }
