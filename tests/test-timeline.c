@@ -345,6 +345,40 @@ test_timeline_rows_no_room (void)
   g_assert_cmpfloat (row_at (timeline, 1)->end_s, ==, 626400);
 }
 
+/* A flow in lanes goes from lane to lane, always to the right: one row of
+ * the ladder under all the lanes, not a row at each handoff. */
+static void
+test_timeline_lanes_one_row (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmMetrics) metrics = NULL;
+  g_autoptr(FmTimeline) timeline = NULL;
+  FmRect content;
+  FmNode *node;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "t", 0, 15);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "a", "a", 200, 0);
+  fm_process_step_set_process_s (FM_PROCESS_STEP (node), HOUR);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_QUEUE, "q", "q", 420, 215);
+  fm_queue_set_wait_s (FM_QUEUE (node), DAY);
+  node = fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "b", "b", 580, 200);
+  fm_process_step_set_process_s (FM_PROCESS_STEP (node), HOUR);
+  fm_test_map_add_node (map, FM_NODE_KIND_OUTCOME, "o", "o", 800, 215);
+  fm_test_map_add_edge (map, "e1", "t", "a", FM_EDGE_KIND_FLOW);
+  fm_test_map_add_edge (map, "e2", "a", "q", FM_EDGE_KIND_PUSH);
+  fm_test_map_add_edge (map, "e3", "q", "b", FM_EDGE_KIND_PUSH);
+  fm_test_map_add_edge (map, "e4", "b", "o", FM_EDGE_KIND_FLOW);
+
+  timeline = lay_out (map, &metrics, &content);
+  g_assert_nonnull (timeline);
+  g_assert_cmpuint (timeline->n_rows, ==, 1);
+  g_assert_cmpuint (row_at (timeline, 0)->n, ==, 3);
+  /* Under the lower lane (b ends at 200 + 120 = 320). */
+  g_assert_cmpfloat (timeline->upper_y - 18, >=, 320);
+  /* 1 h + 1 d + 1 h = 93,600 s. */
+  g_assert_cmpfloat (row_at (timeline, 0)->end_s, ==, 93600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/fm/render/timeline-totals-clear", test_timeline_totals_clear);
   g_test_add_func ("/fm/render/timeline-rows", test_timeline_rows);
   g_test_add_func ("/fm/render/timeline-rows-no-room", test_timeline_rows_no_room);
+  g_test_add_func ("/fm/render/timeline-lanes-one-row", test_timeline_lanes_one_row);
 
   return g_test_run ();
 }
