@@ -785,6 +785,47 @@ test_aging_names (void)
       }
 }
 
+/* The charts read lead times as the map does: days with a decimal, and
+ * their duration axes step in round numbers of days. */
+static void
+test_duration_units (void)
+{
+  FmChartData data = { .day_length_s = 86400 };
+  FmChart chart = { .data = &data };
+  FmChartScale scale;
+  g_autofree char *median = NULL;
+  g_autofree char *p85 = NULL;
+  g_autofree char *short_wait = NULL;
+  g_autofree char *tick = NULL;
+  g_autofree char *weeks = NULL;
+
+  /* 5,520,060 s / 86,400 = 63.89 d: "63.9 d", once "9 w 1 d". */
+  median = fm_chart_format_duration (&chart, 5520060);
+  g_assert_cmpstr (median, ==, "63.9 d");
+  /* 11 w 2 d = 79 d = 6,825,600 s: "79.0 d". */
+  p85 = fm_chart_format_duration (&chart, 79 * 86400.0);
+  g_assert_cmpstr (p85, ==, "79.0 d");
+  /* Under a tenth of a day, the hour keeps it: 2 h, not "0.1 d". */
+  short_wait = fm_chart_format_duration (&chart, 7200);
+  g_assert_cmpstr (short_wait, ==, "2 h");
+
+  /* Up to 95 d (97.9 d with the room above) in at most 6 ticks: steps of
+   * 20 d (5 of them reach 100 d), not of whole weeks. */
+  fm_chart_duration_scale (&chart, 95 * 86400.0, 6, &scale);
+  g_assert_cmpfloat (scale.step, ==, 20 * 86400.0);
+  g_assert_cmpfloat (scale.max, ==, 100 * 86400.0);
+  tick = fm_chart_format_duration (&chart, scale.step);
+  g_assert_cmpstr (tick, ==, "20.0 d");
+
+  /* A document that reads weeks keeps week steps: 98 d = 14 w, 3 w ticks. */
+  data.lead_unit = FM_TIME_UNIT_WEEKS;
+  fm_chart_duration_scale (&chart, 95 * 86400.0, 6, &scale);
+  g_assert_cmpfloat (scale.step, ==, 3 * 7 * 86400.0);
+  weeks = fm_chart_format_duration (&chart, 79 * 86400.0);
+  /* 79 / 7 = 11.29 w. */
+  g_assert_cmpstr (weeks, ==, "11.3 w");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -793,6 +834,7 @@ main (int    argc,
 
   g_test_add_func ("/fm/charts/kinds", test_kinds);
   g_test_add_func ("/fm/charts/balance", test_balance);
+  g_test_add_func ("/fm/charts/duration-units", test_duration_units);
   g_test_add_func ("/fm/charts/aging-names", test_aging_names);
   g_test_add ("/fm/charts/series", Fixture, NULL, fixture_set_up, test_series, fixture_tear_down);
   g_test_add ("/fm/charts/throughput", Fixture, NULL, fixture_set_up, test_throughput, fixture_tear_down);

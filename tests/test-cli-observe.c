@@ -501,7 +501,9 @@ test_example_experiment (void)
   flowmap (&text, "observe", "--csv", csv, "--as-of", "2026-11-20", "--time-zone", "UTC", map, NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Security checks run in every pipeline build, started 2026-08-17\n"));
-  g_assert_nonnull (strstr (text.out, "Waiting for security review     13 d 18 h (42) → 4 d 17 h (53)\n"));
+  /* In days with a decimal: 1,188,450 / 86,400 = 13.755 d, "13.8 d";
+   * 406,200 / 86,400 = 4.701 d, "4.7 d". */
+  g_assert_nonnull (strstr (text.out, "Waiting for security review     13.8 d (42) → 4.7 d (53)\n"));
   g_assert_nonnull (strstr (text.out, "Left out: 39 in flight at the start, 12 started since and not finished\n"));
 }
 
@@ -631,10 +633,10 @@ test_calendar (void)
   g_assert_cmpint (holiday.status, ==, 0);
   assert_number (parse_object (parser, holiday.out), "lead_time_p50_s", 7 * wd);
 
-  /* In text, a day is a working day: 8 d, not 2 d 16 h. */
+  /* In text, a day is a working day: 8 × 8 h = 64 h is 8.0 d, not 2.7 d. */
   flowmap (&text, "observe", "--csv", csv, "--to", "2026-03-22", "--time-zone", "UTC",
            "--calendar", "Mon-Fri 09:00-17:00", map, NULL);
-  g_assert_nonnull (strstr (text.out, "Lead time, median             8 d\n"));
+  g_assert_nonnull (strstr (text.out, "Lead time, median             8.0 d\n"));
 
   flowmap (&forecast, "observe", "--csv", csv, "--json", "--to", "2026-03-22", "--time-zone", "UTC",
            "--calendar", "Mon-Fri 09:00-17:00", "--forecast", "5", map, NULL);

@@ -275,6 +275,7 @@ test_timeline_drawn (Fixture       *f,
   g_auto(Image) with = { 0 };
   g_auto(Image) without = { 0 };
   g_autoptr(FmTimeline) timeline = NULL;
+  g_autoptr(FmEdgeRoutes) routes = NULL;
   g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
   FmRenderOptions options;
   FmRect content, extents;
@@ -290,7 +291,8 @@ test_timeline_drawn (Fixture       *f,
   options.timeline = TRUE;
   g_assert_true (fm_renderer_get_extents (f->map, &options, &extents));
 
-  timeline = fm_timeline_new (metrics, f->doc, &content);
+  routes = fm_edge_routes_new (f->map);
+  timeline = fm_timeline_new_in_map (metrics, f->doc, &content, routes);
   g_assert_nonnull (timeline);
   g_assert_cmpfloat (timeline->upper_y, >, content.y + content.height);
   g_assert_cmpfloat (timeline->lower_y, >, timeline->upper_y);

@@ -273,15 +273,13 @@ print_padded (const char *raw,
   printf ("%s%*s", text, (int) MAX (pad, 1), "");
 }
 
-/* "3 d 4 h", or "–" for a figure that cannot be computed. */
+/* A lead time or a stay as the map's figures read it, "3.2 d", or "–"
+ * for a figure that cannot be computed. */
 char *
 fm_cli_observe_duration (double seconds,
                          double day_length_s)
 {
-  if (isnan (seconds))
-    return g_strdup ("–");
-
-  return fm_duration_format (seconds, day_length_s);
+  return fm_duration_format_figure (seconds, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, day_length_s);
 }
 
 static void

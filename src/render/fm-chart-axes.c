@@ -71,10 +71,15 @@ fm_chart_duration_scale (FmChart      *chart,
 {
   double day = chart->data->day_length_s > 0 ? chart->data->day_length_s : 86400;
   double week = fm_duration_week_length (day);
+  gboolean weeks = chart->data->lead_unit == FM_TIME_UNIT_WEEKS;
+  /* Round numbers of the unit the figures are read in: "10.0 d", "20.0 d"
+   * rather than weeks written as days. */
   const double steps[] = {
     60, 300, 600, 900, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600,
-    day, 2 * day, 3 * day, week, 2 * week, 3 * week, 4 * week, 6 * week, 8 * week,
-    12 * week, 26 * week, 52 * week,
+    day, 2 * day, weeks ? 3 * day : 5 * day, weeks ? week : 10 * day, weeks ? 2 * week : 20 * day,
+    weeks ? 3 * week : 30 * day, weeks ? 4 * week : 50 * day, weeks ? 6 * week : 100 * day,
+    weeks ? 8 * week : 200 * day, weeks ? 12 * week : 300 * day, weeks ? 26 * week : 500 * day,
+    weeks ? 52 * week : 1000 * day,
   };
   double step = steps[G_N_ELEMENTS (steps) - 1];
 
@@ -84,17 +89,18 @@ fm_chart_duration_scale (FmChart      *chart,
   /* A little room above the highest dot, which would sit on the edge. */
   max_s *= 1.03;
 
-  /* From two weeks on, ticks of whole weeks: "2 w", not "2 w 2 d". */
+  /* From two weeks on, ticks of whole weeks ("2.0 w") or of ten days. */
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (ceil (max_s / steps[i] - 1e-9) <= n_ticks && (steps[i] >= week || max_s < 2 * week))
+    if (ceil (max_s / steps[i] - 1e-9) <= n_ticks &&
+        (steps[i] >= (weeks ? week : 10 * day) || max_s < 2 * week))
       {
         step = steps[i];
         break;
       }
 
-  /* Beyond a year: years of 52 weeks. */
+  /* Beyond: years of 52 weeks, or thousands of days. */
   while (ceil (max_s / step - 1e-9) > n_ticks)
-    step += 52 * week;
+    step += weeks ? 52 * week : 1000 * day;
 
   scale->min = 0;
   scale->step = step;

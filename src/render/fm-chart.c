@@ -374,7 +374,9 @@ fm_chart_format_duration (FmChart *chart,
 {
   double day = chart->data->day_length_s > 0 ? chart->data->day_length_s : 86400;
 
-  return fm_duration_format (seconds, day);
+  /* Every duration on the charts is a lead time or a part of one: in the
+   * figures' unit with a decimal, "23.6 d", as the map reads them. */
+  return fm_duration_format_figure (seconds, FM_DURATION_LEAD, chart->data->lead_unit, day);
 }
 
 static char *

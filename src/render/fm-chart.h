@@ -51,13 +51,15 @@ typedef struct {
  * FmChartData:
  * @observed: the figures
  * @series: their series (fm_observed_series_compute())
- * @day_length_s: the day of durations ("3 d"); 0 for 24 h
+ * @day_length_s: the day of durations ("3.0 d"); 0 for 24 h
  * @title: draw a title and a caption above the chart, as for a slide
  * @source: (nullable): where the data comes from, such as the file's name,
  *   said in the caption
  * @markers: (array length=n_markers) (nullable): moments to mark on the
  *   scatterplot: the start dates of experiments
  * @n_markers: how many
+ * @lead_unit: the unit lead times are read in, as the document's figures
+ *   are: days (the default, 0), weeks or hours, with a decimal
  *
  * What a chart is drawn from; the caller keeps ownership.
  */
@@ -69,6 +71,7 @@ typedef struct {
   const char *source;
   const FmChartMarker *markers;
   guint n_markers;
+  FmTimeUnit lead_unit;
 } FmChartData;
 
 const char  *fm_chart_kind_to_string    (FmChartKind        kind);

@@ -121,25 +121,47 @@ place_ghosts (const FmComparison *c,
   return ghosts;
 }
 
-/* The origin's end label: "Before: 8 w", right of its ladder. */
+/* The origin's end label: "Before: 8 w", right of its ladder's last row. */
 static void
 origin_label_rect (const FmTimeline *ladder,
                    FmRect           *rect)
 {
-  const FmTimelineRung *last = &g_array_index (ladder->rungs, FmTimelineRung, ladder->rungs->len - 1);
+  const FmTimelineRow *row = &g_array_index (ladder->rows, FmTimelineRow, ladder->rows->len - 1);
+  double right = -G_MAXDOUBLE;
 
-  *rect = (FmRect) { last->x1 + 10, last->upper_y - 10, 160, 20 };
+  for (guint i = row->first; i < row->first + row->n; i++)
+    right = MAX (right, g_array_index (ladder->rungs, FmTimelineRung, i).x1);
+  *rect = (FmRect) { right + 10, row->upper_y - 10, 160, 20 };
+}
+
+/* What the faint line of one rung covers: it is drawn 5 wide. */
+static void
+origin_rung_rect (const FmTimelineRung *rung,
+                  FmRect               *rect)
+{
+  *rect = (FmRect) { rung->x0 - 3, rung->upper_y - 3, rung->x1 - rung->x0 + 6, rung->lower_y - rung->upper_y + 6 };
+}
+
+static FmTimeline *
+new_origin_ladder (const FmRenderOptions *options,
+                   const FmRect          *content,
+                   FmEdgeRoutes          *routes)
+{
+  /* The same room between the rows as the map's own ladder finds. */
+  return fm_timeline_new_in_map (options->comparison->from_metrics, options->document, content, routes);
 }
 
 /**
  * fm_render_diff_extents:
  * @content: the map's nodes and edges, under which the ladders go
+ * @routes: the map's geometry, which the ladders keep clear of
  * @extents: (inout): grown by the ghosts and the origin's ladder
  */
 void
 fm_render_diff_extents (FmMap                 *map,
                         const FmRenderOptions *options,
                         const FmRect          *content,
+                        FmEdgeRoutes          *routes,
                         FmRect                *extents)
 {
   g_autoptr(GArray) ghosts = NULL;
@@ -157,53 +179,73 @@ fm_render_diff_extents (FmMap                 *map,
 
   if (options->timeline)
     {
-      g_autoptr(FmTimeline) ladder = fm_timeline_new (options->comparison->from_metrics,
-                                                      options->document, content);
+      g_autoptr(FmTimeline) ladder = new_origin_ladder (options, content, routes);
 
       if (ladder != NULL)
         {
-          FmRect label;
+          FmRect r;
 
-          origin_label_rect (ladder, &label);
-          const FmTimelineRung *last = &g_array_index (ladder->rungs, FmTimelineRung, ladder->rungs->len - 1);
-
-          fm_rect_union (extents, &(FmRect) { ladder->bounds.x, ladder->upper_y - 2,
-                                           label.x - ladder->bounds.x, last->lower_y - ladder->upper_y + 4 });
-          fm_rect_union (extents, &label);
+          for (guint i = 0; i < ladder->rungs->len; i++)
+            {
+              origin_rung_rect (&g_array_index (ladder->rungs, FmTimelineRung, i), &r);
+              fm_rect_union (extents, &r);
+            }
+          origin_label_rect (ladder, &r);
+          fm_rect_union (extents, &r);
         }
     }
 }
 
 /**
  * fm_render_diff_ladder_end:
- * @x: (out): the right end of the origin's faint ladder and its label
+ * @routes: the map's geometry, which the ladders keep clear of
+ * @box: the map's own totals box
+ * @x: (out): the right end of what of the origin's faint ladder and its
+ *   label lies beside @box, at the same height
  *
- * Returns: whether the origin's ladder is drawn beside @map's
+ * Returns: whether the origin's ladder is drawn beside @box
  */
 gboolean
 fm_render_diff_ladder_end (FmMap                 *map,
                            const FmRenderOptions *options,
                            const FmRect          *content,
+                           FmEdgeRoutes          *routes,
+                           const FmRect          *box,
                            double                *x)
 {
   g_autoptr(FmTimeline) ladder = NULL;
-  FmRect label;
+  gboolean beside = FALSE;
+  FmRect r;
 
   if (!applies (options, map) || !options->timeline ||
-      (ladder = fm_timeline_new (options->comparison->from_metrics, options->document, content)) == NULL)
+      (ladder = new_origin_ladder (options, content, routes)) == NULL)
     return FALSE;
 
-  origin_label_rect (ladder, &label);
-  *x = label.x + label.width;
-  return TRUE;
+  *x = -G_MAXDOUBLE;
+  for (guint i = 0; i <= ladder->rungs->len; i++)
+    {
+      if (i < ladder->rungs->len)
+        origin_rung_rect (&g_array_index (ladder->rungs, FmTimelineRung, i), &r);
+      else
+        origin_label_rect (ladder, &r);
+      /* Only what shares the box's height can be covered by it. */
+      if (r.y < box->y + box->height && r.y + r.height > box->y)
+        {
+          *x = MAX (*x, r.x + r.width);
+          beside = TRUE;
+        }
+    }
+
+  return beside;
 }
 
 static void
 draw_origin_ladder (FmRenderContext *ctx,
-                    const FmRect    *content)
+                    const FmRect    *content,
+                    FmEdgeRoutes    *routes)
 {
   const FmComparison *c = ctx->options->comparison;
-  g_autoptr(FmTimeline) ladder = fm_timeline_new (c->from_metrics, ctx->document, content);
+  g_autoptr(FmTimeline) ladder = new_origin_ladder (ctx->options, content, routes);
   g_autofree char *lead = NULL;
   g_autofree char *text = NULL;
   cairo_t *cr = ctx->cr;
@@ -285,13 +327,15 @@ draw_ghost (FmRenderContext *ctx,
 /**
  * fm_render_diff_under:
  * @content: the map's nodes and edges, under which the ladders go
+ * @routes: the map's geometry, which the ladders keep clear of
  *
  * Draws the origin's ladder and the removed steps: before everything else.
  */
 void
 fm_render_diff_under (FmRenderContext *ctx,
                       FmMap           *map,
-                      const FmRect    *content)
+                      const FmRect    *content,
+                      FmEdgeRoutes    *routes)
 {
   const FmRenderOptions *options = ctx->options;
   g_autoptr(GArray) ghosts = NULL;
@@ -301,7 +345,7 @@ fm_render_diff_under (FmRenderContext *ctx,
 
   cairo_save (ctx->cr);
   if (options->timeline && content != NULL)
-    draw_origin_ladder (ctx, content);
+    draw_origin_ladder (ctx, content, routes);
 
   ghosts = place_ghosts (options->comparison, map);
   for (guint i = 0; i < ghosts->len; i++)

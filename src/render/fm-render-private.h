@@ -186,15 +186,19 @@ void      fm_render_lanes_handoffs  (FmRenderContext        *ctx,
 void      fm_render_diff_extents    (FmMap                  *map,
                                      const FmRenderOptions  *options,
                                      const FmRect           *content,
+                                     FmEdgeRoutes           *routes,
                                      FmRect                 *extents);
 void      fm_render_diff_under      (FmRenderContext        *ctx,
                                      FmMap                  *map,
-                                     const FmRect           *content);
+                                     const FmRect           *content,
+                                     FmEdgeRoutes           *routes);
 void      fm_render_diff_over       (FmRenderContext        *ctx,
                                      FmMap                  *map);
 gboolean  fm_render_diff_ladder_end (FmMap                  *map,
                                      const FmRenderOptions  *options,
                                      const FmRect           *content,
+                                     FmEdgeRoutes           *routes,
+                                     const FmRect           *box,
                                      double                 *x);
 
 /* fm-timeline.c */

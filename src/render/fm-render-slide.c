@@ -357,9 +357,17 @@ legend_layout (FmLegend        *self,
     {
       FmColor rule = mix (&palette->background, &palette->ink, 0.18);
 
-      cairo_rectangle (t->cr, x0, y, width, 1.2 * s);
+      /* A stroke, not a thin filled box: PDF viewers draw a stroke at least
+       * a device pixel wide at any zoom, where a box 1.2 units high on a
+       * page scaled down for a big map fades into the white. */
+      cairo_save (t->cr);
+      cairo_move_to (t->cr, x0, y + 0.6 * s);
+      cairo_line_to (t->cr, x0 + width, y + 0.6 * s);
+      cairo_set_line_width (t->cr, 1.2 * s);
+      cairo_set_line_cap (t->cr, CAIRO_LINE_CAP_BUTT);
       fm_render_set_color (t->cr, &rule, 1);
-      cairo_fill (t->cr);
+      cairo_stroke (t->cr);
+      cairo_restore (t->cr);
     }
   y += 1.2 * s;
 

@@ -190,12 +190,14 @@ static FmTimeline *
 new_timeline (FmMap                 *map,
               const FmRenderOptions *options,
               const FmMetrics       *metrics,
-              const FmRect          *content)
+              const FmRect          *content,
+              FmEdgeRoutes          *routes)
 {
-  FmTimeline *timeline = fm_timeline_new (metrics, options->document, content);
+  FmTimeline *timeline = fm_timeline_new_in_map (metrics, options->document, content, routes);
   double origin_end;
 
-  if (timeline != NULL && fm_render_diff_ladder_end (map, options, content, &origin_end))
+  if (timeline != NULL &&
+      fm_render_diff_ladder_end (map, options, content, routes, &timeline->totals, &origin_end))
     fm_timeline_move_totals (timeline, origin_end + 12);
 
   return timeline;
@@ -266,13 +268,13 @@ fm_renderer_get_extents (FmMap                 *map,
   if (options->timeline)
     {
       const FmMetrics *metrics = needed_metrics (map, options, &own_metrics);
-      g_autoptr(FmTimeline) timeline = new_timeline (map, options, metrics, &content);
+      g_autoptr(FmTimeline) timeline = new_timeline (map, options, metrics, &content, routes);
 
       if (timeline != NULL)
         fm_rect_union (extents, &timeline->bounds);
     }
 
-  fm_render_diff_extents (map, options, &content, extents);
+  fm_render_diff_extents (map, options, &content, routes, extents);
   fm_render_lanes_extents (map, extents);
 
   return TRUE;
@@ -489,7 +491,7 @@ fm_renderer_draw (cairo_t               *cr,
     {
       FmRect content;
 
-      fm_render_diff_under (&ctx, map, content_extents (map, routes, &content) ? &content : NULL);
+      fm_render_diff_under (&ctx, map, content_extents (map, routes, &content) ? &content : NULL, routes);
     }
 
   /* The ladder's rungs follow the steps: it moves with any of them. */
@@ -498,13 +500,11 @@ fm_renderer_draw (cairo_t               *cr,
     {
       FmRect content;
 
-      /* The ladder lies under the content: a view above it skips laying
-       * it out, which costs on large maps. */
-      if (content_extents (map, routes, &content) &&
-          (options->visible.width <= 0 ||
-           options->visible.y + options->visible.height > content.y + content.height))
+      /* The ladder's rows lie between the rows of nodes: it is laid out
+       * whatever part of the map is in view. */
+      if (content_extents (map, routes, &content))
         {
-          g_autoptr(FmTimeline) timeline = new_timeline (map, options, metrics, &content);
+          g_autoptr(FmTimeline) timeline = new_timeline (map, options, metrics, &content, routes);
 
           if (timeline != NULL && is_visible (options, &timeline->bounds, 0))
             fm_render_timeline (&ctx, timeline);

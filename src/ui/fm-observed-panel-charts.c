@@ -44,6 +44,7 @@ fm_observed_panel_chart_data (FmObservedPanel *self,
   data->series = self->series;
   data->day_length_s = self->working_day_s > 0 ? self->working_day_s
                       : document ? fm_document_get_day_length_s (document) : 0;
+  data->lead_unit = document ? fm_document_get_lead_time_unit (document) : FM_TIME_UNIT_DAYS;
   data->title = for_slide;
   data->source = self->session ? fm_observed_session_get_source (self->session) : NULL;
   if (self->markers != NULL)
@@ -101,6 +102,7 @@ typedef struct {
   FmObserved *observed;
   FmObservedSeries *series;
   double day_length_s;
+  FmTimeUnit lead_unit;
   char *source;
   GArray *markers;     /* FmChartMarker, labels from @labels */
   GPtrArray *labels;
@@ -131,6 +133,7 @@ draw_slide (GtkDrawingArea *area,
   chart.observed = slide->observed;
   chart.series = slide->series;
   chart.day_length_s = slide->day_length_s;
+  chart.lead_unit = slide->lead_unit;
   chart.title = TRUE;
   chart.source = slide->source;
   chart.markers = (const FmChartMarker *) slide->markers->data;
@@ -165,6 +168,7 @@ action_view_chart (GtkWidget  *widget,
   slide->observed = fm_observed_ref (self->observed);
   slide->series = fm_observed_series_ref (self->series);
   slide->day_length_s = data.day_length_s;
+  slide->lead_unit = data.lead_unit;
   slide->source = g_strdup (data.source);
   /* The map may change while the window is open: its own labels. */
   slide->markers = g_array_new (FALSE, TRUE, sizeof (FmChartMarker));

@@ -106,6 +106,7 @@ fm_observed_panel_show_nodes (FmObservedPanel *self,
                               FmMap           *map)
 {
   double day = document ? fm_document_get_day_length_s (document) : FM_DEFAULT_DAY_LENGTH_S;
+  FmTimeUnit unit = document ? fm_document_get_lead_time_unit (document) : FM_TIME_UNIT_DAYS;
   FmObservedSeries *series = self->series;
 
   remove_rows (self->nodes_list);
@@ -127,16 +128,17 @@ fm_observed_panel_show_nodes (FmObservedPanel *self,
       if (figures == NULL || node == NULL)
         continue;
 
-      median = isfinite (figures->median_s) ? fm_duration_format (figures->median_s, day) : g_strdup ("–");
-      p85 = isfinite (figures->p85_s) ? fm_duration_format (figures->p85_s, day) : g_strdup ("–");
-      /* Translators: a node's observed figures, as in "median 5 d · 85 %: 8 d 12 h · 110 visits" */
+      /* A stay in a node is a wait or a step's lead time: in the figures' unit. */
+      median = fm_duration_format_figure (figures->median_s, FM_DURATION_LEAD, unit, day);
+      p85 = fm_duration_format_figure (figures->p85_s, FM_DURATION_LEAD, unit, day);
+      /* Translators: a node's observed figures, as in "median 5.0 d · 85 %: 8.5 d · 110 visits" */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "median %s · 85 %%: %s · %u visit",
                                                "median %s · 85 %%: %s · %u visits", figures->count),
                                   median, p85, figures->count);
       row = new_row (band->label, subtitle);
 
       time = map_time (document, node);
-      assumed = fm_value_is_set (time) ? fm_duration_format (time, day) : g_strdup ("–");
+      assumed = fm_value_is_set (time) ? fm_duration_format_figure (time, FM_DURATION_LEAD, unit, day) : g_strdup ("–");
       /* Translators: the time a node has on the map, beside the observed one */
       on_map = g_strdup_printf (_("map %s"), assumed);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -166,7 +168,8 @@ fm_observed_panel_show_nodes (FmObservedPanel *self,
 
 void
 fm_observed_panel_show_aging (FmObservedPanel *self,
-                              double           day_length_s)
+                              double           day_length_s,
+                              FmTimeUnit       lead_unit)
 {
   FmObserved *o = self->observed;
   guint n_late = 0;
@@ -189,7 +192,7 @@ fm_observed_panel_show_aging (FmObservedPanel *self,
   for (guint i = 0; i < MIN (o->aging->len, MAX_AGING); i++)
     {
       const FmObservedAge *age = &g_array_index (o->aging, FmObservedAge, i);
-      g_autofree char *duration = fm_duration_format (age->age_s, day_length_s);
+      g_autofree char *duration = fm_duration_format_figure (age->age_s, FM_DURATION_LEAD, lead_unit, day_length_s);
       /* Translators: an item in progress: where it is and its age */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), age->state, duration);
       GtkWidget *row = new_row (age->item, subtitle);

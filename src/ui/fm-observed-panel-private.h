@@ -68,7 +68,8 @@ void      fm_observed_panel_show_nodes         (FmObservedPanel *self,
                                                 FmDocument      *document,
                                                 FmMap           *map);
 void      fm_observed_panel_show_aging         (FmObservedPanel *self,
-                                                double           day_length_s);
+                                                double           day_length_s,
+                                                FmTimeUnit       lead_unit);
 void      fm_observed_panel_show_distribution  (FmObservedPanel *self);
 void      fm_observed_panel_clear_lists        (FmObservedPanel *self);
 

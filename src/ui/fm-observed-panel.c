@@ -67,11 +67,16 @@ set_label (GtkLabel *label,
   g_free (text);
 }
 
+/* Lead times as the map's figures read them: "23.6 d". */
 static char *
 format_duration (FmObservedPanel *self,
                  double           seconds)
 {
-  return isfinite (seconds) ? fm_duration_format (seconds, day_length (self)) : g_strdup ("–");
+  FmDocument *document = current_document (self);
+
+  return fm_duration_format_figure (seconds, FM_DURATION_LEAD,
+                                    document ? fm_document_get_lead_time_unit (document) : FM_TIME_UNIT_DAYS,
+                                    day_length (self));
 }
 
 /* "12 March", with the year when it is not the year of @today. */
@@ -233,7 +238,9 @@ show_figures (FmObservedPanel   *self,
   set_label (self->efficiency, fm_figure_format_percent (100 * o->flow_efficiency, "%.1f"));
 
   fm_observed_panel_show_nodes (self, document, map);
-  fm_observed_panel_show_aging (self, day_length (self));
+  fm_observed_panel_show_aging (self, day_length (self),
+                                current_document (self) ? fm_document_get_lead_time_unit (current_document (self))
+                                                        : FM_TIME_UNIT_DAYS);
   fm_observed_panel_show_distribution (self);
   fm_observed_panel_show_filter (self);
   update_forecast (self);

@@ -571,17 +571,18 @@ draw_timeline (BenchFloor       *self,
       const FmTimelineRung *rung = &g_array_index (rungs, FmTimelineRung, i);
       const FmTimelineRung *next = i + 1 < rungs->len ? &g_array_index (rungs, FmTimelineRung, i + 1) : NULL;
       double level = rung->wait ? rung->upper_y : rung->lower_y;
+      double entry = rung->reverse ? rung->x1 : rung->x0, exit = rung->reverse ? rung->x0 : rung->x1;
 
-      if (i == 0 || rung->upper_y != g_array_index (rungs, FmTimelineRung, i - 1).upper_y)
-        cairo_move_to (cr, rung->x0, level);
+      if (i == 0 || rung->row != g_array_index (rungs, FmTimelineRung, i - 1).row)
+        cairo_move_to (cr, entry, level);
       else
         {
-          cairo_line_to (cr, rung->x0, rung->upper_y);
-          cairo_line_to (cr, rung->x0, level);
+          cairo_line_to (cr, entry, rung->upper_y);
+          cairo_line_to (cr, entry, level);
         }
-      cairo_line_to (cr, rung->x1, level);
-      if (!rung->wait && next != NULL && next->upper_y == rung->upper_y)
-        cairo_line_to (cr, rung->x1, rung->upper_y);
+      cairo_line_to (cr, exit, level);
+      if (!rung->wait && next != NULL && next->row == rung->row)
+        cairo_line_to (cr, exit, rung->upper_y);
     }
   rgb (cr, INK, 1);
   cairo_set_line_width (cr, 1.5);
@@ -709,7 +710,8 @@ bench_floor_draw_svg (BenchFloor *self,
 {
   cairo_surface_t *surface = cairo_svg_surface_create (path, self->width, self->height);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(FmTimeline) timeline = fm_timeline_new (self->metrics, self->document, &self->content);
+  g_autoptr(FmTimeline) timeline = fm_timeline_new_in_map (self->metrics, self->document, &self->content,
+                                                           self->routes);
   guint n_nodes = fm_map_get_n_nodes (self->map), n_routes = fm_edge_routes_get_n (self->routes);
 
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
