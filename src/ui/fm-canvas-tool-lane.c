@@ -241,9 +241,9 @@ const FmToolClass fm_lane_tool_class = {
 /* The lane's context menu: Move Lane Up and Down, to the place of the
  * band above or below, as a drag of the header would. */
 static void
-show_lane_menu (FmCanvas                 *self,
-                guint                     lane,
-                const GdkRectangle       *pointing_to)
+show_lane_menu (FmCanvas           *self,
+                guint               lane,
+                const GdkRectangle *pointing_to)
 {
   g_autoptr(FmMapLanes) lanes = NULL;
   g_autoptr(GArray) bands = NULL;
