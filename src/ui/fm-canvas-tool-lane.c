@@ -193,12 +193,28 @@ lane_draw (FmTool   *tool,
   header = (FmRect) { band.x, band.y + tool->pointer_y - tool->start_y,
                       FM_LANE_HEADER_WIDTH * zoom, band.height };
   cairo_save (cr);
+  /* Opaque, so that the header it passes over does not show through. */
   cairo_rectangle (cr, header.x, header.y, header.width, header.height);
+  cairo_set_source_rgba (cr, canvas->palette.background.r, canvas->palette.background.g,
+                         canvas->palette.background.b, 1);
+  cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.2);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.8);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+  {
+    const char *name = fm_map_lanes_get_name (self->lanes, g_array_index (self->bands, FmLaneBand, self->band).lane);
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (canvas), name);
+    const FmColor *ink = &canvas->palette.ink;
+
+    /* The lane's name rides along, so that the ghost says what moves. */
+    pango_layout_set_width (layout, (int) (MAX (header.width - 12, 1) * PANGO_SCALE));
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    cairo_move_to (cr, header.x + 6, header.y + 6);
+    cairo_set_source_rgba (cr, ink->r, ink->g, ink->b, 1);
+    pango_cairo_show_layout (cr, layout);
+  }
 
   if (self->target != (guint) self->band)
     {
