@@ -15,9 +15,12 @@ so that the window's subtitle reads "~/Documents", never a temporary folder.
 Writes editor.png (the whole map fitted, the Metrics page with its
 constraints beside it), editor-dark.png (dark style, a step selected, the
 inspector), present.png (a slide of the presentation), observed.png
-(the Observed page after importing the example's measured times) and
+(the Observed page after importing the example's measured times),
 discovered.png (the map New Map from Event Data drafts from the example's
-export, opened in a new window with its variants beside it).
+export, opened in a new window with its variants beside it), and the
+example arranged in lanes (shot "lanes"): lanes.png (the app, with the
+Metrics page's lanes), lanes-pdf.png (a PDF export's page, rendered back)
+and lanes-present.png (the presentation's first slide).
 """
 import os
 import shutil
@@ -35,7 +38,7 @@ EXAMPLES = os.path.join(ROOT, "data", "examples")
 WINDOW = (1600, 1000)
 
 
-SHOTS = ["editor", "present", "observed", "discovered", "editor-dark"]
+SHOTS = ["editor", "present", "observed", "discovered", "editor-dark", "lanes"]
 
 
 def crop_shot(region, path):
@@ -118,6 +121,54 @@ def discovered(binary, home, out):
     app.kill()
 
 
+def pdf_to_png(pdf, png):
+    """The first page of pdf as png, at 72 dpi (a pixel a point): Poppler’s
+    pdftoppm, or where that is missing a renderer of the first page given
+    in FLOWMAP_PDF2PNG (run as: PROGRAM PDF PNG SCALE)."""
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", pdf, png[:-len(".png")]], check=True)
+    elif os.environ.get("FLOWMAP_PDF2PNG"):
+        subprocess.run([os.environ["FLOWMAP_PDF2PNG"], pdf, png, "1"], check=True)
+    else:
+        raise SystemExit("pdftoppm (poppler-utils) is needed to render the PDF page")
+    print("wrote " + png)
+
+
+def lanes_shots(binary, tmp, out):
+    """The release map arranged in lanes (the main menu's Arrange in
+    Lanes: F10, then its mnemonic), fitted: in the app with the
+    Metrics page scrolled to its lanes, on a PDF page of `flowmap export`
+    with the legend, and on the presentation's first slide."""
+    app = start(binary, os.path.join(tmp, "lanes"))
+    still(app)
+    xdo("mousemove", app.x + app.width // 2, app.y + 15)
+    fmgui.popdown(fmgui.popup("F10"), "l")
+    app.save(lambda d: d["maps"][0].get("lanes"), "the map arranged in lanes")
+    # Zoom to Fit, from the same menu: the map grew by its lanes.
+    xdo("mousemove", app.x + app.width // 2, app.y + 15)
+    fmgui.popdown(fmgui.popup("F10"), "z")
+    side_tab(app, 1)
+    time.sleep(0.5)
+    # Down the Metrics page to its lanes, under the figures and the chart.
+    xdo("mousemove", app.x + app.width - 160, app.y + 500)
+    xdo("click", "--repeat", "9", "--delay", "30", "5")
+    time.sleep(0.5)
+    still(app)
+    window_shot(app, os.path.join(out, "lanes.png"))
+
+    pdf = os.path.join(tmp, "lanes.pdf")
+    subprocess.run([binary, "export", "--legend", "-o", pdf, app.path], check=True)
+    pdf_to_png(pdf, os.path.join(out, "lanes-pdf.png"))
+
+    app.key("F5")
+    time.sleep(1.0)
+    app.settle()
+    still(app)
+    window_shot(app, os.path.join(out, "lanes-present.png"))
+    xdo("key", "Escape")
+    app.close()
+
+
 def main():
     fmgui.need_display()
     binary = os.path.abspath(sys.argv[1])
@@ -136,6 +187,8 @@ def main():
             discovered(binary, os.path.join(tmp, "discover"), out)
         if "editor-dark" in shots:
             dark(binary, os.path.join(tmp, "dark"), out)
+        if "lanes" in shots:
+            lanes_shots(binary, tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -3,10 +3,11 @@
 # Remakes the README's screenshots (data/screenshots/*.png) from the bundled
 # release example: builds the app, then drives it under Xvfb at a fixed
 # window size (build-aux/screenshots.py). Needs xdotool, xvfb-run,
-# dbus-run-session and ImageMagick's import.
+# dbus-run-session, ImageMagick’s import and Poppler’s pdftoppm (or
+# a renderer of a PDF page named in FLOWMAP_PDF2PNG: PROGRAM PDF PNG SCALE).
 #
 # Usage: build-aux/screenshots.sh [BUILD_DIR [OUTPUT_FOLDER [SHOT…]]]
-# (SHOT: editor, present, observed, discovered, editor-dark; all without any)
+# (SHOT: editor, present, observed, discovered, editor-dark, lanes; all without any)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "fm-canvas-tool.h"
+#include "fm-process-step.h"
 #include "fm-renderer.h"
 
 /* trigger t (0,0) -> step p (300,0 160x120) -> outcome o (600,0) */
@@ -311,6 +312,107 @@ test_press_ends_key_connect (Fixture       *f,
   g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 1);
 }
 
+/* The fixture in two lanes: A (the flow, on top) and B (a step q below,
+ * 300 down), the view 200 left and 100 up of the map's origin, so that
+ * the headers (map x −175 to −25) are on screen. The bands: A from
+ * y −40 to 210, half-way to B's step, and B from there to 460. */
+static void
+set_up_lanes (Fixture *f)
+{
+  const char *lanes[] = { "A", "B", NULL };
+
+  add_node (f, FM_NODE_KIND_PROCESS, "q", 300, 300);
+  fm_document_set (f->doc, f->map, "p", "role", "A", NULL);
+  fm_document_set (f->doc, f->map, "q", "role", "B", NULL);
+  fm_document_set (f->doc, f->map, NULL, "lanes", lanes, NULL);
+  fm_undo_stack_clear (f->stack);
+  fm_canvas_state_set_view (f->state, 1.0, -200, -100);
+}
+
+static const char *
+role_of (Fixture    *f,
+         const char *id)
+{
+  return fm_process_step_get_role (FM_PROCESS_STEP (fm_map_lookup_node (f->map, id)));
+}
+
+/* A lane's header drags to another place: one step on release, nothing
+ * before it, so Escape leaves no trace. */
+static void
+test_lane_header (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *moved[] = { "B", "A", NULL };
+  g_autofree char *before = NULL;
+  FmCanvasHit hit;
+
+  set_up_lanes (f);
+  before = describe (f);
+
+  /* Map (−100, 50): A's header. */
+  fm_canvas_hit_test (f->canvas, 100, 150, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_LANE);
+  g_assert_cmpuint (hit.handle, ==, 0);
+  g_assert_cmpstr (fm_canvas_tools_cursor (f->canvas, 100, 150), ==, "grab");
+  /* Right of the headers, where no node is: nothing (no lane to drag). */
+  fm_canvas_hit_test (f->canvas, 420, 300, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NONE);
+
+  press (f, 100, 150);
+  g_assert_true (f->canvas->tool->klass == &fm_lane_tool_class);
+  drag_to (f, 0, 300);
+  g_assert_cmpstr (fm_canvas_tools_cursor (f->canvas, 100, 450), ==, "grabbing");
+  escape (f);
+  assert_no_trace (f, before);
+
+  press (f, 100, 150);
+  drag_to (f, 0, 150);
+  drag_to (f, 0, 300);
+  release (f);
+  g_assert_null (f->canvas->tool);
+  g_assert_true (g_strv_equal (fm_map_get_lanes (f->map), moved));
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (f->stack), ==, "Move Lane");
+  /* Rows of 200 from y −40: B's step on the first, A's on the second. */
+  g_assert_cmpfloat (fm_node_get_y (fm_map_lookup_node (f->map, "q")), ==, 0);
+  g_assert_cmpfloat (fm_node_get_y (fm_map_lookup_node (f->map, "p")), ==, 200);
+
+  /* A press that does not travel moves nothing. */
+  press (f, 100, 150);
+  release (f);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+}
+
+/* A step dragged into the other lane's band takes its role, in the
+ * move's one undo step. */
+static void
+test_lane_drop (Fixture       *f,
+                gconstpointer  data)
+{
+  FmNode *p;
+
+  set_up_lanes (f);
+  p = fm_map_lookup_node (f->map, "p");
+  /* p's centre, map (380, 60), 300 down to 360: in B's band. */
+  press (f, 580, 160);
+  drag_to (f, 0, 150);
+  drag_to (f, 0, 300);
+  release (f);
+  g_assert_cmpstr (role_of (f, "p"), ==, "B");
+  g_assert_cmpfloat (fm_node_get_y (p), ==, 300);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, 1);
+  g_assert_true (fm_undo_stack_undo (f->stack));
+  g_assert_cmpstr (role_of (f, "p"), ==, "A");
+  g_assert_cmpfloat (fm_node_get_y (p), ==, 0);
+
+  /* Within its own band: a move and no more. */
+  press (f, 580, 160);
+  drag_to (f, 0, 50);
+  release (f);
+  g_assert_cmpstr (role_of (f, "p"), ==, "A");
+  g_assert_cmpfloat (fm_node_get_y (p), ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +435,8 @@ main (int   argc,
   ADD ("/fm/canvas/tools/band", test_band);
   ADD ("/fm/canvas/tools/pan", test_pan);
   ADD ("/fm/canvas/tools/press-ends-key-connect", test_press_ends_key_connect);
+  ADD ("/fm/canvas/tools/lane-header", test_lane_header);
+  ADD ("/fm/canvas/tools/lane-drop", test_lane_drop);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fm-json.h"
+#include "fm-lane-edit.h"
 #include "fm-lane-layout.h"
 #include "fm-lane-metrics.h"
 #include "fm-map-lanes.h"
@@ -366,6 +367,152 @@ test_arrange_order (void)
   g_assert_cmpfloat (fm_node_get_y (c), >, fm_node_get_y (b) + fm_node_get_height (b));
 }
 
+static double
+node_y (FmMap      *map,
+        const char *id)
+{
+  return fm_node_get_y (fm_map_lookup_node (map, id));
+}
+
+/* Moving a lane is one undo step: the order stored, and the rows (and so
+ * the bands) in it. */
+static void
+test_move_lane (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  FmMap *map = fm_document_lookup_map (doc, "current");
+  FmUndoStack *undo = fm_document_get_undo_stack (doc);
+  const char *up[] = { "Security team", "Product team", "Developers", "QA", "Operations", NULL };
+  const char *down[] = { "Security team", "Developers", "QA", "Operations", "Product team", NULL };
+  g_autoptr(FmMapLanes) lanes = NULL;
+  g_autoptr(GArray) bands = NULL;
+  guint depth;
+
+  g_assert_true (fm_lanes_arrange (doc, map));
+  depth = fm_undo_stack_get_depth (undo);
+
+  /* Security team (third) to the top: its row is the first, 160 down. */
+  g_assert_false (fm_lanes_move_lane (doc, map, 2, 2));
+  g_assert_false (fm_lanes_move_lane (doc, map, 5, 0));
+  g_assert_true (fm_lanes_move_lane (doc, map, 2, 0));
+  g_assert_cmpuint (fm_undo_stack_get_depth (undo), ==, depth + 1);
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (undo), ==, "Move Lane");
+  g_assert_true (g_strv_equal (fm_map_get_lanes (map), up));
+  g_assert_cmpfloat_with_epsilon (node_y (map, "security"), 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "wait-security"), 215, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "refine"), 400, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "code"), 600, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "test"), 800, 1e-9);
+  /* Nothing moves sideways. */
+  g_assert_cmpfloat_with_epsilon (fm_node_get_x (fm_map_lookup_node (map, "security")), 1100, 1e-9);
+  lanes = fm_map_lanes_new (map);
+  bands = fm_lane_bands_compute (map, lanes);
+  g_assert_cmpuint (bands->len, ==, 5);
+  for (guint i = 0; i < bands->len; i++)
+    g_assert_cmpstr (fm_map_lanes_get_name (lanes, g_array_index (bands, FmLaneBand, i).lane), ==, up[i]);
+  g_assert_cmpint (fm_lane_bands_find (bands, 250), ==, 0);
+  g_assert_cmpint (fm_lane_bands_find (bands, 100), ==, -1);
+
+  /* Product team (now second) to the bottom, past any position. */
+  g_assert_true (fm_lanes_move_lane (doc, map, 1, 99));
+  g_assert_true (g_strv_equal (fm_map_get_lanes (map), down));
+  g_assert_cmpfloat_with_epsilon (node_y (map, "refine"), 1000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "backlog"), 1015, 1e-9);
+
+  /* One undo a move. */
+  g_assert_true (fm_undo_stack_undo (undo));
+  g_assert_true (g_strv_equal (fm_map_get_lanes (map), up));
+  g_assert_true (fm_undo_stack_undo (undo));
+  g_assert_true (g_strv_equal (fm_map_get_lanes (map), release_lanes));
+  g_assert_cmpfloat_with_epsilon (node_y (map, "security"), 600, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "refine"), 200, 1e-9);
+  g_assert_cmpuint (fm_undo_stack_get_depth (undo), ==, depth);
+}
+
+/* The steps without a role keep their lane at the bottom. */
+static void
+test_move_lane_no_role (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  FmMap *map = fm_document_lookup_map (doc, "current");
+  g_autoptr(FmMapLanes) lanes = NULL;
+
+  fm_document_set (doc, map, "release", "role", NULL, NULL);
+  g_assert_true (fm_lanes_arrange (doc, map));
+  lanes = fm_map_lanes_new (map);
+  g_assert_cmpuint (fm_map_lanes_get_n_lanes (lanes), ==, 5);
+  g_assert_cmpuint (fm_lanes_get_n_movable (lanes), ==, 4);
+  g_assert_false (fm_lanes_move_lane (doc, map, 4, 0));
+  g_assert_true (fm_lanes_move_lane (doc, map, 0, 4));
+  /* Product team is last of the named lanes, above the step without one. */
+  g_assert_cmpfloat_with_epsilon (node_y (map, "refine"), 800, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "release"), 1000, 1e-9);
+}
+
+/* A step dragged into another lane's band takes its role, and the queue
+ * in front of it comes along, in the drag's one undo step. */
+static void
+test_drop_step (void)
+{
+  g_autoptr(FmDocument) doc = fm_test_load_example ("release.flowmap");
+  FmMap *map = fm_document_lookup_map (doc, "current");
+  FmUndoStack *undo = fm_document_get_undo_stack (doc);
+  const char *ids[] = { "security", NULL };
+  const char *both[] = { "test", "wait-env", NULL };
+  g_autoptr(FmMapLanes) lanes = NULL;
+  g_autoptr(GArray) bands = NULL;
+  g_autoptr(FmMapLanes) after = NULL;
+  g_autoptr(FmMetrics) metrics = NULL;
+  guint depth;
+
+  g_assert_true (fm_lanes_arrange (doc, map));
+  depth = fm_undo_stack_get_depth (undo);
+  lanes = fm_map_lanes_new (map);
+  bands = fm_lane_bands_compute (map, lanes);
+
+  /* Within its own lane: nothing but the move. */
+  fm_document_begin_group (doc, "Move");
+  fm_document_move_nodes (doc, map, ids, 0, 30);
+  g_assert_cmpuint (fm_lanes_drop_steps (doc, map, lanes, bands, ids), ==, 0);
+  fm_document_end_group (doc);
+  g_assert_cmpstr (fm_process_step_get_role (FM_PROCESS_STEP (fm_map_lookup_node (map, "security"))), ==, "Security team");
+  g_assert_true (fm_undo_stack_undo (undo));
+
+  /* Security review 200 down, into QA's row (760 to 960): its centre
+   * rests at 860, and its queue's (90 high) y follows to 815. */
+  fm_document_begin_group (doc, "Move");
+  fm_document_move_nodes (doc, map, ids, 0, 200);
+  g_assert_cmpuint (fm_lanes_drop_steps (doc, map, lanes, bands, ids), ==, 1);
+  fm_document_end_group (doc);
+  g_assert_cmpuint (fm_undo_stack_get_depth (undo), ==, depth + 1);
+  g_assert_cmpstr (fm_process_step_get_role (FM_PROCESS_STEP (fm_map_lookup_node (map, "security"))), ==, "QA");
+  g_assert_cmpfloat_with_epsilon (node_y (map, "security"), 800, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "wait-security"), 815, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fm_node_get_x (fm_map_lookup_node (map, "wait-security")), 950, 1e-9);
+  after = fm_map_lanes_new (map);
+  g_assert_cmpint (lane_of (after, map, "wait-security"), ==, lane_of (after, map, "test"));
+  /* Security review → Testing is no handoff any more: 3. */
+  metrics = fm_metrics_compute (doc, map, NULL);
+  g_assert_cmpuint (metrics->handoffs, ==, 3);
+  g_assert_cmpuint (count_handoffs (map), ==, 3);
+
+  /* One undo: the role and both places back. */
+  g_assert_true (fm_undo_stack_undo (undo));
+  g_assert_cmpuint (fm_undo_stack_get_depth (undo), ==, depth);
+  g_assert_cmpstr (fm_process_step_get_role (FM_PROCESS_STEP (fm_map_lookup_node (map, "security"))), ==, "Security team");
+  g_assert_cmpfloat_with_epsilon (node_y (map, "security"), 600, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node_y (map, "wait-security"), 615, 1e-9);
+
+  /* A queue moved with its step stays where the drag put it. Testing and
+   * its queue up into Security team's row (560 to 760). */
+  fm_document_begin_group (doc, "Move");
+  fm_document_move_nodes (doc, map, both, 0, -200);
+  g_assert_cmpuint (fm_lanes_drop_steps (doc, map, lanes, bands, both), ==, 1);
+  fm_document_end_group (doc);
+  g_assert_cmpstr (fm_process_step_get_role (FM_PROCESS_STEP (fm_map_lookup_node (map, "test"))), ==, "Security team");
+  g_assert_cmpfloat_with_epsilon (node_y (map, "wait-env"), 615, 1e-9);
+}
+
 /* Pixel (@x, @y) of @surface, in map units from @origin. */
 static guint32
 pixel_at (cairo_surface_t *surface,
@@ -437,6 +584,9 @@ main (int   argc,
   g_test_add_func ("/fm/lanes/metrics-flow-order", test_metrics_flow_order);
   g_test_add_func ("/fm/lanes/arrange-release", test_arrange_release);
   g_test_add_func ("/fm/lanes/arrange-order", test_arrange_order);
+  g_test_add_func ("/fm/lanes/move-lane", test_move_lane);
+  g_test_add_func ("/fm/lanes/move-lane-no-role", test_move_lane_no_role);
+  g_test_add_func ("/fm/lanes/drop-step", test_drop_step);
   g_test_add_func ("/fm/lanes/render", test_render);
 
   return g_test_run ();

@@ -78,7 +78,37 @@ test_panel (Fixture       *f,
   row = fm_metrics_panel_get_constraint_row (panel, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Coding");
   g_assert_nonnull (fm_metrics_panel_get_constraint_row (panel, 9));
-  g_assert_null (fm_metrics_panel_get_constraint_row (panel, 10));
+  /* After the ten ranked, the lane that holds most of the waiting. */
+  {
+    GtkWidget *lane = fm_metrics_panel_get_constraint_row (panel, 10);
+
+    g_assert_true (ADW_IS_ACTION_ROW (lane));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (lane)), ==, "Lane: Security team");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lane)), ==,
+                     "The lane Security team holds the most waiting: 29 % of it (15.8 d)");
+  }
+  g_assert_null (fm_metrics_panel_get_constraint_row (panel, 11));
+
+  /* The lanes along the path, as `flowmap metrics` prints them. */
+  {
+    const struct { const char *title, *subtitle; } lanes[] = {
+      { "Product team", "wait 5.0 d · lead 2.0 d · process 4 h · 1 step" },
+      { "Developers", "wait 5.0 d · lead 7.0 d · process 24 h · 1 step" },
+      { "Security team", "wait 14.0 d · lead 2.0 d · process 4 h · 1 step" },
+      { "QA", "wait 7.0 d · lead 3.0 d · process 8 h · 1 step" },
+      { "Operations", "wait 10.0 d · lead 1.0 d · process 2 h · 1 step" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+      {
+        GtkWidget *lane = fm_metrics_panel_get_lane_row (panel, i);
+
+        g_assert_true (ADW_IS_ACTION_ROW (lane));
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (lane)), ==, lanes[i].title);
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lane)), ==, lanes[i].subtitle);
+      }
+    g_assert_null (fm_metrics_panel_get_lane_row (panel, 5));
+  }
 
   /* Activating one asks to reveal its node. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
@@ -166,6 +196,8 @@ test_acme (void)
   row = fm_metrics_panel_get_constraint_row (panel, 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Assembly #1");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "62 s per piece against a takt of 60 s");
+  /* No step has a role: no lanes. */
+  g_assert_null (fm_metrics_panel_get_lane_row (panel, 0));
 
   /* The presentation: its first slide's figures, the constraint's slide
    * and the cycle time / takt slide. */

@@ -252,6 +252,27 @@ step_of (const FmMapLanes *self,
   return step != NULL ? step : node;
 }
 
+/**
+ * fm_map_lanes_get_step:
+ *
+ * The step whose lane @node takes: @node itself for a step, the step a
+ * queue feeds (or, at the end of the flow, the one before it), the step
+ * the trigger starts or the outcome ends.
+ *
+ * Returns: (transfer none) (nullable): the step, or %NULL for a node in
+ *   no lane
+ */
+FmNode *
+fm_map_lanes_get_step (const FmMapLanes *self,
+                       FmNode           *node)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (fm_map_lanes_lookup (self, node) < 0)
+    return NULL;
+  return step_of (self, node);
+}
+
 static gboolean
 is_automated (FmNode *step)
 {

@@ -21,6 +21,8 @@ int          fm_map_lanes_lookup       (const FmMapLanes  *self,
 gboolean     fm_map_lanes_is_handoff   (const FmMapLanes  *self,
                                         FmMap             *map,
                                         FmEdge            *edge);
+FmNode      *fm_map_lanes_get_step     (const FmMapLanes  *self,
+                                        FmNode            *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmMapLanes, fm_map_lanes_free)
 

@@ -85,7 +85,7 @@ fm_canvas_node_at (FmCanvas *self,
  *
  * Finds what a press at (@widget_x, @widget_y) would act on: a handle of
  * a selected node first, then a connection handle, then the topmost node,
- * then an edge.
+ * then an edge, then the header of a lane.
  */
 void
 fm_canvas_hit_test (FmCanvas    *self,
@@ -153,6 +153,17 @@ fm_canvas_hit_test (FmCanvas    *self,
     FmEdge *edge = fm_edge_routes_hit (routes, mx, my, EDGE_SLOP / zoom);
 
     if (edge != NULL)
-      *hit = (FmCanvasHit) { FM_CANVAS_HIT_EDGE, fm_edge_get_id (edge), 0 };
+      {
+        *hit = (FmCanvasHit) { FM_CANVAS_HIT_EDGE, fm_edge_get_id (edge), 0 };
+        return;
+      }
+  }
+
+  /* Behind everything, the lanes' headers. */
+  {
+    guint lane;
+
+    if (fm_canvas_lane_header_at (self, mx, my, &lane))
+      *hit = (FmCanvasHit) { FM_CANVAS_HIT_LANE, NULL, lane };
   }
 }

@@ -58,6 +58,8 @@ struct _FmCanvas
 
   guint paste_count;
 
+  GtkWidget *lane_menu;           /* a lane's context menu, made when first needed */
+
   /* fm-canvas-accessible.c: another document is shown, not told yet. */
   gboolean a11y_stale;
 };
@@ -145,6 +147,16 @@ FmNode  *fm_canvas_keyboard_add_node   (FmCanvas    *self,
                                         FmNodeKind   kind,
                                         gboolean     connect);
 gboolean fm_canvas_keyboard_is_connecting (FmCanvas *self);
+
+/* fm-canvas-tool-lane.c */
+gboolean fm_canvas_lane_header_at      (FmCanvas    *self,
+                                        double       map_x,
+                                        double       map_y,
+                                        guint       *lane);
+void     fm_canvas_lanes_class_init    (GtkWidgetClass *widget_class);
+void     fm_canvas_lanes_init          (FmCanvas    *self);
+void     fm_canvas_lanes_dispose       (FmCanvas    *self);
+void     fm_canvas_lanes_allocate      (FmCanvas    *self);
 
 /* fm-canvas-accessible.c */
 void     fm_canvas_accessible_init     (FmCanvas    *self);

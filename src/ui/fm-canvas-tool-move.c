@@ -4,7 +4,8 @@
  * A press on a node waits for the pointer to travel a few pixels before
  * it moves anything: a click only selects. A press on a handle of a
  * selected node resizes it. Both snap to the grid and keep their changes
- * in one undo group.
+ * in one undo group. On a map in lanes, a step dropped in another lane's
+ * band takes that lane's role in the same group (fm_lanes_drop_steps()).
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-canvas-tool.h"
+#include "fm-lane-edit.h"
 
 #define DRAG_THRESHOLD 3.0
 #define MIN_NODE_SIZE 20.0
@@ -25,6 +27,8 @@ typedef struct {
   FmRect origin;                  /* the pressed node's bounds at the press */
   double applied_dx, applied_dy;  /* the part of the move already in the document */
   gboolean toggle_on_release;     /* Ctrl-click on a selected node unselects it */
+  FmMapLanes *lanes;              /* on a map in lanes: its lanes when the move began */
+  GArray *bands;                  /* and their bands then */
 } FmMoveTool;
 
 static gboolean
@@ -88,6 +92,12 @@ move_update (FmTool   *tool,
       self->toggle_on_release = FALSE;
       fm_tool_begin_group (tool, canvas, _("Move"));
       fm_canvas_update_cursor (canvas);
+      /* The bands as they were: those the nodes are dropped into. */
+      if (fm_map_get_lanes (canvas->map) != NULL)
+        {
+          self->lanes = fm_map_lanes_new (canvas->map);
+          self->bands = fm_lane_bands_compute (canvas->map, self->lanes);
+        }
     }
 
   apply_move (self, canvas);
@@ -110,6 +120,9 @@ move_end (FmTool          *tool,
       return;
     }
 
+  if (self->lanes != NULL)
+    fm_lanes_drop_steps (canvas->document, canvas->map, self->lanes, self->bands,
+                         (const char * const *) self->ids);
   fm_tool_end_group (tool, canvas);
   g_clear_pointer (&canvas->layers, fm_canvas_layers_free);
 }
@@ -128,6 +141,8 @@ move_finalize (FmTool *tool)
 
   g_free (self->id);
   g_strfreev (self->ids);
+  g_clear_pointer (&self->lanes, fm_map_lanes_free);
+  g_clear_pointer (&self->bands, g_array_unref);
 }
 
 const FmToolClass fm_move_tool_class = {

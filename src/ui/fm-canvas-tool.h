@@ -70,6 +70,7 @@ extern const FmToolClass fm_connect_tool_class;
 extern const FmToolClass fm_band_tool_class;
 extern const FmToolClass fm_pan_tool_class;
 extern const FmToolClass fm_drop_tool_class;
+extern const FmToolClass fm_lane_tool_class;
 
 /* fm-canvas-tool-move.c */
 const char * const *fm_move_tool_get_moved_ids (FmTool *tool);

@@ -134,6 +134,7 @@ tool_for_hit (const FmCanvasHit *hit)
     case FM_CANVAS_HIT_HANDLE: return &fm_resize_tool_class;
     case FM_CANVAS_HIT_PORT: return &fm_connect_tool_class;
     case FM_CANVAS_HIT_NODE: return &fm_move_tool_class;
+    case FM_CANVAS_HIT_LANE: return &fm_lane_tool_class;
     case FM_CANVAS_HIT_EDGE: return NULL;   /* a click selects it; nothing to drag */
     case FM_CANVAS_HIT_NONE:
     default:
@@ -514,6 +515,7 @@ fm_canvas_tools_cursor (FmCanvas *self,
     case FM_CANVAS_HIT_PORT: return "crosshair";
     case FM_CANVAS_HIT_NODE: return "move";
     case FM_CANVAS_HIT_EDGE: return "pointer";
+    case FM_CANVAS_HIT_LANE: return "grab";
     case FM_CANVAS_HIT_NONE:
     default:
       return "default";

@@ -35,6 +35,7 @@ fm_canvas_dispose (GObject *object)
 
   fm_canvas_edit_cancel (self);
   fm_canvas_tools_dispose (self);
+  fm_canvas_lanes_dispose (self);
   fm_canvas_set_map (self, NULL, NULL);
   g_clear_object (&self->document_signals);
   fm_canvas_diff_clear (self);
@@ -279,6 +280,7 @@ fm_canvas_size_allocate (GtkWidget *widget,
       fm_canvas_zoom_to_fit (self);
     }
   fm_canvas_edit_allocate (self);
+  fm_canvas_lanes_allocate (self);
 }
 
 static void
@@ -378,6 +380,7 @@ fm_canvas_class_init (FmCanvasClass *klass)
 
   fm_canvas_clipboard_class_init (widget_class);
   fm_canvas_keyboard_class_init (widget_class);
+  fm_canvas_lanes_class_init (widget_class);
 }
 
 static void
@@ -410,6 +413,7 @@ fm_canvas_init (FmCanvas *self)
   fm_canvas_dnd_init (self);
   fm_canvas_metrics_init (self);
   fm_canvas_keyboard_init (self);
+  fm_canvas_lanes_init (self);
   on_selection_changed (self);
 }
 

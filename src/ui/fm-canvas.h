@@ -17,12 +17,14 @@ typedef enum {
   FM_CANVAS_HIT_EDGE,
   FM_CANVAS_HIT_HANDLE,   /* a resize handle of a selected node */
   FM_CANVAS_HIT_PORT,     /* the connection handle of a selected or hovered node */
+  FM_CANVAS_HIT_LANE,     /* the header of a lane, which drags to reorder the lanes */
 } FmCanvasHitType;
 
 typedef struct {
   FmCanvasHitType type;
   const char *id;         /* the node or edge; owned by the map */
-  guint handle;           /* the FmHandle of a HANDLE or PORT hit */
+  guint handle;           /* the FmHandle of a HANDLE or PORT hit; a LANE
+                           * hit's lane, an index into the map's FmMapLanes */
 } FmCanvasHit;
 
 #define FM_TYPE_CANVAS (fm_canvas_get_type ())

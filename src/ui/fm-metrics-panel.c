@@ -20,6 +20,7 @@
 #include "fm-export-dialog.h"
 #include "fm-export-name.h"
 #include "fm-figures.h"
+#include "fm-lane-metrics.h"
 #include "fm-metrics-panel.h"
 #include "fm-renderer.h"
 #include "fm-working-time.h"
@@ -48,6 +49,8 @@ struct _FmMetricsPanel
   GtkLabel *takt_time;
   AdwPreferencesGroup *balance_group;
   GtkDrawingArea *balance_chart;
+  AdwPreferencesGroup *lanes_group;
+  GtkListBox *lanes_list;
   GtkListBox *constraints_list;
   GtkListBox *warnings_list;
 
@@ -155,11 +158,56 @@ new_more_row (guint n_more)
   return row;
 }
 
+/* The lanes' figures, as `flowmap metrics` prints them, in the order the
+ * path enters them; hidden when no step on the path has a role. */
 static void
-update_constraints (FmMetricsPanel  *self,
-                    const FmMetrics *metrics)
+update_lanes (FmMetricsPanel      *self,
+              FmDocument          *document,
+              const FmMetrics     *metrics,
+              const FmLaneMetrics *lanes)
+{
+  gboolean any = FALSE;
+
+  remove_rows (self->lanes_list);
+  for (guint i = 0; metrics->path->len > 0 && i < lanes->flow_order->len; i++)
+    {
+      const FmLaneFigures *lane = &g_array_index (lanes->lanes, FmLaneFigures,
+                                                  g_array_index (lanes->flow_order, guint, i));
+      g_autofree char *process = format_duration (document, FM_DURATION_PROCESS, lane->process_time_s);
+      g_autofree char *lead = format_duration (document, FM_DURATION_LEAD, lane->lead_time_s);
+      g_autofree char *wait = format_duration (document, FM_DURATION_LEAD, lane->wait_s);
+      g_autofree char *share = fm_figure_format_percent (100 * lane->share, "%.1f");
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *label;
+
+      if (lane->first < 0)
+        continue;
+      any |= *lane->name != '\0';
+      /* Translators: a lane's figures on the Metrics page, under its
+       * name, as in "wait 5.0 d · lead 7.0 d · process 24 h · 1 step" */
+      subtitle = g_strdup_printf (ngettext ("wait %s · lead %s · process %s · %u step",
+                                            "wait %s · lead %s · process %s · %u steps",
+                                            lane->steps),
+                                  wait, lead, process, lane->steps);
+      row = new_row (self, *lane->name != '\0' ? lane->name : _("No role"), subtitle, NULL);
+      label = gtk_label_new (share);
+      gtk_widget_add_css_class (label, "numeric");
+      /* Translators: tooltip of a lane's share on the Metrics page */
+      gtk_widget_set_tooltip_text (label, _("Share of the lead time"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->lanes_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->lanes_group), any);
+}
+
+static void
+update_constraints (FmMetricsPanel      *self,
+                    FmDocument          *document,
+                    const FmMetrics     *metrics,
+                    const FmLaneMetrics *lanes)
 {
   guint n = metrics->constraints->len;
+  g_autofree char *lane_reason = fm_lane_metrics_describe_constraint (lanes, fm_document_get_day_length_s (document));
 
   remove_rows (self->constraints_list);
 
@@ -180,10 +228,25 @@ update_constraints (FmMetricsPanel  *self,
       gtk_list_box_append (self->constraints_list, row);
     }
 
+  /* A lane that holds most of the waiting is a constraint of its own,
+   * with no place on the map to mark: unnumbered. */
+  if (lane_reason != NULL)
+    {
+      const FmLaneFigures *lane = &g_array_index (lanes->lanes, FmLaneFigures, lanes->most_waiting);
+      /* Translators: a lane in the list of constraints, as in "Lane: QA" */
+      g_autofree char *title = g_strdup_printf (_("Lane: %s"), *lane->name != '\0' ? lane->name : _("No role"));
+      GtkWidget *row = new_row (self, title, lane_reason, NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("view-list-symbolic");
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->constraints_list, row);
+    }
+
   if (n > MAX_CONSTRAINTS)
     gtk_list_box_append (self->constraints_list, new_more_row (n - MAX_CONSTRAINTS));
 
-  if (n == 0)
+  if (n == 0 && lane_reason == NULL)
     {
       GtkWidget *row = new_row (self, _("No constraints"), _("Give the queues their wait times and the steps their times"), NULL);
 
@@ -384,11 +447,14 @@ update (FmMetricsPanel *self)
   const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
   FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
   FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
+  g_autoptr(FmMapLanes) map_lanes = NULL;
+  g_autoptr(FmLaneMetrics) lanes = NULL;
 
   if (metrics == NULL || map == NULL || fm_map_get_n_nodes (map) == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       remove_rows (self->constraints_list);
+      remove_rows (self->lanes_list);
       remove_rows (self->warnings_list);
       gtk_widget_queue_draw (GTK_WIDGET (self->balance_chart));
       return;
@@ -417,7 +483,10 @@ update (FmMetricsPanel *self)
                                               fm_document_get_day_length_s (document)));
   update_balance (self, map);
 
-  update_constraints (self, metrics);
+  map_lanes = fm_map_lanes_new (map);
+  lanes = fm_lane_metrics_compute (map, map_lanes, metrics);
+  update_lanes (self, document, metrics, lanes);
+  update_constraints (self, document, metrics, lanes);
   update_warnings (self, metrics, map);
 }
 
@@ -479,6 +548,8 @@ fm_metrics_panel_class_init (FmMetricsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "metrics.export-balance", NULL, action_export_balance);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, balance_group);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, balance_chart);
+  gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, lanes_group);
+  gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, lanes_list);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, constraints_list);
   gtk_widget_class_bind_template_child (widget_class, FmMetricsPanel, warnings_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -605,4 +676,21 @@ fm_metrics_panel_get_warning_row (FmMetricsPanel *self,
   g_return_val_if_fail (FM_IS_METRICS_PANEL (self), NULL);
 
   return GTK_WIDGET (gtk_list_box_get_row_at_index (self->warnings_list, position));
+}
+
+/**
+ * fm_metrics_panel_get_lane_row:
+ *
+ * Returns: (transfer none) (nullable): the #AdwActionRow of the lane the
+ *   critical path enters @position + 1st
+ */
+GtkWidget *
+fm_metrics_panel_get_lane_row (FmMetricsPanel *self,
+                               guint           position)
+{
+  g_return_val_if_fail (FM_IS_METRICS_PANEL (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->lanes_group)))
+    return NULL;
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->lanes_list, position));
 }

@@ -19,6 +19,8 @@ GtkWidget      *fm_metrics_panel_get_figure         (FmMetricsPanel *self,
                                                      const char     *name);
 GtkWidget      *fm_metrics_panel_get_constraint_row (FmMetricsPanel *self,
                                                      guint           position);
+GtkWidget      *fm_metrics_panel_get_lane_row       (FmMetricsPanel *self,
+                                                     guint           position);
 GtkWidget      *fm_metrics_panel_get_warning_row    (FmMetricsPanel *self,
                                                      guint           position);
 
