@@ -332,8 +332,11 @@ random_map (GRand *rand,
     {
       g_autofree char *id = g_strdup_printf ("n%u", i);
       FmNodeKind kind = g_rand_int_range (rand, 0, FM_NODE_KIND_SYSTEM + 1);
-      double x = lattice ? (i % columns) * dx : g_rand_double_range (rand, -800, 2400);
-      double y = lattice ? (i / columns) * dy : g_rand_double_range (rand, -600, 1800);
+      /* Some lattice places left empty, some rows ragged. */
+      gboolean here = lattice && g_rand_int_range (rand, 0, 10) < 7;
+      double x = here ? (i % columns) * dx : g_rand_double_range (rand, -800, 2400);
+      double y = here ? (i / columns) * dy + (g_rand_int_range (rand, 0, 4) == 0 ? 40 : 0)
+                      : g_rand_double_range (rand, -600, 1800);
 
       fm_test_map_add_node (map, kind, id, id, x, y);
     }
@@ -367,6 +370,37 @@ assert_same_routes (FmEdgeRoutes *a,
       g_assert_cmpmem (ra->points, sizeof (FmPoint) * ra->n_points, rb->points, sizeof (FmPoint) * rb->n_points);
       g_assert_cmpmem (&ra->label, sizeof ra->label, &rb->label, sizeof rb->label);
     }
+}
+
+/* Two loops from one step, one over a node in the way and one not: the
+ * loop levels remembered for one strip are not those of the other, though
+ * the strips end alike. */
+static void
+test_route_loops_share_an_end (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  g_autoptr(FmEdgeRoutes) slow = NULL;
+  const FmEdgeRoute *near, *far;
+  FmRect low;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "a", "a", 0, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "b", "b", 400, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "c", "c", 800, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_NOTE, "low", "low", 200, 140);
+  fm_test_map_add_edge (map, "near", "c", "b", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_edge (map, "far", "c", "a", FM_EDGE_KIND_REWORK);
+  routes = fm_edge_routes_new (map);
+  slow = fm_edge_routes_new_reference (map);
+  assert_same_routes (routes, slow);
+
+  fm_node_get_bounds (fm_map_lookup_node (map, "low"), &low);
+  near = fm_edge_routes_lookup (routes, "near");
+  far = fm_edge_routes_lookup (routes, "far");
+  g_assert_cmpuint (far->n_points, ==, 4);
+  g_assert_cmpfloat (far->points[1].y, >, low.y + low.height);
+  /* The near one need not go under it. */
+  g_assert_cmpfloat (near->points[1].y, <, far->points[1].y);
 }
 
 /* Remembered loop levels, partly counted crossings and the nesting of the
@@ -424,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/fm/render/route-rework-loop", test_route_rework_loop);
   g_test_add_func ("/fm/render/route-fan", test_route_fan);
   g_test_add_func ("/fm/render/route-random-like-reference", test_route_random_like_reference);
+  g_test_add_func ("/fm/render/route-loops-share-an-end", test_route_loops_share_an_end);
 
   return g_test_run ();
 }
