@@ -189,26 +189,6 @@ compare_doubles (const void *a,
 
 typedef void (*Work) (gpointer data);
 
-/* The median of n_runs timings after one warm-up run, in milliseconds. */
-static double
-median_ms (Work     work,
-           gpointer data)
-{
-  g_autofree double *times = g_new (double, n_runs);
-
-  work (data);
-  for (int i = 0; i < n_runs; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      work (data);
-      times[i] = (g_get_monotonic_time () - start) / 1000.0;
-    }
-  qsort (times, n_runs, sizeof (double), compare_doubles);
-
-  return n_runs % 2 ? times[n_runs / 2] : (times[n_runs / 2 - 1] + times[n_runs / 2]) / 2;
-}
-
 static double
 cpu_now_ms (void)
 {
@@ -218,8 +198,8 @@ cpu_now_ms (void)
   return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
 }
 
-/* Like median_ms(), and the median of the processor time the runs took
- * in @cpu_ms: on a machine shared with other work, the wall clock says
+/* The median of n_runs timings after one warm-up run, in milliseconds,
+ * and the median of the processor time the runs took in @cpu_ms: on a machine shared with other work, the wall clock says
  * more about the others than about the work. */
 static double
 median_ms_and_cpu (Work     work,
@@ -244,6 +224,16 @@ median_ms_and_cpu (Work     work,
 
   *cpu_ms = n_runs % 2 ? cpu[n_runs / 2] : (cpu[n_runs / 2 - 1] + cpu[n_runs / 2]) / 2;
   return n_runs % 2 ? times[n_runs / 2] : (times[n_runs / 2 - 1] + times[n_runs / 2]) / 2;
+}
+
+/* The median of n_runs timings after one warm-up run, in milliseconds. */
+static double
+median_ms (Work     work,
+           gpointer data)
+{
+  double cpu_ms;
+
+  return median_ms_and_cpu (work, data, &cpu_ms);
 }
 
 /* The load average over the last minute, or -1. */
