@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "fm-edge-route.h"
+#include "fm-edge-route-private.h"
 #include "fm-node-shape.h"
 #include "fm-test-utils.h"
 
@@ -313,6 +314,134 @@ test_route_fan (void)
   fm_edge_routes_free (routes);
 }
 
+/* A map of @n nodes on a coarse lattice (so that rows and columns line
+ * up, and loops pass under each other) or anywhere, with flow, rework
+ * (some to the node itself) and information edges, and sometimes a fan
+ * from one trigger. */
+static FmMap *
+random_map (GRand *rand,
+            guint  n)
+{
+  FmMap *map = fm_map_new ("random");
+  gboolean lattice = g_rand_boolean (rand);
+  guint columns = g_rand_int_range (rand, 1, 12);
+  double dx = g_rand_double_range (rand, 150, 260), dy = g_rand_double_range (rand, 100, 260);
+  guint n_edges = g_rand_int_range (rand, 0, 3 * n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      FmNodeKind kind = g_rand_int_range (rand, 0, FM_NODE_KIND_SYSTEM + 1);
+      /* Some lattice places left empty, some rows ragged. */
+      gboolean here = lattice && g_rand_int_range (rand, 0, 10) < 7;
+      double x = here ? (i % columns) * dx : g_rand_double_range (rand, -800, 2400);
+      double y = here ? (i / columns) * dy + (g_rand_int_range (rand, 0, 4) == 0 ? 40 : 0)
+                      : g_rand_double_range (rand, -600, 1800);
+
+      fm_test_map_add_node (map, kind, id, id, x, y);
+    }
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", e);
+      g_autofree char *from = g_strdup_printf ("n%u", g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, n));
+      g_autofree char *to = g_strdup_printf ("n%u", g_rand_int_range (rand, 0, n));
+      FmEdgeKind kind = g_rand_int_range (rand, 0, FM_EDGE_KIND_REWORK + 1);
+
+      fm_test_map_add_edge (map, id, from, to, kind);
+    }
+
+  return map;
+}
+
+/* Every route of @a is that of @b, to the last bit. */
+static void
+assert_same_routes (FmEdgeRoutes *a,
+                    FmEdgeRoutes *b)
+{
+  g_assert_cmpuint (fm_edge_routes_get_n (a), ==, fm_edge_routes_get_n (b));
+  for (guint i = 0; i < fm_edge_routes_get_n (a); i++)
+    {
+      const FmEdgeRoute *ra = fm_edge_routes_get (a, i), *rb = fm_edge_routes_get (b, i);
+
+      g_assert_cmpuint (ra->n_points, ==, rb->n_points);
+      g_assert_cmpint (ra->from_side, ==, rb->from_side);
+      g_assert_cmpint (ra->to_side, ==, rb->to_side);
+      g_assert_cmpmem (ra->points, sizeof (FmPoint) * ra->n_points, rb->points, sizeof (FmPoint) * rb->n_points);
+      g_assert_cmpmem (&ra->label, sizeof ra->label, &rb->label, sizeof rb->label);
+    }
+}
+
+/* Two loops from one step, one over a node in the way and one not: the
+ * loop levels remembered for one strip are not those of the other, though
+ * the strips end alike. */
+static void
+test_route_loops_share_an_end (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  g_autoptr(FmEdgeRoutes) slow = NULL;
+  const FmEdgeRoute *near, *far;
+  FmRect low;
+
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "a", "a", 0, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "b", "b", 400, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, "c", "c", 800, 0);
+  fm_test_map_add_node (map, FM_NODE_KIND_NOTE, "low", "low", 200, 140);
+  fm_test_map_add_edge (map, "near", "c", "b", FM_EDGE_KIND_REWORK);
+  fm_test_map_add_edge (map, "far", "c", "a", FM_EDGE_KIND_REWORK);
+  routes = fm_edge_routes_new (map);
+  slow = fm_edge_routes_new_reference (map);
+  assert_same_routes (routes, slow);
+
+  fm_node_get_bounds (fm_map_lookup_node (map, "low"), &low);
+  near = fm_edge_routes_lookup (routes, "near");
+  far = fm_edge_routes_lookup (routes, "far");
+  g_assert_cmpuint (far->n_points, ==, 4);
+  g_assert_cmpfloat (far->points[1].y, >, low.y + low.height);
+  /* The near one need not go under it. */
+  g_assert_cmpfloat (near->points[1].y, <, far->points[1].y);
+}
+
+/* Remembered loop levels, partly counted crossings and the nesting of the
+ * loops give the routes the slow way gives, on many random maps, and so
+ * do updates after a drag. */
+static void
+test_route_random_like_reference (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2022);
+  guint loops = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(FmMap) map = random_map (rand, g_rand_int_range (rand, 2, round % 10 == 0 ? 300 : 60));
+      FmEdgeRoutes *fast = fm_edge_routes_new (map);
+      FmEdgeRoutes *slow = fm_edge_routes_new_reference (map);
+      FmNode *node;
+      double x, y;
+
+      assert_same_routes (fast, slow);
+      for (guint i = 0; i < fm_edge_routes_get_n (fast); i++)
+        loops += fm_edge_routes_get (fast, i)->n_points == 4 &&
+                 fm_edge_routes_get (fast, i)->from_side == fm_edge_routes_get (fast, i)->to_side;
+
+      /* A drag: both update the same way from the same state. */
+      node = fm_map_get_node (map, g_rand_int_range (rand, 0, fm_map_get_n_nodes (map)));
+      x = fm_node_get_x (node);
+      y = fm_node_get_y (node);
+      fm_node_set_position (node, x + g_rand_double_range (rand, -300, 300), y + g_rand_double_range (rand, -300, 300));
+      fm_edge_routes_update (fast, map);
+      fm_edge_routes_update (slow, map);
+      assert_same_routes (fast, slow);
+
+      fm_edge_routes_free (fast);
+      fm_edge_routes_free (slow);
+    }
+
+  g_test_message ("%u loops", loops);
+  g_assert_cmpuint (loops, >, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/fm/render/route-avoids-nodes", test_route_avoids_nodes);
   g_test_add_func ("/fm/render/route-rework-loop", test_route_rework_loop);
   g_test_add_func ("/fm/render/route-fan", test_route_fan);
+  g_test_add_func ("/fm/render/route-random-like-reference", test_route_random_like_reference);
+  g_test_add_func ("/fm/render/route-loops-share-an-end", test_route_loops_share_an_end);
 
   return g_test_run ();
 }

@@ -24,16 +24,19 @@ touches (const FmRect *r,
          r->y <= a->y + a->height && r->y + r->height >= a->y;
 }
 
-/* Random boxes, some huge (the overflow list), some far out, and random
+/* Random boxes, some huge (the overflow list), some far out (@far: then
+ * the cells are all in a hash table, else most in an array), and random
  * areas and points: the candidates always hold every box touching the
- * area, in ascending order, and the interior query finds exactly what a
- * scan finds, also after boxes move. */
+ * area, in ascending order, and the interior query and count find exactly
+ * what a scan finds, also after boxes move (out of the array too); a
+ * count cut short finds no more. */
 static void
-test_grid_matches_scan (void)
+check_grid_matches_scan (gboolean far)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (FmRect));
   g_autoptr(FmNodeGrid) grid = NULL;
+  guint cut = 0;
 
   for (guint i = 0; i < 600; i++)
     {
@@ -42,7 +45,7 @@ test_grid_matches_scan (void)
 
       if (i % 97 == 0)
         r.width = r.height = 9000;              /* over many cells */
-      if (i % 101 == 0)
+      if (far && i % 101 == 0)
         r.x = (i % 2 ? 1 : -1) * 1e7;           /* at the loader's limit */
       g_array_append_val (rects, r);
     }
@@ -64,7 +67,7 @@ test_grid_matches_scan (void)
           FmRect *r = &g_array_index (rects, FmRect, i);
           FmRect old = *r;
 
-          r->x += g_rand_double_range (rand, -700, 700);
+          r->x += g_rand_double_range (rand, -700, 700) * (round % 7 == 0 ? 20 : 1);
           r->y += g_rand_double_range (rand, -700, 700);
           if (m == 0 && round % 50 == 0)
             r->width = 20000;                   /* into the overflow list */
@@ -86,7 +89,8 @@ test_grid_matches_scan (void)
 
       /* The interior query is exact. */
       {
-        guint n_inside = 0;
+        guint n_inside = 0, counted;
+        gboolean complete;
 
         for (guint i = 0; i < rects->len; i++)
           {
@@ -96,8 +100,22 @@ test_grid_matches_scan (void)
                         r->y + 1 < area.y + area.height && r->y + r->height - 1 > area.y;
           }
         g_assert_cmpuint (fm_node_grid_query (grid, &area, G_MAXUINT, G_MAXUINT)->len, ==, n_inside);
+        g_assert_cmpuint (fm_node_grid_count (grid, &area, G_MAXUINT, G_MAXUINT, G_MAXUINT, &complete), ==, n_inside);
+        g_assert_true (complete);
+        counted = fm_node_grid_count (grid, &area, G_MAXUINT, G_MAXUINT, round % 40, &complete);
+        g_assert_cmpuint (counted, <=, n_inside);
+        g_assert_true (!complete || counted == n_inside);
+        cut += !complete;
       }
     }
+  g_assert_cmpuint (cut, >, 100);
+}
+
+static void
+test_grid_matches_scan (void)
+{
+  check_grid_matches_scan (TRUE);
+  check_grid_matches_scan (FALSE);
 }
 
 /* Coordinates no map should have still give answers, not a crash. */

@@ -433,6 +433,53 @@ test_errors (void)
   g_assert_error (error, FM_SIMULATE_ERROR, FM_SIMULATE_ERROR_NO_PATH);
 }
 
+/* Rework rates so near 1 that an item would go round for ever (issue 22:
+ * 1 - 2^-53 ran for hours) are refused at once in both modes, naming the
+ * step; one that ends in a few thousand passes is still simulated. */
+static void
+test_endless_rework (void)
+{
+  const double rates[] = { 1 - 0x1p-53, 1 - 1e-9, 0.9999995 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    for (FmSimulateMode mode = FM_SIMULATE_MONTE_CARLO; mode <= FM_SIMULATE_FLOW; mode++)
+      {
+        g_autoptr(FmMap) map = fm_map_new ("m");
+        g_autoptr(GError) error = NULL;
+        FmSimulateOptions options;
+        FmSimulateResult *r;
+
+        fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+        fm_test_step (map, "p1", 1 * H, 1 * H);
+        fm_test_step (map, "p2", 1 * H, 1 * H);
+        fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+        fm_test_chain (map, "t", "p1", "p2", "o", NULL);
+        fm_edge_set_rate (fm_test_link (map, "p2", "p1", FM_EDGE_KIND_REWORK), rates[i]);
+        fm_simulate_options_init (&options);
+        options.mode = mode;
+        r = fm_simulate (NULL, map, &options, &error);
+        /* Refused before anything runs (flow mode would else first miss
+         * the demand of a document). */
+        g_assert_null (r);
+        g_assert_error (error, FM_SIMULATE_ERROR, FM_SIMULATE_ERROR_ENDLESS);
+        g_assert_nonnull (strstr (error->message, "p2"));
+      }
+
+  {
+    g_autoptr(FmMap) map = fm_map_new ("m");
+    g_autoptr(FmSimulateResult) r = NULL;
+
+    fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+    fm_test_step (map, "p1", 1 * H, 1 * H);
+    fm_test_step (map, "p2", 1 * H, 1 * H);
+    fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+    fm_test_chain (map, "t", "p1", "p2", "o", NULL);
+    fm_edge_set_rate (fm_test_link (map, "p2", "p1", FM_EDGE_KIND_REWORK), 0.999);
+    r = simulate (NULL, map, FM_SIMULATE_MONTE_CARLO, FM_VARIABILITY_NONE, 100);
+    g_assert_cmpfloat (r->lead_time_mean_s, >, 100 * H);
+  }
+}
+
 /* A queue's limit is read and written back. */
 static void
 test_limit_in_file (void)
@@ -482,6 +529,7 @@ main (int    argc,
   g_test_add_func ("/fm/simulate/release-future-faster", test_release_future_faster);
   g_test_add_func ("/fm/simulate/seeded", test_seeded);
   g_test_add_func ("/fm/simulate/errors", test_errors);
+  g_test_add_func ("/fm/simulate/endless-rework", test_endless_rework);
   g_test_add_func ("/fm/simulate/limit-in-file", test_limit_in_file);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #define G_LOG_DOMAIN "fm-edge-route"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "fm-edge-route-private.h"
 
@@ -29,6 +30,7 @@
 #define STRAIGHT_REWORK_PENALTY 25.0
 #define DETOUR_PENALTY 30.0
 #define ABOVE_PENALTY 5.0
+#define MAX_CANDIDATES 8
 
 typedef struct {
   Shape shape;
@@ -172,19 +174,33 @@ common_coordinate (double  first,
   return TRUE;
 }
 
-/* A strip and a direction: the loops that run along it, pushed from a
- * level, end at the same level whatever plan they belong to. */
+/* Which nodes a strip overlaps and a direction: a loop pushed from a
+ * level ends at the same level whatever plan it belongs to and wherever
+ * its ends lie along their sides, since only the nodes whose box
+ * overlaps the strip push it. A node overlaps the strip from @left to
+ * @right when x + 1 < right and x + width - 1 > left: the count of the
+ * first bounds below @right and of the second at or below @left name the
+ * set exactly. */
 typedef struct {
-  double x1, x2;
+  guint below_right;    /* nodes with x + 1 < right */
+  guint left_of_left;   /* nodes with x + width - 1 <= left */
   gboolean below;
 } Strip;
+
+struct _Levels {
+  GHashTable *known;    /* Strip -> (level -> level) */
+  double *starts;       /* x + 1 of every node, sorted */
+  double *ends;         /* x + width - 1 of every node, sorted */
+  guint n;
+  gboolean usable;      /* no bound is NaN, which sorts nowhere */
+};
 
 static guint
 strip_hash (gconstpointer p)
 {
   const Strip *s = p;
 
-  return g_double_hash (&s->x1) * 31 + g_double_hash (&s->x2) * 7 + (guint) s->below;
+  return s->below_right * 2654435761u + s->left_of_left * 31 + (guint) s->below;
 }
 
 static gboolean
@@ -193,21 +209,77 @@ strip_equal (gconstpointer a,
 {
   const Strip *s = a, *t = b;
 
-  return s->x1 == t->x1 && s->x2 == t->x2 && s->below == t->below;
+  return s->below_right == t->below_right && s->left_of_left == t->left_of_left && s->below == t->below;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* How many of the sorted @values are below @v (or at most @v when
+ * @or_equal). */
+static guint
+count_below (const double *values,
+             guint         n,
+             double        v,
+             gboolean      or_equal)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < v || (or_equal && values[mid] == v))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
 }
 
 /* Remembers how far loops get pushed while the whole map is routed. */
 void
 fm_edge_route_levels_begin (Work *work)
 {
+  struct _Levels *levels;
+  GArray *bounds = work->index->bounds;
+
   g_assert (work->levels == NULL);
-  work->levels = g_hash_table_new_full (strip_hash, strip_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  levels = work->levels = g_new0 (struct _Levels, 1);
+  levels->known = g_hash_table_new_full (strip_hash, strip_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  levels->n = bounds->len;
+  levels->usable = TRUE;
+  levels->starts = g_new (double, bounds->len + 1);
+  levels->ends = g_new (double, bounds->len + 1);
+  for (guint i = 0; i < bounds->len; i++)
+    {
+      const FmRect *r = &g_array_index (bounds, FmRect, i);
+
+      levels->starts[i] = r->x + 1;
+      levels->ends[i] = r->x + r->width - 1;
+      levels->usable &= !isnan (levels->starts[i]) && !isnan (levels->ends[i]);
+    }
+  qsort (levels->starts, levels->n, sizeof (double), compare_doubles);
+  qsort (levels->ends, levels->n, sizeof (double), compare_doubles);
 }
 
 void
 fm_edge_route_levels_end (Work *work)
 {
-  g_clear_pointer (&work->levels, g_hash_table_unref);
+  if (work->levels == NULL)
+    return;
+
+  g_hash_table_unref (work->levels->known);
+  g_free (work->levels->starts);
+  g_free (work->levels->ends);
+  g_clear_pointer (&work->levels, g_free);
 }
 
 /* How far a loop's run between @x1 and @x2 must go past @level (a bottom
@@ -216,8 +288,10 @@ fm_edge_route_levels_end (Work *work)
  * can bring it onto the next one. Each push looks only at the slab the
  * clearance covers, not again at everything the loop already passed, and
  * while the whole map is routed, every level reached on the way is
- * remembered: the loops of a fan (a trigger to 20,000 steps) share their
- * strips, and each would otherwise walk the same rows down again. */
+ * remembered for the nodes the strip overlaps: the loops of a fan (a
+ * trigger to 20,000 steps) share them, each of its loops to one column
+ * whatever its ports, and each would otherwise walk the same rows down
+ * again. */
 static double
 push_level (Work     *work,
             double    x1,
@@ -225,16 +299,24 @@ push_level (Work     *work,
             double    level,
             gboolean  below)
 {
-  Strip key = { x1, x2, below };
-  GHashTable *known = work->levels != NULL ? g_hash_table_lookup (work->levels, &key) : NULL;
+  GHashTable *known = NULL;
   g_autoptr(GArray) passed = g_array_new (FALSE, FALSE, sizeof (double));
   const double left = x1 - 6, right = (x1 - 6) + (x2 - x1 + 12);
   double *found;
 
-  if (work->levels != NULL && known == NULL)
+  /* NaN would count as below nothing and name the wrong set. */
+  if (work->levels != NULL && work->levels->usable && !isnan (left) && !isnan (right))
     {
-      known = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, g_free);
-      g_hash_table_insert (work->levels, g_memdup2 (&key, sizeof key), known);
+      struct _Levels *levels = work->levels;
+      Strip key = { count_below (levels->starts, levels->n, right, FALSE),
+                    count_below (levels->ends, levels->n, left, TRUE), below };
+
+      known = g_hash_table_lookup (levels->known, &key);
+      if (known == NULL)
+        {
+          known = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, g_free);
+          g_hash_table_insert (levels->known, g_memdup2 (&key, sizeof key), known);
+        }
     }
 
   for (;;)
@@ -304,27 +386,86 @@ fm_edge_route_loop_level (Work       *work,
   return below ? bottom + LOOP_CLEARANCE : top - LOOP_CLEARANCE;
 }
 
-/* Crossed nodes cost most, then bends, then length. */
+/* Crossed nodes cost most, then bends, then length. Each segment's
+ * crossings are counted looking at @budget boxes at most: when one is
+ * not counted to the end (*@exact is then FALSE), the cost is at least
+ * what is returned. @note adds the segments to what the plan depends on. */
 static double
 candidate_cost (Work            *work,
                 const Plan      *plan,
-                const Candidate *c)
+                const Candidate *c,
+                gboolean         note,
+                guint            budget,
+                gboolean        *exact)
 {
   const FmRect *a = node_rect (work, plan->a), *b = node_rect (work, plan->b);
   FmPoint p[FM_EDGE_ROUTE_MAX_POINTS];
   guint n = fm_edge_route_points (a, b, c->shape, c->side_a, c->side_b, c->pref_a, c->pref_b, c->loop_y, p);
   double cost = (n - 2) * 10.0 + c->penalty;
 
+  *exact = TRUE;
   for (guint i = 1; i < n; i++)
     {
       FmRect segment = { MIN (p[i - 1].x, p[i].x), MIN (p[i - 1].y, p[i].y),
                          fabs (p[i].x - p[i - 1].x), fabs (p[i].y - p[i - 1].y) };
+      gboolean complete;
 
-      cost += 1000.0 * work_query (work, &segment, plan->a, plan->b)->len;
+      if (note)
+        work_note_reach (work, &segment);
+      cost += 1000.0 * fm_node_grid_count (work->index->grid, &segment, plan->a, plan->b, budget, &complete);
       cost += (segment.width + segment.height) / 100;
+      *exact &= complete;
     }
 
   return cost;
+}
+
+/* The first of the cheapest candidates. Counting every node a long
+ * segment crosses took most of the routing of a large map (a fan's loops
+ * pass under hundreds of rows), though the winner usually crosses few:
+ * so the crossings are counted a few boxes at a time, further only for
+ * the candidates that could still win, and the choice is the one a full
+ * count makes (with @budget G_MAXUINT, it is the full count). */
+static const Candidate *
+cheapest (Work            *work,
+          const Plan      *plan,
+          const Candidate *candidates,
+          guint            n_candidates,
+          guint            budget)
+{
+  double cost[MAX_CANDIDATES];
+  gboolean exact[MAX_CANDIDATES];
+
+  g_assert (n_candidates <= MAX_CANDIDATES);
+
+  /* The reach grows in the order a full count would note it. */
+  for (guint i = 0; i < n_candidates; i++)
+    cost[i] = candidate_cost (work, plan, &candidates[i], TRUE, budget, &exact[i]);
+
+  for (;;)
+    {
+      double best_cost = G_MAXDOUBLE;
+      int best = -1;
+      gboolean again = FALSE;
+
+      for (guint i = 0; i < n_candidates; i++)
+        if (exact[i] && cost[i] < best_cost)
+          {
+            best_cost = cost[i];
+            best = (int) i;
+          }
+
+      budget = budget > G_MAXUINT / 2 ? G_MAXUINT : budget * 2;
+      for (guint i = 0; i < n_candidates; i++)
+        if (!exact[i] && (cost[i] < best_cost || (cost[i] == best_cost && (int) i < best)))
+          {
+            cost[i] = candidate_cost (work, plan, &candidates[i], FALSE, budget, &exact[i]);
+            again = TRUE;
+          }
+
+      if (!again)
+        return best >= 0 ? &candidates[best] : NULL;
+    }
 }
 
 void
@@ -349,10 +490,9 @@ fm_edge_route_plan (Work   *work,
   FmSide down_b = down ? FM_SIDE_TOP : FM_SIDE_BOTTOM;
   double anchor_a = fm_shape_anchor_y (na, a), anchor_b = fm_shape_anchor_y (nb, b);
   gboolean rework = fm_edge_get_kind (edge) == FM_EDGE_KIND_REWORK;
-  Candidate candidates[8];
+  Candidate candidates[MAX_CANDIDATES];
   guint n_candidates = 0;
-  const Candidate *best = NULL;
-  double best_cost = G_MAXDOUBLE;
+  const Candidate *best;
 
   if (plan->a == plan->b)
     {
@@ -431,17 +571,7 @@ fm_edge_route_plan (Work   *work,
                                                  fm_edge_route_loop_level (work, plan, x1, x2, FALSE) };
     }
 
-  for (guint i = 0; i < n_candidates; i++)
-    {
-      double cost = candidate_cost (work, plan, &candidates[i]);
-
-      if (cost < best_cost)
-        {
-          best_cost = cost;
-          best = &candidates[i];
-        }
-    }
-
+  best = cheapest (work, plan, candidates, n_candidates, work->reference ? G_MAXUINT : 64);
   if (best == NULL)
     {
       /* Overlapping boxes: round the right of both. */

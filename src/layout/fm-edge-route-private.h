@@ -57,9 +57,12 @@ typedef struct {
   FmRect reach;
   gboolean reach_empty;
   /* While the whole map is routed (never during an update, whose nodes
-   * move): how far each loop was pushed from where it started, by strip
-   * and direction; see fm_edge_route_loop_level(). */
-  GHashTable *levels;
+   * move): how far each loop was pushed from where it started, by the
+   * nodes its strip overlaps and direction; see fm_edge_route_loop_level(). */
+  struct _Levels *levels;
+  /* Routes the slow way, with nothing remembered or counted in part: what
+   * the tests compare the fast way with. */
+  gboolean reference;
 } Work;
 
 /* Notes @area in what the plan being made depends on. */
@@ -137,6 +140,7 @@ struct _FmEdgeRoutes
 };
 
 /* fm-edge-route.c */
+FmEdgeRoutes *fm_edge_routes_new_reference (FmMap *map);
 void     fm_edge_routes_build      (FmEdgeRoutes  *self,
                                     FmMap         *map);
 void     fm_edge_routes_clear      (FmEdgeRoutes  *self);

@@ -130,7 +130,8 @@ fm_edge_routes_build (FmEdgeRoutes *self,
   for (guint i = 0; i < n_nodes; i++)
     g_hash_table_insert (positions, (gpointer) fm_node_get_id (work_node (work, i)), GUINT_TO_POINTER (i));
 
-  fm_edge_route_levels_begin (work);
+  if (!work->reference)
+    fm_edge_route_levels_begin (work);
   self->plans = g_new0 (Plan, n_edges + 1);
   self->kinds = g_new0 (FmEdgeKind, n_edges + 1);
   self->reach = g_new0 (FmRect, n_edges + 1);
@@ -245,6 +246,24 @@ fm_edge_routes_new (FmMap *map)
 
   self = g_new0 (FmEdgeRoutes, 1);
   fm_edge_routes_build (self, map);
+
+  return self;
+}
+
+/* The routes of @map made the slow way (nothing remembered between
+ * loops, every crossing counted, loops nested against each other), for
+ * tests to compare with; updates of them are made the usual way. */
+FmEdgeRoutes *
+fm_edge_routes_new_reference (FmMap *map)
+{
+  FmEdgeRoutes *self;
+
+  g_return_val_if_fail (FM_IS_MAP (map), NULL);
+
+  self = g_new0 (FmEdgeRoutes, 1);
+  self->work.reference = TRUE;
+  fm_edge_routes_build (self, map);
+  self->work.reference = FALSE;
 
   return self;
 }

@@ -6,6 +6,10 @@
  * what is on screen, on maps of 10,000 steps. Boxes spanning many cells go
  * to an overflow list every query looks at, rather than into every cell;
  * a query spanning more cells than there are boxes looks at every box.
+ * The cells over where the boxes were when the grid was made sit in an
+ * array, the others (where boxes were moved to) in a hash table: the
+ * long thin queries of edge routing walk hundreds of cells each, and a
+ * look-up in a table was most of their time.
  */
 #include "config.h"
 
@@ -23,11 +27,15 @@
  * overflows, whatever the coordinates (the loader keeps them within
  * ±1e7, but a grid should not rely on it). */
 #define CELL_LIMIT 1e9
+/* The array of cells may hold this many cells a box, else no array. */
+#define DENSE_CELLS_PER_BOX 16
 
 struct _FmNodeGrid
 {
   GArray *rects;        /* FmRect, by node index */
-  GHashTable *cells;    /* packed cell -> GArray of node indices */
+  GHashTable *cells;    /* packed cell -> GArray of node indices, off the array */
+  GArray **dense;       /* the cells from (x0, y0), columns × rows of them */
+  gint64 x0, y0, columns, rows;
   GArray *overflow;     /* guint: the boxes too big for the cells */
   guint *seen;          /* per node: the last query that returned it */
   guint query;
@@ -81,6 +89,85 @@ is_overflow (const CellRange *range)
   return range_size (range) > MAX_CELLS_PER_BOX;
 }
 
+static inline GArray **
+dense_slot (FmNodeGrid *self,
+            gint64      cx,
+            gint64      cy)
+{
+  if (self->dense == NULL ||
+      cx < self->x0 || cx >= self->x0 + self->columns || cy < self->y0 || cy >= self->y0 + self->rows)
+    return NULL;
+  return &self->dense[(cy - self->y0) * self->columns + (cx - self->x0)];
+}
+
+static inline GArray *
+lookup_cell (FmNodeGrid *self,
+             gint64      cx,
+             gint64      cy)
+{
+  GArray **slot = dense_slot (self, cx, cy);
+
+  if (slot != NULL)
+    return *slot;
+  return g_hash_table_size (self->cells) > 0 ? g_hash_table_lookup (self->cells, cell_key (cx, cy)) : NULL;
+}
+
+static GArray *
+ensure_cell (FmNodeGrid *self,
+             gint64      cx,
+             gint64      cy)
+{
+  GArray **slot = dense_slot (self, cx, cy);
+  GArray *cell;
+
+  if (slot != NULL)
+    {
+      if (*slot == NULL)
+        *slot = g_array_new (FALSE, FALSE, sizeof (guint));
+      return *slot;
+    }
+
+  cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
+  if (cell == NULL)
+    {
+      cell = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (self->cells, cell_key (cx, cy), cell);
+    }
+  return cell;
+}
+
+/* An array over the cells of every box that is not too big, when that
+ * takes not much more room than the boxes. */
+static void
+make_dense (FmNodeGrid *self)
+{
+  gint64 x1 = G_MAXINT64, y1 = G_MAXINT64, x2 = G_MININT64, y2 = G_MININT64;
+
+  for (guint i = 0; i < self->rects->len; i++)
+    {
+      CellRange range;
+
+      cell_range (&g_array_index (self->rects, FmRect, i), &range);
+      if (is_overflow (&range))
+        continue;
+      x1 = MIN (x1, range.x1);
+      y1 = MIN (y1, range.y1);
+      x2 = MAX (x2, range.x2);
+      y2 = MAX (y2, range.y2);
+    }
+
+  if (x1 > x2 ||
+      (guint64) (x2 - x1 + 1) * (guint64) (y2 - y1 + 1) >
+      (guint64) DENSE_CELLS_PER_BOX * self->rects->len + 1024)
+    return;
+
+  self->x0 = x1;
+  self->y0 = y1;
+  self->columns = x2 - x1 + 1;
+  self->rows = y2 - y1 + 1;
+  self->dense = g_new0 (GArray *, self->columns * self->rows);
+}
+
 static void
 insert (FmNodeGrid *self,
         guint       i)
@@ -97,13 +184,8 @@ insert (FmNodeGrid *self,
   for (gint64 cx = range.x1; cx <= range.x2; cx++)
     for (gint64 cy = range.y1; cy <= range.y2; cy++)
       {
-        GArray *cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
+        GArray *cell = ensure_cell (self, cx, cy);
 
-        if (cell == NULL)
-          {
-            cell = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (self->cells, cell_key (cx, cy), cell);
-          }
         /* Two cells of one box can share a key: once is enough. */
         if (cell->len == 0 || g_array_index (cell, guint, cell->len - 1) != i)
           g_array_append_val (cell, i);
@@ -139,6 +221,7 @@ fm_node_grid_new (GArray *rects)
   self->seen = g_new0 (guint, rects->len + 1);
   self->found = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  make_dense (self);
   for (guint i = 0; i < rects->len; i++)
     insert (self, i);
 
@@ -153,6 +236,10 @@ fm_node_grid_free (FmNodeGrid *self)
 
   g_array_unref (self->rects);
   g_hash_table_unref (self->cells);
+  for (gint64 k = 0; self->dense != NULL && k < self->columns * self->rows; k++)
+    if (self->dense[k] != NULL)
+      g_array_unref (self->dense[k]);
+  g_free (self->dense);
   g_array_unref (self->overflow);
   g_array_unref (self->found);
   g_free (self->seen);
@@ -183,21 +270,24 @@ fm_node_grid_move (FmNodeGrid   *self,
   else
     for (gint64 cx = range.x1; cx <= range.x2; cx++)
       for (gint64 cy = range.y1; cy <= range.y2; cy++)
-        remove_from (g_hash_table_lookup (self->cells, cell_key (cx, cy)), index);
+        remove_from (lookup_cell (self, cx, cy), index);
 
   insert (self, index);
 }
 
-/* Calls @visit with every box filed in a cell @area touches, once each,
- * without regard to order. */
-static void
+/* Finds the boxes filed in a cell @area touches that @accept, once each,
+ * without regard to order; after looking at @budget cells and boxes it stops and
+ * returns FALSE: what it found so far is a part of the answer. */
+static gboolean
 visit (FmNodeGrid   *self,
        const FmRect *area,
        guint         skip_a,
        guint         skip_b,
-       gboolean    (*accept) (const FmRect *r, const FmRect *area))
+       gboolean    (*accept) (const FmRect *r, const FmRect *area),
+       guint         budget)
 {
   CellRange range;
+  guint looked = 0;
 
   g_array_set_size (self->found, 0);
   self->query++;
@@ -212,15 +302,21 @@ visit (FmNodeGrid   *self,
   if (range_size (&range) > self->rects->len)
     {
       for (guint i = 0; i < self->rects->len; i++)
-        if (i != skip_a && i != skip_b && accept (&g_array_index (self->rects, FmRect, i), area))
-          g_array_append_val (self->found, i);
-      return;
+        {
+          if (looked++ == budget)
+            return FALSE;
+          if (i != skip_a && i != skip_b && accept (&g_array_index (self->rects, FmRect, i), area))
+            g_array_append_val (self->found, i);
+        }
+      return TRUE;
     }
 
   for (guint k = 0; k < self->overflow->len; k++)
     {
       guint i = g_array_index (self->overflow, guint, k);
 
+      if (looked++ == budget)
+        return FALSE;
       self->seen[i] = self->query;
       if (i != skip_a && i != skip_b && accept (&g_array_index (self->rects, FmRect, i), area))
         g_array_append_val (self->found, i);
@@ -229,20 +325,28 @@ visit (FmNodeGrid   *self,
   for (gint64 cx = range.x1; cx <= range.x2; cx++)
     for (gint64 cy = range.y1; cy <= range.y2; cy++)
       {
-        GArray *cell = g_hash_table_lookup (self->cells, cell_key (cx, cy));
+        GArray *cell;
 
+        /* An empty cell takes looking at too. */
+        if (looked++ == budget)
+          return FALSE;
+        cell = lookup_cell (self, cx, cy);
         for (guint k = 0; cell != NULL && k < cell->len; k++)
           {
             guint i = g_array_index (cell, guint, k);
 
             if (self->seen[i] == self->query || i == skip_a || i == skip_b)
               continue;
+            if (looked++ == budget)
+              return FALSE;
             self->seen[i] = self->query;
 
             if (accept (&g_array_index (self->rects, FmRect, i), area))
               g_array_append_val (self->found, i);
           }
       }
+
+  return TRUE;
 }
 
 static gboolean
@@ -282,8 +386,39 @@ fm_node_grid_query (FmNodeGrid   *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (area != NULL, NULL);
 
-  visit (self, area, skip_a, skip_b, overlaps_inside);
+  visit (self, area, skip_a, skip_b, overlaps_inside, G_MAXUINT);
   return self->found;
+}
+
+/**
+ * fm_node_grid_count:
+ * @area: a rectangle; a segment is one without width or height
+ * @skip_a: a node index to leave out, or %G_MAXUINT
+ * @skip_b: another
+ * @budget: how many boxes to look at, at most
+ * @complete: (out): whether the count is the whole count
+ *
+ * Counts what fm_node_grid_query() would find, or, when that would take
+ * looking at more than @budget cells and boxes, a part of it: enough for a caller
+ * that only needs to know the count is not small.
+ *
+ * Returns: how many boxes overlap the inside of @area (if @complete) or
+ *   at least how many (if not)
+ */
+guint
+fm_node_grid_count (FmNodeGrid   *self,
+                    const FmRect *area,
+                    guint         skip_a,
+                    guint         skip_b,
+                    guint         budget,
+                    gboolean     *complete)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (area != NULL, 0);
+  g_return_val_if_fail (complete != NULL, 0);
+
+  *complete = visit (self, area, skip_a, skip_b, overlaps_inside, budget);
+  return self->found->len;
 }
 
 static int
@@ -312,7 +447,7 @@ fm_node_grid_candidates (FmNodeGrid   *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (area != NULL, NULL);
 
-  visit (self, area, G_MAXUINT, G_MAXUINT, touches);
+  visit (self, area, G_MAXUINT, G_MAXUINT, touches, G_MAXUINT);
   g_array_sort (self->found, compare_indices);
   return self->found;
 }

@@ -14,6 +14,12 @@ GArray      *fm_node_grid_query      (FmNodeGrid    *self,
                                       const FmRect  *area,
                                       guint          skip_a,
                                       guint          skip_b);
+guint        fm_node_grid_count      (FmNodeGrid    *self,
+                                      const FmRect  *area,
+                                      guint          skip_a,
+                                      guint          skip_b,
+                                      guint          budget,
+                                      gboolean      *complete);
 GArray      *fm_node_grid_candidates (FmNodeGrid    *self,
                                       const FmRect  *area);
 void         fm_node_grid_move       (FmNodeGrid    *self,

@@ -313,6 +313,41 @@ fm_simulate_result_free (FmSimulateResult *result)
   g_free (result);
 }
 
+/* An item passes a node sending work back at a total rate r about
+ * 1 / (1 - r) times: past this many, a simulation would not end (a rate
+ * of 1 - 2^-53 means 2^53 passes, where each run stopped at ten million
+ * passes and 10,000 runs took hours). */
+#define MAX_MEAN_PASSES 1e6
+
+/* Whether some node sends work back so often that the simulation would
+ * not end; if so, @error says which. */
+static gboolean
+plan_ends (const FmSimulatePlan  *plan,
+           GError               **error)
+{
+  for (guint v = 0; v < plan->graph.n; v++)
+    {
+      double rate = 0;
+
+      for (guint p = plan->rework_out_start[v]; p < plan->rework_out_start[v + 1]; p++)
+        rate += plan->visits.reworks[plan->rework_out[p]].rate;
+      if (rate > 1 - 1 / MAX_MEAN_PASSES)
+        {
+          FmNode *node = plan->input.facts[v].node;
+          const char *label = fm_node_get_label (node) != NULL && *fm_node_get_label (node) != '\0'
+                              ? fm_node_get_label (node) : fm_node_get_id (node);
+
+          g_set_error (error, FM_SIMULATE_ERROR, FM_SIMULATE_ERROR_ENDLESS,
+                       _("“%s” sends work back at a rate of %.17g: an item would pass it more than a million times, "
+                         "so the simulation would not end; lower the rework rate"),
+                       label, rate);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * fm_simulate:
  * @document: (nullable): gives the demand, the day length and the
@@ -347,6 +382,12 @@ fm_simulate (FmDocument              *document,
       fm_simulate_plan_clear (&plan);
       g_set_error_literal (error, FM_SIMULATE_ERROR, FM_SIMULATE_ERROR_NO_PATH,
                            _("No flow connects the trigger to the outcome, so there is nothing to simulate"));
+      return NULL;
+    }
+
+  if (!plan_ends (&plan, error))
+    {
+      fm_simulate_plan_clear (&plan);
       return NULL;
     }
 

@@ -30,6 +30,7 @@ typedef enum {
   FM_SIMULATE_ERROR_NO_PATH,    /* no flow from a trigger to an outcome */
   FM_SIMULATE_ERROR_NO_DEMAND,  /* flow mode needs the demand */
   FM_SIMULATE_ERROR_CANCELLED,  /* the progress callback said stop */
+  FM_SIMULATE_ERROR_ENDLESS,    /* rework so likely that a run would not end */
 } FmSimulateError;
 
 /* Called now and then with the share done (0 to 1); returns FALSE to stop

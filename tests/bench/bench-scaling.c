@@ -46,9 +46,7 @@ static const struct {
   [BENCH_SCALING_AGING] = { "aging_chart_ms", "items in progress", 20000, G_MAXUINT },
   [BENCH_SCALING_STATES] = { "resolve_states_ms", "distinct states", 200000, G_MAXUINT },
   [BENCH_SCALING_MATCH] = { "match_states_ms", "steps (300 states)", 20000, G_MAXUINT },
-  /* The loops' levels query every node between a loop's ends, again for
-   * each row the loop is pushed down: 2,000 steps take seconds. */
-  [BENCH_SCALING_FAN] = { "route_fan_ms", "steps in the fan", 20000, 20000 },
+  [BENCH_SCALING_FAN] = { "route_fan_ms", "steps in the fan", 20000, G_MAXUINT },
 };
 
 const char *

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "bench-discover.h"
 #include "bench-floor.h"
@@ -188,24 +189,62 @@ compare_doubles (const void *a,
 
 typedef void (*Work) (gpointer data);
 
-/* The median of n_runs timings after one warm-up run, in milliseconds. */
 static double
-median_ms (Work     work,
-           gpointer data)
+cpu_now_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
+}
+
+/* The median of n_runs timings after one warm-up run, in milliseconds,
+ * and the median of the processor time the runs took in @cpu_ms: on a machine shared with other work, the wall clock says
+ * more about the others than about the work. */
+static double
+median_ms_and_cpu (Work     work,
+                   gpointer data,
+                   double  *cpu_ms)
 {
   g_autofree double *times = g_new (double, n_runs);
+  g_autofree double *cpu = g_new (double, n_runs);
 
   work (data);
   for (int i = 0; i < n_runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_now_ms ();
 
       work (data);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu[i] = cpu_now_ms () - cpu_start;
     }
   qsort (times, n_runs, sizeof (double), compare_doubles);
+  qsort (cpu, n_runs, sizeof (double), compare_doubles);
 
+  *cpu_ms = n_runs % 2 ? cpu[n_runs / 2] : (cpu[n_runs / 2 - 1] + cpu[n_runs / 2]) / 2;
   return n_runs % 2 ? times[n_runs / 2] : (times[n_runs / 2 - 1] + times[n_runs / 2]) / 2;
+}
+
+/* The median of n_runs timings after one warm-up run, in milliseconds. */
+static double
+median_ms (Work     work,
+           gpointer data)
+{
+  double cpu_ms;
+
+  return median_ms_and_cpu (work, data, &cpu_ms);
+}
+
+/* The load average over the last minute, or -1. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
 }
 
 /* --simulate: the flow simulation of docs/simulation.md, self-contained:
@@ -746,7 +785,9 @@ print_json (const Result *r)
 }
 
 /* Each case of bench-scaling.c at each factor of its red-team size, with
- * fewer runs than the maps: one run of the largest takes seconds. */
+ * fewer runs than the maps: one run of the largest takes seconds. Besides
+ * the wall clock, the processor time of the run: near-linear work takes
+ * about ten times as much at 10×, whatever else the machine does. */
 static void
 measure_scaling (char     **factors,
                  gboolean   json)
@@ -755,7 +796,8 @@ measure_scaling (char     **factors,
 
   n_runs = MIN (n_runs, 5);
   if (!json)
-    printf ("\n%-18s %8s %9s %10s %9s  %s\n", "case", "factor", "size", "ms", "µs/unit", "unit");
+    printf ("\n(load average %.2f)\n%-18s %8s %9s %10s %10s %9s  %s\n", load_average (),
+            "case", "factor", "size", "ms", "cpu ms", "cpu µs/u", "unit");
   for (guint c = 0; c < BENCH_SCALING_N_CASES; c++)
     {
       const char *key = bench_scaling_key (c);
@@ -767,28 +809,29 @@ measure_scaling (char     **factors,
           double factor = g_ascii_strtod (factors[i], NULL);
           guint size = (guint) MAX (1, bench_scaling_size (c) * factor);
           BenchScaling *s;
-          double ms;
+          double ms, cpu_ms;
           char number[G_ASCII_DTOSTR_BUF_SIZE];
 
           g_ascii_formatd (number, sizeof number, "%g", factor);
           if (size > bench_scaling_max_size (c))
             {
               if (json)
-                printf ("{\"case\": \"%s\", \"factor\": %s, \"size\": %u, \"ms\": null, \"us_per_unit\": null}\n",
-                        key, number, size);
+                printf ("{\"case\": \"%s\", \"factor\": %s, \"size\": %u, \"ms\": null, \"us_per_unit\": null, "
+                        "\"cpu_ms\": null, \"cpu_us_per_unit\": null}\n", key, number, size);
               else
-                printf ("%-18s %8s %9u %10s %9s  %s (not timed: still quadratic)\n", key, number, size, "-", "-",
+                printf ("%-18s %8s %9u %10s %10s %9s  %s (not timed: still quadratic)\n", key, number, size, "-", "-", "-",
                         bench_scaling_unit (c));
               continue;
             }
           s = bench_scaling_new (c, size);
-          ms = median_ms (bench_scaling_work, s);
+          ms = median_ms_and_cpu (bench_scaling_work, s, &cpu_ms);
           bench_scaling_free (s);
           if (json)
-            printf ("{\"case\": \"%s\", \"factor\": %s, \"size\": %u, \"ms\": %.3f, \"us_per_unit\": %.4f}\n",
-                    key, number, size, ms, ms * 1000 / size);
+            printf ("{\"case\": \"%s\", \"factor\": %s, \"size\": %u, \"ms\": %.3f, \"us_per_unit\": %.4f, "
+                    "\"cpu_ms\": %.3f, \"cpu_us_per_unit\": %.4f, \"load\": %.2f}\n",
+                    key, number, size, ms, ms * 1000 / size, cpu_ms, cpu_ms * 1000 / size, load_average ());
           else
-            printf ("%-18s %8s %9u %10.2f %9.4f  %s\n", key, number, size, ms, ms * 1000 / size,
+            printf ("%-18s %8s %9u %10.2f %10.2f %9.4f  %s\n", key, number, size, ms, cpu_ms, cpu_ms * 1000 / size,
                     bench_scaling_unit (c));
           fflush (stdout);
         }
