@@ -1,0 +1,799 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fm-table-view.c: the map's steps and queues as a table to type in
+ *
+ * A second view of the map shown on the canvas, for a workshop where one
+ * person reads figures off sticky notes and another types them: one row
+ * per step and queue in flow order (fm_table_rows()), a column per figure.
+ * A cell reads what is typed as the inspector's row of the same property
+ * does (fm-inspector-fields.c), with the same words when it refuses, and
+ * every edit is a command of the document, so the canvas, the inspector
+ * and undo see it at once. The document's "changed" signal brings every
+ * change back, whoever made it. The keys are a spreadsheet's: the arrows,
+ * Tab and Shift+Tab move; F2, Enter or typing edits; Enter commits and
+ * moves down; Escape cancels. Ctrl+V pastes rows from a spreadsheet and
+ * Ctrl+C copies the table, both through fm-table-text.c.
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "fm-table-view"
+
+#include <glib/gi18n.h>
+
+#include "fm-canvas-state.h"
+#include "fm-inspector-fields.h"
+#include "fm-inspector-observed.h"
+#include "fm-table-view.h"
+
+struct _FmTableView
+{
+  GtkWidget parent_instance;
+
+  /* template children */
+  GtkScrolledWindow *scroller;
+  GtkColumnView *view;
+  GtkLabel *message;
+
+  GListStore *rows;             /* FmNode, the table's rows */
+  GHashTable *cells;            /* the GtkEditableLabel cells bound to a row */
+  FmDocument *document;
+  FmMap *map;
+  FmCanvasState *state;
+  GSignalGroup *document_signals;
+  FmTableCodec codec;
+
+  guint cursor_row;             /* the cell last focused */
+  FmTableColumn cursor_column;
+  gboolean has_cursor;
+  gboolean focus_pending;       /* move the focus to the cursor once it is bound */
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (FmTableView, fm_table_view, GTK_TYPE_WIDGET)
+
+/* The inspector's field of each column (fm_inspector_fields[]). */
+static guint column_field[FM_TABLE_N_COLUMNS];
+
+static guint
+field_of_property (const char *property)
+{
+  for (guint i = 0; i < FM_INSPECTOR_N_FIELDS; i++)
+    if (fm_inspector_fields[i].target == FM_FIELD_ON_NODE &&
+        g_str_equal (fm_inspector_fields[i].property, property))
+      return i;
+  g_assert_not_reached ();
+}
+
+static gboolean
+codec_parse (FmTableColumn   column,
+             GParamSpec     *pspec,
+             const char     *text,
+             GValue         *value,
+             char          **hint,
+             gpointer        user_data)
+{
+  FmTableView *self = user_data;
+  guint i = column_field[column];
+
+  if (fm_inspector_field_parse (i, pspec, text, fm_inspector_field_day_length (i, self->document), value))
+    return TRUE;
+  *hint = fm_inspector_field_hint (i);
+  return FALSE;
+}
+
+static char *
+codec_format (FmTableColumn  column,
+              const GValue  *value,
+              gpointer       user_data)
+{
+  FmTableView *self = user_data;
+  guint i = column_field[column];
+
+  return fm_inspector_field_format (i, value, fm_inspector_field_day_length (i, self->document));
+}
+
+/* As the inspector sets it: a measured time typed over is an estimate again. */
+static void
+codec_set (FmDocument   *document,
+           FmMap        *map,
+           FmNode       *node,
+           const char   *property,
+           const GValue *value,
+           gpointer      user_data)
+{
+  if (fm_inspector_observed_replaces (G_OBJECT (node), property))
+    fm_inspector_observed_set (document, map, fm_node_get_id (node), property, value);
+  else
+    fm_document_set_value_full (document, map, fm_node_get_id (node), property, value, FALSE);
+}
+
+static void
+show_message (FmTableView *self,
+              const char  *text)
+{
+  gtk_label_set_label (self->message, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
+}
+
+/* The cell's row, its node and its column. */
+static FmNode *
+cell_node (GtkWidget *cell)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "fm-item");
+
+  return item ? gtk_list_item_get_item (item) : NULL;
+}
+
+static FmTableColumn
+cell_column (GtkWidget *cell)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "fm-column"));
+}
+
+static guint
+cell_row (GtkWidget *cell)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "fm-item");
+
+  return item ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+cell_editable (GtkWidget *cell)
+{
+  FmNode *node = cell_node (cell);
+
+  return node != NULL && cell_column (cell) != FM_TABLE_KIND &&
+         fm_table_column_applies (cell_column (cell), fm_node_get_kind (node));
+}
+
+/* Shows the model's value in @cell, unless it is being typed in. */
+static void
+refresh_cell (FmTableView *self,
+              GtkWidget   *cell)
+{
+  FmNode *node = cell_node (cell);
+  g_autofree char *text = NULL;
+
+  if (node == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    return;
+
+  text = fm_table_cell_text (node, cell_column (cell), &self->codec);
+  self->updating = TRUE;
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (cell))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  self->updating = FALSE;
+  gtk_widget_remove_css_class (cell, "error");
+  if (cell_editable (cell))
+    gtk_widget_remove_css_class (cell, "dim-label");
+  else
+    gtk_widget_add_css_class (cell, "dim-label");
+}
+
+/* Applies what was typed in @cell as one undo step. Returns: whether it read. */
+static gboolean
+commit_cell (FmTableView *self,
+             GtkWidget   *cell)
+{
+  FmNode *node = cell_node (cell);
+  FmTableColumn column = cell_column (cell);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (cell));
+  g_autofree char *shown = NULL;
+  g_autofree char *hint = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  if (node == NULL || self->document == NULL || !cell_editable (cell))
+    return TRUE;
+
+  shown = fm_table_cell_text (node, column, &self->codec);
+  if (g_str_equal (shown, text))
+    {
+      refresh_cell (self, cell);
+      show_message (self, NULL);
+      return TRUE;
+    }
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (node), fm_table_column_property (column));
+  g_value_init (&value, pspec->value_type);
+  if (!codec_parse (column, pspec, text, &value, &hint, self))
+    {
+      /* The text stays, marked, until it reads or Escape puts back the value. */
+      g_autofree char *message = g_strdup_printf ("%s: %s", fm_table_column_title (column), hint);
+
+      gtk_widget_add_css_class (cell, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+      show_message (self, message);
+      return FALSE;
+    }
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  show_message (self, NULL);
+  codec_set (self->document, self->map, node, pspec->name, &value, self);
+  /* The next edit is a step of its own, as typing in another row is. */
+  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
+  refresh_cell (self, cell);
+  return TRUE;
+}
+
+static void
+on_editing_changed (GtkWidget   *cell,
+                    GParamSpec  *pspec,
+                    FmTableView *self)
+{
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    {
+      /* A step's wait or a queue's process time: nothing to type. */
+      if (!cell_editable (cell))
+        {
+          gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), FALSE);
+          gtk_widget_error_bell (cell);
+        }
+      return;
+    }
+
+  if (!self->updating)
+    commit_cell (self, cell);
+}
+
+static void
+on_cell_focus (GtkEventControllerFocus *controller,
+               FmTableView             *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  FmNode *node = cell_node (cell);
+
+  if (node == NULL)
+    return;
+
+  self->cursor_row = cell_row (cell);
+  self->cursor_column = cell_column (cell);
+  self->has_cursor = TRUE;
+  /* The inspector and the canvas follow the row, as they follow a click. */
+  if (self->state != NULL && g_strcmp0 (fm_canvas_state_get_single (self->state), fm_node_get_id (node)) != 0)
+    fm_canvas_state_select (self->state, fm_node_get_id (node), FALSE);
+}
+
+static GtkWidget *
+find_cell (FmTableView   *self,
+           guint          row,
+           FmTableColumn  column)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    if (cell_row (cell) == row && cell_column (cell) == column)
+      return cell;
+  return NULL;
+}
+
+/**
+ * fm_table_view_focus_cell:
+ *
+ * Moves the focus to a cell, scrolling its row into view.
+ *
+ * Returns: %FALSE when there is no such row
+ */
+gboolean
+fm_table_view_focus_cell (FmTableView   *self,
+                          guint          row,
+                          FmTableColumn  column)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (FM_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (column < FM_TABLE_N_COLUMNS, FALSE);
+
+  if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    return FALSE;
+
+  self->cursor_row = row;
+  self->cursor_column = column;
+  self->has_cursor = TRUE;
+  cell = find_cell (self, row, column);
+  if (cell != NULL)
+    {
+      self->focus_pending = FALSE;
+      gtk_widget_grab_focus (cell);
+    }
+  else
+    {
+      /* Not on screen: its cell gets the focus once it is bound. */
+      self->focus_pending = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", row);
+    }
+  return TRUE;
+}
+
+/* Moves the cursor by rows and columns; Tab wraps to the next row. */
+static void
+move (FmTableView *self,
+      GtkWidget   *cell,
+      int          rows,
+      int          columns,
+      gboolean     wrap)
+{
+  int n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  int row = (int) cell_row (cell) + rows;
+  int column = (int) cell_column (cell) + columns;
+
+  if (wrap && column >= FM_TABLE_N_COLUMNS && row + 1 < n_rows)
+    row++, column = 0;
+  else if (wrap && column < 0 && row > 0)
+    row--, column = FM_TABLE_N_COLUMNS - 1;
+  row = CLAMP (row, 0, MAX (n_rows - 1, 0));
+  column = CLAMP (column, 0, FM_TABLE_N_COLUMNS - 1);
+
+  fm_table_view_focus_cell (self, row, column);
+}
+
+static GtkWidget *
+focused_cell (FmTableView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && focus != GTK_WIDGET (self); focus = gtk_widget_get_parent (focus))
+    if (GTK_IS_EDITABLE_LABEL (focus) && g_hash_table_contains (self->cells, focus))
+      return focus;
+  return NULL;
+}
+
+/* Stops typing in @cell, keeping what was typed. Returns: whether it read. */
+static gboolean
+finish (FmTableView *self,
+        GtkWidget   *cell)
+{
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    return !gtk_widget_has_css_class (cell, "error");
+
+  self->updating = TRUE;
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), TRUE);
+  self->updating = FALSE;
+  return commit_cell (self, cell);
+}
+
+static void
+cancel (FmTableView *self,
+        GtkWidget   *cell)
+{
+  self->updating = TRUE;
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), FALSE);
+  self->updating = FALSE;
+  refresh_cell (self, cell);
+  show_message (self, NULL);
+}
+
+static void
+begin (FmTableView *self,
+       GtkWidget   *cell,
+       const char  *replace)
+{
+  if (!cell_editable (cell))
+    {
+      gtk_widget_error_bell (cell);
+      return;
+    }
+
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (cell));
+  if (replace != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (cell), replace);
+      gtk_editable_set_position (GTK_EDITABLE (cell), -1);
+    }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FmTableView           *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  GtkWidget *cell = focused_cell (self);
+  gboolean editing;
+  gunichar c;
+
+  if (cell == NULL || (mods & ~GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  editing = gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell));
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      if (!editing && !gtk_widget_has_css_class (cell, "error"))
+        return FALSE;
+      cancel (self, cell);
+      return TRUE;
+    case GDK_KEY_F2:
+      if (!editing)
+        begin (self, cell, NULL);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (!editing)
+        begin (self, cell, NULL);
+      else if (finish (self, cell))
+        move (self, cell, (mods & GDK_SHIFT_MASK) ? -1 : 1, 0, FALSE);
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      if (finish (self, cell))
+        move (self, cell, 0, (mods & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1, TRUE);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (finish (self, cell))
+        move (self, cell, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1, 0, FALSE);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      /* While typing they move the caret. */
+      if (editing)
+        return FALSE;
+      move (self, cell, 0, keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1, FALSE);
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      if (editing)
+        return FALSE;
+      /* Clears the figure, as in a spreadsheet. */
+      if (cell_editable (cell) && cell_column (cell) != FM_TABLE_LABEL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (cell), "");
+          commit_cell (self, cell);
+        }
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* Typing into a cell that is not being edited replaces what it says. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (!editing && c != 0 && g_unichar_isprint (c))
+    {
+      char text[7] = { 0, };
+
+      g_unichar_to_utf8 (c, text);
+      begin (self, cell, text);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            FmTableView              *self)
+{
+  GtkWidget *cell = gtk_editable_label_new ("");
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  FmTableColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "fm-column"));
+
+  g_object_set_data (G_OBJECT (cell), "fm-column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (cell), "fm-item", item);
+  g_signal_connect (cell, "notify::editing", G_CALLBACK (on_editing_changed), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus), self);
+  gtk_widget_add_controller (cell, focus);
+  gtk_widget_add_css_class (cell, "fm-table-cell");
+  gtk_list_item_set_child (item, cell);
+  /* The cells take the focus, not the row around them. */
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           FmTableView              *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  g_hash_table_add (self->cells, cell);
+  refresh_cell (self, cell);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fm_table_column_title (cell_column (cell)), -1);
+
+  if (self->focus_pending && cell_row (cell) == self->cursor_row &&
+      cell_column (cell) == self->cursor_column)
+    {
+      self->focus_pending = FALSE;
+      gtk_widget_grab_focus (cell);
+    }
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             FmTableView              *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    finish (self, cell);
+  g_hash_table_remove (self->cells, cell);
+}
+
+/* The rows again after a change: only what differs is replaced, so that
+ * the cells of other rows (and the focus) stay. */
+static void
+update_rows (FmTableView *self)
+{
+  g_autoptr(GPtrArray) rows = self->map ? fm_table_rows (self->map) : g_ptr_array_new ();
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint start = 0, end_old = n_old, end_new = rows->len;
+  GHashTableIter iter;
+  gpointer cell;
+
+  while (start < n_old && start < rows->len)
+    {
+      g_autoptr(FmNode) old = g_list_model_get_item (G_LIST_MODEL (self->rows), start);
+
+      if (old != rows->pdata[start])
+        break;
+      start++;
+    }
+  while (end_old > start && end_new > start)
+    {
+      g_autoptr(FmNode) old = g_list_model_get_item (G_LIST_MODEL (self->rows), end_old - 1);
+
+      if (old != rows->pdata[end_new - 1])
+        break;
+      end_old--, end_new--;
+    }
+  if (end_old > start || end_new > start)
+    g_list_store_splice (self->rows, start, end_old - start, rows->pdata + start, end_new - start);
+
+  /* A figure changed anywhere (the canvas, the inspector, undo) shows here. */
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    refresh_cell (self, cell);
+}
+
+static void
+copy_table (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  FmTableView *self = FM_TABLE_VIEW (widget);
+  g_autofree char *text = NULL;
+
+  if (self->map == NULL)
+    return;
+
+  text = fm_table_copy_text (self->map, &self->codec);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+/**
+ * fm_table_view_paste_text:
+ * @text: tab-separated rows, with or without a row of the columns' names
+ *
+ * Pastes @text at the cursor (the first row and, without a header, the
+ * cursor's column) as one undo step, or says in the table why not.
+ *
+ * Returns: whether anything was pasted
+ */
+gboolean
+fm_table_view_paste_text (FmTableView *self,
+                          const char  *text)
+{
+  g_autoptr(FmTablePaste) paste = NULL;
+  g_autoptr(GError) error = NULL;
+  guint row = self->has_cursor ? self->cursor_row : 0;
+  FmTableColumn column = self->has_cursor ? self->cursor_column : FM_TABLE_LABEL;
+  double grid;
+
+  g_return_val_if_fail (FM_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->map == NULL)
+    return FALSE;
+
+  /* The kind is not typed: a block from a spreadsheet goes from the label on. */
+  if (column == FM_TABLE_KIND)
+    column = FM_TABLE_LABEL;
+  grid = self->state && fm_canvas_state_get_snap_to_grid (self->state) ? FM_CANVAS_GRID : 0;
+  paste = fm_table_paste_parse (text, column, &error);
+  if (paste == NULL ||
+      !fm_table_paste_apply (paste, self->document, self->map, row, grid, &self->codec, &error))
+    {
+      show_message (self, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  show_message (self, NULL);
+  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
+  fm_table_view_focus_cell (self, MIN (row, fm_table_view_get_n_rows (self) - 1), column);
+  return TRUE;
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(FmTableView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL)
+    {
+      g_debug ("Nothing to paste: %s", error ? error->message : "no text");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  fm_table_view_paste_text (self, text);
+}
+
+static void
+paste_table (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 on_clipboard_text, g_object_ref (widget));
+}
+
+static GtkColumnViewColumn *
+new_column (FmTableView   *self,
+            FmTableColumn  column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "fm-column", GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+  view_column = gtk_column_view_column_new (fm_table_column_title (column), factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, column == FM_TABLE_LABEL || column == FM_TABLE_ROLE);
+  if (column != FM_TABLE_LABEL && column != FM_TABLE_ROLE)
+    gtk_column_view_column_set_fixed_width (view_column, column == FM_TABLE_KIND ? 80 : 110);
+
+  return view_column;
+}
+
+static void
+fm_table_view_dispose (GObject *object)
+{
+  FmTableView *self = FM_TABLE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_TABLE_VIEW);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->map);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (fm_table_view_parent_class)->dispose (object);
+}
+
+static void
+fm_table_view_class_init (FmTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fm_table_view_dispose;
+
+  for (guint c = FM_TABLE_LABEL; c < FM_TABLE_N_COLUMNS; c++)
+    column_field[c] = field_of_property (fm_table_column_property (c));
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FmTableView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, FmTableView, view);
+  gtk_widget_class_bind_template_child (widget_class, FmTableView, message);
+
+  gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_table);
+  gtk_widget_class_install_action (widget_class, "table.paste", NULL, paste_table);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "table.paste", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fmtable");
+}
+
+static void
+fm_table_view_init (FmTableView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (FM_TYPE_NODE);
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->codec = (FmTableCodec) { codec_parse, codec_format, codec_set, self };
+  self->cursor_column = FM_TABLE_LABEL;
+
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                               g_object_ref (G_LIST_MODEL (self->rows)))));
+  for (guint c = 0; c < FM_TABLE_N_COLUMNS; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = new_column (self, c);
+
+      gtk_column_view_append_column (self->view, column);
+    }
+
+  /* Before the cells and the list: the arrows, Tab and Enter are the table's. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (update_rows), self);
+}
+
+GtkWidget *
+fm_table_view_new (void)
+{
+  return g_object_new (FM_TYPE_TABLE_VIEW, NULL);
+}
+
+/**
+ * fm_table_view_set_map:
+ * @state: (nullable): the canvas's view state, whose selection follows the cursor
+ *
+ * Shows @map of @document.
+ */
+void
+fm_table_view_set_map (FmTableView   *self,
+                       FmDocument    *document,
+                       FmMap         *map,
+                       FmCanvasState *state)
+{
+  g_return_if_fail (FM_IS_TABLE_VIEW (self));
+  g_return_if_fail (document == NULL || FM_IS_DOCUMENT (document));
+  g_return_if_fail (map == NULL || FM_IS_MAP (map));
+
+  if (self->map != map)
+    {
+      self->has_cursor = FALSE;
+      self->focus_pending = FALSE;
+      show_message (self, NULL);
+    }
+  g_set_object (&self->document, document);
+  g_set_object (&self->map, map);
+  g_set_object (&self->state, state);
+  g_signal_group_set_target (self->document_signals, document);
+  update_rows (self);
+}
+
+/* Returns: how a cell's text reads and is written: the inspector's rules */
+const FmTableCodec *
+fm_table_view_get_codec (FmTableView *self)
+{
+  g_return_val_if_fail (FM_IS_TABLE_VIEW (self), NULL);
+
+  return &self->codec;
+}
+
+guint
+fm_table_view_get_n_rows (FmTableView *self)
+{
+  g_return_val_if_fail (FM_IS_TABLE_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+}
+
+/* Returns: (nullable): what the table says about the last refused cell or paste */
+const char *
+fm_table_view_get_message (FmTableView *self)
+{
+  g_return_val_if_fail (FM_IS_TABLE_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->message)) ? gtk_label_get_label (self->message) : NULL;
+}
