@@ -661,7 +661,7 @@ new_column (FmTableView   *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, column == FM_TABLE_LABEL || column == FM_TABLE_ROLE);
   if (column != FM_TABLE_LABEL && column != FM_TABLE_ROLE)
-    gtk_column_view_column_set_fixed_width (view_column, column == FM_TABLE_KIND ? 80 : 110);
+    gtk_column_view_column_set_fixed_width (view_column, column == FM_TABLE_KIND ? 64 : 88);
 
   return view_column;
 }
