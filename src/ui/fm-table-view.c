@@ -29,6 +29,7 @@ struct _FmTableView
   GtkWidget parent_instance;
 
   /* template children */
+  GtkWidget *box;
   GtkScrolledWindow *scroller;
   GtkColumnView *view;
   GtkLabel *message;
@@ -694,6 +695,7 @@ fm_table_view_class_init (FmTableViewClass *klass)
     column_field[c] = field_of_property (fm_table_column_property (c));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FmTableView, box);
   gtk_widget_class_bind_template_child (widget_class, FmTableView, scroller);
   gtk_widget_class_bind_template_child (widget_class, FmTableView, view);
   gtk_widget_class_bind_template_child (widget_class, FmTableView, message);
