@@ -647,6 +647,13 @@ paste_table (GtkWidget  *widget,
                                  on_clipboard_text, g_object_ref (widget));
 }
 
+static void
+on_pressed (FmTableView *self)
+{
+  if (fm_table_view_get_n_rows (self) == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static GtkColumnViewColumn *
 new_column (FmTableView   *self,
             FmTableColumn  column)
@@ -713,6 +720,7 @@ static void
 fm_table_view_init (FmTableView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -729,6 +737,12 @@ fm_table_view_init (FmTableView *self)
 
       gtk_column_view_append_column (self->view, column);
     }
+
+  /* An empty table takes the focus itself, for Ctrl+V; a click gives it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   /* Before the cells and the list: the arrows, Tab and Enter are the table's. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

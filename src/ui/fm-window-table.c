@@ -27,6 +27,11 @@ on_view_changed (FmWindow *self)
     }
   else
     {
+      const char *selected = fm_canvas_state_get_single (fm_canvas_get_state (self->canvas));
+
+      /* The row last typed in, in sight: rows pasted go past the view. */
+      if (selected != NULL)
+        fm_canvas_select_and_reveal (self->canvas, selected);
       gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
     }
 }
