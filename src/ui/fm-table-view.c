@@ -8,9 +8,8 @@
  * does (fm-inspector-fields.c), with the same words when it refuses, and
  * every edit is a command of the document, so the canvas, the inspector
  * and undo see it at once. The document's "changed" signal brings every
- * change back, whoever made it. The keys are a spreadsheet's: the arrows,
- * Tab and Shift+Tab move; F2, Enter or typing edits; Enter commits and
- * moves down; Escape cancels. Ctrl+V pastes rows from a spreadsheet and
+ * change back, whoever made it. The keys are a spreadsheet's
+ * (fm-table-view-keys.c). Ctrl+V pastes rows from a spreadsheet and
  * Ctrl+C copies the table, both through fm-table-text.c.
  */
 #include "config.h"
@@ -22,32 +21,8 @@
 #include "fm-canvas-state.h"
 #include "fm-inspector-fields.h"
 #include "fm-inspector-observed.h"
-#include "fm-table-view.h"
+#include "fm-table-view-private.h"
 
-struct _FmTableView
-{
-  GtkWidget parent_instance;
-
-  /* template children */
-  GtkWidget *box;
-  GtkScrolledWindow *scroller;
-  GtkColumnView *view;
-  GtkLabel *message;
-
-  GListStore *rows;             /* FmNode, the table's rows */
-  GHashTable *cells;            /* the GtkEditableLabel cells bound to a row */
-  FmDocument *document;
-  FmMap *map;
-  FmCanvasState *state;
-  GSignalGroup *document_signals;
-  FmTableCodec codec;
-
-  guint cursor_row;             /* the cell last focused */
-  FmTableColumn cursor_column;
-  gboolean has_cursor;
-  gboolean focus_pending;       /* move the focus to the cursor once it is bound */
-  gboolean updating;
-};
 
 G_DEFINE_FINAL_TYPE (FmTableView, fm_table_view, GTK_TYPE_WIDGET)
 
@@ -107,90 +82,90 @@ codec_set (FmDocument   *document,
     fm_document_set_value_full (document, map, fm_node_get_id (node), property, value, FALSE);
 }
 
-static void
-show_message (FmTableView *self,
-              const char  *text)
+void
+fm_table_view_show_message (FmTableView *self,
+                            const char  *text)
 {
   gtk_label_set_label (self->message, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
 }
 
 /* The cell's row, its node and its column. */
-static FmNode *
-cell_node (GtkWidget *cell)
+FmNode *
+fm_table_view_cell_node (GtkWidget *cell)
 {
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "fm-item");
 
   return item ? gtk_list_item_get_item (item) : NULL;
 }
 
-static FmTableColumn
-cell_column (GtkWidget *cell)
+FmTableColumn
+fm_table_view_cell_column (GtkWidget *cell)
 {
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "fm-column"));
 }
 
-static guint
-cell_row (GtkWidget *cell)
+guint
+fm_table_view_cell_row (GtkWidget *cell)
 {
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "fm-item");
 
   return item ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
 }
 
-static gboolean
-cell_editable (GtkWidget *cell)
+gboolean
+fm_table_view_cell_editable (GtkWidget *cell)
 {
-  FmNode *node = cell_node (cell);
+  FmNode *node = fm_table_view_cell_node (cell);
 
-  return node != NULL && cell_column (cell) != FM_TABLE_KIND &&
-         fm_table_column_applies (cell_column (cell), fm_node_get_kind (node));
+  return node != NULL && fm_table_view_cell_column (cell) != FM_TABLE_KIND &&
+         fm_table_column_applies (fm_table_view_cell_column (cell), fm_node_get_kind (node));
 }
 
 /* Shows the model's value in @cell, unless it is being typed in. */
-static void
-refresh_cell (FmTableView *self,
-              GtkWidget   *cell)
+void
+fm_table_view_refresh_cell (FmTableView *self,
+                            GtkWidget   *cell)
 {
-  FmNode *node = cell_node (cell);
+  FmNode *node = fm_table_view_cell_node (cell);
   g_autofree char *text = NULL;
 
   if (node == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
     return;
 
-  text = fm_table_cell_text (node, cell_column (cell), &self->codec);
+  text = fm_table_cell_text (node, fm_table_view_cell_column (cell), &self->codec);
   self->updating = TRUE;
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (cell))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (cell), text);
   self->updating = FALSE;
   gtk_widget_remove_css_class (cell, "error");
-  if (cell_editable (cell))
+  if (fm_table_view_cell_editable (cell))
     gtk_widget_remove_css_class (cell, "dim-label");
   else
     gtk_widget_add_css_class (cell, "dim-label");
 }
 
 /* Applies what was typed in @cell as one undo step. Returns: whether it read. */
-static gboolean
-commit_cell (FmTableView *self,
-             GtkWidget   *cell)
+gboolean
+fm_table_view_commit_cell (FmTableView *self,
+                           GtkWidget   *cell)
 {
-  FmNode *node = cell_node (cell);
-  FmTableColumn column = cell_column (cell);
+  FmNode *node = fm_table_view_cell_node (cell);
+  FmTableColumn column = fm_table_view_cell_column (cell);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (cell));
   g_autofree char *shown = NULL;
   g_autofree char *hint = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   GParamSpec *pspec;
 
-  if (node == NULL || self->document == NULL || !cell_editable (cell))
+  if (node == NULL || self->document == NULL || !fm_table_view_cell_editable (cell))
     return TRUE;
 
   shown = fm_table_cell_text (node, column, &self->codec);
   if (g_str_equal (shown, text))
     {
-      refresh_cell (self, cell);
-      show_message (self, NULL);
+      fm_table_view_refresh_cell (self, cell);
+      fm_table_view_show_message (self, NULL);
       return TRUE;
     }
 
@@ -203,16 +178,16 @@ commit_cell (FmTableView *self,
 
       gtk_widget_add_css_class (cell, "error");
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
-      show_message (self, message);
+      fm_table_view_show_message (self, message);
       return FALSE;
     }
 
   gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  show_message (self, NULL);
+  fm_table_view_show_message (self, NULL);
   codec_set (self->document, self->map, node, pspec->name, &value, self);
   /* The next edit is a step of its own, as typing in another row is. */
   fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
-  refresh_cell (self, cell);
+  fm_table_view_refresh_cell (self, cell);
   return TRUE;
 }
 
@@ -224,7 +199,7 @@ on_editing_changed (GtkWidget   *cell,
   if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
     {
       /* A step's wait or a queue's process time: nothing to type. */
-      if (!cell_editable (cell))
+      if (!fm_table_view_cell_editable (cell))
         {
           gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), FALSE);
           gtk_widget_error_bell (cell);
@@ -233,7 +208,7 @@ on_editing_changed (GtkWidget   *cell,
     }
 
   if (!self->updating)
-    commit_cell (self, cell);
+    fm_table_view_commit_cell (self, cell);
 }
 
 static void
@@ -241,13 +216,13 @@ on_cell_focus (GtkEventControllerFocus *controller,
                FmTableView             *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  FmNode *node = cell_node (cell);
+  FmNode *node = fm_table_view_cell_node (cell);
 
   if (node == NULL)
     return;
 
-  self->cursor_row = cell_row (cell);
-  self->cursor_column = cell_column (cell);
+  self->cursor_row = fm_table_view_cell_row (cell);
+  self->cursor_column = fm_table_view_cell_column (cell);
   self->has_cursor = TRUE;
   /* The inspector and the canvas follow the row, as they follow a click. */
   if (self->state != NULL && g_strcmp0 (fm_canvas_state_get_single (self->state), fm_node_get_id (node)) != 0)
@@ -264,7 +239,7 @@ find_cell (FmTableView   *self,
 
   g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, &cell, NULL))
-    if (cell_row (cell) == row && cell_column (cell) == column)
+    if (fm_table_view_cell_row (cell) == row && fm_table_view_cell_column (cell) == column)
       return cell;
   return NULL;
 }
@@ -307,171 +282,6 @@ fm_table_view_focus_cell (FmTableView   *self,
   return TRUE;
 }
 
-/* Moves the cursor by rows and columns; Tab wraps to the next row. */
-static void
-move (FmTableView *self,
-      GtkWidget   *cell,
-      int          rows,
-      int          columns,
-      gboolean     wrap)
-{
-  int n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  int row = (int) cell_row (cell) + rows;
-  int column = (int) cell_column (cell) + columns;
-
-  if (wrap && column >= FM_TABLE_N_COLUMNS && row + 1 < n_rows)
-    row++, column = 0;
-  else if (wrap && column < 0 && row > 0)
-    row--, column = FM_TABLE_N_COLUMNS - 1;
-  row = CLAMP (row, 0, MAX (n_rows - 1, 0));
-  column = CLAMP (column, 0, FM_TABLE_N_COLUMNS - 1);
-
-  fm_table_view_focus_cell (self, row, column);
-}
-
-static GtkWidget *
-focused_cell (FmTableView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  for (; focus != NULL && focus != GTK_WIDGET (self); focus = gtk_widget_get_parent (focus))
-    if (GTK_IS_EDITABLE_LABEL (focus) && g_hash_table_contains (self->cells, focus))
-      return focus;
-  return NULL;
-}
-
-/* Stops typing in @cell, keeping what was typed. Returns: whether it read. */
-static gboolean
-finish (FmTableView *self,
-        GtkWidget   *cell)
-{
-  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-    return !gtk_widget_has_css_class (cell, "error");
-
-  self->updating = TRUE;
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), TRUE);
-  self->updating = FALSE;
-  return commit_cell (self, cell);
-}
-
-static void
-cancel (FmTableView *self,
-        GtkWidget   *cell)
-{
-  self->updating = TRUE;
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), FALSE);
-  self->updating = FALSE;
-  refresh_cell (self, cell);
-  show_message (self, NULL);
-}
-
-static void
-begin (FmTableView *self,
-       GtkWidget   *cell,
-       const char  *replace)
-{
-  if (!cell_editable (cell))
-    {
-      gtk_widget_error_bell (cell);
-      return;
-    }
-
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (cell));
-  if (replace != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (cell), replace);
-      gtk_editable_set_position (GTK_EDITABLE (cell), -1);
-    }
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                FmTableView           *self)
-{
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  GtkWidget *cell = focused_cell (self);
-  gboolean editing;
-  gunichar c;
-
-  if (cell == NULL || (mods & ~GDK_SHIFT_MASK) != 0)
-    return FALSE;
-  editing = gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell));
-
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      if (!editing && !gtk_widget_has_css_class (cell, "error"))
-        return FALSE;
-      cancel (self, cell);
-      return TRUE;
-    case GDK_KEY_F2:
-      if (!editing)
-        begin (self, cell, NULL);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (!editing)
-        begin (self, cell, NULL);
-      else if (finish (self, cell))
-        move (self, cell, (mods & GDK_SHIFT_MASK) ? -1 : 1, 0, FALSE);
-      return TRUE;
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      if (finish (self, cell))
-        move (self, cell, 0, (mods & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1, TRUE);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      if (finish (self, cell))
-        move (self, cell, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1, 0, FALSE);
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      /* While typing they move the caret. */
-      if (editing)
-        return FALSE;
-      move (self, cell, 0, keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1, FALSE);
-      return TRUE;
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      if (editing)
-        return FALSE;
-      /* Clears the figure, as in a spreadsheet. */
-      if (cell_editable (cell) && cell_column (cell) != FM_TABLE_LABEL)
-        {
-          gtk_editable_set_text (GTK_EDITABLE (cell), "");
-          commit_cell (self, cell);
-        }
-      return TRUE;
-    default:
-      break;
-    }
-
-  /* Typing into a cell that is not being edited replaces what it says. */
-  c = gdk_keyval_to_unicode (keyval);
-  if (!editing && c != 0 && g_unichar_isprint (c))
-    {
-      char text[7] = { 0, };
-
-      g_unichar_to_utf8 (c, text);
-      begin (self, cell, text);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -501,12 +311,12 @@ bind_cell (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
 
   g_hash_table_add (self->cells, cell);
-  refresh_cell (self, cell);
+  fm_table_view_refresh_cell (self, cell);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  fm_table_column_title (cell_column (cell)), -1);
+                                  fm_table_column_title (fm_table_view_cell_column (cell)), -1);
 
-  if (self->focus_pending && cell_row (cell) == self->cursor_row &&
-      cell_column (cell) == self->cursor_column)
+  if (self->focus_pending && fm_table_view_cell_row (cell) == self->cursor_row &&
+      fm_table_view_cell_column (cell) == self->cursor_column)
     {
       self->focus_pending = FALSE;
       gtk_widget_grab_focus (cell);
@@ -521,7 +331,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
 
   if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-    finish (self, cell);
+    fm_table_view_finish (self, cell);
   g_hash_table_remove (self->cells, cell);
 }
 
@@ -558,7 +368,7 @@ update_rows (FmTableView *self)
   /* A figure changed anywhere (the canvas, the inspector, undo) shows here. */
   g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, &cell, NULL))
-    refresh_cell (self, cell);
+    fm_table_view_refresh_cell (self, cell);
 }
 
 static void
@@ -609,12 +419,12 @@ fm_table_view_paste_text (FmTableView *self,
   if (paste == NULL ||
       !fm_table_paste_apply (paste, self->document, self->map, row, grid, &self->codec, &error))
     {
-      show_message (self, error->message);
+      fm_table_view_show_message (self, error->message);
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
     }
 
-  show_message (self, NULL);
+  fm_table_view_show_message (self, NULL);
   fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
   fm_table_view_focus_cell (self, MIN (row, fm_table_view_get_n_rows (self) - 1), column);
   return TRUE;
@@ -719,7 +529,6 @@ fm_table_view_class_init (FmTableViewClass *klass)
 static void
 fm_table_view_init (FmTableView *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -744,10 +553,7 @@ fm_table_view_init (FmTableView *self)
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  /* Before the cells and the list: the arrows, Tab and Enter are the table's. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  fm_table_view_keys_init (self);
 
   self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (update_rows), self);
@@ -779,7 +585,7 @@ fm_table_view_set_map (FmTableView   *self,
     {
       self->has_cursor = FALSE;
       self->focus_pending = FALSE;
-      show_message (self, NULL);
+      fm_table_view_show_message (self, NULL);
     }
   g_set_object (&self->document, document);
   g_set_object (&self->map, map);
