@@ -277,6 +277,28 @@ test_two_views (Fixture       *f,
   g_assert_cmpstr (fm_table_view_get_message (f->table), ==, "Line 1: a Step has no Wait");
 }
 
+/* Ctrl+Enter's rows: a step, then a queue after it, each one undo step
+ * named for what it added. */
+static void
+test_add_row (Fixture       *f,
+              gconstpointer  data)
+{
+  FmUndoStack *stack = fm_document_get_undo_stack (f->doc);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_true (fm_table_view_add_row (f->table, FM_NODE_KIND_PROCESS));
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (stack), ==, "Add Step");
+  g_assert_true (fm_table_view_add_row (f->table, FM_NODE_KIND_QUEUE));
+  g_assert_cmpstr (fm_undo_stack_get_undo_label (stack), ==, "Add Queue");
+  rows = fm_table_rows (f->map);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (fm_node_get_kind (rows->pdata[1]), ==, FM_NODE_KIND_QUEUE);
+  g_assert_cmpuint (fm_map_get_n_edges (f->map), ==, 1);
+  g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, 2);
+  g_assert_true (fm_undo_stack_undo (stack));
+  g_assert_cmpuint (fm_table_view_get_n_rows (f->table), ==, 1);
+}
+
 /* Copy gives the table back as tab-separated text with a header. */
 static void
 test_copy (Fixture       *f,
@@ -312,6 +334,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/fm/table-view/paste-eight-rows", test_paste_eight_rows);
   ADD ("/fm/table-view/two-views", test_two_views);
+  ADD ("/fm/table-view/add-row", test_add_row);
   ADD ("/fm/table-view/copy", test_copy);
 #undef ADD
 

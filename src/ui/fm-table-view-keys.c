@@ -4,7 +4,7 @@
  * The arrows, Tab and Shift+Tab move between cells (while typing, Left and
  * Right move the caret); F2, Enter or typing a character edits, Enter
  * keeps what was typed and moves down, Escape cancels it, Delete clears a
- * figure. The cells are GtkEditableLabels; the keys are taken before them
+ * figure; Ctrl+Enter adds a step at the end (Ctrl+Shift+Enter a queue). The cells are GtkEditableLabels; the keys are taken before them
  * and before the list, which would move its own cursor.
  */
 #include "config.h"
@@ -102,6 +102,17 @@ on_key_pressed (GtkEventControllerKey *controller,
   GtkWidget *cell = focused_cell (self);
   gboolean editing;
   gunichar c;
+
+  /* Ctrl+Enter adds a step after the last row, as on the canvas after the
+   * selection; with Shift, a queue. */
+  if ((mods & GDK_CONTROL_MASK) &&
+      (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter))
+    {
+      if (cell != NULL && !fm_table_view_finish (self, cell))
+        return TRUE;
+      fm_table_view_add_row (self, (mods & GDK_SHIFT_MASK) ? FM_NODE_KIND_QUEUE : FM_NODE_KIND_PROCESS);
+      return TRUE;
+    }
 
   if (cell == NULL || (mods & ~GDK_SHIFT_MASK) != 0)
     return FALSE;

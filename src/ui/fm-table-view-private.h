@@ -28,6 +28,7 @@ struct _FmTableView
   FmTableColumn cursor_column;
   gboolean has_cursor;
   gboolean focus_pending;       /* move the focus to the cursor once it is bound */
+  gboolean edit_pending;        /* and start typing in it */
   gboolean updating;
 };
 

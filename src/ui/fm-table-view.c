@@ -229,6 +229,18 @@ on_cell_focus (GtkEventControllerFocus *controller,
     fm_canvas_state_select (self->state, fm_node_get_id (node), FALSE);
 }
 
+/* A cell given the focus by the table: typing starts when it was asked for. */
+static void
+focused (FmTableView *self,
+         GtkWidget   *cell)
+{
+  if (!self->edit_pending)
+    return;
+  self->edit_pending = FALSE;
+  if (fm_table_view_cell_editable (cell))
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (cell));
+}
+
 static GtkWidget *
 find_cell (FmTableView   *self,
            guint          row,
@@ -272,6 +284,7 @@ fm_table_view_focus_cell (FmTableView   *self,
     {
       self->focus_pending = FALSE;
       gtk_widget_grab_focus (cell);
+      focused (self, cell);
     }
   else
     {
@@ -320,6 +333,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
       self->focus_pending = FALSE;
       gtk_widget_grab_focus (cell);
+      focused (self, cell);
     }
 }
 
@@ -427,6 +441,51 @@ fm_table_view_paste_text (FmTableView *self,
   fm_table_view_show_message (self, NULL);
   fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
   fm_table_view_focus_cell (self, MIN (row, fm_table_view_get_n_rows (self) - 1), column);
+  return TRUE;
+}
+
+/**
+ * fm_table_view_add_row:
+ * @kind: a step or a queue
+ *
+ * Adds a step or a queue at the end of the flow, as a pasted row is
+ * added, as one undo step, and starts typing its label.
+ *
+ * Returns: whether it was added
+ */
+gboolean
+fm_table_view_add_row (FmTableView *self,
+                       FmNodeKind   kind)
+{
+  g_autoptr(FmTablePaste) paste = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = fm_table_view_get_n_rows (self);
+  double grid;
+  gboolean added;
+
+  g_return_val_if_fail (FM_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (fm_table_is_row_kind (kind), FALSE);
+
+  if (self->map == NULL)
+    return FALSE;
+
+  /* A row with its kind alone, pasted past the last row. */
+  paste = fm_table_paste_parse (kind == FM_NODE_KIND_QUEUE ? "Kind\nqueue\n" : "Kind\nstep\n",
+                                FM_TABLE_LABEL, &error);
+  g_assert_no_error (error);
+  grid = self->state && fm_canvas_state_get_snap_to_grid (self->state) ? FM_CANVAS_GRID : 0;
+  fm_document_begin_group (self->document, kind == FM_NODE_KIND_QUEUE ? _("Add Queue") : _("Add Step"));
+  added = fm_table_paste_apply (paste, self->document, self->map, n, grid, &self->codec, &error);
+  fm_document_end_group (self->document);
+  if (!added)
+    {
+      fm_table_view_show_message (self, error->message);
+      return FALSE;
+    }
+
+  fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
+  self->edit_pending = TRUE;
+  fm_table_view_focus_cell (self, n, FM_TABLE_LABEL);
   return TRUE;
 }
 

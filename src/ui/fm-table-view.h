@@ -25,6 +25,8 @@ gboolean            fm_table_view_focus_cell   (FmTableView   *self,
                                                 FmTableColumn  column);
 gboolean            fm_table_view_paste_text   (FmTableView   *self,
                                                 const char    *text);
+gboolean            fm_table_view_add_row      (FmTableView   *self,
+                                                FmNodeKind     kind);
 const char         *fm_table_view_get_message  (FmTableView   *self);
 
 G_END_DECLS

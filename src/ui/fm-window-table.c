@@ -20,10 +20,16 @@ on_view_changed (FmWindow *self)
 
   if (g_strcmp0 (name, "table") == 0)
     {
-      FmTableView *table = self->table_view;
+      const char *selected = fm_canvas_state_get_single (fm_canvas_get_state (self->canvas));
+      g_autoptr(GPtrArray) rows = self->map ? fm_table_rows (self->map) : g_ptr_array_new ();
+      guint row = 0;
 
-      if (fm_table_view_get_n_rows (table) == 0 || !fm_table_view_focus_cell (table, 0, FM_TABLE_LABEL))
-        gtk_widget_grab_focus (GTK_WIDGET (table));
+      /* The row of the shape selected on the map, or the first. */
+      for (guint i = 0; selected != NULL && i < rows->len; i++)
+        if (g_str_equal (fm_node_get_id (rows->pdata[i]), selected))
+          row = i;
+      if (!fm_table_view_focus_cell (self->table_view, row, FM_TABLE_LABEL))
+        gtk_widget_grab_focus (GTK_WIDGET (self->table_view));
     }
   else
     {
