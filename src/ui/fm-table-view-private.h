@@ -30,6 +30,7 @@ struct _FmTableView
   gboolean focus_pending;       /* move the focus to the cursor once it is bound */
   gboolean edit_pending;        /* and start typing in it */
   gboolean updating;
+  gboolean rows_dirty;          /* changed while hidden: redone when shown */
 };
 
 /* fm-table-view.c */

@@ -256,6 +256,11 @@ find_cell (FmTableView   *self,
   return NULL;
 }
 
+static gboolean focus_cell (FmTableView   *self,
+                            guint          row,
+                            FmTableColumn  column,
+                            gboolean       edit);
+
 /**
  * fm_table_view_focus_cell:
  *
@@ -268,13 +273,25 @@ fm_table_view_focus_cell (FmTableView   *self,
                           guint          row,
                           FmTableColumn  column)
 {
-  GtkWidget *cell;
-
   g_return_val_if_fail (FM_IS_TABLE_VIEW (self), FALSE);
   g_return_val_if_fail (column < FM_TABLE_N_COLUMNS, FALSE);
 
+  return focus_cell (self, row, column, FALSE);
+}
+
+/* @edit: start typing in it too (a row just added) */
+static gboolean
+focus_cell (FmTableView   *self,
+            guint          row,
+            FmTableColumn  column,
+            gboolean       edit)
+{
+  GtkWidget *cell;
+
   if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     return FALSE;
+
+  self->edit_pending = edit;
 
   self->cursor_row = row;
   self->cursor_column = column;
@@ -295,6 +312,26 @@ fm_table_view_focus_cell (FmTableView   *self,
   return TRUE;
 }
 
+static gboolean
+release_cell (gpointer cell)
+{
+  g_object_unref (cell);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's GtkEditableLabel answers a focus leaving it in an idle that
+ * holds no reference (fixed in later versions); a cell whose row goes away
+ * right after (an undo, a paste) must outlive that idle, queued before
+ * this one. */
+static void
+on_cell_leave (GtkEventControllerFocus *controller,
+               FmTableView             *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_idle_add (release_cell, g_object_ref (cell));
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -308,6 +345,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "fm-item", item);
   g_signal_connect (cell, "notify::editing", G_CALLBACK (on_editing_changed), self);
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_cell_leave), self);
   gtk_widget_add_controller (cell, focus);
   gtk_widget_add_css_class (cell, "fm-table-cell");
   gtk_list_item_set_child (item, cell);
@@ -385,6 +423,30 @@ update_rows (FmTableView *self)
     fm_table_view_refresh_cell (self, cell);
 }
 
+/* Hidden behind the canvas, the table waits to be shown: a drag on a
+ * map of thousands of steps need not order them at every motion. */
+static void
+on_document_changed (FmTableView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->rows_dirty = TRUE;
+      return;
+    }
+  self->rows_dirty = FALSE;
+  update_rows (self);
+}
+
+static void
+fm_table_view_map (GtkWidget *widget)
+{
+  FmTableView *self = FM_TABLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (fm_table_view_parent_class)->map (widget);
+  if (self->rows_dirty)
+    on_document_changed (self);
+}
+
 static void
 copy_table (GtkWidget  *widget,
             const char *action_name,
@@ -398,6 +460,22 @@ copy_table (GtkWidget  *widget,
 
   text = fm_table_copy_text (self->map, &self->codec);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+/* Keeps what is being typed before the table changes under it. */
+static void
+finish_typing (FmTableView *self)
+{
+  g_autoptr(GPtrArray) editing = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+      g_ptr_array_add (editing, cell);
+  for (guint i = 0; i < editing->len; i++)
+    fm_table_view_finish (self, editing->pdata[i]);
 }
 
 /**
@@ -425,6 +503,7 @@ fm_table_view_paste_text (FmTableView *self,
   if (self->map == NULL)
     return FALSE;
 
+  finish_typing (self);
   /* The kind is not typed: a block from a spreadsheet goes from the label on. */
   if (column == FM_TABLE_KIND)
     column = FM_TABLE_LABEL;
@@ -469,6 +548,7 @@ fm_table_view_add_row (FmTableView *self,
   if (self->map == NULL)
     return FALSE;
 
+  finish_typing (self);
   /* A row with its kind alone, pasted past the last row. */
   paste = fm_table_paste_parse (kind == FM_NODE_KIND_QUEUE ? "Kind\nqueue\n" : "Kind\nstep\n",
                                 FM_TABLE_LABEL, &error);
@@ -484,8 +564,7 @@ fm_table_view_add_row (FmTableView *self,
     }
 
   fm_undo_stack_seal (fm_document_get_undo_stack (self->document));
-  self->edit_pending = TRUE;
-  fm_table_view_focus_cell (self, n, FM_TABLE_LABEL);
+  focus_cell (self, n, FM_TABLE_LABEL, TRUE);
   return TRUE;
 }
 
@@ -566,6 +645,7 @@ fm_table_view_class_init (FmTableViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fm_table_view_dispose;
+  widget_class->map = fm_table_view_map;
 
   for (guint c = FM_TABLE_LABEL; c < FM_TABLE_N_COLUMNS; c++)
     column_field[c] = field_of_property (fm_table_column_property (c));
@@ -615,7 +695,7 @@ fm_table_view_init (FmTableView *self)
   fm_table_view_keys_init (self);
 
   self->document_signals = g_signal_group_new (FM_TYPE_DOCUMENT);
-  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (update_rows), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_document_changed), self);
 }
 
 GtkWidget *
@@ -650,6 +730,7 @@ fm_table_view_set_map (FmTableView   *self,
   g_set_object (&self->map, map);
   g_set_object (&self->state, state);
   g_signal_group_set_target (self->document_signals, document);
+  self->rows_dirty = FALSE;
   update_rows (self);
 }
 
@@ -667,6 +748,11 @@ fm_table_view_get_n_rows (FmTableView *self)
 {
   g_return_val_if_fail (FM_IS_TABLE_VIEW (self), 0);
 
+  if (self->rows_dirty)
+    {
+      self->rows_dirty = FALSE;
+      update_rows (self);
+    }
   return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }
 
