@@ -334,8 +334,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state = NULL;
+
   if (fm_test_skip_without_display ())
     return 0;
+
+  /* A window keeps unsaved changes aside: not among the user's. */
+  state = g_dir_make_tmp ("flowmap-table-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
