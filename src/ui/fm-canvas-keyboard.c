@@ -21,8 +21,8 @@
 
 #include "fm-canvas-tool.h"
 #include "fm-map-order.h"
+#include "fm-map-place.h"
 
-#define PLACE_GAP 80.0      /* map units between a node and the one added after it */
 #define REVEAL_MARGIN 24.0  /* widget pixels kept around a node scrolled into view */
 
 /* The node @step places after @id in flow order, wrapping; the first (or
@@ -312,25 +312,6 @@ flows (FmNodeKind kind)
   return kind == FM_NODE_KIND_TRIGGER || kind == FM_NODE_KIND_PROCESS || kind == FM_NODE_KIND_QUEUE;
 }
 
-static gboolean
-overlaps_any (FmMap        *map,
-              const FmRect *r)
-{
-  guint n = fm_map_get_n_nodes (map);
-
-  for (guint i = 0; i < n; i++)
-    {
-      FmRect b;
-
-      fm_node_get_bounds (fm_map_get_node (map, i), &b);
-      if (r->x < b.x + b.width && b.x < r->x + r->width &&
-          r->y < b.y + b.height && b.y < r->y + r->height)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /**
  * fm_canvas_keyboard_add_node:
  * @connect: connect the selected node to the new one, when both carry the flow
@@ -366,11 +347,6 @@ fm_canvas_keyboard_add_node (FmCanvas   *self,
   fm_canvas_get_node_size (kind, &r.width, &r.height);
   if (selected != NULL)
     {
-      FmRect b;
-
-      fm_node_get_bounds (selected, &b);
-      r.x = fm_canvas_state_snap (self->state, b.x + b.width + PLACE_GAP);
-      r.y = fm_canvas_state_snap (self->state, b.y + b.height / 2 - r.height / 2);
       if (connect && flows (fm_node_get_kind (selected)) && flows (kind) && kind != FM_NODE_KIND_TRIGGER)
         from = g_strdup (selected_id);
     }
@@ -383,9 +359,8 @@ fm_canvas_keyboard_add_node (FmCanvas   *self,
       r.x = fm_canvas_state_snap (self->state, mx - r.width / 2);
       r.y = fm_canvas_state_snap (self->state, my - r.height / 2);
     }
-  /* A branch: the second step after one node goes under the first. */
-  while (overlaps_any (self->map, &r))
-    r.y = fm_canvas_state_snap (self->state, r.y + r.height + PLACE_GAP / 2);
+  fm_map_place_after (self->map, selected,
+                      fm_canvas_state_get_snap_to_grid (self->state) ? FM_CANVAS_GRID : 0, &r);
 
   id = fm_map_new_id (self->map, fm_node_kind_to_string (kind));
   node = fm_node_new (kind, id);

@@ -100,6 +100,7 @@ show_map (FmWindow *self,
       fm_canvas_set_map (self->canvas, self->document, map);
       restore_view (self);
       fm_inspector_set_map (self->inspector, self->document, map, state);
+      fm_window_table_set_map (self);
     }
 
   fm_experiments_view_set_map (self->experiments, self->document, map, self->canvas);

@@ -11,6 +11,7 @@
 #include "fm-metrics-panel.h"
 #include "fm-observed-panel.h"
 #include "fm-palette-view.h"
+#include "fm-table-view.h"
 #include "fm-window.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ struct _FmWindow
   AdwWindowTitle *window_title;
   FmPaletteView *palette;
   FmCanvas *canvas;
+  GtkStack *view_stack;           /* the canvas or the table (fm-window-table.c) */
+  FmTableView *table_view;
   GtkStack *side_stack;
   FmInspector *inspector;
   FmMetricsPanel *metrics_panel;
@@ -126,6 +129,11 @@ void  fm_window_import_observed     (FmWindow         *self,
                                      GFile            *file);
 void  fm_window_new_map_from_data   (FmWindow         *self,
                                      GFile            *file);
+
+/* fm-window-table.c */
+void  fm_window_table_class_init    (GtkWidgetClass   *widget_class);
+void  fm_window_table_init          (FmWindow         *self);
+void  fm_window_table_set_map       (FmWindow         *self);
 
 /* fm-window-actions.c */
 void  fm_window_actions_class_init  (GtkWidgetClass   *widget_class);
