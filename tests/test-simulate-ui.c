@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-simulate-ui.c: the Simulate page shows what fm_simulate() gives, and stops when cancelled */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+
+#include "fm-figures.h"
+#include "fm-simulate-panel.h"
+#include "fm-test-utils.h"
+
+typedef struct {
+  FmDocument *doc;
+  FmSimulatePanel *panel;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->doc = fm_test_load_example ("release.flowmap");
+  f->panel = FM_SIMULATE_PANEL (g_object_ref_sink (fm_simulate_panel_new ()));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->panel);
+  fm_test_run_idles ();
+  g_assert_finalize_object (f->doc);
+}
+
+/* The run is in a thread: its result arrives through the main context. */
+static void
+wait_for_run (Fixture *f)
+{
+  while (fm_simulate_panel_is_running (f->panel))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+expected_p85 (Fixture                 *f,
+              FmMap                   *map,
+              const FmSimulateOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmSimulateResult) result = fm_simulate (f->doc, map, options, &error);
+
+  g_assert_no_error (error);
+  return fm_figure_format_duration (f->doc, FM_DURATION_LEAD, result->lead_time_p85_s);
+}
+
+static void
+test_monte_carlo (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmMap *current = fm_document_lookup_map (f->doc, "current");
+  FmMap *future = fm_document_lookup_map (f->doc, "future");
+  FmSimulateOptions options;
+  g_autofree char *p85 = NULL;
+  g_autofree char *p85_current = NULL;
+  g_autofree char *comparison = NULL;
+
+  fm_simulate_options_init (&options);
+  options.runs = 3000;
+  options.seed = 7;
+  fm_simulate_panel_set_options (f->panel, &options);
+
+  /* The current state alone: no comparison. */
+  fm_simulate_panel_set_map (f->panel, f->doc, current);
+  fm_simulate_panel_run (f->panel);
+  g_assert_true (fm_simulate_panel_is_running (f->panel));
+  wait_for_run (f);
+  p85_current = expected_p85 (f, current, &options);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "p85"), ==, p85_current);
+  g_assert_nonnull (fm_simulate_panel_get_figure (f->panel, "mean"));
+  g_assert_null (fm_simulate_panel_get_figure (f->panel, "comparison"));
+  g_assert_null (fm_simulate_panel_get_figure (f->panel, "throughput"));
+
+  /* The future state, beside its current state. */
+  fm_simulate_panel_set_map (f->panel, f->doc, future);
+  g_assert_null (fm_simulate_panel_get_figure (f->panel, "p85"));
+  fm_simulate_panel_run (f->panel);
+  wait_for_run (f);
+  p85 = expected_p85 (f, future, &options);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "p85"), ==, p85);
+  g_assert_cmpstr (p85, !=, p85_current);
+  comparison = g_strdup_printf ("Lead time p85 %s → %s", p85_current, p85);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "comparison"), ==, comparison);
+  g_assert_null (fm_simulate_panel_get_status (f->panel));
+}
+
+static void
+test_flow (Fixture       *f,
+           gconstpointer  data)
+{
+  FmMap *future = fm_document_lookup_map (f->doc, "future");
+  FmSimulateOptions options;
+  g_autofree char *p85 = NULL;
+
+  fm_simulate_options_init (&options);
+  options.mode = FM_SIMULATE_FLOW;
+  options.variability = FM_VARIABILITY_EXPONENTIAL;
+  options.items = 2000;
+  options.seed = 11;
+  fm_simulate_panel_set_options (f->panel, &options);
+  fm_simulate_panel_set_map (f->panel, f->doc, future);
+  fm_simulate_panel_run (f->panel);
+  wait_for_run (f);
+
+  p85 = expected_p85 (f, future, &options);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "p85"), ==, p85);
+  g_assert_nonnull (fm_simulate_panel_get_figure (f->panel, "throughput"));
+  g_assert_nonnull (fm_simulate_panel_get_figure (f->panel, "wip"));
+  g_assert_nonnull (fm_simulate_panel_get_figure (f->panel, "bottleneck"));
+  g_assert_nonnull (fm_simulate_panel_get_figure (f->panel, "comparison"));
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  FmSimulateOptions options;
+
+  /* Minutes of work if it were not stopped. */
+  fm_simulate_options_init (&options);
+  options.runs = 10000000;
+  fm_simulate_panel_set_options (f->panel, &options);
+  fm_simulate_panel_set_map (f->panel, f->doc, fm_document_lookup_map (f->doc, "future"));
+  fm_simulate_panel_run (f->panel);
+  g_assert_true (fm_simulate_panel_is_running (f->panel));
+  fm_simulate_panel_cancel (f->panel);
+  wait_for_run (f);
+
+  /* Only the engine's own "cancelled" error says this. */
+  g_assert_cmpstr (fm_simulate_panel_get_status (f->panel), ==, "Cancelled");
+  g_assert_null (fm_simulate_panel_get_figure (f->panel, "p85"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (fm_test_skip_without_display ())
+    return 0;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/fm/simulate-ui/monte-carlo", test_monte_carlo);
+  ADD ("/fm/simulate-ui/flow", test_flow);
+  ADD ("/fm/simulate-ui/cancel", test_cancel);
+
+  return g_test_run ();
+}
