@@ -2,10 +2,13 @@
 /* test-simulate-ui.c: the Simulate page shows what fm_simulate() gives, and stops when cancelled */
 #include "config.h"
 
+#include <math.h>
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "fm-chart-simulate.h"
 #include "fm-figures.h"
+#include "fm-process-step.h"
 #include "fm-simulate-panel.h"
 #include "fm-test-utils.h"
 
@@ -138,6 +141,86 @@ test_cancel (Fixture       *f,
   g_assert_null (fm_simulate_panel_get_figure (f->panel, "p85"));
 }
 
+/* People and demand tried on the page reach the run and nothing else:
+ * the p85 is that of a copy of the map changed by hand, the document is
+ * as it was (no undo step, same values). Make Future State from This then
+ * makes them a future state, in one undo step. */
+static void
+test_what_if (Fixture       *f,
+              gconstpointer  data)
+{
+  FmMap *current = fm_document_lookup_map (f->doc, "current");
+  FmUndoStack *stack = fm_document_get_undo_stack (f->doc);
+  FmProcessStep *coding = FM_PROCESS_STEP (fm_map_lookup_node (current, "code"));
+  double demand = fm_document_get_demand_per_day (f->doc);
+  guint n_maps = fm_document_get_n_maps (f->doc);
+  g_autoptr(FmMap) tried = NULL;
+  g_autoptr(FmDocument) holder = fm_document_new ();
+  g_autofree char *p85_tried = NULL;
+  g_autofree char *p85_mapped = NULL;
+  FmSimulateOptions options;
+  FmMap *future;
+
+  fm_simulate_options_init (&options);
+  options.mode = FM_SIMULATE_FLOW;
+  options.variability = FM_VARIABILITY_EXPONENTIAL;
+  options.items = 1500;
+  options.seed = 3;
+  fm_simulate_panel_set_options (f->panel, &options);
+  fm_simulate_panel_set_map (f->panel, f->doc, current);
+  g_assert_true (isnan (fm_simulate_panel_get_override (f->panel, "code")));
+
+  /* One developer instead of two, and twice the demand. */
+  fm_simulate_panel_set_override (f->panel, "code", 1);
+  fm_simulate_panel_set_override (f->panel, NULL, 2 * demand);
+  g_assert_cmpfloat (fm_simulate_panel_get_override (f->panel, "code"), ==, 1);
+  fm_simulate_panel_run (f->panel);
+  wait_for_run (f);
+
+  tried = fm_map_copy (current, "current");
+  fm_process_step_set_people (FM_PROCESS_STEP (fm_map_lookup_node (tried, "code")), 1);
+  g_object_set (holder, "day-length-s", fm_document_get_day_length_s (f->doc),
+                "available-time-s", fm_document_get_available_time_s (f->doc),
+                "demand-per-day", 2 * demand, NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FmSimulateResult) result = fm_simulate (holder, tried, &options, &error);
+    g_autoptr(FmSimulateResult) mapped = fm_simulate (f->doc, current, &options, NULL);
+
+    g_assert_no_error (error);
+    p85_tried = fm_figure_format_duration (f->doc, FM_DURATION_LEAD, result->lead_time_p85_s);
+    p85_mapped = fm_figure_format_duration (f->doc, FM_DURATION_LEAD, mapped->lead_time_p85_s);
+  }
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "p85"), ==, p85_tried);
+  g_assert_cmpstr (p85_tried, !=, p85_mapped);
+  g_assert_cmpfloat (fm_process_step_get_people (coding), ==, 2);
+  g_assert_cmpfloat (fm_document_get_demand_per_day (f->doc), ==, demand);
+  g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, 0);
+
+  /* The charts of a flow run: all three. */
+  g_assert_nonnull (fm_simulate_panel_get_result (f->panel));
+  for (guint k = 0; k < FM_N_SIM_CHARTS; k++)
+    g_assert_true (fm_sim_chart_kind_available (k, fm_simulate_panel_get_result (f->panel)));
+
+  future = fm_simulate_panel_make_future_state (f->panel);
+  g_assert_nonnull (future);
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, n_maps + 1);
+  g_assert_cmpstr (fm_map_get_based_on (future), ==, "current");
+  g_assert_cmpint (fm_map_get_state (future), ==, FM_MAP_STATE_FUTURE);
+  g_assert_cmpfloat (fm_process_step_get_people (FM_PROCESS_STEP (fm_map_lookup_node (future, "code"))), ==, 1);
+  g_assert_cmpfloat (fm_process_step_get_people (FM_PROCESS_STEP (fm_map_lookup_node (future, "refine"))), ==, 3);
+  g_assert_cmpfloat (fm_process_step_get_people (coding), ==, 2);
+  g_assert_cmpfloat (fm_document_get_demand_per_day (f->doc), ==, 2 * demand);
+  g_assert_cmpuint (fm_undo_stack_get_depth (stack), ==, 1);
+  /* The map has them now: nothing is tried on the page any more. */
+  g_assert_true (isnan (fm_simulate_panel_get_override (f->panel, "code")));
+  g_assert_true (isnan (fm_simulate_panel_get_override (f->panel, NULL)));
+
+  g_assert_true (fm_undo_stack_undo (stack));
+  g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, n_maps);
+  g_assert_cmpfloat (fm_document_get_demand_per_day (f->doc), ==, demand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +237,7 @@ main (int   argc,
   ADD ("/fm/simulate-ui/monte-carlo", test_monte_carlo);
   ADD ("/fm/simulate-ui/flow", test_flow);
   ADD ("/fm/simulate-ui/cancel", test_cancel);
+  ADD ("/fm/simulate-ui/what-if", test_what_if);
 
   return g_test_run ();
 }

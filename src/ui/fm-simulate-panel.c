@@ -19,35 +19,7 @@
 #include "fm-document-maps.h"
 #include "fm-figures.h"
 #include "fm-process-step.h"
-#include "fm-simulate-panel.h"
-
-struct _FmSimulatePanel
-{
-  GtkWidget parent_instance;
-
-  GtkDropDown *mode_drop;
-  GtkDropDown *variability_drop;
-  GtkLabel *count_label;
-  GtkSpinButton *count_spin;
-  GtkSpinButton *seed_spin;
-  GtkWidget *run_button;
-  GtkWidget *cancel_button;
-  GtkProgressBar *progress_bar;
-  GtkLabel *status_label;
-  GtkGrid *results_grid;
-  GtkLabel *comparison_label;
-  GtkWidget *steps_heading;
-  GtkGrid *steps_grid;
-
-  FmDocument *document;
-  FmMap *map;
-  GHashTable *figures;        /* name -> GtkLabel showing it */
-  GCancellable *cancellable;  /* the run under way, or NULL */
-  guint progress_source;
-  gint progress_permille;     /* written by the thread, read here */
-  guint runs_counted;         /* runs wanted a while apart: Monte Carlo, flow */
-  guint items_counted;
-};
+#include "fm-simulate-panel-private.h"
 
 G_DEFINE_FINAL_TYPE (FmSimulatePanel, fm_simulate_panel, GTK_TYPE_WIDGET)
 
@@ -251,6 +223,9 @@ clear_results (FmSimulatePanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->steps_grid), FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_status (self, NULL);
+  g_clear_pointer (&self->result, fm_simulate_result_free);
+  g_clear_object (&self->result_map);
+  fm_simulate_panel_charts_update (self);
 }
 
 static gboolean
@@ -303,6 +278,10 @@ simulate_done (GObject      *source,
 
   gtk_progress_bar_set_fraction (self->progress_bar, 1);
   show_result (self, job->result, job->origin_result);
+  /* Kept for the charts, with the copy of the map their nodes are of. */
+  self->result = g_steal_pointer (&job->result);
+  self->result_map = g_steal_pointer (&job->map);
+  fm_simulate_panel_charts_update (self);
 }
 
 /**
@@ -345,6 +324,7 @@ fm_simulate_panel_run (FmSimulatePanel *self)
                 "demand-per-day", fm_document_get_demand_per_day (self->document),
                 NULL);
   job->map = fm_map_copy (self->map, fm_map_get_id (self->map));
+  fm_simulate_panel_whatif_apply (self, job->holder, job->map);
   origin = fm_document_get_origin_map (self->document, self->map);
   if (origin != NULL && origin != self->map)
     job->origin = fm_map_copy (origin, fm_map_get_id (origin));
@@ -482,9 +462,34 @@ fm_simulate_panel_set_map (FmSimulatePanel *self,
   g_clear_object (&self->cancellable);
   set_running (self, FALSE);
   clear_results (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  /* Another map's steps: what was tried there does not carry over. */
+  if (self->map != map)
+    {
+      self->demand_overridden = FALSE;
+      g_hash_table_remove_all (self->people);
+    }
   g_set_object (&self->document, document);
   g_set_object (&self->map, map);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (fm_simulate_panel_whatif_update), self,
+                             G_CONNECT_SWAPPED);
+  fm_simulate_panel_whatif_update (self);
   gtk_widget_set_sensitive (self->run_button, map != NULL);
+}
+
+/**
+ * fm_simulate_panel_get_result:
+ *
+ * Returns: (nullable): the last run's result, what the charts draw
+ */
+const FmSimulateResult *
+fm_simulate_panel_get_result (FmSimulatePanel *self)
+{
+  g_return_val_if_fail (FM_IS_SIMULATE_PANEL (self), NULL);
+
+  return self->result;
 }
 
 /* A closed window's run would go on to its end for nobody. */
@@ -512,6 +517,10 @@ fm_simulate_panel_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_pointer (&self->result, fm_simulate_result_free);
+  g_clear_object (&self->result_map);
   g_clear_object (&self->document);
   g_clear_object (&self->map);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_SIMULATE_PANEL);
@@ -528,6 +537,7 @@ fm_simulate_panel_finalize (GObject *object)
   FmSimulatePanel *self = FM_SIMULATE_PANEL (object);
 
   g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->people, g_hash_table_unref);
 
   G_OBJECT_CLASS (fm_simulate_panel_parent_class)->finalize (object);
 }
@@ -557,6 +567,9 @@ fm_simulate_panel_class_init (FmSimulatePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmSimulatePanel, comparison_label);
   gtk_widget_class_bind_template_child (widget_class, FmSimulatePanel, steps_heading);
   gtk_widget_class_bind_template_child (widget_class, FmSimulatePanel, steps_grid);
+  gtk_widget_class_bind_template_child (widget_class, FmSimulatePanel, charts_box);
+  fm_simulate_panel_charts_class_init (widget_class);
+  fm_simulate_panel_whatif_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, fm_simulate_panel_run);
   gtk_widget_class_bind_template_callback (widget_class, fm_simulate_panel_cancel);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_changed);
@@ -570,4 +583,6 @@ fm_simulate_panel_init (FmSimulatePanel *self)
   self->items_counted = 10000;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_sensitive (self->run_button, FALSE);
+  fm_simulate_panel_charts_init (self);
+  fm_simulate_panel_whatif_init (self);
 }

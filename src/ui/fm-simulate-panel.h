@@ -24,5 +24,12 @@ gboolean    fm_simulate_panel_is_running  (FmSimulatePanel         *self);
 const char *fm_simulate_panel_get_figure  (FmSimulatePanel         *self,
                                            const char              *name);
 const char *fm_simulate_panel_get_status  (FmSimulatePanel         *self);
+double      fm_simulate_panel_get_override (FmSimulatePanel        *self,
+                                            const char             *id);
+void        fm_simulate_panel_set_override (FmSimulatePanel        *self,
+                                            const char             *id,
+                                            double                  value);
+FmMap      *fm_simulate_panel_make_future_state (FmSimulatePanel   *self);
+const FmSimulateResult *fm_simulate_panel_get_result (FmSimulatePanel *self);
 
 G_END_DECLS
