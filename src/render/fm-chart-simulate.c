@@ -167,7 +167,8 @@ axis_height (FmChart *chart)
 }
 
 /* A percentile as a vertical line from the baseline up, named at its top,
- * the names stepping down so that none covers another. */
+ * the names stepping down so that none covers another; the median's name
+ * left of its line where it fits, clear of the lines after it. */
 static void
 percentile_line (FmChart       *chart,
                  FmDocument    *document,
@@ -175,6 +176,7 @@ percentile_line (FmChart       *chart,
                  const char    *name,
                  const FmColor *color,
                  guint          row,
+                 gboolean       left,
                  GArray        *boxes)
 {
   cairo_t *cr = chart->cr;
@@ -197,11 +199,20 @@ percentile_line (FmChart       *chart,
 
   fm_chart_measure (chart, text, FM_CHART_FONT_BOLD, 0, &w, &h);
   y = chart->plot.y + row * h * 1.1;
+  if (left && x - chart->em * 0.3 - w < chart->plot.x)
+    left = FALSE;
   /* Right of the line, or left of it where the plot ends. */
-  if (x + chart->em * 0.3 + w <= chart->plot.x + chart->plot.width)
-    fm_chart_text (chart, text, FM_CHART_FONT_BOLD, color, x + chart->em * 0.3, y, FM_CHART_ALIGN_LEFT, 0);
-  else
+  if (!left && x + chart->em * 0.3 + w > chart->plot.x + chart->plot.width)
+    left = TRUE;
+  /* On the page's colour, over the lines of the later percentiles, drawn
+   * before it. */
+  cairo_rectangle (cr, left ? x - chart->em * 0.3 - w - 2 : x + chart->em * 0.3 - 2, y, w + 4, h);
+  fm_chart_set_color (chart, &fm_chart_background, 0.9);
+  cairo_fill (cr);
+  if (left)
     fm_chart_text (chart, text, FM_CHART_FONT_BOLD, color, x - chart->em * 0.3, y, FM_CHART_ALIGN_RIGHT, 0);
+  else
+    fm_chart_text (chart, text, FM_CHART_FONT_BOLD, color, x + chart->em * 0.3, y, FM_CHART_ALIGN_LEFT, 0);
 
   add_box (boxes, NULL, (FmRect) { x, chart->plot.y, 0, chart->plot.height }, seconds, FALSE);
 }
@@ -249,9 +260,10 @@ draw_histogram (FmChart                *chart,
   fm_chart_baseline (chart);
   duration_axis (chart);
 
-  percentile_line (chart, document, result->lead_time_p50_s, _("50 %"), &fm_chart_ink, 0, boxes);
-  percentile_line (chart, document, result->lead_time_p85_s, _("85 %"), &fm_chart_alert, 1, boxes);
-  percentile_line (chart, document, result->lead_time_p95_s, _("95 %"), &p95, 2, boxes);
+  /* The last first: a name drawn later covers the lines right of it. */
+  percentile_line (chart, document, result->lead_time_p95_s, _("95 %"), &p95, 2, FALSE, boxes);
+  percentile_line (chart, document, result->lead_time_p85_s, _("85 %"), &fm_chart_alert, 1, FALSE, boxes);
+  percentile_line (chart, document, result->lead_time_p50_s, _("50 %"), &fm_chart_ink, 0, TRUE, boxes);
 }
 
 static void
