@@ -12,8 +12,10 @@ The example is copied to ~/Documents/release.flowmap in a home of its own,
 so that the window's subtitle reads "~/Documents", never a temporary folder.
 Writes editor.png (the whole map fitted, the Metrics page with its
 constraints beside it), editor-dark.png (dark style, a step selected, the
-inspector), present.png (a slide of the presentation) and observed.png
-(the Observed page after importing the example's measured times).
+inspector), present.png (a slide of the presentation), observed.png
+(the Observed page after importing the example's measured times) and
+simulate.png (the Simulate page run on the future state, beside its
+current state, with the lead-time histogram).
 """
 import os
 import shutil
@@ -63,15 +65,14 @@ def still(app):
     return wait_drawn("the window", (app.x, app.y, app.width, app.height))
 
 
-# The side panel's tabs (Inspector, Metrics, Experiments, Observed): their
-# centres from the window's right edge, as the panel keeps its width.
-TABS = [-323, -247, -158, -61]
-
-
 def side_tab(app, n):
-    """Clicks the nth (0-based) tab of the side panel."""
-    xdo("mousemove", app.x + app.width + TABS[n], app.y + 76)
-    xdo("click", 1)
+    """Shows the nth (0-based) page of the side panel (Inspector, Metrics,
+    Experiments, Observed, Simulate) as the keyboard does: Ctrl+Tab from
+    the canvas to the switcher's first tab, Tab to the nth, Space. The
+    tabs move whenever one is added (the panel is as wide as they make
+    it); the keys do not."""
+    app.key("ctrl+Tab")
+    xdo("key", *(["Tab"] * n), "space")
 
 
 def main():
@@ -118,6 +119,23 @@ def main():
         time.sleep(1.0)
         still(app)
         window_shot(app, os.path.join(out, "observed.png"))
+        app.close()
+
+        # The Simulate page on the future state (Ctrl+Page Down), run with
+        # its defaults (Alt+R): its figures beside the current state's and
+        # the lead-time histogram.
+        with fmgui.DisplayHeld():
+            app = start(binary, os.path.join(tmp, "simulate"))
+        still(app)
+        app.key("ctrl+Page_Down")
+        still(app)
+        side_tab(app, 4)
+        time.sleep(0.5)
+        still(app)
+        xdo("key", "alt+r")
+        time.sleep(1.0)
+        still(app)
+        window_shot(app, os.path.join(out, "simulate.png"))
         app.close()
 
         # Dark style: a step selected (Tab walks the steps in flow order).
