@@ -170,6 +170,11 @@ test_what_if (Fixture       *f,
   fm_simulate_panel_set_map (f->panel, f->doc, current);
   g_assert_true (isnan (fm_simulate_panel_get_override (f->panel, "code")));
 
+  /* The demand as the page shows it, 0.143 for 1 ÷ 7, is the map's: read
+   * back when the field loses the focus, it is no override. */
+  fm_simulate_panel_set_override (f->panel, NULL, 0.143);
+  g_assert_true (isnan (fm_simulate_panel_get_override (f->panel, NULL)));
+
   /* One developer instead of two, and twice the demand. */
   fm_simulate_panel_set_override (f->panel, "code", 1);
   fm_simulate_panel_set_override (f->panel, NULL, 2 * demand);

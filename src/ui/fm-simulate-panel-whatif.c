@@ -25,6 +25,8 @@
 
 #define OVERRIDDEN "fm-overridden"
 
+static gboolean any_override (FmSimulatePanel *self);
+
 /* What the engine reads for a step's people: 1 when unset. */
 static double
 mapped_people (FmNode *node)
@@ -48,23 +50,39 @@ is_overridden (GtkSpinButton *spin)
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), OVERRIDDEN));
 }
 
+/* Whether @spin shows another value than @mapped. A spin button shows
+ * its digits only, and reads back what it shows when it loses the focus
+ * ("0.143" for a demand of 1 ÷ 7): that is the map's value, not a new one. */
+static gboolean
+differs (GtkSpinButton *spin,
+         double         mapped)
+{
+  double scale = pow (10, gtk_spin_button_get_digits (spin));
+
+  return round (gtk_spin_button_get_value (spin) * scale) != round (mapped * scale);
+}
+
 static void
 on_people_changed (GtkSpinButton   *spin,
                    FmSimulatePanel *self)
 {
-  if (self->whatif_updating)
+  FmNode *node;
+
+  if (self->whatif_updating || self->map == NULL)
     return;
-  g_object_set_data (G_OBJECT (spin), OVERRIDDEN, GINT_TO_POINTER (TRUE));
-  gtk_widget_set_sensitive (self->whatif_reset_button, TRUE);
+  node = fm_map_lookup_node (self->map, g_object_get_data (G_OBJECT (spin), "fm-step"));
+  g_object_set_data (G_OBJECT (spin), OVERRIDDEN,
+                     GINT_TO_POINTER (node != NULL && FM_IS_PROCESS_STEP (node) && differs (spin, mapped_people (node))));
+  gtk_widget_set_sensitive (self->whatif_reset_button, any_override (self));
 }
 
 static void
 on_demand_changed (FmSimulatePanel *self)
 {
-  if (self->whatif_updating)
+  if (self->whatif_updating || self->document == NULL)
     return;
-  self->demand_overridden = TRUE;
-  gtk_widget_set_sensitive (self->whatif_reset_button, TRUE);
+  self->demand_overridden = differs (self->demand_spin, mapped_demand (self->document));
+  gtk_widget_set_sensitive (self->whatif_reset_button, any_override (self));
 }
 
 static gboolean
@@ -136,6 +154,7 @@ fm_simulate_panel_whatif_update (FmSimulatePanel *self)
         }
       gtk_accessible_update_property (GTK_ACCESSIBLE (people), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       gtk_label_get_text (GTK_LABEL (title)), -1);
+      g_object_set_data_full (G_OBJECT (people), "fm-step", g_strdup (fm_node_get_id (node)), g_free);
       g_signal_connect (people, "value-changed", G_CALLBACK (on_people_changed), self);
       gtk_grid_attach (self->people_grid, title, 0, row, 1, 1);
       gtk_grid_attach (self->people_grid, people, 1, row, 1, 1);
@@ -200,7 +219,8 @@ fm_simulate_panel_get_override (FmSimulatePanel *self,
  * fm_simulate_panel_set_override:
  * @id: a process step's id, or %NULL for the demand
  *
- * Tries @value for @id, as if typed.
+ * Tries @value for @id, as if typed (to the digits shown: a value shown
+ * as the map's is the map's).
  */
 void
 fm_simulate_panel_set_override (FmSimulatePanel *self,
@@ -214,7 +234,7 @@ fm_simulate_panel_set_override (FmSimulatePanel *self,
   spin = id == NULL ? self->demand_spin : g_hash_table_lookup (self->people, id);
   g_return_if_fail (spin != NULL);
   gtk_spin_button_set_value (spin, value);
-  /* The same value again is still a choice made. */
+  /* The map's own value is no override, as when typed. */
   if (id == NULL)
     on_demand_changed (self);
   else
