@@ -38,6 +38,28 @@ fm_sim_chart_kind_to_string (FmSimChartKind kind)
   return kinds[kind].name;
 }
 
+/**
+ * fm_sim_chart_kind_from_string:
+ * @name: "histogram", "queues" or "utilization"
+ *
+ * Returns: whether @name is a chart of a simulation
+ */
+gboolean
+fm_sim_chart_kind_from_string (const char     *name,
+                               FmSimChartKind *kind)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < FM_N_SIM_CHARTS; i++)
+    if (g_str_equal (name, kinds[i].name))
+      {
+        if (kind != NULL)
+          *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 fm_sim_chart_kind_get_title (FmSimChartKind kind)
 {

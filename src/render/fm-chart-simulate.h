@@ -48,6 +48,8 @@ typedef struct {
 
 const char *fm_sim_chart_kind_to_string (FmSimChartKind          kind);
 const char *fm_sim_chart_kind_get_title (FmSimChartKind          kind);
+gboolean    fm_sim_chart_kind_from_string (const char           *name,
+                                           FmSimChartKind       *kind);
 gboolean    fm_sim_chart_kind_available (FmSimChartKind          kind,
                                          const FmSimulateResult *result);
 void        fm_sim_chart_draw           (cairo_t                *cr,
