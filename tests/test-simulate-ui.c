@@ -141,6 +141,15 @@ test_cancel (Fixture       *f,
   g_assert_null (fm_simulate_panel_get_figure (f->panel, "p85"));
 }
 
+static void
+count_future (FmSimulatePanel *panel,
+              FmMap           *future,
+              FmMap          **seen)
+{
+  g_assert_null (*seen);
+  *seen = future;
+}
+
 /* People and demand tried on the page reach the run and nothing else:
  * the p85 is that of a copy of the map changed by hand, the document is
  * as it was (no undo step, same values). Make Future State from This then
@@ -159,7 +168,7 @@ test_what_if (Fixture       *f,
   g_autofree char *p85_tried = NULL;
   g_autofree char *p85_mapped = NULL;
   FmSimulateOptions options;
-  FmMap *future;
+  FmMap *future, *announced = NULL;
 
   fm_simulate_options_init (&options);
   options.mode = FM_SIMULATE_FLOW;
@@ -207,8 +216,11 @@ test_what_if (Fixture       *f,
   for (guint k = 0; k < FM_N_SIM_CHARTS; k++)
     g_assert_true (fm_sim_chart_kind_available (k, fm_simulate_panel_get_result (f->panel)));
 
+  g_signal_connect (f->panel, "future-state-made", G_CALLBACK (count_future), &announced);
   future = fm_simulate_panel_make_future_state (f->panel);
   g_assert_nonnull (future);
+  /* The window shows the changes on it when told. */
+  g_assert_true (announced == future);
   g_assert_cmpuint (fm_document_get_n_maps (f->doc), ==, n_maps + 1);
   g_assert_cmpstr (fm_map_get_based_on (future), ==, "current");
   g_assert_cmpint (fm_map_get_state (future), ==, FM_MAP_STATE_FUTURE);

@@ -52,6 +52,9 @@ struct _FmSimulatePanel
 };
 
 
+void      fm_simulate_panel_emit_future_state_made (FmSimulatePanel *self,
+                                                    FmMap           *future);
+
 /* fm-simulate-panel-charts.c */
 void      fm_simulate_panel_charts_init       (FmSimulatePanel *self);
 void      fm_simulate_panel_charts_update     (FmSimulatePanel *self);

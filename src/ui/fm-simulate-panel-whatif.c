@@ -300,6 +300,8 @@ fm_simulate_panel_make_future_state (FmSimulatePanel *self)
   fm_document_end_group (self->document);
 
   reset_overrides (self);
+  if (future != NULL)
+    fm_simulate_panel_emit_future_state_made (self, future);
   return future;
 }
 

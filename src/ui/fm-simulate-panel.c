@@ -23,6 +23,22 @@
 
 G_DEFINE_FINAL_TYPE (FmSimulatePanel, fm_simulate_panel, GTK_TYPE_WIDGET)
 
+enum {
+  FUTURE_STATE_MADE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* After Make Future State from This, for the window to show what changed,
+ * as it does after Create Future State. */
+void
+fm_simulate_panel_emit_future_state_made (FmSimulatePanel *self,
+                                          FmMap           *future)
+{
+  g_signal_emit (self, signals[FUTURE_STATE_MADE], 0, future);
+}
+
 /* What a run's thread reads and writes; the main thread touches it only
  * before the thread starts and after it is done. */
 typedef struct {
@@ -551,6 +567,16 @@ fm_simulate_panel_class_init (FmSimulatePanelClass *klass)
   object_class->dispose = fm_simulate_panel_dispose;
   object_class->finalize = fm_simulate_panel_finalize;
   widget_class->unroot = fm_simulate_panel_unroot;
+
+  /**
+   * FmSimulatePanel::future-state-made:
+   * @future: the map added
+   *
+   * Make Future State from This added @future to the document.
+   */
+  signals[FUTURE_STATE_MADE] =
+    g_signal_new ("future-state-made", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, FM_TYPE_MAP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-simulate-panel.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

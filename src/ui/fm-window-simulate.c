@@ -17,6 +17,14 @@ fm_window_simulate_set_map (FmWindow *self)
     fm_simulate_panel_set_map (self->simulate_panel, self->document, self->map);
 }
 
+/* What the overrides changed on the copy is what it is for, as after
+ * Create Future State. */
+static void
+on_future_state_made (FmWindow *self)
+{
+  g_object_set (self->canvas, "show-changes", TRUE, NULL);
+}
+
 static void
 on_side_page_shown (FmWindow *self)
 {
@@ -26,6 +34,8 @@ on_side_page_shown (FmWindow *self)
 
   self->simulate_panel = FM_SIMULATE_PANEL (fm_simulate_panel_new ());
   adw_bin_set_child (self->simulate_bin, GTK_WIDGET (self->simulate_panel));
+  g_signal_connect_object (self->simulate_panel, "future-state-made", G_CALLBACK (on_future_state_made), self,
+                           G_CONNECT_SWAPPED);
   fm_window_simulate_set_map (self);
 }
 
