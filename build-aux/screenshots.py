@@ -7,8 +7,8 @@ as the GUI tests drive it (tests/gui/fmgui.py).
 Usage: screenshots.py /path/to/flowmap OUTPUT_FOLDER [SHOT…]
 build-aux/screenshots.sh builds the app and runs this under xvfb-run, on
 a screen larger than the window (1920 × 1200 for a 1600 × 1000 window).
-SHOT names the shots to make (editor, present, observed, discovered,
-editor-dark); without any, all of them.
+SHOT names the shots to make (editor, present, observed, simulate, discovered,
+editor-dark, lanes); without any, all of them.
 
 The example is copied to ~/Documents/release.flowmap in a home of its own,
 so that the window's subtitle reads "~/Documents", never a temporary folder.
@@ -16,11 +16,13 @@ Writes editor.png (the whole map fitted, the Metrics page with its
 constraints beside it), editor-dark.png (dark style, a step selected, the
 inspector), present.png (a slide of the presentation), observed.png
 (the Observed page after importing the example's measured times),
-discovered.png (the map New Map from Event Data drafts from the example's
-export, opened in a new window with its variants beside it), and the
-example arranged in lanes (shot "lanes"): lanes.png (the app, with the
-Metrics page's lanes), lanes-pdf.png (a PDF export's page, rendered back)
-and lanes-present.png (the presentation's first slide).
+simulate.png (the Simulate page run on the future state, beside its
+current state, with the lead-time histogram), discovered.png (the map New
+Map from Event Data drafts from the example's export, opened in a new
+window with its variants beside it), and the example arranged in lanes
+(shot "lanes"): lanes.png (the app, with the Metrics page's lanes),
+lanes-pdf.png (a PDF export's page, rendered back) and lanes-present.png
+(the presentation's first slide).
 """
 import os
 import shutil
@@ -38,7 +40,7 @@ EXAMPLES = os.path.join(ROOT, "data", "examples")
 WINDOW = (1600, 1000)
 
 
-SHOTS = ["editor", "present", "observed", "discovered", "editor-dark", "lanes"]
+SHOTS = ["editor", "present", "observed", "simulate", "discovered", "editor-dark", "lanes"]
 
 
 def crop_shot(region, path):
@@ -77,15 +79,14 @@ def still(app):
     return wait_drawn("the window", (app.x, app.y, app.width, app.height))
 
 
-# The side panel's tabs (Inspector, Metrics, Experiments, Observed): their
-# centres from the window's right edge, as the panel keeps its width.
-TABS = [-323, -247, -158, -61]
-
-
 def side_tab(app, n):
-    """Clicks the nth (0-based) tab of the side panel."""
-    xdo("mousemove", app.x + app.width + TABS[n], app.y + 76)
-    xdo("click", 1)
+    """Shows the nth (0-based) page of the side panel (Inspector, Metrics,
+    Experiments, Observed, Simulate) as the keyboard does: Ctrl+Tab from
+    the canvas to the switcher's first tab, Tab to the nth, Space. The
+    tabs move whenever one is added (the panel is as wide as they make
+    it); the keys do not."""
+    app.key("ctrl+Tab")
+    xdo("key", *(["Tab"] * n), "space")
 
 
 def discovered(binary, home, out):
@@ -183,6 +184,8 @@ def main():
     try:
         if shots & {"editor", "present", "observed"}:
             light(binary, os.path.join(tmp, "light"), out, shots)
+        if "simulate" in shots:
+            simulate(binary, os.path.join(tmp, "simulate"), out)
         if "discovered" in shots:
             discovered(binary, os.path.join(tmp, "discover"), out)
         if "editor-dark" in shots:
@@ -247,6 +250,25 @@ def dark(binary, home, out):
     time.sleep(0.5)
     still(app)
     window_shot(app, os.path.join(out, "editor-dark.png"))
+    app.close()
+
+
+def simulate(binary, home, out):
+    """The Simulate page on the future state (Ctrl+Page Down), run with
+    its defaults (Alt+R): its figures beside the current state's and the
+    lead-time histogram."""
+    with fmgui.DisplayHeld():
+        app = start(binary, home)
+    still(app)
+    app.key("ctrl+Page_Down")
+    still(app)
+    side_tab(app, 4)
+    time.sleep(0.5)
+    still(app)
+    xdo("key", "alt+r")
+    time.sleep(1.0)
+    still(app)
+    window_shot(app, os.path.join(out, "simulate.png"))
     app.close()
 
 

@@ -7,7 +7,7 @@
 # a renderer of a PDF page named in FLOWMAP_PDF2PNG: PROGRAM PDF PNG SCALE).
 #
 # Usage: build-aux/screenshots.sh [BUILD_DIR [OUTPUT_FOLDER [SHOT…]]]
-# (SHOT: editor, present, observed, discovered, editor-dark, lanes; all without any)
+# (SHOT: editor, present, observed, simulate, discovered, editor-dark, lanes; all without any)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

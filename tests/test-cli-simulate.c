@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <cairo.h>
 #include <math.h>
 #include <string.h>
 
@@ -152,6 +153,51 @@ test_needs_demand (void)
   g_rmdir (dir);
 }
 
+/* --chart KIND -o OUT writes the Simulate page's chart as a 16:9 slide:
+ * a PNG at twice the pixels; the queues and utilization need flow mode. */
+static void
+test_chart (void)
+{
+  g_autofree char *path = example ();
+  const char *kinds[] = { "histogram", "queues", "utilization" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("simulated-%s.png", kinds[i]);
+      g_autofree char *png = temp_file (name, NULL);
+      g_auto(Run) run = { 0 };
+      cairo_surface_t *surface;
+
+      flowmap (&run, "simulate", "--mode", "flow", "--items", "300", "--chart", kinds[i], "-o", png, path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, "");
+      surface = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1920);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1080);
+      cairo_surface_destroy (surface);
+      g_remove (png);
+    }
+
+  {
+    g_autofree char *png = temp_file ("simulated-usage.png", NULL);
+    g_autofree char *txt = temp_file ("simulated.txt", NULL);
+    g_auto(Run) monte_carlo = { 0 };
+    g_auto(Run) kind = { 0 };
+    g_auto(Run) extension = { 0 };
+
+    flowmap (&monte_carlo, "simulate", "--chart", "queues", "-o", png, path, NULL);
+    g_assert_cmpint (monte_carlo.status, ==, 2);
+    g_assert_nonnull (strstr (monte_carlo.err, "--mode flow"));
+    flowmap (&kind, "simulate", "--chart", "pie", "-o", png, path, NULL);
+    g_assert_cmpint (kind.status, ==, 2);
+    flowmap (&extension, "simulate", "--chart", "histogram", "-o", txt, path, NULL);
+    g_assert_cmpint (extension.status, ==, 2);
+    g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -162,6 +208,7 @@ main (int    argc,
   g_test_add_func ("/fm/cli/simulate/flow-json", test_flow_json);
   g_test_add_func ("/fm/cli/simulate/text-and-usage", test_text_and_usage);
   g_test_add_func ("/fm/cli/simulate/needs-demand", test_needs_demand);
+  g_test_add_func ("/fm/cli/simulate/chart", test_chart);
 
   return g_test_run ();
 }

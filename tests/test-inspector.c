@@ -135,6 +135,51 @@ test_limits (Fixture       *f,
   g_object_unref (inspector);
 }
 
+/* A queue's WIP limit is typed as a count, through the undo stack, and
+ * emptied back to no limit. */
+static void
+test_queue_limit (Fixture       *f,
+                  gconstpointer  data)
+{
+  FmInspector *inspector = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+  FmQueue *queue = FM_QUEUE (fm_test_add_node (f->doc, f->map, FM_NODE_KIND_QUEUE, "q", "Backlog", 300, 0));
+  guint depth;
+  GtkWidget *row;
+
+  fm_inspector_set_map (inspector, f->doc, f->map, f->state);
+  fm_canvas_state_select (f->state, "q", FALSE);
+  row = fm_inspector_get_field (inspector, "limit");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_false (fm_value_is_set (fm_queue_get_limit (queue)));
+
+  fm_undo_stack_seal (f->stack);
+  depth = fm_undo_stack_get_depth (f->stack);
+  type_into (row, "4 items");
+  g_assert_cmpfloat (fm_queue_get_limit (queue), ==, 4);
+  g_assert_cmpuint (fm_undo_stack_get_depth (f->stack), ==, depth + 1);
+
+  /* A duration is no count: refused, the limit kept. */
+  type_into (row, "4 h");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpfloat (fm_queue_get_limit (queue), ==, 4);
+
+  /* Another edit later: a step of its own. */
+  fm_undo_stack_seal (f->stack);
+  type_into (row, "");
+  g_assert_false (fm_value_is_set (fm_queue_get_limit (queue)));
+
+  fm_undo_stack_seal (f->stack);
+  fm_undo_stack_undo (f->stack);
+  g_assert_cmpfloat (fm_queue_get_limit (queue), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "4");
+  fm_undo_stack_undo (f->stack);
+  g_assert_false (fm_value_is_set (fm_queue_get_limit (queue)));
+
+  fm_inspector_set_map (inspector, NULL, NULL, NULL);
+  g_object_unref (inspector);
+}
+
 /* An experiment's waste is a keyword in the file, a translated name on
  * screen; picking another one is an undoable change. */
 static void
@@ -313,6 +358,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
       ADD ("/fm/inspector/fields", test_inspector);
       ADD ("/fm/inspector/limits", test_limits);
+      ADD ("/fm/inspector/queue-limit", test_queue_limit);
 #undef ADD
       g_test_add_func ("/fm/inspector/waste", test_inspector_waste);
       g_test_add_func ("/fm/inspector/lead-time-unit", test_inspector_lead_time_unit);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-simulate.c: `flowmap simulate [--map ID|NAME] [--mode monte-carlo|flow]
  * [--variability none|triangular|exponential] [--spread S] [--runs N]
- * [--items N] [--seed N] [--json] FILE` */
+ * [--items N] [--seed N] [--json] [--chart KIND -o OUT] FILE` */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-cli"
@@ -14,6 +14,7 @@
 #include "fm-cli-private.h"
 #include "fm-duration.h"
 #include "fm-figures.h"
+#include "fm-export-chart.h"
 #include "fm-json-writer.h"
 #include "fm-simulate.h"
 
@@ -154,7 +155,7 @@ fm_cli_simulate (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
-  g_autofree char *map_name = NULL, *mode = NULL, *variability = NULL;
+  g_autofree char *map_name = NULL, *mode = NULL, *variability = NULL, *chart = NULL, *output = NULL;
   int runs = 10000, items = 10000, seed = 1;
   double spread = 0.5;
   GOptionEntry entries[] = {
@@ -166,12 +167,16 @@ fm_cli_simulate (int    argc,
     { "items", 0, 0, G_OPTION_ARG_INT, &items, N_("Items that arrive in a flow simulation (default: 10000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the random numbers (default: 1)"), N_("N") },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (keys as in docs/simulation.md)"), NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart, N_("Write a chart to -o instead: histogram, or for flow mode queues or utilization (PNG, SVG or PDF, by its extension)"), N_("KIND") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The chart’s file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(FmDocument) document = NULL;
   g_autoptr(FmSimulateResult) result = NULL;
   g_autoptr(GError) error = NULL;
   FmSimulateOptions options;
+  FmSimChartKind chart_kind = FM_SIM_CHART_HISTOGRAM;
+  FmExportFormat format;
   FmMap *map;
   int status;
 
@@ -199,6 +204,21 @@ fm_cli_simulate (int    argc,
                     "--spread from 0 to 1\n"));
       return FM_CLI_USAGE;
     }
+  if (chart != NULL && !fm_sim_chart_kind_from_string (chart, &chart_kind))
+    {
+      g_printerr (_("flowmap simulate: --chart must be histogram, queues or utilization\n"));
+      return FM_CLI_USAGE;
+    }
+  if ((chart != NULL || output != NULL) && (output == NULL || !fm_export_format_from_path (output, &format)))
+    {
+      g_printerr (_("flowmap simulate: --chart needs -o OUT.png, OUT.svg or OUT.pdf\n"));
+      return FM_CLI_USAGE;
+    }
+  if (chart_kind != FM_SIM_CHART_HISTOGRAM && options.mode != FM_SIMULATE_FLOW)
+    {
+      g_printerr (_("flowmap simulate: the %s chart needs --mode flow\n"), chart);
+      return FM_CLI_USAGE;
+    }
   options.runs = runs;
   options.items = items;
   options.seed = seed;
@@ -213,6 +233,18 @@ fm_cli_simulate (int    argc,
     {
       fm_cli_print_error (error);
       return FM_CLI_FAILED;
+    }
+
+  /* A chart is all that is asked for: the slide the Simulate page exports. */
+  if (output != NULL)
+    {
+      if (!fm_export_simulation_chart (chart_kind, document, map, result, output, format, FM_CHART_EXPORT_WIDTH,
+                                       FM_CHART_EXPORT_HEIGHT, format == FM_EXPORT_FORMAT_PNG ? 2 : 1, &error))
+        {
+          fm_cli_print_error (error);
+          return FM_CLI_FAILED;
+        }
+      return FM_CLI_OK;
     }
 
   if (json)

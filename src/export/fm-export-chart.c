@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* fm-export-chart.c: a chart (of observed flow data, or cycle time / takt) written to a PNG, SVG or PDF file
+/* fm-export-chart.c: a chart (of observed flow data, cycle time / takt, or a simulation) written to a PNG, SVG or PDF file
  *
  * The chart is drawn by the same code as in the side panel (fm-chart.c),
  * with its title and caption, on a white page. As for maps (fm-export.c),
@@ -17,19 +17,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "fm-chart-balance.h"
+#include "fm-chart-simulate.h"
 #include "fm-export-chart.h"
 #include "fm-export-private.h"
 
 /* Cairo's limit for image surfaces. */
 #define MAX_PIXELS 32767
 
-/* What a page shows: an observed-data chart or the cycle time / takt chart. */
+/* What a page shows: an observed-data chart, the cycle time / takt chart
+ * or a chart of a simulation. */
 typedef struct {
   FmChartKind kind;
   const FmChartData *data;      /* NULL for the cycle time / takt chart */
   FmDocument *document;
   FmMap *map;
   double takt_time_s;
+  const FmSimulateResult *simulation;  /* set for a simulation's chart */
+  FmSimChartKind sim_kind;
 } Page;
 
 static cairo_status_t
@@ -45,6 +49,8 @@ draw_on (cairo_surface_t *surface,
   cairo_scale (cr, scale, scale);
   if (page->data != NULL)
     fm_chart_draw (cr, page->kind, page->data, width, height);
+  else if (page->simulation != NULL)
+    fm_sim_chart_draw (cr, page->sim_kind, page->document, page->map, page->simulation, TRUE, width, height, NULL);
   else
     fm_chart_balance_draw (cr, page->document, page->map, page->takt_time_s, TRUE, width, height, NULL);
   status = cairo_status (cr);
@@ -156,7 +162,7 @@ fm_export_chart (FmChartKind         kind,
                  double              scale,
                  GError            **error)
 {
-  Page page = { kind, data, NULL, NULL, NAN };
+  Page page = { kind, data, NULL, NULL, NAN, NULL, 0 };
 
   g_return_val_if_fail (kind < FM_N_CHARTS, FALSE);
   g_return_val_if_fail (data != NULL && data->observed != NULL && data->series != NULL, FALSE);
@@ -189,7 +195,7 @@ fm_export_balance_chart (FmDocument      *document,
                          double           scale,
                          GError         **error)
 {
-  Page page = { 0, NULL, document, map, takt_time_s };
+  Page page = { 0, NULL, document, map, takt_time_s, NULL, 0 };
 
   g_return_val_if_fail (FM_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (FM_IS_MAP (map), FALSE);
@@ -197,4 +203,40 @@ fm_export_balance_chart (FmDocument      *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return export_page (&page, _("Cycle time / takt"), path, format, width, height, scale, error);
+}
+
+/**
+ * fm_export_simulation_chart:
+ * @document: the document of @map, for its day
+ * @map: the map simulated
+ * @result: what its simulation gave
+ *
+ * Chart @kind of a simulation, with its title, as fm_export_chart() writes
+ * the observed-data charts.
+ *
+ * Returns: %TRUE on success; on failure @path is left as it was and
+ *   @error names it and what went wrong
+ */
+gboolean
+fm_export_simulation_chart (FmSimChartKind          kind,
+                            FmDocument             *document,
+                            FmMap                  *map,
+                            const FmSimulateResult *result,
+                            const char             *path,
+                            FmExportFormat          format,
+                            double                  width,
+                            double                  height,
+                            double                  scale,
+                            GError                **error)
+{
+  Page page = { 0, NULL, document, map, NAN, result, kind };
+
+  g_return_val_if_fail (kind < FM_N_SIM_CHARTS, FALSE);
+  g_return_val_if_fail (FM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (FM_IS_MAP (map), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_page (&page, fm_sim_chart_kind_get_title (kind), path, format, width, height, scale, error);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fm-chart.h"
+#include "fm-chart-simulate.h"
 #include "fm-export.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,15 @@ gboolean  fm_export_balance_chart (FmDocument      *document,
                                    double           height,
                                    double           scale,
                                    GError         **error);
+gboolean  fm_export_simulation_chart (FmSimChartKind          kind,
+                                      FmDocument             *document,
+                                      FmMap                  *map,
+                                      const FmSimulateResult *result,
+                                      const char             *path,
+                                      FmExportFormat          format,
+                                      double                  width,
+                                      double                  height,
+                                      double                  scale,
+                                      GError                **error);
 
 G_END_DECLS

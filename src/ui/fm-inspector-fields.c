@@ -51,6 +51,7 @@ const FmInspectorField fm_inspector_fields[FM_INSPECTOR_N_FIELDS] = {
   { "wip", FM_FIELD_ON_NODE, FM_PART_PROCESS, "wip", FM_FIELD_NUMBER },
   { "wait", FM_FIELD_ON_NODE, FM_PART_QUEUE, "wait-s", FM_FIELD_DURATION },
   { "items", FM_FIELD_ON_NODE, FM_PART_QUEUE, "items", FM_FIELD_NUMBER },
+  { "limit", FM_FIELD_ON_NODE, FM_PART_QUEUE, "limit", FM_FIELD_NUMBER },
   { "owner", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "owner", FM_FIELD_TEXT },
   { "measure", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "measure", FM_FIELD_TEXT },
   { "baseline", FM_FIELD_ON_NODE, FM_PART_KAIZEN, "baseline", FM_FIELD_TEXT },

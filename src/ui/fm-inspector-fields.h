@@ -50,7 +50,7 @@ typedef struct {
   FmFieldType type;
 } FmInspectorField;
 
-#define FM_INSPECTOR_N_FIELDS 32
+#define FM_INSPECTOR_N_FIELDS 33
 /* Rows the inspector retitles or hides by kind. */
 #define FM_FIELD_LABEL 9
 #define FM_FIELD_EDGE_RATE (FM_INSPECTOR_N_FIELDS - 1)

@@ -12,6 +12,7 @@
 #include "fm-observed-panel.h"
 #include "fm-palette-view.h"
 #include "fm-table-view.h"
+#include "fm-simulate-panel.h"
 #include "fm-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _FmWindow
   FmExperimentsView *experiments;
   AdwBin *observed_bin;
   FmObservedPanel *observed_panel;  /* NULL until the Observed page is first shown */
+  AdwBin *simulate_bin;
+  FmSimulatePanel *simulate_panel;  /* NULL until the Simulate page is first shown */
   GtkWidget *changes_button;
   GMenu *history_section;
   GMenu *recent_menu;
@@ -111,6 +114,11 @@ void  fm_window_maps_dispose        (FmWindow         *self);
 void  fm_window_maps_set_document   (FmWindow         *self);
 void  fm_window_show_map            (FmWindow         *self,
                                      FmMap            *map);
+
+/* fm-window-simulate.c */
+void  fm_window_simulate_class_init (GtkWidgetClass   *widget_class);
+void  fm_window_simulate_init       (FmWindow         *self);
+void  fm_window_simulate_set_map    (FmWindow         *self);
 
 /* fm-window-present.c */
 void  fm_window_present_class_init  (GtkWidgetClass   *widget_class);

@@ -141,6 +141,7 @@ fm_window_class_init (FmWindowClass *klass)
   fm_window_print_class_init (widget_class);
   fm_window_observed_class_init (widget_class);
   fm_window_table_class_init (widget_class);
+  fm_window_simulate_class_init (widget_class);
 }
 
 /* A new document has one map to draw on, and nothing to undo. */
@@ -217,6 +218,7 @@ fm_window_init (FmWindow *self)
   fm_window_maps_init (self);
   fm_window_observed_init (self);
   fm_window_table_init (self);
+  fm_window_simulate_init (self);
 
   /* Files dropped from a file manager; palette drops stop at the canvas. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

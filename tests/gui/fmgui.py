@@ -233,6 +233,47 @@ def wait_drawn(what, region, before=None, timeout=TIMEOUT):
         seen.append(pixels(region))
 
 
+def side_panel(window):
+    """The side panel of a window, (x, y, width, height) on screen: what
+    is right of the line between the canvas and the panel. Read from the
+    screen, as a person sees it, since the panel is as wide as its
+    switcher's tabs make it (a tab more moves its left edge). Waits until
+    the window is drawn; nothing may be drawn on the canvas's right half
+    yet (an empty map)."""
+    x, y, width, height = window
+    left = x + width // 3
+    top, bottom = y + 120, y + height - 40
+
+    def find():
+        pixels((0, 0, 1, 1))
+        data = _screen.grab(left, top, x + width - left, bottom - top)
+        line = 4 * (x + width - left)
+        rows = range(0, bottom - top, 3)
+
+        def column(c):
+            return {data[r * line + 4 * c:r * line + 4 * c + 3] for r in rows}
+        # The canvas's background: its grid's dots are few.
+        counts = {}
+        for c in range(24):
+            for r in rows:
+                px = data[r * line + 4 * c:r * line + 4 * c + 3]
+                counts[px] = counts.get(px, 0) + 1
+        canvas = max(counts, key=counts.get)
+        for c in range(24, x + width - left):
+            seen = column(c)
+            # The dividing line: one colour from top to bottom, not the
+            # canvas's (a column of the grid has dots and background).
+            if len(seen) == 1 and canvas not in seen:
+                panel = left + c + 1
+                # As wide as a side panel can be (340 px at least).
+                if 300 <= x + width - panel <= width // 2:
+                    return panel
+                return None
+        return None
+    panel = wait_for("the side panel to be drawn", find)
+    return panel, y, x + width - panel, height
+
+
 def read_json(path):
     """The JSON in path, or None while it is missing or half written."""
     try:

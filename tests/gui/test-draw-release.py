@@ -38,10 +38,13 @@ CONNECTORS = {"flow": (24, 515), "push": (24, 545), "pull": (24, 575),
               "info": (24, 605), "electronic": (24, 635), "rework": (24, 665)}
 CANVAS_ORIGIN = (213, 84)        # map (0, 0) at 100 %: 32 px into the canvas
 CANVAS_EMPTY = (600, 760)        # nothing is drawn there
-INSPECTOR_FIRST_ROW = (1150, 187)  # Title, or a shape's Label, or an edge's Kind
-INSPECTOR_FIELD_ROW = (1150, 305)  # a shape's first field below its label
-EDGE_RATE_ROW = (1150, 242)
-INSPECTOR = (1030, 100, 365, 790)  # the inspector's page, below its tabs
+# The inspector's rows by their height in the window; across, they are
+# where the side panel is, which start() reads from the screen: the panel
+# is as wide as its switcher's tabs make it, so a tab more moves them.
+INSPECTOR_FIRST_ROW = 187   # Title, or a shape's Label, or an edge's Kind
+INSPECTOR_FIELD_ROW = 305   # a shape's first field below its label
+EDGE_RATE_ROW = 242
+INSPECTOR_TOP, INSPECTOR_BOTTOM = 100, 890  # the inspector's page, below its tabs
 # Five steps out (0.8⁵ ≈ 33 %): the whole map, 2 170 units wide, fits.
 ZOOM_STEPS = 5
 ZOOM = 0.8 ** ZOOM_STEPS
@@ -177,6 +180,19 @@ def main():
     def at(point):
         return app().x + point[0], app().y + point[1]
 
+    def inspector_region():
+        """The inspector's page on screen, all of its width: a short label
+        ("Coding") is drawn near its left edge, far from the right."""
+        x, _, width, _ = state["panel"]
+        # A few pixels in from the dividing line, clear of the canvas's
+        # focus frame, which comes and goes as the canvas takes the keys.
+        return (x + 6, app().y + INSPECTOR_TOP, width - 12, INSPECTOR_BOTTOM - INSPECTOR_TOP)
+
+    def row(y):
+        """A point of the inspector's row at height y, left of its button."""
+        x, _, width, _ = state["panel"]
+        return x + width * 2 // 5 - app().x, y
+
     def to_screen(mx, my):
         ox, oy = state["origin"]
         return int(round(ox + mx * ZOOM)), int(round(oy + my * ZOOM))
@@ -186,10 +202,10 @@ def main():
 
     def inspector():
         """What the inspector shows now, for wait_drawn()."""
-        return pixels(at(INSPECTOR[:2]) + INSPECTOR[2:])
+        return pixels(inspector_region())
 
     def inspector_drawn(what, before=None):
-        return wait_drawn(what + " in the inspector", at(INSPECTOR[:2]) + INSPECTOR[2:], before)
+        return wait_drawn(what + " in the inspector", inspector_region(), before)
 
     def click_field(point, what):
         """Clicks a row of the inspector, and waits to see it take the
@@ -218,7 +234,7 @@ def main():
     def type_fields(values):
         """Into the inspector's fields from the first one below the label,
         Tab between them."""
-        click_field(INSPECTOR_FIELD_ROW, "the first field")
+        click_field(row(INSPECTOR_FIELD_ROW), "the first field")
         for i, value in enumerate(values):
             if i:
                 xdo("key", "Tab")
@@ -229,11 +245,12 @@ def main():
         state["app"] = App(binary, path, env)
         app().settle()
         assert (app().width, app().height) == (1400, 900), (app().width, app().height)
+        state["panel"] = fmgui.side_panel((app().x, app().y, app().width, app().height))
 
     def document_fields():
         # Nothing selected: the inspector shows the document.
         click(*at(CANVAS_EMPTY))
-        click_field(INSPECTOR_FIRST_ROW, "the title")
+        click_field(row(INSPECTOR_FIRST_ROW), "the title")
         for i, value in enumerate(DOCUMENT):
             if i:
                 xdo("key", "Tab")
@@ -404,7 +421,7 @@ def main():
                 app().save(lambda d: len(first_map(d).get("edges", [])) == n,
                            "connector %d drawn" % n)
                 inspector_drawn("connector %d" % n, before)
-                click_field(EDGE_RATE_ROW, "the rework rate")
+                click_field(row(EDGE_RATE_ROW), "the rework rate")
                 type_text(rate)
                 click(*at(CANVAS_EMPTY))
             want_rate = rates[(source, target)]

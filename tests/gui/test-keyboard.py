@@ -130,11 +130,11 @@ def main():
 
     def inspector():
         # Tab from the selected "Test" wraps round to "Code review"; Ctrl+Tab
-        # leaves the canvas for the side panel: its view switcher (four
+        # leaves the canvas for the side panel: its view switcher (five
         # buttons), then the label row and the process time row.
         app.key("Tab")
         app.key("ctrl+Tab")
-        app.key(*["Tab"] * 5)
+        app.key(*["Tab"] * 6)
         xdo("type", "--delay", 20, "2h 30m")
         # Leaving the row applies the text at once (Enter would leave it
         # to an idle callback, which the Ctrl+S already queued would beat).
