@@ -124,15 +124,28 @@ convert_rows (const guint8 *data,
               guint8       *out)
 {
   gsize n = (gsize) width * channels;
+  const guint8 *above = NULL;   /* the row above, straight */
 
   for (int y = 0; y < n_rows; y++)
     {
-      const guint32 *argb = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *row = rows[y & 1];
+      const guint8 *argb = data + (gsize) y * stride;
+      guint8 *filtered = out + (gsize) y * (1 + n);
+      guint8 *row;
 
+      /* Most rows of a map are the row above again (the background, the
+       * sides of boxes): Up makes them zeros without converting them. */
+      if (y > 0 && memcmp (argb, argb - stride, (gsize) width * 4) == 0)
+        {
+          filtered[0] = FILTER_UP;
+          memset (filtered + 1, 0, n);
+          continue;
+        }
+
+      row = above == rows[0] ? rows[1] : rows[0];
       for (int x = 0; x < width; x++)
-        unpremultiply (argb[x], row + (gsize) x * channels, channels);
-      filter_row (row, y > 0 ? rows[(y - 1) & 1] : NULL, out + (gsize) y * (1 + n), n, channels);
+        unpremultiply (((const guint32 *) argb)[x], row + (gsize) x * channels, channels);
+      filter_row (row, above, filtered, n, channels);
+      above = row;
     }
 }
 
