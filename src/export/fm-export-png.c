@@ -17,7 +17,9 @@
 #define G_LOG_DOMAIN "fm-export"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <glib/gi18n-lib.h>
 #include <libdeflate.h>
@@ -39,6 +41,7 @@
 /* IDAT chunks are cut at this size, as most encoders do, although one
  * could hold 2 GiB. */
 #define IDAT_SIZE (1024 * 1024)
+#define HUGE_PAGE (2 * 1024 * 1024)
 
 enum {
   FILTER_SUB = 1,
@@ -260,6 +263,25 @@ append_png (GByteArray   *bytes,
   append_chunk (bytes, "IEND", NULL, 0);
 }
 
+/* A buffer of hundreds of MB, in huge pages where the system gives them
+ * for the asking: filling it otherwise costs a page fault every 4 KiB, a
+ * third of the CPU time of a large export in the kernel. Freed with
+ * free(). */
+static guint8 *
+alloc_large (gsize size)
+{
+  void *buffer = NULL;
+
+  if (size < HUGE_PAGE)
+    return malloc (size);
+  if (posix_memalign (&buffer, HUGE_PAGE, size) != 0)
+    return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise (buffer, size, MADV_HUGEPAGE);
+#endif
+  return buffer;
+}
+
 /* Compresses the filtered @scanlines and appends the PNG to @bytes.
  * Returns: %FALSE when memory ran out */
 static gboolean
@@ -271,22 +293,22 @@ compress_and_append (const guint8 *scanlines,
                      GByteArray   *bytes)
 {
   struct libdeflate_compressor *compressor = libdeflate_alloc_compressor (DEFLATE_LEVEL);
-  g_autofree guint8 *zlib_data = NULL;
+  guint8 *zlib_data;
   gsize bound, zlib_length = 0;
 
   if (compressor == NULL)
     return FALSE;
   /* Only the pages written to are ever touched, a few percent of it. */
   bound = libdeflate_zlib_compress_bound (compressor, size);
-  zlib_data = g_try_malloc (bound);
+  zlib_data = alloc_large (bound);
   if (zlib_data != NULL)
     zlib_length = libdeflate_zlib_compress (compressor, scanlines, size, zlib_data, bound);
   libdeflate_free_compressor (compressor);
-  if (zlib_length == 0)
-    return FALSE;
+  if (zlib_length > 0)
+    append_png (bytes, width, height, channels, zlib_data, zlib_length);
+  free (zlib_data);
 
-  append_png (bytes, width, height, channels, zlib_data, zlib_length);
-  return TRUE;
+  return zlib_length > 0;
 }
 
 /**
@@ -375,7 +397,7 @@ fm_export_png (FmExportPage           *page,
   n_threads = MIN (n_threads, (guint) raster.n_bands);
 
   scanlines_size = raster.row_bytes * raster.height;
-  raster.scanlines = g_try_malloc (scanlines_size);
+  raster.scanlines = alloc_large (scanlines_size);
   if (raster.scanlines == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
@@ -393,7 +415,7 @@ fm_export_png (FmExportPage           *page,
 
   if (raster.status != CAIRO_STATUS_SUCCESS)
     {
-      g_free (raster.scanlines);
+      free (raster.scanlines);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not export to “%s”: %s"),
                    display_name, cairo_status_to_string (raster.status));
       return FALSE;
@@ -401,7 +423,7 @@ fm_export_png (FmExportPage           *page,
 
   ok = compress_and_append (raster.scanlines, scanlines_size, raster.width, raster.height,
                             raster.channels, bytes);
-  g_free (raster.scanlines);
+  free (raster.scanlines);
   if (!ok)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,

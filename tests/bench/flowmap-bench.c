@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-data.h"
 #include "bench-discover.h"
 #include "bench-floor.h"
 #include "bench-scaling.h"
@@ -254,6 +255,54 @@ bench_simulate (gboolean json)
   else
     printf ("flow simulation of %u items through %u steps: %.1f ms (median of %d), mean lead time %.0f s\n",
             b.samples, SIM_STEPS, ms, n_runs, b.lead_time_mean_s);
+
+  return 0;
+}
+
+/* --data: the data features at the sizes issue 23 sets them targets
+ * for, in one JSON object: discovery of a log of 1,000,000 events, the
+ * flow simulation above, the observed figures of 1,000,000 transitions
+ * in a working calendar, and a 500-node draw.io file read and routed.
+ * At most 5 runs each: they take a second or so a run. */
+#define DATA_EVENTS 1000000
+#define DATA_TRANSITIONS 1000000
+#define DATA_DRAWIO_STEPS 250
+
+static int
+bench_data (gboolean json)
+{
+  g_autoptr(FmDocument) sim_doc = generate (SIM_STEPS);
+  g_autoptr(FmDocument) drawio_doc = generate (DATA_DRAWIO_STEPS);
+  SimulateBench sim = { sim_doc };
+  guint discover_items = 0, discover_nodes = 0, observed_items = 0, drawio_nodes = 0;
+  double discover_ms, simulate_ms, import_ms = 0, observed_ms, drawio_ms;
+
+  n_runs = MIN (n_runs, 5);
+  discover_ms = bench_discover_ms (DATA_EVENTS, n_runs, &discover_items, &discover_nodes);
+  fm_simulate_options_init (&sim.options);
+  sim.options.mode = FM_SIMULATE_FLOW;
+  sim.options.variability = FM_VARIABILITY_EXPONENTIAL;
+  sim.options.items = SIM_ITEMS;
+  simulate_ms = median_ms (work_simulate, &sim);
+  observed_ms = bench_observed_ms (DATA_TRANSITIONS, n_runs, &import_ms, &observed_items);
+  drawio_ms = bench_drawio_ms (drawio_doc, n_runs, &drawio_nodes);
+
+  if (json)
+    printf ("{\"runs\": %d, \"discover_events\": %d, \"discover_ms\": %.3f, "
+            "\"simulate_items\": %u, \"simulate_steps\": %u, \"simulate_ms\": %.3f, "
+            "\"observed_transitions\": %d, \"observed_items\": %u, \"observed_import_ms\": %.3f, "
+            "\"observed_calendar_ms\": %.3f, \"drawio_nodes\": %u, \"drawio_load_layout_ms\": %.3f}\n",
+            n_runs, DATA_EVENTS, discover_ms, sim.samples, SIM_STEPS, simulate_ms,
+            DATA_TRANSITIONS, observed_items, import_ms, observed_ms, drawio_nodes, drawio_ms);
+  else
+    printf ("median of %d runs:\n"
+            "  discovery of %d events          %8.1f ms\n"
+            "  flow simulation, %u items × %u steps %8.1f ms\n"
+            "  %d transitions: import       %8.1f ms\n"
+            "    observed figures, working calendar %8.1f ms\n"
+            "  draw.io file of %u nodes, read and routed %8.1f ms\n",
+            n_runs, DATA_EVENTS, discover_ms, sim.samples, SIM_STEPS, simulate_ms,
+            DATA_TRANSITIONS, import_ms, observed_ms, drawio_nodes, drawio_ms);
 
   return 0;
 }
@@ -836,7 +885,9 @@ main (int   argc,
   g_autofree char *scaling_arg = NULL;
   g_auto(GStrv) factors = NULL;
   int discover_events = 0;
+  gboolean data = FALSE;
   GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_NONE, &data, "Time only the data features at their target sizes (discovery, simulation, observed figures, draw.io), at most 5 runs", NULL },
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
     { "discover", 0, 0, G_OPTION_ARG_INT, &discover_events, "Time drafting a map from a log of N events instead, and stop (bench-discover.c)", "N" },
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
@@ -866,6 +917,8 @@ main (int   argc,
     return rss_of (rss_path);
   if (simulate)
     return bench_simulate (json);
+  if (data)
+    return bench_data (json);
   if (discover_events > 0)
     return bench_discover (discover_events, json);
   if (only_arg != NULL)
