@@ -384,6 +384,61 @@ work_render_view (gpointer data)
   draw_view (data);
 }
 
+/* --zoom: a frame of the middle of the 1,000-step map after each zoom
+ * step: the 1920 × 1080 view drawn alternately at 100 % and 110 %, as
+ * Ctrl+scroll draws it (fm-render-context.c keeps its text layouts across
+ * a zoom). */
+#define ZOOM_STEPS 1000
+
+static void
+work_zoom_frame (gpointer data)
+{
+  Bench *b = data;
+  double zoom = b->drag_count++ % 2 ? 1.1 : 1.0;
+  cairo_t *cr = cairo_create (b->surface);
+  FmRenderOptions options;
+
+  clear (cr);
+  fm_render_options_init (&options);
+  options.document = b->doc;
+  options.timeline = TRUE;
+  options.visible = (FmRect) { b->view.x, b->view.y, VIEW_W / zoom, VIEW_H / zoom };
+  options.routes = b->routes;
+  options.metrics = b->metrics;
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -b->view.x, -b->view.y);
+  fm_renderer_draw (cr, b->map, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (b->surface);
+}
+
+static int
+bench_zoom (gboolean json)
+{
+  g_autoptr(FmDocument) doc = generate (ZOOM_STEPS);
+  Bench b = { doc };
+  double ms;
+
+  b.map = fm_document_get_map (doc, 0);
+  b.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_W, VIEW_H);
+  fm_map_get_content_bounds (b.map, &b.content);
+  b.view = (FmRect) { b.content.x + b.content.width / 2 - VIEW_W / 2.0,
+                      b.content.y + b.content.height / 2 - VIEW_H / 2.0, VIEW_W, VIEW_H };
+  b.routes = fm_edge_routes_new (b.map);
+  b.metrics = fm_metrics_compute (doc, b.map, NULL);
+  ms = median_ms (work_zoom_frame, &b);
+  if (json)
+    printf ("{\"steps\": %u, \"zoom_frame_ms\": %.3f}\n", ZOOM_STEPS, ms);
+  else
+    printf ("a frame after a zoom step, %u steps: %.2f ms (median of %d)\n", ZOOM_STEPS, ms, n_runs);
+
+  fm_metrics_free (b.metrics);
+  fm_edge_routes_free (b.routes);
+  cairo_surface_destroy (b.surface);
+
+  return 0;
+}
+
 /* The node dragged: one in the middle of the map, so on screen. */
 static FmNode *
 drag_node (Bench *b)
@@ -886,7 +941,9 @@ main (int   argc,
   g_auto(GStrv) factors = NULL;
   int discover_events = 0;
   gboolean data = FALSE;
+  gboolean zoom = FALSE;
   GOptionEntry entries[] = {
+    { "zoom", 0, 0, G_OPTION_ARG_NONE, &zoom, "Time only a frame of the 1,000-step map after each zoom step", NULL },
     { "data", 0, 0, G_OPTION_ARG_NONE, &data, "Time only the data features at their target sizes (discovery, simulation, observed figures, draw.io), at most 5 runs", NULL },
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
     { "discover", 0, 0, G_OPTION_ARG_INT, &discover_events, "Time drafting a map from a log of N events instead, and stop (bench-discover.c)", "N" },
@@ -919,6 +976,8 @@ main (int   argc,
     return bench_simulate (json);
   if (data)
     return bench_data (json);
+  if (zoom)
+    return bench_zoom (json);
   if (discover_events > 0)
     return bench_discover (discover_events, json);
   if (only_arg != NULL)
