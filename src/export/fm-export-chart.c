@@ -94,8 +94,8 @@ export_page (const Page      *page,
                                             (int) ceil (height * scale - 1e-6));
       status = draw_on (surface, page, width, height, scale);
       cairo_surface_flush (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream (surface, fm_export_append_bytes, bytes);
+      if (status == CAIRO_STATUS_SUCCESS && !fm_export_png_write_surface (surface, bytes))
+        status = CAIRO_STATUS_NO_MEMORY;
       break;
 
     case FM_EXPORT_FORMAT_SVG:

@@ -39,6 +39,12 @@ void      fm_export_page_draw       (FmExportPage           *page,
                                      const FmExportOptions  *options,
                                      double                  width,
                                      double                  height);
+void      fm_export_page_draw_area  (FmExportPage           *page,
+                                     cairo_t                *cr,
+                                     const FmExportOptions  *options,
+                                     double                  width,
+                                     double                  height,
+                                     const FmRect           *visible);
 char     *fm_export_pdf_title       (FmDocument             *document,
                                      FmMap                  *map);
 gboolean  fm_export_write_bytes     (GByteArray             *bytes,
@@ -65,5 +71,14 @@ gboolean  fm_export_render          (FmExportPage           *page,
                                      GByteArray             *bytes,
                                      const char             *display_name,
                                      GError                **error);
+
+/* fm-export-png.c */
+gboolean  fm_export_png             (FmExportPage           *page,
+                                     const FmExportOptions  *options,
+                                     GByteArray             *bytes,
+                                     const char             *display_name,
+                                     GError                **error);
+gboolean  fm_export_png_write_surface (cairo_surface_t      *surface,
+                                     GByteArray             *bytes);
 
 G_END_DECLS

@@ -199,11 +199,41 @@ fm_export_page_draw (FmExportPage          *page,
                      double                 width,
                      double                 height)
 {
+  fm_export_page_draw_area (page, cr, options, width, height, NULL);
+}
+
+static gboolean
+rects_touch (const FmRect *a,
+             const FmRect *b)
+{
+  return a->x <= b->x + b->width && a->x + a->width >= b->x &&
+         a->y <= b->y + b->height && a->y + a->height >= b->y;
+}
+
+/**
+ * fm_export_page_draw_area:
+ * @visible: (nullable): the part of the page that needs drawing, in the
+ *   page's units; what lies wholly outside it may be left out
+ *
+ * Draws the page as fm_export_page_draw() does, or the part of it a band
+ * of an image shows.
+ */
+void
+fm_export_page_draw_area (FmExportPage          *page,
+                          cairo_t               *cr,
+                          const FmExportOptions *options,
+                          double                 width,
+                          double                 height,
+                          const FmRect          *visible)
+{
   const FmPalette *palette = page->render.palette;
+  FmRenderOptions render = page->render;
   double m = page->margin;
   FmRect area = { m, m + page->legend_height, width - 2 * m, height - 2 * m - page->legend_height };
+  FmRect legend = { m, m, width - 2 * m, page->legend_height };
   double content_w = page->empty ? EMPTY_WIDTH : page->extents.width;
   double content_h = page->empty ? EMPTY_HEIGHT : page->extents.height;
+  double dx, dy;
 
   cairo_save (cr);
   if (!options->transparent)
@@ -213,8 +243,8 @@ fm_export_page_draw (FmExportPage          *page,
       cairo_paint (cr);
     }
 
-  if (page->legend != NULL)
-    fm_legend_draw (page->legend, cr, palette, &(FmRect) { m, m, width - 2 * m, page->legend_height });
+  if (page->legend != NULL && (visible == NULL || rects_touch (visible, &legend)))
+    fm_legend_draw (page->legend, cr, palette, &legend);
 
   if (page->empty)
     {
@@ -223,9 +253,13 @@ fm_export_page_draw (FmExportPage          *page,
       return;
     }
 
-  cairo_translate (cr, area.x + (area.width - content_w) / 2 - page->extents.x,
-                   area.y + (area.height - content_h) / 2 - page->extents.y);
-  fm_renderer_draw (cr, page->map, &page->render);
+  dx = area.x + (area.width - content_w) / 2 - page->extents.x;
+  dy = area.y + (area.height - content_h) / 2 - page->extents.y;
+  /* The renderer culls in map units. */
+  if (visible != NULL)
+    render.visible = (FmRect) { visible->x - dx, visible->y - dy, visible->width, visible->height };
+  cairo_translate (cr, dx, dy);
+  fm_renderer_draw (cr, page->map, &render);
   cairo_restore (cr);
 }
 
@@ -328,11 +362,7 @@ fm_export_render (FmExportPage           *page,
       if (!fm_export_check_pixels (page->width, page->height, options->scale, display_name, error))
         return FALSE;
 
-      surface = render_image (page, options);
-      status = cairo_surface_status (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream (surface, fm_export_append_bytes, bytes);
-      break;
+      return fm_export_png (page, options, bytes, display_name, error);
 
     case FM_EXPORT_FORMAT_SVG:
       surface = cairo_svg_surface_create_for_stream (fm_export_append_bytes, bytes, page->width, page->height);

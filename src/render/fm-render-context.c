@@ -30,13 +30,13 @@ static const struct {
 /* Laying text out is most of the cost of drawing a node, and the same
  * labels are drawn frame after frame: the layouts are kept, with the Pango
  * context they were made in, for as long as the drawings go to the same
- * kind of surface at the same scale. One cache per thread. */
+ * kind of surface, at any scale (text is laid out in map units). One
+ * cache per thread. */
 #define MAX_CACHED_LAYOUTS 8192
 
 typedef struct {
   PangoContext *pango;
   GHashTable *layouts;  /* key (char *) -> PangoLayout */
-  cairo_matrix_t matrix;
   cairo_surface_type_t surface_type;
   gboolean valid;
 } LayoutCache;
@@ -61,7 +61,6 @@ shared_context (cairo_t *cr)
 {
   LayoutCache *cache = g_private_get (&layout_cache_key);
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
-  cairo_matrix_t m;
 
   if (cache == NULL)
     {
@@ -78,11 +77,10 @@ shared_context (cairo_t *cr)
       g_private_set (&layout_cache_key, cache);
     }
 
-  /* Pango ignores the translation: scrolling keeps the layouts. */
-  cairo_get_matrix (cr, &m);
-  if (!cache->valid || type != cache->surface_type ||
-      m.xx != cache->matrix.xx || m.yx != cache->matrix.yx ||
-      m.xy != cache->matrix.xy || m.yy != cache->matrix.yy)
+  /* The context takes its font options from the kind of surface; it is
+   * laid out without the matrix (below), so neither scrolling nor zooming
+   * changes a layout and both keep them. */
+  if (!cache->valid || type != cache->surface_type)
     {
       pango_cairo_update_context (cr, cache->pango);
       /* Text is laid out in map units whatever the scale: a label wraps
@@ -91,7 +89,6 @@ shared_context (cairo_t *cr)
        * box). */
       pango_context_set_matrix (cache->pango, NULL);
       g_hash_table_remove_all (cache->layouts);
-      cache->matrix = m;
       cache->surface_type = type;
       cache->valid = TRUE;
     }

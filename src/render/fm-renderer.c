@@ -74,6 +74,8 @@ fm_render_options_init (FmRenderOptions *options)
   *options = (FmRenderOptions) { 0 };
 }
 
+static GMutex lookup_lock;
+
 static gboolean
 is_visible (const FmRenderOptions *options,
             const FmRect          *r,
@@ -532,6 +534,10 @@ fm_renderer_draw (cairo_t               *cr,
     {
       const FmRect *v = &options->visible;
       double reach = MAX (4, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel) + 1;
+      /* The look-ups share their result arrays (and the routes build
+       * their index on the first): an export draws bands of one page
+       * on several threads (fm-export-png.c). */
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lookup_lock);
 
       visible_nodes = copy_indices (fm_node_index_find (nodes, &(FmRect) {
         v->x - reach, v->y - reach, v->width + 2 * reach, v->height + 2 * reach }));

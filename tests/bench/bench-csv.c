@@ -17,58 +17,7 @@
 #include "fm-csv-import.h"
 #include "fm-map-private.h"
 #include "fm-observed.h"
-
-static const char * const states[] = {
-  "Backlog", "Refinement", "Ready for Dev", "In Development", "Awaiting Security Review",
-  "Security Review", "Waiting for Environment", "Integration Testing", "Ready for Release", "Done",
-};
-
-static const char * const types[] = { "feature", "defect", "\"debt, technical\"", "risk" };
-
-static char *
-generate (guint    n_transitions,
-          gboolean naive)
-{
-  GString *out = g_string_new ("item,type,state,entered_at\r\n");
-  guint n_states = G_N_ELEMENTS (states);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-
-  for (guint i = 0; i * n_states < n_transitions; i++)
-    {
-      /* Items start a few hours apart and spend up to five days a state. */
-      gint64 t = 1780000000 + (gint64) i * 3 * 3600;
-
-      for (guint s = 0; s < n_states && i * n_states + s < n_transitions; s++)
-        {
-          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-          g_autofree char *when = g_date_time_format (utc, naive ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%dT%H:%M:%S+00:00");
-
-          g_string_append_printf (out, "ITEM-%u,%s,%s,%s\r\n", i + 1, types[i % G_N_ELEMENTS (types)],
-                                  states[s], when);
-          t += g_rand_int_range (rand, 600, 5 * 86400);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static FmMap *
-make_map (void)
-{
-  FmMap *map = fm_map_new ("bench");
-
-  for (guint s = 0; s + 1 < G_N_ELEMENTS (states); s++)
-    {
-      gboolean waiting = fm_observed_state_means_waiting (states[s]);
-      g_autofree char *id = g_strdup_printf ("n%u", s);
-      g_autoptr(FmNode) node = fm_node_new (waiting ? FM_NODE_KIND_QUEUE : FM_NODE_KIND_PROCESS, id);
-
-      fm_node_set_label (node, states[s]);
-      fm_map_insert_node (map, s, node);
-    }
-
-  return map;
-}
+#include "bench-data.h"
 
 static int
 compare_doubles (gconstpointer a,
@@ -104,7 +53,7 @@ main (int   argc,
   g_autoptr(GArray) parse_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) compute_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(FmMap) map = make_map ();
+  g_autoptr(FmMap) map = bench_csv_make_map ();
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
   g_autofree char *text = NULL;
   guint n_items = 0, n_visits = 0;
@@ -119,7 +68,7 @@ main (int   argc,
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
 
-  text = generate (n_transitions, naive);
+  text = bench_csv_generate (n_transitions, naive);
   length = strlen (text);
 
   /* One run more than timed: the first warms caches and the time zone. */

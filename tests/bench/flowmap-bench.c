@@ -31,6 +31,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench-data.h"
 #include "bench-discover.h"
 #include "bench-floor.h"
 #include "bench-scaling.h"
@@ -297,6 +298,54 @@ bench_simulate (gboolean json)
   return 0;
 }
 
+/* --data: the data features at the sizes issue 23 sets them targets
+ * for, in one JSON object: discovery of a log of 1,000,000 events, the
+ * flow simulation above, the observed figures of 1,000,000 transitions
+ * in a working calendar, and a 500-node draw.io file read and routed.
+ * At most 5 runs each: they take a second or so a run. */
+#define DATA_EVENTS 1000000
+#define DATA_TRANSITIONS 1000000
+#define DATA_DRAWIO_STEPS 250
+
+static int
+bench_data (gboolean json)
+{
+  g_autoptr(FmDocument) sim_doc = generate (SIM_STEPS);
+  g_autoptr(FmDocument) drawio_doc = generate (DATA_DRAWIO_STEPS);
+  SimulateBench sim = { sim_doc };
+  guint discover_items = 0, discover_nodes = 0, observed_items = 0, drawio_nodes = 0;
+  double discover_ms, simulate_ms, import_ms = 0, observed_ms, drawio_ms;
+
+  n_runs = MIN (n_runs, 5);
+  discover_ms = bench_discover_ms (DATA_EVENTS, n_runs, &discover_items, &discover_nodes);
+  fm_simulate_options_init (&sim.options);
+  sim.options.mode = FM_SIMULATE_FLOW;
+  sim.options.variability = FM_VARIABILITY_EXPONENTIAL;
+  sim.options.items = SIM_ITEMS;
+  simulate_ms = median_ms (work_simulate, &sim);
+  observed_ms = bench_observed_ms (DATA_TRANSITIONS, n_runs, &import_ms, &observed_items);
+  drawio_ms = bench_drawio_ms (drawio_doc, n_runs, &drawio_nodes);
+
+  if (json)
+    printf ("{\"runs\": %d, \"discover_events\": %d, \"discover_ms\": %.3f, "
+            "\"simulate_items\": %u, \"simulate_steps\": %u, \"simulate_ms\": %.3f, "
+            "\"observed_transitions\": %d, \"observed_items\": %u, \"observed_import_ms\": %.3f, "
+            "\"observed_calendar_ms\": %.3f, \"drawio_nodes\": %u, \"drawio_load_layout_ms\": %.3f}\n",
+            n_runs, DATA_EVENTS, discover_ms, sim.samples, SIM_STEPS, simulate_ms,
+            DATA_TRANSITIONS, observed_items, import_ms, observed_ms, drawio_nodes, drawio_ms);
+  else
+    printf ("median of %d runs:\n"
+            "  discovery of %d events          %8.1f ms\n"
+            "  flow simulation, %u items × %u steps %8.1f ms\n"
+            "  %d transitions: import       %8.1f ms\n"
+            "    observed figures, working calendar %8.1f ms\n"
+            "  draw.io file of %u nodes, read and routed %8.1f ms\n",
+            n_runs, DATA_EVENTS, discover_ms, sim.samples, SIM_STEPS, simulate_ms,
+            DATA_TRANSITIONS, import_ms, observed_ms, drawio_nodes, drawio_ms);
+
+  return 0;
+}
+
 typedef struct {
   FmDocument *doc;
   FmMap *map;
@@ -372,6 +421,61 @@ static void
 work_render_view (gpointer data)
 {
   draw_view (data);
+}
+
+/* --zoom: a frame of the middle of the 1,000-step map after each zoom
+ * step: the 1920 × 1080 view drawn alternately at 100 % and 110 %, as
+ * Ctrl+scroll draws it (fm-render-context.c keeps its text layouts across
+ * a zoom). */
+#define ZOOM_STEPS 1000
+
+static void
+work_zoom_frame (gpointer data)
+{
+  Bench *b = data;
+  double zoom = b->drag_count++ % 2 ? 1.1 : 1.0;
+  cairo_t *cr = cairo_create (b->surface);
+  FmRenderOptions options;
+
+  clear (cr);
+  fm_render_options_init (&options);
+  options.document = b->doc;
+  options.timeline = TRUE;
+  options.visible = (FmRect) { b->view.x, b->view.y, VIEW_W / zoom, VIEW_H / zoom };
+  options.routes = b->routes;
+  options.metrics = b->metrics;
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -b->view.x, -b->view.y);
+  fm_renderer_draw (cr, b->map, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (b->surface);
+}
+
+static int
+bench_zoom (gboolean json)
+{
+  g_autoptr(FmDocument) doc = generate (ZOOM_STEPS);
+  Bench b = { doc };
+  double ms;
+
+  b.map = fm_document_get_map (doc, 0);
+  b.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_W, VIEW_H);
+  fm_map_get_content_bounds (b.map, &b.content);
+  b.view = (FmRect) { b.content.x + b.content.width / 2 - VIEW_W / 2.0,
+                      b.content.y + b.content.height / 2 - VIEW_H / 2.0, VIEW_W, VIEW_H };
+  b.routes = fm_edge_routes_new (b.map);
+  b.metrics = fm_metrics_compute (doc, b.map, NULL);
+  ms = median_ms (work_zoom_frame, &b);
+  if (json)
+    printf ("{\"steps\": %u, \"zoom_frame_ms\": %.3f}\n", ZOOM_STEPS, ms);
+  else
+    printf ("a frame after a zoom step, %u steps: %.2f ms (median of %d)\n", ZOOM_STEPS, ms, n_runs);
+
+  fm_metrics_free (b.metrics);
+  fm_edge_routes_free (b.routes);
+  cairo_surface_destroy (b.surface);
+
+  return 0;
 }
 
 /* The node dragged: one in the middle of the map, so on screen. */
@@ -879,7 +983,11 @@ main (int   argc,
   g_autofree char *scaling_arg = NULL;
   g_auto(GStrv) factors = NULL;
   int discover_events = 0;
+  gboolean data = FALSE;
+  gboolean zoom = FALSE;
   GOptionEntry entries[] = {
+    { "zoom", 0, 0, G_OPTION_ARG_NONE, &zoom, "Time only a frame of the 1,000-step map after each zoom step", NULL },
+    { "data", 0, 0, G_OPTION_ARG_NONE, &data, "Time only the data features at their target sizes (discovery, simulation, observed figures, draw.io), at most 5 runs", NULL },
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
     { "discover", 0, 0, G_OPTION_ARG_INT, &discover_events, "Time drafting a map from a log of N events instead, and stop (bench-discover.c)", "N" },
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
@@ -909,6 +1017,10 @@ main (int   argc,
     return rss_of (rss_path);
   if (simulate)
     return bench_simulate (json);
+  if (data)
+    return bench_data (json);
+  if (zoom)
+    return bench_zoom (json);
   if (discover_events > 0)
     return bench_discover (discover_events, json);
   if (only_arg != NULL)
