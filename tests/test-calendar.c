@@ -75,6 +75,110 @@ test_time_zone (void)
                      ==, 1 * H);
 }
 
+/* The working seconds as they were counted with GDateTime objects, day by
+ * day: the calendar now does the same arithmetic on the time zone's
+ * offsets directly, and must give the same seconds. */
+static gint64
+reference_instant (GTimeZone *tz,
+                   GDate     *date,
+                   int        seconds)
+{
+  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 0, 0, 0);
+  g_autoptr(GDateTime) time = NULL;
+
+  if (seconds == 86400)
+    time = g_date_time_add_days (midnight, 1);
+  else
+    time = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+                            seconds / 3600, seconds / 60 % 60, seconds % 60);
+  return g_date_time_to_unix (time);
+}
+
+static void
+reference_date (GTimeZone *tz,
+                gint64     t,
+                GDate     *date)
+{
+  g_autoptr(GDateTime) utc_time = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc_time, tz);
+  int y, m, d;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+}
+
+static double
+reference_seconds (FmCalendar *calendar,
+                   GTimeZone  *tz,
+                   int         start_s,
+                   int         end_s,
+                   gint64      from,
+                   gint64      to)
+{
+  GDate day, last;
+  double total = 0;
+
+  reference_date (tz, from, &day);
+  reference_date (tz, to, &last);
+  for (; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
+    {
+      gint64 start, end;
+
+      if (!fm_calendar_is_working_day (calendar, &day))
+        continue;
+      start = MAX (reference_instant (tz, &day, start_s), from);
+      end = MIN (reference_instant (tz, &day, end_s), to);
+      if (end > start)
+        total += (double) (end - start);
+    }
+  return total;
+}
+
+/* Random stays of up to 40 days over 2024–2028 in zones with summer time
+ * (Berlin, New York; Lord Howe moves its clock by half an hour; Chatham's
+ * offset is +12:45), hours that reach into the night and to midnight, so
+ * that clock changes fall inside working hours too. */
+static void
+test_same_as_date_time (void)
+{
+  static const char * const zones[] = { "UTC", "Europe/Berlin", "America/New_York",
+                                        "Australia/Lord_Howe", "Pacific/Chatham" };
+  static const struct { const char *spec; int start_s, end_s; } hours[] = {
+    { "Mon-Fri 09:00-17:00", 9 * 3600, 17 * 3600 },
+    { "Mon-Sun 00:00-24:00", 0, 86400 },
+    { "Sat,Sun 01:30-03:30", 5400, 12600 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+  guint checked = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+
+      if (tz == NULL)
+        continue;
+      for (guint h = 0; h < G_N_ELEMENTS (hours); h++)
+        {
+          g_autoptr(FmCalendar) calendar = fm_calendar_parse (hours[h].spec, tz, NULL);
+
+          g_assert_nonnull (calendar);
+          for (guint i = 0; i < 400; i++)
+            {
+              gint64 from = utc (2024, 1, 1, 0, 0) + g_rand_int_range (rand, 0, 5 * 365 * 86400);
+              gint64 to = from + g_rand_int_range (rand, 0, 40 * 86400);
+
+              g_assert_cmpfloat (fm_calendar_working_seconds (calendar, from, to), ==,
+                                 reference_seconds (calendar, tz, hours[h].start_s, hours[h].end_s, from, to));
+              checked++;
+            }
+        }
+    }
+  /* UTC is always there. */
+  g_assert_cmpuint (checked, >=, 3 * 400);
+}
+
 static void
 test_parse (void)
 {
@@ -116,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/fm/calendar/week", test_week);
   g_test_add_func ("/fm/calendar/time-zone", test_time_zone);
   g_test_add_func ("/fm/calendar/parse", test_parse);
+  g_test_add_func ("/fm/calendar/same-as-date-time", test_same_as_date_time);
 
   return g_test_run ();
 }

@@ -346,27 +346,27 @@ fm_calendar_is_working_day (const FmCalendar *self,
   return bsearch (&julian, self->holidays->data, self->holidays->len, sizeof (guint32), compare_days) == NULL;
 }
 
+/* The Julian day (as GDate counts them) of 1 January 1970. */
+#define JULIAN_1970 719163
+
+/* The first and last instants GDateTime represents (0001-01-01 and
+ * 9999-12-31 23:59:59 UTC). */
+#define FIRST_INSTANT G_GINT64_CONSTANT (-62135596800)
+#define LAST_INSTANT G_GINT64_CONSTANT (253402300799)
+
 /* The instant of @seconds after midnight of @date in @tz, as its clock
- * shows it. */
+ * shows it: what g_date_time_new() and g_date_time_to_unix() give (a time
+ * in a gap of the clock moves on, as there), without making two objects
+ * for every day of every stay. */
 static gint64
 instant (GTimeZone   *tz,
          const GDate *date,
          int          seconds)
 {
-  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
-                                                   g_date_get_day (date), 0, 0, 0);
-  g_autoptr(GDateTime) time = NULL;
+  gint64 local = ((gint64) g_date_get_julian (date) - JULIAN_1970) * 86400 + seconds;
+  int interval = g_time_zone_adjust_time (tz, G_TIME_TYPE_STANDARD, &local);
 
-  if (midnight == NULL)
-    return 0;
-  /* 24:00 is the next midnight; other hours by the wall clock. */
-  if (seconds == 86400)
-    time = g_date_time_add_days (midnight, 1);
-  else
-    time = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
-                            seconds / 3600, seconds / 60 % 60, seconds % 60);
-
-  return time != NULL ? g_date_time_to_unix (time) : g_date_time_to_unix (midnight);
+  return local - g_time_zone_get_offset (tz, interval);
 }
 
 static void
@@ -374,14 +374,14 @@ date_of (GTimeZone *tz,
          gint64     t,
          GDate     *date)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
-  int y = 1970, m = 1, d = 1;
-
-  if (local != NULL)
-    g_date_time_get_ymd (local, &y, &m, &d);
   g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
+  if (t >= FIRST_INSTANT && t <= LAST_INSTANT)
+    t += g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t));
+  /* Out of GDateTime's range, before or after the clock's offset, the day
+   * reads as 1970-01-01, as a GDateTime that could not be made did. */
+  if (t < FIRST_INSTANT || t > LAST_INSTANT)
+    t = 0;
+  g_date_set_julian (date, (guint32) ((t >= 0 ? t : t - 86399) / 86400 + JULIAN_1970));
 }
 
 /**
