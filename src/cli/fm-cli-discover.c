@@ -126,7 +126,8 @@ format_duration (double seconds)
   if (isnan (seconds))
     return g_strdup ("–");
 
-  return fm_duration_format (seconds, FM_DEFAULT_DAY_LENGTH_S);
+  /* Stays and lead times as a map's figures read: "13.8 d". */
+  return fm_duration_format_figure (seconds, FM_DURATION_LEAD, FM_TIME_UNIT_DAYS, FM_DEFAULT_DAY_LENGTH_S);
 }
 
 static const char *

@@ -78,11 +78,12 @@ write_json (FmSimulateResult        *r,
   printf ("%s\n", out->str);
 }
 
+/* Lead times and waits as the map's figures read: "15.8 d". */
 static char *
-format_duration (double seconds,
-                 double day)
+format_duration (FmDocument *document,
+                 double      seconds)
 {
-  return isfinite (seconds) ? fm_duration_format (seconds, day) : g_strdup ("–");
+  return isfinite (seconds) ? fm_figure_format_duration (document, FM_DURATION_LEAD, seconds) : g_strdup ("–");
 }
 
 static void
@@ -91,12 +92,11 @@ print_report (FmDocument              *document,
               FmSimulateResult        *r,
               const FmSimulateOptions *options)
 {
-  double day = fm_document_get_day_length_s (document);
   g_autofree char *title = fm_cli_escape_text (*fm_map_get_name (map) ? fm_map_get_name (map) : fm_map_get_id (map));
-  g_autofree char *mean = format_duration (r->lead_time_mean_s, day);
-  g_autofree char *p50 = format_duration (r->lead_time_p50_s, day);
-  g_autofree char *p85 = format_duration (r->lead_time_p85_s, day);
-  g_autofree char *p95 = format_duration (r->lead_time_p95_s, day);
+  g_autofree char *mean = format_duration (document, r->lead_time_mean_s);
+  g_autofree char *p50 = format_duration (document, r->lead_time_p50_s);
+  g_autofree char *p85 = format_duration (document, r->lead_time_p85_s);
+  g_autofree char *p95 = format_duration (document, r->lead_time_p95_s);
 
   printf ("%s\n\n", title);
   if (r->mode == FM_SIMULATE_FLOW)
@@ -125,7 +125,7 @@ print_report (FmDocument              *document,
       const FmSimulateNode *node = &g_array_index (r->nodes, FmSimulateNode, i);
       const char *label = fm_node_get_label (node->node);
       g_autofree char *name = fm_cli_escape_text (*label ? label : fm_node_get_id (node->node));
-      g_autofree char *wait = format_duration (node->wait_mean_s, day);
+      g_autofree char *wait = format_duration (document, node->wait_mean_s);
       g_autofree char *queue = fm_format_decimal ("%.1f", node->queue_mean);
       g_autofree char *utilization = fm_figure_format_percent (100 * node->utilization, "%.0f");
 
