@@ -256,6 +256,7 @@ find_cell (FmTableView   *self,
   return NULL;
 }
 
+static void update_rows (FmTableView *self);
 static gboolean focus_cell (FmTableView   *self,
                             guint          row,
                             FmTableColumn  column,
@@ -288,6 +289,11 @@ focus_cell (FmTableView   *self,
 {
   GtkWidget *cell;
 
+  if (self->rows_dirty)
+    {
+      self->rows_dirty = FALSE;
+      update_rows (self);
+    }
   if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     return FALSE;
 
@@ -730,8 +736,10 @@ fm_table_view_set_map (FmTableView   *self,
   g_set_object (&self->map, map);
   g_set_object (&self->state, state);
   g_signal_group_set_target (self->document_signals, document);
-  self->rows_dirty = FALSE;
-  update_rows (self);
+  /* Hidden, as it is when a file opens, the rows wait to be shown: a
+   * column view of a 1,000-step map costs the window's first frame half
+   * a second otherwise. */
+  on_document_changed (self);
 }
 
 /* Returns: how a cell's text reads and is written: the inspector's rules */
