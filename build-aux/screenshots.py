@@ -148,6 +148,11 @@ def lanes_shots(binary, tmp, out):
     # Zoom to Fit, from the same menu: the map grew by its lanes.
     xdo("mousemove", app.x + app.width // 2, app.y + 15)
     fmgui.popdown(fmgui.popup("F10"), "z")
+    # The keys to the side panel start from the canvas: a click on an
+    # empty part of it gives it the focus back from the menu.
+    xdo("mousemove", app.x + 700, app.y + app.height - 60)
+    xdo("click", 1)
+    time.sleep(0.3)
     side_tab(app, 1)
     time.sleep(0.5)
     # Down the Metrics page to its lanes, under the figures and the chart.
