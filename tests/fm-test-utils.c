@@ -2,6 +2,8 @@
 /* fm-test-utils.c: fixtures and helpers the tests share */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -251,6 +253,40 @@ fm_test_make_tmp_dir (const char *name)
 
   g_assert_no_error (error);
   return dir;
+}
+
+static char *own_state;
+
+static void
+remove_own_state (void)
+{
+  fm_test_remove_tree (own_state);
+  g_clear_pointer (&own_state, g_free);
+}
+
+/**
+ * fm_test_use_own_state:
+ *
+ * Points the state and data folders (autosaves, recent files) at a
+ * temporary folder removed at exit, before anything asks GLib for them: a
+ * window keeps unsaved changes aside there, and a test killed by its
+ * timeout would otherwise leave recoveries that the user's next window,
+ * or the next test's, is offered.
+ */
+void
+fm_test_use_own_state (void)
+{
+  g_autofree char *state = NULL;
+  g_autofree char *data = NULL;
+
+  g_return_if_fail (own_state == NULL);
+
+  own_state = fm_test_make_tmp_dir ("state");
+  state = g_build_filename (own_state, "state", NULL);
+  data = g_build_filename (own_state, "data", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  atexit (remove_own_state);
 }
 
 /**

@@ -58,6 +58,7 @@ void        fm_test_map_tear_down        (FmTestMap     *f,
                                           gconstpointer  data);
 
 char       *fm_test_make_tmp_dir         (const char  *name);
+void        fm_test_use_own_state        (void);
 gboolean    fm_test_remove_tree          (const char  *path);
 
 void        fm_test_run_idles            (void);

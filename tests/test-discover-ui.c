@@ -561,6 +561,7 @@ main (int   argc,
   if (fm_test_skip_without_display ())
     return 0;
 
+  fm_test_use_own_state ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -339,6 +339,38 @@ test_examples (void)
   setlocale (LC_ALL, "C");
 }
 
+/* What a field shows reads back as the value it shows: 1 ÷ 7 a day is
+ * 0.14285714285714285 (six digits, 0.142857, would be 1.4 × 10⁻⁷ less
+ * after a field is edited and left), 2 stays 2, and 1,234,567 items, which
+ * "%.6g" writes 1.23457e+06, are 1234567. */
+static void
+test_shown_reads_back (void)
+{
+  guint demand = field_index ("demand-per-day");
+  guint items = field_index ("items");
+  GParamSpec *items_pspec = pspec_of (FM_NODE_KIND_QUEUE, "items");
+  static const struct { double value; const char *text; } cases[] = {
+    { 1.0 / 7, "0.14285714285714285" },
+    { 2, "2" },
+    { 0.5, "0.5" },
+    { 1234567, "1234567" },
+  };
+
+  setlocale (LC_ALL, english.name);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *text = NULL;
+
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, cases[i].value);
+      text = fm_inspector_field_format (demand, &value, FM_DEFAULT_DAY_LENGTH_S);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      assert_reads_as (items, items_pspec, text, FM_DEFAULT_DAY_LENGTH_S, cases[i].value);
+    }
+  setlocale (LC_ALL, "C");
+}
+
 /* A refused field says what it takes, with the locale's numbers. */
 static void
 test_hints (void)
@@ -386,6 +418,7 @@ main (int   argc,
 
   g_test_add_func ("/fm/typed-values/examples", test_examples);
   g_test_add_func ("/fm/typed-values/hints", test_hints);
+  g_test_add_func ("/fm/typed-values/shown-reads-back", test_shown_reads_back);
   g_test_add_data_func ("/fm/typed-values/durations/english", &english, check_durations);
   g_test_add_data_func ("/fm/typed-values/durations/german", &german, check_durations);
   g_test_add_data_func ("/fm/typed-values/counts/english", &english, check_counts);

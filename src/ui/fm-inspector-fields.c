@@ -329,10 +329,27 @@ fm_inspector_field_hint (guint i)
     }
 }
 
+/* Six significant digits where they read back as @value, else as many as
+ * it takes: a demand of 1 ÷ 7 a day shows as 0.14285714285714285, not as
+ * 0.142857, which a field edited and left would put back in its place. */
 static char *
 format_number (double value)
 {
-  return fm_format_decimal ("%.6g", value);
+  g_autofree char *short_text = fm_format_decimal ("%.6g", value);
+  double back;
+
+  if (fm_inspector_parse_number (short_text, &back) && back == value)
+    return g_steal_pointer (&short_text);
+
+  for (int digits = 7; digits <= 17; digits++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+      g_autofree char *text = fm_format_decimal (format, value);
+
+      if (digits == 17 || (fm_inspector_parse_number (text, &back) && back == value))
+        return g_steal_pointer (&text);
+    }
+  g_assert_not_reached ();
 }
 
 /* The text that shows @value of field @i, reading back as it. */
