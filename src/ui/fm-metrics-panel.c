@@ -16,8 +16,8 @@
 
 #include "fm-balance.h"
 #include "fm-chart-balance.h"
+#include "fm-chart-export.h"
 #include "fm-export-chart.h"
-#include "fm-export-dialog.h"
 #include "fm-export-name.h"
 #include "fm-figures.h"
 #include "fm-lane-metrics.h"
@@ -368,49 +368,25 @@ draw_balance (GtkDrawingArea *area,
   fm_chart_balance_draw (cr, document, map, metrics->takt_time_s, FALSE, width, height, NULL);
 }
 
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    FmMetricsPanel  *self)
+static gboolean
+write_balance (GtkWidget       *owner,
+               const char      *path,
+               FmExportFormat   format,
+               double           scale,
+               gpointer         data,
+               GError         **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  FmMetricsPanel *self = FM_METRICS_PANEL (owner);
   const FmMetrics *metrics = self->cache ? fm_metrics_cache_get_metrics (self->cache) : NULL;
   FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
   FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
-  FmExportFormat format;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (metrics == NULL || document == NULL || map == NULL)
+    return FALSE;
 
-  if (file != NULL && (path = g_file_get_path (file)) != NULL && metrics != NULL && document != NULL && map != NULL)
-    {
-      /* A name without a known extension is a PNG. */
-      if (!fm_export_format_from_path (path, &format))
-        {
-          char *with = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with;
-          format = FM_EXPORT_FORMAT_PNG;
-        }
-      /* The same slide as `flowmap export --chart balance`, sharp at twice the pixels. */
-      if (!fm_export_balance_chart (document, map, metrics->takt_time_s, path, format, FM_CHART_EXPORT_WIDTH,
-                                    FM_CHART_EXPORT_HEIGHT, format == FM_EXPORT_FORMAT_PNG ? 2 : 1, &error))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("Could Not Export the Chart"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
-
-  g_object_unref (self);
+  /* The same slide as `flowmap export --chart balance`. */
+  return fm_export_balance_chart (document, map, metrics->takt_time_s, path, format, FM_CHART_EXPORT_WIDTH,
+                                  FM_CHART_EXPORT_HEIGHT, scale, error);
 }
 
 static void
@@ -419,12 +395,10 @@ action_export_balance (GtkWidget  *widget,
                        GVariant   *param)
 {
   FmMetricsPanel *self = FM_METRICS_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   FmDocument *document = self->cache ? fm_metrics_cache_get_document (self->cache) : NULL;
   FmMap *map = self->cache ? fm_metrics_cache_get_map (self->cache) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *suggestion = NULL;
-  GtkFileChooserNative *chooser;
 
   if (document == NULL || map == NULL)
     return;
@@ -432,14 +406,7 @@ action_export_balance (GtkWidget  *widget,
   /* "acme-current-state-balance.png", beside the map's other exports */
   name = fm_export_suggest_name (fm_document_get_title (document), fm_map_get_name (map));
   suggestion = g_strdup_printf ("%s-balance.png", name);
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (FmExportFormat f = FM_EXPORT_FORMAT_PNG; f <= FM_EXPORT_FORMAT_PDF; f++)
-    fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), f);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fm_chart_export_ask (widget, suggestion, write_balance, NULL);
 }
 
 static void

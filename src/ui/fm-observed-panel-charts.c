@@ -15,13 +15,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "fm-chart-export.h"
 #include "fm-export-chart.h"
-#include "fm-export-dialog.h"
 #include "fm-observed-panel-private.h"
-#include "fm-window.h"
 
 #define CARD_RADIUS 12.0
-#define PNG_SCALE 2.0
 
 FmChartKind
 fm_observed_panel_get_chart (FmObservedPanel *self)
@@ -206,66 +204,23 @@ action_view_chart (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-static void
-show_export_error (FmObservedPanel *self,
-                   const GError    *error)
+static gboolean
+write_chart (GtkWidget       *owner,
+             const char      *path,
+             FmExportFormat   format,
+             double           scale,
+             gpointer         data,
+             GError         **error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Export the Chart"), error->message);
+  FmObservedPanel *self = FM_OBSERVED_PANEL (owner);
+  FmChartData chart;
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+  if (self->observed == NULL)
+    return FALSE;
 
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    FmObservedPanel *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  FmExportFormat format;
-  FmChartData data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->observed == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
-
-  /* A name without a known extension is a PNG. */
-  if (!fm_export_format_from_path (path, &format))
-    {
-      char *with = g_strconcat (path, ".png", NULL);
-
-      g_free (path);
-      path = with;
-      format = FM_EXPORT_FORMAT_PNG;
-    }
-
-  fm_observed_panel_chart_data (self, &data, TRUE);
-  if (fm_export_chart (fm_observed_panel_get_chart (self), &data, path, format, FM_CHART_EXPORT_WIDTH,
-                       FM_CHART_EXPORT_HEIGHT, format == FM_EXPORT_FORMAT_PNG ? PNG_SCALE : 1, &error))
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-      g_autofree char *name = g_path_get_basename (path);
-      /* Translators: after a chart was written to a file */
-      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-    }
-  else
-    show_export_error (self, error);
-
-  g_object_unref (self);
+  fm_observed_panel_chart_data (self, &chart, TRUE);
+  return fm_export_chart (fm_observed_panel_get_chart (self), &chart, path, format, FM_CHART_EXPORT_WIDTH,
+                          FM_CHART_EXPORT_HEIGHT, scale, error);
 }
 
 static void
@@ -274,11 +229,9 @@ action_export_chart (GtkWidget  *widget,
                      GVariant   *param)
 {
   FmObservedPanel *self = FM_OBSERVED_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *source = self->session ? fm_observed_session_get_source (self->session) : NULL;
   g_autofree char *base = g_strdup (source ? source : "observed");
   g_autofree char *suggestion = NULL;
-  GtkFileChooserNative *chooser;
   char *dot;
 
   if (self->observed == NULL)
@@ -287,24 +240,7 @@ action_export_chart (GtkWidget  *widget,
   if ((dot = strrchr (base, '.')) != NULL && dot != base)
     *dot = '\0';
   suggestion = g_strdup_printf ("%s-%s.png", base, fm_chart_kind_to_string (fm_observed_panel_get_chart (self)));
-
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (FmExportFormat f = FM_EXPORT_FORMAT_PNG; f <= FM_EXPORT_FORMAT_PDF; f++)
-    fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), f);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
-  /* Beside the map, where its other exports go. */
-  if (FM_IS_WINDOW (root) && fm_window_get_file (FM_WINDOW (root)) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (fm_window_get_file (FM_WINDOW (root)));
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fm_chart_export_ask (widget, suggestion, write_chart, NULL);
 }
 
 void

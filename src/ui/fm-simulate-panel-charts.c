@@ -13,8 +13,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fm-chart-export.h"
 #include "fm-export-chart.h"
-#include "fm-export-dialog.h"
 #include "fm-export-name.h"
 #include "fm-simulate-panel-private.h"
 
@@ -56,54 +56,22 @@ fm_simulate_panel_charts_update (FmSimulatePanel *self)
   gtk_widget_set_visible (self->charts_box, any);
 }
 
-typedef struct {
-  FmSimulatePanel *panel;
-  FmSimChartKind kind;
-} ExportJob;
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    ExportJob       *job)
+static gboolean
+write_chart (GtkWidget       *owner,
+             const char      *path,
+             FmExportFormat   format,
+             double           scale,
+             gpointer         data,
+             GError         **error)
 {
-  FmSimulatePanel *self = job->panel;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  FmExportFormat format;
+  FmSimulatePanel *self = FM_SIMULATE_PANEL (owner);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (self->result == NULL || self->result_map == NULL)
+    return FALSE;
 
-  if (file != NULL && (path = g_file_get_path (file)) != NULL && self->result != NULL && self->result_map != NULL)
-    {
-      /* A name without a known extension is a PNG. */
-      if (!fm_export_format_from_path (path, &format))
-        {
-          char *with = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with;
-          format = FM_EXPORT_FORMAT_PNG;
-        }
-      /* A 16:9 slide, sharp at twice the pixels, as the other charts. */
-      if (!fm_export_simulation_chart (job->kind, self->document, self->result_map, self->result, path, format,
-                                       FM_CHART_EXPORT_WIDTH, FM_CHART_EXPORT_HEIGHT,
-                                       format == FM_EXPORT_FORMAT_PNG ? 2 : 1, &error))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("Could Not Export the Chart"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
-
-  g_object_unref (job->panel);
-  g_free (job);
+  /* A 16:9 slide, as the other charts. */
+  return fm_export_simulation_chart (GPOINTER_TO_UINT (data), self->document, self->result_map, self->result,
+                                     path, format, FM_CHART_EXPORT_WIDTH, FM_CHART_EXPORT_HEIGHT, scale, error);
 }
 
 static void
@@ -112,12 +80,9 @@ action_export_chart (GtkWidget  *widget,
                      GVariant   *param)
 {
   FmSimulatePanel *self = FM_SIMULATE_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *kind_name = g_variant_get_string (param, NULL);
   g_autofree char *name = NULL;
   g_autofree char *suggestion = NULL;
-  GtkFileChooserNative *chooser;
-  ExportJob *job;
   guint kind;
 
   if (self->result == NULL || self->result_map == NULL || self->document == NULL)
@@ -130,17 +95,7 @@ action_export_chart (GtkWidget  *widget,
   /* "acme-future-state-simulated-histogram.png", beside the map's other exports */
   name = fm_export_suggest_name (fm_document_get_title (self->document), fm_map_get_name (self->result_map));
   suggestion = g_strdup_printf ("%s-simulated-%s.png", name, kind_name);
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (FmExportFormat f = FM_EXPORT_FORMAT_PNG; f <= FM_EXPORT_FORMAT_PDF; f++)
-    fm_export_dialog_add_filter (GTK_FILE_CHOOSER (chooser), f);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggestion);
-  job = g_new0 (ExportJob, 1);
-  job->panel = g_object_ref (self);
-  job->kind = kind;
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  fm_chart_export_ask (widget, suggestion, write_chart, GUINT_TO_POINTER (kind));
 }
 
 /* A heading with its Export… button, and the chart under it. */
