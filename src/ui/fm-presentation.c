@@ -8,6 +8,11 @@
  * With observed data imported, each experiment with a start date gets a
  * slide of its own: its measure and target, and what the data says before
  * and after the start, beside the part of the map it changes.
+ * The evidence charts (fm-presentation-charts.c) tell what happened and
+ * what was tried: the observed charts follow the current state's slides
+ * (the data as the map's reality check), and a simulation run follows the
+ * map it is of: the current state's slides, or the future state and its
+ * comparison, before the experiments that are under way.
  * Page Down and Page Up step through them, as a presenter's clicker sends,
  * and so do Space, Backspace and the arrows. Everything is drawn by the
  * renderer in the light palette, whatever the desktop's theme: a projector
@@ -30,6 +35,7 @@
 #include "fm-kaizen.h"
 #include "fm-map-part.h"
 #include "fm-presentation.h"
+#include "fm-presentation-charts.h"
 #include "fm-renderer.h"
 #include "fm-slide.h"
 
@@ -39,6 +45,7 @@ typedef enum {
   SLIDE_BALANCE,
   SLIDE_COMPARISON,
   SLIDE_EXPERIMENT,
+  SLIDE_CHART,
 } SlideKind;
 
 typedef struct {
@@ -50,6 +57,7 @@ typedef struct {
   char *body;         /* an experiment's figures, a line each */
   FmMap *part;        /* a close-up: node_id's neighbourhood alone */
   gboolean changes;   /* the future state, with its differences drawn */
+  FmSlideChart *chart;
 } Slide;
 
 struct _FmPresentation
@@ -64,6 +72,7 @@ struct _FmPresentation
   FmMetrics *future_metrics;
   FmComparison *comparison;    /* current → future */
   FmObservedSession *observed; /* nullable: the window's imported data */
+  FmSlideSimulation *simulation; /* nullable: the Simulate page's last run */
   GPtrArray *slides;
   guint slide;
   guint rebuild_id;
@@ -89,6 +98,7 @@ slide_free (Slide *slide)
   g_free (slide->caption);
   g_free (slide->body);
   g_clear_object (&slide->part);
+  g_clear_pointer (&slide->chart, fm_slide_chart_free);
   g_free (slide);
 }
 
@@ -275,6 +285,24 @@ add_experiment_slides (FmPresentation *self)
     }
 }
 
+/* Takes the charts' slides, in their order. */
+static void
+add_chart_slides (FmPresentation *self,
+                  GPtrArray      *charts,
+                  FmMap          *map)
+{
+  g_autoptr(GPtrArray) taken = charts;
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      FmSlideChart *chart = g_steal_pointer (&taken->pdata[i]);
+      Slide *slide = add_slide (self, SLIDE_CHART, map, g_strdup (fm_slide_chart_get_title (chart)),
+                                g_strdup (fm_slide_chart_get_caption (chart)));
+
+      slide->chart = chart;
+    }
+}
+
 static void
 build_slides (FmPresentation *self)
 {
@@ -317,6 +345,10 @@ build_slides (FmPresentation *self)
       slide->part = close_up (slide->map, slide->node_id);
     }
   add_balance_slide (self);
+  add_chart_slides (self, fm_slide_charts_observed (self->observed, self->document, self->current, self->metrics),
+                    self->current);
+  add_chart_slides (self, fm_slide_charts_simulation (self->simulation, self->document, self->current),
+                    self->current);
 
   if (self->future != NULL)
     {
@@ -335,6 +367,8 @@ build_slides (FmPresentation *self)
                  /* Translators: the comparison slide's title, as in "Current state → Future state" */
                  g_strdup_printf (_("%s → %s"), fm_map_get_name (self->current), fm_map_get_name (self->future)),
                  NULL);
+      add_chart_slides (self, fm_slide_charts_simulation (self->simulation, self->document, self->future),
+                        self->future);
     }
 
   add_experiment_slides (self);
@@ -525,7 +559,11 @@ fm_presentation_snapshot (GtkWidget   *widget,
                                      slide->kind == SLIDE_CONSTRAINT ? &palette->constraint : &palette->muted,
                                      margin, top + 6 * unit, width - 2 * margin, FALSE);
       top += 24 * unit;
-      if (slide->kind == SLIDE_BALANCE)
+      if (slide->kind == SLIDE_CHART)
+        /* The chart's page has its own margins: from the slide's edges. */
+        fm_slide_chart_draw (slide->chart, cr, self->document,
+                             &(FmRect) { 0, top - 20 * unit, width, bottom - top }, unit);
+      else if (slide->kind == SLIDE_BALANCE)
         {
           cairo_save (cr);
           cairo_translate (cr, margin, top);
@@ -664,6 +702,7 @@ fm_presentation_dispose (GObject *object)
   g_clear_pointer (&self->comparison, fm_comparison_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->observed);
+  g_clear_pointer (&self->simulation, fm_slide_simulation_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (fm_presentation_parent_class)->dispose (object);
@@ -788,7 +827,7 @@ fm_presentation_get_slide_title (FmPresentation *self)
  * fm_presentation_get_slide_kind:
  *
  * Returns: (nullable): "map", "constraint", "balance", "future",
- *   "comparison" or "experiment"
+ *   "comparison", "experiment", "observed-chart" or "simulation-chart"
  */
 const char *
 fm_presentation_get_slide_kind (FmPresentation *self)
@@ -806,6 +845,7 @@ fm_presentation_get_slide_kind (FmPresentation *self)
     case SLIDE_BALANCE: return "balance";
     case SLIDE_COMPARISON: return "comparison";
     case SLIDE_EXPERIMENT: return "experiment";
+    case SLIDE_CHART: return fm_slide_chart_get_kind (slide->chart);
     case SLIDE_MAP:
     default: return slide->changes ? "future" : "map";
     }
@@ -866,4 +906,35 @@ fm_presentation_get_slide_caption (FmPresentation *self)
 
   slide = current_slide (self);
   return slide ? slide->caption : NULL;
+}
+
+/**
+ * fm_presentation_set_simulation:
+ * @simulated: (nullable): the map simulated (the Simulate page's copy of a
+ *   map of the document, which keeps its id); %NULL: no simulation
+ * @result: (nullable): what the simulation gave; copied
+ * @comparison: (nullable): the page's line for a future state against its
+ *   current state, "Lead time p85 31.0 d → 12.0 d", the slides' caption
+ *
+ * The simulation's charts get a slide each after the map it is of.
+ */
+void
+fm_presentation_set_simulation (FmPresentation         *self,
+                                FmMap                  *simulated,
+                                const FmSimulateResult *result,
+                                const char             *comparison)
+{
+  /* The slides drawing the old one go first. */
+  g_autoptr(FmSlideSimulation) old = NULL;
+
+  g_return_if_fail (FM_IS_PRESENTATION (self));
+  g_return_if_fail (simulated == NULL || FM_IS_MAP (simulated));
+
+  old = g_steal_pointer (&self->simulation);
+  if (simulated != NULL && result != NULL)
+    self->simulation = fm_slide_simulation_new (simulated, result, comparison);
+  build_slides (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
 }

@@ -6,6 +6,7 @@
 
 #include "fm-document.h"
 #include "fm-observed-session.h"
+#include "fm-simulate.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,9 @@ const char  *fm_presentation_get_slide_caption (FmPresentation *self);
 char        *fm_presentation_get_slide_text   (FmPresentation *self);
 void         fm_presentation_set_observed     (FmPresentation *self,
                                                FmObservedSession *session);
+void         fm_presentation_set_simulation   (FmPresentation *self,
+                                               FmMap          *simulated,
+                                               const FmSimulateResult *result,
+                                               const char     *comparison);
 
 G_END_DECLS

@@ -508,6 +508,21 @@ fm_simulate_panel_get_result (FmSimulatePanel *self)
   return self->result;
 }
 
+/**
+ * fm_simulate_panel_get_result_map:
+ *
+ * Returns: (transfer none) (nullable): the map the last run simulated: a
+ *   copy of the map on screen then, with its id and the what-ifs tried,
+ *   whose nodes the result names
+ */
+FmMap *
+fm_simulate_panel_get_result_map (FmSimulatePanel *self)
+{
+  g_return_val_if_fail (FM_IS_SIMULATE_PANEL (self), NULL);
+
+  return self->result != NULL ? self->result_map : NULL;
+}
+
 /* A closed window's run would go on to its end for nobody. */
 static void
 fm_simulate_panel_unroot (GtkWidget *widget)

@@ -31,5 +31,6 @@ void        fm_simulate_panel_set_override (FmSimulatePanel        *self,
                                             double                  value);
 FmMap      *fm_simulate_panel_make_future_state (FmSimulatePanel   *self);
 const FmSimulateResult *fm_simulate_panel_get_result (FmSimulatePanel *self);
+FmMap      *fm_simulate_panel_get_result_map (FmSimulatePanel     *self);
 
 G_END_DECLS
