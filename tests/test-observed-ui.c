@@ -728,9 +728,10 @@ test_presentation (Fixture       *f,
   fm_presentation_set_observed (presentation, NULL);
   fm_presentation_set_observed (presentation, f->session);
   /* Only the security experiment has a start date; the future state's
-   * copy of it gets no second slide. */
-  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 8);
-  fm_presentation_set_slide (presentation, 7);
+   * copy of it gets no second slide. The data's charts come before it
+   * (test-presentation-charts.c). */
+  g_assert_cmpuint (fm_presentation_get_n_slides (presentation), ==, 11);
+  fm_presentation_set_slide (presentation, 10);
   g_assert_cmpstr (fm_presentation_get_slide_kind (presentation), ==, "experiment");
   g_assert_cmpstr (fm_presentation_get_slide_title (presentation), ==,
                    "Experiment 1 of 1: Security checks run in every pipeline build");

@@ -197,8 +197,9 @@ with_source (char       *text,
   return both;
 }
 
-/* "74 items finished 17 Jul – 20 Nov 2026: half within 63.9 d, 85 % within
- * 96.2 d. The map: 82.0 d", as the Observed page sets them side by side. */
+/* "74 items finished 18 May – 20 Nov 2026: half within 63.9 d, 85 % within
+ * 79.1 d. The map, rework included: 64.2 d", as the Observed page sets them
+ * side by side: the data's lead times went round the loops too. */
 static char *
 scatter_caption (const FmSlideChart *chart,
                  const FmMetrics    *metrics,
@@ -213,11 +214,14 @@ scatter_caption (const FmSlideChart *chart,
       g_autofree char *lead = format_lead (chart, metrics->rework_adjusted_lead_time_s);
 
       /* Translators: the caption of the observed lead-time scatterplot's
-       * slide, then the map's lead time, as in "74 items finished 17 Jul –
-       * 20 Nov 2026: half within 63.9 d, 85 % within 96.2 d. The map: 82.0 d" */
+       * slide, then the map's lead time, as in "74 items finished 18 May –
+       * 20 Nov 2026: half within 63.9 d, 85 % within 79.1 d. The map, rework
+       * included: 64.2 d" */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u item finished %s: half within %s, 85 %% within %s. The map: %s",
-                                           "%u items finished %s: half within %s, 85 %% within %s. The map: %s",
+                                           "%u item finished %s: half within %s, 85 %% within %s. "
+                                           "The map, rework included: %s",
+                                           "%u items finished %s: half within %s, 85 %% within %s. "
+                                           "The map, rework included: %s",
                                            o->finished),
                               o->finished, period, p50, p85, lead);
     }
@@ -241,7 +245,7 @@ throughput_caption (const FmSlideChart *chart,
     return g_strdup_printf (_("Items finished each week, %s"), period);
 
   /* Translators: the caption of the throughput slide, as in "3.9 items
-   * finished a week, the mean of the complete weeks, 17 Jul – 20 Nov 2026" */
+   * finished a week, the mean of the complete weeks, 18 May – 20 Nov 2026" */
   return g_strdup_printf (_("%s items finished a week, the mean of the complete weeks, %s"),
                           fm_locale_formatd (number, sizeof number, "%.1f", chart->observed->throughput_per_week),
                           period);
@@ -270,8 +274,8 @@ cfd_caption (const FmSlideChart *chart,
     /* Translators: the caption of the cumulative flow slide; %s is a period */
     return g_strdup_printf (_("Items in each step and queue at the end of each day, %s"), period);
 
-  /* Translators: the caption of the cumulative flow slide, as in "17 Jul –
-   * 20 Nov 2026: 12 items in progress at the end, 5 of them in Waiting for
+  /* Translators: the caption of the cumulative flow slide, as in "18 May –
+   * 20 Nov 2026: 12 items in progress at the end, 4 of them in Waiting for
    * security review" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u item in progress at the end, %u of them in %s",
                                        "%s: %u items in progress at the end, %u of them in %s", o->in_progress),
