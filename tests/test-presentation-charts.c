@@ -245,13 +245,11 @@ test_observed (Fixture       *f,
   expect_slide (p, 4, "balance", "Cycle time / takt: Current state", NULL);
   expect_slide (p, 5, "observed-chart", "Lead Time Scatterplot",
                 "74 items finished 18 May – 20 Nov 2026: half within 63.9 d, 85 % within 79.1 d. "
-                "The map, rework included: 64.2 d · data: release-observed.csv");
+                "The map, rework included: 64.2 d");
   expect_slide (p, 6, "observed-chart", "Throughput",
-                "3.9 items finished a week, the mean of the complete weeks, 18 May – 20 Nov 2026"
-                " · data: release-observed.csv");
+                "3.9 items finished a week, the mean of the complete weeks, 18 May – 20 Nov 2026");
   expect_slide (p, 7, "observed-chart", "Cumulative Flow",
-                "18 May – 20 Nov 2026: 12 items in progress at the end, 4 of them in Waiting for security review"
-                " · data: release-observed.csv");
+                "18 May – 20 Nov 2026: 12 items in progress at the end, 4 of them in Waiting for security review");
   expect_slide (p, 8, "future", "Future state", NULL);
   expect_slide (p, 10, "experiment", "Experiment 1 of 1: Security checks run in every pipeline build", NULL);
 
@@ -287,6 +285,7 @@ test_simulation_future (Fixture       *f,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *histogram = NULL;
   FmSimulateOptions options;
   cairo_surface_t *surface;
 
@@ -308,7 +307,9 @@ test_simulation_future (Fixture       *f,
    * a Monte Carlo run has neither queues nor utilization. */
   g_assert_cmpuint (fm_presentation_get_n_slides (p), ==, 8);
   expect_slide (p, 6, "comparison", "Current state → Future state", NULL);
-  expect_slide (p, 7, "simulation-chart", "Simulated Lead Time: Future state", caption);
+  /* The page's line, then what was simulated. */
+  histogram = g_strdup_printf ("%s · 3000 runs of a Monte Carlo simulation", caption);
+  expect_slide (p, 7, "simulation-chart", "Simulated Lead Time: Future state", histogram);
   g_assert_cmpuint (count_kind (p, "simulation-chart"), ==, 1);
 
   /* The slides keep their copy when the page forgets its run. */
@@ -341,6 +342,7 @@ test_simulation_current (Fixture       *f,
   FmPresentation *p = g_object_ref_sink (FM_PRESENTATION (fm_presentation_new (f->doc, f->current)));
   g_autoptr(FmSimulateResult) result = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *histogram = NULL;
   g_autofree char *queues = NULL;
   g_autofree char *utilization = NULL;
   g_autofree char *wip = NULL;
@@ -364,6 +366,9 @@ test_simulation_current (Fixture       *f,
     line = g_strdup_printf ("Lead time p50 %s · p85 %s · p95 %s", p50, p85, p95);
     g_assert_cmpstr (p85, ==, fm_simulate_panel_get_figure (f->panel, "p85"));
   }
+  /* result->samples: the items that came out, of the 2000 that came in. */
+  histogram = g_strdup_printf ("%s · a flow simulation of %u items", line, result->samples);
+  g_assert_cmpuint (result->samples, >, 1000);
   wip = g_strdup_printf ("%.1f", result->wip_mean);
   g_assert_cmpstr (wip, ==, fm_simulate_panel_get_figure (f->panel, "wip"));
   queues = g_strdup_printf ("%s · work in progress %s on average", line, wip);
@@ -381,7 +386,7 @@ test_simulation_current (Fixture       *f,
   present_simulation (p, f->panel);
   g_assert_cmpuint (fm_presentation_get_n_slides (p), ==, 10);
   expect_slide (p, 4, "balance", "Cycle time / takt: Current state", NULL);
-  expect_slide (p, 5, "simulation-chart", "Simulated Lead Time: Current state", line);
+  expect_slide (p, 5, "simulation-chart", "Simulated Lead Time: Current state", histogram);
   expect_slide (p, 6, "simulation-chart", "Queue Length over Time: Current state", queues);
   expect_slide (p, 7, "simulation-chart", "Utilization per Step: Current state", utilization);
   expect_slide (p, 8, "future", "Future state", NULL);

@@ -182,21 +182,6 @@ format_lead (const FmSlideChart *chart,
   return fm_duration_format_figure (seconds, FM_DURATION_LEAD, chart->lead_unit, chart->day_length_s);
 }
 
-/* "%s · data: release-observed.csv", or @text alone */
-static char *
-with_source (char       *text,
-             const char *source)
-{
-  char *both;
-
-  if (source == NULL || *source == '\0')
-    return text;
-  /* Translators: an observed chart's slide caption, then where its data comes from */
-  both = g_strdup_printf (_("%s · data: %s"), text, source);
-  g_free (text);
-  return both;
-}
-
 /* "74 items finished 18 May – 20 Nov 2026: half within 63.9 d, 85 % within
  * 79.1 d. The map, rework included: 64.2 d", as the Observed page sets them
  * side by side: the data's lead times went round the loops too. */
@@ -394,7 +379,8 @@ fm_slide_charts_observed (FmObservedSession *session,
           caption = cfd_caption (chart, map, period);
           break;
         }
-      chart->caption = with_source (caption, fm_observed_session_get_source (session));
+      /* The period, not the file: a caption is one line, and the scatterplot's fills it. */
+      chart->caption = caption;
       g_ptr_array_add (slides, chart);
     }
 
@@ -438,6 +424,16 @@ simulation_caption (FmSlideSimulation *simulation,
       line = g_strdup_printf (_("Lead time p50 %s · p85 %s · p95 %s"), p50, p85, p95);
     }
 
+  if (kind == FM_SIM_CHART_HISTOGRAM && r->mode == FM_SIMULATE_FLOW)
+    /* Translators: a simulation's result line, then what was simulated */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · a flow simulation of %u item",
+                                         "%s · a flow simulation of %u items", r->samples),
+                            line, r->samples);
+  if (kind == FM_SIM_CHART_HISTOGRAM)
+    /* Translators: a simulation's result line, then what was simulated */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u run of a Monte Carlo simulation",
+                                         "%s · %u runs of a Monte Carlo simulation", r->samples),
+                            line, r->samples);
   if (kind == FM_SIM_CHART_QUEUES && isfinite (r->wip_mean))
     {
       g_autofree char *wip = fm_format_decimal ("%.1f", r->wip_mean);
