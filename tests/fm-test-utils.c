@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "fm-test-utils.h"
+#include "fm-csv-import.h"
 #include "fm-document-private.h"
 #include "fm-json.h"
 #include "fm-map-private.h"
@@ -46,6 +47,24 @@ fm_test_load_example (const char *name)
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   return doc;
+}
+
+/* The release map's tracker export, its times without an offset read in @time_zone. */
+FmObservedLog *
+fm_test_read_observed_example (GTimeZone *time_zone)
+{
+  g_autofree char *path = fm_test_example_path ("release-observed.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FmCsvImportOptions options;
+  FmObservedLog *log;
+
+  fm_csv_import_options_init (&options);
+  options.time_zone = time_zone;
+  log = fm_csv_import_file (file, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (log);
+  return log;
 }
 
 static FmNode *

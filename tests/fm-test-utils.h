@@ -10,11 +10,13 @@
 #include "fm-edge.h"
 #include "fm-map.h"
 #include "fm-node.h"
+#include "fm-observed-log.h"
 
 G_BEGIN_DECLS
 
 char       *fm_test_example_path         (const char  *name);
 FmDocument *fm_test_load_example         (const char  *name);
+FmObservedLog *fm_test_read_observed_example (GTimeZone *time_zone);
 
 FmNode     *fm_test_map_add_node         (FmMap       *map,
                                           FmNodeKind   kind,

@@ -269,18 +269,10 @@ figure (FmObservedPanel *panel,
 static void
 import_example (Fixture *f)
 {
-  g_autofree char *path = fm_test_example_path ("release-observed.csv");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(FmObservedLog) log = NULL;
+  g_autoptr(FmObservedLog) log = fm_test_read_observed_example (utc);
   g_autoptr(FmObservedMapping) mapping = NULL;
-  FmCsvImportOptions options;
 
-  fm_csv_import_options_init (&options);
-  options.time_zone = utc;
-  log = fm_csv_import_file (file, &options, NULL, &error);
-  g_assert_no_error (error);
   mapping = fm_observed_mapping_new (log, f->map);
   fm_observed_session_set (f->session, log, mapping, utc, "release-observed.csv");
 }

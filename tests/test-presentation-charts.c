@@ -9,7 +9,6 @@
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
-#include "fm-csv-import.h"
 #include "fm-figures.h"
 #include "fm-presentation.h"
 #include "fm-simulate-panel.h"
@@ -49,18 +48,10 @@ fixture_tear_down (Fixture       *f,
 static void
 import_example (Fixture *f)
 {
-  g_autofree char *path = fm_test_example_path ("release-observed.csv");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(FmObservedLog) log = NULL;
+  g_autoptr(FmObservedLog) log = fm_test_read_observed_example (utc);
   g_autoptr(FmObservedMapping) mapping = NULL;
-  FmCsvImportOptions options;
 
-  fm_csv_import_options_init (&options);
-  options.time_zone = utc;
-  log = fm_csv_import_file (file, &options, NULL, &error);
-  g_assert_no_error (error);
   mapping = fm_observed_mapping_new (log, f->current);
   fm_observed_session_set (f->session, log, mapping, utc, "release-observed.csv");
 }
@@ -170,34 +161,30 @@ draw_slide (FmPresentation *p)
   return surface;
 }
 
-/* Pixels of the chart colours' blue (the accent, #0072B2, of bars and
- * dots) in rows @top to @bottom: none on a slide of a map's words. */
-static guint
-count_blue (cairo_surface_t *surface,
-            int              top,
-            int              bottom)
+static gboolean
+is_blue (int r,
+         int g,
+         int b)
 {
-  guchar *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint n = 0;
-
-  for (int y = top; y < bottom; y++)
-    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
-      {
-        guint32 pixel = *(guint32 *) (data + y * stride + 4 * x);
-        int r = pixel >> 16 & 0xff, g = pixel >> 8 & 0xff, b = pixel & 0xff;
-
-        n += b > 150 && r < 90 && g > 80 && g < 160;
-      }
-  g_test_message ("%u blue pixels in rows %d to %d", n, top, bottom);
-  return n;
+  return b > 150 && r < 90 && g > 80 && g < 160;
 }
 
-/* Dark ink (the title) in rows @top to @bottom. */
+static gboolean
+is_ink (int r,
+        int g,
+        int b)
+{
+  return r < 60 && g < 60 && b < 70;
+}
+
+/* Pixels in rows @top to @bottom that are @like: the charts' blue (the
+ * accent, #0072B2, of bars and dots), none on a slide of a map's words;
+ * dark ink, of a title. */
 static guint
-count_ink (cairo_surface_t *surface,
-           int              top,
-           int              bottom)
+count_pixels (cairo_surface_t *surface,
+              int              top,
+              int              bottom,
+              gboolean       (*like) (int r, int g, int b))
 {
   guchar *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -208,9 +195,9 @@ count_ink (cairo_surface_t *surface,
       {
         guint32 pixel = *(guint32 *) (data + y * stride + 4 * x);
 
-        n += (pixel >> 16 & 0xff) < 60 && (pixel >> 8 & 0xff) < 60 && (pixel & 0xff) < 70;
+        n += like (pixel >> 16 & 0xff, pixel >> 8 & 0xff, pixel & 0xff);
       }
-  g_test_message ("%u dark pixels in rows %d to %d", n, top, bottom);
+  g_test_message ("%u pixels alike in rows %d to %d", n, top, bottom);
   return n;
 }
 
@@ -256,12 +243,12 @@ test_observed (Fixture       *f,
   /* Drawn: the scatterplot's dots under the title, which stays whole. */
   fm_presentation_set_slide (p, 5);
   surface = draw_slide (p);
-  g_assert_cmpuint (count_blue (surface, 200, 880), >, 2000);
-  g_assert_cmpuint (count_ink (surface, 30, 100), >, 1000);
+  g_assert_cmpuint (count_pixels (surface, 200, 880, is_blue), >, 2000);
+  g_assert_cmpuint (count_pixels (surface, 30, 100, is_ink), >, 1000);
   cairo_surface_destroy (surface);
   fm_presentation_set_slide (p, 0);
   surface = draw_slide (p);
-  g_assert_cmpuint (count_blue (surface, 200, 880), <, 50);
+  g_assert_cmpuint (count_pixels (surface, 200, 880, is_blue), <, 50);
   cairo_surface_destroy (surface);
 
   /* The data closed: the story as before. */
@@ -319,8 +306,8 @@ test_simulation_future (Fixture       *f,
   fm_presentation_set_slide (p, 7);
   surface = draw_slide (p);
   /* The histogram's bars, in the accent colour. */
-  g_assert_cmpuint (count_blue (surface, 200, 880), >, 30000);
-  g_assert_cmpuint (count_ink (surface, 30, 100), >, 1000);
+  g_assert_cmpuint (count_pixels (surface, 200, 880, is_blue), >, 30000);
+  g_assert_cmpuint (count_pixels (surface, 30, 100, is_ink), >, 1000);
   cairo_surface_destroy (surface);
 
   /* No simulation: the story as before. */
