@@ -56,13 +56,14 @@ enter (FmWindow *self)
   fm_canvas_cancel_gesture (self->canvas);
 
   self->presentation = fm_presentation_new (self->document, self->map);
-  fm_presentation_set_observed (FM_PRESENTATION (self->presentation), self->observed_session);
-  /* The page's last run, if it was of the story's maps. */
+  /* The page's last run, if it was of the story's maps; then the data,
+   * whose figures are measured once, when the slides are made last. */
   if (self->simulate_panel != NULL && fm_simulate_panel_get_result (self->simulate_panel) != NULL)
     fm_presentation_set_simulation (FM_PRESENTATION (self->presentation),
                                     fm_simulate_panel_get_result_map (self->simulate_panel),
                                     fm_simulate_panel_get_result (self->simulate_panel),
                                     fm_simulate_panel_get_figure (self->simulate_panel, "comparison"));
+  fm_presentation_set_observed (FM_PRESENTATION (self->presentation), self->observed_session);
   g_signal_connect_object (self->presentation, "notify::slide", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
   self->editor_content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
