@@ -218,11 +218,13 @@ item_at (Sim   *sim,
   return &g_array_index (sim->items, Item, slot);
 }
 
+/* A time of step @s around @mean: its process time or its delay. */
 static inline double
 draw (Sim    *sim,
+      guint   s,
       double  mean)
 {
-  return fm_simulate_draw (sim->rand, sim->options->variability, sim->options->spread, mean);
+  return fm_simulate_draw_at (sim->plan, sim->rand, sim->options, s, mean);
 }
 
 /* Where an item goes after @v: back along a rework, or on; NONE: out. */
@@ -285,7 +287,7 @@ start (Sim   *sim,
   touch (sim, step);
   step->busy++;
   item->at = s;
-  heap_push (sim, sim->now + draw (sim, step->service_s), EVENT_SERVICE_END, slot);
+  heap_push (sim, sim->now + draw (sim, s, step->service_s), EVENT_SERVICE_END, slot);
 
   if (item->queue != NONE)
     {
@@ -328,7 +330,7 @@ release (Sim   *sim,
       start (sim, next, s);
     }
 
-  delay = draw (sim, step->delay_s);
+  delay = draw (sim, s, step->delay_s);
   if (delay > 0)
     heap_push (sim, sim->now + delay, EVENT_DELAY_END, slot);
   else

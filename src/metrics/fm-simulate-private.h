@@ -11,6 +11,14 @@
 
 G_BEGIN_DECLS
 
+/* A node's observed stays, for the observed variability: borrowed from
+ * the FmObserved of the options, ascending. */
+typedef struct {
+  const double *values;
+  guint n;
+  double mean;
+} FmSimulateStays;
+
 /* The flow graph, the routes and the rework of the metrics (fm-visits.c),
  * with what the simulations add: the reworks out of each node, in order. */
 typedef struct {
@@ -26,6 +34,9 @@ typedef struct {
   double demand_per_day;     /* FM_UNSET when not given */
   double day_length_s;
   double available_s;        /* a person's working time in a day */
+  FmSimulateStays *stays;    /* by node, with the observed variability;
+                              * else NULL */
+  gboolean scale_stays;      /* flow: a stay gives the shape, not the time */
 } FmSimulatePlan;
 
 void   fm_simulate_plan_init   (FmSimulatePlan          *plan,
@@ -96,6 +107,34 @@ fm_simulate_draw (GRand         *rand,
     default:
       return mean;
     }
+}
+
+/* The time of node @v drawn around its mapped @mean, or with the observed
+ * variability from its stays: in Monte Carlo a stay itself, in flow mode
+ * @mean scaled by a stay ÷ the mean stay (see fm_simulate_plan_observe());
+ * the mapped @mean for a node without stays. */
+static inline double
+fm_simulate_draw_at (const FmSimulatePlan    *plan,
+                     GRand                   *rand,
+                     const FmSimulateOptions *options,
+                     guint                    v,
+                     double                   mean)
+{
+  const FmSimulateStays *stays;
+  double s;
+
+  if (options->variability != FM_VARIABILITY_OBSERVED)
+    return fm_simulate_draw (rand, options->variability, options->spread, mean);
+
+  stays = &plan->stays[v];
+  if (stays->n == 0)
+    return mean;
+  /* Drawn with replacement, each stay as likely: a bootstrap. */
+  s = stays->values[stays->n == 1 ? 0 : (guint) g_rand_int_range (rand, 0, (gint32) stays->n)];
+  if (!plan->scale_stays)
+    return s;
+
+  return stays->mean > 0 ? mean * (s / stays->mean) : mean;
 }
 
 G_END_DECLS
