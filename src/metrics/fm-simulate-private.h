@@ -129,8 +129,11 @@ fm_simulate_draw_at (const FmSimulatePlan    *plan,
   stays = &plan->stays[v];
   if (stays->n == 0)
     return mean;
-  /* Drawn with replacement, each stay as likely: a bootstrap. */
-  s = stays->values[stays->n == 1 ? 0 : (guint) g_rand_int_range (rand, 0, (gint32) stays->n)];
+  /* Drawn with replacement, each stay as likely: a bootstrap. Stays all
+   * of one value (they are sorted) draw nothing, so that they give the
+   * same run as no variability. */
+  s = stays->values[0] == stays->values[stays->n - 1]
+      ? stays->values[0] : stays->values[g_rand_int_range (rand, 0, (gint32) stays->n)];
   if (!plan->scale_stays)
     return s;
 
