@@ -153,6 +153,96 @@ test_needs_demand (void)
   g_rmdir (dir);
 }
 
+static const char one_step_map[] =
+  "{\n"
+  "  \"format\": \"flowmap\",\n"
+  "  \"version\": 1,\n"
+  "  \"title\": \"x\",\n"
+  "  \"maps\": [\n"
+  "    {\n"
+  "      \"id\": \"m\",\n"
+  "      \"name\": \"M\",\n"
+  "      \"nodes\": [\n"
+  "        { \"id\": \"t\", \"kind\": \"trigger\", \"label\": \"T\", \"x\": 0, \"y\": 0 },\n"
+  "        { \"id\": \"p\", \"kind\": \"process\", \"label\": \"Review\", \"x\": 200, \"y\": 0, \"process_s\": 3600 },\n"
+  "        { \"id\": \"q\", \"kind\": \"queue\", \"label\": \"Waiting\", \"x\": 400, \"y\": 0, \"wait_s\": 600 },\n"
+  "        { \"id\": \"o\", \"kind\": \"outcome\", \"label\": \"O\", \"x\": 600, \"y\": 0 }\n"
+  "      ],\n"
+  "      \"edges\": [\n"
+  "        { \"id\": \"e1\", \"from\": \"t\", \"to\": \"p\", \"kind\": \"flow\" },\n"
+  "        { \"id\": \"e2\", \"from\": \"p\", \"to\": \"q\", \"kind\": \"flow\" },\n"
+  "        { \"id\": \"e3\", \"from\": \"q\", \"to\": \"o\", \"kind\": \"flow\" }\n"
+  "      ]\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+/* The map: Review (1 h) → Waiting (10 min). The data: two items each 2 h
+ * in review, none in the queue. Every run is Review's observed 2 h plus
+ * the queue's mapped 10 min: 7,800 s; one of the two nodes was drawn. The
+ * same seed prints the same JSON. */
+static void
+test_observed (void)
+{
+  g_autofree char *path = temp_file ("observed.flowmap", one_step_map);
+  g_autofree char *csv = temp_file ("observed.csv",
+                                    "item,state,entered_at\n"
+                                    "A,Review,2026-03-02T09:00:00Z\n"
+                                    "A,Done,2026-03-02T11:00:00Z\n"
+                                    "B,Review,2026-03-03T09:00:00Z\n"
+                                    "B,Done,2026-03-03T11:00:00Z\n");
+  g_autofree char *release = example ();
+  g_autofree char *release_csv = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release-observed.csv", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  flowmap (&run, "simulate", "--json", "--runs", "200", "--csv", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  object = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "variability"), ==, "observed");
+  g_assert_cmpfloat (json_object_get_double_member (object, "lead_time_mean_s"), ==, 7800);
+  g_assert_cmpfloat (json_object_get_double_member (object, "lead_time_p95_s"), ==, 7800);
+  g_assert_cmpint (json_object_get_int_member (object, "observed_nodes"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "observable_nodes"), ==, 2);
+
+  flowmap (&text, "simulate", "--variability", "observed", "--runs", "200", "--csv", csv, path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "1 of 2 steps and queues"));
+
+  flowmap (&first, "simulate", "--json", "--mode", "flow", "--items", "300", "--time-zone", "UTC",
+           "--csv", release_csv, "--map", "current", release, NULL);
+  flowmap (&again, "simulate", "--json", "--mode", "flow", "--items", "300", "--time-zone", "UTC",
+           "--csv", release_csv, "--map", "current", release, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "\"observed_nodes\": 5"));
+  g_assert_cmpstr (again.out, ==, first.out);
+
+  g_unlink (path);
+  g_unlink (csv);
+}
+
+/* Without observed data, --variability observed says how to give it. */
+static void
+test_observed_needs_data (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) other = { 0 };
+  g_auto(Run) unreadable = { 0 };
+
+  flowmap (&missing, "simulate", "--variability", "observed", path, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--csv DATA.csv"));
+  flowmap (&other, "simulate", "--variability", "triangular", "--csv", "x.csv", path, NULL);
+  g_assert_cmpint (other.status, ==, 2);
+  flowmap (&unreadable, "simulate", "--csv", "/nonexistent/x.csv", path, NULL);
+  g_assert_cmpint (unreadable.status, ==, 1);
+}
+
 /* --chart KIND -o OUT writes the Simulate page's chart as a 16:9 slide:
  * a PNG at twice the pixels; the queues and utilization need flow mode. */
 static void
@@ -209,6 +299,8 @@ main (int    argc,
   g_test_add_func ("/fm/cli/simulate/text-and-usage", test_text_and_usage);
   g_test_add_func ("/fm/cli/simulate/needs-demand", test_needs_demand);
   g_test_add_func ("/fm/cli/simulate/chart", test_chart);
+  g_test_add_func ("/fm/cli/simulate/observed", test_observed);
+  g_test_add_func ("/fm/cli/simulate/observed-needs-data", test_observed_needs_data);
 
   return g_test_run ();
 }
