@@ -228,28 +228,8 @@ test_no_stays_mapped (void)
   g_assert_cmpuint (r->observable_nodes, ==, 3);
 }
 
-/* t → q → p (1 h of work) → o, a day of 24 h all worked, so that the
- * process time is the service time; @demand a day. */
-static FmDocument *
-station_document (double   demand,
-                  FmMap  **map_out)
-{
-  FmDocument *doc = fm_document_new ();
-  g_autoptr(FmMap) map = fm_map_new ("m");
-
-  g_object_set (doc, "day-length-s", 24 * H, "available-time-s", 24 * H, "demand-per-day", demand, NULL);
-  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
-  fm_test_queue (map, "q", FM_UNSET);
-  fm_test_step (map, "p", 1 * H, FM_UNSET);
-  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
-  fm_test_chain (map, "t", "q", "p", "o", NULL);
-  fm_document_insert_map_internal (doc, 0, map);
-  *map_out = map;
-
-  return doc;
-}
-
-/* Flow mode, stays of one value: p's time is its process time × 1, so the
+/* Flow mode, on t → q → p (1 h of work, one person, a day of 24 h all
+ * worked) → o at 12 items a day. Stays of one value: p's time is its process time × 1, so the
  * run is the run without variability, to the last bit. The stays of 5 h
  * are not the time: they only shape it. The queue's stays are not used
  * (its waits emerge): one node of one, the step. */
@@ -257,7 +237,7 @@ static void
 test_flow_one_value (void)
 {
   FmMap *map;
-  g_autoptr(FmDocument) doc = station_document (12, &map);
+  g_autoptr(FmDocument) doc = fm_test_queueing_document (12, 1 * H, 1, &map);
   g_autoptr(FmObserved) observed = observe (map,
                                             "item,state,entered_at\n"
                                             "X,q,2026-03-02T00:00:00Z\n"
@@ -288,7 +268,7 @@ static void
 test_flow_shape (void)
 {
   FmMap *map;
-  g_autoptr(FmDocument) doc = station_document (12, &map);
+  g_autoptr(FmDocument) doc = fm_test_queueing_document (12, 1 * H, 1, &map);
   g_autoptr(FmObserved) observed = observe (map,
                                             "item,state,entered_at\n"
                                             "X,p,2026-03-02T00:00:00Z\n"
