@@ -30,15 +30,32 @@ fm_simulate_panel_has_observed (FmSimulatePanel *self)
   return self->session != NULL && fm_observed_session_get_log (self->session) != NULL;
 }
 
+/* The rows of the list: the text and, as GTK's own rows have, a check
+ * mark at the one selected. */
 static void
 setup_item (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+show_check (GtkDropDown *drop,
+            GParamSpec  *pspec,
+            GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_drop_down_get_selected (drop) == gtk_list_item_get_position (item) ? 1 : 0);
 }
 
 static void
@@ -47,21 +64,35 @@ bind_item (GtkSignalListItemFactory *factory,
            gpointer                  data)
 {
   FmSimulatePanel *self = data;
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
   GtkStringObject *string = gtk_list_item_get_item (item);
   gboolean offered = gtk_list_item_get_position (item) != FM_VARIABILITY_OBSERVED
                      || fm_simulate_panel_has_observed (self);
 
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_sensitive (label, offered);
-  gtk_widget_set_tooltip_text (label, offered ? NULL
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (string));
+  gtk_widget_set_sensitive (box, offered);
+  gtk_widget_set_tooltip_text (box, offered ? NULL
                                : _("No observed data: import it with Import Observed Data… (Ctrl+I) "
                                    "to draw the times from its stays"));
   gtk_list_item_set_selectable (item, offered);
   gtk_list_item_set_activatable (item, offered);
+  /* Gone with the row should it go unbound, as when the factory changes. */
+  g_signal_connect_object (self->variability_drop, "notify::selected", G_CALLBACK (show_check), item, 0);
+  show_check (self->variability_drop, NULL, item);
 }
 
-/* The rows are bound anew, with the Observed row's sensitivity. */
+static void
+unbind_item (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  FmSimulatePanel *self = data;
+
+  g_signal_handlers_disconnect_by_data (self->variability_drop, item);
+}
+
+/* The list's rows are bound anew, with the Observed row's sensitivity;
+ * the button shows the choice as GTK does. */
 static void
 set_factory (FmSimulatePanel *self)
 {
@@ -69,7 +100,8 @@ set_factory (FmSimulatePanel *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
-  gtk_drop_down_set_factory (self->variability_drop, factory);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), self);
+  gtk_drop_down_set_list_factory (self->variability_drop, factory);
 }
 
 /**
