@@ -218,13 +218,26 @@ item_at (Sim   *sim,
   return &g_array_index (sim->items, Item, slot);
 }
 
+/* With the observed variability: kept out of draw(), so that draw() stays
+ * small enough to be inlined in the hot path. */
+static G_GNUC_NO_INLINE double
+draw_observed (Sim    *sim,
+               guint   s,
+               double  mean)
+{
+  return fm_simulate_draw_at (sim->plan, sim->rand, sim->options, s, mean);
+}
+
 /* A time of step @s around @mean: its process time or its delay. */
 static inline double
 draw (Sim    *sim,
       guint   s,
       double  mean)
 {
-  return fm_simulate_draw_at (sim->plan, sim->rand, sim->options, s, mean);
+  if (G_UNLIKELY (sim->plan->stays != NULL))
+    return draw_observed (sim, s, mean);
+
+  return fm_simulate_draw (sim->rand, sim->options->variability, sim->options->spread, mean);
 }
 
 /* Where an item goes after @v: back along a rework, or on; NONE: out. */

@@ -103,16 +103,36 @@ fm_simulate_draw (GRand         *rand,
     case FM_VARIABILITY_EXPONENTIAL:
       /* u is in (0, 1), so the logarithm is finite. */
       return -mean * log (fm_simulate_uniform (rand));
+    case FM_VARIABILITY_OBSERVED: /* a node without stays: as mapped */
     case FM_VARIABILITY_NONE:
     default:
       return mean;
     }
 }
 
-/* The time of node @v drawn around its mapped @mean, or with the observed
- * variability from its stays: in Monte Carlo a stay itself, in flow mode
- * @mean scaled by a stay ÷ the mean stay (see fm_simulate_plan_observe());
- * the mapped @mean for a node without stays. */
+/* A time drawn from @stays, each as likely, with replacement (a
+ * bootstrap): in Monte Carlo the stay itself, in flow mode (@scale) @mean
+ * × the stay ÷ the mean stay (see plan_observe() in fm-simulate.c). Stays
+ * all of one value (they are sorted) draw nothing, so that they give the
+ * same run as no variability. */
+static inline double
+fm_simulate_draw_stay (GRand                 *rand,
+                       const FmSimulateStays *stays,
+                       gboolean               scale,
+                       double                 mean)
+{
+  double s = stays->values[0] == stays->values[stays->n - 1]
+             ? stays->values[0] : stays->values[g_rand_int_range (rand, 0, (gint32) stays->n)];
+
+  if (!scale)
+    return s;
+
+  return stays->mean > 0 ? mean * (s / stays->mean) : mean;
+}
+
+/* The time of node @v: from its stays when it has some, else drawn
+ * around its mapped @mean (with the observed variability, the mapped time
+ * itself). */
 static inline double
 fm_simulate_draw_at (const FmSimulatePlan    *plan,
                      GRand                   *rand,
@@ -120,24 +140,10 @@ fm_simulate_draw_at (const FmSimulatePlan    *plan,
                      guint                    v,
                      double                   mean)
 {
-  const FmSimulateStays *stays;
-  double s;
+  if (plan->stays != NULL && plan->stays[v].n > 0)
+    return fm_simulate_draw_stay (rand, &plan->stays[v], plan->scale_stays, mean);
 
-  if (options->variability != FM_VARIABILITY_OBSERVED)
-    return fm_simulate_draw (rand, options->variability, options->spread, mean);
-
-  stays = &plan->stays[v];
-  if (stays->n == 0)
-    return mean;
-  /* Drawn with replacement, each stay as likely: a bootstrap. Stays all
-   * of one value (they are sorted) draw nothing, so that they give the
-   * same run as no variability. */
-  s = stays->values[0] == stays->values[stays->n - 1]
-      ? stays->values[0] : stays->values[g_rand_int_range (rand, 0, (gint32) stays->n)];
-  if (!plan->scale_stays)
-    return s;
-
-  return stays->mean > 0 ? mean * (s / stays->mean) : mean;
+  return fm_simulate_draw (rand, options->variability, options->spread, mean);
 }
 
 G_END_DECLS
