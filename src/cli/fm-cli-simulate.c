@@ -226,7 +226,7 @@ fm_cli_simulate (int    argc,
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("monte-carlo (the lead time, run many times; the default) or flow (items through the steps’ people)"), N_("MODE") },
     { "variability", 0, 0, G_OPTION_ARG_STRING, &variability,
       N_("How times vary: none, triangular (default for monte-carlo), exponential (default for flow), or observed "
-         "(with --csv): in monte-carlo a node's time is one of its observed stays, drawn at random; in flow a step's "
+         "(with --csv): in monte-carlo a node’s time is one of its observed stays, drawn at random; in flow a step’s "
          "times are scaled by a stay ÷ the mean stay, as the stays include the waits that the simulation makes itself"),
       N_("KIND") },
     { "spread", 0, 0, G_OPTION_ARG_DOUBLE, &spread, N_("Triangular: the half-width of the band, as a share of the time (default: 0.5)"), N_("S") },
