@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "fm-document-private.h"
 #include "fm-map-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
@@ -99,4 +100,32 @@ fm_test_assert_near (double got,
                      double expected)
 {
   g_assert_cmpfloat_with_epsilon (got, expected, 1e-6 * MAX (1, fabs (expected)));
+}
+
+/* t → q → p → o: one step between the trigger and the outcome, fed
+ * through a queue, for the flow simulation; a day of 24 h in which people
+ * work all 24, so that a step's process time is its service time.
+ * Returns: (transfer full): the document, @map_out its map (borrowed) */
+FmDocument *
+fm_test_queueing_document (double   demand_per_day,
+                           double   process_s,
+                           double   people,
+                           FmMap  **map_out)
+{
+  FmDocument *doc = fm_document_new ();
+  g_autoptr(FmMap) map = fm_map_new ("m");
+  FmNode *step;
+
+  g_object_set (doc, "day-length-s", 86400.0, "available-time-s", 86400.0,
+                "demand-per-day", demand_per_day, NULL);
+  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
+  fm_test_queue (map, "q", FM_UNSET);
+  step = fm_test_step (map, "p", process_s, FM_UNSET);
+  fm_process_step_set_people (FM_PROCESS_STEP (step), people);
+  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
+  fm_test_chain (map, "t", "q", "p", "o", NULL);
+  fm_document_insert_map_internal (doc, 0, map);
+  *map_out = map;
+
+  return doc;
 }

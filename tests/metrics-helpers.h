@@ -2,6 +2,7 @@
 /* metrics-helpers.h: small maps in a few lines, for the metrics tests */
 #pragma once
 
+#include "fm-document.h"
 #include "fm-map.h"
 #include "fm-metrics.h"
 
@@ -28,5 +29,9 @@ gboolean  fm_test_has_warning (FmMetrics   *metrics,
                                const char  *id);
 void      fm_test_assert_near (double       got,
                                double       expected);
+FmDocument *fm_test_queueing_document (double   demand_per_day,
+                                       double   process_s,
+                                       double   people,
+                                       FmMap  **map_out);
 
 G_END_DECLS

@@ -111,37 +111,39 @@ test_text_and_usage (void)
   g_assert_cmpint (bad_runs.status, ==, 2);
 }
 
+/* t → P (1 h of work) → o, without demand. */
+static const char one_step_map[] =
+  "{\n"
+  "  \"format\": \"flowmap\",\n"
+  "  \"version\": 1,\n"
+  "  \"title\": \"x\",\n"
+  "  \"maps\": [\n"
+  "    {\n"
+  "      \"id\": \"m\",\n"
+  "      \"name\": \"M\",\n"
+  "      \"nodes\": [\n"
+  "        { \"id\": \"t\", \"kind\": \"trigger\", \"label\": \"T\", \"x\": 0, \"y\": 0 },\n"
+  "        { \"id\": \"p\", \"kind\": \"process\", \"label\": \"P\", \"x\": 200, \"y\": 0, \"process_s\": 3600 },\n"
+  "        { \"id\": \"o\", \"kind\": \"outcome\", \"label\": \"O\", \"x\": 400, \"y\": 0 }\n"
+  "      ],\n"
+  "      \"edges\": [\n"
+  "        { \"id\": \"e1\", \"from\": \"t\", \"to\": \"p\", \"kind\": \"flow\" },\n"
+  "        { \"id\": \"e2\", \"from\": \"p\", \"to\": \"o\", \"kind\": \"flow\" }\n"
+  "      ]\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
 /* A flow simulation needs the demand; this map has none. */
 static void
 test_needs_demand (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("flowmap-simulate-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "no-demand.flowmap", NULL);
-  const char *text =
-    "{\n"
-    "  \"format\": \"flowmap\",\n"
-    "  \"version\": 1,\n"
-    "  \"title\": \"x\",\n"
-    "  \"maps\": [\n"
-    "    {\n"
-    "      \"id\": \"m\",\n"
-    "      \"name\": \"M\",\n"
-    "      \"nodes\": [\n"
-    "        { \"id\": \"t\", \"kind\": \"trigger\", \"label\": \"T\", \"x\": 0, \"y\": 0 },\n"
-    "        { \"id\": \"p\", \"kind\": \"process\", \"label\": \"P\", \"x\": 200, \"y\": 0, \"process_s\": 3600 },\n"
-    "        { \"id\": \"o\", \"kind\": \"outcome\", \"label\": \"O\", \"x\": 400, \"y\": 0 }\n"
-    "      ],\n"
-    "      \"edges\": [\n"
-    "        { \"id\": \"e1\", \"from\": \"t\", \"to\": \"p\", \"kind\": \"flow\" },\n"
-    "        { \"id\": \"e2\", \"from\": \"p\", \"to\": \"o\", \"kind\": \"flow\" }\n"
-    "      ]\n"
-    "    }\n"
-    "  ]\n"
-    "}\n";
   g_auto(Run) flow = { 0 };
   g_auto(Run) monte_carlo = { 0 };
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (path, one_step_map, -1, NULL));
   flowmap (&flow, "simulate", "--mode", "flow", path, NULL);
   g_assert_cmpint (flow.status, ==, 1);
   g_assert_nonnull (strstr (flow.err, "demand"));
@@ -151,6 +153,73 @@ test_needs_demand (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+
+/* The map: t → P (1 h) → o. The data: two items each 2 h in P. Every
+ * run is P's observed 2 h, 7,200 s, and the one step drew from its stays
+ * (tests/test-simulate-observed.c has the nodes without stays). The same
+ * seed prints the same JSON. */
+static void
+test_observed (void)
+{
+  g_autofree char *path = temp_file ("observed.flowmap", one_step_map);
+  g_autofree char *csv = temp_file ("observed.csv",
+                                    "item,state,entered_at\n"
+                                    "A,P,2026-03-02T09:00:00Z\n"
+                                    "A,Done,2026-03-02T11:00:00Z\n"
+                                    "B,P,2026-03-03T09:00:00Z\n"
+                                    "B,Done,2026-03-03T11:00:00Z\n");
+  g_autofree char *release = example ();
+  g_autofree char *release_csv = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release-observed.csv", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  flowmap (&run, "simulate", "--json", "--runs", "200", "--csv", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  object = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "variability"), ==, "observed");
+  g_assert_cmpfloat (json_object_get_double_member (object, "lead_time_mean_s"), ==, 7200);
+  g_assert_cmpfloat (json_object_get_double_member (object, "lead_time_p95_s"), ==, 7200);
+  g_assert_cmpint (json_object_get_int_member (object, "observed_nodes"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "observable_nodes"), ==, 1);
+
+  flowmap (&text, "simulate", "--variability", "observed", "--runs", "200", "--csv", csv, path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "1 of 1 steps and queues"));
+
+  flowmap (&first, "simulate", "--json", "--mode", "flow", "--items", "300", "--time-zone", "UTC",
+           "--csv", release_csv, "--map", "current", release, NULL);
+  flowmap (&again, "simulate", "--json", "--mode", "flow", "--items", "300", "--time-zone", "UTC",
+           "--csv", release_csv, "--map", "current", release, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "\"observed_nodes\": 5"));
+  g_assert_cmpstr (again.out, ==, first.out);
+
+  g_unlink (path);
+  g_unlink (csv);
+}
+
+/* Without observed data, --variability observed says how to give it. */
+static void
+test_observed_needs_data (void)
+{
+  g_autofree char *path = example ();
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) other = { 0 };
+  g_auto(Run) unreadable = { 0 };
+
+  flowmap (&missing, "simulate", "--variability", "observed", path, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--csv DATA.csv"));
+  flowmap (&other, "simulate", "--variability", "triangular", "--csv", "x.csv", path, NULL);
+  g_assert_cmpint (other.status, ==, 2);
+  flowmap (&unreadable, "simulate", "--csv", "/nonexistent/x.csv", path, NULL);
+  g_assert_cmpint (unreadable.status, ==, 1);
 }
 
 /* --chart KIND -o OUT writes the Simulate page's chart as a 16:9 slide:
@@ -209,6 +278,8 @@ main (int    argc,
   g_test_add_func ("/fm/cli/simulate/text-and-usage", test_text_and_usage);
   g_test_add_func ("/fm/cli/simulate/needs-demand", test_needs_demand);
   g_test_add_func ("/fm/cli/simulate/chart", test_chart);
+  g_test_add_func ("/fm/cli/simulate/observed", test_observed);
+  g_test_add_func ("/fm/cli/simulate/observed-needs-data", test_observed_needs_data);
 
   return g_test_run ();
 }

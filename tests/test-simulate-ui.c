@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "fm-chart-simulate.h"
+#include "fm-csv-import.h"
 #include "fm-figures.h"
 #include "fm-process-step.h"
 #include "fm-simulate-panel.h"
@@ -238,6 +240,101 @@ test_what_if (Fixture       *f,
   g_assert_cmpfloat (fm_document_get_demand_per_day (f->doc), ==, demand);
 }
 
+/* The release data, imported as the window's session: in UTC, all of it. */
+static FmObservedSession *
+release_session (FmMap *map)
+{
+  g_autofree char *path = fm_test_example_path ("release-observed.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(FmObservedLog) log = NULL;
+  g_autoptr(FmObservedMapping) mapping = NULL;
+  FmObservedSession *session = fm_observed_session_new ();
+  FmCsvImportOptions options;
+
+  fm_csv_import_options_init (&options);
+  options.time_zone = utc;
+  log = fm_csv_import_file (file, &options, NULL, &error);
+  g_assert_no_error (error);
+  mapping = fm_observed_mapping_new (log, map);
+  fm_observed_session_set (session, log, mapping, utc, "release-observed.csv");
+
+  return session;
+}
+
+/* Observed variability: without data the page says how to get some and
+ * runs nothing; with the window's data it gives what fm_simulate() gives
+ * with the stays measured against each map, and says how many nodes drew
+ * from them (all ten steps and queues of the current state). */
+static void
+test_observed (Fixture       *f,
+               gconstpointer  data)
+{
+  FmMap *current = fm_document_lookup_map (f->doc, "current");
+  FmMap *future = fm_document_lookup_map (f->doc, "future");
+  g_autoptr(FmObservedSession) session = release_session (current);
+  g_autoptr(FmObservedSession) empty = fm_observed_session_new ();
+  g_autoptr(FmObservedMapping) mapping = NULL;
+  g_autoptr(FmObserved) observed = NULL;
+  g_autoptr(FmObserved) observed_future = NULL;
+  g_autofree char *p85 = NULL;
+  g_autofree char *p85_future = NULL;
+  g_autofree char *comparison = NULL;
+  FmObservedOptions observed_options;
+  FmSimulateOptions options;
+
+  fm_simulate_options_init (&options);
+  options.variability = FM_VARIABILITY_OBSERVED;
+  options.runs = 2000;
+  options.seed = 5;
+  fm_simulate_panel_set_options (f->panel, &options);
+  fm_simulate_panel_set_map (f->panel, f->doc, current);
+
+  /* No session, then one without data. */
+  g_assert_false (fm_simulate_panel_has_observed (f->panel));
+  fm_simulate_panel_run (f->panel);
+  g_assert_false (fm_simulate_panel_is_running (f->panel));
+  g_assert_nonnull (strstr (fm_simulate_panel_get_status (f->panel), "Import Observed Data"));
+  fm_simulate_panel_set_session (f->panel, empty);
+  g_assert_false (fm_simulate_panel_has_observed (f->panel));
+
+  fm_simulate_panel_set_session (f->panel, session);
+  g_assert_true (fm_simulate_panel_has_observed (f->panel));
+  fm_simulate_panel_run (f->panel);
+  wait_for_run (f);
+  g_assert_null (fm_simulate_panel_get_status (f->panel));
+
+  mapping = fm_observed_session_dup_mapping (session, current);
+  fm_observed_options_init (&observed_options);
+  fm_observed_session_fill_options (session, &observed_options);
+  observed = fm_observed_compute (fm_observed_session_get_log (session), mapping, current, &observed_options);
+  options.observed = observed;
+  p85 = expected_p85 (f, current, &options);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "p85"), ==, p85);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "observed"), ==, "10 of 10 steps and queues");
+
+  /* The future state beside its current state, each with its own stays. */
+  g_clear_pointer (&mapping, fm_observed_mapping_unref);
+  mapping = fm_observed_session_dup_mapping (session, future);
+  observed_future = fm_observed_compute (fm_observed_session_get_log (session), mapping, future, &observed_options);
+  fm_simulate_panel_set_map (f->panel, f->doc, future);
+  fm_simulate_panel_run (f->panel);
+  wait_for_run (f);
+  options.observed = observed_future;
+  p85_future = expected_p85 (f, future, &options);
+  comparison = g_strdup_printf ("Lead time p85 %s → %s", p85, p85_future);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "comparison"), ==, comparison);
+
+  /* The data gone: the choice stays, and says why it cannot run. */
+  fm_observed_session_clear (session);
+  g_assert_false (fm_simulate_panel_has_observed (f->panel));
+  fm_simulate_panel_run (f->panel);
+  g_assert_false (fm_simulate_panel_is_running (f->panel));
+  g_assert_nonnull (fm_simulate_panel_get_status (f->panel));
+  fm_simulate_panel_set_session (f->panel, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +352,7 @@ main (int   argc,
   ADD ("/fm/simulate-ui/flow", test_flow);
   ADD ("/fm/simulate-ui/cancel", test_cancel);
   ADD ("/fm/simulate-ui/what-if", test_what_if);
+  ADD ("/fm/simulate-ui/observed", test_observed);
 
   return g_test_run ();
 }

@@ -218,33 +218,6 @@ test_routes (void)
   fm_test_assert_near (r->lead_time_p95_s, 12 * H);
 }
 
-/* One step between the trigger and the outcome, fed through a queue, with
- * Poisson arrivals and exponential service; a day of 24 h in which people
- * work all 24, so that a step's process time is its service time. */
-static FmDocument *
-queueing_document (double     demand_per_day,
-                   double     process_s,
-                   double     people,
-                   FmMap    **map_out)
-{
-  FmDocument *doc = fm_document_new ();
-  g_autoptr(FmMap) map = fm_map_new ("m");
-  FmNode *step;
-
-  g_object_set (doc, "day-length-s", 24 * H, "available-time-s", 24 * H,
-                "demand-per-day", demand_per_day, NULL);
-  fm_test_node (map, FM_NODE_KIND_TRIGGER, "t");
-  fm_test_queue (map, "q", FM_UNSET);
-  step = fm_test_step (map, "p", process_s, FM_UNSET);
-  fm_process_step_set_people (FM_PROCESS_STEP (step), people);
-  fm_test_node (map, FM_NODE_KIND_OUTCOME, "o");
-  fm_test_chain (map, "t", "q", "p", "o", NULL);
-  fm_document_insert_map_internal (doc, 0, map);
-  *map_out = map;
-
-  return doc;
-}
-
 /* M/M/1 at ρ = 0.8: λ = 24 a day = 1 an hour, a mean service of 0.8 h
  * (μ = 1.25 an hour). Queueing theory: Wq = ρ ÷ (μ − λ) = 0.8 ÷ 0.25 =
  * 3.2 h; Lq = λ Wq = 3.2 items; W = 1 ÷ (μ − λ) = 4 h; L = ρ ÷ (1 − ρ) = 4;
@@ -255,7 +228,7 @@ static void
 test_mm1 (void)
 {
   FmMap *map;
-  g_autoptr(FmDocument) doc = queueing_document (24, 0.8 * H, 1, &map);
+  g_autoptr(FmDocument) doc = fm_test_queueing_document (24, 0.8 * H, 1, &map);
   g_autoptr(FmSimulateResult) r = simulate (doc, map, FM_SIMULATE_FLOW, FM_VARIABILITY_EXPONENTIAL, 1000000);
   const FmSimulateNode *q = node_result (r, "q"), *p = node_result (r, "p");
 
@@ -282,7 +255,7 @@ static void
 test_mm2 (void)
 {
   FmMap *map;
-  g_autoptr(FmDocument) doc = queueing_document (24, 1.6 * H, 2, &map);
+  g_autoptr(FmDocument) doc = fm_test_queueing_document (24, 1.6 * H, 2, &map);
   g_autoptr(FmSimulateResult) r = simulate (doc, map, FM_SIMULATE_FLOW, FM_VARIABILITY_EXPONENTIAL, 1000000);
   const FmSimulateNode *q = node_result (r, "q"), *p = node_result (r, "p");
   double wq = 0.711111111 / 0.25 * H;
@@ -306,7 +279,7 @@ static void
 test_queue_limit (void)
 {
   FmMap *map;
-  g_autoptr(FmDocument) doc = queueing_document (240, 1 * H, 1, &map);
+  g_autoptr(FmDocument) doc = fm_test_queueing_document (240, 1 * H, 1, &map);
   g_autoptr(FmSimulateResult) limited = NULL;
   g_autoptr(FmSimulateResult) unlimited = NULL;
   FmNode *q2 = fm_test_queue (map, "q2", FM_UNSET);

@@ -4,6 +4,7 @@
 #include "fm-cli-private.h"
 #include "fm-json-writer.h"
 #include "fm-observed-log.h"
+#include "fm-observed-mapping.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,9 @@ void   fm_cli_observe_write_errors   (FmJsonWriter  *w,
                                       FmObservedLog *log);
 void   fm_cli_observe_write_warnings (FmJsonWriter  *w,
                                       FmObservedLog *log);
+gboolean fm_cli_observe_apply_mappings (const char        *command,
+                                        FmObservedMapping *mapping,
+                                        FmMap             *map,
+                                        char             **mappings);
 
 G_END_DECLS

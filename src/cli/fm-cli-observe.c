@@ -555,10 +555,13 @@ parse_date_option (const char  *name,
   return TRUE;
 }
 
-static gboolean
-apply_mappings (FmObservedMapping *mapping,
-                FmMap             *map,
-                char             **mappings)
+/* Maps the states of --mapping STATE=NODE_ID by hand; says what is wrong
+ * as @command. Shared with `flowmap simulate --csv`. */
+gboolean
+fm_cli_observe_apply_mappings (const char        *command,
+                               FmObservedMapping *mapping,
+                               FmMap             *map,
+                               char             **mappings)
 {
   for (guint i = 0; mappings != NULL && mappings[i] != NULL; i++)
     {
@@ -574,7 +577,7 @@ apply_mappings (FmObservedMapping *mapping,
           g_autofree char *shown = fm_cli_escape_text (mappings[i]);
           g_autofree char *message = fm_cli_escape_message (error->message);
 
-          g_printerr ("flowmap observe: --mapping “%s”: %s\n", shown, message);
+          g_printerr ("%s: --mapping “%s”: %s\n", command, shown, message);
           return FALSE;
         }
     }
@@ -785,7 +788,7 @@ fm_cli_observe (int    argc,
     }
 
   mapping = fm_observed_mapping_new (log, map);
-  if (!apply_mappings (mapping, map, mappings))
+  if (!fm_cli_observe_apply_mappings ("flowmap observe", mapping, map, mappings))
     return FM_CLI_FAILED;
 
   fm_observed_options_init (&options);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fm-cli-simulate.c: `flowmap simulate [--map ID|NAME] [--mode monte-carlo|flow]
- * [--variability none|triangular|exponential] [--spread S] [--runs N]
- * [--items N] [--seed N] [--json] [--chart KIND -o OUT] FILE` */
+ * [--variability none|triangular|exponential|observed] [--spread S]
+ * [--csv DATA.csv [--mapping STATE=NODE_ID …] [--type TYPE …] [--time-zone TZ]]
+ * [--runs N] [--items N] [--seed N] [--json] [--chart KIND -o OUT] FILE` */
 #include "config.h"
 
 #define G_LOG_DOMAIN "fm-cli"
@@ -9,9 +10,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "fm-cli.h"
+#include "fm-cli-observe-private.h"
 #include "fm-cli-private.h"
+#include "fm-csv-import.h"
 #include "fm-duration.h"
 #include "fm-figures.h"
 #include "fm-export-chart.h"
@@ -39,6 +43,13 @@ write_json (FmSimulateResult        *r,
   fm_json_writer_member_number (&w, "lead_time_p50_s", r->lead_time_p50_s);
   fm_json_writer_member_number (&w, "lead_time_p85_s", r->lead_time_p85_s);
   fm_json_writer_member_number (&w, "lead_time_p95_s", r->lead_time_p95_s);
+  if (options->variability == FM_VARIABILITY_OBSERVED)
+    {
+      fm_json_writer_key (&w, "observed_nodes");
+      fm_json_writer_int (&w, r->observed_nodes);
+      fm_json_writer_key (&w, "observable_nodes");
+      fm_json_writer_int (&w, r->observable_nodes);
+    }
 
   fm_json_writer_key (&w, "histogram");
   fm_json_writer_begin_object (&w);
@@ -108,6 +119,11 @@ print_report (FmDocument              *document,
             r->samples, fm_variability_to_string (options->variability), options->seed);
   printf (_("  Lead time: mean %s, 50 %% within %s, 85 %% within %s, 95 %% within %s\n"),
           mean, p50, p85, p95);
+  if (options->variability == FM_VARIABILITY_OBSERVED)
+    printf (r->mode == FM_SIMULATE_FLOW
+            ? _("  Observed stays shape the times of %u of %u steps; the others are as mapped\n")
+            : _("  Observed stays give the times of %u of %u steps and queues; the others are as mapped\n"),
+            r->observed_nodes, r->observable_nodes);
 
   if (r->mode != FM_SIMULATE_FLOW)
     return;
@@ -150,19 +166,74 @@ read_mode (const char     *name,
   return TRUE;
 }
 
+/* The observed data of --csv, measured against @map as `flowmap observe`
+ * measures it: all of it, as of its end. NULL after saying what is wrong. */
+static FmObserved *
+observe (const char *csv_path,
+         char      **mappings,
+         char      **types,
+         const char *zone_name,
+         FmMap      *map)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(FmObservedLog) log = NULL;
+  g_autoptr(FmObservedMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+  FmCsvImportOptions import_options;
+  FmObservedOptions options;
+
+  tz = zone_name != NULL ? fm_cli_time_zone_new (zone_name) : g_time_zone_new_local ();
+  if (tz == NULL)
+    {
+      g_printerr (_("flowmap simulate: unknown time zone “%s”\n"), zone_name);
+      return NULL;
+    }
+
+  fm_csv_import_options_init (&import_options);
+  import_options.time_zone = tz;
+  file = g_file_new_for_commandline_arg (csv_path);
+  log = fm_csv_import_file (file, &import_options, NULL, &error);
+  if (log == NULL)
+    {
+      fm_cli_print_error (error);
+      return NULL;
+    }
+
+  mapping = fm_observed_mapping_new (log, map);
+  if (!fm_cli_observe_apply_mappings ("flowmap simulate", mapping, map, mappings))
+    return NULL;
+
+  fm_observed_options_init (&options);
+  options.time_zone = tz;
+  options.types = (const char * const *) types;
+  return fm_observed_compute (log, mapping, map, &options);
+}
+
 int
 fm_cli_simulate (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
   g_autofree char *map_name = NULL, *mode = NULL, *variability = NULL, *chart = NULL, *output = NULL;
+  g_autofree char *csv_path = NULL, *zone_name = NULL;
+  g_auto(GStrv) mappings = NULL;
+  g_auto(GStrv) types = NULL;
   int runs = 10000, items = 10000, seed = 1;
   double spread = 0.5;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING, &map_name, N_("The map to simulate, by id or name (default: the first)"), N_("ID|NAME") },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("monte-carlo (the lead time, run many times; the default) or flow (items through the steps’ people)"), N_("MODE") },
-    { "variability", 0, 0, G_OPTION_ARG_STRING, &variability, N_("How times vary: none, triangular (default for monte-carlo) or exponential (default for flow)"), N_("KIND") },
+    { "variability", 0, 0, G_OPTION_ARG_STRING, &variability,
+      N_("How times vary: none, triangular (default for monte-carlo), exponential (default for flow), or observed "
+         "(with --csv): in monte-carlo a node’s time is one of its observed stays, drawn at random; in flow a step’s "
+         "times are scaled by a stay ÷ the mean stay, as the stays include the waits that the simulation makes itself"),
+      N_("KIND") },
     { "spread", 0, 0, G_OPTION_ARG_DOUBLE, &spread, N_("Triangular: the half-width of the band, as a share of the time (default: 0.5)"), N_("S") },
+    { "csv", 'c', 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Observed data, an export of work items as for flowmap observe: its stays are what --variability observed draws from (the default with it)"), N_("DATA.csv") },
+    { "mapping", 0, 0, G_OPTION_ARG_STRING_ARRAY, &mappings, N_("With --csv: map a state to a node by hand (empty NODE_ID: to none); repeat for more"), N_("STATE=NODE_ID") },
+    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &types, N_("With --csv: only the stays of items of this work item type; repeat for more"), N_("TYPE") },
+    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &zone_name, N_("With --csv: the time zone of its times without an offset (default: local)"), N_("TZ") },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Monte Carlo runs (default: 10000)"), N_("N") },
     { "items", 0, 0, G_OPTION_ARG_INT, &items, N_("Items that arrive in a flow simulation (default: 10000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the random numbers (default: 1)"), N_("N") },
@@ -173,6 +244,7 @@ fm_cli_simulate (int    argc,
   };
   g_autoptr(FmDocument) document = NULL;
   g_autoptr(FmSimulateResult) result = NULL;
+  g_autoptr(FmObserved) observed = NULL;
   g_autoptr(GError) error = NULL;
   FmSimulateOptions options;
   FmSimChartKind chart_kind = FM_SIM_CHART_HISTOGRAM;
@@ -193,11 +265,37 @@ fm_cli_simulate (int    argc,
       return FM_CLI_USAGE;
     }
   options.variability = options.mode == FM_SIMULATE_FLOW ? FM_VARIABILITY_EXPONENTIAL : FM_VARIABILITY_TRIANGULAR;
+  /* Observed data is given to be drawn from. */
+  if (csv_path != NULL)
+    options.variability = FM_VARIABILITY_OBSERVED;
   if (variability != NULL && !fm_variability_from_string (variability, &options.variability))
     {
-      g_printerr (_("flowmap simulate: --variability is none, triangular or exponential\n"));
+      g_printerr (_("flowmap simulate: --variability is none, triangular, exponential or observed\n"));
       return FM_CLI_USAGE;
     }
+  if (options.variability == FM_VARIABILITY_OBSERVED && csv_path == NULL)
+    {
+      g_printerr (_("flowmap simulate: --variability observed draws the times from observed data: give an export "
+                    "of work items from a tracker with --csv DATA.csv, as for flowmap observe (the document does "
+                    "not keep observed data)\n"));
+      return FM_CLI_USAGE;
+    }
+  if (csv_path != NULL && options.variability != FM_VARIABILITY_OBSERVED)
+    {
+      g_printerr (_("flowmap simulate: --csv is for --variability observed\n"));
+      return FM_CLI_USAGE;
+    }
+  if ((mappings != NULL || types != NULL || zone_name != NULL) && csv_path == NULL)
+    {
+      g_printerr (_("flowmap simulate: --mapping, --type and --time-zone need --csv\n"));
+      return FM_CLI_USAGE;
+    }
+  for (guint i = 0; mappings != NULL && mappings[i] != NULL; i++)
+    if (strchr (mappings[i], '=') == NULL)
+      {
+        g_printerr (_("flowmap simulate: --mapping “%s” is not STATE=NODE_ID\n"), mappings[i]);
+        return FM_CLI_USAGE;
+      }
   if (runs < 1 || items < 1 || seed < 0 || !(spread >= 0 && spread <= 1))
     {
       g_printerr (_("flowmap simulate: --runs and --items take a number of 1 or more, --seed 0 or more, "
@@ -227,6 +325,14 @@ fm_cli_simulate (int    argc,
   map = fm_cli_pick_map (document, argv[1], map_name);
   if (map == NULL)
     return FM_CLI_FAILED;
+
+  if (csv_path != NULL)
+    {
+      observed = observe (csv_path, mappings, types, zone_name, map);
+      if (observed == NULL)
+        return FM_CLI_FAILED;
+      options.observed = observed;
+    }
 
   result = fm_simulate (document, map, &options, &error);
   if (result == NULL)

@@ -172,7 +172,7 @@ node_acc_free (gpointer data)
 {
   NodeAcc *acc = data;
 
-  g_array_unref (acc->samples);
+  g_clear_pointer (&acc->samples, g_array_unref);
   g_free (acc);
 }
 
@@ -434,6 +434,7 @@ static void
 clear_node (gpointer data)
 {
   g_free (((FmObservedNode *) data)->node_id);
+  g_clear_pointer (&((FmObservedNode *) data)->stays, g_array_unref);
 }
 
 static void
@@ -624,6 +625,8 @@ fm_observed_compute (FmObservedLog           *log,
             sum += g_array_index (acc->samples, double, k);
           figures.mean_s = sum / acc->samples->len;
         }
+      /* Kept for the simulation to draw from (fm-simulate.c). */
+      figures.stays = g_steal_pointer (&acc->samples);
       g_array_append_val (result->nodes, figures);
     }
 

@@ -61,6 +61,8 @@ typedef struct {
  * @median_s: the median time of a completed visit, NAN without any
  * @p85_s: the 85th percentile, NAN without any
  * @mean_s: the mean time of a completed visit, NAN without any
+ * @stays: (element-type double): the times of the completed visits,
+ *   ascending: what the simulation's observed variability draws from
  *
  * Consecutive states mapped to the same node count as one visit.
  */
@@ -73,6 +75,7 @@ typedef struct {
   double median_s;
   double p85_s;
   double mean_s;
+  GArray *stays;
 } FmObservedNode;
 
 /**

@@ -218,10 +218,25 @@ item_at (Sim   *sim,
   return &g_array_index (sim->items, Item, slot);
 }
 
+/* With the observed variability: kept out of draw(), so that draw() stays
+ * small enough to be inlined in the hot path. */
+static G_GNUC_NO_INLINE double
+draw_observed (Sim    *sim,
+               guint   s,
+               double  mean)
+{
+  return fm_simulate_draw_at (sim->plan, sim->rand, sim->options, s, mean);
+}
+
+/* A time of step @s around @mean: its process time or its delay. */
 static inline double
 draw (Sim    *sim,
+      guint   s,
       double  mean)
 {
+  if (G_UNLIKELY (sim->plan->stays != NULL))
+    return draw_observed (sim, s, mean);
+
   return fm_simulate_draw (sim->rand, sim->options->variability, sim->options->spread, mean);
 }
 
@@ -285,7 +300,7 @@ start (Sim   *sim,
   touch (sim, step);
   step->busy++;
   item->at = s;
-  heap_push (sim, sim->now + draw (sim, step->service_s), EVENT_SERVICE_END, slot);
+  heap_push (sim, sim->now + draw (sim, s, step->service_s), EVENT_SERVICE_END, slot);
 
   if (item->queue != NONE)
     {
@@ -328,7 +343,7 @@ release (Sim   *sim,
       start (sim, next, s);
     }
 
-  delay = draw (sim, step->delay_s);
+  delay = draw (sim, s, step->delay_s);
   if (delay > 0)
     heap_push (sim, sim->now + delay, EVENT_DELAY_END, slot);
   else

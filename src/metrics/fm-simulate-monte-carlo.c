@@ -77,8 +77,7 @@ walk_once (Walk *walk)
         }
       walk->needed[v] = 0;
       passes++;
-      finish = walk->ready[v] + fm_simulate_draw (walk->rand, walk->options->variability,
-                                                  walk->options->spread, visits->time[v]);
+      finish = walk->ready[v] + fm_simulate_draw_at (plan, walk->rand, walk->options, v, visits->time[v]);
 
       rework = fm_simulate_pick_rework (plan, walk->rand, v);
       if (rework != G_MAXUINT)

@@ -11,6 +11,14 @@
 
 G_BEGIN_DECLS
 
+/* A node's observed stays, for the observed variability: borrowed from
+ * the FmObserved of the options, ascending. */
+typedef struct {
+  const double *values;
+  guint n;
+  double mean;
+} FmSimulateStays;
+
 /* The flow graph, the routes and the rework of the metrics (fm-visits.c),
  * with what the simulations add: the reworks out of each node, in order. */
 typedef struct {
@@ -26,6 +34,9 @@ typedef struct {
   double demand_per_day;     /* FM_UNSET when not given */
   double day_length_s;
   double available_s;        /* a person's working time in a day */
+  FmSimulateStays *stays;    /* by node, with the observed variability;
+                              * else NULL */
+  gboolean scale_stays;      /* flow: a stay gives the shape, not the time */
 } FmSimulatePlan;
 
 void   fm_simulate_plan_init   (FmSimulatePlan          *plan,
@@ -92,10 +103,47 @@ fm_simulate_draw (GRand         *rand,
     case FM_VARIABILITY_EXPONENTIAL:
       /* u is in (0, 1), so the logarithm is finite. */
       return -mean * log (fm_simulate_uniform (rand));
+    case FM_VARIABILITY_OBSERVED: /* a node without stays: as mapped */
     case FM_VARIABILITY_NONE:
     default:
       return mean;
     }
+}
+
+/* A time drawn from @stays, each as likely, with replacement (a
+ * bootstrap): in Monte Carlo the stay itself, in flow mode (@scale) @mean
+ * × the stay ÷ the mean stay (see plan_observe() in fm-simulate.c). Stays
+ * all of one value (they are sorted) draw nothing, so that they give the
+ * same run as no variability. */
+static inline double
+fm_simulate_draw_stay (GRand                 *rand,
+                       const FmSimulateStays *stays,
+                       gboolean               scale,
+                       double                 mean)
+{
+  double s = stays->values[0] == stays->values[stays->n - 1]
+             ? stays->values[0] : stays->values[g_rand_int_range (rand, 0, (gint32) stays->n)];
+
+  if (!scale)
+    return s;
+
+  return stays->mean > 0 ? mean * (s / stays->mean) : mean;
+}
+
+/* The time of node @v: from its stays when it has some, else drawn
+ * around its mapped @mean (with the observed variability, the mapped time
+ * itself). */
+static inline double
+fm_simulate_draw_at (const FmSimulatePlan    *plan,
+                     GRand                   *rand,
+                     const FmSimulateOptions *options,
+                     guint                    v,
+                     double                   mean)
+{
+  if (plan->stays != NULL && plan->stays[v].n > 0)
+    return fm_simulate_draw_stay (rand, &plan->stays[v], plan->scale_stays, mean);
+
+  return fm_simulate_draw (rand, options->variability, options->spread, mean);
 }
 
 G_END_DECLS

@@ -26,11 +26,12 @@ static const char * const variability_names[] = {
   [FM_VARIABILITY_NONE] = "none",
   [FM_VARIABILITY_TRIANGULAR] = "triangular",
   [FM_VARIABILITY_EXPONENTIAL] = "exponential",
+  [FM_VARIABILITY_OBSERVED] = "observed",
 };
 
 /**
  * fm_variability_from_string:
- * @name: "none", "triangular" or "exponential"
+ * @name: "none", "triangular", "exponential" or "observed"
  *
  * Returns: whether @name is one, with @variability set to it
  */
@@ -132,6 +133,71 @@ fm_simulate_plan_clear (FmSimulatePlan *plan)
   g_clear_pointer (&plan->rework_out_start, g_free);
   g_clear_pointer (&plan->rework_out, g_free);
   g_clear_pointer (&plan->is_choice, g_free);
+  g_clear_pointer (&plan->stays, g_free);
+}
+
+/* Whether the observed variability draws the time of a node of @kind:
+ * in flow mode the waits in queues emerge, so only steps. */
+static gboolean
+draws_observed (FmNodeKind kind,
+                gboolean   flow)
+{
+  return kind == FM_NODE_KIND_PROCESS || (kind == FM_NODE_KIND_QUEUE && !flow);
+}
+
+/* With the observed variability, finds each flow node's stays in
+ * @options->observed by its id and counts in @result the nodes that have
+ * some. In Monte Carlo a node's time is a stay drawn from them: a stay is
+ * what the node took, its waiting included, as the map's lead time of a
+ * step and wait of a queue are. In flow mode a step's stay includes the
+ * wait for its people, which the simulation makes itself: drawing whole
+ * stays would count that wait twice. There a stay s gives the shape only:
+ * the step's process time (and its delay) × s ÷ the mean stay, which
+ * keeps the mapped mean and varies as the stays do. */
+static void
+plan_observe (FmSimulatePlan          *plan,
+              const FmSimulateOptions *options,
+              FmSimulateResult        *result)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+  gboolean flow = options->mode == FM_SIMULATE_FLOW;
+
+  if (options->variability != FM_VARIABILITY_OBSERVED || options->observed == NULL)
+    return;
+
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < options->observed->nodes->len; i++)
+    {
+      const FmObservedNode *node = &g_array_index (options->observed->nodes, FmObservedNode, i);
+
+      g_hash_table_insert (by_id, node->node_id, (gpointer) node);
+    }
+
+  plan->scale_stays = flow;
+  plan->stays = g_new0 (FmSimulateStays, MAX (plan->graph.n, 1));
+  for (guint k = 0; k < plan->order->len; k++)
+    {
+      guint v = g_array_index (plan->order, guint, k);
+      FmNode *node = plan->input.facts[v].node;
+      const FmObservedNode *observed;
+      FmSimulateStays *stays = &plan->stays[v];
+      double sum = 0;
+
+      if (!draws_observed (plan->input.facts[v].kind, flow))
+        continue;
+      result->observable_nodes++;
+      observed = g_hash_table_lookup (by_id, fm_node_get_id (node));
+      if (observed == NULL || observed->stays == NULL || observed->stays->len == 0)
+        continue;
+
+      stays->values = (const double *) (gconstpointer) observed->stays->data;
+      stays->n = MIN (observed->stays->len, G_MAXINT32);
+      /* Summed from the smallest, as the stays come. */
+      for (guint i = 0; i < stays->n; i++)
+        sum += stays->values[i];
+      stays->mean = sum / stays->n;
+      result->observed_nodes++;
+    }
 }
 
 /* Whether the flow leads from a start to an end at all. */
@@ -358,8 +424,8 @@ plan_ends (const FmSimulatePlan  *plan,
  * worker thread as long as nobody changes @document meanwhile.
  *
  * Returns: (transfer full) (nullable): the results, or %NULL with @error
- *   set when the map has no path, flow mode has no demand, or the progress
- *   callback stopped it
+ *   set when the map has no path, flow mode has no demand, the observed
+ *   variability has no observed data, or the progress callback stopped it
  */
 FmSimulateResult *
 fm_simulate (FmDocument              *document,
@@ -391,7 +457,16 @@ fm_simulate (FmDocument              *document,
       return NULL;
     }
 
+  if (options->variability == FM_VARIABILITY_OBSERVED && options->observed == NULL)
+    {
+      fm_simulate_plan_clear (&plan);
+      g_set_error_literal (error, FM_SIMULATE_ERROR, FM_SIMULATE_ERROR_NO_OBSERVED,
+                           _("The observed variability draws times from observed data, and none is loaded"));
+      return NULL;
+    }
+
   result = fm_simulate_result_new (options->mode);
+  plan_observe (&plan, options, result);
   if (options->mode == FM_SIMULATE_FLOW)
     ok = fm_simulate_flow (&plan, options, result, error);
   else

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "fm-document.h"
+#include "fm-observed.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ typedef enum {
   FM_VARIABILITY_NONE,        /* the mapped values exactly */
   FM_VARIABILITY_TRIANGULAR,  /* a symmetric triangle of ± spread around them */
   FM_VARIABILITY_EXPONENTIAL, /* exponential with them as the mean */
+  FM_VARIABILITY_OBSERVED,    /* drawn from the observed stays of each node */
 } FmVariability;
 
 #define FM_SIMULATE_ERROR (fm_simulate_error_quark ())
@@ -31,6 +33,7 @@ typedef enum {
   FM_SIMULATE_ERROR_NO_DEMAND,  /* flow mode needs the demand */
   FM_SIMULATE_ERROR_CANCELLED,  /* the progress callback said stop */
   FM_SIMULATE_ERROR_ENDLESS,    /* rework so likely that a run would not end */
+  FM_SIMULATE_ERROR_NO_OBSERVED, /* observed variability without observed data */
 } FmSimulateError;
 
 /* Called now and then with the share done (0 to 1); returns FALSE to stop
@@ -45,6 +48,9 @@ typedef struct {
   guint runs;           /* Monte Carlo: walks of the map, 10,000 */
   guint items;          /* flow: items that arrive, 10,000 */
   guint32 seed;
+  FmObserved *observed; /* observed variability: the data measured on the
+                         * map simulated (its nodes' stays, found by node
+                         * id); borrowed, nullable */
   FmSimulateProgress progress;  /* nullable */
   gpointer progress_data;
 } FmSimulateOptions;
@@ -73,6 +79,12 @@ typedef struct {
   double histogram_start_s;  /* the lower edge of the first bin */
   double histogram_width_s;  /* the width of each bin */
   GArray *histogram;         /* guint counts */
+
+  /* Observed variability: the nodes whose times were drawn from their
+   * stays, of those that could have been (Monte Carlo: steps and queues;
+   * flow: steps); 0 of 0 otherwise. */
+  guint observed_nodes;
+  guint observable_nodes;
 
   /* Flow mode only (NAN, NULL otherwise). */
   double duration_s;         /* simulated time, to the last item out */

@@ -49,6 +49,8 @@ struct _FmSimulatePanel
   GHashTable *people;         /* id -> GtkSpinButton */
   gboolean demand_overridden;
   gboolean whatif_updating;   /* values set by the page, not typed */
+
+  FmObservedSession *session; /* the window's observed data, or NULL */
 };
 
 
@@ -59,6 +61,13 @@ void      fm_simulate_panel_emit_future_state_made (FmSimulatePanel *self,
 void      fm_simulate_panel_charts_init       (FmSimulatePanel *self);
 void      fm_simulate_panel_charts_update     (FmSimulatePanel *self);
 void      fm_simulate_panel_charts_class_init (GtkWidgetClass  *widget_class);
+
+/* fm-simulate-panel-observed.c */
+void        fm_simulate_panel_observed_init     (FmSimulatePanel        *self);
+void        fm_simulate_panel_observed_dispose  (FmSimulatePanel        *self);
+FmObserved *fm_simulate_panel_observe           (FmSimulatePanel        *self,
+                                                 FmMap                  *map);
+char       *fm_simulate_panel_describe_observed (const FmSimulateResult *result);
 
 /* fm-simulate-panel-whatif.c */
 void      fm_simulate_panel_whatif_init       (FmSimulatePanel *self);

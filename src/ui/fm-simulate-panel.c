@@ -48,6 +48,8 @@ typedef struct {
   FmSimulateOptions options;
   FmSimulateResult *result;
   FmSimulateResult *origin_result;
+  FmObserved *observed;       /* the observed variability's data, measured */
+  FmObserved *origin_observed; /* against the map and its current state */
   GCancellable *cancellable;
   gint *progress_permille;    /* the panel's, kept alive by the task */
   guint part;                 /* 0 for the map, 1 for its current state */
@@ -59,6 +61,8 @@ job_free (Job *job)
 {
   g_clear_pointer (&job->result, fm_simulate_result_free);
   g_clear_pointer (&job->origin_result, fm_simulate_result_free);
+  g_clear_pointer (&job->observed, fm_observed_unref);
+  g_clear_pointer (&job->origin_observed, fm_observed_unref);
   g_clear_object (&job->holder);
   g_clear_object (&job->map);
   g_clear_object (&job->origin);
@@ -87,10 +91,12 @@ simulate_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
 
+  job->options.observed = job->observed;
   job->result = fm_simulate (job->holder, job->map, &job->options, &error);
   if (job->result != NULL && job->origin != NULL)
     {
       job->part = 1;
+      job->options.observed = job->origin_observed;
       job->origin_result = fm_simulate (job->holder, job->origin, &job->options, &error);
     }
 
@@ -185,6 +191,7 @@ show_steps (FmSimulatePanel        *self,
 
 static void
 show_result (FmSimulatePanel        *self,
+             FmVariability           variability,
              const FmSimulateResult *result,
              const FmSimulateResult *origin_result)
 {
@@ -212,6 +219,12 @@ show_result (FmSimulatePanel        *self,
       add_row (self, self->results_grid, row++, "throughput", _("Throughput"), throughput);
       add_row (self, self->results_grid, row++, "wip", _("Work in progress, mean"), wip);
       show_steps (self, result);
+    }
+  if (variability == FM_VARIABILITY_OBSERVED)
+    {
+      g_autofree char *drawn = fm_simulate_panel_describe_observed (result);
+
+      add_row (self, self->results_grid, row++, "observed", _("Times from observed stays"), drawn);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->results_grid), TRUE);
 
@@ -293,7 +306,7 @@ simulate_done (GObject      *source,
     }
 
   gtk_progress_bar_set_fraction (self->progress_bar, 1);
-  show_result (self, job->result, job->origin_result);
+  show_result (self, job->options.variability, job->result, job->origin_result);
   /* Kept for the charts, with the copy of the map their nodes are of. */
   self->result = g_steal_pointer (&job->result);
   self->result_map = g_steal_pointer (&job->map);
@@ -320,6 +333,14 @@ fm_simulate_panel_run (FmSimulatePanel *self)
   if (self->document == NULL || self->map == NULL)
     return;
 
+  /* The Observed choice can be left selected when the data goes. */
+  if (gtk_drop_down_get_selected (self->variability_drop) == FM_VARIABILITY_OBSERVED &&
+      !fm_simulate_panel_has_observed (self))
+    {
+      set_status (self, _("No observed data to draw times from: import it with Import Observed Data… (Ctrl+I)"));
+      return;
+    }
+
   job = g_new0 (Job, 1);
   fm_simulate_options_init (&job->options);
   job->options.mode = gtk_drop_down_get_selected (self->mode_drop) == 1 ? FM_SIMULATE_FLOW : FM_SIMULATE_MONTE_CARLO;
@@ -345,6 +366,13 @@ fm_simulate_panel_run (FmSimulatePanel *self)
   if (origin != NULL && origin != self->map)
     job->origin = fm_map_copy (origin, fm_map_get_id (origin));
   job->n_parts = job->origin != NULL ? 2 : 1;
+  /* Each map's nodes get the stays of the states mapped to them. */
+  if (job->options.variability == FM_VARIABILITY_OBSERVED)
+    {
+      job->observed = fm_simulate_panel_observe (self, self->map);
+      if (job->origin != NULL)
+        job->origin_observed = fm_simulate_panel_observe (self, origin);
+    }
   job->progress_permille = &self->progress_permille;
   g_atomic_int_set (&self->progress_permille, 0);
 
@@ -446,8 +474,10 @@ on_mode_changed (FmSimulatePanel *self)
       self->runs_counted = shown;
       gtk_spin_button_set_value (self->count_spin, self->items_counted);
       gtk_label_set_text (self->count_label, _("Items"));
-      /* Queueing is what variation in service times makes. */
-      gtk_drop_down_set_selected (self->variability_drop, FM_VARIABILITY_EXPONENTIAL);
+      /* Queueing is what variation in service times makes; observed
+       * stays, when chosen, vary them as observed. */
+      if (gtk_drop_down_get_selected (self->variability_drop) != FM_VARIABILITY_OBSERVED)
+        gtk_drop_down_set_selected (self->variability_drop, FM_VARIABILITY_EXPONENTIAL);
     }
   else
     {
@@ -554,6 +584,7 @@ fm_simulate_panel_dispose (GObject *object)
   g_clear_object (&self->result_map);
   g_clear_object (&self->document);
   g_clear_object (&self->map);
+  fm_simulate_panel_observed_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FM_TYPE_SIMULATE_PANEL);
   /* The scrolled window has no id, so the template does not know it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -626,4 +657,5 @@ fm_simulate_panel_init (FmSimulatePanel *self)
   gtk_widget_set_sensitive (self->run_button, FALSE);
   fm_simulate_panel_charts_init (self);
   fm_simulate_panel_whatif_init (self);
+  fm_simulate_panel_observed_init (self);
 }

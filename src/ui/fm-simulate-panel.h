@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "fm-document.h"
+#include "fm-observed-session.h"
 #include "fm-simulate.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,8 @@ void        fm_simulate_panel_set_override (FmSimulatePanel        *self,
 FmMap      *fm_simulate_panel_make_future_state (FmSimulatePanel   *self);
 const FmSimulateResult *fm_simulate_panel_get_result (FmSimulatePanel *self);
 FmMap      *fm_simulate_panel_get_result_map (FmSimulatePanel     *self);
+void        fm_simulate_panel_set_session (FmSimulatePanel         *self,
+                                           FmObservedSession       *session);
+gboolean    fm_simulate_panel_has_observed (FmSimulatePanel        *self);
 
 G_END_DECLS

@@ -13,8 +13,12 @@
 void
 fm_window_simulate_set_map (FmWindow *self)
 {
-  if (self->simulate_panel != NULL)
-    fm_simulate_panel_set_map (self->simulate_panel, self->document, self->map);
+  if (self->simulate_panel == NULL)
+    return;
+
+  /* The data its observed variability draws from: the window's. */
+  fm_simulate_panel_set_session (self->simulate_panel, self->observed_session);
+  fm_simulate_panel_set_map (self->simulate_panel, self->document, self->map);
 }
 
 /* What the overrides changed on the copy is what it is for, as after
