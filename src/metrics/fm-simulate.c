@@ -379,6 +379,39 @@ fm_simulate_result_free (FmSimulateResult *result)
   g_free (result);
 }
 
+/**
+ * fm_simulate_result_copy:
+ *
+ * Returns: (transfer full): a copy of @result that owns its own arrays;
+ *   its nodes still name the nodes of the map simulated, which the caller
+ *   keeps alive
+ */
+FmSimulateResult *
+fm_simulate_result_copy (const FmSimulateResult *result)
+{
+  FmSimulateResult *copy;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_new (FmSimulateResult, 1);
+  *copy = *result;
+  copy->histogram = result->histogram != NULL ? g_array_copy (result->histogram)
+                                               : g_array_new (FALSE, TRUE, sizeof (guint));
+  if (result->nodes != NULL)
+    {
+      copy->nodes = g_array_copy (result->nodes);
+      for (guint i = 0; i < copy->nodes->len; i++)
+        {
+          FmSimulateNode *node = &g_array_index (copy->nodes, FmSimulateNode, i);
+
+          if (node->queue_series != NULL)
+            node->queue_series = g_array_copy (node->queue_series);
+        }
+    }
+
+  return copy;
+}
+
 /* An item passes a node sending work back at a total rate r about
  * 1 / (1 - r) times: past this many, a simulation would not end (a rate
  * of 1 - 2^-53 means 2^53 passes, where each run stopped at ten million

@@ -103,6 +103,7 @@ FmSimulateResult *fm_simulate                    (FmDocument              *docum
                                                   FmMap                   *map,
                                                   const FmSimulateOptions *options,
                                                   GError                 **error);
+FmSimulateResult *fm_simulate_result_copy        (const FmSimulateResult  *result);
 void              fm_simulate_result_free        (FmSimulateResult        *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FmSimulateResult, fm_simulate_result_free)

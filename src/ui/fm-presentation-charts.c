@@ -59,32 +59,6 @@ struct _FmSlideChart
 
 /* ---- What a simulation gave ---------------------------------------- */
 
-/* The arrays are copied, the nodes they name are @map's, which is held. A
- * field FmSimulateResult gains that owns memory must be copied here too
- * (fm_simulate_result_free() would free it twice). */
-static FmSimulateResult *
-copy_result (const FmSimulateResult *result)
-{
-  FmSimulateResult *copy = g_new (FmSimulateResult, 1);
-
-  *copy = *result;
-  copy->histogram = result->histogram != NULL ? g_array_copy (result->histogram)
-                                               : g_array_new (FALSE, TRUE, sizeof (guint));
-  if (result->nodes != NULL)
-    {
-      copy->nodes = g_array_copy (result->nodes);
-      for (guint i = 0; i < copy->nodes->len; i++)
-        {
-          FmSimulateNode *node = &g_array_index (copy->nodes, FmSimulateNode, i);
-
-          if (node->queue_series != NULL)
-            node->queue_series = g_array_copy (node->queue_series);
-        }
-    }
-
-  return copy;
-}
-
 /**
  * fm_slide_simulation_new:
  * @simulated: the map the result is of (the Simulate page's copy of the
@@ -107,7 +81,7 @@ fm_slide_simulation_new (FmMap                  *simulated,
 
   self = g_new0 (FmSlideSimulation, 1);
   self->map = g_object_ref (simulated);
-  self->result = copy_result (result);
+  self->result = fm_simulate_result_copy (result);
   self->comparison = g_strdup (comparison);
   return self;
 }
