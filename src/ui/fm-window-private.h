@@ -30,9 +30,11 @@ struct _FmWindow
   FmTableView *table_view;
   GtkStack *side_stack;
   FmInspector *inspector;
-  FmMetricsPanel *metrics_panel;
+  AdwBin *metrics_bin;
+  FmMetricsPanel *metrics_panel;    /* NULL until the Metrics page is first shown */
   FmMapList *map_list;
-  FmExperimentsView *experiments;
+  AdwBin *experiments_bin;
+  FmExperimentsView *experiments;   /* NULL until the Experiments page is first shown */
   AdwBin *observed_bin;
   FmObservedPanel *observed_panel;  /* NULL until the Observed page is first shown */
   AdwBin *simulate_bin;
@@ -114,6 +116,11 @@ void  fm_window_maps_dispose        (FmWindow         *self);
 void  fm_window_maps_set_document   (FmWindow         *self);
 void  fm_window_show_map            (FmWindow         *self,
                                      FmMap            *map);
+
+/* fm-window-side.c */
+void  fm_window_side_class_init     (GtkWidgetClass   *widget_class);
+void  fm_window_side_init           (FmWindow         *self);
+void  fm_window_side_set_map        (FmWindow         *self);
 
 /* fm-window-simulate.c */
 void  fm_window_simulate_class_init (GtkWidgetClass   *widget_class);
