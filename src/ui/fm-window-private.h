@@ -27,7 +27,8 @@ struct _FmWindow
   FmPaletteView *palette;
   FmCanvas *canvas;
   GtkStack *view_stack;           /* the canvas or the table (fm-window-table.c) */
-  FmTableView *table_view;
+  AdwBin *table_bin;
+  FmTableView *table_view;        /* NULL until the table is first shown */
   GtkStack *side_stack;
   FmInspector *inspector;
   AdwBin *metrics_bin;
