@@ -119,6 +119,39 @@ test_future_state (Fixture       *f,
   g_assert_true (shown (f) == made);
 }
 
+/* Rename Map opens a popover on the map's row (made then, the first
+ * time), with the name to edit; its Rename names the map, as one undo
+ * step, and a second rename uses the same popover. */
+static void
+test_rename (Fixture       *f,
+             gconstpointer  data)
+{
+  FmMap *current = fm_document_get_map (f->doc, 0);
+  g_autofree char *before = g_strdup (fm_map_get_name (current));
+  GtkWidget *entry;
+  GtkWidget *popover;
+
+  activate (f, "win.rename-map", NULL);
+  entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+  popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  As it is today ");
+  g_assert_true (gtk_widget_activate_action (entry, "map-list.rename", NULL));
+  g_assert_cmpstr (fm_map_get_name (current), ==, "As it is today");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  activate (f, "win.undo", NULL);
+  g_assert_cmpstr (fm_map_get_name (current), ==, before);
+
+  activate (f, "win.rename-map", NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+}
+
 /* Deleting the map shown shows its neighbour; undo brings it back. */
 static void
 test_delete_undo (Fixture       *f,
@@ -407,6 +440,7 @@ main (int   argc,
   ADD ("/fm/window/maps/switch", test_switch);
   ADD ("/fm/window/maps/future-state", test_future_state);
   ADD ("/fm/window/maps/delete-undo", test_delete_undo);
+  ADD ("/fm/window/maps/rename", test_rename);
   ADD ("/fm/window/copy-image", test_copy_image);
   ADD ("/fm/window/present", test_present);
   ADD ("/fm/window/close-presenting", test_close_presenting);
