@@ -152,6 +152,38 @@ test_rename (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
 }
 
+/* The main menu is made when first opened, with the undo history's
+ * items as they are then, and follows the history from there on. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = f->window->primary_menu_button;
+  GMenuModel *history = G_MENU_MODEL (f->window->history_section);
+  g_autofree char *label = NULL;
+
+  g_assert_null (gtk_menu_button_get_popover (button));
+  fm_canvas_state_select (f->state, "code", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
+
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == f->window->primary_menu);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_cmpint (g_menu_model_get_n_items (history), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (history, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  /* "Undo " and what it undoes. */
+  g_assert_true (g_str_has_prefix (label, "Undo "));
+  gtk_menu_button_popdown (button);
+
+  activate (f, "win.undo", NULL);
+  g_clear_pointer (&label, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (history, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Undo");
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == f->window->primary_menu);
+}
+
 /* Deleting the map shown shows its neighbour; undo brings it back. */
 static void
 test_delete_undo (Fixture       *f,
@@ -441,6 +473,7 @@ main (int   argc,
   ADD ("/fm/window/maps/future-state", test_future_state);
   ADD ("/fm/window/maps/delete-undo", test_delete_undo);
   ADD ("/fm/window/maps/rename", test_rename);
+  ADD ("/fm/window/primary-menu", test_primary_menu);
   ADD ("/fm/window/copy-image", test_copy_image);
   ADD ("/fm/window/present", test_present);
   ADD ("/fm/window/close-presenting", test_close_presenting);

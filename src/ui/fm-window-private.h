@@ -42,6 +42,8 @@ struct _FmWindow
   FmSimulatePanel *simulate_panel;  /* NULL until the Simulate page is first shown */
   GtkWidget *changes_button;
   GMenu *history_section;
+  GMenuModel *primary_menu;         /* the main menu's, set when first opened */
+  GtkMenuButton *primary_menu_button;
   GMenu *recent_menu;
   GtkWidget *undo_button;
   GtkWidget *redo_button;
