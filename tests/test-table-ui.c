@@ -43,10 +43,13 @@ fixture_set_up (Fixture       *f,
   f->window = g_object_ref_sink (fm_window_new (NULL));
   f->doc = fm_window_get_document (f->window);
   f->map = fm_document_get_map (f->doc, 0);
-  f->table = f->window->table_view;
   gtk_window_present (GTK_WINDOW (f->window));
+  /* The table is made when first shown. */
+  g_assert_null (f->window->table_view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-table", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->view_stack), ==, "table");
+  f->table = f->window->table_view;
+  g_assert_nonnull (f->table);
 }
 
 static void

@@ -119,6 +119,71 @@ test_future_state (Fixture       *f,
   g_assert_true (shown (f) == made);
 }
 
+/* Rename Map opens a popover on the map's row (made then, the first
+ * time), with the name to edit; its Rename names the map, as one undo
+ * step, and a second rename uses the same popover. */
+static void
+test_rename (Fixture       *f,
+             gconstpointer  data)
+{
+  FmMap *current = fm_document_get_map (f->doc, 0);
+  g_autofree char *before = g_strdup (fm_map_get_name (current));
+  GtkWidget *entry;
+  GtkWidget *popover;
+
+  activate (f, "win.rename-map", NULL);
+  entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+  popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  As it is today ");
+  g_assert_true (gtk_widget_activate_action (entry, "map-list.rename", NULL));
+  g_assert_cmpstr (fm_map_get_name (current), ==, "As it is today");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  activate (f, "win.undo", NULL);
+  g_assert_cmpstr (fm_map_get_name (current), ==, before);
+
+  activate (f, "win.rename-map", NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+}
+
+/* The main menu is made when first opened, with the undo history's
+ * items as they are then, and follows the history from there on. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = f->window->primary_menu_button;
+  GMenuModel *history = G_MENU_MODEL (f->window->history_section);
+  g_autofree char *label = NULL;
+
+  g_assert_null (gtk_menu_button_get_popover (button));
+  fm_canvas_state_select (f->state, "code", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
+
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == f->window->primary_menu);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_cmpint (g_menu_model_get_n_items (history), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (history, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  /* "Undo " and what it undoes. */
+  g_assert_true (g_str_has_prefix (label, "Undo "));
+  gtk_menu_button_popdown (button);
+
+  activate (f, "win.undo", NULL);
+  g_clear_pointer (&label, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (history, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Undo");
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == f->window->primary_menu);
+}
+
 /* Deleting the map shown shows its neighbour; undo brings it back. */
 static void
 test_delete_undo (Fixture       *f,
@@ -407,6 +472,8 @@ main (int   argc,
   ADD ("/fm/window/maps/switch", test_switch);
   ADD ("/fm/window/maps/future-state", test_future_state);
   ADD ("/fm/window/maps/delete-undo", test_delete_undo);
+  ADD ("/fm/window/maps/rename", test_rename);
+  ADD ("/fm/window/primary-menu", test_primary_menu);
   ADD ("/fm/window/copy-image", test_copy_image);
   ADD ("/fm/window/present", test_present);
   ADD ("/fm/window/close-presenting", test_close_presenting);

@@ -21,6 +21,7 @@
 #define G_LOG_DOMAIN "fm-timeline"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -542,14 +543,43 @@ draw_ladder (FmRenderContext  *ctx,
   cairo_stroke (cr);
 }
 
+/* A map's steps share a few times, and a long ladder words the same
+ * figure hundreds of times: each is worded once per drawing. */
+typedef struct
+{
+  FmRenderContext *ctx;
+  GHashTable *words[FM_DURATION_PROCESS + 1];  /* the value's bits -> its words */
+} RungWords;
+
+static char *
+rung_words_format (RungWords      *words,
+                   FmDurationKind  kind,
+                   double          seconds)
+{
+  gint64 bits;
+  const char *found;
+  char *text;
+
+  g_assert (kind <= FM_DURATION_PROCESS);
+  memcpy (&bits, &seconds, sizeof bits);
+  found = g_hash_table_lookup (words->words[kind], &bits);
+  if (found != NULL)
+    return g_strdup (found);
+
+  text = fm_render_format_duration (words->ctx, kind, seconds);
+  g_hash_table_insert (words->words[kind], g_memdup2 (&bits, sizeof bits), g_strdup (text));
+  return text;
+}
+
 static void
 draw_rung_labels (FmRenderContext      *ctx,
                   const FmTimeline     *self,
-                  const FmTimelineRung *rung)
+                  const FmTimelineRung *rung,
+                  RungWords            *words)
 {
   const FmPalette *palette = ctx->palette;
-  g_autofree char *time = fm_render_format_duration (ctx, rung->wait ? FM_DURATION_LEAD : FM_DURATION_PROCESS,
-                                                            rung->time_s);
+  g_autofree char *time = rung_words_format (words, rung->wait ? FM_DURATION_LEAD : FM_DURATION_PROCESS,
+                                             rung->time_s);
   double width = MAX (rung->x1 - rung->x0, 96);
   double x = (rung->x0 + rung->x1) / 2 - width / 2;
 
@@ -574,7 +604,7 @@ draw_rung_labels (FmRenderContext      *ctx,
     {
       /* The waiting over the first part, the work under the second, in
        * the direction of the row. */
-      g_autofree char *waiting = fm_render_format_duration (ctx, FM_DURATION_LEAD, rung->in_step_s);
+      g_autofree char *waiting = rung_words_format (words, FM_DURATION_LEAD, rung->in_step_s);
       double wait_middle = (rung->split_x + (rung->reverse ? rung->x1 : rung->x0)) / 2;
       double work_middle = (rung->split_x + (rung->reverse ? rung->x0 : rung->x1)) / 2;
       double half = MAX (fabs (rung->split_x - rung->x0), 48);
@@ -592,7 +622,7 @@ draw_rung_labels (FmRenderContext      *ctx,
 
   if (fm_value_is_set (rung->lead_s) && rung->lead_s != rung->time_s)
     {
-      g_autofree char *lead = fm_render_format_duration (ctx, FM_DURATION_LEAD, rung->lead_s);
+      g_autofree char *lead = rung_words_format (words, FM_DURATION_LEAD, rung->lead_s);
       /* Translators: a step's lead time under the timeline, as in "LT 2 d" */
       g_autofree char *text = g_strdup_printf (_("LT %s"), lead);
 
@@ -679,6 +709,11 @@ void
 fm_render_timeline (FmRenderContext  *ctx,
                     const FmTimeline *self)
 {
+  RungWords words = { ctx, { NULL } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words.words); k++)
+    words.words[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
   cairo_save (ctx->cr);
 
   draw_ladder (ctx, self);
@@ -693,11 +728,13 @@ fm_render_timeline (FmRenderContext  *ctx,
           (middle + half < v->x || middle - half > v->x + v->width ||
            rung->lower_y + LABELS_BELOW < v->y || rung->upper_y - LABEL_HEIGHT > v->y + v->height))
         continue;
-      draw_rung_labels (ctx, self, rung);
+      draw_rung_labels (ctx, self, rung, &words);
     }
   for (guint k = 0; k + 1 < self->rows->len; k++)
     draw_running_total (ctx, self, &g_array_index (self->rows, FmTimelineRow, k));
   draw_totals (ctx, self);
 
   cairo_restore (ctx->cr);
+  for (guint k = 0; k < G_N_ELEMENTS (words.words); k++)
+    g_hash_table_unref (words.words[k]);
 }

@@ -154,6 +154,15 @@ on_secondary_pressed (GtkGestureClick *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_list_box_select_row (self->list, row);
+  if (self->menu_popover == NULL)
+    {
+      /* Made on the first right click: most windows never show it. */
+      self->menu_popover = gtk_popover_menu_new_from_model (self->row_menu);
+      gtk_popover_set_position (GTK_POPOVER (self->menu_popover), GTK_POS_BOTTOM);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
+      gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+    }
   point_at_row (self, GTK_POPOVER (self->menu_popover), row, x);
   gtk_popover_popup (GTK_POPOVER (self->menu_popover));
 }
@@ -188,10 +197,11 @@ on_drop (GtkDropTarget *target,
 static void
 commit_rename (FmMapList *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->rename_entry));
+  const char *text = self->rename_entry ? gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)) : "";
   g_autofree char *name = g_strstrip (g_strdup (text));
 
-  gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+  if (self->rename_popover != NULL)
+      gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
   if (self->document != NULL && self->renaming != NULL && name[0] != '\0' &&
       fm_document_get_n_maps (self->document) > 0)
     fm_document_set (self->document, self->renaming, NULL, "name", name, NULL);
@@ -305,14 +315,6 @@ fm_map_list_init (FmMapList *self)
 
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (target));
-
-  self->menu_popover = gtk_popover_menu_new_from_model (self->row_menu);
-  gtk_popover_set_position (GTK_POPOVER (self->menu_popover), GTK_POS_BOTTOM);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
-  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
-
-  build_rename_popover (self);
 }
 
 static void
@@ -395,6 +397,9 @@ fm_map_list_begin_rename (FmMapList *self)
   if (self->current == NULL || (row = gtk_list_box_get_selected_row (self->list)) == NULL)
     return;
 
+  /* Made when first shown: most windows never rename a map. */
+  if (self->rename_popover == NULL)
+    build_rename_popover (self);
   g_set_object (&self->renaming, self->current);
   gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), fm_map_get_name (self->current));
   on_rename_changed (self);

@@ -102,6 +102,9 @@ fm_window_update_history (FmWindow *self)
 void
 fm_window_actions_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, primary_menu_button);
+
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, action_show_help_overlay);
@@ -124,11 +127,23 @@ on_zoom_fit (GSimpleAction *action,
   gtk_widget_activate_action (canvas, "canvas.zoom-fit", NULL);
 }
 
+/* The main menu's widgets are made when it is first opened (by a click
+ * or F10): made with the window, they cost a few percent of its first
+ * frame, and again at each change of the undo history's items. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 /* The view menu acts on the canvas, which the header bar's menu cannot
  * reach through canvas.* actions: it is not the menu's ancestor. */
 void
 fm_window_actions_init (FmWindow *self)
 {
+
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GPropertyAction) snap = NULL;
   g_autoptr(GPropertyAction) changes = NULL;
@@ -142,4 +157,7 @@ fm_window_actions_init (FmWindow *self)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (changes));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (fit));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu,
+                                         g_object_ref (self->primary_menu), g_object_unref);
 }

@@ -103,7 +103,7 @@ show_map (FmWindow *self,
       fm_window_table_set_map (self);
     }
 
-  fm_experiments_view_set_map (self->experiments, self->document, map, self->canvas);
+  fm_window_side_set_map (self);
   fm_window_simulate_set_map (self);
   fm_map_list_set_current (self->map_list, map);
   update_actions (self);

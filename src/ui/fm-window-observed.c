@@ -147,7 +147,8 @@ void
 fm_window_observed_init (FmWindow *self)
 {
   self->observed_session = fm_observed_session_new ();
-  fm_experiments_view_set_session (self->experiments, self->observed_session);
+  if (self->experiments != NULL)
+    fm_experiments_view_set_session (self->experiments, self->observed_session);
   g_signal_connect_object (self->observed_session, "changed", G_CALLBACK (on_session_changed),
                            self, G_CONNECT_SWAPPED);
   on_side_page_changed (self);

@@ -27,18 +27,23 @@ struct _FmWindow
   FmPaletteView *palette;
   FmCanvas *canvas;
   GtkStack *view_stack;           /* the canvas or the table (fm-window-table.c) */
-  FmTableView *table_view;
+  AdwBin *table_bin;
+  FmTableView *table_view;        /* NULL until the table is first shown */
   GtkStack *side_stack;
   FmInspector *inspector;
-  FmMetricsPanel *metrics_panel;
+  AdwBin *metrics_bin;
+  FmMetricsPanel *metrics_panel;    /* NULL until the Metrics page is first shown */
   FmMapList *map_list;
-  FmExperimentsView *experiments;
+  AdwBin *experiments_bin;
+  FmExperimentsView *experiments;   /* NULL until the Experiments page is first shown */
   AdwBin *observed_bin;
   FmObservedPanel *observed_panel;  /* NULL until the Observed page is first shown */
   AdwBin *simulate_bin;
   FmSimulatePanel *simulate_panel;  /* NULL until the Simulate page is first shown */
   GtkWidget *changes_button;
   GMenu *history_section;
+  GMenuModel *primary_menu;         /* the main menu's, set when first opened */
+  GtkMenuButton *primary_menu_button;
   GMenu *recent_menu;
   GtkWidget *undo_button;
   GtkWidget *redo_button;
@@ -114,6 +119,11 @@ void  fm_window_maps_dispose        (FmWindow         *self);
 void  fm_window_maps_set_document   (FmWindow         *self);
 void  fm_window_show_map            (FmWindow         *self,
                                      FmMap            *map);
+
+/* fm-window-side.c */
+void  fm_window_side_class_init     (GtkWidgetClass   *widget_class);
+void  fm_window_side_init           (FmWindow         *self);
+void  fm_window_side_set_map        (FmWindow         *self);
 
 /* fm-window-simulate.c */
 void  fm_window_simulate_class_init (GtkWidgetClass   *widget_class);

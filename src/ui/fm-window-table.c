@@ -4,7 +4,9 @@
  * The table (fm-table-view.c) is a second view of the map shown, for
  * typing figures in; the header bar's Map and Table buttons and Ctrl+T
  * switch between the two, in each window on its own. The table follows
- * the map the window shows, and its cursor the canvas's selection.
+ * the map the window shows, and its cursor the canvas's selection. It is
+ * made when first shown: hidden in the window's stack, its column view
+ * would still be styled for every window's first frame.
  */
 #include "config.h"
 
@@ -17,6 +19,13 @@ static void
 on_view_changed (FmWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "table") == 0 && self->table_view == NULL)
+    {
+      self->table_view = FM_TABLE_VIEW (fm_table_view_new ());
+      adw_bin_set_child (self->table_bin, GTK_WIDGET (self->table_view));
+      fm_window_table_set_map (self);
+    }
 
   if (g_strcmp0 (name, "table") == 0)
     {
@@ -58,9 +67,8 @@ action_toggle_table (GtkWidget  *widget,
 void
 fm_window_table_class_init (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (FM_TYPE_TABLE_VIEW);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, FmWindow, table_view);
+  gtk_widget_class_bind_template_child (widget_class, FmWindow, table_bin);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-table", NULL, action_toggle_table);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.toggle-table", NULL);
@@ -83,6 +91,7 @@ fm_window_table_init (FmWindow *self)
 void
 fm_window_table_set_map (FmWindow *self)
 {
-  fm_table_view_set_map (self->table_view, self->document, self->map,
+  if (self->table_view != NULL)
+    fm_table_view_set_map (self->table_view, self->document, self->map,
                          fm_canvas_get_state (self->canvas));
 }

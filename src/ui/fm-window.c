@@ -85,9 +85,6 @@ fm_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-static void on_reveal (FmCanvas   *canvas,
-                       const char *id);
-
 static void
 fm_window_class_init (FmWindowClass *klass)
 {
@@ -110,9 +107,7 @@ fm_window_class_init (FmWindowClass *klass)
   g_type_ensure (FM_TYPE_CANVAS);
   g_type_ensure (FM_TYPE_PALETTE_VIEW);
   g_type_ensure (FM_TYPE_INSPECTOR);
-  g_type_ensure (FM_TYPE_METRICS_PANEL);
   g_type_ensure (FM_TYPE_MAP_LIST);
-  g_type_ensure (FM_TYPE_EXPERIMENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FmWindow, toast_overlay);
@@ -122,16 +117,13 @@ fm_window_class_init (FmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FmWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, banner_area);
-  gtk_widget_class_bind_template_child (widget_class, FmWindow, metrics_panel);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, map_list);
-  gtk_widget_class_bind_template_child (widget_class, FmWindow, experiments);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, observed_bin);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, changes_button);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FmWindow, redo_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_reveal);
 
   fm_window_actions_class_init (widget_class);
   fm_window_files_class_init (widget_class);
@@ -142,6 +134,7 @@ fm_window_class_init (FmWindowClass *klass)
   fm_window_observed_class_init (widget_class);
   fm_window_table_class_init (widget_class);
   fm_window_simulate_class_init (widget_class);
+  fm_window_side_class_init (widget_class);
 }
 
 /* A new document has one map to draw on, and nothing to undo. */
@@ -187,14 +180,6 @@ on_drop_files (GtkDropTarget *target,
   return TRUE;
 }
 
-/* A constraint or warning picked in the metrics panel, shown on the map. */
-static void
-on_reveal (FmCanvas   *canvas,
-           const char *id)
-{
-  fm_canvas_select_and_reveal (canvas, id);
-}
-
 static void
 fm_window_init (FmWindow *self)
 {
@@ -210,7 +195,6 @@ fm_window_init (FmWindow *self)
    * canvas keeps it on the map it shows. */
   self->metrics_cache = fm_metrics_cache_new ();
   fm_canvas_set_metrics_cache (self->canvas, self->metrics_cache);
-  fm_metrics_panel_set_cache (self->metrics_panel, self->metrics_cache);
 
   fm_palette_view_set_canvas (self->palette, self->canvas);
   fm_window_files_init (self);
@@ -219,6 +203,7 @@ fm_window_init (FmWindow *self)
   fm_window_observed_init (self);
   fm_window_table_init (self);
   fm_window_simulate_init (self);
+  fm_window_side_init (self);
 
   /* Files dropped from a file manager; palette drops stop at the canvas. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
