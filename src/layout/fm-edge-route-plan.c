@@ -412,7 +412,7 @@ candidate_cost (Work            *work,
 
       if (note)
         work_note_reach (work, &segment);
-      cost += 1000.0 * fm_node_grid_count (work->index->grid, &segment, plan->a, plan->b, budget, &complete);
+      cost += 1000.0 * fm_edge_route_count_crossings (work, &segment, plan->a, plan->b, budget, &complete);
       cost += (segment.width + segment.height) / 100;
       *exact &= complete;
     }

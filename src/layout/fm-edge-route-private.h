@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 #define LOOP_CLEARANCE 26.0
 
+typedef struct _Crossings Crossings;
+
 typedef enum {
   SHAPE_NONE,
   SHAPE_HORIZONTAL,     /* left or right side to the other's facing side */
@@ -60,6 +62,9 @@ typedef struct {
    * move): how far each loop was pushed from where it started, by the
    * nodes its strip overlaps and direction; see fm_edge_route_loop_level(). */
   struct _Levels *levels;
+  /* While the whole map is routed: counts the nodes a segment crosses
+   * without visiting them (fm-edge-route-cross.c); NULL otherwise. */
+  Crossings *crossings;
   /* Routes the slow way, with nothing remembered or counted in part: what
    * the tests compare the fast way with. */
   gboolean reference;
@@ -165,6 +170,21 @@ void     fm_edge_route_place_loops (Work          *work,
                                     Plan          *plans,
                                     guint          n_plans);
 
+/* fm-edge-route-cross.c */
+Crossings *fm_edge_route_crossings_new   (GArray        *bounds);
+void     fm_edge_route_crossings_free    (Crossings     *self);
+gboolean fm_edge_route_crossings_count   (Crossings     *self,
+                                          const FmRect  *area,
+                                          guint          skip_a,
+                                          guint          skip_b,
+                                          guint         *count);
+guint    fm_edge_route_count_crossings   (Work          *work,
+                                          const FmRect  *segment,
+                                          guint          skip_a,
+                                          guint          skip_b,
+                                          guint          budget,
+                                          gboolean      *complete);
+
 /* fm-edge-route-plan.c */
 void     fm_edge_route_plan        (Work          *work,
                                     Plan          *plan,
@@ -186,5 +206,7 @@ double   fm_edge_route_loop_level  (Work          *work,
                                     double         x1,
                                     double         x2,
                                     gboolean       below);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Crossings, fm_edge_route_crossings_free)
 
 G_END_DECLS
