@@ -442,6 +442,105 @@ test_route_random_like_reference (void)
   g_assert_cmpuint (loops, >, 1000);
 }
 
+/* A box on a coarse lattice, so that bounds and segments meet exactly,
+ * some thin (under two units: tested one by one), some empty. */
+static FmRect
+lattice_box (GRand *rand)
+{
+  static const double sizes[] = { 0, 1, 2, 3, 4, 8, 12, 40 };
+  FmRect r = { g_rand_int_range (rand, -4, 40), g_rand_int_range (rand, -4, 40),
+               sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))],
+               sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))] };
+
+  /* A few thin ones only (up to two units), or the grid counts all. */
+  if (r.width <= 2 && g_rand_int_range (rand, 0, 16) != 0)
+    r.width += 3;
+  if (r.height <= 2 && g_rand_int_range (rand, 0, 16) != 0)
+    r.height += 3;
+  return r;
+}
+
+/* The crossings the segment tree counts are those the grid counts, for
+ * segments that start, end or run on a box's bounds (the tests there are
+ * strict), thin and empty boxes, boxes with NaN, and skipped boxes. */
+static void
+test_route_crossings_like_grid (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+  guint counted = 0, crossing = 0;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (FmRect));
+      g_autoptr(FmNodeGrid) grid = NULL;
+      g_autoptr(Crossings) crossings = NULL;
+      guint n = g_rand_int_range (rand, 0, round % 10 == 0 ? 400 : 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          FmRect r = lattice_box (rand);
+
+          if (g_rand_int_range (rand, 0, 50) == 0)
+            r.y = NAN;
+          g_array_append_val (bounds, r);
+        }
+      grid = fm_node_grid_new (bounds);
+      crossings = fm_edge_route_crossings_new (bounds);
+      g_assert_nonnull (crossings);
+
+      for (guint q = 0; q < 200; q++)
+        {
+          double at = g_rand_int_range (rand, -6, 84) / 2.0;
+          double from = g_rand_int_range (rand, -6, 84) / 2.0, length = g_rand_int_range (rand, 0, 30);
+          gboolean vertical = g_rand_boolean (rand);
+          FmRect segment = vertical ? (FmRect) { at, from, 0, length } : (FmRect) { from, at, length, 0 };
+          guint skip_a = n > 0 && g_rand_boolean (rand) ? (guint) g_rand_int_range (rand, 0, n) : G_MAXUINT;
+          guint skip_b = n > 0 && g_rand_boolean (rand) ? (guint) g_rand_int_range (rand, 0, n) : skip_a;
+          gboolean complete;
+          guint expected = fm_node_grid_count (grid, &segment, skip_a, skip_b, G_MAXUINT, &complete);
+          guint count = G_MAXUINT;
+
+          g_assert_true (complete);
+          g_assert_true (fm_edge_route_crossings_count (crossings, &segment, skip_a, skip_b, &count));
+          g_assert_cmpuint (count, ==, expected);
+          counted++;
+          crossing += expected > 0;
+        }
+    }
+
+  g_test_message ("%u segments, %u crossing a box", counted, crossing);
+  g_assert_cmpuint (crossing, >, counted / 4);
+}
+
+/* What the tree cannot count, the grid does: a rectangle, NaN, and maps
+ * of many thin boxes. */
+static void
+test_route_crossings_fall_back (void)
+{
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (FmRect));
+  g_autoptr(Crossings) crossings = NULL;
+  FmRect box = { 0, 0, 100, 50 };
+  FmRect area = { 10, 10, 5, 5 };
+  FmRect odd = { 0, 0, 1, 1 };
+  guint count;
+
+  g_array_append_val (bounds, box);
+  crossings = fm_edge_route_crossings_new (bounds);
+  g_assert_false (fm_edge_route_crossings_count (crossings, &area, G_MAXUINT, G_MAXUINT, &count));
+  area = (FmRect) { NAN, 10, 0, 5 };
+  g_assert_false (fm_edge_route_crossings_count (crossings, &area, G_MAXUINT, G_MAXUINT, &count));
+  area = (FmRect) { 10, -10, 0, 100 };
+  g_assert_true (fm_edge_route_crossings_count (crossings, &area, G_MAXUINT, G_MAXUINT, &count));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (fm_edge_route_crossings_count (crossings, &area, 0, G_MAXUINT, &count));
+  g_assert_cmpuint (count, ==, 0);
+  g_clear_pointer (&crossings, fm_edge_route_crossings_free);
+
+  for (guint i = 0; i < 100; i++)
+    g_array_append_val (bounds, odd);
+  g_assert_null (fm_edge_route_crossings_new (bounds));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +558,8 @@ main (int   argc,
   g_test_add_func ("/fm/render/route-fan", test_route_fan);
   g_test_add_func ("/fm/render/route-random-like-reference", test_route_random_like_reference);
   g_test_add_func ("/fm/render/route-loops-share-an-end", test_route_loops_share_an_end);
+  g_test_add_func ("/fm/render/route-crossings-like-grid", test_route_crossings_like_grid);
+  g_test_add_func ("/fm/render/route-crossings-fall-back", test_route_crossings_fall_back);
 
   return g_test_run ();
 }
