@@ -442,6 +442,43 @@ test_route_random_like_reference (void)
   g_assert_cmpuint (loops, >, 1000);
 }
 
+/* A drag that plans most edges again counts their crossings with a
+ * segment tree over the nodes where they are then: the routes are those
+ * of the moved map routed the slow way. */
+static void
+test_route_fan_drag_like_reference (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("fan");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  const char *dragged[] = { "t", "p40", "t" };
+  const double by[][2] = { { 40, 75 }, { -130, 20 }, { 700, -300 } };
+
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "Request", -300, 375);
+  fm_test_map_add_node (map, FM_NODE_KIND_OUTCOME, "o", "Delivered", 70 * 200 + 100, 375);
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *e1 = g_strdup_printf ("a%u", i);
+      g_autofree char *e2 = g_strdup_printf ("b%u", i);
+
+      fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, id, id, (i % 70) * 200.0, (i / 70) * 150.0);
+      fm_test_map_add_edge (map, e1, "t", id, FM_EDGE_KIND_PUSH);
+      fm_test_map_add_edge (map, e2, id, "o", i % 9 == 0 ? FM_EDGE_KIND_REWORK : FM_EDGE_KIND_FLOW);
+    }
+  routes = fm_edge_routes_new (map);
+
+  for (guint k = 0; k < G_N_ELEMENTS (dragged); k++)
+    {
+      FmNode *node = fm_map_lookup_node (map, dragged[k]);
+      g_autoptr(FmEdgeRoutes) slow = NULL;
+
+      fm_node_set_position (node, fm_node_get_x (node) + by[k][0], fm_node_get_y (node) + by[k][1]);
+      g_assert_true (fm_edge_routes_update (routes, map));
+      slow = fm_edge_routes_new_reference (map);
+      assert_same_routes (routes, slow);
+    }
+}
+
 /* A box on a coarse lattice, so that bounds and segments meet exactly,
  * some thin (under two units: tested one by one), some empty. */
 static FmRect
@@ -558,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/fm/render/route-fan", test_route_fan);
   g_test_add_func ("/fm/render/route-random-like-reference", test_route_random_like_reference);
   g_test_add_func ("/fm/render/route-loops-share-an-end", test_route_loops_share_an_end);
+  g_test_add_func ("/fm/render/route-fan-drag-like-reference", test_route_fan_drag_like_reference);
   g_test_add_func ("/fm/render/route-crossings-like-grid", test_route_crossings_like_grid);
   g_test_add_func ("/fm/render/route-crossings-fall-back", test_route_crossings_fall_back);
 
