@@ -88,9 +88,9 @@ overlaps_inside (const FmRect *r,
          r->y + 1 < area->y + area->height && r->y + r->height - 1 > area->y;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+int
+fm_edge_route_compare_doubles (gconstpointer a,
+                               gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -104,26 +104,6 @@ compare_uints (gconstpointer a,
   guint x = *(const guint *) a, y = *(const guint *) b;
 
   return (x > y) - (x < y);
-}
-
-/* How many of the sorted @values are below @v. */
-static inline guint
-doubles_below (const double *values,
-               guint         n,
-               double        v)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < v)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 static inline guint
@@ -152,7 +132,7 @@ sort_distinct (double *values,
 {
   guint kept = 0;
 
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), fm_edge_route_compare_doubles);
   for (guint i = 0; i < n; i++)
     if (kept == 0 || values[i] != values[kept - 1])
       values[kept++] = values[i];
@@ -166,7 +146,7 @@ static inline guint
 leaf_of (const Axis *axis,
          double      v)
 {
-  guint k = doubles_below (axis->ends, axis->n_ends, v);
+  guint k = count_below (axis->ends, axis->n_ends, v, FALSE);
 
   return k < axis->n_ends && axis->ends[k] == v ? 2 * k + 1 : 2 * k;
 }
@@ -246,8 +226,8 @@ axis_init (Axis         *axis,
           if (class[i] != BOX_TREE)
             continue;
           box_bounds (&g_array_index (bounds, FmRect, i), &left, &right, &top, &bottom);
-          a = doubles_below (axis->ends, axis->n_ends, vertical ? left : top);
-          b = doubles_below (axis->ends, axis->n_ends, vertical ? right : bottom);
+          a = count_below (axis->ends, axis->n_ends, vertical ? left : top, FALSE);
+          b = count_below (axis->ends, axis->n_ends, vertical ? right : bottom, FALSE);
           g_assert (a < b);
           n_nodes = cover (axis, 2 * a + 2, 2 * b, nodes);
           near = vertical ? top : left;
@@ -259,8 +239,8 @@ axis_init (Axis         *axis,
               {
                 guint at = fill[nodes[k]]++;
 
-                axis->near[at] = doubles_below (axis->along, axis->n_along, near);
-                axis->far[at] = doubles_below (axis->along, axis->n_along, far);
+                axis->near[at] = count_below (axis->along, axis->n_along, near, FALSE);
+                axis->far[at] = count_below (axis->along, axis->n_along, far, FALSE);
               }
         }
 
@@ -296,12 +276,9 @@ axis_count (const Axis *axis,
             double      to)
 {
   /* Near ends below @to; far ends at most @from. */
-  guint near_below = doubles_below (axis->along, axis->n_along, to);
-  guint far_below = doubles_below (axis->along, axis->n_along, from);
+  guint near_below = count_below (axis->along, axis->n_along, to, FALSE);
+  guint far_below = count_below (axis->along, axis->n_along, from, TRUE);
   guint count = 0;
-
-  if (far_below < axis->n_along && axis->along[far_below] == from)
-    far_below++;
 
   for (guint k = leaf_of (axis, across) + axis->size; k >= 1; k >>= 1)
     {

@@ -212,38 +212,6 @@ strip_equal (gconstpointer a,
   return s->below_right == t->below_right && s->left_of_left == t->left_of_left && s->below == t->below;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* How many of the sorted @values are below @v (or at most @v when
- * @or_equal). */
-static guint
-count_below (const double *values,
-             guint         n,
-             double        v,
-             gboolean      or_equal)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < v || (or_equal && values[mid] == v))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 /* Remembers how far loops get pushed while the whole map is routed. */
 void
 fm_edge_route_levels_begin (Work *work)
@@ -266,8 +234,8 @@ fm_edge_route_levels_begin (Work *work)
       levels->ends[i] = r->x + r->width - 1;
       levels->usable &= !isnan (levels->starts[i]) && !isnan (levels->ends[i]);
     }
-  qsort (levels->starts, levels->n, sizeof (double), compare_doubles);
-  qsort (levels->ends, levels->n, sizeof (double), compare_doubles);
+  qsort (levels->starts, levels->n, sizeof (double), fm_edge_route_compare_doubles);
+  qsort (levels->ends, levels->n, sizeof (double), fm_edge_route_compare_doubles);
 }
 
 void

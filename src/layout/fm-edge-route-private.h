@@ -70,6 +70,29 @@ typedef struct {
   gboolean reference;
 } Work;
 
+/* How many of the sorted @values are below @v (or at most @v when
+ * @or_equal). */
+static inline guint
+count_below (const double *values,
+             guint         n,
+             double        v,
+             gboolean      or_equal)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < v || (or_equal && values[mid] == v))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 /* Notes @area in what the plan being made depends on. */
 static inline void
 work_note_reach (Work         *work,
@@ -171,6 +194,8 @@ void     fm_edge_route_place_loops (Work          *work,
                                     guint          n_plans);
 
 /* fm-edge-route-cross.c */
+int      fm_edge_route_compare_doubles   (gconstpointer  a,
+                                          gconstpointer  b);
 Crossings *fm_edge_route_crossings_new   (GArray        *bounds);
 void     fm_edge_route_crossings_free    (Crossings     *self);
 gboolean fm_edge_route_crossings_count   (Crossings     *self,
