@@ -97,15 +97,6 @@ fm_edge_route_compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static int
-compare_uints (gconstpointer a,
-               gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return (x > y) - (x < y);
-}
-
 static inline guint
 uints_below (const guint *values,
              guint        n,
@@ -183,6 +174,25 @@ axis_clear (Axis *axis)
   g_clear_pointer (&axis->along, g_free);
 }
 
+/* @count boxes' ranks @rank (below @n_ranks) in ascending order: the
+ * order in which to file them so that each node's list comes out sorted. */
+static guint *
+order_by_rank (const guint *rank,
+               guint        count,
+               guint        n_ranks)
+{
+  g_autofree guint *start = g_new0 (guint, n_ranks + 1);
+  guint *order = g_new (guint, count + 1);
+
+  for (guint t = 0; t < count; t++)
+    start[rank[t] + 1]++;
+  for (guint r = 1; r <= n_ranks; r++)
+    start[r] += start[r - 1];
+  for (guint t = 0; t < count; t++)
+    order[start[rank[t]]++] = t;
+  return order;
+}
+
 /* Files the boxes in the tree; @vertical for segments without width.
  * Returns FALSE when they would take too much room. */
 static gboolean
@@ -191,7 +201,11 @@ axis_init (Axis         *axis,
            const guint8 *class,
            gboolean      vertical)
 {
-  guint n = bounds->len, n_tree = 0, entries = 0, nodes[64];
+  guint n = bounds->len, n_tree = 0, entries, nodes[64];
+  g_autofree guint *first = g_new (guint, n + 1);   /* by tree box: its leaves */
+  g_autofree guint *last = g_new (guint, n + 1);
+  g_autofree guint *near = g_new (guint, n + 1);    /* its ranks along */
+  g_autofree guint *far = g_new (guint, n + 1);
   g_autofree guint *fill = NULL;
 
   axis->ends = g_new (double, 2 * n + 1);
@@ -214,54 +228,54 @@ axis_init (Axis         *axis,
   for (axis->size = 1; axis->size < 2 * axis->n_ends + 1; axis->size *= 2)
     ;
 
-  /* Twice over the boxes: how many entries each node gets, then them. */
+  /* Where each box goes, and how many entries each node gets. */
   axis->start = g_new0 (guint, 2 * axis->size + 1);
+  n_tree = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      double left, right, top, bottom;
+      guint a, b, n_nodes;
+
+      if (class[i] != BOX_TREE)
+        continue;
+      box_bounds (&g_array_index (bounds, FmRect, i), &left, &right, &top, &bottom);
+      a = count_below (axis->ends, axis->n_ends, vertical ? left : top, FALSE);
+      b = count_below (axis->ends, axis->n_ends, vertical ? right : bottom, FALSE);
+      g_assert (a < b);
+      first[n_tree] = 2 * a + 2;
+      last[n_tree] = 2 * b;
+      near[n_tree] = count_below (axis->along, axis->n_along, vertical ? top : left, FALSE);
+      far[n_tree] = count_below (axis->along, axis->n_along, vertical ? bottom : right, FALSE);
+      n_nodes = cover (axis, first[n_tree], last[n_tree], nodes);
+      for (guint k = 0; k < n_nodes; k++)
+        axis->start[nodes[k] + 1]++;
+      n_tree++;
+    }
+  for (guint k = 1; k <= 2 * axis->size; k++)
+    axis->start[k] += axis->start[k - 1];
+  entries = axis->start[2 * axis->size];
+  if (entries > (guint64) MAX_ENTRIES_PER_BOX * n + 64)
+    return FALSE;
+  axis->near = g_new (guint, entries + 1);
+  axis->far = g_new (guint, entries + 1);
+
+  /* The near ends filed in their order, then the far ends in theirs. */
   for (int pass = 0; pass < 2; pass++)
     {
-      for (guint i = 0; i < n; i++)
-        {
-          double left, right, top, bottom, near, far;
-          guint a, b, n_nodes;
+      const guint *rank = pass == 0 ? near : far;
+      guint *list = pass == 0 ? axis->near : axis->far;
+      g_autofree guint *order = order_by_rank (rank, n_tree, axis->n_along);
 
-          if (class[i] != BOX_TREE)
-            continue;
-          box_bounds (&g_array_index (bounds, FmRect, i), &left, &right, &top, &bottom);
-          a = count_below (axis->ends, axis->n_ends, vertical ? left : top, FALSE);
-          b = count_below (axis->ends, axis->n_ends, vertical ? right : bottom, FALSE);
-          g_assert (a < b);
-          n_nodes = cover (axis, 2 * a + 2, 2 * b, nodes);
-          near = vertical ? top : left;
-          far = vertical ? bottom : right;
-          for (guint k = 0; k < n_nodes; k++)
-            if (pass == 0)
-              axis->start[nodes[k] + 1]++;
-            else
-              {
-                guint at = fill[nodes[k]]++;
-
-                axis->near[at] = count_below (axis->along, axis->n_along, near, FALSE);
-                axis->far[at] = count_below (axis->along, axis->n_along, far, FALSE);
-              }
-        }
-
-      if (pass == 1)
-        break;
-      for (guint k = 1; k <= 2 * axis->size; k++)
-        axis->start[k] += axis->start[k - 1];
-      entries = axis->start[2 * axis->size];
-      if (entries > (guint64) MAX_ENTRIES_PER_BOX * n + 64)
-        return FALSE;
-      axis->near = g_new (guint, entries + 1);
-      axis->far = g_new (guint, entries + 1);
+      g_free (fill);
       fill = g_memdup2 (axis->start, sizeof (guint) * (2 * axis->size + 1));
-    }
+      for (guint o = 0; o < n_tree; o++)
+        {
+          guint t = order[o];
+          guint n_nodes = cover (axis, first[t], last[t], nodes);
 
-  for (guint k = 1; k < 2 * axis->size; k++)
-    {
-      guint s = axis->start[k], e = axis->start[k + 1];
-
-      qsort (axis->near + s, e - s, sizeof (guint), compare_uints);
-      qsort (axis->far + s, e - s, sizeof (guint), compare_uints);
+          for (guint k = 0; k < n_nodes; k++)
+            list[fill[nodes[k]]++] = rank[t];
+        }
     }
 
   return TRUE;
