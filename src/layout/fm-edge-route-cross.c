@@ -5,9 +5,10 @@
  * segments crosses. Walking the grid's cells under a segment costs its
  * length: in a fan (a trigger to 100,000 steps in rows of 70) the
  * cheapest route of a step crosses its whole column, so routing took
- * time growing with the square of the map. While the whole map is routed
- * (nodes do not move then), a segment tree per direction answers instead,
- * in time growing with the logarithm of the map.
+ * time growing with the square of the map. While the whole map is routed,
+ * or an update plans many edges again (no node moves meanwhile), a
+ * segment tree per direction answers instead, in time growing with the
+ * logarithm of the map.
  *
  * A vertical segment at x from y1 to y2 crosses a box when, as the grid
  * tests it, x lies strictly inside (left, right) and (top, bottom) overlaps

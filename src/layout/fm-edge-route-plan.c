@@ -212,7 +212,8 @@ strip_equal (gconstpointer a,
   return s->below_right == t->below_right && s->left_of_left == t->left_of_left && s->below == t->below;
 }
 
-/* Remembers how far loops get pushed while the whole map is routed. */
+/* Remembers how far loops get pushed while the whole map is routed, or
+ * while an update plans or places many edges again. */
 void
 fm_edge_route_levels_begin (Work *work)
 {
@@ -255,11 +256,11 @@ fm_edge_route_levels_end (Work *work)
  * reaches within the clearance of the run pushes it past the node, which
  * can bring it onto the next one. Each push looks only at the slab the
  * clearance covers, not again at everything the loop already passed, and
- * while the whole map is routed, every level reached on the way is
- * remembered for the nodes the strip overlaps: the loops of a fan (a
- * trigger to 20,000 steps) share them, each of its loops to one column
- * whatever its ports, and each would otherwise walk the same rows down
- * again. */
+ * while the whole map is routed (or an update plans many edges again),
+ * every level reached on the way is remembered for the nodes the strip
+ * overlaps: the loops of a fan (a trigger to 20,000 steps) share them,
+ * each of its loops to one column whatever its ports, and each would
+ * otherwise walk the same rows down again. */
 static double
 push_level (Work     *work,
             double    x1,
@@ -393,7 +394,9 @@ candidate_cost (Work            *work,
  * pass under hundreds of rows), though the winner usually crosses few:
  * so the crossings are counted a few boxes at a time, further only for
  * the candidates that could still win, and the choice is the one a full
- * count makes (with @budget G_MAXUINT, it is the full count). */
+ * count makes (with @budget G_MAXUINT, it is the full count). Where the
+ * segment trees count (fm-edge-route-cross.c), every count is whole at
+ * once. */
 static const Candidate *
 cheapest (Work            *work,
           const Plan      *plan,

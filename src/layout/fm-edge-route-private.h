@@ -58,12 +58,14 @@ typedef struct {
    * in or out of it may change that plan, any other may not. */
   FmRect reach;
   gboolean reach_empty;
-  /* While the whole map is routed (never during an update, whose nodes
-   * move): how far each loop was pushed from where it started, by the
-   * nodes its strip overlaps and direction; see fm_edge_route_loop_level(). */
+  /* While the whole map is routed, or an update plans or places many
+   * edges again (and no node moves meanwhile): how far each loop was
+   * pushed from where it started, by the nodes its strip overlaps and
+   * direction; see fm_edge_route_loop_level(). */
   struct _Levels *levels;
-  /* While the whole map is routed: counts the nodes a segment crosses
-   * without visiting them (fm-edge-route-cross.c); NULL otherwise. */
+  /* Likewise (while routing everything, or an update plans many edges
+   * again): counts the nodes a segment crosses without visiting them
+   * (fm-edge-route-cross.c); NULL otherwise. */
   Crossings *crossings;
   /* Routes the slow way, with nothing remembered or counted in part: what
    * the tests compare the fast way with. */
