@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fm-edge-route-private.h"
 
@@ -212,8 +213,8 @@ strip_equal (gconstpointer a,
   return s->below_right == t->below_right && s->left_of_left == t->left_of_left && s->below == t->below;
 }
 
-/* Remembers how far loops get pushed while the whole map is routed, or
- * while an update plans or places many edges again. */
+/* Remembers how far loops get pushed while the map is routed, and, with
+ * the nodes' sorted bounds kept up to date, while it is updated. */
 void
 fm_edge_route_levels_begin (Work *work)
 {
@@ -237,6 +238,62 @@ fm_edge_route_levels_begin (Work *work)
     }
   qsort (levels->starts, levels->n, sizeof (double), fm_edge_route_compare_doubles);
   qsort (levels->ends, levels->n, sizeof (double), fm_edge_route_compare_doubles);
+}
+
+/* Replaces @old by @now in the sorted @values, which hold @old. */
+static void
+replace_sorted (double *values,
+                guint   n,
+                double  old,
+                double  now)
+{
+  guint i = count_below (values, n, old, FALSE);
+  guint j = count_below (values, n, now, FALSE);
+
+  g_assert (i < n && values[i] == old);
+  if (j > i)
+    {
+      memmove (values + i, values + i + 1, sizeof (double) * (j - 1 - i));
+      values[j - 1] = now;
+    }
+  else
+    {
+      memmove (values + j + 1, values + j, sizeof (double) * (i - j));
+      values[j] = now;
+    }
+}
+
+/* Forgets the levels reached so far, which a move may change; keeps the
+ * nodes' sorted bounds, which fm_edge_route_levels_move() keeps up to
+ * date, so that an update does not sort them again. */
+void
+fm_edge_route_levels_forget (Work *work)
+{
+  if (work->levels != NULL)
+    g_hash_table_remove_all (work->levels->known);
+}
+
+/* A node's box was @old and is now @now. */
+void
+fm_edge_route_levels_move (Work         *work,
+                           const FmRect *old,
+                           const FmRect *now)
+{
+  struct _Levels *levels = work->levels;
+  double old_start = old->x + 1, old_end = old->x + old->width - 1;
+  double start = now->x + 1, end = now->x + now->width - 1;
+
+  if (levels == NULL || !levels->usable)
+    return;
+
+  /* NaN sorts nowhere: no levels until everything is routed again. */
+  if (isnan (start) || isnan (end))
+    {
+      levels->usable = FALSE;
+      return;
+    }
+  replace_sorted (levels->starts, levels->n, old_start, start);
+  replace_sorted (levels->ends, levels->n, old_end, end);
 }
 
 void

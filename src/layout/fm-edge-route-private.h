@@ -58,10 +58,9 @@ typedef struct {
    * in or out of it may change that plan, any other may not. */
   FmRect reach;
   gboolean reach_empty;
-  /* While the whole map is routed, or an update plans or places many
-   * edges again (and no node moves meanwhile): how far each loop was
-   * pushed from where it started, by the nodes its strip overlaps and
-   * direction; see fm_edge_route_loop_level(). */
+  /* How far each loop was pushed from where it started, by the nodes its
+   * strip overlaps and direction, while the map is routed or updated (not
+   * between: nodes move); see fm_edge_route_loop_level(). */
   struct _Levels *levels;
   /* Likewise (while routing everything, or an update plans many edges
    * again): counts the nodes a segment crosses without visiting them
@@ -227,6 +226,10 @@ guint    fm_edge_route_points      (const FmRect  *a,
                                     double         loop_y,
                                     FmPoint       *points);
 void     fm_edge_route_levels_begin (Work         *work);
+void     fm_edge_route_levels_forget (Work        *work);
+void     fm_edge_route_levels_move (Work          *work,
+                                    const FmRect  *old,
+                                    const FmRect  *now);
 void     fm_edge_route_levels_end  (Work          *work);
 double   fm_edge_route_loop_level  (Work          *work,
                                     const Plan    *plan,

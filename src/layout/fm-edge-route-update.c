@@ -23,9 +23,6 @@
  * and the grid counts their crossings sooner than a segment tree over
  * every node is made. */
 #define MIN_PLANS_FOR_CROSSINGS 64
-/* Fewer plans and loops than this, and remembering loop levels saves
- * less than sorting the nodes' ends for it costs. */
-#define MIN_PLANS_FOR_LEVELS 16
 
 static gboolean
 touches (const FmRect *r,
@@ -103,7 +100,7 @@ fm_edge_routes_update (FmEdgeRoutes *self,
   Work *work = &self->work;
   GHashTableIter iter;
   gpointer key;
-  guint n_dirty = 0, n_loops = 0;
+  guint n_dirty = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (FM_IS_MAP (map), FALSE);
@@ -156,18 +153,15 @@ fm_edge_routes_update (FmEdgeRoutes *self,
    * crossings with the segment tree is worth making it, over the nodes
    * where they are now. */
   for (guint p = 0; p < self->n_edges; p++)
-    {
-      n_dirty += dirty[p];
-      n_loops += is_loop (self->plans[p].shape);
-    }
+    n_dirty += dirty[p];
   if (n_dirty >= MIN_PLANS_FOR_CROSSINGS && n_dirty >= self->n_nodes / 4)
     work->crossings = fm_edge_route_crossings_new (work->index->bounds);
   /* Every loop is placed again below, and each walked down the rows of a
    * fan again from its ports without the levels remembered (16 s of a
-   * drag in a fan of 20,000 steps): remember them as a build does, while
-   * no node moves. */
-  if (n_dirty + n_loops >= MIN_PLANS_FOR_LEVELS)
-    fm_edge_route_levels_begin (work);
+   * drag in a fan of 20,000 steps): remember them as a build does. */
+  for (guint k = 0; k < moved->len; k++)
+    fm_edge_route_levels_move (work, &g_array_index (old_rects, FmRect, k),
+                               node_rect (work, g_array_index (moved, guint, k)));
   sides = g_hash_table_new (NULL, NULL);
   for (guint p = 0; p < self->n_edges; p++)
     {
@@ -196,7 +190,7 @@ fm_edge_routes_update (FmEdgeRoutes *self,
 
   /* Loops nest by width, over the whole map: cheap, so all again. */
   fm_edge_route_place_loops (work, self->plans, self->n_edges);
-  fm_edge_route_levels_end (work);
+  fm_edge_route_levels_forget (work);
   for (guint p = 0; p < self->n_edges; p++)
     if (is_loop (self->plans[p].shape))
       finish[p] = TRUE;

@@ -190,7 +190,7 @@ fm_edge_routes_build (FmEdgeRoutes *self,
     order[i] = i;
   fm_edge_route_spread_ends (work, order, work->ends->len);
   fm_edge_route_place_loops (work, self->plans, n_edges);
-  fm_edge_route_levels_end (work);
+  fm_edge_route_levels_forget (work);
 
   self->route_bounds = g_array_sized_new (FALSE, TRUE, sizeof (FmRect), n_edges);
   g_array_set_size (self->route_bounds, n_edges);
