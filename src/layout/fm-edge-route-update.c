@@ -156,9 +156,10 @@ fm_edge_routes_update (FmEdgeRoutes *self,
     n_dirty += dirty[p];
   if (n_dirty >= MIN_PLANS_FOR_CROSSINGS && n_dirty >= self->n_nodes / 4)
     work->crossings = fm_edge_route_crossings_new (work->index->bounds);
-  /* Every loop is placed again below, and each walked down the rows of a
-   * fan again from its ports without the levels remembered (16 s of a
-   * drag in a fan of 20,000 steps): remember them as a build does. */
+  /* Loop levels are remembered within an update as in a build (else each
+   * loop of a fan walks down its rows again: 16 s of a drag in a fan of
+   * 20,000 steps); the nodes' sorted bounds that name a strip follow the
+   * moves. */
   for (guint k = 0; k < moved->len; k++)
     fm_edge_route_levels_move (work, &g_array_index (old_rects, FmRect, k),
                                node_rect (work, g_array_index (moved, guint, k)));
