@@ -81,6 +81,8 @@ box_bounds (const FmRect *r,
   *bottom = r->y + r->height - 1;
 }
 
+/* The grid's test (fm-node-grid.c), which the counts must match to the
+ * unit: for the boxes tested one by one and the skipped ones. */
 static gboolean
 overlaps_inside (const FmRect *r,
                  const FmRect *area)
