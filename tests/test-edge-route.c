@@ -433,6 +433,11 @@ test_route_random_like_reference (void)
       fm_edge_routes_update (fast, map);
       fm_edge_routes_update (slow, map);
       assert_same_routes (fast, slow);
+      /* And the update, which may remember loop levels and count with a
+       * segment tree, gives what routing the moved map the slow way does. */
+      fm_edge_routes_free (slow);
+      slow = fm_edge_routes_new_reference (map);
+      assert_same_routes (fast, slow);
 
       fm_edge_routes_free (fast);
       fm_edge_routes_free (slow);
@@ -440,6 +445,142 @@ test_route_random_like_reference (void)
 
   g_test_message ("%u loops", loops);
   g_assert_cmpuint (loops, >, 1000);
+}
+
+/* A drag that plans most edges again counts their crossings with a
+ * segment tree over the nodes where they are then: the routes are those
+ * of the moved map routed the slow way. */
+static void
+test_route_fan_drag_like_reference (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("fan");
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  const char *dragged[] = { "t", "p650", "t" };
+  const double by[][2] = { { 40, 75 }, { -130, 60 }, { 700, -300 } };
+
+  fm_test_map_add_node (map, FM_NODE_KIND_TRIGGER, "t", "Request", -300, 375);
+  fm_test_map_add_node (map, FM_NODE_KIND_OUTCOME, "o", "Delivered", 70 * 200 + 100, 375);
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *e1 = g_strdup_printf ("a%u", i);
+      g_autofree char *e2 = g_strdup_printf ("b%u", i);
+
+      fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, id, id, (i % 70) * 200.0, (i / 70) * 150.0);
+      fm_test_map_add_edge (map, e1, "t", id, FM_EDGE_KIND_PUSH);
+      fm_test_map_add_edge (map, e2, id, "o", i % 9 == 0 ? FM_EDGE_KIND_REWORK : FM_EDGE_KIND_FLOW);
+    }
+  routes = fm_edge_routes_new (map);
+
+  for (guint k = 0; k < G_N_ELEMENTS (dragged); k++)
+    {
+      FmNode *node = fm_map_lookup_node (map, dragged[k]);
+      g_autoptr(FmEdgeRoutes) slow = NULL;
+
+      fm_node_set_position (node, fm_node_get_x (node) + by[k][0], fm_node_get_y (node) + by[k][1]);
+      g_assert_true (fm_edge_routes_update (routes, map));
+      slow = fm_edge_routes_new_reference (map);
+      assert_same_routes (routes, slow);
+    }
+}
+
+/* A box on a coarse lattice, so that bounds and segments meet exactly,
+ * some thin (under two units: tested one by one), some empty. */
+static FmRect
+lattice_box (GRand *rand)
+{
+  static const double sizes[] = { 0, 1, 2, 3, 4, 8, 12, 40 };
+  FmRect r = { g_rand_int_range (rand, -4, 40), g_rand_int_range (rand, -4, 40),
+               sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))],
+               sizes[g_rand_int_range (rand, 0, G_N_ELEMENTS (sizes))] };
+
+  /* A few thin ones only (up to two units), or the grid counts all. */
+  if (r.width <= 2 && g_rand_int_range (rand, 0, 16) != 0)
+    r.width += 3;
+  if (r.height <= 2 && g_rand_int_range (rand, 0, 16) != 0)
+    r.height += 3;
+  return r;
+}
+
+/* The crossings the segment tree counts are those the grid counts, for
+ * segments that start, end or run on a box's bounds (the tests there are
+ * strict), thin and empty boxes, boxes with NaN, and skipped boxes. */
+static void
+test_route_crossings_like_grid (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+  guint counted = 0, crossing = 0;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (FmRect));
+      g_autoptr(FmNodeGrid) grid = NULL;
+      g_autoptr(Crossings) crossings = NULL;
+      guint n = g_rand_int_range (rand, 0, round % 10 == 0 ? 400 : 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          FmRect r = lattice_box (rand);
+
+          if (g_rand_int_range (rand, 0, 50) == 0)
+            r.y = NAN;
+          g_array_append_val (bounds, r);
+        }
+      grid = fm_node_grid_new (bounds);
+      crossings = fm_edge_route_crossings_new (bounds);
+      g_assert_nonnull (crossings);
+
+      for (guint q = 0; q < 200; q++)
+        {
+          double at = g_rand_int_range (rand, -6, 84) / 2.0;
+          double from = g_rand_int_range (rand, -6, 84) / 2.0, length = g_rand_int_range (rand, 0, 30);
+          gboolean vertical = g_rand_boolean (rand);
+          FmRect segment = vertical ? (FmRect) { at, from, 0, length } : (FmRect) { from, at, length, 0 };
+          guint skip_a = n > 0 && g_rand_boolean (rand) ? (guint) g_rand_int_range (rand, 0, n) : G_MAXUINT;
+          guint skip_b = n > 0 && g_rand_boolean (rand) ? (guint) g_rand_int_range (rand, 0, n) : skip_a;
+          gboolean complete;
+          guint expected = fm_node_grid_count (grid, &segment, skip_a, skip_b, G_MAXUINT, &complete);
+          guint count = G_MAXUINT;
+
+          g_assert_true (complete);
+          g_assert_true (fm_edge_route_crossings_count (crossings, &segment, skip_a, skip_b, &count));
+          g_assert_cmpuint (count, ==, expected);
+          counted++;
+          crossing += expected > 0;
+        }
+    }
+
+  g_test_message ("%u segments, %u crossing a box", counted, crossing);
+  g_assert_cmpuint (crossing, >, counted / 4);
+}
+
+/* What the tree cannot count, the grid does: a rectangle, NaN, and maps
+ * of many thin boxes. */
+static void
+test_route_crossings_fall_back (void)
+{
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (FmRect));
+  g_autoptr(Crossings) crossings = NULL;
+  FmRect box = { 0, 0, 100, 50 };
+  FmRect area = { 10, 10, 5, 5 };
+  FmRect odd = { 0, 0, 1, 1 };
+  guint count;
+
+  g_array_append_val (bounds, box);
+  crossings = fm_edge_route_crossings_new (bounds);
+  g_assert_false (fm_edge_route_crossings_count (crossings, &area, G_MAXUINT, G_MAXUINT, &count));
+  area = (FmRect) { NAN, 10, 0, 5 };
+  g_assert_false (fm_edge_route_crossings_count (crossings, &area, G_MAXUINT, G_MAXUINT, &count));
+  area = (FmRect) { 10, -10, 0, 100 };
+  g_assert_true (fm_edge_route_crossings_count (crossings, &area, G_MAXUINT, G_MAXUINT, &count));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (fm_edge_route_crossings_count (crossings, &area, 0, G_MAXUINT, &count));
+  g_assert_cmpuint (count, ==, 0);
+  g_clear_pointer (&crossings, fm_edge_route_crossings_free);
+
+  for (guint i = 0; i < 100; i++)
+    g_array_append_val (bounds, odd);
+  g_assert_null (fm_edge_route_crossings_new (bounds));
 }
 
 int
@@ -459,6 +600,9 @@ main (int   argc,
   g_test_add_func ("/fm/render/route-fan", test_route_fan);
   g_test_add_func ("/fm/render/route-random-like-reference", test_route_random_like_reference);
   g_test_add_func ("/fm/render/route-loops-share-an-end", test_route_loops_share_an_end);
+  g_test_add_func ("/fm/render/route-fan-drag-like-reference", test_route_fan_drag_like_reference);
+  g_test_add_func ("/fm/render/route-crossings-like-grid", test_route_crossings_like_grid);
+  g_test_add_func ("/fm/render/route-crossings-fall-back", test_route_crossings_fall_back);
 
   return g_test_run ();
 }

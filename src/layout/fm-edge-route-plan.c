@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fm-edge-route-private.h"
 
@@ -212,39 +213,8 @@ strip_equal (gconstpointer a,
   return s->below_right == t->below_right && s->left_of_left == t->left_of_left && s->below == t->below;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* How many of the sorted @values are below @v (or at most @v when
- * @or_equal). */
-static guint
-count_below (const double *values,
-             guint         n,
-             double        v,
-             gboolean      or_equal)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (values[mid] < v || (or_equal && values[mid] == v))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* Remembers how far loops get pushed while the whole map is routed. */
+/* Remembers how far loops get pushed while the map is routed, and, with
+ * the nodes' sorted bounds kept up to date, while it is updated. */
 void
 fm_edge_route_levels_begin (Work *work)
 {
@@ -266,8 +236,64 @@ fm_edge_route_levels_begin (Work *work)
       levels->ends[i] = r->x + r->width - 1;
       levels->usable &= !isnan (levels->starts[i]) && !isnan (levels->ends[i]);
     }
-  qsort (levels->starts, levels->n, sizeof (double), compare_doubles);
-  qsort (levels->ends, levels->n, sizeof (double), compare_doubles);
+  qsort (levels->starts, levels->n, sizeof (double), fm_edge_route_compare_doubles);
+  qsort (levels->ends, levels->n, sizeof (double), fm_edge_route_compare_doubles);
+}
+
+/* Replaces @old by @now in the sorted @values, which hold @old. */
+static void
+replace_sorted (double *values,
+                guint   n,
+                double  old,
+                double  now)
+{
+  guint i = count_below (values, n, old, FALSE);
+  guint j = count_below (values, n, now, FALSE);
+
+  g_assert (i < n && values[i] == old);
+  if (j > i)
+    {
+      memmove (values + i, values + i + 1, sizeof (double) * (j - 1 - i));
+      values[j - 1] = now;
+    }
+  else
+    {
+      memmove (values + j + 1, values + j, sizeof (double) * (i - j));
+      values[j] = now;
+    }
+}
+
+/* Forgets the levels reached so far, which a move may change; keeps the
+ * nodes' sorted bounds, which fm_edge_route_levels_move() keeps up to
+ * date, so that an update does not sort them again. */
+void
+fm_edge_route_levels_forget (Work *work)
+{
+  if (work->levels != NULL)
+    g_hash_table_remove_all (work->levels->known);
+}
+
+/* A node's box was @old and is now @now. */
+void
+fm_edge_route_levels_move (Work         *work,
+                           const FmRect *old,
+                           const FmRect *now)
+{
+  struct _Levels *levels = work->levels;
+  double old_start = old->x + 1, old_end = old->x + old->width - 1;
+  double start = now->x + 1, end = now->x + now->width - 1;
+
+  if (levels == NULL || !levels->usable)
+    return;
+
+  /* NaN sorts nowhere: no levels until everything is routed again. */
+  if (isnan (start) || isnan (end))
+    {
+      levels->usable = FALSE;
+      return;
+    }
+  replace_sorted (levels->starts, levels->n, old_start, start);
+  replace_sorted (levels->ends, levels->n, old_end, end);
 }
 
 void
@@ -287,11 +313,11 @@ fm_edge_route_levels_end (Work *work)
  * reaches within the clearance of the run pushes it past the node, which
  * can bring it onto the next one. Each push looks only at the slab the
  * clearance covers, not again at everything the loop already passed, and
- * while the whole map is routed, every level reached on the way is
- * remembered for the nodes the strip overlaps: the loops of a fan (a
- * trigger to 20,000 steps) share them, each of its loops to one column
- * whatever its ports, and each would otherwise walk the same rows down
- * again. */
+ * while the whole map is routed (or an update plans many edges again),
+ * every level reached on the way is remembered for the nodes the strip
+ * overlaps: the loops of a fan (a trigger to 20,000 steps) share them,
+ * each of its loops to one column whatever its ports, and each would
+ * otherwise walk the same rows down again. */
 static double
 push_level (Work     *work,
             double    x1,
@@ -412,7 +438,7 @@ candidate_cost (Work            *work,
 
       if (note)
         work_note_reach (work, &segment);
-      cost += 1000.0 * fm_node_grid_count (work->index->grid, &segment, plan->a, plan->b, budget, &complete);
+      cost += 1000.0 * fm_edge_route_count_crossings (work, &segment, plan->a, plan->b, budget, &complete);
       cost += (segment.width + segment.height) / 100;
       *exact &= complete;
     }
@@ -425,7 +451,9 @@ candidate_cost (Work            *work,
  * pass under hundreds of rows), though the winner usually crosses few:
  * so the crossings are counted a few boxes at a time, further only for
  * the candidates that could still win, and the choice is the one a full
- * count makes (with @budget G_MAXUINT, it is the full count). */
+ * count makes (with @budget G_MAXUINT, it is the full count). Where the
+ * segment trees count (fm-edge-route-cross.c), every count is whole at
+ * once. */
 static const Candidate *
 cheapest (Work            *work,
           const Plan      *plan,

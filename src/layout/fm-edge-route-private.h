@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 #define LOOP_CLEARANCE 26.0
 
+typedef struct _Crossings Crossings;
+
 typedef enum {
   SHAPE_NONE,
   SHAPE_HORIZONTAL,     /* left or right side to the other's facing side */
@@ -56,14 +58,41 @@ typedef struct {
    * in or out of it may change that plan, any other may not. */
   FmRect reach;
   gboolean reach_empty;
-  /* While the whole map is routed (never during an update, whose nodes
-   * move): how far each loop was pushed from where it started, by the
-   * nodes its strip overlaps and direction; see fm_edge_route_loop_level(). */
+  /* How far each loop was pushed from where it started, by the nodes its
+   * strip overlaps and direction, while the map is routed or updated (not
+   * between: nodes move); see fm_edge_route_loop_level(). */
   struct _Levels *levels;
+  /* Likewise (while routing everything, or an update plans many edges
+   * again): counts the nodes a segment crosses without visiting them
+   * (fm-edge-route-cross.c); NULL otherwise. */
+  Crossings *crossings;
   /* Routes the slow way, with nothing remembered or counted in part: what
    * the tests compare the fast way with. */
   gboolean reference;
 } Work;
+
+/* How many of the sorted @values are below @v (or at most @v when
+ * @or_equal). */
+static inline guint
+count_below (const double *values,
+             guint         n,
+             double        v,
+             gboolean      or_equal)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < v || (or_equal && values[mid] == v))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
 
 /* Notes @area in what the plan being made depends on. */
 static inline void
@@ -165,6 +194,23 @@ void     fm_edge_route_place_loops (Work          *work,
                                     Plan          *plans,
                                     guint          n_plans);
 
+/* fm-edge-route-cross.c */
+int      fm_edge_route_compare_doubles   (gconstpointer  a,
+                                          gconstpointer  b);
+Crossings *fm_edge_route_crossings_new   (GArray        *bounds);
+void     fm_edge_route_crossings_free    (Crossings     *self);
+gboolean fm_edge_route_crossings_count   (Crossings     *self,
+                                          const FmRect  *area,
+                                          guint          skip_a,
+                                          guint          skip_b,
+                                          guint         *count);
+guint    fm_edge_route_count_crossings   (Work          *work,
+                                          const FmRect  *segment,
+                                          guint          skip_a,
+                                          guint          skip_b,
+                                          guint          budget,
+                                          gboolean      *complete);
+
 /* fm-edge-route-plan.c */
 void     fm_edge_route_plan        (Work          *work,
                                     Plan          *plan,
@@ -180,11 +226,17 @@ guint    fm_edge_route_points      (const FmRect  *a,
                                     double         loop_y,
                                     FmPoint       *points);
 void     fm_edge_route_levels_begin (Work         *work);
+void     fm_edge_route_levels_forget (Work        *work);
+void     fm_edge_route_levels_move (Work          *work,
+                                    const FmRect  *old,
+                                    const FmRect  *now);
 void     fm_edge_route_levels_end  (Work          *work);
 double   fm_edge_route_loop_level  (Work          *work,
                                     const Plan    *plan,
                                     double         x1,
                                     double         x2,
                                     gboolean       below);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Crossings, fm_edge_route_crossings_free)
 
 G_END_DECLS

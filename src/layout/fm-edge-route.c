@@ -131,7 +131,10 @@ fm_edge_routes_build (FmEdgeRoutes *self,
     g_hash_table_insert (positions, (gpointer) fm_node_get_id (work_node (work, i)), GUINT_TO_POINTER (i));
 
   if (!work->reference)
-    fm_edge_route_levels_begin (work);
+    {
+      fm_edge_route_levels_begin (work);
+      work->crossings = fm_edge_route_crossings_new (work->index->bounds);
+    }
   self->plans = g_new0 (Plan, n_edges + 1);
   self->kinds = g_new0 (FmEdgeKind, n_edges + 1);
   self->reach = g_new0 (FmRect, n_edges + 1);
@@ -154,6 +157,8 @@ fm_edge_routes_build (FmEdgeRoutes *self,
       self->plans[i].b = GPOINTER_TO_UINT (b);
       fm_edge_routes_plan_edge (self, i);
     }
+  /* An update moves nodes, which the crossings do not follow. */
+  g_clear_pointer (&work->crossings, fm_edge_route_crossings_free);
 
   /* The edges of each node, so that an update finds the ends on a side. */
   count = g_new0 (guint, n_nodes + 1);
@@ -185,7 +190,7 @@ fm_edge_routes_build (FmEdgeRoutes *self,
     order[i] = i;
   fm_edge_route_spread_ends (work, order, work->ends->len);
   fm_edge_route_place_loops (work, self->plans, n_edges);
-  fm_edge_route_levels_end (work);
+  fm_edge_route_levels_forget (work);
 
   self->route_bounds = g_array_sized_new (FALSE, TRUE, sizeof (FmRect), n_edges);
   g_array_set_size (self->route_bounds, n_edges);
@@ -219,6 +224,7 @@ fm_edge_routes_clear (FmEdgeRoutes *self)
   g_clear_pointer (&self->work.index, fm_node_index_free);
   g_clear_pointer (&self->work.ends, g_array_unref);
   fm_edge_route_levels_end (&self->work);
+  g_clear_pointer (&self->work.crossings, fm_edge_route_crossings_free);
   g_clear_pointer (&self->plans, g_free);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->reach, g_free);

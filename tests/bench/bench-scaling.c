@@ -315,6 +315,14 @@ bench_scaling_work (gpointer data)
     }
 }
 
+/* The map of the case, (transfer none) (nullable): the fan's, to save
+ * as a file and time the command line on it. */
+FmMap *
+bench_scaling_get_map (BenchScaling *self)
+{
+  return self->map;
+}
+
 void
 bench_scaling_free (BenchScaling *self)
 {

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "fm-map.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -24,6 +26,7 @@ guint         bench_scaling_max_size (BenchScalingCase  which);
 BenchScaling *bench_scaling_new   (BenchScalingCase  which,
                                    guint             size);
 void          bench_scaling_work  (gpointer          data);
+FmMap        *bench_scaling_get_map (BenchScaling   *self);
 void          bench_scaling_free  (BenchScaling     *self);
 
 G_END_DECLS

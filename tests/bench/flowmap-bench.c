@@ -970,6 +970,36 @@ bench_discover (int      n_events,
   return 0;
 }
 
+/* A fan of @size_arg steps (the scaling case's map) as a file. */
+static int
+save_fan (const char *size_arg,
+          const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FmDocument) doc = fm_document_new ();
+  g_autofree char *text = NULL;
+  BenchScaling *fan;
+  guint64 steps = 0;
+  gsize length;
+
+  if (size_arg == NULL || !g_ascii_string_to_unsigned (size_arg, 10, 1, 100000, &steps, &error))
+    {
+      g_printerr ("flowmap-bench: --save-fan needs --sizes=N, 1 to 100000\n");
+      return 2;
+    }
+  fan = bench_scaling_new (BENCH_SCALING_FAN, steps);
+  g_object_set (doc, "title", "Fan", NULL);
+  fm_document_add_map (doc, bench_scaling_get_map (fan), 0);
+  text = fm_json_save_to_data (doc, &length);
+  bench_scaling_free (fan);
+  if (!g_file_set_contents (path, text, length, &error))
+    {
+      g_printerr ("flowmap-bench: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1009,7 @@ main (int   argc,
   g_autofree char *rss_path = NULL;
   g_autofree char *only_arg = NULL;
   g_autofree char *save_path = NULL;
+  g_autofree char *save_fan_path = NULL;
   gboolean simulate = FALSE;
   g_autofree char *scaling_arg = NULL;
   g_auto(GStrv) factors = NULL;
@@ -991,6 +1022,7 @@ main (int   argc,
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Time only the flow simulation of 200,000 items through 100 steps", NULL },
     { "discover", 0, 0, G_OPTION_ARG_INT, &discover_events, "Time drafting a map from a log of N events instead, and stop (bench-discover.c)", "N" },
     { "save-map", 0, 0, G_OPTION_ARG_FILENAME, &save_path, "Save the map of the first size to FILE and stop (for flowmap-first-frame)", "FILE" },
+    { "save-fan", 0, 0, G_OPTION_ARG_FILENAME, &save_fan_path, "Save a fan of the first size's steps (trigger → steps in rows of 70 → outcome) to FILE and stop (to time flowmap export on it)", "FILE" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only_arg, "Measure only these figures (comma-separated keys); the others print as -1, for profiling", "KEY,…" },
     { "keep-svg", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the export's and the floor's SVGs of each size in DIR, to compare them", "DIR" },
     { "rss-of", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &rss_path, NULL, NULL },
@@ -1034,6 +1066,8 @@ main (int   argc,
 #endif
 
   sizes = g_strsplit (sizes_arg ? sizes_arg : "100,1000,10000", ",", -1);
+  if (save_fan_path != NULL)
+    return save_fan (sizes[0], save_fan_path);
   if (!json && sizes[0] != NULL)
     printf ("%6s %10s %10s %9s %10s %9s %8s %8s %10s %10s %9s %7s\n",
             "steps", "fit ms", "view ms", "hit µs", "drag ms", "metrics", "load", "save",
