@@ -316,6 +316,60 @@ test_timeline_drawn (Fixture       *f,
   g_assert_cmpfloat (g_array_index (timeline->rungs, FmTimelineRung, 1).x0, ==, fm_node_get_x (p));
 }
 
+/* Zoomed out until the rungs' figures cannot be read, the ladder shows
+ * only its shape, as the nodes do: no faint bars where the figures were.
+ * At scale 1/16 the bold figures (under 3 device pixels) would be greeked;
+ * the band under the lower rung, where the process time and the step's
+ * lead time are written, stays white across the rung, while at scale 1
+ * it holds ink. */
+static void
+test_timeline_far (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FmMetrics) metrics = fm_metrics_compute (f->doc, f->map, NULL);
+  g_autoptr(FmEdgeRoutes) routes = NULL;
+  g_autoptr(FmTimeline) timeline = NULL;
+  FmRenderOptions options;
+  FmRect content, extents;
+  const FmTimelineRung *rung;
+  gboolean near_ink = FALSE;
+
+  fm_render_options_init (&options);
+  options.document = f->doc;
+  options.timeline = FALSE;
+  g_assert_true (fm_renderer_get_extents (f->map, &options, &content));
+  options.timeline = TRUE;
+  g_assert_true (fm_renderer_get_extents (f->map, &options, &extents));
+  routes = fm_edge_routes_new (f->map);
+  timeline = fm_timeline_new_in_map (metrics, f->doc, &content, routes);
+  rung = &g_array_index (timeline->rungs, FmTimelineRung, 1);
+  g_assert_false (rung->wait);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_auto(Image) image = { 0 };
+      double scale = k == 0 ? 1 : 1.0 / 16, unit = 1 / scale;
+      /* A pixel row starts 2 units under the rung's line, so the rows
+       * checked hold the figures' band and not the line. */
+      double top = rung->lower_y + 2 - unit * ceil ((rung->lower_y + 2 - extents.y + 10) / unit);
+
+      draw (&image, f->map, &options, &(FmRect) { extents.x - 10, top, extents.width + 20,
+                                                   extents.y + extents.height + 10 - top }, scale);
+      for (double x = rung->x0 + unit; x + unit < rung->x1; x += unit)
+        for (double y = rung->lower_y + 2 + unit / 2; y < rung->lower_y + 34; y += unit)
+          {
+            FmColor c = pixel (&image, x, y);
+
+            if (k == 0)
+              near_ink |= c.r < 0.5;
+            else if (c.r < 0.99 || c.g < 0.99 || c.b < 0.99)
+              g_error ("a mark under the rung at (%g, %g) at scale 1/16", x, y);
+          }
+      if (k == 0)
+        g_assert_true (near_ink);
+    }
+}
+
 static void
 test_extents (Fixture       *f,
               gconstpointer  data)
@@ -658,6 +712,7 @@ main (int   argc,
   ADD ("/fm/render/queue-triangle", test_queue_triangle);
   ADD ("/fm/render/edge-ink", test_edge_ink);
   ADD ("/fm/render/timeline-drawn", test_timeline_drawn);
+  ADD ("/fm/render/timeline-far", test_timeline_far);
   ADD ("/fm/render/extents", test_extents);
   ADD ("/fm/render/extents-rework", test_extents_rework);
   ADD ("/fm/render/visible", test_visible);

@@ -295,6 +295,19 @@ greek_text (FmRenderContext *ctx,
   return height;
 }
 
+/**
+ * fm_render_text_is_legible:
+ *
+ * Returns: whether text in @font can be read at the context's zoom;
+ *   fm_render_text() draws it as a faint bar otherwise
+ */
+gboolean
+fm_render_text_is_legible (FmRenderContext *ctx,
+                           FmFont           font)
+{
+  return font_specs[font].size >= GREEK_BELOW_PX * ctx->pixel;
+}
+
 void
 fm_render_text_size (FmRenderContext *ctx,
                      const char      *text,
@@ -333,7 +346,7 @@ fm_render_text (FmRenderContext *ctx,
   if (text == NULL || text[0] == '\0' || box->width <= 0)
     return 0;
 
-  if (font_specs[font].size < GREEK_BELOW_PX * ctx->pixel)
+  if (!fm_render_text_is_legible (ctx, font))
     return greek_text (ctx, text, font, color, box, flags);
 
   layout = cached_layout (ctx, text, font, box->width, box->height, flags);

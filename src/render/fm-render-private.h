@@ -112,6 +112,8 @@ void      fm_render_rounded_rect    (cairo_t                *cr,
                                      double                  width,
                                      double                  height,
                                      double                  radius);
+gboolean  fm_render_text_is_legible (FmRenderContext        *ctx,
+                                     FmFont                  font);
 double    fm_render_text            (FmRenderContext        *ctx,
                                      const char             *text,
                                      FmFont                  font,

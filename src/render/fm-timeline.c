@@ -717,7 +717,9 @@ fm_render_timeline (FmRenderContext  *ctx,
   cairo_save (ctx->cr);
 
   draw_ladder (ctx, self);
-  for (guint i = 0; i < self->rungs->len; i++)
+  /* Where the rungs' figures could not be read, the ladder shows only its
+   * shape, as the nodes above it do (a thousand steps zoomed to fit). */
+  for (guint i = 0; i < self->rungs->len && fm_render_text_is_legible (ctx, FM_FONT_BODY_BOLD); i++)
     {
       const FmTimelineRung *rung = &g_array_index (self->rungs, FmTimelineRung, i);
       const FmRect *v = &ctx->options->visible;
