@@ -17,6 +17,7 @@
 #include "fm-map-private.h"
 #include "fm-process-step.h"
 #include "fm-queue.h"
+#include "fm-export-private.h"
 #include "fm-renderer.h"
 #include "fm-test-utils.h"
 
@@ -567,6 +568,46 @@ test_png_area (Fixture       *f,
   g_assert_error (image_error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* An SVG holds FM_EXPORT_MAX_SVG_NODES nodes at most: a fan of 100,000
+ * steps made 508 MB that took 25 s and 2 GB to write (issue 22). One node
+ * more than that is refused at once, naming the count and PDF, and the
+ * file already there is left as it was, for one map and for a deck. */
+static void
+test_svg_node_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.svg", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) deck_error = NULL;
+  FmMap *maps[1] = { f->map };
+  guint n = fm_map_get_n_nodes (f->map);
+
+  for (guint i = n; i < FM_EXPORT_MAX_SVG_NODES + 1; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+
+      fm_test_map_add_node (f->map, FM_NODE_KIND_PROCESS, id, "Step", (i % 100) * 220.0, (i / 100) * 160.0);
+    }
+  g_assert_cmpuint (fm_map_get_n_nodes (f->map), ==, 25001);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  g_assert_false (fm_export_map (f->doc, f->map, path, FM_EXPORT_FORMAT_SVG, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("“%s”: the map has 25001 nodes, more than the 25000 an SVG viewer can open", path);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_nonnull (strstr (error->message, "export PDF instead"));
+
+  g_assert_false (fm_export_maps (f->doc, maps, 1, path, FM_EXPORT_FORMAT_SVG, NULL, &deck_error));
+  g_assert_error (deck_error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (deck_error->message, "25001 nodes"));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+}
+
 /* A PDF page is 14,400 points a side at most, what viewers open: a map
  * 20,000,000 units wide (with its legend, whose width once overflowed an
  * int) is scaled down onto such a page, in proportion. */
@@ -620,6 +661,7 @@ main (int   argc,
   ADD ("/fm/export/pdf", test_pdf);
   ADD ("/fm/export/png-area", test_png_area);
   ADD ("/fm/export/pdf-page-limit", test_pdf_page_limit);
+  ADD ("/fm/export/svg-node-limit", test_svg_node_limit);
   ADD ("/fm/export/no-timeline", test_no_timeline);
   ADD ("/fm/export/highlight", test_highlight);
   ADD ("/fm/export/missing-folder", test_missing_folder);

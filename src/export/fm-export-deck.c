@@ -172,6 +172,9 @@ fm_export_maps (FmDocument             *document,
   display_name = g_filename_display_name (path);
   if (!fm_export_check_options (options, display_name, error))
     return FALSE;
+  for (guint i = 0; i < n_maps && format == FM_EXPORT_FORMAT_SVG; i++)
+    if (!fm_export_check_svg (maps[i], display_name, error))
+      return FALSE;
 
   pages = g_new0 (FmExportPage, n_maps);
   for (guint i = 0; i < n_maps; i++)

@@ -312,6 +312,27 @@ fm_export_check_pixels (double       width,
   return TRUE;
 }
 
+/* Whether @map is small enough for an SVG (FM_EXPORT_MAX_SVG_NODES);
+ * asked before anything is laid out, so a refusal is immediate. */
+gboolean
+fm_export_check_svg (FmMap       *map,
+                     const char  *display_name,
+                     GError     **error)
+{
+  guint n_nodes = fm_map_get_n_nodes (map);
+
+  if (n_nodes > FM_EXPORT_MAX_SVG_NODES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not export to “%s”: the map has %u nodes, more than the %u an SVG "
+                     "viewer can open (the file would be hundreds of megabytes); export PDF instead"),
+                   display_name, n_nodes, (guint) FM_EXPORT_MAX_SVG_NODES);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The factor a PDF page of @width × @height points is drawn at: 1, or
  * less for a page larger than viewers open, keeping its proportions. */
 double
@@ -625,7 +646,8 @@ fm_export_check_options (const FmExportOptions  *options,
  * is (width + 2 × margin) × scale pixels wide, rounded up, and at most
  * FM_EXPORT_MAX_AREA pixels in all; SVG measures in pixels and PDF in
  * points, one per map unit, whatever the scale, but a PDF page is scaled
- * down to 14,400 points a side at most (what viewers open). A map without
+ * down to 14,400 points a side at most (what viewers open), and an SVG
+ * holds FM_EXPORT_MAX_SVG_NODES nodes at most. A map without
  * nodes gives a small page that says so.
  *
  * Returns: %TRUE on success; on failure @path is left as it was and
@@ -658,6 +680,8 @@ fm_export_map (FmDocument             *document,
 
   display_name = g_filename_display_name (path);
   if (!fm_export_check_options (options, display_name, error))
+    return FALSE;
+  if (format == FM_EXPORT_FORMAT_SVG && !fm_export_check_svg (map, display_name, error))
     return FALSE;
 
   fm_export_page_init (&page, document, map, options);
