@@ -11,6 +11,7 @@
 
 #include "fm-figures.h"
 #include "fm-presentation.h"
+#include "fm-process-step.h"
 #include "fm-simulate-panel.h"
 #include "fm-test-utils.h"
 #include "fm-window.h"
@@ -75,7 +76,8 @@ present_simulation (FmPresentation  *presentation,
 {
   fm_presentation_set_simulation (presentation, fm_simulate_panel_get_result_map (panel),
                                   fm_simulate_panel_get_result (panel),
-                                  fm_simulate_panel_get_figure (panel, "comparison"));
+                                  fm_simulate_panel_get_figure (panel, "comparison"),
+                                  fm_simulate_panel_get_figure (panel, "what-if"));
 }
 
 /* "kind: title | caption" of every slide, a line each. */
@@ -311,7 +313,7 @@ test_simulation_future (Fixture       *f,
   cairo_surface_destroy (surface);
 
   /* No simulation: the story as before. */
-  fm_presentation_set_simulation (p, NULL, NULL, NULL);
+  fm_presentation_set_simulation (p, NULL, NULL, NULL, NULL);
   g_assert_cmpuint (fm_presentation_get_n_slides (p), ==, 7);
   g_assert_cmpuint (count_kind (p, "simulation-chart"), ==, 0);
 
@@ -383,9 +385,73 @@ test_simulation_current (Fixture       *f,
   {
     g_autoptr(FmMap) other = fm_map_copy (f->current, "elsewhere");
 
-    fm_presentation_set_simulation (p, other, fm_simulate_panel_get_result (f->panel), NULL);
+    fm_presentation_set_simulation (p, other, fm_simulate_panel_get_result (f->panel), NULL, NULL);
     g_assert_cmpuint (fm_presentation_get_n_slides (p), ==, 7);
   }
+
+  g_assert_finalize_object (p);
+}
+
+/* A run with what-ifs says so: the page words the overrides it read, the
+ * captions start with them, and an override changed after the run does
+ * not change what the run is said to have read. The figures are those of
+ * the engine run on the map with the overrides set by hand. */
+static void
+test_simulation_what_if (Fixture       *f,
+                         gconstpointer  data)
+{
+  FmPresentation *p = g_object_ref_sink (FM_PRESENTATION (fm_presentation_new (f->doc, f->current)));
+  g_autoptr(FmDocument) holder = fm_document_new ();
+  g_autoptr(FmMap) tried = fm_map_copy (f->current, fm_map_get_id (f->current));
+  g_autoptr(FmSimulateResult) result = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *p50 = NULL;
+  g_autofree char *p85 = NULL;
+  g_autofree char *p95 = NULL;
+  g_autofree char *caption = NULL;
+  FmProcessStep *step = NULL;
+  FmSimulateOptions options;
+  double people;
+
+  for (guint i = 0; i < fm_map_get_n_nodes (f->current) && step == NULL; i++)
+    if (FM_IS_PROCESS_STEP (fm_map_get_node (f->current, i)))
+      step = FM_PROCESS_STEP (fm_map_get_node (f->current, i));
+  g_assert_nonnull (step);
+  people = fm_value_is_set (fm_process_step_get_people (step)) ? fm_process_step_get_people (step) : 1;
+
+  fm_simulate_options_init (&options);
+  options.runs = 3000;
+  options.seed = 5;
+  fm_simulate_panel_set_options (f->panel, &options);
+  fm_simulate_panel_set_map (f->panel, f->doc, f->current);
+  fm_simulate_panel_set_override (f->panel, fm_node_get_id (FM_NODE (step)), people + 2);
+  fm_simulate_panel_set_override (f->panel, NULL, 2.5);
+  run_panel (f, f->current, &options);
+
+  /* e.g. "3 people at Refine backlog, a demand of 2.50 a day" */
+  expected = g_strdup_printf ("%.0f people at %s, a demand of 2.50 a day", people + 2,
+                              fm_node_get_label (FM_NODE (step)));
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "what-if"), ==, expected);
+
+  g_object_set (holder, "day-length-s", fm_document_get_day_length_s (f->doc),
+                "available-time-s", fm_document_get_available_time_s (f->doc),
+                "demand-per-day", 2.5, NULL);
+  fm_process_step_set_people (FM_PROCESS_STEP (fm_map_lookup_node (tried, fm_node_get_id (FM_NODE (step)))),
+                              people + 2);
+  result = fm_simulate (holder, tried, &options, NULL);
+  p50 = fm_figure_format_duration (f->doc, FM_DURATION_LEAD, result->lead_time_p50_s);
+  p85 = fm_figure_format_duration (f->doc, FM_DURATION_LEAD, result->lead_time_p85_s);
+  p95 = fm_figure_format_duration (f->doc, FM_DURATION_LEAD, result->lead_time_p95_s);
+  g_assert_cmpstr (p85, ==, fm_simulate_panel_get_figure (f->panel, "p85"));
+
+  /* Tried again after the run: the run still read the first values. */
+  fm_simulate_panel_set_override (f->panel, NULL, 4);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "what-if"), ==, expected);
+
+  present_simulation (p, f->panel);
+  caption = g_strdup_printf ("What if %s: Lead time p50 %s · p85 %s · p95 %s · %u runs of a Monte Carlo simulation",
+                             expected, p50, p85, p95, result->samples);
+  expect_slide (p, 5, "simulation-chart", "Simulated Lead Time: Current state", caption);
 
   g_assert_finalize_object (p);
 }
@@ -447,6 +513,7 @@ main (int   argc,
   ADD ("/fm/presentation-charts/observed", test_observed);
   ADD ("/fm/presentation-charts/simulation-future", test_simulation_future);
   ADD ("/fm/presentation-charts/simulation-current", test_simulation_current);
+  ADD ("/fm/presentation-charts/simulation-what-if", test_simulation_what_if);
   ADD ("/fm/presentation-charts/window", test_window);
 
   return g_test_run ();

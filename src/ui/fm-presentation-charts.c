@@ -36,6 +36,7 @@ struct _FmSlideSimulation
   FmMap *map;                  /* the copy the page simulated, with its what-ifs */
   FmSimulateResult *result;    /* its nodes are @map's */
   char *comparison;            /* "Lead time p85 31.0 d → 12.0 d", or NULL */
+  char *what_if;               /* "3 people at Testing", or NULL */
 };
 
 struct _FmSlideChart
@@ -66,13 +67,17 @@ struct _FmSlideChart
  * @result: what the simulation gave; copied
  * @comparison: (nullable): the page's line for a future state set
  *   against its current state, as in "Lead time p85 31.0 d → 12.0 d"
+ * @what_if: (nullable): the overrides the run read, as the page words
+ *   them ("3 people at Testing"); the captions start with them, since a
+ *   slide must not pass a what-if off as the map
  *
  * Returns: (transfer full): the slides' own copy of a simulation
  */
 FmSlideSimulation *
 fm_slide_simulation_new (FmMap                  *simulated,
                          const FmSimulateResult *result,
-                         const char             *comparison)
+                         const char             *comparison,
+                         const char             *what_if)
 {
   FmSlideSimulation *self;
 
@@ -83,6 +88,7 @@ fm_slide_simulation_new (FmMap                  *simulated,
   self->map = g_object_ref (simulated);
   self->result = fm_simulate_result_copy (result);
   self->comparison = g_strdup (comparison);
+  self->what_if = g_strdup (what_if);
   return self;
 }
 
@@ -95,6 +101,7 @@ fm_slide_simulation_free (FmSlideSimulation *self)
   g_clear_pointer (&self->result, fm_simulate_result_free);
   g_clear_object (&self->map);
   g_free (self->comparison);
+  g_free (self->what_if);
   g_free (self);
 }
 
@@ -396,6 +403,15 @@ simulation_caption (FmSlideSimulation *simulation,
 
       /* Translators: the caption of a simulation's slide, in the Simulate page's words */
       line = g_strdup_printf (_("Lead time p50 %s · p85 %s · p95 %s"), p50, p85, p95);
+    }
+  if (simulation->what_if != NULL)
+    {
+      /* Translators: a simulation's slide caption when the run tried
+       * overrides, as in "What if 3 people at Testing: Lead time p85 …" */
+      g_autofree char *tried = g_strdup_printf (_("What if %s: %s"), simulation->what_if, line);
+
+      g_free (line);
+      line = g_steal_pointer (&tried);
     }
 
   if (kind == FM_SIM_CHART_HISTOGRAM && r->mode == FM_SIMULATE_FLOW)

@@ -16,7 +16,8 @@ typedef struct _FmSlideSimulation FmSlideSimulation;
 
 FmSlideSimulation *fm_slide_simulation_new     (FmMap                  *simulated,
                                                 const FmSimulateResult *result,
-                                                const char             *comparison);
+                                                const char             *comparison,
+                                                const char             *what_if);
 void               fm_slide_simulation_free    (FmSlideSimulation      *self);
 const char        *fm_slide_simulation_get_map_id (FmSlideSimulation   *self);
 

@@ -915,6 +915,8 @@ fm_presentation_get_slide_caption (FmPresentation *self)
  * @result: (nullable): what the simulation gave; copied
  * @comparison: (nullable): the page's line for a future state against its
  *   current state, "Lead time p85 31.0 d → 12.0 d", the slides' caption
+ * @what_if: (nullable): the overrides the run read, in the page's words
+ *   ("3 people at Testing"), which the captions start with
  *
  * The simulation's charts get a slide each after the map it is of.
  */
@@ -922,7 +924,8 @@ void
 fm_presentation_set_simulation (FmPresentation         *self,
                                 FmMap                  *simulated,
                                 const FmSimulateResult *result,
-                                const char             *comparison)
+                                const char             *comparison,
+                                const char             *what_if)
 {
   /* The slides drawing the old one go first. */
   g_autoptr(FmSlideSimulation) old = NULL;
@@ -932,7 +935,7 @@ fm_presentation_set_simulation (FmPresentation         *self,
 
   old = g_steal_pointer (&self->simulation);
   if (simulated != NULL && result != NULL)
-    self->simulation = fm_slide_simulation_new (simulated, result, comparison);
+    self->simulation = fm_slide_simulation_new (simulated, result, comparison, what_if);
   build_slides (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

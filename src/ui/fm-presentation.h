@@ -28,6 +28,7 @@ void         fm_presentation_set_observed     (FmPresentation *self,
 void         fm_presentation_set_simulation   (FmPresentation *self,
                                                FmMap          *simulated,
                                                const FmSimulateResult *result,
-                                               const char     *comparison);
+                                               const char     *comparison,
+                                               const char     *what_if);
 
 G_END_DECLS

@@ -72,6 +72,7 @@ char       *fm_simulate_panel_describe_observed (const FmSimulateResult *result)
 /* fm-simulate-panel-whatif.c */
 void      fm_simulate_panel_whatif_init       (FmSimulatePanel *self);
 void      fm_simulate_panel_whatif_update     (FmSimulatePanel *self);
+char     *fm_simulate_panel_whatif_describe   (FmSimulatePanel *self);
 void      fm_simulate_panel_whatif_apply      (FmSimulatePanel *self,
                                                FmDocument      *holder,
                                                FmMap           *map);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "fm-document-maps.h"
+#include "fm-duration.h"
 #include "fm-process-step.h"
 #include "fm-simulate-panel-private.h"
 
@@ -193,6 +194,49 @@ fm_simulate_panel_whatif_apply (FmSimulatePanel *self,
       if (is_overridden (spin) && node != NULL && FM_IS_PROCESS_STEP (node))
         fm_process_step_set_people (FM_PROCESS_STEP (node), gtk_spin_button_get_value (spin));
     }
+}
+
+/**
+ * fm_simulate_panel_whatif_describe:
+ *
+ * Returns: (nullable): the overrides a run would read, in words, as in
+ *   "3 people at Testing, a demand of 2.00 a day": steps in map order,
+ *   then the demand; %NULL when nothing is overridden
+ */
+char *
+fm_simulate_panel_whatif_describe (FmSimulatePanel *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; self->map != NULL && i < fm_map_get_n_nodes (self->map); i++)
+    {
+      FmNode *node = fm_map_get_node (self->map, i);
+      GtkSpinButton *spin = g_hash_table_lookup (self->people, fm_node_get_id (node));
+      const char *label = fm_node_get_label (node);
+      g_autofree char *count = NULL;
+      guint people;
+
+      if (spin == NULL || !is_overridden (spin))
+        continue;
+      people = (guint) gtk_spin_button_get_value (spin);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person at %s", "%u people at %s", people),
+                               people, label != NULL && *label ? label : fm_node_get_id (node));
+      if (text->len > 0)
+        /* Translators: between the what-ifs of a simulation */
+        g_string_append (text, _(", "));
+      g_string_append (text, count);
+    }
+  if (self->demand_overridden && self->document != NULL)
+    {
+      g_autofree char *demand = fm_format_decimal ("%.2f", gtk_spin_button_get_value (self->demand_spin));
+
+      if (text->len > 0)
+        g_string_append (text, _(", "));
+      /* Translators: a what-if of a simulation, as in "a demand of 2.50 a day" */
+      g_string_append_printf (text, _("a demand of %s a day"), demand);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /**

@@ -54,6 +54,7 @@ typedef struct {
   gint *progress_permille;    /* the panel's, kept alive by the task */
   guint part;                 /* 0 for the map, 1 for its current state */
   guint n_parts;
+  char *what_if;              /* the overrides run with, in words, or NULL */
 } Job;
 
 static void
@@ -67,6 +68,7 @@ job_free (Job *job)
   g_clear_object (&job->map);
   g_clear_object (&job->origin);
   g_clear_object (&job->cancellable);
+  g_free (job->what_if);
   g_free (job);
 }
 
@@ -192,6 +194,7 @@ show_steps (FmSimulatePanel        *self,
 static void
 show_result (FmSimulatePanel        *self,
              FmVariability           variability,
+             const char             *what_if,
              const FmSimulateResult *result,
              const FmSimulateResult *origin_result)
 {
@@ -225,6 +228,17 @@ show_result (FmSimulatePanel        *self,
       g_autofree char *drawn = fm_simulate_panel_describe_observed (result);
 
       add_row (self, self->results_grid, row++, "observed", _("Times from observed stays"), drawn);
+    }
+  if (what_if != NULL)
+    {
+      GtkLabel *value;
+
+      /* The overrides may change after the run: the figures say what
+       * they were run with. */
+      add_row (self, self->results_grid, row++, "what-if", _("What if"), what_if);
+      value = g_hash_table_lookup (self->figures, "what-if");
+      gtk_label_set_wrap (value, TRUE);
+      gtk_label_set_max_width_chars (value, 28);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->results_grid), TRUE);
 
@@ -306,7 +320,7 @@ simulate_done (GObject      *source,
     }
 
   gtk_progress_bar_set_fraction (self->progress_bar, 1);
-  show_result (self, job->options.variability, job->result, job->origin_result);
+  show_result (self, job->options.variability, job->what_if, job->result, job->origin_result);
   /* Kept for the charts, with the copy of the map their nodes are of. */
   self->result = g_steal_pointer (&job->result);
   self->result_map = g_steal_pointer (&job->map);
@@ -362,6 +376,7 @@ fm_simulate_panel_run (FmSimulatePanel *self)
                 NULL);
   job->map = fm_map_copy (self->map, fm_map_get_id (self->map));
   fm_simulate_panel_whatif_apply (self, job->holder, job->map);
+  job->what_if = fm_simulate_panel_whatif_describe (self);
   origin = fm_document_get_origin_map (self->document, self->map);
   if (origin != NULL && origin != self->map)
     job->origin = fm_map_copy (origin, fm_map_get_id (origin));
@@ -415,8 +430,8 @@ fm_simulate_panel_is_running (FmSimulatePanel *self)
 
 /**
  * fm_simulate_panel_get_figure:
- * @name: "mean", "p50", "p85", "p95", "throughput", "wip", "bottleneck"
- *   or "comparison"
+ * @name: "mean", "p50", "p85", "p95", "throughput", "wip", "bottleneck",
+ *   "what-if" (the overrides the run read) or "comparison"
  *
  * Returns: (nullable): the text shown for @name, NULL when none is
  */

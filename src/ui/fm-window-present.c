@@ -62,7 +62,8 @@ enter (FmWindow *self)
     fm_presentation_set_simulation (FM_PRESENTATION (self->presentation),
                                     fm_simulate_panel_get_result_map (self->simulate_panel),
                                     fm_simulate_panel_get_result (self->simulate_panel),
-                                    fm_simulate_panel_get_figure (self->simulate_panel, "comparison"));
+                                    fm_simulate_panel_get_figure (self->simulate_panel, "comparison"),
+                                    fm_simulate_panel_get_figure (self->simulate_panel, "what-if"));
   fm_presentation_set_observed (FM_PRESENTATION (self->presentation), self->observed_session);
   g_signal_connect_object (self->presentation, "notify::slide", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
