@@ -73,6 +73,49 @@ test_hit_nodes (Fixture       *f,
   g_assert_cmpstr (hit.id, ==, "p");
 }
 
+/* Routes found on the loader's thread are kept when they are of the map
+ * shown and none were found yet; otherwise they are dropped, and the
+ * canvas routes the map itself. An edit after the offer routes again. */
+static void
+test_offer_routes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FmCanvas) fresh = g_object_ref_sink (FM_CANVAS (fm_canvas_new ()));
+  g_autoptr(FmMap) other = fm_map_copy (f->map, "other");
+  FmEdgeRoutes *offered = fm_edge_routes_new (f->map);
+  FmEdgeRoutes *late;
+  FmCanvasHit hit;
+
+  fm_canvas_set_map (fresh, f->doc, f->map);
+  fm_canvas_offer_routes (fresh, f->map, offered);
+  g_assert_true (fm_canvas_get_routes (fresh) == offered);
+
+  /* Found already: a later offer is dropped (ASan sees it freed). */
+  late = fm_edge_routes_new (f->map);
+  fm_canvas_offer_routes (fresh, f->map, late);
+  g_assert_true (fm_canvas_get_routes (fresh) == offered);
+
+  /* Of another map: dropped; the canvas routes its own. */
+  fm_canvas_set_map (fresh, f->doc, NULL);
+  fm_canvas_set_map (fresh, f->doc, f->map);
+  fm_canvas_offer_routes (fresh, other, fm_edge_routes_new (other));
+  g_assert_nonnull (fm_canvas_get_routes (fresh));
+  g_assert_nonnull (fm_edge_routes_lookup (fm_canvas_get_routes (fresh), "e1"));
+
+  /* Kept routes follow edits as the canvas's own do: the step moved
+   * down is hit where it went. */
+  fm_canvas_set_map (fresh, f->doc, NULL);
+  fm_canvas_set_map (fresh, f->doc, f->map);
+  fm_canvas_offer_routes (fresh, f->map, fm_edge_routes_new (f->map));
+  fm_canvas_state_set_view (fm_canvas_get_state (fresh), 1.0, 0, 0);
+  fm_document_move_nodes (f->doc, f->map, (const char *[]) { "p", NULL }, 0, 400);
+  fm_canvas_hit_test (fresh, 380, 460, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NODE);
+  g_assert_cmpstr (hit.id, ==, "p");
+  fm_canvas_hit_test (fresh, 380, 60, &hit);
+  g_assert_cmpint (hit.type, ==, FM_CANVAS_HIT_NONE);
+}
+
 static void
 test_hit_topmost (Fixture       *f,
                   gconstpointer  data)
@@ -701,6 +744,7 @@ main (int   argc,
 
   ADD ("/fm/canvas/hit/nodes", test_hit_nodes);
   ADD ("/fm/canvas/hit/topmost", test_hit_topmost);
+  ADD ("/fm/canvas/offer-routes", test_offer_routes);
   ADD ("/fm/canvas/hit/edge", test_hit_edge);
   ADD ("/fm/canvas/hit/matches-scan", test_hit_matches_scan);
   ADD ("/fm/canvas/hit/handles", test_hit_handles);

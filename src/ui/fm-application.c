@@ -15,6 +15,8 @@
 
 #include "fm-application.h"
 #include "fm-autosave.h"
+#include "fm-drawio.h"
+#include "fm-json.h"
 #include "fm-window-private.h"
 
 struct _FmApplication
@@ -57,6 +59,59 @@ fm_application_activate (GApplication *application)
   offer_recovery (FM_APPLICATION (application));
 }
 
+/* A file read on a thread of its own. */
+typedef struct {
+  GFile *file;
+  GThread *thread;
+  FmDocument *document;
+  FmEdgeRoutes *routes;       /* of its first map */
+  GError *error;
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  if (loading->thread != NULL)
+    g_thread_join (loading->thread);
+  g_object_unref (loading->file);
+  g_clear_object (&loading->document);
+  g_clear_pointer (&loading->routes, fm_edge_routes_free);
+  g_clear_error (&loading->error);
+  g_free (loading);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loading, loading_free)
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  Loading *loading = data;
+
+  /* The model is plain GObject and the routes plain data, made here and
+   * used on the main thread only after the join. */
+  loading->document = fm_json_load_file (loading->file, &loading->error);
+  /* The first drawing's routes, the longest part of it on a large map. */
+  if (loading->document != NULL && fm_document_get_n_maps (loading->document) > 0)
+    loading->routes = fm_edge_routes_new (fm_document_get_map (loading->document, 0));
+  return NULL;
+}
+
+static Loading *
+loading_start (GFile *file)
+{
+  Loading *loading = g_new0 (Loading, 1);
+
+  loading->file = g_object_ref (file);
+  loading->thread = g_thread_new ("fm-load", load_in_thread, loading);
+  return loading;
+}
+
+static void
+loading_finish (Loading *loading)
+{
+  g_thread_join (g_steal_pointer (&loading->thread));
+}
+
 /**
  * fm_application_open_file:
  * @hint: (nullable): the window the file was asked from
@@ -71,6 +126,7 @@ fm_application_open_file (FmApplication *self,
                           GFile         *file,
                           FmWindow      *hint)
 {
+  g_autoptr(Loading) loading = NULL;
   FmWindow *window = NULL;
 
   g_return_val_if_fail (FM_IS_APPLICATION (self), NULL);
@@ -86,6 +142,17 @@ fm_application_open_file (FmApplication *self,
         }
     }
 
+  /* The file is read on a thread while the window is made and shown, the
+   * two longest steps before a large map's first frame (issue 23); the
+   * window takes the document as if it had read it itself. A drawing is
+   * imported as before. */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    if (name == NULL || !fm_drawio_is_file_name (name))
+      loading = loading_start (file);
+  }
+
   if (hint != NULL && fm_window_is_pristine (hint))
     window = hint;
   else
@@ -94,7 +161,14 @@ fm_application_open_file (FmApplication *self,
   gtk_window_present (GTK_WINDOW (window));
   /* A name that does not exist yet starts a new map to be saved there; a
    * file that does not load leaves the window as it was, saying why. */
-  fm_window_load_file (window, file, TRUE);
+  if (loading != NULL)
+    {
+      loading_finish (loading);
+      fm_window_open_loaded (window, file, loading->document, loading->error,
+                             g_steal_pointer (&loading->routes), TRUE);
+    }
+  else
+    fm_window_load_file (window, file, TRUE);
   return window;
 }
 

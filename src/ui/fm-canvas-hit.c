@@ -52,6 +52,33 @@ fm_canvas_get_routes (FmCanvas *self)
 }
 
 /**
+ * fm_canvas_offer_routes:
+ * @routes: (transfer full): fm_edge_routes_new() of @map as it is now,
+ *   found elsewhere (the file's loader thread)
+ *
+ * Saves the first drawing of @map routing its edges again: the canvas
+ * keeps @routes when it shows @map and has found none yet.
+ */
+void
+fm_canvas_offer_routes (FmCanvas     *self,
+                        FmMap        *map,
+                        FmEdgeRoutes *routes)
+{
+  g_return_if_fail (FM_IS_CANVAS (self));
+
+  if (routes == NULL)
+    return;
+  if (self->map != map || self->routes != NULL)
+    {
+      fm_edge_routes_free (routes);
+      return;
+    }
+
+  self->routes = routes;
+  self->routes_stale = FALSE;
+}
+
+/**
  * fm_canvas_node_at:
  *
  * Returns: (transfer none) (nullable): the topmost node at (@map_x, @map_y)

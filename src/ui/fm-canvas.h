@@ -6,6 +6,7 @@
 
 #include "fm-canvas-state.h"
 #include "fm-document.h"
+#include "fm-edge-route.h"
 #include "fm-comparison.h"
 #include "fm-metrics-cache.h"
 
@@ -37,6 +38,9 @@ FmMap         *fm_canvas_get_map              (FmCanvas           *self);
 void           fm_canvas_set_map              (FmCanvas           *self,
                                                FmDocument         *document,
                                                FmMap              *map);
+void           fm_canvas_offer_routes         (FmCanvas           *self,
+                                               FmMap              *map,
+                                               FmEdgeRoutes       *routes);
 FmEdgeKind     fm_canvas_get_edge_kind        (FmCanvas           *self);
 void           fm_canvas_set_edge_kind        (FmCanvas           *self,
                                                FmEdgeKind          kind);

@@ -413,6 +413,37 @@ fm_window_load_file (FmWindow *self,
   }
 
   document = fm_json_load_file (file, &error);
+  return fm_window_open_loaded (self, file, document, error, NULL, missing_is_new);
+}
+
+/**
+ * fm_window_open_loaded:
+ * @document: (nullable): what fm_json_load_file() gave for @file
+ * @error: (nullable): why it gave nothing
+ * @routes: (transfer full) (nullable): the routes of @loaded's first
+ *   map, found with it
+ *
+ * The rest of fm_window_load_file() once @file was read, for a caller
+ * that read it on a thread of its own.
+ *
+ * Returns: whether the window now shows @file
+ */
+gboolean
+fm_window_open_loaded (FmWindow     *self,
+                       GFile        *file,
+                       FmDocument   *loaded,
+                       const GError *load_error,
+                       FmEdgeRoutes *routes,
+                       gboolean      missing_is_new)
+{
+  g_autoptr(GError) error = load_error != NULL ? g_error_copy (load_error) : NULL;
+  g_autoptr(FmDocument) document = loaded != NULL ? g_object_ref (loaded) : NULL;
+  g_autoptr(FmEdgeRoutes) found = routes;
+
+  g_return_val_if_fail (FM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (loaded != NULL || load_error != NULL, FALSE);
+
   if (document == NULL && missing_is_new &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
@@ -436,6 +467,8 @@ fm_window_load_file (FmWindow *self,
     }
 
   fm_window_set_document (self, document, file);
+  if (found != NULL && document == loaded)
+    fm_canvas_offer_routes (self->canvas, fm_document_get_map (document, 0), g_steal_pointer (&found));
   fm_canvas_zoom_to_fit (self->canvas);
   return TRUE;
 }

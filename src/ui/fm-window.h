@@ -21,6 +21,12 @@ gboolean     fm_window_is_pristine    (FmWindow       *self);
 gboolean     fm_window_load_file      (FmWindow       *self,
                                        GFile          *file,
                                        gboolean        missing_is_new);
+gboolean     fm_window_open_loaded    (FmWindow       *self,
+                                       GFile          *file,
+                                       FmDocument     *loaded,
+                                       const GError   *load_error,
+                                       FmEdgeRoutes   *routes,
+                                       gboolean        missing_is_new);
 gboolean     fm_window_save           (FmWindow       *self,
                                        GError        **error);
 void         fm_window_open_file      (FmWindow       *self,
