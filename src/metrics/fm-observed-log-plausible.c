@@ -35,13 +35,17 @@ format_gap (gint64 seconds)
 {
   gint64 days = seconds / 86400;
   gint64 years = (gint64) (days / 365.2425 + 0.5);
+  /* The number as text: xgettext cannot read "%" G_GINT64_FORMAT, and
+   * left the plural untranslatable. */
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, years >= 2 ? years : days);
+  gulong n = (gulong) MIN (years >= 2 ? years : days, G_MAXLONG);
 
   if (years >= 2)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " year",
-                                         "%" G_GINT64_FORMAT " years", years), years);
+    /* Translators: how far a date is after the others, as in "36 years" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", n), count);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                       "%" G_GINT64_FORMAT " days", days), days);
+  /* Translators: how far a date is after the others, as in "40 days" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", n), count);
 }
 
 /**

@@ -369,6 +369,7 @@ draw_utilization (FmChart                *chart,
   g_autoptr(GPtrArray) steps = g_ptr_array_new ();
   const FmSimulateNode *busiest = NULL;
   double line_h, name_h, max = 1, slot, bar_w, base, last_label = -G_MAXDOUBLE;
+  /* xgettext:no-c-format */
   const char *y_title = _("Busy, % of the people’s time");
   FmChartKey keys[2];
   double legend_w, legend_h;

@@ -229,12 +229,12 @@ show_result (FmSimulatePanel        *self,
 
       add_row (self, self->results_grid, row++, "observed", _("Times from observed stays"), drawn);
     }
+  /* The overrides may change after the run: the figures say what they
+   * were run with. */
   if (what_if != NULL)
     {
       GtkLabel *value;
 
-      /* The overrides may change after the run: the figures say what
-       * they were run with. */
       add_row (self, self->results_grid, row++, "what-if", _("What if"), what_if);
       value = g_hash_table_lookup (self->figures, "what-if");
       gtk_label_set_wrap (value, TRUE);
