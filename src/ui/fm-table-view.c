@@ -608,6 +608,37 @@ on_pressed (FmTableView *self)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* How wide @text is in the table's font, in pixels. */
+static int
+text_width (FmTableView *self,
+            const char  *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A figure's column: wide enough for its figures, and for its title and
+ * kinds as translated ("Bearbeitungszeit", "Warteschlange"), which would
+ * otherwise be cut. */
+static int
+column_width (FmTableView   *self,
+              FmTableColumn  column)
+{
+  /* The header's padding and sort arrow, and a cell's. */
+  int width = MAX (column == FM_TABLE_KIND ? 64 : 88, text_width (self, fm_table_column_title (column)) + 36);
+
+  if (column == FM_TABLE_KIND)
+    {
+      width = MAX (width, text_width (self, fm_table_kind_title (FM_NODE_KIND_QUEUE)) + 20);
+      width = MAX (width, text_width (self, fm_table_kind_title (FM_NODE_KIND_PROCESS)) + 20);
+    }
+
+  return width;
+}
+
 static GtkColumnViewColumn *
 new_column (FmTableView   *self,
             FmTableColumn  column)
@@ -623,7 +654,7 @@ new_column (FmTableView   *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, column == FM_TABLE_LABEL || column == FM_TABLE_ROLE);
   if (column != FM_TABLE_LABEL && column != FM_TABLE_ROLE)
-    gtk_column_view_column_set_fixed_width (view_column, column == FM_TABLE_KIND ? 64 : 88);
+    gtk_column_view_column_set_fixed_width (view_column, column_width (self, column));
 
   return view_column;
 }
