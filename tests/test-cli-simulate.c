@@ -109,6 +109,16 @@ test_text_and_usage (void)
   g_assert_cmpint (bad_variability.status, ==, 2);
   flowmap (&bad_runs, "simulate", "--runs", "0", path, NULL);
   g_assert_cmpint (bad_runs.status, ==, 2);
+
+  /* Without --runs, a map of 17 nodes gets the 10,000 runs in full
+   * (fm_simulate_default_runs(): fewer only past 20,000 nodes). */
+  {
+    g_auto(Run) monte_carlo = { 0 };
+
+    flowmap (&monte_carlo, "simulate", path, NULL);
+    g_assert_cmpint (monte_carlo.status, ==, 0);
+    g_assert_nonnull (strstr (monte_carlo.out, "Monte Carlo of 10000 runs"));
+  }
 }
 
 /* t → P (1 h of work) → o, without demand. */

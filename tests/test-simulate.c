@@ -485,6 +485,33 @@ test_limit_in_file (void)
   g_assert_nonnull (strstr (saved, "\"limit\": 3"));
 }
 
+/* Each Monte Carlo run walks the whole map, so the default number of
+ * runs keeps the nodes passed at 200 million at most: 10,000 runs up to
+ * 20,000 nodes, 200,000,000 / 20,001 = 9,999.5 → 9,999 runs for one node
+ * more, 2,000 for 100,000 nodes (the fan that took 17 s at 10,000 runs),
+ * and 100 at least. */
+static void
+test_default_runs (void)
+{
+  g_autoptr(FmMap) map = fm_map_new ("big");
+  guint n = 0;
+  struct { guint nodes, runs; } cases[] = {
+    { 1, 10000 }, { 3, 10000 }, { 20000, 10000 }, { 20001, 9999 }, { 40000, 5000 }, { 100000, 2000 },
+  };
+
+  g_assert_cmpuint (fm_simulate_default_runs (map), ==, 10000);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      for (; n < cases[i].nodes; n++)
+        {
+          g_autofree char *id = g_strdup_printf ("n%u", n);
+
+          fm_test_map_add_node (map, FM_NODE_KIND_PROCESS, id, "Step", 0, 0);
+        }
+      g_assert_cmpuint (fm_simulate_default_runs (map), ==, cases[i].runs);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -504,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/fm/simulate/errors", test_errors);
   g_test_add_func ("/fm/simulate/endless-rework", test_endless_rework);
   g_test_add_func ("/fm/simulate/limit-in-file", test_limit_in_file);
+  g_test_add_func ("/fm/simulate/default-runs", test_default_runs);
 
   return g_test_run ();
 }

@@ -219,7 +219,7 @@ fm_cli_simulate (int    argc,
   g_autofree char *csv_path = NULL, *zone_name = NULL;
   g_auto(GStrv) mappings = NULL;
   g_auto(GStrv) types = NULL;
-  int runs = 10000, items = 10000, seed = 1;
+  int runs = G_MININT, items = 10000, seed = 1;  /* runs: G_MININT until given */
   double spread = 0.5;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING, &map_name, N_("The map to simulate, by id or name (default: the first)"), N_("ID|NAME") },
@@ -234,7 +234,7 @@ fm_cli_simulate (int    argc,
     { "mapping", 0, 0, G_OPTION_ARG_STRING_ARRAY, &mappings, N_("With --csv: map a state to a node by hand (empty NODE_ID: to none); repeat for more"), N_("STATE=NODE_ID") },
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &types, N_("With --csv: only the stays of items of this work item type; repeat for more"), N_("TYPE") },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &zone_name, N_("With --csv: the time zone of its times without an offset (default: local)"), N_("TZ") },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Monte Carlo runs (default: 10000)"), N_("N") },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Monte Carlo runs (default: 10000, fewer on a map of more than 20000 nodes, so that they pass 200 million nodes at most)"), N_("N") },
     { "items", 0, 0, G_OPTION_ARG_INT, &items, N_("Items that arrive in a flow simulation (default: 10000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the random numbers (default: 1)"), N_("N") },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (keys as in docs/simulation.md)"), NULL },
@@ -296,7 +296,7 @@ fm_cli_simulate (int    argc,
         g_printerr (_("flowmap simulate: --mapping “%s” is not STATE=NODE_ID\n"), mappings[i]);
         return FM_CLI_USAGE;
       }
-  if (runs < 1 || items < 1 || seed < 0 || !(spread >= 0 && spread <= 1))
+  if ((runs < 1 && runs != G_MININT) || items < 1 || seed < 0 || !(spread >= 0 && spread <= 1))
     {
       g_printerr (_("flowmap simulate: --runs and --items take a number of 1 or more, --seed 0 or more, "
                     "--spread from 0 to 1\n"));
@@ -317,7 +317,6 @@ fm_cli_simulate (int    argc,
       g_printerr (_("flowmap simulate: the %s chart needs --mode flow\n"), chart);
       return FM_CLI_USAGE;
     }
-  options.runs = runs;
   options.items = items;
   options.seed = seed;
   options.spread = spread;
@@ -325,6 +324,7 @@ fm_cli_simulate (int    argc,
   map = fm_cli_pick_map (document, argv[1], map_name);
   if (map == NULL)
     return FM_CLI_FAILED;
+  options.runs = runs != G_MININT ? (guint) runs : fm_simulate_default_runs (map);
 
   if (csv_path != NULL)
     {

@@ -94,6 +94,10 @@ typedef struct {
   GArray *nodes;             /* FmSimulateNode, flow nodes in map order */
 } FmSimulateResult;
 
+/* The nodes a default Monte Carlo passes at most: a map of up to 20,000
+ * nodes gets 10,000 runs. */
+#define FM_SIMULATE_MAX_DEFAULT_VISITS 200000000u
+
 GQuark            fm_simulate_error_quark        (void);
 void              fm_simulate_options_init       (FmSimulateOptions       *options);
 gboolean          fm_variability_from_string     (const char              *name,
@@ -103,6 +107,7 @@ FmSimulateResult *fm_simulate                    (FmDocument              *docum
                                                   FmMap                   *map,
                                                   const FmSimulateOptions *options,
                                                   GError                 **error);
+guint             fm_simulate_default_runs       (FmMap                   *map);
 FmSimulateResult *fm_simulate_result_copy        (const FmSimulateResult  *result);
 void              fm_simulate_result_free        (FmSimulateResult        *result);
 
