@@ -262,6 +262,76 @@ test_cli (void)
   }
 }
 
+/* The columns of `flowmap discover` line up in German too: the kind
+ * column is as wide as its longest word ("Warteschlange", 13 letters,
+ * where the English words take 7), so the figures of every node of the
+ * main line start at the same character. */
+static void
+test_cli_columns (void)
+{
+  g_autofree char *csv = g_build_filename (g_getenv ("FLOWMAP_EXAMPLES"), "release-observed.csv", NULL);
+  const char *argv[] = { g_getenv ("FLOWMAP_BIN"), "discover", csv, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  int status = 0, column = -1;
+  guint checked = 0;
+  gboolean main_line = FALSE;
+
+  if (setlocale (LC_ALL, german) == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale: run localedef -i de_DE -f UTF-8 de_DE.UTF-8");
+      return;
+    }
+  use_c ();
+
+  envp = g_environ_unsetenv (envp, "LC_ALL");
+  envp = g_environ_setenv (envp, "LANG", german, TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "de", TRUE);
+  /* The catalogue of the build, as main() binds it: build/tests → build/po */
+  envp = g_environ_setenv (envp, "FLOWMAP_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_nonnull (strstr (out, "Warteschlange"));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree gunichar *chars = NULL;
+      glong n, at = 36;
+
+      if (g_str_equal (lines[i], "Hauptlinie:"))
+        {
+          main_line = TRUE;
+          continue;
+        }
+      if (!main_line)
+        continue;
+      if (lines[i][0] == '\0')
+        break;
+
+      /* Two spaces, the label in 34 characters, the kind, its padding. */
+      chars = g_utf8_to_ucs4 (lines[i], -1, NULL, &n, NULL);
+      g_assert_nonnull (chars);
+      while (at < n && chars[at] != ' ')
+        at++;
+      while (at < n && chars[at] == ' ')
+        at++;
+      g_test_message ("%ld: %s", at, lines[i]);
+      if (column < 0)
+        column = at;
+      g_assert_cmpint (at, ==, column);
+      checked++;
+    }
+  /* The trigger, five queues, five steps and the outcome. */
+  g_assert_cmpuint (checked, ==, 12);
+  g_assert_cmpint (column, ==, 2 + 34 + 13 + 1);
+}
+
 /* @n with @decimals digits after the point, as people type it in the
  * current locale: its decimal separator, and when @grouped its other
  * separator between thousands ("1,234,567.25"; "1.234.567,25" in German). */
@@ -390,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/fm/i18n/typed-numbers", test_typed_numbers);
   g_test_add_func ("/fm/i18n/save", test_save);
   g_test_add_func ("/fm/i18n/cli", test_cli);
+  g_test_add_func ("/fm/i18n/cli-columns", test_cli_columns);
 
   return g_test_run ();
 }

@@ -151,6 +151,21 @@ describe_kind (FmNodeKind kind)
     }
 }
 
+/* The kind column: its longest word as translated ("Warteschlange"),
+ * and a space. */
+static int
+kind_width (void)
+{
+  static const FmNodeKind kinds[] = {
+    FM_NODE_KIND_TRIGGER, FM_NODE_KIND_OUTCOME, FM_NODE_KIND_QUEUE, FM_NODE_KIND_PROCESS,
+  };
+  glong width = 8;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    width = MAX (width, g_utf8_strlen (describe_kind (kinds[i]), -1));
+  return (int) width + 1;
+}
+
 static void
 print_node (const FmDiscoverNode *node)
 {
@@ -158,7 +173,7 @@ print_node (const FmDiscoverNode *node)
 
   printf ("  ");
   print_padded (node->label, 34);
-  print_padded (describe_kind (node->kind), 9);
+  print_padded (describe_kind (node->kind), kind_width ());
   if (node->state < 0)
     printf (g_dngettext (GETTEXT_PACKAGE, "%u item\n", "%u items\n", node->count), node->count);
   else
