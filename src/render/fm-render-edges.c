@@ -20,6 +20,12 @@
 
 #define MAX_POINTS (FM_EDGE_ROUTE_MAX_POINTS + 4)
 #define ZIGZAG_MIN_LENGTH 44.0
+/* The push arrow's ink rim, both sides together. */
+#define PUSH_RIM 2.6
+/* From a device pixel of this many map units on (zoomed to a fifth or
+ * less), a plain arrow is a hairline with a speck for a head and the
+ * push arrow's stripes have blended into grey (fm_render_edge()). */
+#define FAR_PIXEL 5.0
 
 typedef struct {
   double line_width;
@@ -128,10 +134,10 @@ trace (cairo_t       *cr,
 }
 
 static void
-arrowhead (cairo_t       *cr,
-           const FmPoint *p,
-           guint          n,
-           const Style   *style)
+trace_arrowhead (cairo_t       *cr,
+                 const FmPoint *p,
+                 guint          n,
+                 const Style   *style)
 {
   double dx = p[n - 1].x - p[n - 2].x, dy = p[n - 1].y - p[n - 2].y;
   double length = hypot (dx, dy);
@@ -149,6 +155,15 @@ arrowhead (cairo_t       *cr,
   cairo_line_to (cr, bx - uy * style->head_half_width, by + ux * style->head_half_width);
   cairo_line_to (cr, bx + uy * style->head_half_width, by - ux * style->head_half_width);
   cairo_close_path (cr);
+}
+
+static void
+arrowhead (cairo_t       *cr,
+           const FmPoint *p,
+           guint          n,
+           const Style   *style)
+{
+  trace_arrowhead (cr, p, n, style);
   cairo_fill (cr);
 }
 
@@ -210,7 +225,7 @@ fm_render_edge (FmRenderContext   *ctx,
       cairo_set_line_width (cr, style->line_width);
       cairo_stroke_preserve (cr);
       fm_render_set_color (cr, &palette->background, 1);
-      cairo_set_line_width (cr, style->line_width - 2.6);
+      cairo_set_line_width (cr, style->line_width - PUSH_RIM);
       cairo_stroke_preserve (cr);
       /* Stripes closer than two pixels blend into grey: drawn as the grey
        * they blend into, the thousand dashes of a long arrow cost nothing. */
@@ -249,6 +264,118 @@ fm_render_edge (FmRenderContext   *ctx,
 
   if (kind == FM_EDGE_KIND_PULL)
     pull_mark (ctx, &route->label);
+
+  cairo_restore (cr);
+}
+
+/**
+ * fm_render_edge_is_far:
+ *
+ * Whether @route is drawn so small that fm_render_edges_far() may draw
+ * it with others of its look: a flow, push or information arrow seen
+ * from far out. Pull marks and rework dashes keep their own drawing.
+ */
+gboolean
+fm_render_edge_is_far (FmRenderContext   *ctx,
+                       const FmEdgeRoute *route)
+{
+  FmEdgeKind kind;
+
+  if (ctx->pixel < FAR_PIXEL || route->n_points < 2)
+    return FALSE;
+  kind = fm_edge_get_kind (route->edge);
+  return kind == FM_EDGE_KIND_FLOW || kind == FM_EDGE_KIND_PUSH ||
+         kind == FM_EDGE_KIND_INFO || kind == FM_EDGE_KIND_ELECTRONIC;
+}
+
+/* Traces the lines of those of @routes of @kind (or of @also) as one path. */
+static gboolean
+trace_far (cairo_t                   *cr,
+           const FmEdgeRoute * const *routes,
+           guint                      n_routes,
+           FmEdgeKind                 kind,
+           FmEdgeKind                 also,
+           double                     shorten)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_routes; i++)
+    {
+      FmEdgeKind k = fm_edge_get_kind (routes[i]->edge);
+      FmPoint p[MAX_POINTS];
+      guint n;
+
+      if (k != kind && k != also)
+        continue;
+      n = edge_points (routes[i], p);
+      trace (cr, p, n, shorten);
+      any = TRUE;
+    }
+  return any;
+}
+
+/**
+ * fm_render_edges_far:
+ * @routes: routes for which fm_render_edge_is_far() holds
+ *
+ * Draws them as fm_render_edge() would from that far out, those of one
+ * look as one path: four strokes and fills in all rather than three or
+ * four for each arrow (a map of a thousand steps zoomed to fit).
+ */
+void
+fm_render_edges_far (FmRenderContext           *ctx,
+                     const FmEdgeRoute * const *routes,
+                     guint                      n_routes)
+{
+  const Style *push = &styles[FM_EDGE_KIND_PUSH];
+  const Style *flow = &styles[FM_EDGE_KIND_FLOW];
+  const Style *info = &styles[FM_EDGE_KIND_INFO];
+  cairo_t *cr = ctx->cr;
+  gboolean any = FALSE;
+
+  if (n_routes == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  /* As fm_render_edge() draws one: the band in ink, white inside, and
+   * there the stripes' grey. */
+  if (trace_far (cr, routes, n_routes, FM_EDGE_KIND_PUSH, FM_EDGE_KIND_PUSH, push->head_length - 1))
+    {
+      fm_render_set_color (cr, &ctx->palette->ink, 1);
+      cairo_set_line_width (cr, push->line_width);
+      cairo_stroke_preserve (cr);
+      fm_render_set_color (cr, &ctx->palette->background, 1);
+      cairo_set_line_width (cr, push->line_width - PUSH_RIM);
+      cairo_stroke_preserve (cr);
+      fm_render_set_color (cr, &ctx->palette->ink, 0.5);
+      cairo_stroke (cr);
+    }
+
+  fm_render_set_color (cr, &ctx->palette->ink, 1);
+  if (trace_far (cr, routes, n_routes, FM_EDGE_KIND_FLOW, FM_EDGE_KIND_FLOW, flow->head_length * 0.8))
+    {
+      cairo_set_line_width (cr, flow->line_width);
+      cairo_stroke (cr);
+    }
+  if (trace_far (cr, routes, n_routes, FM_EDGE_KIND_INFO, FM_EDGE_KIND_ELECTRONIC, info->head_length * 0.8))
+    {
+      cairo_set_line_width (cr, info->line_width);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < n_routes; i++)
+    {
+      FmPoint p[MAX_POINTS];
+      guint n = edge_points (routes[i], p);
+
+      trace_arrowhead (cr, p, n, style_for (fm_edge_get_kind (routes[i]->edge)));
+      any = TRUE;
+    }
+  if (any)
+    cairo_fill (cr);
 
   cairo_restore (cr);
 }

@@ -137,10 +137,20 @@ double    fm_render_queue_wait      (FmDocument             *document,
 /* fm-render-nodes.c */
 void      fm_render_node            (FmRenderContext        *ctx,
                                      FmNode                 *node);
+gboolean  fm_render_node_is_simple  (FmRenderContext        *ctx,
+                                     FmNode                 *node);
+void      fm_render_nodes_simple    (FmRenderContext        *ctx,
+                                     FmNode * const         *nodes,
+                                     guint                   n_nodes);
 
 /* fm-render-edges.c */
 void      fm_render_edge            (FmRenderContext        *ctx,
                                      const FmEdgeRoute      *route);
+gboolean  fm_render_edge_is_far     (FmRenderContext        *ctx,
+                                     const FmEdgeRoute      *route);
+void      fm_render_edges_far       (FmRenderContext        *ctx,
+                                     const FmEdgeRoute * const *routes,
+                                     guint                   n_routes);
 void      fm_render_edge_halo       (FmRenderContext        *ctx,
                                      const FmEdgeRoute      *route,
                                      const FmColor          *color,

@@ -456,6 +456,8 @@ fm_renderer_draw (cairo_t               *cr,
   g_autoptr(GArray) visible_nodes = NULL;
   g_autoptr(GArray) visible_routes = NULL;
   g_autoptr(GArray) visible_labels = NULL;
+  g_autoptr(GPtrArray) far_routes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) simple_nodes = g_ptr_array_new ();
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (FM_IS_MAP (map));
@@ -575,8 +577,13 @@ fm_renderer_draw (cairo_t               *cr,
       else if (hover != NULL && g_str_equal (hover, id))
         fm_render_edge_halo (&ctx, route, &ctx.palette->accent, 0.25, 6 * ctx.pixel);
 
-      fm_render_edge (&ctx, route);
+      /* From far out most arrows are drawn together, after the rest. */
+      if (fm_render_edge_is_far (&ctx, route))
+        g_ptr_array_add (far_routes, (gpointer) route);
+      else
+        fm_render_edge (&ctx, route);
     }
+  fm_render_edges_far (&ctx, (const FmEdgeRoute * const *) far_routes->pdata, far_routes->len);
 
   if (!over)
     goto done;
@@ -587,9 +594,21 @@ fm_renderer_draw (cairo_t               *cr,
       FmRect r;
 
       fm_node_get_bounds (node, &r);
-      if (is_visible (options, &r, 4) && holds (options, node))
-        fm_render_node (&ctx, node);
+      if (!is_visible (options, &r, 4) || !holds (options, node))
+        continue;
+
+      /* Nodes a few pixels wide are drawn together (a shape for each
+       * kind), before the next node drawn in full, which lies over them. */
+      if (fm_render_node_is_simple (&ctx, node))
+        {
+          g_ptr_array_add (simple_nodes, node);
+          continue;
+        }
+      fm_render_nodes_simple (&ctx, (FmNode * const *) simple_nodes->pdata, simple_nodes->len);
+      g_ptr_array_set_size (simple_nodes, 0);
+      fm_render_node (&ctx, node);
     }
+  fm_render_nodes_simple (&ctx, (FmNode * const *) simple_nodes->pdata, simple_nodes->len);
 
   /* Labels go over the nodes a loop may pass under. */
   for (guint k = 0; k < n_labels; k++)
