@@ -65,6 +65,12 @@ struct _FmInspector
   guint focus_depth;
   guint typed_depth;
   gboolean typed_foreign;
+
+  /* In a window, the document page is built after the window's first
+   * frame, which then shows the map sooner (issue 23); see waits(). */
+  gboolean drawn;
+  GdkFrameClock *frame_clock;
+  gulong after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (FmInspector, fm_inspector, GTK_TYPE_WIDGET)
@@ -192,6 +198,16 @@ static void flush_pending (FmInspector     *self);
 static void ensure_part   (FmInspector     *self,
                            FmInspectorPart  part);
 
+/* Whether the document page waits for the first frame of the window the
+ * inspector is in: its thirteen rows cost a large map's first frame
+ * about a tenth of its time, and they show one frame later. An
+ * inspector on its own, or asked for a row or its page, does not wait. */
+static gboolean
+waits (FmInspector *self)
+{
+  return !self->drawn && gtk_widget_get_root (GTK_WIDGET (self)) != NULL;
+}
+
 /* Shows the group of @part if it was built, when @visible. */
 static void
 show_group (FmInspector     *self,
@@ -259,6 +275,11 @@ refresh (FmInspector *self)
       page = FM_PART_MULTIPLE;
       ensure_part (self, FM_PART_MULTIPLE);
       adw_status_page_set_title (ADW_STATUS_PAGE (self->parts[FM_PART_MULTIPLE]), title);
+    }
+  else if (waits (self))
+    {
+      self->updating = FALSE;
+      return;
     }
   else
     {
@@ -535,9 +556,53 @@ on_key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
+stop_watching_frames (FmInspector *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+/* The page waits no more: built and filled now. */
+static void
+stop_waiting (FmInspector *self)
+{
+  if (self->drawn)
+    return;
+  self->drawn = TRUE;
+  stop_watching_frames (self);
+  if (self->document != NULL)
+    refresh (self);
+}
+
+static void
+fm_inspector_map (GtkWidget *widget)
+{
+  FmInspector *self = FM_INSPECTOR (widget);
+
+  GTK_WIDGET_CLASS (fm_inspector_parent_class)->map (widget);
+
+  if (!self->drawn && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (stop_waiting), self);
+    }
+}
+
+static void
+fm_inspector_unmap (GtkWidget *widget)
+{
+  stop_watching_frames (FM_INSPECTOR (widget));
+
+  GTK_WIDGET_CLASS (fm_inspector_parent_class)->unmap (widget);
+}
+
+static void
 fm_inspector_dispose (GObject *object)
 {
   FmInspector *self = FM_INSPECTOR (object);
+
+  stop_watching_frames (self);
 
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_object (&self->pending_row);
@@ -568,6 +633,8 @@ fm_inspector_class_init (FmInspectorClass *klass)
 
   object_class->dispose = fm_inspector_dispose;
   object_class->finalize = fm_inspector_finalize;
+  widget_class->map = fm_inspector_map;
+  widget_class->unmap = fm_inspector_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/flowmap/Flowmap/fm-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, FmInspector, stack);
@@ -756,6 +823,7 @@ fm_inspector_get_page (FmInspector *self)
 {
   g_return_val_if_fail (FM_IS_INSPECTOR (self), NULL);
 
+  stop_waiting (self);
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
@@ -774,6 +842,7 @@ fm_inspector_get_field (FmInspector *self,
   g_return_val_if_fail (FM_IS_INSPECTOR (self), NULL);
   g_return_val_if_fail (property != NULL, NULL);
 
+  stop_waiting (self);
   if (g_str_equal (property, "waste") || g_str_equal (property, "applies-to"))
     {
       ensure_part (self, FM_PART_KAIZEN);

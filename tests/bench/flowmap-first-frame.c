@@ -6,7 +6,9 @@
  * start of main() to the end of the first frame whose canvas was laid out
  * with the map: the frame clock's "after-paint" of the window, watched
  * through signal emission hooks, so the product has no hook of its own.
- * Then it quits. Exec and dynamic linking before main() are not counted;
+ * It prints too when the frame after it ended ("next_frame_ms"): what
+ * the window builds once the map shows (the inspector's page) shows
+ * there. Then it quits. Exec and dynamic linking before main() are not counted;
  * `flowmap-bench --save-map` writes a map to time. See
  * docs/performance.md.
  *
@@ -45,18 +47,27 @@ on_layout (GdkFrameClock *clock)
 static void
 on_after_paint (GdkFrameClock *clock)
 {
+  static double first_ms, cpu_ms;
   struct rusage usage;
 
   if (done || !laid_out_with_map)
     return;
 
-  done = TRUE;
   /* The CPU time too: on a loaded machine the wall time says little. */
   getrusage (RUSAGE_SELF, &usage);
-  printf ("{\"first_frame_ms\": %.1f, \"cpu_ms\": %.1f, \"nodes\": %u}\n",
-          (g_get_monotonic_time () - start_us) / 1000.0,
-          (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0,
+  if (first_ms == 0)
+    {
+      first_ms = (g_get_monotonic_time () - start_us) / 1000.0;
+      cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+      /* Whatever waited for the first frame makes the next one. */
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      return;
+    }
+
+  done = TRUE;
+  printf ("{\"first_frame_ms\": %.1f, \"cpu_ms\": %.1f, \"next_frame_ms\": %.1f, \"nodes\": %u}\n",
+          first_ms, cpu_ms, (g_get_monotonic_time () - start_us) / 1000.0,
           bare ? 0 : fm_map_get_n_nodes (fm_canvas_get_map (canvas)));
   fflush (stdout);
   g_application_quit (g_application_get_default ());
