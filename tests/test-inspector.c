@@ -340,6 +340,77 @@ test_process_time_working_day (void)
   g_assert_cmpstr (hint, ==, "Working time: 1 d is 8 h");
 }
 
+/* Finds the inspector's page named @name, or NULL while it is not built. */
+static GtkWidget *
+find_page (GtkWidget  *widget,
+           const char *name)
+{
+  if (GTK_IS_STACK (widget))
+    return gtk_stack_get_child_by_name (GTK_STACK (widget), name);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *page = find_page (child, name);
+
+      if (page != NULL)
+        return page;
+    }
+  return NULL;
+}
+
+static void
+count_frame (guint *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* In a window, the document page comes with the frame after the first:
+ * the first shows the map sooner. Asked for its page, the inspector
+ * builds it at once. */
+static void
+test_after_first_frame (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = fm_inspector_new ();
+  GdkFrameClock *clock;
+  gulong handler;
+  guint n_frames = 0;
+  FmInspector *alone = g_object_ref_sink (FM_INSPECTOR (fm_inspector_new ()));
+
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  fm_inspector_set_map (FM_INSPECTOR (inspector), f->doc, f->map, f->state);
+  g_assert_null (find_page (inspector, "document"));
+
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &n_frames);
+  while (n_frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_page (inspector, "document"));
+  g_assert_true (gtk_widget_get_visible (find_page (inspector, "document")));
+  g_signal_handler_disconnect (clock, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Not in a window: built when the map is set. */
+  fm_inspector_set_map (alone, f->doc, f->map, f->state);
+  g_assert_nonnull (find_page (GTK_WIDGET (alone), "document"));
+  fm_inspector_set_map (alone, NULL, NULL, NULL);
+  g_object_unref (alone);
+
+  /* In a window not shown yet, asked for its page. */
+  window = gtk_window_new ();
+  inspector = fm_inspector_new ();
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  fm_inspector_set_map (FM_INSPECTOR (inspector), f->doc, f->map, f->state);
+  g_assert_null (find_page (inspector, "document"));
+  g_assert_cmpstr (fm_inspector_get_page (FM_INSPECTOR (inspector)), ==, "document");
+  g_assert_nonnull (find_page (inspector, "document"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +430,7 @@ main (int   argc,
       ADD ("/fm/inspector/fields", test_inspector);
       ADD ("/fm/inspector/limits", test_limits);
       ADD ("/fm/inspector/queue-limit", test_queue_limit);
+      ADD ("/fm/inspector/after-first-frame", test_after_first_frame);
 #undef ADD
       g_test_add_func ("/fm/inspector/waste", test_inspector_waste);
       g_test_add_func ("/fm/inspector/lead-time-unit", test_inspector_lead_time_unit);
