@@ -8,7 +8,8 @@
  * through signal emission hooks, so the product has no hook of its own.
  * It prints too when the frame after it ended ("next_frame_ms"): what
  * the window builds once the map shows (the inspector's page) shows
- * there. Then it quits. Exec and dynamic linking before main() are not counted;
+ * there. Then it quits. With --first-only it ends the process right at the
+ * first frame, for profilers that count the whole run (callgrind). Exec and dynamic linking before main() are not counted;
  * `flowmap-bench --save-map` writes a map to time. See
  * docs/performance.md.
  *
@@ -21,6 +22,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 #include <gtk/gtk.h>
@@ -33,6 +35,7 @@ static FmCanvas *canvas;        /* the first canvas realized */
 static gboolean laid_out_with_map;
 static gboolean done;
 static gboolean bare;           /* --bare: no map, the first frame counts */
+static gboolean first_only;     /* --first-only: _exit() at the first frame */
 
 static void
 on_layout (GdkFrameClock *clock)
@@ -60,6 +63,12 @@ on_after_paint (GdkFrameClock *clock)
       first_ms = (g_get_monotonic_time () - start_us) / 1000.0;
       cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+      if (first_only)
+        {
+          printf ("{\"first_frame_ms\": %.1f, \"cpu_ms\": %.1f}\n", first_ms, cpu_ms);
+          fflush (stdout);
+          _exit (0);
+        }
       /* Whatever waited for the first frame makes the next one. */
       gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
       return;
@@ -115,10 +124,17 @@ main (int   argc,
   start_us = g_get_monotonic_time ();
   setlocale (LC_ALL, "");
 
+  if (argc == 3 && g_str_equal (argv[1], "--first-only"))
+    {
+      first_only = TRUE;
+      argv[1] = argv[2];
+      argv[2] = NULL;
+      argc = 2;
+    }
   if (argc != 2)
     {
-      g_printerr ("Usage: flowmap-first-frame FILE.flowmap\n"
-                  "       flowmap-first-frame --bare\n");
+      g_printerr ("Usage: flowmap-first-frame [--first-only] FILE.flowmap\n"
+                  "       flowmap-first-frame [--first-only] --bare\n");
       return 2;
     }
 
