@@ -4,9 +4,10 @@
  * Observed data is the window's (FmObservedSession), not the document's.
  * The variability's Observed choice is offered only while some is
  * imported: without it, its row in the list is insensitive and says why.
- * A run measures the data against the map (and its current state) on the
- * main thread, as the Observed page does, with the session's as-of, types
- * and working time; the thread only reads the result. See
+ * A run measures the data against the map (and its current state) as the
+ * Observed page does, with the session's as-of, types and working time,
+ * on the run's thread: a million transitions take half a second. What it
+ * reads is taken on the main thread (FmSimulateObserving). See
  * docs/simulation.md.
  */
 #include "config.h"
@@ -128,32 +129,93 @@ fm_simulate_panel_set_session (FmSimulatePanel   *self,
   set_factory (self);
 }
 
+/* What measuring the observed data reads, taken from the session on the
+ * main thread; a run's thread reads it, nothing writes it. */
+struct _FmSimulateObserving {
+  FmObservedLog *log;
+  FmCalendar *calendar;
+  GTimeZone *time_zone;
+  GDateTime *as_of;
+  char **types;
+};
+
 /**
- * fm_simulate_panel_observe:
- * @map: the map on screen or its current state
+ * fm_simulate_panel_observing_new:
  *
- * Returns: (transfer full) (nullable): the observed data measured against
- *   @map, as the Observed page measures it over all its period; %NULL
- *   without data
+ * Returns: (transfer full) (nullable): the session's data and filters as
+ *   they are now, for fm_simulate_observing_measure(); %NULL without data
  */
-FmObserved *
-fm_simulate_panel_observe (FmSimulatePanel *self,
-                           FmMap           *map)
+FmSimulateObserving *
+fm_simulate_panel_observing_new (FmSimulatePanel *self)
 {
-  g_autoptr(FmObservedMapping) mapping = NULL;
-  g_autoptr(FmCalendar) calendar = NULL;
+  FmSimulateObserving *observing;
   FmObservedOptions options;
 
-  if (!fm_simulate_panel_has_observed (self) || map == NULL)
+  if (!fm_simulate_panel_has_observed (self))
     return NULL;
 
-  calendar = fm_observed_session_dup_calendar (self->session, self->document);
-  mapping = fm_observed_session_dup_mapping (self->session, map);
+  observing = g_new0 (FmSimulateObserving, 1);
+  observing->log = fm_observed_log_ref (fm_observed_session_get_log (self->session));
+  /* Sealed here, once: the thread then only reads the log. */
+  fm_observed_log_seal (observing->log);
+  observing->calendar = fm_observed_session_dup_calendar (self->session, self->document);
   fm_observed_options_init (&options);
   fm_observed_session_fill_options (self->session, &options);
-  options.calendar = calendar;
+  observing->time_zone = options.time_zone != NULL ? g_time_zone_ref (options.time_zone) : NULL;
+  observing->as_of = options.to != NULL ? g_date_time_ref (options.to) : NULL;
+  observing->types = g_strdupv ((char **) options.types);
+  return observing;
+}
 
-  return fm_observed_compute (fm_observed_session_get_log (self->session), mapping, map, &options);
+void
+fm_simulate_observing_free (FmSimulateObserving *observing)
+{
+  g_clear_pointer (&observing->log, fm_observed_log_unref);
+  g_clear_pointer (&observing->calendar, fm_calendar_unref);
+  g_clear_pointer (&observing->time_zone, g_time_zone_unref);
+  g_clear_pointer (&observing->as_of, g_date_time_unref);
+  g_strfreev (observing->types);
+  g_free (observing);
+}
+
+/**
+ * fm_simulate_panel_observed_mapping:
+ * @map: the copy of the map on screen, or of its current state, to run
+ *
+ * Returns: (transfer full) (nullable): the session's choices of which
+ *   node each state of the data is, for @map; %NULL without data
+ */
+FmObservedMapping *
+fm_simulate_panel_observed_mapping (FmSimulatePanel *self,
+                                    FmMap           *map)
+{
+  if (!fm_simulate_panel_has_observed (self))
+    return NULL;
+  return fm_observed_session_dup_mapping (self->session, map);
+}
+
+/**
+ * fm_simulate_observing_measure:
+ * @mapping: from fm_simulate_panel_observed_mapping() for @map
+ *
+ * On any thread: the observed data measured against @map, as the
+ * Observed page measures it over all its period.
+ *
+ * Returns: (transfer full): the figures
+ */
+FmObserved *
+fm_simulate_observing_measure (const FmSimulateObserving *observing,
+                               FmObservedMapping         *mapping,
+                               FmMap                     *map)
+{
+  FmObservedOptions options;
+
+  fm_observed_options_init (&options);
+  options.time_zone = observing->time_zone;
+  options.to = observing->as_of;
+  options.types = (const char * const *) observing->types;
+  options.calendar = observing->calendar;
+  return fm_observed_compute (observing->log, mapping, map, &options);
 }
 
 /* The line under the figures: how many nodes the stays gave times to. */

@@ -65,8 +65,15 @@ void      fm_simulate_panel_charts_class_init (GtkWidgetClass  *widget_class);
 /* fm-simulate-panel-observed.c */
 void        fm_simulate_panel_observed_init     (FmSimulatePanel        *self);
 void        fm_simulate_panel_observed_dispose  (FmSimulatePanel        *self);
-FmObserved *fm_simulate_panel_observe           (FmSimulatePanel        *self,
-                                                 FmMap                  *map);
+typedef struct _FmSimulateObserving FmSimulateObserving;
+
+FmSimulateObserving *fm_simulate_panel_observing_new    (FmSimulatePanel           *self);
+void                 fm_simulate_observing_free         (FmSimulateObserving       *observing);
+FmObservedMapping   *fm_simulate_panel_observed_mapping (FmSimulatePanel           *self,
+                                                         FmMap                     *map);
+FmObserved          *fm_simulate_observing_measure      (const FmSimulateObserving *observing,
+                                                         FmObservedMapping         *mapping,
+                                                         FmMap                     *map);
 char       *fm_simulate_panel_describe_observed (const FmSimulateResult *result);
 
 /* fm-simulate-panel-whatif.c */

@@ -48,8 +48,13 @@ typedef struct {
   FmSimulateOptions options;
   FmSimulateResult *result;
   FmSimulateResult *origin_result;
-  FmObserved *observed;       /* the observed variability's data, measured */
-  FmObserved *origin_observed; /* against the map and its current state */
+  /* The observed variability's data, measured on the thread against the
+   * map and its current state with the session's choices of nodes. */
+  FmSimulateObserving *observing;
+  FmObservedMapping *mapping;
+  FmObservedMapping *origin_mapping;
+  FmObserved *observed;
+  FmObserved *origin_observed;
   GCancellable *cancellable;
   gint *progress_permille;    /* the panel's, kept alive by the task */
   guint part;                 /* 0 for the map, 1 for its current state */
@@ -64,6 +69,9 @@ job_free (Job *job)
   g_clear_pointer (&job->origin_result, fm_simulate_result_free);
   g_clear_pointer (&job->observed, fm_observed_unref);
   g_clear_pointer (&job->origin_observed, fm_observed_unref);
+  g_clear_pointer (&job->mapping, fm_observed_mapping_unref);
+  g_clear_pointer (&job->origin_mapping, fm_observed_mapping_unref);
+  g_clear_pointer (&job->observing, fm_simulate_observing_free);
   g_clear_object (&job->holder);
   g_clear_object (&job->map);
   g_clear_object (&job->origin);
@@ -92,6 +100,13 @@ simulate_in_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
+
+  if (job->observing != NULL)
+    {
+      job->observed = fm_simulate_observing_measure (job->observing, job->mapping, job->map);
+      if (job->origin != NULL)
+        job->origin_observed = fm_simulate_observing_measure (job->observing, job->origin_mapping, job->origin);
+    }
 
   job->options.observed = job->observed;
   job->result = fm_simulate (job->holder, job->map, &job->options, &error);
@@ -384,9 +399,10 @@ fm_simulate_panel_run (FmSimulatePanel *self)
   /* Each map's nodes get the stays of the states mapped to them. */
   if (job->options.variability == FM_VARIABILITY_OBSERVED)
     {
-      job->observed = fm_simulate_panel_observe (self, self->map);
+      job->observing = fm_simulate_panel_observing_new (self);
+      job->mapping = fm_simulate_panel_observed_mapping (self, job->map);
       if (job->origin != NULL)
-        job->origin_observed = fm_simulate_panel_observe (self, origin);
+        job->origin_mapping = fm_simulate_panel_observed_mapping (self, job->origin);
     }
   job->progress_permille = &self->progress_permille;
   g_atomic_int_set (&self->progress_permille, 0);
