@@ -19,6 +19,7 @@
 
 #include "fm-drawio-private.h"
 #include "fm-limits.h"
+#include "fm-markup.h"
 
 G_DEFINE_QUARK (fm-drawio-error-quark, fm_drawio_error)
 
@@ -80,25 +81,13 @@ page_new (const char *name)
   return page;
 }
 
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *name)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], name))
-      return values[i];
-
-  return NULL;
-}
-
 /* A number of a geometry; whatever is not one is 0, as draw.io reads it. */
 static double
 geometry_value (const char **names,
                 const char **values,
                 const char  *name)
 {
-  const char *text = attribute (names, values, name);
+  const char *text = fm_markup_attribute (names, values, name);
   char *end = NULL;
   double value;
 
@@ -244,7 +233,7 @@ start_element (GMarkupParseContext  *context,
 
   if (r->depth == 1 && !r->nested && g_str_equal (element, "svg"))
     {
-      r->svg_content = g_strdup (attribute (names, values, "content"));
+      r->svg_content = g_strdup (fm_markup_attribute (names, values, "content"));
       g_set_error_literal (error, G_MARKUP_ERROR, STOP_CODE, "");
       return;
     }
@@ -257,7 +246,7 @@ start_element (GMarkupParseContext  *context,
                        _("%s: more than %d pages"), r->display_name, FM_MAX_MAPS);
           return;
         }
-      r->page = page_new (attribute (names, values, "name"));
+      r->page = page_new (fm_markup_attribute (names, values, "name"));
       g_ptr_array_add (r->pages, r->page);
       r->page_depth = r->depth;
       r->model_seen = FALSE;
@@ -282,14 +271,14 @@ start_element (GMarkupParseContext  *context,
     {
       g_free (r->object_id);
       g_free (r->object_label);
-      r->object_id = g_strdup (attribute (names, values, "id"));
-      r->object_label = g_strdup (attribute (names, values, "label"));
+      r->object_id = g_strdup (fm_markup_attribute (names, values, "id"));
+      r->object_label = g_strdup (fm_markup_attribute (names, values, "label"));
       r->in_object = TRUE;
     }
   else if (g_str_equal (element, "mxCell") && r->in_model && r->page != NULL && r->cell == NULL)
     {
       FmDrawioCell *cell;
-      const char *value = attribute (names, values, "value");
+      const char *value = fm_markup_attribute (names, values, "value");
 
       if (r->page->cells->len >= FM_DRAWIO_MAX_CELLS)
         {
@@ -298,7 +287,7 @@ start_element (GMarkupParseContext  *context,
           return;
         }
       cell = g_new0 (FmDrawioCell, 1);
-      cell->id = g_strdup (attribute (names, values, "id"));
+      cell->id = g_strdup (fm_markup_attribute (names, values, "id"));
       if (r->in_object)
         {
           if (r->object_id != NULL)
@@ -308,19 +297,19 @@ start_element (GMarkupParseContext  *context,
             }
           value = r->object_label;
         }
-      cell->parent = g_strdup (attribute (names, values, "parent"));
+      cell->parent = g_strdup (fm_markup_attribute (names, values, "parent"));
       cell->value = g_strdup (value);
-      cell->style = g_strdup (attribute (names, values, "style"));
-      cell->source = g_strdup (attribute (names, values, "source"));
-      cell->target = g_strdup (attribute (names, values, "target"));
-      cell->vertex = g_strcmp0 (attribute (names, values, "vertex"), "1") == 0;
-      cell->edge = g_strcmp0 (attribute (names, values, "edge"), "1") == 0;
+      cell->style = g_strdup (fm_markup_attribute (names, values, "style"));
+      cell->source = g_strdup (fm_markup_attribute (names, values, "source"));
+      cell->target = g_strdup (fm_markup_attribute (names, values, "target"));
+      cell->vertex = g_strcmp0 (fm_markup_attribute (names, values, "vertex"), "1") == 0;
+      cell->edge = g_strcmp0 (fm_markup_attribute (names, values, "edge"), "1") == 0;
       g_ptr_array_add (r->page->cells, cell);
       r->cell = cell;
     }
   else if (g_str_equal (element, "mxGeometry") && r->cell != NULL)
     {
-      const char *as = attribute (names, values, "as");
+      const char *as = fm_markup_attribute (names, values, "as");
 
       if (as != NULL && !g_str_equal (as, "geometry"))
         return;
@@ -328,7 +317,7 @@ start_element (GMarkupParseContext  *context,
       r->cell->y = geometry_value (names, values, "y");
       r->cell->width = CLAMP (geometry_value (names, values, "width"), 0, FM_MAX_NODE_SIZE);
       r->cell->height = CLAMP (geometry_value (names, values, "height"), 0, FM_MAX_NODE_SIZE);
-      r->cell->relative = g_strcmp0 (attribute (names, values, "relative"), "1") == 0;
+      r->cell->relative = g_strcmp0 (fm_markup_attribute (names, values, "relative"), "1") == 0;
     }
 }
 

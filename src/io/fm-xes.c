@@ -29,6 +29,7 @@
 
 #include "fm-csv-import.h"
 #include "fm-file-check.h"
+#include "fm-markup.h"
 #include "fm-xes.h"
 
 #define CHUNK (64 * 1024)
@@ -139,18 +140,6 @@ state_for (Reader         *r,
   return state;
 }
 
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *wanted)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], wanted))
-      return values[i];
-
-  return NULL;
-}
-
 static void
 read_event_attribute (Reader     *r,
                       const char *element,
@@ -220,8 +209,8 @@ start_element (GMarkupParseContext  *context,
     }
 
   /* An attribute of the trace or the event itself, not a nested one. */
-  key = attribute (names, values, "key");
-  value = attribute (names, values, "value");
+  key = fm_markup_attribute (names, values, "key");
+  value = fm_markup_attribute (names, values, "value");
   if (key == NULL || value == NULL)
     return;
   if (r->event_depth > 0 && r->depth == r->event_depth + 1)

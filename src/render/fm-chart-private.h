@@ -83,6 +83,18 @@ extern const FmColor fm_chart_background;
 extern const FmColor fm_chart_accent;     /* the main series: blue */
 extern const FmColor fm_chart_alert;      /* what is late: vermillion */
 
+/* A kind of chart: its name on the command line and its title, marked
+ * for translation. */
+typedef struct {
+  const char *name;
+  const char *title;
+} FmChartKindName;
+
+gboolean fm_chart_kind_lookup (const FmChartKindName *table,
+                               guint                  n_kinds,
+                               const char            *name,
+                               guint                 *index);
+
 FmColor  fm_chart_hue             (guint               i);
 FmColor  fm_chart_tint            (const FmColor      *color,
                                    double              white);

@@ -21,10 +21,7 @@
 #include "fm-chart-simulate.h"
 #include "fm-figures.h"
 
-static const struct {
-  const char *name;
-  const char *title;
-} kinds[FM_N_SIM_CHARTS] = {
+static const FmChartKindName kinds[FM_N_SIM_CHARTS] = {
   [FM_SIM_CHART_HISTOGRAM] = { "histogram", N_("Simulated Lead Time") },
   [FM_SIM_CHART_QUEUES] = { "queues", N_("Queue Length over Time") },
   [FM_SIM_CHART_UTILIZATION] = { "utilization", N_("Utilization per Step") },
@@ -50,14 +47,7 @@ fm_sim_chart_kind_from_string (const char     *name,
 {
   g_return_val_if_fail (name != NULL, FALSE);
 
-  for (guint i = 0; i < FM_N_SIM_CHARTS; i++)
-    if (g_str_equal (name, kinds[i].name))
-      {
-        if (kind != NULL)
-          *kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  return fm_chart_kind_lookup (kinds, FM_N_SIM_CHARTS, name, (guint *) kind);
 }
 
 const char *

@@ -38,10 +38,7 @@ static const FmColor hues[] = {
   RGB (0x0072b2), RGB (0xe69f00), RGB (0x009e73), RGB (0xcc79a7), RGB (0x56b4e9), RGB (0xf0e442),
 };
 
-static const struct {
-  const char *name;
-  const char *title;
-} kinds[FM_N_CHARTS] = {
+static const FmChartKindName kinds[FM_N_CHARTS] = {
   [FM_CHART_CFD] = { "cfd", N_("Cumulative Flow") },
   [FM_CHART_SCATTER] = { "scatter", N_("Lead Time Scatterplot") },
   [FM_CHART_THROUGHPUT] = { "throughput", N_("Throughput") },
@@ -63,10 +60,27 @@ fm_chart_kind_from_string (const char  *name,
 {
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  for (guint i = 0; name != NULL && i < FM_N_CHARTS; i++)
-    if (g_ascii_strcasecmp (name, kinds[i].name) == 0)
+  return fm_chart_kind_lookup (kinds, FM_N_CHARTS, name, (guint *) kind);
+}
+
+/**
+ * fm_chart_kind_lookup:
+ * @name: (nullable): a name as typed, in any case
+ * @index: (out) (optional): where @name is in @table
+ *
+ * Returns: whether @name is one of @table
+ */
+gboolean
+fm_chart_kind_lookup (const FmChartKindName *table,
+                      guint                  n_kinds,
+                      const char            *name,
+                      guint                 *index)
+{
+  for (guint i = 0; name != NULL && i < n_kinds; i++)
+    if (g_ascii_strcasecmp (name, table[i].name) == 0)
       {
-        *kind = (FmChartKind) i;
+        if (index != NULL)
+          *index = i;
         return TRUE;
       }
 

@@ -48,28 +48,6 @@ fm_render_highlighted_constraints (FmMap           *map,
   return n;
 }
 
-/* The node's outline, the one its icon is drawn with. */
-static void
-outline_path (cairo_t *cr,
-              FmNode  *node)
-{
-  FmRect b;
-
-  fm_node_get_bounds (node, &b);
-  if (fm_node_get_kind (node) == FM_NODE_KIND_QUEUE)
-    {
-      FmPoint t[3];
-
-      fm_shape_queue_triangle (&b, t);
-      cairo_move_to (cr, t[0].x, t[0].y);
-      cairo_line_to (cr, t[1].x, t[1].y);
-      cairo_line_to (cr, t[2].x, t[2].y);
-      cairo_close_path (cr);
-    }
-  else
-    fm_render_rounded_rect (cr, b.x, b.y, b.width, b.height, FM_CORNER_RADIUS);
-}
-
 /* Drawn before the node, which covers the inner half of each stroke. */
 void
 fm_render_constraint_halo (FmRenderContext *ctx,
@@ -79,7 +57,8 @@ fm_render_constraint_halo (FmRenderContext *ctx,
   const FmColor *color = &ctx->palette->constraint;
 
   cairo_save (cr);
-  outline_path (cr, node);
+  /* The outline its icon is drawn with. */
+  fm_render_node_outline (cr, node, FM_CORNER_RADIUS);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   /* Strokes narrowing towards the outline add up to a glow that fades

@@ -433,9 +433,17 @@ simple_fill (const FmPalette *palette,
     }
 }
 
-static void
-trace_simple (cairo_t *cr,
-              FmNode  *node)
+/**
+ * fm_render_node_outline:
+ * @radius: the corners' radius; 0 for square corners
+ *
+ * Adds the outline of @node's shape to the path: a queue's triangle, or
+ * the box of any other node.
+ */
+void
+fm_render_node_outline (cairo_t *cr,
+                        FmNode  *node,
+                        double   radius)
 {
   FmRect b;
 
@@ -450,6 +458,8 @@ trace_simple (cairo_t *cr,
       cairo_line_to (cr, t[2].x, t[2].y);
       cairo_close_path (cr);
     }
+  else if (radius > 0)
+    fm_render_rounded_rect (cr, b.x, b.y, b.width, b.height, radius);
   else
     cairo_rectangle (cr, b.x, b.y, b.width, b.height);
 }
@@ -498,7 +508,7 @@ fm_render_nodes_simple (FmRenderContext *ctx,
         {
           if (simple_fill (ctx->palette, fm_node_get_kind (nodes[i])) != fill)
             continue;
-          trace_simple (cr, nodes[i]);
+          fm_render_node_outline (cr, nodes[i], 0);
           any = TRUE;
         }
       if (!any)

@@ -137,6 +137,9 @@ double    fm_render_queue_wait      (FmDocument             *document,
 /* fm-render-nodes.c */
 void      fm_render_node            (FmRenderContext        *ctx,
                                      FmNode                 *node);
+void      fm_render_node_outline    (cairo_t                *cr,
+                                     FmNode                 *node,
+                                     double                  radius);
 gboolean  fm_render_node_is_simple  (FmRenderContext        *ctx,
                                      FmNode                 *node);
 void      fm_render_nodes_simple    (FmRenderContext        *ctx,
