@@ -17,7 +17,8 @@
  * and so do Space, Backspace and the arrows. Everything is drawn by the
  * renderer in the light palette, whatever the desktop's theme: a projector
  * shows dark ink on white best. Figures are computed when the slides are
- * made (and when the document changes), never while drawing.
+ * made (fm-presentation-slides.c; again when the document changes), never
+ * while drawing.
  */
 #include "config.h"
 
@@ -34,49 +35,9 @@
 #include "fm-figures.h"
 #include "fm-kaizen.h"
 #include "fm-map-part.h"
-#include "fm-presentation.h"
-#include "fm-presentation-charts.h"
+#include "fm-presentation-private.h"
 #include "fm-renderer.h"
 #include "fm-slide.h"
-
-typedef enum {
-  SLIDE_MAP,
-  SLIDE_CONSTRAINT,
-  SLIDE_BALANCE,
-  SLIDE_COMPARISON,
-  SLIDE_EXPERIMENT,
-  SLIDE_CHART,
-} SlideKind;
-
-typedef struct {
-  SlideKind kind;
-  FmMap *map;         /* borrowed from the document */
-  char *node_id;      /* the constraint, or the node an experiment changes */
-  char *title;
-  char *caption;
-  char *body;         /* an experiment's figures, a line each */
-  FmMap *part;        /* a close-up: node_id's neighbourhood alone */
-  gboolean changes;   /* the future state, with its differences drawn */
-  FmSlideChart *chart;
-} Slide;
-
-struct _FmPresentation
-{
-  GtkWidget parent_instance;
-
-  FmDocument *document;
-  FmMap *shown;
-  FmMap *current;
-  FmMap *future;
-  FmMetrics *metrics;          /* of the current state */
-  FmMetrics *future_metrics;
-  FmComparison *comparison;    /* current → future */
-  FmObservedSession *observed; /* nullable: the window's imported data */
-  FmSlideSimulation *simulation; /* nullable: the Simulate page's last run */
-  GPtrArray *slides;
-  guint slide;
-  guint rebuild_id;
-};
 
 G_DEFINE_FINAL_TYPE (FmPresentation, fm_presentation, GTK_TYPE_WIDGET)
 
@@ -87,295 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-#define N_CONSTRAINT_SLIDES 3
-
-static void
-slide_free (Slide *slide)
-{
-  g_free (slide->node_id);
-  g_free (slide->title);
-  g_free (slide->caption);
-  g_free (slide->body);
-  g_clear_object (&slide->part);
-  g_clear_pointer (&slide->chart, fm_slide_chart_free);
-  g_free (slide);
-}
-
-static Slide *
-add_slide (FmPresentation *self,
-           SlideKind       kind,
-           FmMap          *map,
-           char           *title,
-           char           *caption)
-{
-  Slide *slide = g_new0 (Slide, 1);
-
-  slide->kind = kind;
-  slide->map = map;
-  slide->title = title;
-  slide->caption = caption;
-  g_ptr_array_add (self->slides, slide);
-  return slide;
-}
-
-/* "Lead time 8 w · Process time 4 d 10 h · Flow efficiency 7.9 %" */
-static char *
-key_figures (FmPresentation  *self,
-             const FmMetrics *metrics)
-{
-  g_autofree char *lead = fm_figure_format_for (self->document, "lead_time_s", metrics->lead_time_s);
-  g_autofree char *process = fm_figure_format_for (self->document, "process_time_s", metrics->process_time_s);
-  g_autofree char *efficiency = fm_figure_format_for (self->document, "flow_efficiency", metrics->flow_efficiency);
-
-  return g_strdup_printf ("%s %s  ·  %s %s  ·  %s %s",
-                          fm_figure_get_title ("lead_time_s"), lead,
-                          fm_figure_get_title ("process_time_s"), process,
-                          fm_figure_get_title ("flow_efficiency"), efficiency);
-}
-
-/* The cycle time / takt slide, when there is a takt to hold the steps
- * against: its caption names the first step over it with both numbers. */
-static void
-add_balance_slide (FmPresentation *self)
-{
-  g_autoptr(GArray) bars = NULL;
-  g_autofree char *takt = NULL;
-  char *caption = NULL;
-
-  if (!(isfinite (self->metrics->takt_time_s) && self->metrics->takt_time_s > 0))
-    return;
-  bars = fm_balance_compute (self->current, self->metrics->takt_time_s);
-  if (bars->len == 0)
-    return;
-
-  takt = fm_figure_format_duration (self->document, FM_DURATION_PROCESS, self->metrics->takt_time_s);
-  for (guint i = 0; i < bars->len && caption == NULL; i++)
-    {
-      const FmBalanceBar *bar = &g_array_index (bars, FmBalanceBar, i);
-      g_autofree char *cycle = NULL;
-
-      if (!bar->over_takt)
-        continue;
-      cycle = fm_duration_format_figure_like (bar->cycle_time_s, self->metrics->takt_time_s,
-                                              fm_document_get_day_length_s (self->document));
-      /* Translators: the caption of the cycle time / takt slide, as in
-       * "Assembly #1: 62 s per piece against a takt of 60 s" */
-      caption = g_strdup_printf (_("%s: %s per piece against a takt of %s"),
-                                 fm_node_get_label (bar->node) ? fm_node_get_label (bar->node) : "", cycle, takt);
-    }
-  if (caption == NULL)
-    /* Translators: the caption of the cycle time / takt slide when every step keeps up */
-    caption = g_strdup_printf (_("Every step keeps up with the takt time of %s"), takt);
-
-  add_slide (self, SLIDE_BALANCE, self->current,
-             /* Translators: a slide's title, as in "Cycle time / takt: Current state" */
-             g_strdup_printf (_("Cycle time / takt: %s"), fm_map_get_name (self->current)), caption);
-}
-
-/* Which maps the story tells: the map shown and the future state made
- * from it, or the origin of the future state shown. */
-static void
-choose_maps (FmPresentation *self)
-{
-  FmMap *origin;
-  guint n = fm_document_get_n_maps (self->document);
-
-  self->current = NULL;
-  self->future = NULL;
-  if (self->shown == NULL || fm_document_get_map_position (self->document, self->shown) < 0)
-    g_set_object (&self->shown, fm_document_get_map (self->document, 0));
-  if (self->shown == NULL)
-    return;
-
-  if ((origin = fm_document_get_origin_map (self->document, self->shown)) != NULL)
-    {
-      self->current = origin;
-      self->future = self->shown;
-      return;
-    }
-
-  self->current = self->shown;
-  for (guint i = 0; i < n && self->future == NULL; i++)
-    {
-      FmMap *map = fm_document_get_map (self->document, i);
-
-      if (fm_document_get_origin_map (self->document, map) == self->current)
-        self->future = map;
-    }
-}
-
-/* The node with its neighbours upstream and downstream (a queue and a
- * step each way), what informs it and what is tried on it: whole boxes
- * and arrows, nothing cut at the border of the slide. */
-static FmMap *
-close_up (FmMap      *map,
-          const char *node_id)
-{
-  g_autoptr(GHashTable) near = fm_map_dup_neighbourhood (map, node_id, 2);
-
-  return fm_map_copy_part (map, fm_map_get_id (map), near);
-}
-
-/* The map an experiment is on, the first of the story's maps that has it. */
-static void
-add_experiment_slides_of (FmPresentation *self,
-                          FmMap          *map,
-                          GHashTable     *seen,
-                          GPtrArray      *slides)
-{
-  g_autoptr(GPtrArray) evidence = NULL;
-  double day;
-
-  evidence = fm_experiments_evidence_compute (self->observed, self->document, map, &day);
-  for (guint i = 0; evidence != NULL && i < fm_map_get_n_nodes (map); i++)
-    {
-      FmNode *node = fm_map_get_node (map, i);
-      const char * const *applies_to;
-      const FmEvidence *e;
-      g_autofree char *date = NULL;
-      Slide *slide;
-
-      /* A future state copies its origin's experiments: one slide each. */
-      if (!FM_IS_KAIZEN (node) || (e = fm_experiments_evidence_lookup (evidence, fm_node_get_id (node))) == NULL
-          || !g_hash_table_add (seen, (gpointer) fm_node_get_id (node)))
-        continue;
-
-      date = fm_experiments_evidence_format_started (e);
-
-      slide = g_new0 (Slide, 1);
-      slide->kind = SLIDE_EXPERIMENT;
-      slide->map = map;
-      slide->title = g_strdup (fm_node_get_label (node)[0] ? fm_node_get_label (node) : _("Untitled experiment"));
-      /* Translators: under an experiment's title on its slide */
-      slide->caption = g_strdup_printf (_("Started %s · before and after, from the observed data"), date);
-      slide->body = fm_experiments_evidence_describe_all (FM_KAIZEN (node), e, map, day);
-      applies_to = fm_kaizen_get_applies_to (FM_KAIZEN (node));
-      slide->node_id = g_strdup (applies_to != NULL && applies_to[0] != NULL && fm_map_lookup_node (map, applies_to[0])
-                                 ? applies_to[0] : fm_node_get_id (node));
-      slide->part = close_up (map, slide->node_id);
-      g_ptr_array_add (slides, slide);
-    }
-}
-
-/* "Experiment 1 of 2: Security checks run in every pipeline build" */
-static void
-add_experiment_slides (FmPresentation *self)
-{
-  g_autoptr(GPtrArray) slides = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (self->observed == NULL || fm_observed_session_get_log (self->observed) == NULL)
-    return;
-
-  add_experiment_slides_of (self, self->current, seen, slides);
-  if (self->future != NULL)
-    add_experiment_slides_of (self, self->future, seen, slides);
-
-  for (guint i = 0; i < slides->len; i++)
-    {
-      Slide *slide = slides->pdata[i];
-      char *title;
-
-      /* Translators: a slide's title, as in "Experiment 1 of 2: Security checks run in every pipeline build" */
-      title = g_strdup_printf (_("Experiment %u of %u: %s"), i + 1, slides->len, slide->title);
-      g_free (slide->title);
-      slide->title = title;
-      g_ptr_array_add (self->slides, slide);
-    }
-}
-
-/* Takes the charts' slides, in their order. */
-static void
-add_chart_slides (FmPresentation *self,
-                  GPtrArray      *charts,
-                  FmMap          *map)
-{
-  g_autoptr(GPtrArray) taken = charts;
-
-  for (guint i = 0; i < taken->len; i++)
-    {
-      FmSlideChart *chart = g_steal_pointer (&taken->pdata[i]);
-      Slide *slide = add_slide (self, SLIDE_CHART, map, g_strdup (fm_slide_chart_get_title (chart)),
-                                g_strdup (fm_slide_chart_get_caption (chart)));
-
-      slide->chart = chart;
-    }
-}
-
-static void
-build_slides (FmPresentation *self)
-{
-  guint n_constraints = 0;
-
-  g_ptr_array_set_size (self->slides, 0);
-  g_clear_pointer (&self->metrics, fm_metrics_free);
-  g_clear_pointer (&self->future_metrics, fm_metrics_free);
-  g_clear_pointer (&self->comparison, fm_comparison_free);
-
-  choose_maps (self);
-  if (self->current == NULL)
-    return;
-
-  self->metrics = fm_metrics_compute (self->document, self->current, NULL);
-  add_slide (self, SLIDE_MAP, self->current, g_strdup (fm_map_get_name (self->current)),
-             key_figures (self, self->metrics));
-
-  for (guint i = 0; i < self->metrics->constraints->len && n_constraints < N_CONSTRAINT_SLIDES; i++)
-    {
-      const FmConstraint *constraint = self->metrics->constraints->pdata[i];
-
-      if (fm_map_lookup_node (self->current, constraint->id) != NULL)
-        n_constraints++;
-    }
-  for (guint i = 0, k = 0; i < self->metrics->constraints->len && k < n_constraints; i++)
-    {
-      FmConstraint *constraint = self->metrics->constraints->pdata[i];
-      Slide *slide;
-
-      if (fm_map_lookup_node (self->current, constraint->id) == NULL)
-        continue;
-
-      k++;
-      slide = add_slide (self, SLIDE_CONSTRAINT, self->current,
-                         /* Translators: a slide's title, as in "Constraint 1 of 3: Coding" */
-                         g_strdup_printf (_("Constraint %u of %u: %s"), k, n_constraints, constraint->label),
-                         g_strdup (fm_constraint_get_reason (constraint)));
-      slide->node_id = g_strdup (constraint->id);
-      slide->part = close_up (slide->map, slide->node_id);
-    }
-  add_balance_slide (self);
-  add_chart_slides (self, fm_slide_charts_observed (self->observed, self->document, self->current, self->metrics),
-                    self->current);
-  add_chart_slides (self, fm_slide_charts_simulation (self->simulation, self->document, self->current),
-                    self->current);
-
-  if (self->future != NULL)
-    {
-      Slide *slide;
-      char *caption;
-
-      self->future_metrics = fm_metrics_compute (self->document, self->future, NULL);
-      self->comparison = fm_comparison_new (self->document, self->current, self->future);
-      caption = fm_figure_describe_for (self->document, "lead_time_s", self->metrics->lead_time_s,
-                                        self->future_metrics->lead_time_s,
-                                        g_array_index (self->comparison->figures, FmFigureChange, 0).change);
-      slide = add_slide (self, SLIDE_MAP, self->future, g_strdup (fm_map_get_name (self->future)), caption);
-      slide->changes = TRUE;
-
-      add_slide (self, SLIDE_COMPARISON, self->future,
-                 /* Translators: the comparison slide's title, as in "Current state → Future state" */
-                 g_strdup_printf (_("%s → %s"), fm_map_get_name (self->current), fm_map_get_name (self->future)),
-                 NULL);
-      add_chart_slides (self, fm_slide_charts_simulation (self->simulation, self->document, self->future),
-                        self->future);
-    }
-
-  add_experiment_slides (self);
-
-  if (self->slide >= self->slides->len)
-    self->slide = self->slides->len > 0 ? self->slides->len - 1 : 0;
-}
 
 static const Slide *
 current_slide (FmPresentation *self)
@@ -656,7 +328,7 @@ rebuild (gpointer data)
   FmPresentation *self = data;
 
   self->rebuild_id = 0;
-  build_slides (self);
+  fm_presentation_build_slides (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
@@ -758,7 +430,7 @@ fm_presentation_init (FmPresentation *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
-  self->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_free);
+  self->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) fm_presentation_slide_free);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
@@ -784,7 +456,7 @@ fm_presentation_new (FmDocument *document,
   self = g_object_new (FM_TYPE_PRESENTATION, NULL);
   self->document = g_object_ref (document);
   self->shown = shown ? g_object_ref (shown) : NULL;
-  build_slides (self);
+  fm_presentation_build_slides (self);
   update_accessible (self);
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
 
@@ -884,7 +556,7 @@ fm_presentation_set_observed (FmPresentation    *self,
 
   if (g_set_object (&self->observed, session))
     {
-      build_slides (self);
+      fm_presentation_build_slides (self);
       update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
@@ -936,7 +608,7 @@ fm_presentation_set_simulation (FmPresentation         *self,
   old = g_steal_pointer (&self->simulation);
   if (simulated != NULL && result != NULL)
     self->simulation = fm_slide_simulation_new (simulated, result, comparison, what_if);
-  build_slides (self);
+  fm_presentation_build_slides (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
