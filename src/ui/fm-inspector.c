@@ -199,9 +199,10 @@ static void ensure_part   (FmInspector     *self,
                            FmInspectorPart  part);
 
 /* Whether the document page waits for the first frame of the window the
- * inspector is in: its thirteen rows cost a large map's first frame
- * about a tenth of its time, and they show one frame later. An
- * inspector on its own, or asked for a row or its page, does not wait. */
+ * inspector is in: making, styling and measuring its thirteen rows was
+ * nearly a fifth of a large map's first frame, and they show one frame
+ * later. An inspector on its own, or asked for a row or its page, does
+ * not wait. */
 static gboolean
 waits (FmInspector *self)
 {
