@@ -326,6 +326,16 @@ test_observed (Fixture       *f,
   comparison = g_strdup_printf ("Lead time p85 %s → %s", p85, p85_future);
   g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "comparison"), ==, comparison);
 
+  /* The data cleared while a run measures it on its thread: the run
+   * measured what there was when it started (it holds the data). */
+  fm_simulate_panel_set_map (f->panel, f->doc, current);
+  fm_simulate_panel_run (f->panel);
+  g_assert_true (fm_simulate_panel_is_running (f->panel));
+  fm_observed_session_clear (session);
+  wait_for_run (f);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "p85"), ==, p85);
+  g_assert_cmpstr (fm_simulate_panel_get_figure (f->panel, "observed"), ==, "10 of 10 steps and queues");
+
   /* The data gone: the choice stays, and says why it cannot run. */
   fm_observed_session_clear (session);
   g_assert_false (fm_simulate_panel_has_observed (f->panel));
