@@ -134,6 +134,11 @@ char     *fm_render_format_number   (double                  value);
 double    fm_render_queue_wait      (FmDocument             *document,
                                      FmQueue                *queue);
 
+/* fm-renderer.c: held while the result of fm_node_index_find() or
+ * fm_edge_routes_find_routes() is in use, when drawing may run on
+ * several threads at once. */
+extern GMutex fm_render_lookup_lock;
+
 /* fm-render-nodes.c */
 void      fm_render_node            (FmRenderContext        *ctx,
                                      FmNode                 *node);

@@ -74,7 +74,10 @@ fm_render_options_init (FmRenderOptions *options)
   *options = (FmRenderOptions) { 0 };
 }
 
-static GMutex lookup_lock;
+/* Held while a look-up's result is read: the node and route indices
+ * share their result arrays, and an export draws the bands of one page
+ * on several threads (fm-export-png.c). */
+GMutex fm_render_lookup_lock;
 
 static gboolean
 is_visible (const FmRenderOptions *options,
@@ -536,10 +539,8 @@ fm_renderer_draw (cairo_t               *cr,
     {
       const FmRect *v = &options->visible;
       double reach = MAX (4, (CONNECT_OFFSET + CONNECT_RADIUS) * ctx.pixel) + 1;
-      /* The look-ups share their result arrays (and the routes build
-       * their index on the first): an export draws bands of one page
-       * on several threads (fm-export-png.c). */
-      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lookup_lock);
+      /* The routes build their index on the first look-up. */
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fm_render_lookup_lock);
 
       visible_nodes = copy_indices (fm_node_index_find (nodes, &(FmRect) {
         v->x - reach, v->y - reach, v->width + 2 * reach, v->height + 2 * reach }));

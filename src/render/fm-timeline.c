@@ -203,6 +203,8 @@ blocked_to (FmEdgeRoutes *routes,
             const FmRect *area)
 {
   FmNodeIndex *nodes = fm_edge_routes_get_nodes (routes);
+  /* The bands of an exported page lay their ladders out at once. */
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fm_render_lookup_lock);
   GArray *found;
   double bottom = -G_MAXDOUBLE;
 
