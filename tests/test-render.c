@@ -270,6 +270,26 @@ test_edge_ink (Fixture       *f,
   assert_ink_near (&image, info->points[info->n_points - 1].x, info->points[info->n_points - 1].y - 15);
 }
 
+/* The ladder laid out as the renderer lays it out: under @content, the
+ * map without it; @extents are the map's with it, and @options draw it. */
+static FmTimeline *
+lay_out_timeline (Fixture          *f,
+                  const FmMetrics  *metrics,
+                  FmRenderOptions  *options,
+                  FmRect           *content,
+                  FmRect           *extents,
+                  FmEdgeRoutes    **routes)
+{
+  fm_render_options_init (options);
+  options->document = f->doc;
+  options->timeline = FALSE;
+  g_assert_true (fm_renderer_get_extents (f->map, options, content));
+  options->timeline = TRUE;
+  g_assert_true (fm_renderer_get_extents (f->map, options, extents));
+  *routes = fm_edge_routes_new (f->map);
+  return fm_timeline_new_in_map (metrics, f->doc, content, *routes);
+}
+
 static void
 test_timeline_drawn (Fixture       *f,
                      gconstpointer  data)
@@ -286,15 +306,8 @@ test_timeline_drawn (Fixture       *f,
   double qx = fm_node_get_x (q) + fm_node_get_width (q) / 2;
   double px = fm_node_get_x (p) + fm_node_get_width (p) / 2;
 
-  fm_render_options_init (&options);
-  options.document = f->doc;
-  options.timeline = FALSE;
-  g_assert_true (fm_renderer_get_extents (f->map, &options, &content));
-  options.timeline = TRUE;
-  g_assert_true (fm_renderer_get_extents (f->map, &options, &extents));
+  timeline = lay_out_timeline (f, metrics, &options, &content, &extents, &routes);
 
-  routes = fm_edge_routes_new (f->map);
-  timeline = fm_timeline_new_in_map (metrics, f->doc, &content, routes);
   g_assert_nonnull (timeline);
   g_assert_cmpfloat (timeline->upper_y, >, content.y + content.height);
   g_assert_cmpfloat (timeline->lower_y, >, timeline->upper_y);
@@ -336,14 +349,7 @@ test_timeline_far (Fixture       *f,
   const FmTimelineRung *rung;
   gboolean near_ink = FALSE;
 
-  fm_render_options_init (&options);
-  options.document = f->doc;
-  options.timeline = FALSE;
-  g_assert_true (fm_renderer_get_extents (f->map, &options, &content));
-  options.timeline = TRUE;
-  g_assert_true (fm_renderer_get_extents (f->map, &options, &extents));
-  routes = fm_edge_routes_new (f->map);
-  timeline = fm_timeline_new_in_map (metrics, f->doc, &content, routes);
+  timeline = lay_out_timeline (f, metrics, &options, &content, &extents, &routes);
   rung = &g_array_index (timeline->rungs, FmTimelineRung, 1);
   g_assert_false (rung->wait);
 
